@@ -1,0 +1,1 @@
+"""Veilleur: French conflict news to evidenced event records."""
