@@ -166,8 +166,8 @@ class Event:
         """The JSONL export shape: codebook fields plus provenance."""
         out: dict[str, Any] = {"id": self.id, "doc": self.doc}
         out.update({name: getattr(self, name) for name in EVENT_FIELDS})
-        trigger = self.evidence.get("trigger", [])
-        out["evidence"] = trigger[0].text if trigger else ""
+        quoted = self.evidence.get("sentence") or self.evidence.get("trigger") or []
+        out["evidence"] = quoted[0].text if quoted else ""
         out["evidence_spans"] = {k: [s.to_dict() for s in v] for k, v in self.evidence.items()}
         out["sources"] = list(self.sources)
         out["loaded_terms"] = [

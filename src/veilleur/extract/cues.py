@@ -1,0 +1,117 @@
+"""Trigger cues: French words that say an event of some category happened (data: ``event_cues.json``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from veilleur.datafiles import load_json
+
+CUES_FILE = "event_cues.json"
+
+
+@dataclass(frozen=True)
+class Category:
+    """An event category; its sub-event type may depend on who acts or who suffers."""
+
+    name: str
+    event_type: str
+    sub_event_type: str
+    rank: int
+    state_sub_event_type: str = ""  # territory: when a state (or its ally) takes ground
+    non_state_sub_event_type: str = ""
+    civilian_type: tuple[str, str] | None = None  # (event_type, sub_event_type) when civilians are the target
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    text: str
+    category: Category
+    inverted: bool = False  # the subject is the side acted upon ("Daech a perdu X")
+    passive: bool = False  # "a été libérée", "ont été éliminés": the agent is after "par", if named
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Compiled cue patterns plus the exclusion and attribution vocabularies."""
+
+    patterns: tuple[tuple[re.Pattern[str], Category, bool], ...]
+    irrealis: re.Pattern[str]
+    negation: re.Pattern[str]
+    attribution: re.Pattern[str]
+    comment_markers: tuple[str, ...]
+
+    def find_triggers(self, text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
+        """Non-overlapping triggers in ``text[start:end]``; the longer cue wins an overlap."""
+        end = len(text) if end is None else end
+        found: list[Trigger] = []
+        for pattern, category, inverted in self.patterns:
+            for match in pattern.finditer(text, start, end):
+                cue = match.group(0)
+                passive = _is_passive(text[max(0, match.start() - 12) : match.end()])
+                found.append(Trigger(match.start(), match.end(), cue, category, inverted, passive))
+        found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+        kept: list[Trigger] = []
+        for trigger in found:
+            if kept and trigger.start < kept[-1].end:
+                if (trigger.end - trigger.start) > (kept[-1].end - kept[-1].start):
+                    kept[-1] = trigger
+                continue
+            kept.append(trigger)
+        return kept
+
+    def body_end(self, text: str) -> int:
+        """Where the article ends and reader comments or page furniture begin."""
+        cut = len(text)
+        for marker in self.comment_markers:
+            for match in re.finditer(r"(?m)^\s*" + re.escape(marker), text):
+                if match.start() > len(text) // 4:  # a marker in the lead is a word, not furniture
+                    cut = min(cut, match.start())
+                    break
+        return cut
+
+
+def _is_passive(cue_with_left_context: str) -> bool:
+    return bool(re.search(r"\b(?:été|être)\b", cue_with_left_context))
+
+
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
+
+
+def _category(name: str, spec: dict[str, Any]) -> Category:
+    civilians = spec.get("civilians")
+    return Category(
+        name=name,
+        event_type=spec["event_type"],
+        sub_event_type=spec.get("sub_event_type", spec.get("state", "")),
+        rank=int(spec["rank"]),
+        state_sub_event_type=spec.get("state", ""),
+        non_state_sub_event_type=spec.get("non_state", ""),
+        civilian_type=(civilians[0], civilians[1]) if civilians else None,
+    )
+
+
+@lru_cache(maxsize=4)
+def load_cues(name: str = CUES_FILE) -> CueLexicon:
+    data = load_json(name)
+    categories = {key: _category(key, spec) for key, spec in data["categories"].items()}
+    patterns = tuple(
+        (
+            re.compile(r"(?<!\w)(?:" + cue["pattern"] + r")(?!\w)", re.IGNORECASE),
+            categories[cue["category"]],
+            bool(cue.get("inverted", False)),
+        )
+        for cue in data["cues"]
+    )
+    return CueLexicon(
+        patterns=patterns,
+        irrealis=_alternation(data["irrealis"]),
+        negation=_alternation([re.escape(w) for w in data["negations"]]),
+        attribution=_alternation([re.escape(w) for w in data["attribution_verbs"]]),
+        comment_markers=tuple(data["comment_markers"]),
+    )

@@ -1,0 +1,105 @@
+"""The resolved mentions extraction works with, as plain records.
+
+The pipeline adapts what the resolvers found (places, dates, actors, death tolls) into these records,
+so the event assembler depends on nothing but offsets and canonical values.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Protocol, TypeVar
+
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+_M = TypeVar("_M", bound=_Located)
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    start: int
+    end: int
+    name: str
+    country: str
+    admin1: str
+    admin2: str
+    latitude: float
+    longitude: float
+    precision: int
+
+
+@dataclass(frozen=True)
+class DateRef:
+    start: int
+    end: int
+    value: date
+    precision: int
+    kind: str  # day | week | month | year | period
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    start: int
+    end: int
+    name: str
+    country: str
+    state: bool
+    generic: bool = False  # resolved from a template ("l'armée", "des civils") with a country
+
+    @classmethod
+    def synthetic(cls, name: str, country: str, state: bool) -> ActorRef:
+        """An actor the text implies but does not name (no evidence span)."""
+        return cls(0, 0, name, country, state, generic=True)
+
+    def for_country(self, country: str) -> ActorRef:
+        """The same template read for another country ("l'armée" in a sentence about Iraq)."""
+        return replace(self, name=self.name.replace(self.country, country), country=country)
+
+
+@dataclass(frozen=True)
+class TollRef:
+    start: int
+    end: int
+    count: int
+    civilian: bool
+
+
+@dataclass
+class Mentions:
+    """All mentions of one article, each list sorted by start offset."""
+
+    places: list[PlaceRef] = field(default_factory=list)
+    dates: list[DateRef] = field(default_factory=list)
+    actors: list[ActorRef] = field(default_factory=list)
+    tolls: list[TollRef] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for items in (self.places, self.dates, self.actors, self.tolls):
+            items.sort(key=lambda m: m.start)
+
+    def places_in(self, start: int, end: int) -> list[PlaceRef]:
+        return _within(self.places, start, end)
+
+    def dates_in(self, start: int, end: int) -> list[DateRef]:
+        return _within(self.dates, start, end)
+
+    def actors_in(self, start: int, end: int) -> list[ActorRef]:
+        return _within(self.actors, start, end)
+
+    def tolls_in(self, start: int, end: int) -> list[TollRef]:
+        return _within(self.tolls, start, end)
+
+
+def _within(items: list[_M], start: int, end: int) -> list[_M]:
+    index = bisect_left([m.start for m in items], start)
+    out = []
+    for item in items[index:]:
+        if item.start >= end:
+            break
+        out.append(item)
+    return out
