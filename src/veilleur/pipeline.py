@@ -1,8 +1,8 @@
 """The one place that chains the stages: articles in, events out.
 
-``ingest → annotate → extract → resolve → frame``; storing and exporting are the caller's business.
-A :class:`Pipeline` holds the per-process resources (spaCy model, gazetteer, registries); build one per
-process (or Dask worker) and reuse it.
+``annotate → resolve (mentions) → extract → frame``; reading inputs, storing and exporting are the
+caller's business. A :class:`Pipeline` holds the per-process resources (spaCy model, gazetteer,
+registries, lexicons); build one per process (or Dask worker) and reuse it.
 """
 
 from __future__ import annotations
@@ -10,7 +10,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from veilleur.annotate import Annotation, Annotator
+from veilleur.extract.cues import CueLexicon, load_cues
+from veilleur.extract.events import extract_events
+from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
+from veilleur.frame import frame_events
 from veilleur.records import Article, Event, Rejection
+from veilleur.resolve.actors import ActorRegistry, default_registry
+from veilleur.resolve.dates import find_dates
+from veilleur.resolve.numbers import find_death_tolls
+from veilleur.resolve.places import Geocoder, GeocodeResult
+
+CIVILIAN_VICTIMS = frozenset(
+    {"civils", "civil", "personnes", "personne", "habitants", "enfants", "femmes", "villageois", "fidèles",
+     "passants", "victimes", "élèves", "étudiants", "membres", "patients", "déplacés", "réfugiés"}
+)
 
 
 @dataclass
@@ -24,15 +38,99 @@ class ArticleResult:
 
 
 class Pipeline:
-    """Placeholder until the stages land; see ``run``."""
+    """Articles in, coded and framed events out. Holds no state between articles."""
+
+    def __init__(
+        self,
+        annotator: Annotator | None = None,
+        geocoder: Geocoder | None = None,
+        registry: ActorRegistry | None = None,
+        cues: CueLexicon | None = None,
+    ) -> None:
+        self.annotator = annotator or Annotator()
+        self.geocoder = geocoder or Geocoder()
+        self.registry = registry or default_registry()
+        self.cues = cues or load_cues()
 
     @classmethod
     def from_defaults(cls) -> Pipeline:
         return cls()
 
-    def run(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+    def run(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleResult]:
+        """Process articles in spaCy batches; one failing article never stops the others."""
+        batch: list[Article] = []
         for article in articles:
-            yield self.process(article)
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
 
     def process(self, article: Article) -> ArticleResult:
-        return ArticleResult(article=article)
+        return next(self._run_batch([article]))
+
+    def _run_batch(self, batch: list[Article]) -> Iterator[ArticleResult]:
+        for article, annotation in zip(batch, self._annotate(batch), strict=True):
+            if isinstance(annotation, Rejection):
+                yield ArticleResult(article, rejection=annotation)
+            else:
+                yield self._process_annotated(article, annotation)
+
+    def _annotate(self, batch: list[Article]) -> list[Annotation | Rejection]:
+        try:
+            return list(self.annotator.annotate_many(a.text for a in batch))
+        except Exception:  # noqa: BLE001 - redo one by one so only the culprit is rejected
+            return [self._annotate_one(article) for article in batch]
+
+    def _annotate_one(self, article: Article) -> Annotation | Rejection:
+        try:
+            return self.annotator.annotate(article.text)
+        except Exception as exc:  # noqa: BLE001
+            return Rejection(article.id, f"annotation failed: {exc!r}")
+
+    def _process_annotated(self, article: Article, annotation: Annotation) -> ArticleResult:
+        try:
+            country = self.geocoder.country_prior(article.text)
+            geocoded = self.geocoder.find(article.text, country=country, candidates=annotation.place_entities)
+            mentions = self._mentions(article, geocoded, country)
+            events = extract_events(article, annotation, mentions, self.cues, country)
+            frame_events(article, events)
+        except Exception as exc:  # noqa: BLE001 - a bug on one article is reported, the batch goes on
+            return ArticleResult(article, rejection=Rejection(article.id, f"extraction failed: {exc!r}"))
+        unresolved = [
+            (start, end, _sentence_of(article.text, annotation, start)) for start, end, _ in geocoded.unresolved
+        ]
+        return ArticleResult(article, events=events, unresolved_places=unresolved)
+
+    def _mentions(self, article: Article, geocoded: GeocodeResult, country: str | None) -> Mentions:
+        text = article.text
+        places = [
+            PlaceRef(
+                start=m.start, end=m.end, name=m.place.name, country=m.place.country, admin1=m.place.admin1,
+                admin2=m.place.admin2, latitude=m.place.latitude, longitude=m.place.longitude,
+                precision=m.precision,
+            )
+            for m in geocoded.mentions
+        ]
+        dates = (
+            [DateRef(d.start, d.end, d.value, d.precision, d.kind) for d in find_dates(text, article.published)]
+            if article.published
+            else []
+        )
+        actors = [
+            ActorRef(m.start, m.end, m.actor.name, m.actor.country, m.actor.state, m.generic)
+            for m in self.registry.find(text, country=country)
+        ]
+        tolls = [
+            TollRef(t.start, t.end, t.count, t.victims.lower() in CIVILIAN_VICTIMS)
+            for t in find_death_tolls(text)
+        ]
+        return Mentions(places=places, dates=dates, actors=actors, tolls=tolls)
+
+
+def _sentence_of(text: str, annotation: Annotation, offset: int) -> str:
+    for start, end in annotation.sentences:
+        if start <= offset < end:
+            return text[start:end]
+    return ""

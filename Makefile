@@ -1,0 +1,51 @@
+# Veilleur — `make run` sets everything up and codes the bundled sample; `make test` sets up and tests.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SAMPLE := examples/sample
+OUT := out
+DB ?= sqlite:///veilleur.db
+VENDOR := src/veilleur/api/static/vendor/leaflet.js
+
+.PHONY: install run test lint assets browser bench evaluate clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+# Leaflet and the offline world basemap come from npm and are copied into the package.
+assets: $(VENDOR)
+
+$(VENDOR): scripts/vendor_assets.sh
+	bash scripts/vendor_assets.sh
+
+# The dashboard tests drive Debian's Chromium (no browser download at run time).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+run: install assets
+	$(BIN)/veilleur extract $(SAMPLE)/articles --published-map $(SAMPLE)/published.jsonl \
+		-o $(OUT)/events.jsonl --csv $(OUT)/events.csv --geojson $(OUT)/events.geojson \
+		--unresolved $(OUT)/unresolved_places.jsonl
+	$(BIN)/veilleur ingest $(SAMPLE)/articles --published-map $(SAMPLE)/published.jsonl --db $(DB)
+	@echo
+	@echo "Exports written to $(OUT)/ (events.jsonl, events.csv, events.geojson)."
+	@echo "Open the dashboard:  $(BIN)/veilleur serve --db $(DB)   then http://127.0.0.1:8000/"
+
+lint: install
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/mypy src
+
+test: install assets browser lint
+	$(BIN)/pytest -q
+
+bench: install
+	$(BIN)/python benchmarks/bench_places.py
+	$(BIN)/python benchmarks/bench_pipeline.py
+
+clean:
+	rm -rf $(OUT) build test-artifacts veilleur.db veilleur.db-wal veilleur.db-shm

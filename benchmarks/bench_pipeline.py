@@ -1,0 +1,43 @@
+"""Print pipeline throughput and peak memory on the bundled sample (repeated to a few hundred articles).
+
+Usage: python benchmarks/bench_pipeline.py [REPEAT]
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from veilleur.ingest import load_published_map, read_paths
+from veilleur.pipeline import Pipeline
+from veilleur.records import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "examples" / "sample"
+
+
+def main(repeat: int) -> None:
+    mapping = load_published_map(SAMPLE / "published.jsonl")
+    base = [a for a in read_paths([SAMPLE / "articles"], published_map=mapping) if isinstance(a, Article)]
+    articles = [replace(a, id=f"{a.id}-{i}") for i in range(repeat) for a in base]
+    chars = sum(len(a.text) for a in articles)
+
+    started = time.perf_counter()
+    pipeline = Pipeline.from_defaults()
+    pipeline.process(base[0])  # loads spaCy, the gazetteer and the registries
+    load_seconds = time.perf_counter() - started
+
+    started = time.perf_counter()
+    events = sum(len(r.events) for r in pipeline.run(articles))
+    seconds = time.perf_counter() - started
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"resources loaded in {load_seconds:.2f} s")
+    print(f"{len(articles)} articles ({chars / 1000:.0f}k chars) -> {events} events in {seconds:.2f} s")
+    print(f"{len(articles) / seconds:.1f} articles/s, {chars / seconds / 1000:.1f}k chars/s, peak RSS {peak_mib:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20)

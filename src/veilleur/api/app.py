@@ -1,0 +1,219 @@
+"""FastAPI app: read events, clusters and articles through a :class:`~veilleur.store.Store`; submit
+articles (with a bearer token); serve the dashboard.
+
+The app runs no SQL of its own and loads no model at import: the pipeline is built on the first
+``POST /articles`` by the ``pipeline_factory`` it is given, and cached on ``app.state``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import threading
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+
+from veilleur.pipeline import Pipeline
+from veilleur.records import Article, Event
+from veilleur.store import EventFilter, Store
+
+STATIC = Path(__file__).with_name("static")
+MAX_LIMIT = 1000
+
+
+class ArticleIn(BaseModel):
+    """An article to process and store."""
+
+    text: str = Field(min_length=1, description="Plain text of the article")
+    id: str | None = Field(default=None, max_length=200, description="Defaults to a hash of url or text")
+    title: str = ""
+    published: date | None = Field(default=None, description="Publication date; relative dates resolve to it")
+    url: str = ""
+    source: str = Field(default="", description="Outlet that published the article")
+
+
+def _filters(
+    since: Annotated[date | None, Query(description="first event date (inclusive)")] = None,
+    until: Annotated[date | None, Query(description="last event date (inclusive)")] = None,
+    country: str = "",
+    admin1: str = "",
+    event_type: str = "",
+    actor: Annotated[str, Query(description="case-insensitive substring of any actor")] = "",
+    doc: Annotated[str, Query(description="article id")] = "",
+    source: Annotated[str, Query(description="outlet that published the article")] = "",
+) -> EventFilter:
+    return EventFilter(since=since, until=until, country=country, admin1=admin1, event_type=event_type,
+                       actor=actor, doc=doc, source=source)
+
+
+Filters = Annotated[EventFilter, Depends(_filters)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+Offset = Annotated[int, Query(ge=0)]
+
+
+def _feature(event: Event, cluster_id: str | None) -> dict[str, Any]:
+    props = event.to_dict()
+    props.pop("evidence_spans", None)
+    props["cluster_id"] = cluster_id
+    return {
+        "type": "Feature",
+        "id": event.id,
+        "geometry": {"type": "Point", "coordinates": [event.longitude, event.latitude]},
+        "properties": props,
+    }
+
+
+def get_store(request: Request) -> Store:
+    s: Store = request.app.state.store
+    return s
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def require_token(
+    request: Request, authorization: Annotated[str | None, Header()] = None
+) -> None:
+    expected: str | None = request.app.state.token
+    if not expected:
+        raise HTTPException(503, "submitting articles is disabled: no API token is configured")
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip(), expected):
+        raise HTTPException(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
+
+
+def _article_id(body: ArticleIn) -> str:
+    if body.id:
+        return body.id
+    key = body.url or " ".join(body.text.lower().split())
+    return "api-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def create_app(
+    store: Store,
+    *,
+    token: str | None = None,
+    pipeline_factory: Callable[[], Pipeline] | None = None,
+) -> FastAPI:
+    """Build the app over ``store``. ``token`` enables ``POST /articles`` (without it: 503)."""
+    app = FastAPI(
+        title="Veilleur",
+        summary="French conflict news as ACLED-style event records, with their evidence.",
+        version="0.1.0",
+    )
+    app.state.store = store
+    app.state.token = token
+    app.state.pipeline_factory = pipeline_factory or Pipeline.from_defaults
+    app.state.pipeline = None
+    app.state.pipeline_lock = threading.Lock()
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    @app.get("/events", summary="Events, latest first; JSON page or GeoJSON")
+    def list_events(
+        store: StoreDep, filters: Filters, limit: Limit = 100, offset: Offset = 0,
+        format: Literal["json", "geojson"] = "json",
+    ) -> dict[str, Any]:
+        events = store.events(filters, limit=limit, offset=offset)
+        clusters = store.cluster_ids([e.id for e in events])
+        total = store.count_events(filters)
+        if format == "geojson":
+            return {
+                "type": "FeatureCollection",
+                "features": [_feature(e, clusters.get(e.id)) for e in events
+                             if e.latitude is not None and e.longitude is not None],
+                "total": total, "limit": limit, "offset": offset,
+            }
+        items = []
+        for e in events:
+            d = e.to_dict()
+            d["cluster_id"] = clusters.get(e.id)
+            items.append(d)
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    @app.get("/events/{event_id}", summary="One event with its evidence and the other mentions of it")
+    def get_event(event_id: str, store: StoreDep) -> dict[str, Any]:
+        detail = store.event(event_id)
+        if detail is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return detail.to_dict()
+
+    @app.get("/articles/{article_id}", summary="An article's text and its events with evidence spans")
+    def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
+        rec = store.article(article_id)
+        if rec is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        out = rec.to_dict()
+        clusters = store.cluster_ids([e.id for e in rec.events])
+        for e in out["events"]:
+            e["cluster_id"] = clusters.get(e["id"])
+        return out
+
+    @app.get("/stats", summary="Event counts by type, ISO week, admin1 and day")
+    def get_stats(store: StoreDep, filters: Filters) -> dict[str, Any]:
+        return store.stats(filters).to_dict()
+
+    @app.get("/clusters", summary="Clusters of mentions: canonical event, corroboration, disagreements")
+    def list_clusters(
+        store: StoreDep, filters: Filters, limit: Limit = 100, offset: Offset = 0,
+        min_corroboration: Annotated[int, Query(ge=1)] = 1,
+        min_mentions: Annotated[int, Query(ge=1)] = 1,
+    ) -> dict[str, Any]:
+        clusters = store.clusters(filters, limit=limit, offset=offset,
+                                  min_corroboration=min_corroboration, min_mentions=min_mentions)
+        total = store.count_clusters(filters, min_corroboration=min_corroboration, min_mentions=min_mentions)
+        items = []
+        for c in clusters:
+            d = c.to_dict()
+            d.pop("evidence_spans", None)
+            d["members"] = [
+                {"id": m.id, "doc": m.doc, "source_outlet": m.source_outlet, "event_date": m.event_date,
+                 "location": m.location, "fatalities": m.fatalities}
+                for m in c.members
+            ]
+            items.append(d)
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    @app.get("/clusters/{cluster_id}", summary="One cluster with its member events")
+    def get_cluster(cluster_id: str, store: StoreDep) -> dict[str, Any]:
+        c = store.cluster(cluster_id)
+        if c is None:
+            raise HTTPException(404, f"no cluster {cluster_id!r}")
+        d = c.to_dict()
+        d["members"] = [m.to_dict() for m in c.members]
+        return d
+
+    @app.get("/profiles/outlets", summary="Per outlet: events and loaded terms by side and by term")
+    def outlet_profiles(store: StoreDep, filters: Filters) -> list[dict[str, Any]]:
+        return [p.to_dict() for p in store.outlet_profiles(filters)]
+
+    @app.post("/articles", status_code=201, dependencies=[Depends(require_token)],
+              summary="Process one article with the pipeline and store it (bearer token required)")
+    def post_article(body: ArticleIn, request: Request, store: StoreDep) -> dict[str, Any]:
+        article = Article(id=_article_id(body), text=body.text, title=body.title,
+                          published=body.published, url=body.url, source=body.source)
+        state = request.app.state
+        with state.pipeline_lock:
+            if state.pipeline is None:
+                state.pipeline = state.pipeline_factory()
+            result = state.pipeline.process(article)
+        if result.rejection is not None:
+            raise HTTPException(422, f"article rejected: {result.rejection.reason}")
+        saved = store.save_article(article, result.events)
+        out = saved.to_dict()
+        stored = store.events(EventFilter(doc=saved.article_id), limit=MAX_LIMIT)
+        out["event_ids"] = [e.id for e in stored]
+        out["unresolved_places"] = [list(u) for u in result.unresolved_places]
+        return out
+
+    app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
+    return app

@@ -1,0 +1,120 @@
+"""The ``veilleur`` command line: thin shells over ingest, pipeline, export and evaluate."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from veilleur import export
+from veilleur.evaluate import format_scores, load_events_by_doc, score, scores_to_dict
+from veilleur.ingest import load_published_map, read_paths
+from veilleur.records import Article, Event, Rejection
+
+app = typer.Typer(help="Veilleur: French conflict news to evidenced ACLED-style events.", no_args_is_help=True)
+
+
+def _parse_day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from exc
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Text, JSON/JSONL, HTML or RSS/Atom files, or folders.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Events as JSON Lines (one event a line).")],
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")] = None,
+    published_map: Annotated[
+        Path | None, typer.Option(help="JSONL with doc/id and published per document (e.g. a gold file).")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Outlet name for inputs without one.")] = None,
+    csv: Annotated[Path | None, typer.Option(help="Also write an ACLED-style CSV here.")] = None,
+    geojson: Annotated[Path | None, typer.Option(help="Also write a GeoJSON FeatureCollection here.")] = None,
+    unresolved: Annotated[
+        Path | None, typer.Option(help="Write place names the gazetteer could not resolve (JSONL).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No event table on stdout.")] = False,
+) -> None:
+    """Extract events from articles and write them as JSONL (and optionally CSV / GeoJSON)."""
+    from veilleur.pipeline import Pipeline  # spaCy is loaded only by commands that need it
+
+    mapping = load_published_map(published_map) if published_map else None
+    articles: list[Article] = []
+    rejections: list[Rejection] = []
+    for item in read_paths(paths, published=_parse_day(published), source=source, published_map=mapping):
+        (rejections if isinstance(item, Rejection) else articles).append(item)  # type: ignore[arg-type]
+    events: list[Event] = []
+    unresolved_rows: list[dict[str, object]] = []
+    pipeline = Pipeline.from_defaults()
+    for result in pipeline.run(articles):
+        if result.rejection is not None:
+            rejections.append(result.rejection)
+            continue
+        if result.article.published is None:
+            typer.echo(f"note: {result.article.id}: no publication date; events need one (use --published)",
+                       err=True)
+        events.extend(result.events)
+        unresolved_rows.extend(
+            {"doc": result.article.id, "name": result.article.text[s:e], "sentence": sentence}
+            for s, e, sentence in result.unresolved_places
+        )
+    for rejection in rejections:
+        typer.echo(f"skipped {rejection.doc}: {rejection.reason}", err=True)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    export.write_jsonl(events, output)
+    if csv:
+        export.write_acled_csv(events, csv)
+    if geojson:
+        export.write_geojson(events, geojson)
+    if unresolved:
+        unresolved.write_text(
+            "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in unresolved_rows), encoding="utf-8"
+        )
+    if not quiet:
+        _print_table(events)
+    typer.echo(
+        f"{len(articles)} articles read, {len(rejections)} skipped, {len(events)} events -> {output}", err=True
+    )
+
+
+def _print_table(events: list[Event]) -> None:
+    columns = ("doc", "event_date", "sub_event_type", "location", "actor1", "actor2", "fatalities")
+    rows = [[str(getattr(e, c)) for c in columns] for e in events]
+    widths = [min(28, max([len(c)] + [len(r[i]) for r in rows])) for i, c in enumerate(columns)]
+    line = "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))
+    typer.echo(line)
+    typer.echo("-" * len(line))
+    for row in rows:
+        typer.echo("  ".join(v[:w].ljust(w) for v, w in zip(row, widths, strict=True)))
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL (one article a line with its events).")],
+    predictions: Annotated[Path, typer.Argument(help="Predicted events (the extract command's JSONL).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Score predictions against gold by the codebook's section 8 rules."""
+    scores = score(load_events_by_doc(gold), load_events_by_doc(predictions))
+    if as_json:
+        json.dump(scores_to_dict(scores), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        typer.echo(format_scores(scores))
+
+
+def _register_optional_commands() -> None:
+    from veilleur.cli_store import register
+
+    register(app)
+
+
+_register_optional_commands()

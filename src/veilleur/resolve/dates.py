@@ -1,0 +1,452 @@
+"""French date mentions resolved against a publication date (codebook section 5).
+
+:func:`find_dates` reads weekdays ("samedi dernier", "dans la nuit de samedi à dimanche"), relative days
+("hier", "ces dernières heures"), explicit days ("le vendredi 6 octobre dernier", "12/06/2016"), months
+("en octobre", "le mois dernier", "mi-octobre"), years ("en 2014") and periods ("durant les 125 derniers
+jours", "depuis trois ans") with plain regular expressions over a folded copy of the text. The
+publication date is always an input: nothing here looks at the clock.
+
+A day number is only a date when a month name follows it, so "Le 19 août, 12 soldats" is 19 August
+(of the right year), never the year 2012; times of day ("7h", "à 20h45") match no pattern.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from veilleur.resolve.numbers import fold_text, parse_quantity
+
+PRECISION_DAY = 1
+PRECISION_WEEK = 2
+PRECISION_MONTH = 3
+PRECISION_YEAR = 4
+
+# Years outside this window are numbers of something else ("19 août 1500 soldats").
+_EARLIEST_YEAR = 1900
+_SATURDAY = 5
+_SUNDAY = 6
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date phrase and the day it resolves to; offsets point into the text given to find_dates."""
+
+    start: int
+    end: int
+    text: str
+    value: date
+    precision: int  # 1 day, 2 week, 3 month (codebook time_precision); 4 = year only
+    kind: str  # "day" | "week" | "month" | "year" | "period"
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, Any]:
+    """The French date vocabulary, read once per process."""
+    source = resources.files("veilleur").joinpath("data", "french_dates.json")
+    data: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
+    return data
+
+
+def _alternation(phrases: Any) -> str:
+    """A regex alternation of folded phrases, longest first so the longest phrase wins."""
+    parts = [re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True)]
+    return "(?:" + "|".join(parts) + ")"
+
+
+# --- calendar arithmetic -------------------------------------------------------------------------
+
+
+def _latest_weekday(published: date, weekday: int, strictly_before: bool = False) -> date:
+    """The latest given weekday on (or, if ``strictly_before``, before) the publication day."""
+    back = (published.weekday() - weekday) % 7
+    if back == 0 and strictly_before:
+        back = 7
+    return published - timedelta(days=back)
+
+
+def _weekend_saturday(published: date, previous: bool) -> date:
+    """The Saturday of "ce week-end" (the latest one) or of "le week-end dernier" (the one before)."""
+    saturday = _latest_weekday(published, _SATURDAY)
+    if previous and published.weekday() in (_SATURDAY, _SUNDAY):
+        saturday -= timedelta(days=7)  # on a weekend, "le week-end dernier" is the one before this one
+    elif previous and published == saturday:
+        saturday -= timedelta(days=7)
+    return saturday
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _plausible_year(year_text: str | None, published: date) -> int | None:
+    if not year_text:
+        return None
+    year = int(year_text)
+    return year if _EARLIEST_YEAR <= year <= published.year + 1 else None
+
+
+def _day_in_past(day: int, month: int, year: int | None, published: date) -> date | None:
+    """An explicit day: the year given, else the publication year unless that is after publication."""
+    if year is not None:
+        return _safe_date(year, month, day)
+    resolved = _safe_date(published.year, month, day)
+    if resolved is not None and resolved > published:
+        resolved = _safe_date(published.year - 1, month, day)
+    return resolved
+
+
+def _month_in_past(month: int, year: int | None, published: date) -> int:
+    """The year of a month named without one: the latest such month on or before publication."""
+    if year is not None:
+        return year
+    return published.year if month <= published.month else published.year - 1
+
+
+def _shift_months(published: date, months: int) -> tuple[int, int]:
+    index = published.year * 12 + published.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+# --- shared pattern pieces -----------------------------------------------------------------------
+
+
+def _month_number(name: str) -> int:
+    vocab = _vocabulary()
+    return int({**vocab["months"], **vocab["month_abbreviations"]}[name])
+
+
+@lru_cache(maxsize=1)
+def _pieces() -> dict[str, str]:
+    vocab = _vocabulary()
+    return {
+        "month": _alternation(vocab["months"]) + r"(?![\w-])",
+        "any_month": "(?:"
+        + _alternation(vocab["months"])
+        + r"(?![\w-])|"
+        + _alternation(vocab["month_abbreviations"])
+        + ")",
+        "weekday": _alternation(vocab["weekdays"]) + r"(?![\w-])",
+        "day": r"(?:\d{1,2}(?![\d\w])|1er(?![\w])|premier(?![\w]))",
+        "year": r"(?:\d{4}(?![\d\w]))",
+        "past": _alternation(vocab["past_markers"]) + r"(?![\w-])",
+        "unit": _alternation(vocab["period_units"]) + r"(?![\w-])",
+        "count": r"(?:\d+|[a-z]+(?:[\s-]+(?:et[\s-]+)?[a-z]+){0,3}?)",
+        "start": r"(?<![\w-])",
+    }
+
+
+def _day_number(text: str) -> int:
+    return 1 if text in _vocabulary()["first_of_month"] else int(text)
+
+
+# --- one finder per kind of phrase; each yields (start, end, value, precision, kind) ----------------
+
+_Found = tuple[int, int, date, int, str]
+_Finder = Callable[[str, date], Iterator[_Found]]
+
+
+@lru_cache(maxsize=1)
+def _numeric_date_pattern() -> re.Pattern[str]:
+    return re.compile(r"(?<![\d/.\w])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\w]|\.\d)")
+
+
+def _numeric_dates(folded: str, published: date) -> Iterator[_Found]:
+    """ "12/06/2016", "12.06.16": day first, as French writes it."""
+    for match in _numeric_date_pattern().finditer(folded):
+        year = int(match.group(4))
+        year = year + 2000 if year < 100 else year
+        value = _safe_date(year, int(match.group(3)), int(match.group(1)))
+        if value is not None and _EARLIEST_YEAR <= year <= published.year + 1:
+            yield match.start(), match.end(), value, PRECISION_DAY, "day"
+
+
+@lru_cache(maxsize=1)
+def _explicit_day_pattern() -> re.Pattern[str]:
+    p = _pieces()
+    lead = _alternation(_vocabulary()["day_lead_ins"])
+    return re.compile(
+        rf"{p['start']}(?:{lead}\s+)?(?:{p['weekday']}\s+)?(?P<day>{p['day']})\s+(?P<month>{p['any_month']})"
+        rf"(?:\s+(?P<year>{p['year']}))?(?:\s+{p['past']})?"
+    )
+
+
+def _explicit_days(folded: str, published: date) -> Iterator[_Found]:
+    """ "le 19 août", "le vendredi 6 octobre dernier", "dans la soirée du 23 octobre", "1er mars 2017"."""
+    for match in _explicit_day_pattern().finditer(folded):
+        year = _plausible_year(match.group("year"), published)
+        end = match.end() if year is not None or not match.group("year") else match.end("month")
+        day, month = _day_number(match.group("day")), _month_number(match.group("month"))
+        value = _day_in_past(day, month, year, published)
+        if value is not None:
+            yield match.start(), end, value, PRECISION_DAY, "day"
+
+
+@lru_cache(maxsize=1)
+def _part_of_month_pattern() -> re.Pattern[str]:
+    p = _pieces()
+    part = _alternation(_vocabulary()["parts_of_month"])
+    return re.compile(
+        rf"{p['start']}(?P<part>{part})[\s']*(?P<month>{p['month']})"
+        rf"(?:\s+(?P<year>{p['year']}))?(?:\s+{p['past']})?"
+    )
+
+
+def _parts_of_month(folded: str, published: date) -> Iterator[_Found]:
+    """ "début mars" → the 5th, "mi-octobre" → the 15th, "fin janvier" → the 25th (precision week)."""
+    parts = _vocabulary()["parts_of_month"]
+    for match in _part_of_month_pattern().finditer(folded):
+        month = _month_number(match.group("month"))
+        year = _month_in_past(month, _plausible_year(match.group("year"), published), published)
+        part = re.sub(r"\s+", " ", match.group("part"))
+        yield match.start(), match.end(), date(year, month, int(parts[part])), PRECISION_WEEK, "week"
+
+
+@lru_cache(maxsize=1)
+def _month_pattern() -> re.Pattern[str]:
+    p = _pieces()
+    lead = _alternation(_vocabulary()["month_lead_ins"])
+    return re.compile(
+        rf"{p['start']}(?:(?P<lead>{lead})[\s']*)?(?P<month>{p['month']})"
+        rf"(?:\s+(?P<year>{p['year']}))?(?:\s+{p['past']})?"
+    )
+
+
+def _months(folded: str, published: date) -> Iterator[_Found]:
+    """ "en octobre (dernier)", "en mars 2016", "au mois d'août" → the 15th of that month.
+
+    A bare month name needs a lead word or a year, so a name like "Mai" alone is not read as a date.
+    """
+    for match in _month_pattern().finditer(folded):
+        year = _plausible_year(match.group("year"), published)
+        if match.group("lead") is None and year is None:
+            continue
+        month = _month_number(match.group("month"))
+        end = match.end() if year is not None or not match.group("year") else match.end("month")
+        value = date(_month_in_past(month, year, published), month, 15)
+        yield match.start(), end, value, PRECISION_MONTH, "month"
+
+
+@lru_cache(maxsize=1)
+def _relative_month_pattern() -> re.Pattern[str]:
+    return re.compile(rf"{_pieces()['start']}{_alternation(_vocabulary()['relative_months'])}(?![\w-])")
+
+
+def _relative_months(folded: str, published: date) -> Iterator[_Found]:
+    """ "le mois dernier" → the 15th of the month before publication."""
+    offsets = _vocabulary()["relative_months"]
+    for match in _relative_month_pattern().finditer(folded):
+        year, month = _shift_months(published, int(offsets[re.sub(r"\s+", " ", match.group(0))]))
+        yield match.start(), match.end(), date(year, month, 15), PRECISION_MONTH, "month"
+
+
+@lru_cache(maxsize=1)
+def _year_pattern() -> re.Pattern[str]:
+    p = _pieces()
+    lead = _alternation(_vocabulary()["year_lead_ins"])
+    relative = _alternation(_vocabulary()["relative_years"])
+    return re.compile(rf"{p['start']}(?:{lead}\s+(?P<year>{p['year']})|(?P<relative>{relative})(?![\w-]))")
+
+
+def _years(folded: str, published: date) -> Iterator[_Found]:
+    """ "en 2014", "depuis 2012", "l'an dernier" → 1 January of that year, precision 4 (year only)."""
+    offsets = _vocabulary()["relative_years"]
+    for match in _year_pattern().finditer(folded):
+        if match.group("relative"):
+            year: int | None = published.year + int(offsets[re.sub(r"\s+", " ", match.group("relative"))])
+        else:
+            year = _plausible_year(match.group("year"), published)
+        if year is not None:
+            yield match.start(), match.end(), date(year, 1, 1), PRECISION_YEAR, "year"
+
+
+@lru_cache(maxsize=1)
+def _relative_day_pattern() -> re.Pattern[str]:
+    vocab = _vocabulary()
+    day = _alternation(vocab["relative_days"])
+    part = _alternation(vocab["parts_of_day"])
+    return re.compile(rf"{_pieces()['start']}(?P<day>{day})(?:\s+(?:{part}))?(?![\w-])")
+
+
+def _relative_days(folded: str, published: date) -> Iterator[_Found]:
+    """ "hier (soir)" = publication − 1, "avant-hier" − 2, "aujourd'hui", "ces dernières heures" = 0."""
+    offsets = _vocabulary()["relative_days"]
+    for match in _relative_day_pattern().finditer(folded):
+        offset = int(offsets[re.sub(r"\s+", " ", match.group("day"))])
+        yield match.start(), match.end(), published + timedelta(days=offset), PRECISION_DAY, "day"
+
+
+@lru_cache(maxsize=1)
+def _night_pattern() -> re.Pattern[str]:
+    p = _pieces()
+    return re.compile(
+        rf"{p['start']}(?:dans\s+|durant\s+|pendant\s+)?la\s+nuit\s+(?:de|du)\s+(?:{p['weekday']})"
+        rf"\s+(?:a|au)\s+(?P<weekday>{p['weekday']})(?:\s+(?P<past>{p['past']}))?"
+    )
+
+
+@lru_cache(maxsize=1)
+def _weekday_pattern() -> re.Pattern[str]:
+    vocab = _vocabulary()
+    p = _pieces()
+    part = _alternation(vocab["parts_of_day"])
+    return re.compile(
+        rf"{p['start']}(?:(?:ce|cette)\s+)?(?P<weekday>{p['weekday']})(?:\s+(?:{part}))?"
+        rf"(?:\s+(?P<past>{p['past']})|(?P<future>\s+{_alternation(vocab['future_markers'])}))?(?![\w-])"
+    )
+
+
+def _weekdays(folded: str, published: date) -> Iterator[_Found]:
+    """ "dimanche" = latest Sunday on or before publication; "samedi dernier" = latest strictly before.
+
+    "dans la nuit de samedi à dimanche" is dated by its later day.
+    """
+    weekdays = _vocabulary()["weekdays"]
+    for pattern in (_night_pattern(), _weekday_pattern()):
+        for match in pattern.finditer(folded):
+            if match.groupdict().get("future"):
+                continue  # "samedi prochain" has not happened yet
+            weekday = int(weekdays[match.group("weekday")])
+            value = _latest_weekday(published, weekday, strictly_before=bool(match.group("past")))
+            yield match.start(), match.end(), value, PRECISION_DAY, "day"
+
+
+@lru_cache(maxsize=1)
+def _week_pattern() -> re.Pattern[str]:
+    vocab = _vocabulary()
+    phrases = _alternation([*vocab["relative_weeks"], *vocab["weekend_phrases"]])
+    return re.compile(rf"{_pieces()['start']}{phrases}(?![\w-])")
+
+
+def _weeks(folded: str, published: date) -> Iterator[_Found]:
+    """ "la semaine dernière" = publication − 7; "durant le week-end" = its Saturday (precision week)."""
+    vocab = _vocabulary()
+    for match in _week_pattern().finditer(folded):
+        phrase = re.sub(r"\s+", " ", match.group(0))
+        if phrase in vocab["weekend_phrases"]:
+            previous = vocab["weekend_phrases"][phrase] == "previous"
+            value = _weekend_saturday(published, previous)
+        else:
+            value = published + timedelta(days=int(vocab["relative_weeks"][phrase]))
+        yield match.start(), match.end(), value, PRECISION_WEEK, "week"
+
+
+@lru_cache(maxsize=1)
+def _period_patterns() -> tuple[re.Pattern[str], ...]:
+    vocab = _vocabulary()
+    p = _pieces()
+    last_n = (
+        rf"{p['start']}{_alternation(vocab['period_lead_ins'])}\s+(?P<count>{p['count']})\s+"
+        rf"derniere?s\s+(?P<unit>{p['unit']})"
+    )
+    duration_lead = _alternation(vocab["duration_lead_ins"])
+    duration = rf"{p['start']}{duration_lead}\s+(?P<count>{p['count']})\s+(?P<unit>{p['unit']})"
+    opened = rf"{p['start']}{_alternation(vocab['open_period_phrases'])}(?![\w-])"
+    return re.compile(last_n), re.compile(duration), re.compile(opened)
+
+
+def _count_periods(folded: str, published: date) -> Iterator[_Found]:
+    """ "durant les 125 derniers jours", "depuis trois ans", "en moins de 24 heures", "depuis le début
+    de l'année": totals over a stretch of time ending at publication."""
+    for pattern in _period_patterns():
+        for match in pattern.finditer(folded):
+            count = match.groupdict().get("count")
+            if count is not None and parse_quantity(count) is None:
+                continue
+            yield match.start(), match.end(), published, PRECISION_WEEK, "period"
+
+
+@lru_cache(maxsize=1)
+def _dated_period_pattern() -> re.Pattern[str]:
+    vocab = _vocabulary()
+    p = _pieces()
+    return re.compile(
+        rf"{p['start']}{_alternation(vocab['range_lead_ins'])}\s+(?P<day1>{p['day']})(?:\s+(?P<month1>{p['any_month']}))?"
+        rf"(?:\s+(?P<year1>{p['year']}))?(?:\s+(?P<joiner>{_alternation(vocab['range_joiners'])})\s+"
+        rf"(?P<day2>{p['day']})\s+(?P<month2>{p['any_month']})(?:\s+(?P<year2>{p['year']}))?)?"
+    )
+
+
+def _dated_periods(folded: str, published: date) -> Iterator[_Found]:
+    """ "depuis le 5 juin jusqu'au 10 octobre", "du 3 au 9 mai" → the period's last day;
+    "depuis le 5 juin" → publication day."""
+    for match in _dated_period_pattern().finditer(folded):
+        if match.group("day2") is not None:
+            month = _month_number(match.group("month2"))
+            year = _plausible_year(match.group("year2"), published)
+            value = _day_in_past(_day_number(match.group("day2")), month, year, published)
+        elif match.group("month1") is not None and match.group(0).startswith("depuis"):
+            value = published
+        else:
+            continue  # "du 5 juin" alone is a plain day, read by _explicit_days
+        if value is not None:
+            yield match.start(), match.end(), value, PRECISION_WEEK, "period"
+
+
+@lru_cache(maxsize=1)
+def _ago_pattern() -> re.Pattern[str]:
+    p = _pieces()
+    return re.compile(
+        rf"{p['start']}{_alternation(_vocabulary()['ago_lead_ins'])}\s+(?P<count>{p['count']})\s+(?P<unit>{p['unit']})"
+    )
+
+
+def _ago(folded: str, published: date) -> Iterator[_Found]:
+    """ "il y a trois jours" → publication − 3 (a day); weeks and months give coarser precisions."""
+    for match in _ago_pattern().finditer(folded):
+        count = parse_quantity(match.group("count"))
+        unit = match.group("unit")
+        if count is None:
+            continue
+        if unit.startswith("jour"):
+            yield match.start(), match.end(), published - timedelta(days=count), PRECISION_DAY, "day"
+        elif unit.startswith("semaine"):
+            yield match.start(), match.end(), published - timedelta(days=7 * count), PRECISION_WEEK, "week"
+        elif unit == "mois":
+            year, month = _shift_months(published, -count)
+            yield match.start(), match.end(), date(year, month, 15), PRECISION_MONTH, "month"
+
+
+_FINDERS: tuple[_Finder, ...] = (
+    _numeric_dates,
+    _explicit_days,
+    _parts_of_month,
+    _months,
+    _relative_months,
+    _years,
+    _relative_days,
+    _weekdays,
+    _weeks,
+    _count_periods,
+    _dated_periods,
+    _ago,
+)
+
+
+def _without_overlaps(mentions: list[DateMention]) -> list[DateMention]:
+    """Keep the longest mentions first, then any shorter one that overlaps none kept."""
+    kept: list[DateMention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
+        if all(mention.end <= other.start or mention.start >= other.end for other in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def find_dates(text: str, published: date) -> list[DateMention]:
+    """Every date phrase of ``text`` resolved against ``published``, sorted by start, non-overlapping."""
+    folded = fold_text(text)
+    mentions = [
+        DateMention(start, end, text[start:end], value, precision, kind)
+        for finder in _FINDERS
+        for start, end, value, precision, kind in finder(folded, published)
+    ]
+    return _without_overlaps(mentions)

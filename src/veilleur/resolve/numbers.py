@@ -1,0 +1,363 @@
+"""French quantities and death tolls (codebook section 6).
+
+Two pure functions over text:
+
+* :func:`parse_quantity` turns one quantity phrase ("dix-huit", "une vingtaine", "pas moins de 40",
+  "30 à 40", "100 000", "1,5 million") into an integer, following the codebook's conventions for vague
+  amounts ("des dizaines" → 12, "plusieurs" → 10, ...) and ranges (the lowest bound).
+* :func:`find_death_tolls` finds the phrases of a text that report people killed, with their count and
+  the head noun of who died.
+
+All matching runs on a *folded* copy of the text (lower case, no accents, one kind of apostrophe, dash
+and space) that has exactly the same length as the input, so every offset found in the folded copy is
+also an offset into the text the caller gave. The vocabulary lives in ``data/french_numbers.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+_APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
+_SPACES = "\u00a0\u202f\u2009\u2007\u2008\u200a"
+
+
+def fold_text(text: str) -> str:
+    """Lower-case, accent-free copy of ``text`` with the same length (so offsets carry over)."""
+    folded: list[str] = []
+    for char in text:
+        if char in _APOSTROPHES:
+            folded.append("'")
+        elif char in _DASHES:
+            folded.append("-")
+        elif char in _SPACES:
+            folded.append(" ")
+        else:
+            lower = char.lower()
+            # A few characters lower-case to two code points ("İ"); keep those as they are so that
+            # the folded text keeps its length.
+            base = unicodedata.normalize("NFD", lower)[0] if len(lower) == 1 else char
+            folded.append(base)
+    return "".join(folded)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, Any]:
+    """The French number and toll vocabulary, read once per process."""
+    source = resources.files("veilleur").joinpath("data", "french_numbers.json")
+    data: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
+    return data
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of folded phrases, longest first so the longest phrase wins."""
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        escaped = re.escape(phrase).replace(r"\ ", r"\s+").replace("'", r"'\s*")
+        parts.append(escaped)
+    return "(?:" + "|".join(parts) + ")"
+
+
+# A gap between two words: spaces, or nothing after an elided word ("d'hommes").
+_SEP = r"(?:\s+|(?<='))"
+# Digits, with spaces, dots or apostrophes as thousands separators, or a decimal comma.
+_DIGITS = r"(?:\d{1,3}(?:[ .']\d{3})+(?![\d])|\d+(?:,\d+)?)"
+
+
+@lru_cache(maxsize=1)
+def _number_word() -> str:
+    vocab = _vocabulary()
+    words = [
+        *vocab["units"],
+        *vocab["tens"],
+        *vocab["hundred"],
+        *vocab["multipliers"],
+        *vocab["approximations"],
+    ]
+    return _alternation(words)
+
+
+@lru_cache(maxsize=1)
+def _number_pattern() -> str:
+    """One number: digits (maybe times "mille"/"millions") or a run of number words."""
+    word = _number_word()
+    multiplier = _alternation(_vocabulary()["multipliers"])
+    # Words join with spaces or hyphens; "et" only joins "un"/"onze" ("vingt et un", "soixante et onze").
+    joined_words = rf"{word}(?:(?:[\s-]+et[\s-]+(?:une?|onze)|[\s-]+{word})(?![\w]))*"
+    digits = rf"{_DIGITS}(?:\s+{multiplier})?"
+    return rf"(?:(?<![\w,.]){digits}(?![\w])|(?<![\w-]){joined_words}(?![\w-]))"
+
+
+@lru_cache(maxsize=1)
+def _quantity_pattern() -> str:
+    """A whole quantity phrase: qualifiers, then a vague amount, a range or a number, then "de"."""
+    vocab = _vocabulary()
+    number = _number_pattern()
+    qualifier = _alternation(vocab["qualifiers"])
+    vague = _alternation(vocab["vague_quantities"])
+    numeric_range = rf"(?:entre\s+{number}\s+et\s+{number}|{number}(?:\s*-\s*|\s+(?:a|ou|voire)\s+){number})"
+    core = rf"(?:(?<![\w-]){vague}(?![\w-])|{numeric_range}|{number})"
+    return rf"(?:(?<![\w-]){qualifier}{_SEP})*{core}(?:\s+de(?![\w])|\s+d'|\s+des(?![\w]))?"
+
+
+def _normalise_phrase(phrase: str) -> str:
+    return re.sub(r"\s+", " ", fold_text(phrase)).strip()
+
+
+def _strip_affixes(phrase: str) -> str:
+    """Drop qualifiers ("au moins"), determiners ("les") and the trailing "de" around a quantity."""
+    vocab = _vocabulary()
+    qualifier = _alternation([*vocab["qualifiers"], "les", "ces", "ses", "leurs", "nos"])
+    previous = None
+    while previous != phrase:
+        previous = phrase
+        phrase = re.sub(rf"^{qualifier}(?:\s+|(?<='))", "", phrase)
+        phrase = re.sub(r"(?:\s+de|\s+d'|\s+des)$", "", phrase).strip()
+    return phrase
+
+
+def _parse_digits(phrase: str) -> int | None:
+    vocab = _vocabulary()
+    multiplier = _alternation(vocab["multipliers"])
+    match = re.fullmatch(rf"(\d{{1,3}}(?:[ .']\d{{3}})+|\d+)(?:,(\d+))?(?:\s+({multiplier}))?", phrase)
+    if match is None:
+        return None
+    whole = int(re.sub(r"[ .']", "", match.group(1)))
+    fraction = float("0." + match.group(2)) if match.group(2) else 0.0
+    factor = vocab["multipliers"][match.group(3)] if match.group(3) else 1
+    return int(round((whole + fraction) * factor))
+
+
+def _parse_words(phrase: str) -> int | None:
+    """Read a run of French number words ("quatre-vingt-treize", "deux cent mille", "une vingtaine")."""
+    vocab = _vocabulary()
+    tokens = [token for token in re.split(r"[\s-]+", phrase) if token and token != "et"]
+    if not tokens:
+        return None
+    total = 0
+    current = 0
+    previous = ""
+    for token in tokens:
+        if token in vocab["units"]:
+            current += vocab["units"][token]
+        elif token in ("vingt", "vingts") and previous == "quatre":
+            current += 80 - 4  # "quatre-vingt" is four twenties, not four plus twenty
+        elif token in vocab["tens"]:
+            current += vocab["tens"][token]
+        elif token in vocab["hundred"]:
+            current = max(current, 1) * 100
+        elif token in vocab["multipliers"]:
+            total += max(current, 1) * vocab["multipliers"][token]
+            current = 0
+        elif token in vocab["approximations"]:
+            current = max(current, 1) * vocab["approximations"][token]
+        else:
+            return None
+        previous = token
+    return total + current
+
+
+def _parse_number(phrase: str) -> int | None:
+    digits = _parse_digits(phrase)
+    return digits if digits is not None else _parse_words(phrase)
+
+
+def _parse_range(phrase: str) -> int | None:
+    """The lowest bound of "entre 30 et 40", "30 à 40", "30-40", "trente ou quarante"."""
+    between = re.fullmatch(r"entre\s+(.+?)\s+et\s+(.+)", phrase)
+    if between:
+        return _parse_number(between.group(1))
+    for separator in (r"\s*-\s*", r"\s+a\s+", r"\s+ou\s+", r"\s+voire\s+"):
+        parts = re.split(separator, phrase, maxsplit=1)
+        if len(parts) == 2:
+            low, high = (_parse_number(part) for part in parts)
+            if low is not None and high is not None:
+                return min(low, high)
+    return None
+
+
+def parse_quantity(phrase: str) -> int | None:
+    """The integer a French quantity phrase stands for, or None when it is not a quantity.
+
+    Vague amounts follow the codebook ("des dizaines" → 12, "plusieurs" → 10, "des centaines" → 100);
+    qualifiers ("au moins", "plus de", "près de") are dropped; a range gives its lowest bound.
+    """
+    normalised = _strip_affixes(_normalise_phrase(phrase))
+    if not normalised:
+        return None
+    vague = _vocabulary()["vague_quantities"]
+    if normalised in vague:
+        return int(vague[normalised])
+    number = _parse_number(normalised)
+    if number is not None:
+        return number
+    return _parse_range(normalised)
+
+
+@dataclass(frozen=True)
+class TollMention:
+    """A phrase reporting people killed; offsets point into the text given to find_death_tolls."""
+
+    start: int
+    end: int
+    text: str
+    count: int
+    victims: str
+
+
+@lru_cache(maxsize=1)
+def _filler_words() -> str:
+    """Up to a few words between a number and its death word ("12 soldats syriens tués")."""
+    vocab = _vocabulary()
+    stop = _alternation([*vocab["filler_stop_words"], *vocab["vague_quantities"]])
+    return rf"(?:{_SEP}(?!(?:{stop}|{_number_word()})(?![\w-]))[a-z][a-z-]*'?)"
+
+
+@lru_cache(maxsize=1)
+def _toll_patterns() -> dict[str, re.Pattern[str]]:
+    """The death-toll patterns, compiled once per process; each has a ``qty`` and a ``fill`` group."""
+    vocab = _vocabulary()
+    qty = rf"(?P<qty>{_quantity_pattern()})"
+    fill = _filler_words()
+    adverbs = rf"(?:\s+{_alternation(vocab['adverbs_between'])})*"
+    aside = rf"(?:\s*,\s*{_alternation(vocab['subset_markers'])}[^,.;:!?]{{1,60}},)?"
+    avoir_death = (
+        rf"{_alternation(vocab['auxiliaries_avoir'])}{adverbs}\s+"
+        rf"(?:ete{adverbs}\s+{_alternation(vocab['passive_death_participles'])}"
+        rf"|{_alternation(vocab['intransitive_avoir_deaths'])})"
+    )
+    etre_death = rf"{_alternation(vocab['auxiliaries_etre'])}{adverbs}\s+{_alternation(vocab['etre_deaths'])}"
+    # "un grand nombre de terroristes qui tentaient de s'infiltrer ont été éliminés"
+    relative = r"(?:,?\s+qui(?:\s+[^,.;:!?]{1,60}?)??,?)?"
+    end = r"(?![\w-])"
+    sources = {
+        # "12 morts", "trois soldats syriens tués", "une vingtaine d'hommes abattus"
+        "noun": rf"{qty}(?P<fill>{fill}{{0,4}}){_SEP}{_alternation(vocab['death_nouns'])}{end}",
+        # "12 civils ont été tués", "les trois assaillants sont morts", "4 soldats ont péri"
+        "clause": rf"{qty}(?P<fill>{fill}{{0,6}}){aside}{relative}\s+(?:{avoir_death}|{etre_death}){end}",
+        # "tuant 12 personnes", "a coûté la vie à trois soldats", "la mort de nombreux miliciens"
+        "lead": rf"(?<![\w-]){_alternation(vocab['killing_lead_ins'])}{_SEP}{qty}(?P<fill>{fill}{{0,3}})",
+        # "tués : 12"
+        "label": rf"(?<![\w-]){_alternation(vocab['toll_labels'])}\s*:\s*{qty}(?P<fill>)",
+    }
+    return {name: re.compile(pattern) for name, pattern in sources.items()}
+
+
+@lru_cache(maxsize=1)
+def _zero_toll_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){_alternation(_vocabulary()['zero_toll_phrases'])}(?![\w-])")
+
+
+def _victim_head(text: str, folded: str, match: re.Match[str]) -> tuple[str, int]:
+    """The first content word after the count (lower-cased from the text) and where it ends."""
+    vocab = _vocabulary()
+    function_words = set(vocab["function_words"])
+    death_nouns = set(vocab["death_nouns"])
+    offset = match.start("fill")
+    for token in re.finditer(r"[a-z][a-z-]*'?", folded[offset : match.end("fill")]):
+        word = token.group(0)
+        if word in function_words or word.endswith("'"):
+            continue
+        if word in death_nouns:
+            return "", offset + token.end()
+        return text[offset + token.start() : offset + token.end()].lower(), offset + token.end()
+    return "", match.end("qty")
+
+
+def _is_subset(folded: str, start: int) -> bool:
+    """True for "dont cinq enfants": a part of a toll already counted."""
+    markers = _alternation(_vocabulary()["subset_markers"])
+    return re.search(rf"(?<![\w-]){markers}\s*$", folded[max(0, start - 30) : start]) is not None
+
+
+@lru_cache(maxsize=1)
+def _leading_quantity_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\s+{_quantity_pattern()}")
+
+
+def _starts_with_quantity(folded: str, position: int) -> bool:
+    return _leading_quantity_pattern().match(folded, position) is not None
+
+
+def _next_word(folded: str, position: int) -> str:
+    following = re.match(r"\s*([a-z][a-z-]*)", folded[position : position + 40])
+    return following.group(1) if following else ""
+
+
+def _is_plausible(folded: str, match: re.Match[str], victims: str) -> bool:
+    """Reject matches that are not deaths of people: wounded, machines, articles read as "un"."""
+    vocab = _vocabulary()
+    if _is_subset(folded, match.start("qty")):
+        return False
+    wounded = set(vocab["wounded_words"])
+    # "tuant 3 et blessant 5" is fine, but "bilan de 12 blessés" or "12 victimes blessées" is not.
+    if _next_word(folded, match.end("qty")) in wounded or _next_word(folded, match.end()) in wounded:
+        return False
+    head = fold_text(victims)
+    return head not in vocab["non_human_heads"]
+
+
+@lru_cache(maxsize=1)
+def _conjoined_subject_pattern() -> re.Pattern[str]:
+    qty = rf"(?P<qty>{_quantity_pattern()})"
+    return re.compile(rf"{qty}{_filler_words()}{{0,2}}\s+et\s+(?:(?:ses|leurs|son|sa|les)\s+)?$")
+
+
+def _with_conjoined_subject(folded: str, start: int, count: int) -> tuple[int, int]:
+    """Add "une femme et" to "ses quatre enfants ont péri": both counts died together."""
+    window_start = max(0, start - 60)
+    earlier = _conjoined_subject_pattern().search(folded[window_start:start])
+    if earlier is None:
+        return start, count
+    extra = parse_quantity(earlier.group("qty"))
+    if extra is None:
+        return start, count
+    return window_start + earlier.start(), count + extra
+
+
+def _candidates(text: str, folded: str) -> list[TollMention]:
+    found: list[TollMention] = []
+    for name, pattern in _toll_patterns().items():
+        for match in pattern.finditer(folded):
+            count = parse_quantity(match.group("qty"))
+            victims, head_end = _victim_head(text, folded, match)
+            if count is None or not _is_plausible(folded, match, victims):
+                continue
+            start, end = match.span()
+            if name == "noun" and _starts_with_quantity(folded, end):
+                continue  # "une attaque contre un camp tue dix soldats": "tue" is the verb here
+            if name == "lead":
+                end = head_end  # the trailing words after "tuant 3 soldats" are not part of the toll
+            if name == "clause":
+                start, count = _with_conjoined_subject(folded, start, count)
+            found.append(TollMention(start, end, text[start:end], count, victims))
+    for match in _zero_toll_pattern().finditer(folded):
+        start, end = match.span()
+        found.append(TollMention(start, end, text[start:end], 0, ""))
+    return found
+
+
+def _without_overlaps(mentions: list[TollMention]) -> list[TollMention]:
+    """Keep the longest mentions first, then any shorter one that overlaps none kept."""
+    kept: list[TollMention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
+        if all(mention.end <= other.start or mention.start >= other.end for other in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def find_death_tolls(text: str) -> list[TollMention]:
+    """Every phrase of ``text`` that reports people killed (or that nobody was), sorted by start.
+
+    Wounded, captured, destroyed vehicles and bare "pertes" are not deaths; a "dont ..." part of a
+    toll is not counted again; "aucune victime" and the like give a mention with count 0.
+    """
+    folded = fold_text(text)
+    return _without_overlaps(_candidates(text, folded))

@@ -1,0 +1,169 @@
+"""What the store answers with (plain dataclasses and records), and the filters it takes."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, func, or_
+
+from veilleur.dedupe import Cluster
+from veilleur.records import Event
+from veilleur.store.models import ClusterRow, EventRow
+
+Sel = TypeVar("Sel", bound=Select)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Filters shared by the store, the API and the CLI. Empty fields do not filter."""
+
+    since: date | None = None
+    until: date | None = None
+    country: str = ""
+    admin1: str = ""
+    event_type: str = ""
+    actor: str = ""  # case-insensitive substring of actor1, actor2 or an associated actor
+    doc: str = ""
+    source: str = ""  # outlet that published the article
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What :meth:`Store.save_article` did with one article."""
+
+    article_id: str
+    status: str  # "inserted" | "replaced" (re-extraction) | "duplicate" (same text stored under another id)
+    events: int = 0
+    replaced_events: int = 0
+    near_duplicate_of: str | None = None
+    clusters: int = 0  # clusters rebuilt
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class ArticleRecord:
+    id: str
+    text: str
+    original: str
+    title: str = ""
+    url: str = ""
+    source: str = ""
+    published: date | None = None
+    text_hash: str = ""
+    near_duplicate_of: str | None = None
+    events: list[Event] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "title": self.title, "url": self.url, "source": self.source,
+            "published": self.published.isoformat() if self.published else None,
+            "text": self.text, "original": self.original, "text_hash": self.text_hash,
+            "near_duplicate_of": self.near_duplicate_of,
+            "events": [e.to_dict() for e in self.events],
+        }
+
+
+@dataclass
+class EventDetail:
+    """One event, the cluster it belongs to and the other mentions of the same happening."""
+
+    event: Event
+    cluster: Cluster | None = None
+    article_title: str = ""
+    article_url: str = ""
+
+    @property
+    def mentions(self) -> list[Event]:
+        return list(self.cluster.members) if self.cluster else [self.event]
+
+    def to_dict(self) -> dict[str, Any]:
+        out = self.event.to_dict()
+        out["article"] = {"id": self.event.doc, "title": self.article_title, "url": self.article_url}
+        out["cluster"] = None
+        if self.cluster is not None:
+            c = self.cluster.to_dict()
+            c.pop("evidence_spans", None)
+            out["cluster"] = c
+        out["mentions"] = [
+            {"id": m.id, "doc": m.doc, "source_outlet": m.source_outlet, "event_date": m.event_date,
+             "location": m.location, "fatalities": m.fatalities, "actor1": m.actor1, "actor2": m.actor2,
+             "evidence": m.to_dict()["evidence"]}
+            for m in self.mentions
+        ]
+        return out
+
+
+@dataclass
+class Stats:
+    total: int = 0
+    articles: int = 0
+    clusters: int = 0
+    by_type: dict[str, int] = field(default_factory=dict)
+    by_week: dict[str, int] = field(default_factory=dict)  # ISO week "2017-W41"
+    by_admin1: dict[str, int] = field(default_factory=dict)
+    by_day: dict[str, dict[str, int]] = field(default_factory=dict)  # day -> event_type -> count
+    fatalities: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class OutletProfile:
+    """How one outlet frames events: loaded terms its articles use, by side and by term."""
+
+    outlet: str
+    events: int = 0
+    by_side: dict[str, int] = field(default_factory=dict)
+    by_term: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _contains(column: Any, needle: str) -> Any:
+    return func.lower(column).contains(needle.lower(), autoescape=True)
+
+
+def filter_events(stmt: Sel, f: EventFilter) -> Sel:
+    """Apply an :class:`EventFilter` to a select over :class:`EventRow`."""
+    if f.since:
+        stmt = stmt.where(EventRow.event_date >= f.since)
+    if f.until:
+        stmt = stmt.where(EventRow.event_date <= f.until)
+    if f.country:
+        stmt = stmt.where(func.lower(EventRow.country) == f.country.lower())
+    if f.admin1:
+        stmt = stmt.where(func.lower(EventRow.admin1) == f.admin1.lower())
+    if f.event_type:
+        stmt = stmt.where(EventRow.event_type == f.event_type)
+    if f.doc:
+        stmt = stmt.where(EventRow.doc == f.doc)
+    if f.source:
+        stmt = stmt.where(func.lower(EventRow.source_outlet) == f.source.lower())
+    if f.actor:
+        stmt = stmt.where(or_(*(_contains(c, f.actor) for c in (
+            EventRow.actor1, EventRow.actor2, EventRow.assoc_actor_1, EventRow.assoc_actor_2))))
+    return stmt
+
+
+def filter_clusters(stmt: Sel, f: EventFilter) -> Sel:
+    """The same filters over canonical cluster fields (``doc`` and ``source`` are ignored)."""
+    if f.since:
+        stmt = stmt.where(ClusterRow.event_date >= f.since)
+    if f.until:
+        stmt = stmt.where(ClusterRow.event_date <= f.until)
+    if f.country:
+        stmt = stmt.where(func.lower(ClusterRow.country) == f.country.lower())
+    if f.admin1:
+        stmt = stmt.where(func.lower(ClusterRow.admin1) == f.admin1.lower())
+    if f.event_type:
+        stmt = stmt.where(ClusterRow.event_type == f.event_type)
+    if f.actor:
+        stmt = stmt.where(or_(*(_contains(c, f.actor) for c in (
+            ClusterRow.actor1, ClusterRow.actor2, ClusterRow.assoc_actor_1, ClusterRow.assoc_actor_2))))
+    return stmt

@@ -1,0 +1,553 @@
+"""Actor registry and resolver. Every sentence here is written for the tests, not taken from an article."""
+
+from __future__ import annotations
+
+import json
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from veilleur.resolve.actors import Actor, ActorMention, ActorRegistry, default_registry
+
+IS = "Islamic State"
+SYRIA = "Military Forces of Syria"
+HTS = "Hayat Tahrir al-Sham / Jabhat al-Nusra"
+
+
+@pytest.fixture(scope="module")
+def registry() -> ActorRegistry:
+    return default_registry()
+
+
+def names(registry: ActorRegistry, text: str, country: str | None = None) -> list[str]:
+    return [m.actor.name for m in registry.find(text, country)]
+
+
+def only(registry: ActorRegistry, text: str, country: str | None = None) -> ActorMention:
+    mentions = registry.find(text, country)
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+# ----------------------------------------------------------------------------- registry file
+
+
+def test_default_registry_is_cached_and_complete(registry: ActorRegistry) -> None:
+    assert default_registry() is registry
+    assert len(registry) >= 60
+    required = [
+        SYRIA,
+        "Military Forces of Russia",
+        "Military Forces of Iran (Islamic Revolutionary Guard Corps)",
+        "Military Forces of Iran",
+        "Military Forces of Turkey",
+        "Military Forces of the United States",
+        "Military Forces of Iraq",
+        "Police Forces of Iraq",
+        "Military Forces of Lebanon",
+        "Hezbollah",
+        IS,
+        "Syrian Democratic Forces",
+        HTS,
+        "Jaish al-Islam",
+        "Faylaq al-Rahman",
+        "Ahrar al-Sham",
+        "Free Syrian Army",
+        "Jaysh Usud al-Sharqiya",
+        "Forces of Martyr Ahmad al-Abdo",
+        "Aknaf Beit al-Maqdis",
+        "Jaysh al-Ababil",
+        "Desert Hawks Brigade",
+        "Popular Mobilization Forces",
+        "Global Coalition Against Daesh",
+        "Saudi-led Coalition",
+        "Houthis (Ansar Allah)",
+        "Military Forces of Yemen",
+        "al-Shabaab",
+        "Military Forces of Somalia",
+        "Boko Haram",
+        "Military Forces of Nigeria",
+        "Ansar Dine",
+        "Military Forces of Mali",
+        "Military Forces of France",
+        "Taliban",
+        "Military Forces of Afghanistan",
+        "Police Forces of Afghanistan",
+        "Military Forces of Ukraine",
+        "Military Forces of Israel",
+        "Hamas",
+        "Military Forces of Libya",
+        "Military Forces of the Democratic Republic of Congo",
+        "Military Forces of Burkina Faso",
+        "Military Forces of Niger",
+    ]
+    missing = [name for name in required if registry.get(name) is None]
+    assert missing == []
+
+
+def test_actor_types_are_acled_labels(registry: ActorRegistry) -> None:
+    labels = {
+        "State Forces",
+        "Rebel Forces",
+        "Political Militia",
+        "Identity Militia",
+        "Rioters",
+        "Protesters",
+        "Civilians",
+        "External/Other Forces",
+    }
+    assert {a.actor_type for a in registry.actors} <= labels
+    assert registry.get(SYRIA) == Actor(SYRIA, "State Forces", "Syria", True)
+    islamic_state = registry.get(IS)
+    assert islamic_state is not None and islamic_state.state is False
+
+
+def test_get_builds_template_names(registry: ActorRegistry) -> None:
+    assert registry.get("Civilians (Mali)") == Actor("Civilians (Mali)", "Civilians", "Mali", False)
+    assert registry.get("Unidentified Armed Group (Syria)") == Actor(
+        "Unidentified Armed Group (Syria)", "Political Militia", "Syria", False
+    )
+    assert registry.get("Police Forces of Chad") == Actor(
+        "Police Forces of Chad", "State Forces", "Chad", True
+    )
+    us = registry.get("Military Forces of the United States")
+    assert us is not None and us.country == "United States"
+    assert registry.get("Cadets du Khalifa") is None
+
+
+def test_load_from_explicit_path(tmp_path: Path) -> None:
+    data = {
+        "actors": [
+            {
+                "name": "Test Front",
+                "actor_type": "Rebel Forces",
+                "country": "Mali",
+                "state": False,
+                "aliases": ["Front du test"],
+                "abbreviations": ["FDT"],
+            }
+        ],
+        "templates": [
+            {
+                "name": "Civilians ({country})",
+                "actor_type": "Civilians",
+                "state": False,
+                "kind": "civilians",
+                "aliases": ["villageois"],
+            }
+        ],
+        "nationality_heads": {"civilians": ["civils"]},
+    }
+    nationalities = {"adjectives": {"maliens": "Mali"}}
+    (tmp_path / "actors.json").write_text(json.dumps(data), encoding="utf-8")
+    (tmp_path / "nationalities.json").write_text(json.dumps(nationalities), encoding="utf-8")
+    reg = ActorRegistry.load(tmp_path / "actors.json")
+    found = reg.find("Le Front du test (FDT) a enlevé des villageois et deux civils maliens.", "Niger")
+    assert [(m.text, m.actor.name, m.generic) for m in found] == [
+        ("Front du test", "Test Front", False),
+        ("FDT", "Test Front", False),
+        ("villageois", "Civilians (Niger)", True),
+        ("civils maliens", "Civilians (Mali)", False),
+    ]
+    assert "fdt" not in [m.text for m in reg.find("le fdt")]
+
+
+# ----------------------------------------------------------------------------- spellings found in the seeds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "actor"),
+    [
+        (
+            "Les avions ont visé la milice wahhabite terroriste Daech près du fleuve.",
+            "milice wahhabite terroriste Daech",
+            IS,
+        ),
+        ("Les takfiristes ont quitté le village à l'aube.", "takfiristes", IS),
+        ("Des miliciens takfiristes se sont repliés vers le sud.", "miliciens takfiristes", IS),
+        ("Le bilan des combattants daechistes tués reste incertain.", "combattants daechistes", IS),
+        ("Selon un responsable, Daesh a perdu la colline.", "Daesh", IS),
+        ("Une position de Daêch a été détruite.", "Daêch", IS),
+        ("Le groupe État islamique a revendiqué l'attentat.", "groupe État islamique", IS),
+        ("L'organisation Etat islamique recule encore.", "organisation Etat islamique", IS),
+        ("Un chef de l'EI a été capturé.", "EI", IS),
+        ("La coalition frappe l'ISIS depuis des mois.", "ISIS", IS),
+        ("Le bastion de l'EIIL est tombé.", "EIIL", IS),
+        ("Jaïsh al-Islam a accepté la trêve.", "Jaïsh al-Islam", "Jaish al-Islam"),
+        ("Jaïch al-Islam a rendu ses armes lourdes.", "Jaïch al-Islam", "Jaish al-Islam"),
+        ("Jaych al-Islam contrôle encore Douma.", "Jaych al-Islam", "Jaish al-Islam"),
+        ("Faylak al-Rahmane tient le quartier.", "Faylak al-Rahmane", "Faylaq al-Rahman"),
+        ("Le front al-Nosra a lancé une contre-attaque.", "front al-Nosra", HTS),
+        ("Fateh al-Cham a changé de nom.", "Fateh al-Cham", HTS),
+        ("Les combattants de HTS ont reculé.", "combattants de HTS", HTS),
+        ("Tahrir al-Cham domine la province.", "Tahrir al-Cham", HTS),
+        (
+            "Les paramilitaires du Hachd al-Chaabi avancent vers la frontière.",
+            "paramilitaires du Hachd al-Chaabi",
+            "Popular Mobilization Forces",
+        ),
+        (
+            "Les Unités de mobilisation populaire sont entrées dans la ville.",
+            "Unités de mobilisation populaire",
+            "Popular Mobilization Forces",
+        ),
+        (
+            "Les Gardiens de la révolution iranienne ont envoyé des conseillers.",
+            "Gardiens de la révolution iranienne",
+            "Military Forces of Iran (Islamic Revolutionary Guard Corps)",
+        ),
+        (
+            "Des pasdaran ont été tués.",
+            "pasdaran",
+            "Military Forces of Iran (Islamic Revolutionary Guard Corps)",
+        ),
+        (
+            "Un général du CGRI est mort.",
+            "CGRI",
+            "Military Forces of Iran (Islamic Revolutionary Guard Corps)",
+        ),
+        ("Les FDS ont encerclé le stade.", "FDS", "Syrian Democratic Forces"),
+        (
+            "Les Forces démocratiques syriennes négocient.",
+            "Forces démocratiques syriennes",
+            "Syrian Democratic Forces",
+        ),
+        ("Les Faucons du désert ont repris la route.", "Faucons du désert", "Desert Hawks Brigade"),
+        ("Jaïsh Ossoud Al-Charki a quitté la zone.", "Jaïsh Ossoud Al-Charki", "Jaysh Usud al-Sharqiya"),
+        ("Les Forces Ahmad AlAbdo ont reculé.", "Forces Ahmad AlAbdo", "Forces of Martyr Ahmad al-Abdo"),
+        ("Aknaf Beit al-Maqdis a déposé les armes.", "Aknaf Beit al-Maqdis", "Aknaf Beit al-Maqdis"),
+        ("Jaych al-Ababil a signé l'accord.", "Jaych al-Ababil", "Jaysh al-Ababil"),
+        ("L'Armée syrienne libre a perdu deux villages.", "Armée syrienne libre", "Free Syrian Army"),
+        ("Des combattants de l'ASL ont été capturés.", "combattants de l'ASL", "Free Syrian Army"),
+        ("Le Hezbollah a envoyé des renforts.", "Hezbollah", "Hezbollah"),
+        ("L'armée arabe syrienne a pris la crête.", "armée arabe syrienne", SYRIA),
+        ("L'Armée de l'air syrienne a frappé deux convois.", "Armée de l'air syrienne", SYRIA),
+        ("Les forces fidèles à Bachar el-Assad progressent.", "forces fidèles à Bachar el-Assad", SYRIA),
+        ("Les forces de Damas ont ouvert un corridor.", "forces de Damas", SYRIA),
+        (
+            "Le Service de contre-terrorisme a nettoyé le quartier.",
+            "Service de contre-terrorisme",
+            "Military Forces of Iraq",
+        ),
+        ("La Force de réaction rapide a pris le pont.", "Force de réaction rapide", "Police Forces of Iraq"),
+        ("La police fédérale a pris le pont.", "police fédérale", "Police Forces of Iraq"),
+        ("Les Shebab ont attaqué un poste.", "Shebab", "al-Shabaab"),
+        ("Des chebab ont attaqué un poste.", "chebab", "al-Shabaab"),
+        ("Les talibans ont revendiqué l'explosion.", "talibans", "Taliban"),
+        ("Les Houthis ont tiré un missile.", "Houthis", "Houthis (Ansar Allah)"),
+        ("Boko Haram a enlevé des lycéennes.", "Boko Haram", "Boko Haram"),
+        (
+            "L'État islamique au Grand Sahara a revendiqué l'embuscade.",
+            "État islamique au Grand Sahara",
+            "Islamic State (Greater Sahara)",
+        ),
+        ("Les FARDC ont repoussé le M23.", "FARDC", "Military Forces of the Democratic Republic of Congo"),
+        ("La force Barkhane a neutralisé un chef.", "force Barkhane", "Military Forces of France"),
+        ("Tsahal a frappé une cible.", "Tsahal", "Military Forces of Israel"),
+    ],
+)
+def test_named_spellings(registry: ActorRegistry, sentence: str, phrase: str, actor: str) -> None:
+    found = {(m.text, m.actor.name) for m in registry.find(sentence)}
+    assert (phrase, actor) in found, found
+
+
+def test_offsets_point_into_the_given_text(registry: ActorRegistry) -> None:
+    text = "Hier, l’aviation  syrienne a bombardé des positions de Daêch."
+    for mention in registry.find(text):
+        assert text[mention.start : mention.end] == mention.text
+    assert [m.text for m in registry.find(text)] == ["aviation  syrienne", "Daêch"]
+
+
+def test_seed_style_paragraph(registry: ActorRegistry) -> None:
+    text = (
+        "Lundi, les forces régulières et le Hezbollah ont chassé les terroristes de Daech de deux collines, "
+        "tandis que l'aviation russe visait le front al-Nosra et que des civils fuyaient."
+    )
+    found = [(m.text, m.actor.name, m.generic) for m in registry.find(text, "Syria")]
+    assert found == [
+        ("forces régulières", SYRIA, True),
+        ("Hezbollah", "Hezbollah", False),
+        ("terroristes de Daech", IS, False),
+        ("aviation russe", "Military Forces of Russia", False),
+        ("front al-Nosra", HTS, False),
+        ("civils", "Civilians (Syria)", True),
+    ]
+
+
+# ----------------------------------------------------------------------------- nationality phrases
+
+
+@pytest.mark.parametrize(
+    ("phrase", "actor"),
+    [
+        ("l'armée syrienne", SYRIA),
+        ("l'aviation russe", "Military Forces of Russia"),
+        ("les drones russes", "Military Forces of Russia"),
+        ("les bombardiers russes", "Military Forces of Russia"),
+        ("le navire russe", "Military Forces of Russia"),
+        ("des frappes russes", "Military Forces of Russia"),
+        ("les soldats maliens", "Military Forces of Mali"),
+        ("un soldat malien", "Military Forces of Mali"),
+        ("les policiers afghans", "Police Forces of Afghanistan"),
+        ("les forces irakiennes", "Military Forces of Iraq"),
+        ("les forces gouvernementales syriennes", SYRIA),
+        ("la garde nationale ukrainienne", "Military Forces of Ukraine"),
+        ("l'armée turque", "Military Forces of Turkey"),
+        ("les forces spéciales américaines", "Military Forces of the United States"),
+        ("les militaires nigérians", "Military Forces of Nigeria"),
+        ("les soldats nigériens", "Military Forces of Niger"),
+        ("l'armée burkinabè", "Military Forces of Burkina Faso"),
+        ("l'armée libanaise", "Military Forces of Lebanon"),
+        ("l'armée israélienne", "Military Forces of Israel"),
+        ("l'armée iranienne", "Military Forces of Iran"),
+        ("les troupes yéménites", "Military Forces of Yemen"),
+        ("les soldats somaliens", "Military Forces of Somalia"),
+        ("les soldats congolais", "Military Forces of the Democratic Republic of Congo"),
+        ("la police libyenne", "Police Forces of Libya"),
+        ("les forces de Kiev", "Military Forces of Ukraine"),
+        ("l'armée du Mali", "Military Forces of Mali"),
+        ("les civils syriens", "Civilians (Syria)"),
+        ("les rebelles syriens", "Unidentified Armed Group (Syria)"),
+        ("les avions de chasse saoudiens", "Military Forces of Saudi Arabia"),
+    ],
+)
+def test_nationality_phrases(registry: ActorRegistry, phrase: str, actor: str) -> None:
+    sentence = f"Selon un témoin, {phrase} sont arrivés jeudi."
+    mention = only(registry, sentence, "Chad")  # the phrase's own country wins over the event country
+    assert mention.actor.name == actor
+    assert mention.generic is False
+    assert phrase.endswith(mention.text)
+
+
+def test_nationality_phrase_beats_template(registry: ActorRegistry) -> None:
+    mention = only(registry, "L'armée malienne a riposté.", "Syria")
+    assert (mention.text, mention.actor.name, mention.generic) == (
+        "armée malienne",
+        "Military Forces of Mali",
+        False,
+    )
+
+
+def test_coalition_fighters(registry: ActorRegistry) -> None:
+    mention = only(registry, "Les chasseurs de la coalition ont bombardé un pont.", "Syria")
+    assert mention.actor.name == "Global Coalition Against Daesh"
+    assert mention.text == "chasseurs de la coalition"
+    assert registry.find("Les chasseurs de la coalition ont bombardé un pont.") == []
+    raid = registry.find("Un raid de la coalition a tué six civils.", "Yemen")[0]
+    assert (raid.text, raid.actor.name) == ("raid de la coalition", "Saudi-led Coalition")
+
+
+# ----------------------------------------------------------------------------- case-sensitive abbreviations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il a neigé sur la ville.",  # "ei" inside words
+        "Les ei n'existent pas en français.",  # lower-case "ei"
+        "Ei, dit-il.",  # capitalised but not the abbreviation
+        "Le geste fut asl et fds et hts.",  # lower-case abbreviations
+        "Une réunion de l'AESL a eu lieu.",  # inside a longer abbreviation
+        "Les CTSX ont publié un rapport.",
+    ],
+)
+def test_abbreviations_need_exact_case_and_boundaries(registry: ActorRegistry, text: str) -> None:
+    assert registry.find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("L'EI a perdu Raqqa.", IS),
+        ("Des cellules de l’EI restent actives.", IS),
+        ("Les djihadistes (EI) ont fui.", IS),
+        ("L'ASL a perdu la bataille.", "Free Syrian Army"),
+        ("Les FDS contrôlent la ville.", "Syrian Democratic Forces"),
+        ("Le CTS a repris le quartier.", "Military Forces of Iraq"),
+        ("HTS a annoncé sa dissolution.", HTS),
+    ],
+)
+def test_abbreviations_match(registry: ActorRegistry, text: str, actor: str) -> None:
+    assert actor in names(registry, text)
+
+
+# ----------------------------------------------------------------------------- folding
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DAECH A PERDU LA VILLE.",
+        "daech a perdu la ville.",
+        "Da’esh a perdu la ville.",
+        "Dae-ch",
+    ],
+)
+def test_accent_case_apostrophe_insensitive(registry: ActorRegistry, text: str) -> None:
+    expected = [] if text == "Dae-ch" else [IS]
+    assert names(registry, text) == expected
+
+
+def test_hyphen_and_apostrophe_variants(registry: ActorRegistry) -> None:
+    assert names(registry, "Le Front al Nosra recule.") == [HTS]
+    assert names(registry, "Jaish-al-Islam accepte.") == ["Jaish al-Islam"]
+    assert names(registry, "L'Armee de l’air syrienne frappe.") == [SYRIA]
+
+
+def test_word_boundaries(registry: ActorRegistry) -> None:
+    assert registry.find("Les Hezbollahistes n'existent pas.") == []
+    assert registry.find("Le soldatesque.", "Mali") == []
+    assert registry.find("Des talibanisations.") == []
+
+
+# ----------------------------------------------------------------------------- templates
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("L'armée a repris la ville.", "Military Forces of Mali"),
+        ("Les soldats ont riposté.", "Military Forces of Mali"),
+        ("Trois militaires ont été tués.", "Military Forces of Mali"),
+        ("Les forces régulières avancent.", "Military Forces of Mali"),
+        ("Les forces de sécurité ont bouclé le marché.", "Military Forces of Mali"),
+        ("L'aviation a bombardé le camp.", "Military Forces of Mali"),
+        ("Le régime a nié.", "Military Forces of Mali"),
+        ("Les troupes sont entrées.", "Military Forces of Mali"),
+        ("Deux policiers ont été blessés.", "Police Forces of Mali"),
+        ("La police a dispersé la foule.", "Police Forces of Mali"),
+        ("Des rebelles ont pillé le dépôt.", "Unidentified Armed Group (Mali)"),
+        ("Des hommes armés ont enlevé le maire.", "Unidentified Armed Group (Mali)"),
+        ("Les assaillants ont fui.", "Unidentified Armed Group (Mali)"),
+        ("Des djihadistes ont incendié l'école.", "Unidentified Armed Group (Mali)"),
+        ("Des jihadistes ont incendié l'école.", "Unidentified Armed Group (Mali)"),
+        ("Des terroristes ont incendié l'école.", "Unidentified Armed Group (Mali)"),
+        ("Des islamistes ont incendié l'école.", "Unidentified Armed Group (Mali)"),
+        ("Des insurgés ont incendié l'école.", "Unidentified Armed Group (Mali)"),
+        ("Les milices ont incendié l'école.", "Unidentified Armed Group (Mali)"),
+        ("Des civils ont fui.", "Civilians (Mali)"),
+        ("Les habitants ont fui.", "Civilians (Mali)"),
+        ("Les villageois ont fui.", "Civilians (Mali)"),
+        ("Des enfants ont été tués.", "Civilians (Mali)"),
+        ("Des femmes ont été tuées.", "Civilians (Mali)"),
+        ("Huit personnes ont été tuées.", "Civilians (Mali)"),
+        ("Des fidèles ont été tués.", "Civilians (Mali)"),
+        ("Des manifestants ont bloqué la route.", "Protesters (Mali)"),
+    ],
+)
+def test_templates_with_country(registry: ActorRegistry, text: str, actor: str) -> None:
+    mention = only(registry, text, "Mali")
+    assert mention.actor.name == actor
+    assert mention.generic is True
+    assert mention.actor.country == "Mali"
+
+
+def test_templates_need_a_country(registry: ActorRegistry) -> None:
+    text = "L'armée et la police ont arrêté des rebelles pendant que les civils fuyaient."
+    assert registry.find(text) == []
+    assert names(registry, text, "Mali") == [
+        "Military Forces of Mali",
+        "Police Forces of Mali",
+        "Unidentified Armed Group (Mali)",
+        "Civilians (Mali)",
+    ]
+
+
+def test_template_uses_registry_actor_when_named(registry: ActorRegistry) -> None:
+    mention = only(registry, "Les soldats ont avancé.", "United States")
+    assert mention.actor == registry.get("Military Forces of the United States")
+    loyal = only(registry, "Les loyalistes ont repris la colline.", "Syria")
+    assert loyal.actor.name == SYRIA
+
+
+def test_militaires_as_adjective_is_not_an_actor(registry: ActorRegistry) -> None:
+    assert registry.find("Les opérations militaires continuent.", "Mali") == []
+
+
+# ----------------------------------------------------------------------------- overlaps and exclusions
+
+
+def test_longest_match_wins(registry: ActorRegistry) -> None:
+    assert names(registry, "L'Armée syrienne libre a reculé.", "Syria") == ["Free Syrian Army"]
+    assert names(registry, "L'État islamique au Grand Sahara frappe.", "Mali") == [
+        "Islamic State (Greater Sahara)"
+    ]
+    assert names(registry, "Les séparatistes prorusses tirent.", "Ukraine") == [
+        "NAF: United Armed Forces of Novorossiya"
+    ]
+    assert names(registry, "L'Armée de la conquête contrôle Idleb.", "Syria") == ["Jaish al-Fatah"]
+
+
+def test_member_and_appositive_phrases_take_the_named_actor(registry: ActorRegistry) -> None:
+    assert [(m.text, m.actor.name) for m in registry.find("Les terroristes de Daech ont fui.", "Syria")] == [
+        ("terroristes de Daech", IS)
+    ]
+    assert [
+        (m.text, m.actor.name) for m in registry.find("Les rebelles yéménites Houthis tirent.", "Yemen")
+    ] == [("rebelles yéménites Houthis", "Houthis (Ansar Allah)")]
+    assert names(registry, "Le groupe jihadiste Boko Haram a frappé.", "Nigeria") == ["Boko Haram"]
+    assert names(registry, "Les drones des Gardiens de la révolution ont frappé.", "Syria") == [
+        "Military Forces of Iran (Islamic Revolutionary Guard Corps)"
+    ]
+
+
+def test_mentions_are_sorted_and_disjoint(registry: ActorRegistry) -> None:
+    text = (
+        "Les soldats maliens et la force Barkhane ont repoussé des jihadistes liés au JNIM, "
+        "selon la Minusma, tandis que des villageois fuyaient."
+    )
+    mentions = registry.find(text, "Mali")
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    for first, second in pairwise(mentions):
+        assert first.end <= second.start
+    assert [m.actor.name for m in mentions] == [
+        "Military Forces of Mali",
+        "Military Forces of France",
+        "Unidentified Armed Group (Mali)",
+        "JNIM: Group for Support of Islam and Muslims",
+        "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali",
+        "Civilians (Mali)",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon Média de guerre, la ville est calme.",
+        "L'agence Sana rapporte que la route est ouverte.",
+        "La chaîne al-Mayadeen cite des témoins.",
+        "L'OSDH fait état de combats.",
+        "L'Observatoire syrien des droits de l'Homme fait état de combats.",
+        "Le Réseau médiatique de l'armée syrienne a diffusé des images.",
+        "La coalition patriotique avance vers le nord.",
+        "Une source militaire syrienne confirme.",
+        "Le ministère russe de la Défense a publié un communiqué.",
+        "Les Cadets du Khalifa ont été dissous.",
+    ],
+)
+def test_sources_and_unknown_names_are_not_actors(registry: ActorRegistry, text: str) -> None:
+    assert registry.find(text, "Syria") == []
+
+
+def test_bare_coalition_depends_on_country(registry: ActorRegistry) -> None:
+    assert names(registry, "La coalition a frappé un convoi.", "Iraq") == ["Global Coalition Against Daesh"]
+    assert names(registry, "La coalition a frappé un convoi.", "Mali") == []
+    assert names(registry, "La coalition internationale a frappé un convoi.") == [
+        "Global Coalition Against Daesh"
+    ]
+    assert names(registry, "La coalition arabe a frappé un convoi.") == ["Saudi-led Coalition"]
+
+
+def test_growth_stops_at_punctuation_and_skips_templates(registry: ActorRegistry) -> None:
+    found = [
+        (m.text, m.actor.name) for m in registry.find("Des rebelles, Houthis selon Sanaa, ont tiré.", "Yemen")
+    ]
+    assert found == [("rebelles", "Unidentified Armed Group (Yemen)"), ("Houthis", "Houthis (Ansar Allah)")]
+    found = [(m.text, m.actor.name) for m in registry.find("Les rebelles médecins ont soigné.", "Syria")]
+    assert found == [("rebelles", "Unidentified Armed Group (Syria)"), ("médecins", "Civilians (Syria)")]
+
+
+def test_a_coalition_of_groups_is_not_the_global_coalition(registry: ActorRegistry) -> None:
+    text = "Une coalition formée de plusieurs groupes tient la ville."
+    assert names(registry, text, "Syria") == []

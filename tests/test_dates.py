@@ -1,0 +1,204 @@
+"""French date mentions resolved against a publication date (codebook section 5).
+
+All sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from veilleur.resolve.dates import DateMention, find_dates
+
+MONDAY = date(2017, 10, 16)
+SATURDAY = date(2017, 10, 14)
+SUNDAY = date(2017, 10, 15)
+
+
+def only(text: str, published: date) -> DateMention:
+    mentions = find_dates(text, published)
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Dimanche, les troupes sont entrées dans le bourg.", MONDAY, date(2017, 10, 15)),
+        ("Les tirs ont repris jeudi matin près du pont.", MONDAY, date(2017, 10, 12)),
+        ("Un convoi a été visé lundi sur la route.", MONDAY, MONDAY),
+        ("La colline a été reprise samedi dernier.", MONDAY, date(2017, 10, 14)),
+        ("La colline a été reprise samedi dernier.", SATURDAY, date(2017, 10, 7)),
+        ("Le poste a été attaqué samedi.", SATURDAY, SATURDAY),
+        ("Des tirs ont éclaté dans la nuit de samedi à dimanche.", MONDAY, date(2017, 10, 15)),
+        ("Des tirs ont éclaté dans la nuit du vendredi au samedi.", MONDAY, date(2017, 10, 14)),
+        ("ce dimanche, le marché a été bombardé", SUNDAY, SUNDAY),
+        ("MARDI, un drone a frappé la caserne.", MONDAY, date(2017, 10, 10)),
+    ],
+)
+def test_weekdays(text: str, published: date, expected: date) -> None:
+    mention = only(text, published)
+    assert (mention.value, mention.precision, mention.kind) == (expected, 1, "day")
+
+
+def test_weekday_offsets_and_text() -> None:
+    text = "Les combats ont repris vendredi soir."
+    mention = only(text, MONDAY)
+    assert text[mention.start : mention.end] == mention.text == "vendredi soir"
+
+
+def test_next_weekday_is_not_a_past_date() -> None:
+    assert find_dates("Une réunion est prévue samedi prochain.", MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("hier", -1),
+        ("Hier soir, la ville a été pilonnée.", -1),
+        ("avant-hier, deux obus sont tombés", -2),
+        ("aujourd'hui", 0),
+        ("Aujourd’hui, le calme est revenu.", 0),
+        ("ce matin", 0),
+        ("ce soir", 0),
+        ("cette nuit", 0),
+        ("ces dernières heures", 0),
+        ("Ces dernieres heures, la route a été coupée.", 0),
+        ("il y a trois jours", -3),
+    ],
+)
+def test_relative_days(text: str, offset: int) -> None:
+    mention = only(text, MONDAY)
+    assert mention.value == date.fromordinal(MONDAY.toordinal() + offset)
+    assert mention.precision == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Le 19 août, 12 soldats ont été tués.", MONDAY, date(2017, 8, 19)),
+        ("le vendredi 6 octobre dernier", MONDAY, date(2017, 10, 6)),
+        ("dans la soirée du 13 octobre", MONDAY, date(2017, 10, 13)),
+        ("le 5 septembre 2015", MONDAY, date(2015, 9, 5)),
+        ("Le 1er mars, le siège a été levé.", MONDAY, date(2017, 3, 1)),
+        ("le premier juin", MONDAY, date(2017, 6, 1)),
+        ("Les faits du 12/06/2016 restent flous.", MONDAY, date(2016, 6, 12)),
+        ("le 30 décembre", date(2018, 1, 2), date(2017, 12, 30)),
+        ("le 28 Decembre", date(2018, 1, 3), date(2017, 12, 28)),
+        ("le 2 janvier", date(2018, 1, 2), date(2018, 1, 2)),
+        ("le 3 Aout", MONDAY, date(2017, 8, 3)),
+        ("le 2 fevrier", MONDAY, date(2017, 2, 2)),
+        ("le 20 octobre", MONDAY, date(2016, 10, 20)),
+        ("le 20 octobre 2017", MONDAY, date(2017, 10, 20)),
+    ],
+)
+def test_explicit_days(text: str, published: date, expected: date) -> None:
+    mention = only(text, published)
+    assert (mention.value, mention.precision, mention.kind) == (expected, 1, "day")
+
+
+def test_day_number_before_a_noun_is_not_a_year() -> None:
+    mention = only("Le 19 août, 12 soldats ont été tués et 2012 maisons détruites.", MONDAY)
+    assert mention.text == "Le 19 août"
+    assert mention.value == date(2017, 8, 19)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le tir a eu lieu à 7h.",
+        "à 05h30 puis à 20h45",
+        "12 soldats et 30 véhicules",
+        "le 31 février",
+        "Mai est arrivée au front.",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert find_dates(text, MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("en octobre", date(2017, 10, 15)),
+        ("en octobre dernier", date(2017, 10, 15)),
+        ("en novembre", date(2016, 11, 15)),
+        ("en Décembre", date(2016, 12, 15)),
+        ("en mars 2016", date(2016, 3, 15)),
+        ("au mois d'août", date(2017, 8, 15)),
+        ("le mois dernier", date(2017, 9, 15)),
+    ],
+)
+def test_months(text: str, expected: date) -> None:
+    mention = only(text, MONDAY)
+    assert (mention.value, mention.precision, mention.kind) == (expected, 3, "month")
+
+
+def test_last_month_across_year_end() -> None:
+    assert only("le mois dernier", date(2018, 1, 10)).value == date(2017, 12, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("début mars", date(2017, 3, 5)),
+        ("mi-octobre", date(2017, 10, 15)),
+        ("fin janvier", date(2017, 1, 25)),
+        ("à la fin de novembre", date(2016, 11, 25)),
+    ],
+)
+def test_parts_of_month(text: str, expected: date) -> None:
+    mention = only(text, MONDAY)
+    assert (mention.value, mention.precision) == (expected, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("la semaine dernière", MONDAY, date(2017, 10, 9)),
+        ("cette semaine", MONDAY, MONDAY),
+        ("durant le week-end", MONDAY, date(2017, 10, 14)),
+        ("ce week-end", SUNDAY, date(2017, 10, 14)),
+        ("le week-end dernier", MONDAY, date(2017, 10, 14)),
+        ("le week-end dernier", SUNDAY, date(2017, 10, 7)),
+    ],
+)
+def test_weeks(text: str, published: date, expected: date) -> None:
+    mention = only(text, published)
+    assert (mention.value, mention.precision, mention.kind) == (expected, 2, "week")
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("en 2014", 2014), ("depuis 2012", 2012), ("l'an dernier", 2016)],
+)
+def test_years(text: str, year: int) -> None:
+    mention = only(text, MONDAY)
+    assert (mention.value.year, mention.precision, mention.kind) == (year, 4, "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Au total, 800 personnes ont péri durant les 125 derniers jours.", MONDAY),
+        ("depuis le 5 juin jusqu'au 10 octobre", date(2017, 10, 10)),
+        ("du 3 au 9 octobre", date(2017, 10, 9)),
+        ("depuis le 5 juin", MONDAY),
+        ("depuis trois ans", MONDAY),
+        ("en moins de 24 heures", MONDAY),
+        ("depuis le début de l'année", MONDAY),
+    ],
+)
+def test_periods(text: str, expected: date) -> None:
+    mention = only(text, MONDAY)
+    assert (mention.value, mention.precision, mention.kind) == (expected, 2, "period")
+
+
+def test_several_mentions_sorted_and_disjoint() -> None:
+    text = "Hier, l'armée a repris le village attaqué le 2 octobre et samedi dernier."
+    mentions = find_dates(text, MONDAY)
+    assert [m.text for m in mentions] == ["Hier", "le 2 octobre", "samedi dernier"]
+    assert [m.value for m in mentions] == [date(2017, 10, 15), date(2017, 10, 2), date(2017, 10, 14)]
+    for earlier, later in zip(mentions, mentions[1:], strict=False):
+        assert earlier.end <= later.start

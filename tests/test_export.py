@@ -1,0 +1,203 @@
+"""JSONL, ACLED CSV and GeoJSON exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from veilleur.evaluate import load_events_by_doc
+from veilleur.export import (
+    ACLED_COLUMNS,
+    disorder_type,
+    events_to_geojson,
+    interaction_code,
+    read_jsonl,
+    write_acled_csv,
+    write_geojson,
+    write_jsonl,
+)
+from veilleur.records import EVENT_FIELDS, Event, LoadedTerm, Span
+
+
+def make_event(**changes: object) -> Event:
+    event = Event(
+        doc="000_abc",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        actor1="Military Forces of Russia",
+        actor2="Islamic State",
+        location="Al Mayadin",
+        admin1="Deir ez-Zor",
+        country="Syria",
+        latitude=35.0207,
+        longitude=40.4529,
+        geo_precision=1,
+        event_date="2017-10-14",
+        time_precision=1,
+        fatalities=12,
+        sources=["SANA", "Al-Watan"],
+        notes={"en": "Russian aircraft struck Islamic State positions in Al Mayadin.",
+               "fr": "L'aviation russe a frappé des positions de l'État islamique à Al Mayadin."},
+        source_outlet="Réseau Voltaire",
+    )
+    span = Span("000_abc", 10, 30, "l'aviation a bombardé")
+    event.add_evidence("trigger", span)
+    term = LoadedTerm("takfiristes", "Islamic State fighters", "actor-label", "pro-government", span)
+    event.loaded_terms.append(term)
+    for name, value in changes.items():
+        setattr(event, name, value)
+    return event
+
+
+# ---------------------------------------------------------------- JSONL
+
+
+def test_jsonl_round_trip(tmp_path: Path) -> None:
+    events = [make_event(), make_event(location="Homs", latitude=None, longitude=None)]
+    path = tmp_path / "events.jsonl"
+    assert write_jsonl(events, path) == 2
+    back = read_jsonl(path)
+    assert [e.to_dict() for e in back] == [e.to_dict() for e in events]
+    assert back[0].evidence["trigger"][0].text == "l'aviation a bombardé"
+
+
+def test_jsonl_is_utf8_without_escapes_one_event_a_line(tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    write_jsonl([make_event(), make_event()], path)
+    text = path.read_text(encoding="utf-8")
+    assert "État islamique" in text and "\\u" not in text
+    lines = text.splitlines()
+    assert len(lines) == 2 and all(json.loads(line)["doc"] == "000_abc" for line in lines)
+
+
+def test_jsonl_to_open_stream_and_readable_by_scorer(tmp_path: Path) -> None:
+    buffer = io.StringIO()
+    assert write_jsonl([make_event()], buffer) == 1
+    path = tmp_path / "pred.jsonl"
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    assert list(load_events_by_doc(path)) == ["000_abc"]
+
+
+def test_read_jsonl_reports_bad_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"doc": "a", "event_type": "Battles", "sub_event_type": "Armed clash"}\n{oops\n')
+    with pytest.raises(ValueError, match="line 2"):
+        read_jsonl(path)
+
+
+def test_empty_exports(tmp_path: Path) -> None:
+    assert write_jsonl([], tmp_path / "e.jsonl") == 0
+    assert read_jsonl(tmp_path / "e.jsonl") == []
+    assert write_acled_csv([], tmp_path / "e.csv") == 0
+    assert (tmp_path / "e.csv").read_text(encoding="utf-8").strip() == ",".join(ACLED_COLUMNS)
+    assert write_geojson([], tmp_path / "e.geojson") == 0
+    assert json.loads((tmp_path / "e.geojson").read_text()) == {"type": "FeatureCollection", "features": []}
+
+
+# ---------------------------------------------------------------- ACLED CSV
+
+
+def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    with open(path, encoding="utf-8", newline="") as stream:
+        reader = csv.DictReader(stream)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def test_acled_csv_header_and_values(tmp_path: Path) -> None:
+    path = tmp_path / "events.csv"
+    event = make_event()
+    assert write_acled_csv([event], path) == 1
+    header, rows = read_csv(path)
+    assert header == list(ACLED_COLUMNS)
+    row = rows[0]
+    assert row["event_id_cnty"] == event.id
+    assert row["event_date"] == "2017-10-14" and row["year"] == "2017" and row["time_precision"] == "1"
+    assert row["disorder_type"] == "Political violence"
+    assert row["sub_event_type"] == "Air/drone strike"
+    assert row["actor1"] == "Military Forces of Russia" and row["actor2"] == "Islamic State"
+    assert row["latitude"] == "35.0207" and row["longitude"] == "40.4529"
+    assert row["source"] == "SANA; Al-Watan"
+    assert row["notes"] == event.notes["en"]
+    assert row["fatalities"] == "12"
+    assert row["iso"] == "760"
+    assert row["inter1"] == row["inter2"] == row["interaction"] == ""
+    assert row["region"] == row["admin3"] == row["tags"] == row["timestamp"] == ""
+
+
+def test_acled_csv_falls_back_to_outlet_and_blank_coordinates(tmp_path: Path) -> None:
+    path = tmp_path / "events.csv"
+    write_acled_csv([make_event(sources=[], latitude=None, longitude=None)], path)
+    row = read_csv(path)[1][0]
+    assert row["source"] == "Réseau Voltaire"
+    assert row["latitude"] == row["longitude"] == ""
+
+
+def test_acled_csv_actor_types_from_lookup() -> None:
+    codes = {"Military Forces of Russia": 8, "Islamic State": 2, "Civilians (Syria)": 7}
+    buffer = io.StringIO()
+    events = [make_event(), make_event(event_type="Violence against civilians", sub_event_type="Attack",
+                                       actor1="Islamic State", actor2="Civilians (Syria)"),
+              make_event(actor2="")]
+    write_acled_csv(events, buffer, actor_type=codes.get)
+    rows = list(csv.DictReader(io.StringIO(buffer.getvalue())))
+    assert (rows[0]["inter1"], rows[0]["inter2"], rows[0]["interaction"]) == ("8", "2", "28")
+    assert (rows[1]["interaction"], rows[1]["civilian_targeting"]) == ("27", "Civilian targeting")
+    assert (rows[2]["inter2"], rows[2]["interaction"]) == ("", "80")
+    assert rows[0]["civilian_targeting"] == ""
+
+
+@pytest.mark.parametrize(
+    ("event_type", "sub_event_type", "expected"),
+    [
+        ("Battles", "Armed clash", "Political violence"),
+        ("Violence against civilians", "Attack", "Political violence"),
+        ("Protests", "Peaceful protest", "Demonstrations"),
+        ("Protests", "Excessive force against protesters", "Political violence; Demonstrations"),
+        ("Riots", "Violent demonstration", "Demonstrations"),
+        ("Riots", "Mob violence", "Political violence"),
+        ("Strategic developments", "Arrests", "Strategic developments"),
+        ("Something else", "", ""),
+    ],
+)
+def test_disorder_type(event_type: str, sub_event_type: str, expected: str) -> None:
+    assert disorder_type(event_type, sub_event_type) == expected
+
+
+def test_interaction_code() -> None:
+    assert interaction_code(1, 2) == "12"
+    assert interaction_code(7, 3) == "37"
+    assert interaction_code("1", None) == "10"
+    assert interaction_code(None, 2) == ""
+    assert interaction_code("x", 2) == ""
+
+
+# ---------------------------------------------------------------- GeoJSON
+
+
+def test_geojson_points_are_lon_lat_and_skip_unplaced() -> None:
+    events = [make_event(), make_event(location="Nowhere", latitude=None, longitude=None)]
+    collection = events_to_geojson(events)
+    assert collection["type"] == "FeatureCollection"
+    assert len(collection["features"]) == 1
+    feature = collection["features"][0]
+    assert feature["type"] == "Feature"
+    assert feature["geometry"] == {"type": "Point", "coordinates": [40.4529, 35.0207]}
+    lon, lat = feature["geometry"]["coordinates"]
+    assert -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def test_geojson_properties(tmp_path: Path) -> None:
+    event = make_event()
+    path = tmp_path / "events.geojson"
+    assert write_geojson([event], path) == 1
+    feature = json.loads(path.read_text(encoding="utf-8"))["features"][0]
+    properties = feature["properties"]
+    assert set(EVENT_FIELDS) | {"id", "doc", "notes", "sources"} <= set(properties)
+    assert properties["id"] == feature["id"] == event.id
+    assert properties["sources"] == ["SANA", "Al-Watan"]
+    assert properties["notes"]["en"] == event.notes["en"]
+    assert "État islamique" in path.read_text(encoding="utf-8")

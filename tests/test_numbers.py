@@ -1,0 +1,172 @@
+"""French quantities and death tolls (codebook section 6).
+
+All sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from veilleur.resolve.numbers import TollMention, find_death_tolls, fold_text, parse_quantity
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("dix-huit", 18),
+        ("Dix huit", 18),
+        ("vingt-et-un", 21),
+        ("soixante et onze", 71),
+        ("soixante-dix", 70),
+        ("quatre-vingt-treize", 93),
+        ("quatre-vingts", 80),
+        ("cent", 100),
+        ("deux cents", 200),
+        ("deux cent mille", 200000),
+        ("mille", 1000),
+        ("un", 1),
+        ("une", 1),
+        ("une vingtaine", 20),
+        ("une dizaine", 10),
+        ("une quinzaine", 15),
+        ("une centaine", 100),
+        ("un millier", 1000),
+        ("des dizaines", 12),
+        ("plusieurs", 10),
+        ("de nombreux", 10),
+        ("un grand nombre de", 10),
+        ("beaucoup", 10),
+        ("des centaines", 100),
+        ("des milliers", 1000),
+        ("pas moins de 40", 40),
+        ("au moins 40", 40),
+        ("plus de 40", 40),
+        ("près de 40", 40),
+        ("environ 40", 40),
+        ("jusqu'à 40", 40),
+        ("plus d'une vingtaine", 20),
+        ("30 à 40", 30),
+        ("entre 30 et 40", 30),
+        ("30-40", 30),
+        ("trente à quarante", 30),
+        ("100 000", 100000),
+        ("100\u202f000", 100000),
+        ("10.000", 10000),
+        ("93'000", 93000),
+        ("1,5 million", 1500000),
+        ("3 millions", 3000000),
+        ("42", 42),
+    ],
+)
+def test_parse_quantity(phrase: str, expected: int) -> None:
+    assert parse_quantity(phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["", "soldats", "la ville", "hier"])
+def test_parse_quantity_rejects_non_quantities(phrase: str) -> None:
+    assert parse_quantity(phrase) is None
+
+
+def test_fold_text_keeps_length() -> None:
+    text = "Aujourd’hui, 100\u202f000 déplacés à Raqqa"
+    folded = fold_text(text)
+    assert len(folded) == len(text)
+    assert folded == "aujourd'hui, 100 000 deplaces a raqqa"
+
+
+def tolls(text: str) -> list[tuple[int, str]]:
+    return [(m.count, m.victims) for m in find_death_tolls(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L'explosion a fait 14 morts au marché.", [(14, "")]),
+        ("Le raid a fait trois morts et dix blessés.", [(3, "")]),
+        ("Le raid a fait dix blessés et trois morts.", [(3, "")]),
+        ("Un obus est tombé, tuant 6 personnes et en blessant 11 autres.", [(6, "personnes")]),
+        ("Le sniper a tué deux soldats près du check-point.", [(2, "soldats")]),
+        ("Dix-sept civils ont été tués dans le pilonnage.", [(17, "civils")]),
+        ("Une trentaine d'insurgés ont péri dans l'assaut.", [(30, "insurgés")]),
+        ("Trois gardes ont trouvé la mort.", [(3, "gardes")]),
+        ("Deux journalistes ont perdu la vie.", [(2, "journalistes")]),
+        ("Quatre officiers sont morts dans le crash.", [(4, "officiers")]),
+        ("Neuf volontaires sont tombés au front.", [(9, "volontaires")]),
+        ("Le tir a causé la mort de trois d'entre eux.", [(3, "")]),
+        ("La roquette a provoqué la mort de deux de ses occupants.", [(2, "occupants")]),
+        ("L'embuscade a coûté la vie à 8 gendarmes.", [(8, "gendarmes")]),
+        ("Pas moins de 60 jihadistes de l'EI ont été éliminés.", [(60, "jihadistes")]),
+        ("Cinq rebelles ont été neutralisés par l'aviation.", [(5, "rebelles")]),
+        ("Les assaillants, au nombre de quatre, ont été abattus.", []),
+        ("Vingt prisonniers ont été exécutés.", [(20, "prisonniers")]),
+        ("Un bilan de 21 morts a été publié.", [(21, "")]),
+        ("On compte 7 tués dans le camp.", [(7, "")]),
+        ("L'attentat a fait 9 victimes et 40 blessés.", [(9, "")]),
+        ("Les sauveteurs ont sorti 4 corps des décombres.", [(4, "")]),
+        ("Tués : 13.", [(13, "")]),
+        ("Des dizaines de villageois ont été massacrés.", [(12, "villageois")]),
+        ("Les combats ont entraîné la mort de nombreux miliciens.", [(10, "miliciens")]),
+        (
+            "Un grand nombre de terroristes qui tentaient de franchir la rivière ont été éliminés.",
+            [(10, "terroristes")],
+        ),
+        ("Les trois assaillants ont été tués par les gardes.", [(3, "assaillants")]),
+        ("Une femme et ses quatre enfants ont péri dans l'effondrement.", [(5, "enfants")]),
+        ("Un milicien a été tué et deux autres blessés.", [(1, "milicien")]),
+        ("La police a abattu un assaillant.", [(1, "assaillant")]),
+        ("Plus de 3 400 combattants ont péri.", [(3400, "combattants")]),
+        ("Entre 30 et 40 civils ont été tués.", [(30, "civils")]),
+        ("Le 21 mars, 12 soldats ont été tués.", [(12, "soldats")]),
+        ("Une attaque contre un poste isolé tue cinq gardes.", [(5, "gardes")]),
+    ],
+)
+def test_death_tolls(text: str, expected: list[tuple[int, str]]) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Onze soldats ont été blessés.",
+        "Vingt personnes ont été blessées par des éclats.",
+        "Six véhicules détruits et 14 combattants capturés.",
+        "L'ennemi a subi des pertes lourdes.",
+        "Deux drones ont été abattus au-dessus de la base.",
+        "Un bilan de 12 blessés a été annoncé.",
+        "Les 30 otages ont été libérés.",
+    ],
+)
+def test_not_deaths(text: str) -> None:
+    assert find_death_tolls(text) == []
+
+
+def test_subset_is_not_added() -> None:
+    assert tolls("Au moins 25 personnes, dont six enfants, ont été tuées.") == [(25, "personnes")]
+    assert tolls("La frappe a fait 15 morts dont quatre femmes.") == [(15, "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'attaque n'a fait aucune victime.",
+        "Il n'y a eu aucun mort.",
+        "La bombe a explosé sans faire de victimes.",
+        "Les secours ne déplorent aucune victime.",
+        "Nos unités n'ont pas subi de pertes.",
+    ],
+)
+def test_zero_tolls(text: str) -> None:
+    mentions = find_death_tolls(text)
+    assert [(m.count, m.victims) for m in mentions] == [(0, "")]
+
+
+def test_toll_offsets_point_into_the_text() -> None:
+    text = "Lundi, l’armée a annoncé que 12 soldats ont été tués."
+    (mention,) = find_death_tolls(text)
+    assert isinstance(mention, TollMention)
+    assert text[mention.start : mention.end] == mention.text == "12 soldats ont été tués"
+
+
+def test_several_tolls_sorted() -> None:
+    text = "Le premier raid a fait 5 morts. Le second a tué huit civils."
+    assert [m.count for m in find_death_tolls(text)] == [5, 8]
