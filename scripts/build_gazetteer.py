@@ -7,8 +7,8 @@ Inputs (nothing is downloaded):
   larger places;
 - ``<shared>/geonames/admin1CodesASCII.txt`` and ``admin2Codes.txt``: admin names;
 - ``src/veilleur/data/gazetteer_admin1.csv``: GeoNames admin1 code -> ACLED-style admin1 name, aliases and
-  optional capital override; only admin1 units listed there are kept (this is how Turkey and Russia are
-  limited to their border provinces);
+  an optional capital name (overrides the default rule); only admin1 units listed there are kept (this is
+  how Turkey and Russia are limited to their border provinces);
 - ``src/veilleur/data/gazetteer_supplement.csv``: curated entries and French exonyms.
 
 Usage: ``python scripts/build_gazetteer.py [SHARED_DATA_DIR]`` (default ``../shared/data`` from the repo root).
@@ -153,13 +153,17 @@ def feature_of(entry: Entry) -> str:
 
 
 def pick_capitals(entries: dict[str, Entry], admin1: dict[str, dict[str, str]]) -> dict[str, Entry]:
-    """Admin1 code -> capital entry: the override, else the PPLA, else the most populous place."""
+    """Admin1 code -> capital entry: the named override, else the PPLA, else the most populous place."""
     capitals: dict[str, Entry] = {}
     for code, row in admin1.items():
-        if row["capital_geonameid"] and row["capital_geonameid"] in entries:
-            capitals[code] = entries[row["capital_geonameid"]]
-            continue
         members = [e for e in entries.values() if f"{e.cc}.{e.admin1_code}" == code]
+        if row["capital"]:
+            # The seat may sit in another unit (Sanaa governorate is run from Sanaa city), so look country-wide.
+            named = [e for e in entries.values() if e.cc == code[:2] and name_key(e.name) == name_key(row["capital"])]
+            if named:
+                capitals[code] = max(named, key=lambda e: (e in members, e.population))
+                continue
+            print(f"warning: capital {row['capital']!r} of {code} not found; using the default rule")
         if not members:
             continue
         seats = [e for e in members if e.feature_code in {"PPLA", "PPLC"}]

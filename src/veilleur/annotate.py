@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = "fr_core_news_md"
 PLACE_LABELS = frozenset({"LOC", "GPE"})
+PERSON_LABELS = frozenset({"PER", "PERSON"})
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Annotation:
 
     sentences: list[tuple[int, int]] = field(default_factory=list)
     place_entities: list[tuple[int, int]] = field(default_factory=list)
+    person_entities: list[tuple[int, int]] = field(default_factory=list)
     # verbs in the future or conditional: events they govern are forecasts, not facts
     irrealis_verbs: list[tuple[int, int]] = field(default_factory=list)
 
@@ -63,7 +65,8 @@ def annotation_from_doc(doc: Doc) -> Annotation:
         if tok.pos_ in ("VERB", "AUX")
         and ("Fut" in tok.morph.get("Tense", []) or "Cnd" in tok.morph.get("Mood", []))
     ]
-    return Annotation(sentences=sentences, place_entities=places, irrealis_verbs=irrealis)
+    persons = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in PERSON_LABELS]
+    return Annotation(sentences=sentences, place_entities=places, person_entities=persons, irrealis_verbs=irrealis)
 
 
 def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -7,6 +7,7 @@ registries, lexicons); build one per process (or Dask worker) and reuse it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -16,11 +17,12 @@ from veilleur.extract.events import extract_events
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
 from veilleur.frame import frame_events
 from veilleur.records import Article, Event, Rejection
-from veilleur.resolve.actors import ActorRegistry, default_registry
+from veilleur.resolve.actors import ActorMention, ActorRegistry, default_registry
 from veilleur.resolve.dates import find_dates
 from veilleur.resolve.numbers import find_death_tolls
 from veilleur.resolve.places import Geocoder, GeocodeResult
 
+GENERIC_TO_NAMED = re.compile(r"\s*(?:\w+\s+)?(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?", re.IGNORECASE)
 CIVILIAN_VICTIMS = frozenset(
     {"civils", "civil", "personnes", "personne", "habitants", "enfants", "femmes", "villageois", "fidèles",
      "passants", "victimes", "élèves", "étudiants", "membres", "patients", "déplacés", "réfugiés"}
@@ -93,7 +95,7 @@ class Pipeline:
         try:
             country = self.geocoder.country_prior(article.text)
             geocoded = self.geocoder.find(article.text, country=country, candidates=annotation.place_entities)
-            mentions = self._mentions(article, geocoded, country)
+            mentions = self._mentions(article, annotation, geocoded, country)
             events = extract_events(article, annotation, mentions, self.cues, country)
             frame_events(article, events)
         except Exception as exc:  # noqa: BLE001 - a bug on one article is reported, the batch goes on
@@ -103,7 +105,9 @@ class Pipeline:
         ]
         return ArticleResult(article, events=events, unresolved_places=unresolved)
 
-    def _mentions(self, article: Article, geocoded: GeocodeResult, country: str | None) -> Mentions:
+    def _mentions(
+        self, article: Article, annotation: Annotation, geocoded: GeocodeResult, country: str | None
+    ) -> Mentions:
         text = article.text
         places = [
             PlaceRef(
@@ -112,21 +116,35 @@ class Pipeline:
                 precision=m.precision,
             )
             for m in geocoded.mentions
+            if not _overlaps_any(m.start, m.end, annotation.person_entities)  # "Mohsen" the man, not the village
         ]
         dates = (
             [DateRef(d.start, d.end, d.value, d.precision, d.kind) for d in find_dates(text, article.published)]
             if article.published
             else []
         )
+        found = self.registry.find(text, country=country)
         actors = [
-            ActorRef(m.start, m.end, m.actor.name, m.actor.country, m.actor.state, m.generic)
-            for m in self.registry.find(text, country=country)
+            ActorRef(m.start, m.end, m.actor.name, m.actor.country, m.actor.state, m.generic, m.actor.government_ally)
+            for index, m in enumerate(found)
+            if not _qualified_by_next(text, m, found[index + 1 :])
         ]
         tolls = [
             TollRef(t.start, t.end, t.count, t.victims.lower() in CIVILIAN_VICTIMS)
             for t in find_death_tolls(text)
         ]
         return Mentions(places=places, dates=dates, actors=actors, tolls=tolls)
+
+
+def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _qualified_by_next(text: str, mention: ActorMention, following: list[ActorMention]) -> bool:
+    """"la milice kurde des Forces démocratiques syriennes": the generic label is the named group."""
+    if not mention.generic or not following or following[0].generic:
+        return False
+    return GENERIC_TO_NAMED.fullmatch(text[mention.end : following[0].start]) is not None
 
 
 def _sentence_of(text: str, annotation: Annotation, offset: int) -> str:

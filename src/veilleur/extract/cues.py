@@ -23,6 +23,8 @@ class Category:
     state_sub_event_type: str = ""  # territory: when a state (or its ally) takes ground
     non_state_sub_event_type: str = ""
     civilian_type: tuple[str, str] | None = None  # (event_type, sub_event_type) when civilians are the target
+    context_actor1: bool = True  # an unnamed actor may be the story's protagonist (not for bombings)
+    self_directed: bool = False  # a mutiny or defection: the group acts on itself
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ class CueLexicon:
 
 
 def _is_passive(cue_with_left_context: str) -> bool:
-    return bool(re.search(r"\b(?:été|être)\b", cue_with_left_context))
+    return bool(re.search(r"\bété\b", cue_with_left_context))
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -93,6 +95,8 @@ def _category(name: str, spec: dict[str, Any]) -> Category:
         state_sub_event_type=spec.get("state", ""),
         non_state_sub_event_type=spec.get("non_state", ""),
         civilian_type=(civilians[0], civilians[1]) if civilians else None,
+        context_actor1=bool(spec.get("context_actor1", True)),
+        self_directed=bool(spec.get("self_directed", False)),
     )
 
 

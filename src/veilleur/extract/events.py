@@ -23,6 +23,7 @@ BACKGROUND_DAYS = 365
 CIVILIAN_PREFIX = "Civilians"
 UNIDENTIFIED = "Unidentified Armed Group ({country})"
 MILITARY = "Military Forces of {country}"
+NO_DEFAULT_TARGET = frozenset({"weapons", "change", "transfer", "base", "protest", "riot"})
 IRREALIS_REACH = 70  # characters before a cue in which "devrait", "pour libérer"... make it a forecast
 COORDINATION = re.compile(
     r"^[\s,]*(?:et|ou|ainsi que|puis)?[\s,]*(?:(?:dans|à|au|aux|en|sur|de|d'|du|des|les?|la|l')\s*)*"
@@ -35,6 +36,16 @@ ACTOR_COORDINATION = re.compile(
     re.IGNORECASE,
 )
 AGENT = re.compile(r"\b(?:par|de la part d[eu'])\s*(?:les?|la|l'|des|du)?\s*$", re.IGNORECASE)
+PLACE_ANAPHOR = re.compile(
+    r"\b(?:cette|la) (?:même )?(?:(?P<city>ville|localité|cité|bourgade)|(?P<region>province|région))\b(?! d[eu'])",
+    re.IGNORECASE,
+)
+NEAR = re.compile(r"(?:près|proximité|abords|environs|autour|alentours|sud|nord|est|ouest)\s+(?:de|d')\s*$", re.I)
+ORIGIN = re.compile(  # "en provenance de l'est de Deir Ezzor": where the force came from, not the event
+    r"(?:en provenance|venu(?:e|s|es)?|venant|à destination|rejoindre)\s+(?:de\s+|d')?\s*(?:l'|la\s+|le\s+)?$", re.I
+)
+CLAUSE_BREAK = re.compile(r"\s(?:et|puis|mais|avant|après)\s|[;:.]", re.IGNORECASE)
+BACKGROUND_REACH = 60  # a year ("en 2014") this close to a cue dates it
 APPOSITION = re.compile(r"^[\s,]*(?:son|leur|ses|leurs) alliée?s?[\s,]*$", re.IGNORECASE)
 
 
@@ -44,22 +55,46 @@ class _Frame:
 
     trigger: Trigger
     sentence: tuple[int, int]
+    text: str
     places: list[PlaceRef] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
     actors_before: list[ActorRef] = field(default_factory=list)
     actors_after: list[ActorRef] = field(default_factory=list)
     tolls: list[TollRef] = field(default_factory=list)
 
+    def text_between(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
 
 @dataclass
 class ArticleContext:
-    """What earlier sentences established: the place and the sides the story is about."""
+    """The sides the story is about, and the place earlier sentences established."""
 
     country: str | None
+    protagonist: ActorRef | None = None  # the state force the article follows
+    adversary: ActorRef | None = None  # the named armed group the article follows
+    sides: dict[str, tuple[int, ActorRef]] = field(default_factory=dict)  # name -> (mentions, first mention)
     place: PlaceRef | None = None
-    actor1: ActorRef | None = None
-    mentioned: dict[str, int] = field(default_factory=dict)  # canonical name -> mentions so far
-    actors: dict[str, ActorRef] = field(default_factory=dict)  # canonical name -> latest mention
+    places: list[PlaceRef] = field(default_factory=list)  # places named so far, in order
+
+    @classmethod
+    def survey(cls, actors: list[ActorRef], country: str | None) -> ArticleContext:
+        """Count who the whole article talks about, to stand in for unnamed or pronoun subjects."""
+        context = cls(country=country)
+        for actor in actors:
+            if actor.name.startswith(CIVILIAN_PREFIX):
+                continue
+            count, first = context.sides.get(actor.name, (0, actor))
+            context.sides[actor.name] = (count + 1, first)
+        ranked = sorted(context.sides.values(), key=lambda item: (-item[0], item[1].start))
+        context.protagonist = next((a for _, a in ranked if a.state), None)
+        context.adversary = next((a for n, a in ranked if not a.state and not a.generic and n >= 2), None)
+        return context
+
+    def opponent_of(self, actor: ActorRef) -> ActorRef | None:
+        """The most-mentioned side of the other kind (state vs non-state)."""
+        ranked = sorted(self.sides.values(), key=lambda item: (item[1].generic, -item[0], item[1].start))
+        return next((a for _, a in ranked if a.state != actor.state and a.name != actor.name), None)
 
 
 def extract_events(
@@ -71,26 +106,51 @@ def extract_events(
 ) -> list[Event]:
     """Events the article reports as having happened, merged within the article."""
     text = article.text
-    published = article.published
     body_end = cues.body_end(text)
-    context = ArticleContext(country=country)
+    context = ArticleContext.survey([a for a in mentions.actors if a.start < body_end], country)
+    mentions = _with_article_knowledge(text, mentions, context)
     events: list[Event] = []
-    previous_sentence_events: list[Event] = []
+    previous: list[Event] = []
     for start, end in annotation.sentences:
         if start >= body_end:
             break
+        if _in_period_sentence(mentions, start, end):
+            previous = []  # "3250 morts durant les 125 derniers jours": a long-period total, no event
+            _update_context(context, mentions, start, end)
+            continue
         frames = _frames_for_sentence(text, (start, end), cues, mentions, annotation)
-        sentence_events: list[Event] = []
+        current: list[Event] = []
         for frame in frames:
-            sentence_events.extend(_events_from_frame(article, frame, context, published, cues))
-        tolls = [t for t in mentions.tolls_in(start, end) if not _in_period_sentence(mentions, start, end)]
-        if not frames and tolls and previous_sentence_events:
+            current.extend(_events_from_frame(article, frame, context, article.published))
+        tolls = mentions.tolls_in(start, end)
+        if not frames and tolls and previous:
             # "Dix-sept civils ont été tués." after the sentence that named the strike
-            _attach_tolls(article, previous_sentence_events[-1], tolls, context)
+            _attach_tolls(article, previous[-1], tolls)
         _update_context(context, mentions, start, end)
-        events.extend(sentence_events)
-        previous_sentence_events = sentence_events or ([] if frames else previous_sentence_events[-1:])
+        events.extend(current)
+        previous = current or ([] if frames else previous[-1:])
     return merge_events(events)
+
+
+def _with_article_knowledge(text: str, mentions: Mentions, context: ArticleContext) -> Mentions:
+    """Read generic labels and place anaphora with what the whole article says.
+
+    "les terroristes" in a story about one named group is that group; "cette ville" is the town
+    named last.
+    """
+    actors = [
+        context.adversary.at(a.start, a.end)
+        if context.adversary is not None and a.generic and not a.state and not a.name.startswith(CIVILIAN_PREFIX)
+        else a
+        for a in mentions.actors
+    ]
+    places = list(mentions.places)
+    for match in PLACE_ANAPHOR.finditer(text):
+        earlier = [p for p in places if p.end <= match.start() and (p.precision < 3) != bool(match.group("region"))]
+        if earlier:
+            precision = 2 if NEAR.search(text[max(0, match.start() - 25) : match.start()]) else earlier[-1].precision
+            places.append(earlier[-1].at(match.start(), match.end(), precision))
+    return Mentions(places=places, dates=list(mentions.dates), actors=actors, tolls=list(mentions.tolls))
 
 
 # --- frames ---------------------------------------------------------------------------------------
@@ -111,25 +171,28 @@ def _frames_for_sentence(
     ]
     if not triggers:
         return []
-    frames = [_Frame(trigger=t, sentence=sentence) for t in triggers]
-    middles = [(a.trigger.end + b.trigger.start) // 2 for a, b in zip(frames, frames[1:], strict=False)]
-    bounds = [start, *middles, end]
+    frames = [_Frame(trigger=t, sentence=sentence, text=text) for t in triggers]
+    sentence_places = [
+        p for p in mentions.places_in(start, end) if not ORIGIN.search(text[max(start, p.start - 30) : p.start])
+    ]
+    sentence_dates = mentions.dates_in(start, end)
+    actors = [a for a in mentions.actors_in(start, end) if not _is_attributed(text, a, start, cues)]
     for index, frame in enumerate(frames):
-        lo, hi = bounds[index], bounds[index + 1]
         t = frame.trigger
-        previous_end = frames[index - 1].trigger.end if index else start
-        next_start = frames[index + 1].trigger.start if index + 1 < len(frames) else end
-        frame.places = [p for p in mentions.places_in(start, end) if lo <= p.start < hi]
-        if not any(p.start >= t.end for p in frame.places):
+        # a cue's reach: from the previous cue to the next one in the sentence
+        lo = frames[index - 1].trigger.end if index else start
+        hi = frames[index + 1].trigger.start if index + 1 < len(frames) else end
+        frame.places = [p for p in sentence_places if lo <= p.start < hi or t.start <= p.start < t.end]
+        if not frame.places:
             # a place named before the first cue frames the whole sentence ("À Raqqa, ...")
-            frame.places = frame.places or [p for p in mentions.places_in(start, t.start)][-1:]
-        frame.dates = [d for d in mentions.dates_in(start, end) if lo <= d.start < hi]
-        frame.dates = frame.dates or mentions.dates_in(start, end)
-        actors = [a for a in mentions.actors_in(start, end) if not _is_attributed(text, a, start, cues)]
-        frame.actors_before = [a for a in actors if previous_end <= a.start < t.start]
+            frame.places = [p for p in sentence_places if p.end <= t.start][-1:]
+        frame.dates = [d for d in sentence_dates if lo <= d.start < hi or t.start <= d.start < t.end]
+        frame.dates = frame.dates or sentence_dates
+        # "l'aviation syrienne", "les bombardiers russes": the cue word may open the actor's name
+        frame.actors_before = [a for a in actors if lo <= a.start <= t.start]
         if not frame.actors_before:
-            frame.actors_before = [a for a in actors if a.end <= t.start][-1:]
-        frame.actors_after = [a for a in actors if t.end <= a.start < next_start]
+            frame.actors_before = [a for a in actors if a.start <= t.start][-1:]
+        frame.actors_after = [a for a in actors if t.start < a.start < hi]
         frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
     return _drop_subsumed_frames(frames)
 
@@ -176,7 +239,6 @@ def _events_from_frame(
     frame: _Frame,
     context: ArticleContext,
     published: date | None,
-    cues: CueLexicon,
 ) -> list[Event]:
     when = _event_date(frame, published)
     if when is None:
@@ -194,7 +256,7 @@ def _events_from_frame(
     if category.state_sub_event_type:
         sub_event_type = (
             category.state_sub_event_type
-            if actor1 is not None and actor1.state
+            if actor1 is not None and (actor1.state or actor1.government_ally)
             else category.non_state_sub_event_type
         )
     fatalities = _fatalities(frame.tolls, len(places))
@@ -239,16 +301,32 @@ def _event_date(frame: _Frame, published: date | None) -> tuple[date, int, DateR
     """The day and its precision, or None when the event is background history."""
     if published is None:
         return None
-    if any(d.kind == "year" and d.value.year < published.year - 1 for d in frame.dates):
+    trigger = frame.trigger
+    if any(_dates_trigger_to_the_past(d, frame, published) for d in frame.dates):
         return None
     days = [d for d in frame.dates if d.kind in ("day", "week", "month")]
     if not days:
         return published, 2, None
-    trigger = frame.trigger
-    nearest = min(days, key=lambda d: min(abs(d.start - trigger.end), abs(trigger.start - d.end)))
+    nearest = min(days, key=lambda d: _distance(d, trigger))
     if nearest.value > published or nearest.value < published - timedelta(days=BACKGROUND_DAYS):
         return None
     return nearest.value, min(nearest.precision, 3), nearest
+
+
+def _dates_trigger_to_the_past(mention: DateRef, frame: _Frame, published: date) -> bool:
+    """"conquis en 2014", "enlevés par Daech en 2014": a year close after the cue (or before it in the
+    same clause) makes the event background history."""
+    if mention.kind != "year" or mention.value.year >= published.year - 1:
+        return False
+    trigger = frame.trigger
+    if mention.start >= trigger.end:
+        return mention.start - trigger.end <= BACKGROUND_REACH
+    between = frame.text_between(mention.end, trigger.start)
+    return len(between) <= BACKGROUND_REACH and not CLAUSE_BREAK.search(between)
+
+
+def _distance(mention: DateRef, trigger: Trigger) -> int:
+    return max(0, mention.start - trigger.end, trigger.start - mention.end)
 
 
 def _event_places(text: str, frame: _Frame, context: ArticleContext) -> list[PlaceRef]:
@@ -288,30 +366,38 @@ def _unique_places(places: list[PlaceRef]) -> list[PlaceRef]:
 
 def _sides(
     text: str,
-    frame: _Frame, context: ArticleContext, place: PlaceRef
+    frame: _Frame,
+    context: ArticleContext,
+    place: PlaceRef,
 ) -> tuple[ActorRef | None, list[ActorRef], ActorRef | None, list[ActorRef]]:
     """actor1 (who acts), its allies, actor2 (who is acted upon), its allies."""
+    category = frame.trigger.category
     subject_group = _coordinated(text, frame.actors_before, reverse=True)
     object_group = _coordinated(text, frame.actors_after, reverse=False)
     if frame.trigger.passive:
-        agents = [a for a in frame.actors_after if AGENT.search(text[max(0, a.start - 8) : a.start])]
+        agents = [a for a in frame.actors_after if AGENT.search(text[max(0, a.start - 12) : a.start])]
         subject_group, object_group = agents[:1], subject_group or object_group
     if frame.trigger.inverted:
         subject_group, object_group = object_group, subject_group
+    if category.self_directed:
+        group = subject_group or object_group
+        subject_group, object_group = group[:1], group[:1]
     actor1 = subject_group[0] if subject_group else None
-    if actor1 is None and not frame.trigger.passive and not frame.trigger.inverted:
-        actor1 = context.actor1
+    if actor1 is None and category.context_actor1 and not frame.trigger.inverted:
+        actor1 = context.protagonist
     victims = _victim_actor(frame.tolls, place.country)
     if victims is not None and (not object_group or object_group[0].name.startswith(CIVILIAN_PREFIX)):
         object_group = [victims]
     actor2 = object_group[0] if object_group else None
     if actor1 is None:
         actor1 = _default_actor1(frame, actor2, place.country)
-    if actor2 is None and actor1 is not None:
-        actor2 = _default_opponent(context, actor1, frame)
+    if actor2 is None and actor1 is not None and category.name not in NO_DEFAULT_TARGET:
+        actor2 = context.opponent_of(actor1)
+    if actor2 is not None and actor1 is not None and actor2.name == actor1.name and not category.self_directed:
+        actor2 = context.opponent_of(actor1)
     assoc1 = [a for a in subject_group[1:] if actor1 is None or a.name != actor1.name]
     assoc2 = [a for a in object_group[1:] if actor2 is None or a.name != actor2.name]
-    if actor1 is not None and actor1.generic and actor1.country != place.country and place.country:
+    if actor1 is not None and actor1.generic and place.country and actor1.country != place.country:
         actor1 = actor1.for_country(place.country)
     return actor1, _unique(assoc1), actor2, _unique(assoc2)
 
@@ -361,21 +447,6 @@ def _default_actor1(frame: _Frame, actor2: ActorRef | None, country: str) -> Act
     return ActorRef.synthetic(UNIDENTIFIED.format(country=country), country, state=False)
 
 
-def _default_opponent(context: ArticleContext, actor1: ActorRef, frame: _Frame) -> ActorRef | None:
-    """The side the story has pitted against ``actor1`` most often."""
-    if frame.trigger.category.name in ("weapons", "change", "transfer", "base"):
-        return None
-    candidates = [
-        (count, name)
-        for name, count in context.mentioned.items()
-        if name != actor1.name and context.actors[name].state != actor1.state
-    ]
-    if not candidates:
-        return None
-    _, name = max(candidates)
-    return context.actors[name]
-
-
 def _fatalities(tolls: list[TollRef], places: int) -> list[int]:
     """Killed per place: the largest toll of the clause, split evenly, remainder to the first."""
     total = max((t.count for t in tolls), default=0)
@@ -383,7 +454,7 @@ def _fatalities(tolls: list[TollRef], places: int) -> list[int]:
     return [share + (remainder if i == 0 else 0) for i in range(places)]
 
 
-def _attach_tolls(article: Article, event: Event, tolls: list[TollRef], context: ArticleContext) -> None:
+def _attach_tolls(article: Article, event: Event, tolls: list[TollRef]) -> None:
     count = max(t.count for t in tolls)
     if count > event.fatalities:
         event.fatalities = count
@@ -402,47 +473,71 @@ def _update_context(context: ArticleContext, mentions: Mentions, start: int, end
     places = mentions.places_in(start, end)
     if places:
         context.place = places[-1]
-    for actor in mentions.actors_in(start, end):
-        if actor.name.startswith(CIVILIAN_PREFIX):
-            continue
-        context.mentioned[actor.name] = context.mentioned.get(actor.name, 0) + 1
-        context.actors[actor.name] = actor
-        if context.actor1 is None or actor.state:
-            context.actor1 = actor
 
 
 # --- merging --------------------------------------------------------------------------------------
 
 
 def merge_events(events: Sequence[Event]) -> list[Event]:
-    """One event per sub-event type x place x day x sides; a capture absorbs the fighting for it."""
-    merged: dict[tuple[str, ...], Event] = {}
+    """One event per sub-event type x place x day (codebook section 1), then two folds:
+
+    a capture absorbs the fighting for it at the same place (same day, or fighting the text does not
+    date); a province-level event with no date of its own is dropped when the article also reports a
+    finer event of that type by the same actor in that province (a lead summarising the details).
+    """
+    merged: dict[tuple[str, str, str], Event] = {}
     for event in events:
-        key = (event.sub_event_type, event.location, event.event_date, event.actor1, event.actor2)
+        key = (event.sub_event_type, event.location, event.event_date)
         kept = merged.get(key)
         if kept is None:
             merged[key] = event
-            continue
-        kept.fatalities = max(kept.fatalities, event.fatalities)
-        kept.time_precision = min(kept.time_precision, event.time_precision)
-        kept.assoc_actor_1 = kept.assoc_actor_1 or event.assoc_actor_1
-        kept.assoc_actor_2 = kept.assoc_actor_2 or event.assoc_actor_2
-        for name, spans in event.evidence.items():
-            for span in spans:
-                kept.add_evidence(name, span)
+        else:
+            _absorb(kept, event)
     result = list(merged.values())
-    captures = [e for e in result if e.sub_event_type.endswith("territory") and e.event_type == "Battles"]
+    captures = [e for e in result if e.event_type == "Battles" and e.sub_event_type.endswith("territory")]
     out = []
     for event in result:
-        same_capture = next(
-            (c for c in captures if event.sub_event_type == "Armed clash" and _same_place_day(c, event)), None
-        )
-        if same_capture is not None:
-            same_capture.fatalities = max(same_capture.fatalities, event.fatalities)
+        capture = next((c for c in captures if _fighting_for(c, event)), None)
+        if capture is not None:
+            capture.fatalities = max(capture.fatalities, event.fatalities)
+            continue
+        if _summarised_by_details(event, result):
             continue
         out.append(event)
     return out
 
 
-def _same_place_day(a: Event, b: Event) -> bool:
-    return a.location == b.location and a.event_date == b.event_date
+def _absorb(kept: Event, other: Event) -> None:
+    kept.fatalities = max(kept.fatalities, other.fatalities)
+    kept.time_precision = min(kept.time_precision, other.time_precision)
+    for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
+        mine, theirs = getattr(kept, name), getattr(other, name)
+        if theirs and (not mine or (_is_generic_name(mine) and not _is_generic_name(theirs))):
+            setattr(kept, name, theirs)
+    for name, spans in other.evidence.items():
+        for span in spans:
+            kept.add_evidence(name, span)
+
+
+def _is_generic_name(name: str) -> bool:
+    return name.startswith("Unidentified")
+
+
+def _fighting_for(capture: Event, event: Event) -> bool:
+    if event.sub_event_type != "Armed clash" or event.location != capture.location:
+        return False
+    undated = "event_date" not in event.evidence
+    return undated or event.event_date == capture.event_date
+
+
+def _summarised_by_details(event: Event, events: list[Event]) -> bool:
+    if event.geo_precision != 3 or "event_date" in event.evidence:
+        return False
+    return any(
+        other is not event
+        and other.sub_event_type == event.sub_event_type
+        and other.actor1 == event.actor1
+        and other.admin1 == event.admin1
+        and other.geo_precision < 3
+        for other in events
+    )

@@ -32,6 +32,10 @@ class PlaceRef:
     longitude: float
     precision: int
 
+    def at(self, start: int, end: int, precision: int) -> PlaceRef:
+        """The same place named again elsewhere ("cette ville", "près de la même ville")."""
+        return replace(self, start=start, end=end, precision=precision)
+
 
 @dataclass(frozen=True)
 class DateRef:
@@ -50,11 +54,16 @@ class ActorRef:
     country: str
     state: bool
     generic: bool = False  # resolved from a template ("l'armée", "des civils") with a country
+    government_ally: bool = False  # fights under a state's command (Hezbollah beside the Syrian army)
 
     @classmethod
     def synthetic(cls, name: str, country: str, state: bool) -> ActorRef:
         """An actor the text implies but does not name (no evidence span)."""
         return cls(0, 0, name, country, state, generic=True)
+
+    def at(self, start: int, end: int) -> ActorRef:
+        """This actor, as named by another mention ("les terroristes" meaning the group)."""
+        return replace(self, start=start, end=end)
 
     def for_country(self, country: str) -> ActorRef:
         """The same template read for another country ("l'armée" in a sentence about Iraq)."""

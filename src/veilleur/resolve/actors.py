@@ -51,6 +51,7 @@ class Actor:
     actor_type: str
     country: str
     state: bool
+    government_ally: bool = False  # a non-state force fighting under a state's command (e.g. Hezbollah in Syria)
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,7 @@ class ActorRegistry:
                 str(raw["actor_type"]),
                 str(raw.get("country", "")),
                 bool(raw.get("state", False)),
+                bool(raw.get("government_ally", False)),
             )
             if actor.name in self._actors:
                 raise ValueError(f"duplicate actor in registry: {actor.name}")

@@ -197,9 +197,14 @@ _FEATURE_PRIOR = {"city": 1.0, "admin1": 0.6, "district": 0.8, "site": 0.8, "reg
                   "village": 0.0}
 
 
-def _prominence(place: Place) -> float:
-    """Prior weight of an entry regardless of context: size and kind."""
-    return _FEATURE_PRIOR.get(place.feature, 0.3) + math.log10(place.population + 10) / 2
+def _prominence(place: Place, key: str = "") -> float:
+    """Prior weight of an entry regardless of context: kind, size, and whether the key is its main name.
+
+    GeoNames alternate names hold historical and foreign names of *other* towns (Nikopol lists
+    "Slov'iansk"), so a match on the entry's own name counts for more than one on an alias.
+    """
+    own_name = 1.0 if key and name_key(place.name) == key else 0.0
+    return _FEATURE_PRIOR.get(place.feature, 0.3) + math.log10(place.population + 10) / 2 + own_name
 
 
 class Gazetteer:
@@ -250,9 +255,10 @@ class Gazetteer:
         return [self.places[i] for i in self.index.get(key, ())]
 
     def lookup(self, name: str, country: str | None = None) -> list[Place]:
-        """Entries for a name, best first: the given country's, then by kind and size."""
-        found = self.candidates(name_key(name))
-        return sorted(found, key=lambda p: (p.country == country, _prominence(p)), reverse=True)
+        """Entries for a name, best first: the given country's, then by kind, name and size."""
+        key = name_key(name)
+        found = self.candidates(key)
+        return sorted(found, key=lambda p: (p.country == country, _prominence(p, key)), reverse=True)
 
     def fuzzy_key(self, key: str, cutoff: float = 88.0) -> str | None:
         """The closest indexed key, for names spelt in a way no alias covers (candidates only)."""
@@ -279,9 +285,8 @@ _CITY_CUE = re.compile(_CITY_WORD + r"\s+" + _DE + r"$")
 _PROVINCE_CUE = re.compile(
     r"(province|gouvernorat|région|wilaya|oblast|état|muhafazat?)\s+" + _DE + r"$"
 )
-_NEAR = r"(?:près|non\s+loin|aux\s+abords|dans\s+les\s+environs|aux\s+environs|dans\s+la\s+banlieue|" \
-        r"en\s+banlieue|autour|dans\s+la\s+campagne|à\s+la\s+périphérie|dans\s+la\s+périphérie|aux\s+portes|" \
-        r"à\s+proximité|dans\s+la\s+région)"
+_NEAR = r"(?:près|non\s+loin|aux\s+abords|(?:dans\s+)?les\s+environs|aux\s+environs|en\s+banlieue|autour|" \
+        r"(?:dans\s+|à\s+)?la\s+(?:banlieue|campagne|périphérie)|aux\s+portes|à\s+proximité)"
 _COMPASS = r"(?:au|à\s+l['’]|dans\s+le|dans\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?"
 _DISTANCE = r"à\s+(?:\d+|une?\s+\w+|quelques|plusieurs|une\s+dizaine\s+de)\s*(?:km|kilomètres?)" \
             r"(?:\s+(?:au|à\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?)?"
@@ -291,6 +296,8 @@ _APPROX_CUE = re.compile(
     + r"|" + _ROUTE + r"\s+)"
     + r"(?:" + _CITY_WORD + r"\s+" + _DE + r"|(?:la\s+)?(?:province|gouvernorat|région)\s+" + _DE + r")?$"
 )
+# "Mohsen al-Najdi", "Omar Ben Ali": a single word followed by a nasab or article + name is a person.
+_PERSON_NAME_AFTER = re.compile(r"\s+(?:al|el|ben|bin|ibn|abou|abu|ould|ag)[\s-]+[A-Z]", re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(r"(?:\bà|\bau|\ben|\bde|\bd['’]|\bdans|\bvers|\bsur|\bcontre|\bentre|\bet)\s*$")
 
 
@@ -354,7 +361,8 @@ def distance_km(a: Place, b: Place) -> float:
 
 
 _UNRESOLVED_CUE = re.compile(_CITY_WORD + r"\s+" + _DE + r"$|\bà\s+$")
-_CAPITALISED_RUN = re.compile(r"(?:(?:al|el|ad|as|ar|ash|az|an|at)-)?[A-ZÀ-Ý][\w'’\-]*(?:\s+[A-ZÀ-Ý][\w'’\-]*)*")
+_CAPITALISED_RUN = re.compile(r"(?:(?:al|el|ad|as|ar|ash|az|an|at)-)?[A-ZÀ-Ý][\w'’\-]*(?:[ \t]+[A-ZÀ-Ý][\w'’\-]*)*")
+_WEAK_POSITION = re.compile(r"(?:^|[.!?:\n«\"]\s*|\bselon\s+|\bpar\s+|\bpour\s+)$", re.IGNORECASE)
 
 
 class Geocoder:
@@ -373,8 +381,8 @@ class Geocoder:
             for word in (*country.names, *country.adjectives):
                 votes[country.name] += len(re.findall(r"\b" + re.escape(word.lower()) + r"\b", lowered))
         for match in self._scan(text):
-            countries = {p.country for p in match.places if p.feature != "village"}
-            if len(countries) == 1:
+            countries = {p.country for p in match.places}
+            if len(countries) == 1:  # a name also found abroad (Kufa / Kofa) says nothing
                 votes[countries.pop()] += 1
         best = votes.most_common(1)
         return best[0][0] if best and best[0][1] > 0 else None
@@ -408,7 +416,7 @@ class Geocoder:
         for first, last, key in raw:
             if taken & set(range(first, last + 1)) or not tokens[first].capitalised:
                 continue
-            if first == last and len(tokens[first].text) <= 2:
+            if first == last and (len(tokens[first].text) <= 2 or _PERSON_NAME_AFTER.match(text, tokens[last].end)):
                 continue
             start = tokens[first].start
             if first > 0 and _is_text_article(tokens, first - 1):
@@ -428,23 +436,30 @@ class Geocoder:
 
     def _choose(self, match: _Match, cue: Cue, country: str | None, admins: set[str],
                 anchors: list[Place], text: str) -> Place | None:
+        """The best candidate for a match, or None when no candidate fits the cue and the country."""
         places = match.places
         if cue.wants_admin1 and any(p.feature == "admin1" for p in places):
             places = [p for p in places if p.feature == "admin1"]
         elif any(p.feature != "admin1" for p in places) and (cue.wants_town or cue.precision != 3):
             places = [p for p in places if p.feature != "admin1"]
-        # Small villages are everywhere; trust one only in the article's country after a locative word.
-        if not cue.wants_town and not _LOCATIVE_BEFORE.search(text[max(0, match.start - 12):match.start]):
-            places = [p for p in places if p.feature != "village" or p.country == country and country]
-        else:
-            places = [p for p in places if p.feature != "village" or not country or p.country == country]
+        places = [p for p in places if p.feature != "village" or self._village_fits(p, match, cue, country, text)]
         if not places:
             return None
-        return max(places, key=lambda p: self._score(p, country, admins, anchors))
+        return max(places, key=lambda p: self._score(p, match.key, country, admins, anchors))
 
     @staticmethod
-    def _score(place: Place, country: str | None, admins: set[str], anchors: list[Place]) -> float:
-        score = _prominence(place)
+    def _village_fits(place: Place, match: _Match, cue: Cue, country: str | None, text: str) -> bool:
+        """Small villages share names with words and people everywhere: trust one only where a place is due."""
+        if cue.wants_town:
+            return not country or place.country == country
+        left = text[max(0, match.start - 12):match.start]
+        if _WEAK_POSITION.search(left):  # sentence start, "selon X": a source or a person, not a village
+            return False
+        return bool(country and place.country == country) or bool(_LOCATIVE_BEFORE.search(left))
+
+    @staticmethod
+    def _score(place: Place, key: str, country: str | None, admins: set[str], anchors: list[Place]) -> float:
+        score = _prominence(place, key)
         if country and place.country == country:
             score += 4.0
         if place.admin1 in admins:
@@ -458,6 +473,8 @@ class Geocoder:
 
     @staticmethod
     def _precision(place: Place, cue: Cue) -> tuple[int, str]:
+        if cue.wants_admin1 and place.feature != "admin1":
+            return 2, cue.qualifier  # "la région de Baalbek": around a town, not a province
         if place.feature == "admin1":
             return (2, cue.qualifier) if cue.precision == 2 else (3, cue.qualifier or "province")
         if cue.precision == 2:
@@ -475,10 +492,10 @@ class Geocoder:
         matches = self._scan(text)
         matches += self._candidate_matches(text, matches, candidates)
         cues = [read_cue(text, m.start) for m in matches]
-        admins = {p.admin1 for m, c in zip(matches, cues) if c.wants_admin1 for p in m.places}
+        admins = {p.admin1 for m, c in zip(matches, cues, strict=True) if c.wants_admin1 for p in m.places}
         anchors = [m.places[0] for m in matches if len({(p.latitude, p.longitude) for p in m.places}) == 1]
         result = GeocodeResult()
-        for match, cue in zip(matches, cues):
+        for match, cue in zip(matches, cues, strict=True):
             place = self._choose(match, cue, country, admins, anchors, text)
             if place is None:
                 if match.key.startswith("?"):
@@ -519,7 +536,10 @@ class Geocoder:
             if any(m.start < end and start < m.end for m in found):
                 continue
             key = name_key(run.group())
-            if key and not self._is_country(key) and not self._is_stopped(text, key, start, end):
+            first_key = name_key(run.group().split()[0])
+            if not key or self._is_country(key) or self._is_stopped(text, key, start, end):
+                continue
+            if not self._is_stopped(text, first_key, start, end):
                 yield start, end, run.group()
 
     @staticmethod

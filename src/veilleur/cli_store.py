@@ -1,0 +1,192 @@
+"""Store-backed commands of the ``veilleur`` CLI: ``ingest``, ``events``, ``recluster``, ``serve``.
+
+Thin shells: reading is :func:`veilleur.ingest.read_paths`, coding is the :class:`~veilleur.pipeline.Pipeline`,
+storing is the :class:`~veilleur.store.Store`, writing is :mod:`veilleur.export`. ``--db`` defaults to
+``$VEILLEUR_DB``, else a ``veilleur.db`` SQLite file in the current folder.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from veilleur.records import Article, Rejection
+from veilleur.store import EventFilter, Store
+
+DEFAULT_DB = "sqlite:///veilleur.db"
+DbOption = Annotated[
+    str, typer.Option("--db", envvar="VEILLEUR_DB", help="Database URL: sqlite:///file.db or postgresql://...")
+]
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    geojson = "geojson"
+
+
+def _day(value: str | None, name: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=name) from exc
+
+
+def _open_store(db: str) -> Store:
+    store = Store(db)
+    store.migrate()
+    return store
+
+
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Text, JSON/JSONL, HTML or RSS/Atom files, or folders.")],
+    db: DbOption = DEFAULT_DB,
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")] = None,
+    published_map: Annotated[
+        Path | None, typer.Option(help="JSONL with doc/id and published per document (e.g. a gold file).")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Outlet name for inputs without one.")] = None,
+) -> None:
+    """Read articles, extract their events and store both (one transaction per article)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from veilleur.ingest import load_published_map, read_paths
+    from veilleur.pipeline import Pipeline
+
+    mapping = load_published_map(published_map) if published_map else None
+    articles: list[Article] = []
+    rejected = 0
+    for item in read_paths(paths, published=_day(published, "--published"), source=source, published_map=mapping):
+        if isinstance(item, Rejection):
+            rejected += 1
+            typer.echo(f"skipped {item.doc or item.path}: {item.reason}", err=True)
+        else:
+            articles.append(item)
+    store = _open_store(db)
+    pipeline = Pipeline.from_defaults()
+    counts = {"inserted": 0, "replaced": 0, "duplicate": 0}
+    n_events = 0
+    try:
+        with Progress(
+            TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TimeRemainingColumn(), transient=False, console=None,
+        ) as progress:
+            task = progress.add_task("ingest", total=len(articles))
+            for article in articles:
+                progress.update(task, description=article.id[:40])
+                result = pipeline.process(article)
+                if result.rejection is not None:
+                    rejected += 1
+                    progress.console.print(f"skipped {article.id}: {result.rejection.reason}", markup=False)
+                else:
+                    saved = store.save_article(article, result.events)
+                    counts[saved.status] = counts.get(saved.status, 0) + 1
+                    n_events += saved.events if saved.status != "duplicate" else 0
+                progress.advance(task)
+    finally:
+        store.close()
+    typer.echo(
+        f"{len(articles)} articles read: {counts['inserted']} new, {counts['replaced']} re-extracted, "
+        f"{counts['duplicate']} duplicates; {rejected} skipped; {n_events} events stored in {db}",
+        err=True,
+    )
+
+
+def events(
+    db: DbOption = DEFAULT_DB,
+    since: Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")] = None,
+    country: Annotated[str, typer.Option(help="Country (exact, any case).")] = "",
+    admin1: Annotated[str, typer.Option(help="Governorate / province (exact, any case).")] = "",
+    event_type: Annotated[str, typer.Option("--type", help="ACLED event type, e.g. Battles.")] = "",
+    actor: Annotated[str, typer.Option(help="Substring of any actor's name.")] = "",
+    limit: Annotated[int, typer.Option(min=1, help="At most this many events, latest first.")] = 10000,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+) -> None:
+    """List stored events, filtered, as a table, ACLED CSV, JSON Lines or GeoJSON."""
+    from veilleur import export
+
+    filters = EventFilter(
+        since=_day(since, "--since"), until=_day(until, "--until"), country=country, admin1=admin1,
+        event_type=event_type, actor=actor,
+    )
+    store = _open_store(db)
+    try:
+        found = store.events(filters, limit=limit)
+    finally:
+        store.close()
+    target = output if output is not None else sys.stdout
+    if fmt is Format.csv:
+        export.write_acled_csv(found, target)
+    elif fmt is Format.geojson:
+        export.write_geojson(found, target)
+    elif fmt is Format.json:
+        export.write_jsonl(found, target)
+    else:
+        columns = ("event_date", "event_type", "location", "admin1", "actor1", "actor2", "fatalities", "doc")
+        rows = [[str(getattr(e, c)) for c in columns] for e in found]
+        widths = [min(30, max([len(c)] + [len(r[i]) for r in rows])) for i, c in enumerate(columns)]
+        lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))]
+        lines.append("-" * len(lines[0]))
+        lines += ["  ".join(v[:w].ljust(w) for v, w in zip(r, widths, strict=True)) for r in rows]
+        text = "\n".join(lines) + "\n"
+        if output is not None:
+            output.write_text(text, encoding="utf-8")
+        else:
+            typer.echo(text, nl=False)
+    if output is not None:
+        typer.echo(f"{len(found)} events -> {output}", err=True)
+
+
+def recluster(db: DbOption = DEFAULT_DB) -> None:
+    """Rebuild every event cluster from scratch."""
+    store = _open_store(db)
+    try:
+        n = store.recluster()
+    finally:
+        store.close()
+    typer.echo(json.dumps({"clusters": n}))
+
+
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(envvar="VEILLEUR_TOKEN", help="Bearer token for POST /articles (disabled without one).",
+                     show_default=False),
+    ] = None,
+) -> None:
+    """Serve the API and the dashboard (http://HOST:PORT/)."""
+    import uvicorn
+
+    from veilleur.api import create_app
+    from veilleur.pipeline import Pipeline
+
+    store = _open_store(db)
+    try:
+        app = create_app(store, token=token or None, pipeline_factory=Pipeline.from_defaults)
+        if not token:
+            typer.echo("note: no token (VEILLEUR_TOKEN): POST /articles is disabled", err=True)
+        uvicorn.run(app, host=host, port=port, log_level="info")
+    finally:
+        store.close()
+
+
+def register(app: typer.Typer) -> None:
+    """Add the store commands to ``app``."""
+    app.command()(ingest)
+    app.command()(events)
+    app.command()(recluster)
+    app.command()(serve)

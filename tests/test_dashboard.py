@@ -1,0 +1,189 @@
+"""The dashboard in headless Chromium (Debian's, through Playwright) against a live uvicorn server.
+
+Needs ``/usr/bin/chromium`` (``apt-get install -y chromium``) and the vendored assets
+(``scripts/vendor_assets.sh``, run here if they are missing). Screenshots go to ``test-artifacts/``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from conftest import Corpus, fill
+
+from veilleur.api import create_app
+from veilleur.records import Article, Event
+from veilleur.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+VENDOR = ROOT / "src" / "veilleur" / "api" / "static" / "vendor"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = os.environ.get("VEILLEUR_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
+
+sync_api = pytest.importorskip("playwright.sync_api")
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install -y chromium)", allow_module_level=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _vendor() -> None:
+    if not (VENDOR / "leaflet.js").exists() or not (VENDOR / "countries-50m.json").exists():
+        if not shutil.which("npm"):
+            pytest.skip("vendored assets missing and npm not found (run scripts/vendor_assets.sh)")
+        subprocess.run(["bash", str(ROOT / "scripts" / "vendor_assets.sh")], check=True)
+
+
+def _hostile_article() -> tuple[Article, Event]:
+    text = f"Texte piégé {HOSTILE} : une manifestation a eu lieu mardi à Alep."
+    article = Article("hostile", text, title=HOSTILE, source="<b>Outlet</b>", url="javascript:alert(1)")
+    start = text.index("une manifestation")
+    event = Event("hostile", "Protests", "Peaceful protest", actor1=HOSTILE, location=HOSTILE,
+                  admin1="Aleppo", country="Syria", latitude=36.2021, longitude=37.1343,
+                  event_date="2017-10-10", time_precision=1)
+    event.add_evidence("trigger", article.span(start, start + len("une manifestation")))
+    event.add_evidence("actor1", article.span(text.index("<img"), text.index("<img") + 10))
+    return article, event
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, corpus: Corpus) -> Iterator[str]:
+    _vendor()
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('dash') / 'veilleur.db'}")
+    store.migrate()
+    fill(store, corpus)
+    article, event = _hostile_article()
+    store.save_article(article, [event])
+    port = _free_port()
+    config = uvicorn.Config(create_app(store, token=None), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture
+def page(browser: object, server: str) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+    pg = context.new_page()
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def guard(route: object) -> None:
+        url = route.request.url  # type: ignore[attr-defined]
+        if url.startswith(server) or url.startswith("data:"):
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            outside.append(url)
+            route.abort()  # type: ignore[attr-defined]
+
+    pg.route("**/*", guard)
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.outside_requests = outside
+    pg.js_errors = errors
+    yield pg
+    context.close()
+
+
+def test_dashboard_map_table_article(page: object, server: str, corpus: Corpus) -> None:
+    pg = page
+    ARTIFACTS.mkdir(exist_ok=True)
+    n_events = len(corpus.events) + 1
+    pg.goto(server + "/")  # type: ignore[attr-defined]
+    rows = pg.locator("#events-table tbody tr")  # type: ignore[attr-defined]
+    sync_api.expect(rows).to_have_count(n_events)
+    markers = pg.locator("path.event-marker")  # type: ignore[attr-defined]
+    sync_api.expect(markers).to_have_count(n_events)
+    # the offline basemap: country shapes from world-atlas, no tile server
+    assert pg.locator("path.country").count() > 100  # type: ignore[attr-defined]
+    assert pg.locator("#timeline rect.bar").count() > 5  # type: ignore[attr-defined]
+    assert pg.locator(".leaflet-tile").count() == 0  # type: ignore[attr-defined]
+    pg.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)  # type: ignore[attr-defined]
+
+    # a marker's popup: type, date, actors, fatalities, and a link to the article view
+    pg.locator("path.event-marker").first.click(force=True)  # type: ignore[attr-defined]
+    popup = pg.locator(".leaflet-popup-content .popup")  # type: ignore[attr-defined]
+    sync_api.expect(popup).to_be_visible()
+    assert "Morts" in popup.inner_text() and popup.locator("a.popup-article").count() == 1
+
+    # filtering the table reduces rows (and markers)
+    pg.select_option("#f-type", "Protests")  # type: ignore[attr-defined]
+    sync_api.expect(rows).to_have_count(2)
+    sync_api.expect(markers).to_have_count(2)
+    pg.select_option("#f-type", "")  # type: ignore[attr-defined]
+    pg.fill("#f-actor", "jaish")  # type: ignore[attr-defined]
+    sync_api.expect(rows).to_have_count(1)
+    pg.fill("#f-actor", "")  # type: ignore[attr-defined]
+    pg.fill("#f-since", "2017-11-01")  # type: ignore[attr-defined]
+    sync_api.expect(rows).to_have_count(5)
+    pg.click("#f-reset")  # type: ignore[attr-defined]
+    sync_api.expect(rows).to_have_count(n_events)
+
+    # the article view: evidence spans highlighted with <mark>, sources and loaded terms listed
+    pg.locator('#events-table a[href="#article/sana-damas"]').click()  # type: ignore[attr-defined]
+    sync_api.expect(pg.locator("#article-view")).to_be_visible()  # type: ignore[attr-defined]
+    sync_api.expect(pg.locator("#overview")).to_be_hidden()  # type: ignore[attr-defined]
+    marks = pg.locator("#article-text mark")  # type: ignore[attr-defined]
+    sync_api.expect(marks).to_have_count(2)
+    assert marks.all_inner_texts() == ["Deux terroristes kamikazes se sont fait exploser", "15 martyrs"]
+    terms = pg.locator("#article-events .loaded-terms li").all_inner_texts()  # type: ignore[attr-defined]
+    assert any("terroristes" in t and "pro-government" in t for t in terms)
+    sync_api.expect(pg.locator("#article-events .mentions li")).to_have_count(3)  # type: ignore[attr-defined]
+    pg.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)  # type: ignore[attr-defined]
+
+    assert pg.outside_requests == []  # type: ignore[attr-defined]
+    assert pg.js_errors == []  # type: ignore[attr-defined]
+
+
+def test_article_text_is_never_markup(page: object, server: str) -> None:
+    pg = page
+    pg.goto(server + "/#article/hostile")  # type: ignore[attr-defined]
+    text = pg.locator("#article-text")  # type: ignore[attr-defined]
+    sync_api.expect(text).to_contain_text("<img src=x onerror=")
+    sync_api.expect(pg.locator("#article-title")).to_have_text(HOSTILE)  # type: ignore[attr-defined]
+    assert text.locator("img, script").count() == 0
+    assert pg.locator("#article-text mark").count() == 2  # type: ignore[attr-defined]
+    assert pg.locator("#article-meta a[href^='javascript']").count() == 0  # type: ignore[attr-defined]
+    pg.goto(server + "/")  # type: ignore[attr-defined]
+    sync_api.expect(pg.locator("path.event-marker")).to_have_count(22)  # type: ignore[attr-defined]
+    pg.locator("#events-table tbody tr", has_text="Peaceful protest").first.hover()  # type: ignore[attr-defined]
+    assert pg.locator("#events-table img, #events-table script").count() == 0  # type: ignore[attr-defined]
+    assert pg.evaluate("window.__pwned === undefined")  # type: ignore[attr-defined]
+    assert pg.js_errors == []  # type: ignore[attr-defined]

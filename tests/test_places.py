@@ -1,0 +1,219 @@
+"""Place resolution: name keys, disambiguation, precision cues and a toponym table (tests/data/toponyms.csv)."""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pytest
+
+from veilleur.resolve.places import Gazetteer, Geocoder, PlaceMention, default_gazetteer, name_key
+
+TOPONYMS = Path(__file__).parent / "data" / "toponyms.csv"
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    return Geocoder()
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def mention_at(mentions: list[PlaceMention], start: int, end: int) -> PlaceMention | None:
+    return next((m for m in mentions if m.start < end and start < m.end), None)
+
+
+# -- name keys ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("Deir Ezzor", "Deir ez-Zor", "Dayr az Zawr", "Deir Al-Zour", "Deir el-Zor"),
+        ("Mayadine", "al-Mayadin", "Al Mayadeen", "Meyadine"),
+        ("Racca", "Raqqa", "Rakka"),
+        ("Idleb", "Idlib"),
+        ("Mossoul", "Mosul"),
+        ("Falloujah", "Fallujah", "Falluja"),
+        ("Hodeïda", "Hodeidah", "Hodeida"),
+        ("Jubb al-Jarrah", "Jubb al Jarrah", "Jubb Jarra"),
+        ("Haouija", "Hawija"),
+        ("Tchernihiv", "Chernihiv"),
+        ("Zaporijjia", "Zaporizhzhia"),
+    ],
+)
+def test_transliterations_share_a_key(variants: tuple[str, ...]) -> None:
+    assert len({name_key(v) for v in variants}) == 1, {v: name_key(v) for v in variants}
+
+
+def test_distinct_places_keep_distinct_keys() -> None:
+    assert len({name_key(n) for n in ("Homs", "Hama", "Hasakeh", "Harasta", "Hajin")}) == 5
+
+
+def test_lookup_ranks_by_country() -> None:
+    gazetteer = default_gazetteer()
+    assert gazetteer.lookup("Tripoli", "Lebanon")[0].country == "Lebanon"
+    assert gazetteer.lookup("Tripoli", "Libya")[0].country == "Libya"
+    assert gazetteer.lookup("Palmyre")[0].name == gazetteer.lookup("Tadmor")[0].name
+
+
+def test_gazetteer_loads_from_a_given_file(tmp_path: Path) -> None:
+    import gzip
+
+    path = tmp_path / "g.tsv.gz"
+    header = "id\tname\taliases\tlatitude\tlongitude\tcountry\tadmin1\tadmin2\tfeature\tpopulation\tsource\n"
+    row = "x1\tVillageville\tVillageville-sur-Oronte\t35.0\t36.0\tSyria\tHama\t\tvillage\t100\tcurated\n"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(header + row)
+    gazetteer = Gazetteer.load(path)
+    assert [p.geonameid for p in gazetteer.lookup("Villageville")] == ["x1"]
+
+
+# -- non-places --------------------------------------------------------------------------------------
+
+
+def test_tv_channel_is_not_the_town(geocoder: Geocoder) -> None:
+    text = "Selon la chaîne al-Mayadeen, proche du Hezbollah, la ville de Mayadine a été bombardée en Syrie."
+    result = geocoder.find(text)
+    assert [m.text for m in result.mentions] == ["Mayadine"]
+    assert result.mentions[0].place.admin1 == "Deir ez-Zor"
+    tv = "La télévision libanaise al-Mayadine affirme que des raids ont eu lieu."
+    assert geocoder.find(tv).mentions == []
+    assert geocoder.find("Al-Mayadeen TV rapporte des combats.").mentions == []
+
+
+def test_news_agency_sana_is_not_sanaa(geocoder: Geocoder) -> None:
+    assert geocoder.find("L'agence Sana rapporte que des tirs ont visé la ville syrienne.").mentions == []
+    found = geocoder.find("Des frappes ont touché Sanaa, la capitale du Yémen.").mentions
+    assert [m.place.country for m in found] == ["Yemen"]
+
+
+def test_common_words_and_people_are_not_places(geocoder: Geocoder) -> None:
+    text = "Mars a été meurtrier. Est-ce que Bachar al-Assad et Hassan Nasrallah se sont parlé ?"
+    assert geocoder.find(text, country="Syria").mentions == []
+
+
+# -- province versus city, precision -------------------------------------------------------------------
+
+
+def test_province_versus_city(geocoder: Geocoder) -> None:
+    province = geocoder.find("Des combats ont eu lieu dans la province de Deir Ezzor, en Syrie.").mentions
+    assert len(province) == 1 and province[0].place.feature == "admin1" and province[0].precision == 3
+    assert km(province[0].place.latitude, province[0].place.longitude, 35.34, 40.14) < 15  # the capital's
+    city = geocoder.find("Des combats ont eu lieu dans la ville de Deir Ezzor, en Syrie.").mentions
+    assert city[0].place.feature == "city" and city[0].precision == 1
+    gouvernorat = geocoder.find("Le gouvernorat de Hama a été pilonné, en Syrie.").mentions
+    assert gouvernorat[0].place.admin1 == "Hama" and gouvernorat[0].precision == 3
+
+
+def test_admin1_only_names_are_precision_3(geocoder: Geocoder) -> None:
+    found = geocoder.find("Des jihadistes ont attaqué une patrouille dans le Borno, au Nigeria.").mentions
+    assert found[0].place.feature == "admin1" and found[0].precision == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "qualifier"),
+    [
+        ("Des combats ont eu lieu près de Homs, en Syrie.", 2, "près de"),
+        ("Un convoi a été attaqué aux abords de Raqqa.", 2, "aux abords de"),
+        ("Des obus sont tombés dans la banlieue de Damas.", 2, "dans la banlieue de"),
+        ("Des affrontements dans la campagne de Hama.", 2, "dans la campagne de"),
+        ("Une frappe au sud-est de Palmyre a tué trois soldats.", 2, "au sud-est de"),
+        ("Une embuscade à l'est de Mossoul a fait dix morts.", 2, "à l'est de"),
+        ("Une mine a explosé à 20 km de Kidal, au Mali.", 2, "à 20 km de"),
+        ("Des combats autour de Marib, au Yémen.", 2, "autour de"),
+        ("Une frappe sur la route entre Homs et Palmyre.", 2, "route entre"),
+        ("Une voiture piégée a explosé à Kirkouk.", 1, ""),
+    ],
+)
+def test_precision_cues(geocoder: Geocoder, text: str, precision: int, qualifier: str) -> None:
+    first = geocoder.find(text).mentions[0]
+    assert (first.precision, first.qualifier) == (precision, qualifier)
+
+
+# -- context -----------------------------------------------------------------------------------------
+
+
+def test_tripoli_by_country_prior(geocoder: Geocoder) -> None:
+    libya = geocoder.find("À Tripoli, les milices libyennes se sont affrontées. La Libye reste divisée.")
+    lebanon = geocoder.find("À Tripoli, dans le nord du Liban, des heurts ont opposé deux quartiers libanais.")
+    assert libya.mentions[0].place.country == "Libya"
+    assert lebanon.mentions[0].place.country == "Lebanon"
+
+
+def test_country_prior(geocoder: Geocoder) -> None:
+    assert geocoder.country_prior("L'armée syrienne a bombardé Idleb et Alep.") == "Syria"
+    assert geocoder.country_prior("Les forces irakiennes ont repris Falloujah et Ramadi.") == "Iraq"
+    assert geocoder.country_prior("Les shebab ont attaqué Mogadiscio.") == "Somalia"
+    assert geocoder.country_prior("Il a plu toute la journée.") is None
+
+
+def test_explicit_country_wins(geocoder: Geocoder) -> None:
+    assert geocoder.find("Des combats à Tripoli.", country="Lebanon").mentions[0].place.country == "Lebanon"
+
+
+def test_offsets_point_into_the_text(geocoder: Geocoder) -> None:
+    text = "Les forces ont avancé vers Deir ez-Zor et al-Mayadin, en Syrie."
+    for mention in geocoder.find(text).mentions:
+        assert text[mention.start:mention.end] == mention.text
+    assert [m.text for m in geocoder.find(text).mentions] == ["Deir ez-Zor", "al-Mayadin"]
+
+
+# -- unresolved names --------------------------------------------------------------------------------
+
+
+def test_unresolved_candidates_are_reported(geocoder: Geocoder) -> None:
+    text = "Des combats ont eu lieu à Zzyqwarte, près de Homs, en Syrie."
+    start = text.index("Zzyqwarte")
+    result = geocoder.find(text, candidates=[(start, start + len("Zzyqwarte"))])
+    assert (start, start + len("Zzyqwarte"), "Zzyqwarte") in result.unresolved
+    assert [m.place.name for m in result.mentions] == ["Homs"]
+
+
+def test_cued_unknown_village_is_reported_without_candidates(geocoder: Geocoder) -> None:
+    text = "Le village de Qwertabad, dans la province de Hama, a été bombardé."
+    result = geocoder.find(text)
+    assert any(name == "Qwertabad" for _, _, name in result.unresolved)
+
+
+def test_fuzzy_fallback_for_candidates(geocoder: Geocoder) -> None:
+    text = "Les rebelles ont attaqué Qaryatayyin en Syrie."
+    start = text.index("Qaryatayyin")
+    result = geocoder.find(text, candidates=[(start, start + len("Qaryatayyin"))])
+    assert [m.place.name for m in result.mentions] == ["Al Qaryatayn"]
+
+
+# -- the toponym table -------------------------------------------------------------------------------
+
+
+def load_toponyms() -> list[dict[str, str]]:
+    with TOPONYMS.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def resolve_row(geocoder: Geocoder, row: dict[str, str]) -> str:
+    """"" when the row is resolved as expected, else what went wrong."""
+    start = row["sentence"].index(row["surface"])
+    found = mention_at(geocoder.find(row["sentence"]).mentions, start, start + len(row["surface"]))
+    if found is None:
+        return "not found"
+    distance = km(found.place.latitude, found.place.longitude, float(row["latitude"]), float(row["longitude"]))
+    if distance > float(row["tolerance_km"]):
+        return f"{found.place.name} ({found.place.country}) is {distance:.0f} km off"
+    if row["precision"] and found.precision != int(row["precision"]):
+        return f"precision {found.precision}, expected {row['precision']}"
+    return ""
+
+
+def test_toponym_table_accuracy(geocoder: Geocoder) -> None:
+    rows = load_toponyms()
+    assert len(rows) >= 150
+    failures = {f"{r['surface']} -> {r['expected']}": why for r in rows if (why := resolve_row(geocoder, r))}
+    accuracy = 1 - len(failures) / len(rows)
+    print(f"\ntoponym accuracy: {accuracy:.3f} on {len(rows)} names; failures: {failures}")
+    assert accuracy >= 0.9, failures
