@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import Corpus, fill
+from conftest import Corpus
 from sqlalchemy import create_engine, inspect, text
 
 from veilleur.dedupe import cluster_events, near_duplicate_docs
@@ -201,7 +201,7 @@ def test_concurrent_writers(store: Store, corpus: Corpus) -> None:
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
-    threads = [threading.Thread(target=work, args=(s, h)) for s, h in zip((store, other), halves)]
+    threads = [threading.Thread(target=work, args=(s, h)) for s, h in zip((store, other), halves, strict=True)]
     for t in threads:
         t.start()
     for t in threads:

@@ -20,6 +20,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
+from veilleur import export
 from veilleur.pipeline import Pipeline
 from veilleur.records import Article, Event
 from veilleur.store import EventFilter, Store
@@ -59,15 +60,10 @@ Offset = Annotated[int, Query(ge=0)]
 
 
 def _feature(event: Event, cluster_id: str | None) -> dict[str, Any]:
-    props = event.to_dict()
-    props.pop("evidence_spans", None)
-    props["cluster_id"] = cluster_id
-    return {
-        "type": "Feature",
-        "id": event.id,
-        "geometry": {"type": "Point", "coordinates": [event.longitude, event.latitude]},
-        "properties": props,
-    }
+    feature = export.event_feature(event)
+    feature["properties"]["cluster_id"] = cluster_id
+    feature["properties"]["source_outlet"] = event.source_outlet
+    return feature
 
 
 def get_store(request: Request) -> Store:

@@ -43,6 +43,9 @@ class CueLexicon:
 
     patterns: tuple[tuple[re.Pattern[str], Category, bool], ...]
     irrealis: re.Pattern[str]
+    generic: re.Pattern[str]
+    cumulative: re.Pattern[str]
+    short_period: re.Pattern[str]
     negation: re.Pattern[str]
     attribution: re.Pattern[str]
     comment_markers: tuple[str, ...]
@@ -115,6 +118,9 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
     return CueLexicon(
         patterns=patterns,
         irrealis=_alternation(data["irrealis"]),
+        generic=_alternation(data["generic"]),
+        cumulative=_alternation(data["cumulative"]),
+        short_period=re.compile(data["short_period"], re.IGNORECASE),
         negation=_alternation([re.escape(w) for w in data["negations"]]),
         attribution=_alternation([re.escape(w) for w in data["attribution_verbs"]]),
         comment_markers=tuple(data["comment_markers"]),

@@ -9,6 +9,7 @@ left out, and so is what happened more than a year before publication (codebook 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,9 +21,11 @@ from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, Tol
 from veilleur.records import Article, Event
 
 BACKGROUND_DAYS = 365
+NEIGHBOUR_KM = 10.0  # two names for one happening's place (a town and its district)
 CIVILIAN_PREFIX = "Civilians"
 UNIDENTIFIED = "Unidentified Armed Group ({country})"
 MILITARY = "Military Forces of {country}"
+CIVILIANS_MAY_ACT = frozenset({"protest", "riot"})
 NO_DEFAULT_TARGET = frozenset({"weapons", "change", "transfer", "base", "protest", "riot"})
 IRREALIS_REACH = 70  # characters before a cue in which "devrait", "pour libérer"... make it a forecast
 COORDINATION = re.compile(
@@ -114,7 +117,7 @@ def extract_events(
     for start, end in annotation.sentences:
         if start >= body_end:
             break
-        if _in_period_sentence(mentions, start, end):
+        if _in_long_period_sentence(text, mentions, start, end, cues):
             previous = []  # "3250 morts durant les 125 derniers jours": a long-period total, no event
             _update_context(context, mentions, start, end)
             continue
@@ -122,14 +125,29 @@ def extract_events(
         current: list[Event] = []
         for frame in frames:
             current.extend(_events_from_frame(article, frame, context, article.published))
-        tolls = mentions.tolls_in(start, end)
+        tolls = [] if cues.cumulative.search(text, start, end) else mentions.tolls_in(start, end)
         if not frames and tolls and previous:
             # "Dix-sept civils ont été tués." after the sentence that named the strike
             _attach_tolls(article, previous[-1], tolls)
         _update_context(context, mentions, start, end)
         events.extend(current)
         previous = current or ([] if frames else previous[-1:])
-    return merge_events(events)
+    return merge_events(_inherit_dates(events))
+
+
+def _inherit_dates(events: list[Event]) -> list[Event]:
+    """An undated sentence about a place the article already dated continues that day's story."""
+    dated: dict[str, Event] = {}
+    for event in events:
+        if "event_date" in event.evidence:
+            dated[event.location] = event
+            continue
+        earlier = dated.get(event.location)
+        if earlier is not None:
+            event.event_date, event.time_precision = earlier.event_date, earlier.time_precision
+            for span in earlier.evidence["event_date"]:
+                event.add_evidence("event_date", span)
+    return events
 
 
 def _with_article_knowledge(text: str, mentions: Mentions, context: ArticleContext) -> Mentions:
@@ -167,7 +185,9 @@ def _frames_for_sentence(
     triggers = [
         t
         for t in cues.find_triggers(text, start, end)
-        if not _is_irrealis(text, t, start, cues, annotation) and not _is_negated(text, t, start, cues)
+        if not _is_irrealis(text, t, start, cues, annotation)
+        and not _is_negated(text, t, start, cues)
+        and not cues.generic.search(text, max(start, t.start - IRREALIS_REACH), min(end, t.end + 30))
     ]
     if not triggers:
         return []
@@ -177,6 +197,7 @@ def _frames_for_sentence(
     ]
     sentence_dates = mentions.dates_in(start, end)
     actors = [a for a in mentions.actors_in(start, end) if not _is_attributed(text, a, start, cues)]
+    cumulative = cues.cumulative.search(text, start, end) is not None
     for index, frame in enumerate(frames):
         t = frame.trigger
         # a cue's reach: from the previous cue to the next one in the sentence
@@ -193,7 +214,8 @@ def _frames_for_sentence(
         if not frame.actors_before:
             frame.actors_before = [a for a in actors if a.start <= t.start][-1:]
         frame.actors_after = [a for a in actors if t.start < a.start < hi]
-        frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
+        if not cumulative:
+            frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
     return _drop_subsumed_frames(frames)
 
 
@@ -372,6 +394,10 @@ def _sides(
 ) -> tuple[ActorRef | None, list[ActorRef], ActorRef | None, list[ActorRef]]:
     """actor1 (who acts), its allies, actor2 (who is acted upon), its allies."""
     category = frame.trigger.category
+    if category.name not in CIVILIANS_MAY_ACT:
+        victims_named = [a for a in frame.actors_before if a.name.startswith(CIVILIAN_PREFIX)]
+        frame.actors_before = [a for a in frame.actors_before if a not in victims_named]
+        frame.actors_after = victims_named + frame.actors_after
     subject_group = _coordinated(text, frame.actors_before, reverse=True)
     object_group = _coordinated(text, frame.actors_after, reverse=False)
     if frame.trigger.passive:
@@ -464,9 +490,11 @@ def _attach_tolls(article: Article, event: Event, tolls: list[TollRef]) -> None:
         event.actor2 = f"{CIVILIAN_PREFIX} ({event.country})"
 
 
-def _in_period_sentence(mentions: Mentions, start: int, end: int) -> bool:
+def _in_long_period_sentence(text: str, mentions: Mentions, start: int, end: int, cues: CueLexicon) -> bool:
     """Deaths summed over "les 125 derniers jours" are a long-period total, not an event."""
-    return any(d.kind == "period" for d in mentions.dates_in(start, end))
+    return any(
+        d.kind == "period" and not cues.short_period.search(text, d.start, d.end) for d in mentions.dates_in(start, end)
+    )
 
 
 def _update_context(context: ArticleContext, mentions: Mentions, start: int, end: int) -> None:
@@ -493,7 +521,7 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
             merged[key] = event
         else:
             _absorb(kept, event)
-    result = list(merged.values())
+    result = _merge_neighbours(list(merged.values()))
     captures = [e for e in result if e.event_type == "Battles" and e.sub_event_type.endswith("territory")]
     out = []
     for event in result:
@@ -505,6 +533,32 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
             continue
         out.append(event)
     return out
+
+
+def _merge_neighbours(events: list[Event]) -> list[Event]:
+    """"une frappe sur Hodeïdah ... une maison du quartier d'Al Hali": one strike, two names for its place."""
+    out: list[Event] = []
+    for event in events:
+        twin = next((kept for kept in out if _same_happening_nearby(kept, event)), None)
+        if twin is None:
+            out.append(event)
+        else:
+            _absorb(twin, event)
+    return out
+
+
+def _same_happening_nearby(a: Event, b: Event) -> bool:
+    if (a.sub_event_type, a.event_date, a.actor1) != (b.sub_event_type, b.event_date, b.actor1):
+        return False
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    return _km(a, b) <= NEIGHBOUR_KM
+
+
+def _km(a: Event, b: Event) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
 def _absorb(kept: Event, other: Event) -> None:

@@ -375,12 +375,16 @@ class Geocoder:
 
     def country_prior(self, text: str) -> str | None:
         """The article's main country: country names and adjectives, plus unambiguous places, counted."""
+        return self._prior(text, self._scan(text))
+
+    @staticmethod
+    def _prior(text: str, matches: list[_Match]) -> str | None:
         votes: Counter[str] = Counter()
         lowered = text.lower()
         for country in load_countries():
             for word in (*country.names, *country.adjectives):
                 votes[country.name] += len(re.findall(r"\b" + re.escape(word.lower()) + r"\b", lowered))
-        for match in self._scan(text):
+        for match in matches:
             countries = {p.country for p in match.places}
             if len(countries) == 1:  # a name also found abroad (Kufa / Kofa) says nothing
                 votes[countries.pop()] += 1
@@ -488,8 +492,8 @@ class Geocoder:
     def find(self, text: str, country: str | None = None,
              candidates: Sequence[tuple[int, int]] = ()) -> GeocodeResult:
         """Place mentions in ``text``; ``candidates`` (e.g. spaCy LOC/GPE spans) are resolved too, fuzzily."""
-        country = country or self.country_prior(text)
         matches = self._scan(text)
+        country = country or self._prior(text, matches)
         matches += self._candidate_matches(text, matches, candidates)
         cues = [read_cue(text, m.start) for m in matches]
         admins = {p.admin1 for m, c in zip(matches, cues, strict=True) if c.wants_admin1 for p in m.places}

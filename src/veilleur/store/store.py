@@ -17,7 +17,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, event, func, or_, select, update
+from sqlalchemy import Engine, create_engine, delete, event, func, or_, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -46,6 +46,7 @@ from veilleur.store.queries import (
 )
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+WRITER_LOCK_KEY = 0x5665696C  # "Veil": the PostgreSQL advisory lock that serialises writers
 _EVENT_LOAD = (
     selectinload(EventRow.evidence),
     selectinload(EventRow.sources),
@@ -139,7 +140,12 @@ class Store:
 
     @contextmanager
     def _writing(self) -> Iterator[Session]:
+        """One write transaction at a time: a lock in this process; across processes, SQLite's
+        ``BEGIN IMMEDIATE`` or a PostgreSQL transaction-level advisory lock (clusters are rebuilt from what
+        the transaction reads, so two writers must not interleave)."""
         with self._lock, self._write.begin() as session:
+            if self.dialect == "postgresql":
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK_KEY})
             yield session
 
     # ------------------------------------------------------------------ writing
