@@ -16,12 +16,13 @@ from veilleur.extract.cues import CueLexicon, load_cues
 from veilleur.extract.events import extract_events
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
 from veilleur.frame import frame_events
-from veilleur.records import Article, Event, Rejection
+from veilleur.records import Article, Event, Place, Rejection
 from veilleur.resolve.actors import ActorMention, ActorRegistry, default_registry
 from veilleur.resolve.dates import find_dates
 from veilleur.resolve.numbers import find_death_tolls
 from veilleur.resolve.places import Geocoder, GeocodeResult
 
+FOREIGN_PLACE_MIN_POPULATION = 15000
 GENERIC_TO_NAMED = re.compile(r"\s*(?:\w+\s+)?(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?", re.IGNORECASE)
 CIVILIAN_VICTIMS = frozenset(
     {"civils", "civil", "personnes", "personne", "habitants", "enfants", "femmes", "villageois", "fidèles",
@@ -109,6 +110,8 @@ class Pipeline:
         self, article: Article, annotation: Annotation, geocoded: GeocodeResult, country: str | None
     ) -> Mentions:
         text = article.text
+        found = self.registry.find(text, country=country)
+        named_actors = [(m.start, m.end) for m in found if not m.generic]
         places = [
             PlaceRef(
                 start=m.start, end=m.end, name=m.place.name, country=m.place.country, admin1=m.place.admin1,
@@ -117,13 +120,14 @@ class Pipeline:
             )
             for m in geocoded.mentions
             if not _overlaps_any(m.start, m.end, annotation.person_entities)  # "Mohsen" the man, not the village
+            and not _overlaps_any(m.start, m.end, named_actors)  # "Al-Qaïda" the group, not a town
+            and not _stray_foreign_village(m.place, country)
         ]
         dates = (
             [DateRef(d.start, d.end, d.value, d.precision, d.kind) for d in find_dates(text, article.published)]
             if article.published
             else []
         )
-        found = self.registry.find(text, country=country)
         actors = [
             ActorRef(m.start, m.end, m.actor.name, m.actor.country, m.actor.state, m.generic, m.actor.government_ally)
             for index, m in enumerate(found)
@@ -134,6 +138,11 @@ class Pipeline:
             for t in find_death_tolls(text)
         ]
         return Mentions(places=places, dates=dates, actors=actors, tolls=tolls)
+
+
+def _stray_foreign_village(place: Place, country: str | None) -> bool:
+    """A hamlet abroad that shares a word with the text ("Nisa" the agency) is a false friend."""
+    return country is not None and place.country != country and place.population < FOREIGN_PLACE_MIN_POPULATION
 
 
 def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -25,6 +25,7 @@ class Category:
     civilian_type: tuple[str, str] | None = None  # (event_type, sub_event_type) when civilians are the target
     context_actor1: bool = True  # an unnamed actor may be the story's protagonist (not for bombings)
     self_directed: bool = False  # a mutiny or defection: the group acts on itself
+    state_actor1: bool = False  # only state forces (or coalitions of states) fly air strikes
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ def _category(name: str, spec: dict[str, Any]) -> Category:
         civilian_type=(civilians[0], civilians[1]) if civilians else None,
         context_actor1=bool(spec.get("context_actor1", True)),
         self_directed=bool(spec.get("self_directed", False)),
+        state_actor1=bool(spec.get("state_actor1", False)),
     )
 
 

@@ -38,7 +38,8 @@ ACTOR_COORDINATION = re.compile(
     r"[\s,]*(?:(?:les?|la|l'|des|du|de|d'|ses|son|sa|leurs?)\s*)*$",
     re.IGNORECASE,
 )
-AGENT = re.compile(r"\b(?:par|de la part d[eu'])\s*(?:les?|la|l'|des|du)?\s*$", re.IGNORECASE)
+AGENT = re.compile(r"\b(?:par|de la part d[eu'])\s*(?:les?|la|l'|des|du)?[\s\"«]*$", re.IGNORECASE)
+TARGET = re.compile(r"\bcontre\s+(?:\w+\s+){0,4}?(?:les?|la|l'|des|du|d')?[\s\"«]*$", re.IGNORECASE)
 PLACE_ANAPHOR = re.compile(
     r"\b(?:cette|la) (?:même )?(?:(?P<city>ville|localité|cité|bourgade)|(?P<region>province|région))\b(?! d[eu'])",
     re.IGNORECASE,
@@ -398,8 +399,10 @@ def _sides(
         victims_named = [a for a in frame.actors_before if a.name.startswith(CIVILIAN_PREFIX)]
         frame.actors_before = [a for a in frame.actors_before if a not in victims_named]
         frame.actors_after = victims_named + frame.actors_after
-    subject_group = _coordinated(text, frame.actors_before, reverse=True)
-    object_group = _coordinated(text, frame.actors_after, reverse=False)
+    # "une attaque contre une base des forces de sécurité": the forces are the target wherever they stand
+    targets = [a for a in frame.actors_before if TARGET.search(text[max(0, a.start - 40) : a.start])]
+    subject_group = _coordinated(text, [a for a in frame.actors_before if a not in targets], reverse=True)
+    object_group = _coordinated(text, frame.actors_after, reverse=False) or targets
     if frame.trigger.passive:
         agents = [a for a in frame.actors_after if AGENT.search(text[max(0, a.start - 12) : a.start])]
         subject_group, object_group = agents[:1], subject_group or object_group
@@ -409,6 +412,8 @@ def _sides(
         group = subject_group or object_group
         subject_group, object_group = group[:1], group[:1]
     actor1 = subject_group[0] if subject_group else None
+    if actor1 is not None and category.state_actor1 and not actor1.state:
+        actor1 = None
     if actor1 is None and category.context_actor1 and not frame.trigger.inverted:
         actor1 = context.protagonist
     victims = _victim_actor(frame.tolls, place.country)
@@ -509,9 +514,9 @@ def _update_context(context: ArticleContext, mentions: Mentions, start: int, end
 def merge_events(events: Sequence[Event]) -> list[Event]:
     """One event per sub-event type x place x day (codebook section 1), then two folds:
 
-    a capture absorbs the fighting for it at the same place (same day, or fighting the text does not
-    date); a province-level event with no date of its own is dropped when the article also reports a
-    finer event of that type by the same actor in that province (a lead summarising the details).
+    an event that is one face of another at the same place and day is folded into it (see
+    ``_part_of``); a province-level event is dropped when the article also reports a finer event of
+    that type in that province on that day (a lead summarising the details).
     """
     merged: dict[tuple[str, str, str], Event] = {}
     for event in events:
@@ -522,17 +527,36 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
         else:
             _absorb(kept, event)
     result = _merge_neighbours(list(merged.values()))
-    captures = [e for e in result if e.event_type == "Battles" and e.sub_event_type.endswith("territory")]
     out = []
     for event in result:
-        capture = next((c for c in captures if _fighting_for(c, event)), None)
-        if capture is not None:
-            capture.fatalities = max(capture.fatalities, event.fatalities)
+        absorber = next((other for other in result if other is not event and _part_of(event, other)), None)
+        if absorber is not None:
+            absorber.fatalities = max(absorber.fatalities, event.fatalities)
             continue
         if _summarised_by_details(event, result):
             continue
         out.append(event)
     return out
+
+
+def _part_of(event: Event, other: Event) -> bool:
+    """Is ``event`` one face of ``other``, the way the codebook codes it once?
+
+    The fighting for a captured place is the capture; a car bomb driven by a suicide attacker is the
+    suicide bombing; civilians killed by a strike are the strike.
+    """
+    if event.location != other.location:
+        return False
+    same_day = event.event_date == other.event_date or "event_date" not in event.evidence
+    if not same_day:
+        return False
+    if event.sub_event_type == "Armed clash":
+        return other.event_type == "Battles" and other.sub_event_type.endswith("territory")
+    if event.sub_event_type == "Remote explosive/landmine/IED":
+        return other.sub_event_type == "Suicide bomb"
+    if event.event_type == "Violence against civilians" and event.sub_event_type == "Attack":
+        return other.event_type == "Explosions/Remote violence"
+    return False
 
 
 def _merge_neighbours(events: list[Event]) -> list[Event]:
@@ -577,21 +601,15 @@ def _is_generic_name(name: str) -> bool:
     return name.startswith("Unidentified")
 
 
-def _fighting_for(capture: Event, event: Event) -> bool:
-    if event.sub_event_type != "Armed clash" or event.location != capture.location:
+def _summarised_by_details(event: Event, events: list[Event]) -> bool:
+    if event.geo_precision != 3:
         return False
     undated = "event_date" not in event.evidence
-    return undated or event.event_date == capture.event_date
-
-
-def _summarised_by_details(event: Event, events: list[Event]) -> bool:
-    if event.geo_precision != 3 or "event_date" in event.evidence:
-        return False
     return any(
         other is not event
         and other.sub_event_type == event.sub_event_type
-        and other.actor1 == event.actor1
         and other.admin1 == event.admin1
         and other.geo_precision < 3
+        and (undated or other.event_date == event.event_date)
         for other in events
     )
