@@ -36,7 +36,8 @@ def main(repeat: int) -> None:
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"resources loaded in {load_seconds:.2f} s")
     print(f"{len(articles)} articles ({chars / 1000:.0f}k chars) -> {events} events in {seconds:.2f} s")
-    print(f"{len(articles) / seconds:.1f} articles/s, {chars / seconds / 1000:.1f}k chars/s, peak RSS {peak_mib:.0f} MiB")
+    rate = f"{len(articles) / seconds:.1f} articles/s, {chars / seconds / 1000:.1f}k chars/s"
+    print(f"{rate}, peak RSS {peak_mib:.0f} MiB")
 
 
 if __name__ == "__main__":
