@@ -122,6 +122,7 @@ class Pipeline:
             if not _overlaps_any(m.start, m.end, annotation.person_entities)  # "Mohsen" the man, not the village
             and not _overlaps_any(m.start, m.end, named_actors)  # "Al-Qaïda" the group, not a town
             and not _stray_foreign_village(m.place, country)
+            and not self.cues.names_facility(text, m.start)
         ]
         dates = (
             [DateRef(d.start, d.end, d.value, d.precision, d.kind) for d in find_dates(text, article.published)]
@@ -134,8 +135,9 @@ class Pipeline:
             if not _qualified_by_next(text, m, found[index + 1 :])
         ]
         tolls = [
-            TollRef(t.start, t.end, t.count, t.victims.lower() in CIVILIAN_VICTIMS)
-            for t in find_death_tolls(text)
+            TollRef(offset + t.start, offset + t.end, t.count, t.victims.lower() in CIVILIAN_VICTIMS)
+            for offset, line in _lines(text)  # a toll never runs from a headline into the lead
+            for t in find_death_tolls(line)
         ]
         return Mentions(places=places, dates=dates, actors=actors, tolls=tolls)
 
@@ -143,6 +145,13 @@ class Pipeline:
 def _stray_foreign_village(place: Place, country: str | None) -> bool:
     """A hamlet abroad that shares a word with the text ("Nisa" the agency) is a false friend."""
     return country is not None and place.country != country and place.population < FOREIGN_PLACE_MIN_POPULATION
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    offset = 0
+    for line in text.split("\n"):
+        yield offset, line
+        offset += len(line) + 1
 
 
 def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -49,6 +49,7 @@ class CueLexicon:
     short_period: re.Pattern[str]
     negation: re.Pattern[str]
     attribution: re.Pattern[str]
+    facility: re.Pattern[str]  # "l'hôtel Medina": a name right after such a noun names the building
     comment_markers: tuple[str, ...]
 
     def find_triggers(self, text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
@@ -69,6 +70,10 @@ class CueLexicon:
                 continue
             kept.append(trigger)
         return kept
+
+    def names_facility(self, text: str, name_start: int) -> bool:
+        """Is the name starting here the proper name of a building ("l'hôtel Medina")?"""
+        return self.facility.search(text, max(0, name_start - 30), name_start) is not None
 
     def body_end(self, text: str) -> int:
         """Where the article ends and reader comments or page furniture begin."""
@@ -125,5 +130,6 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         short_period=re.compile(data["short_period"], re.IGNORECASE),
         negation=_alternation([re.escape(w) for w in data["negations"]]),
         attribution=_alternation([re.escape(w) for w in data["attribution_verbs"]]),
+        facility=re.compile(r"\b(?:" + "|".join(map(re.escape, data["facility_nouns"])) + r")\s+$", re.IGNORECASE),
         comment_markers=tuple(data["comment_markers"]),
     )

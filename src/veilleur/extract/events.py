@@ -39,6 +39,7 @@ ACTOR_COORDINATION = re.compile(
     re.IGNORECASE,
 )
 AGENT = re.compile(r"\b(?:par|de la part d[eu'])\s*(?:les?|la|l'|des|du)?[\s\"«]*$", re.IGNORECASE)
+GENITIVE = re.compile(r"\s*(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?", re.IGNORECASE)
 TARGET = re.compile(r"\bcontre\s+(?:\w+\s+){0,4}?(?:les?|la|l'|des|du|d')?[\s\"«]*$", re.IGNORECASE)
 PLACE_ANAPHOR = re.compile(
     r"\b(?:cette|la) (?:même )?(?:(?P<city>ville|localité|cité|bourgade)|(?P<region>province|région))\b(?! d[eu'])",
@@ -395,14 +396,18 @@ def _sides(
 ) -> tuple[ActorRef | None, list[ActorRef], ActorRef | None, list[ActorRef]]:
     """actor1 (who acts), its allies, actor2 (who is acted upon), its allies."""
     category = frame.trigger.category
+    before, named_victims = frame.actors_before, []
     if category.name not in CIVILIANS_MAY_ACT:
-        victims_named = [a for a in frame.actors_before if a.name.startswith(CIVILIAN_PREFIX)]
-        frame.actors_before = [a for a in frame.actors_before if a not in victims_named]
-        frame.actors_after = victims_named + frame.actors_after
+        # civilians are acted upon, whatever the word order ("21 civils tués par des raids")
+        named_victims = [a for a in before if a.name.startswith(CIVILIAN_PREFIX)]
+        before = [a for a in before if a not in named_victims]
     # "une attaque contre une base des forces de sécurité": the forces are the target wherever they stand
-    targets = [a for a in frame.actors_before if TARGET.search(text[max(0, a.start - 40) : a.start])]
-    subject_group = _coordinated(text, [a for a in frame.actors_before if a not in targets], reverse=True)
+    targets = [a for a in before if TARGET.search(text[max(0, a.start - 40) : a.start])]
+    subject_group = _coordinated(text, [a for a in before if a not in targets], reverse=True)
     object_group = _coordinated(text, frame.actors_after, reverse=False) or targets
+    if not subject_group and object_group and GENITIVE.fullmatch(text[frame.trigger.end : object_group[0].start]):
+        # "une attaque des islamistes shebab contre l'hôtel": the genitive of an action noun acts
+        subject_group, object_group = object_group[:1], object_group[1:] or targets
     if frame.trigger.passive:
         agents = [a for a in frame.actors_after if AGENT.search(text[max(0, a.start - 12) : a.start])]
         subject_group, object_group = agents[:1], subject_group or object_group
@@ -416,9 +421,9 @@ def _sides(
         actor1 = None
     if actor1 is None and category.context_actor1 and not frame.trigger.inverted:
         actor1 = context.protagonist
-    victims = _victim_actor(frame.tolls, place.country)
-    if victims is not None and (not object_group or object_group[0].name.startswith(CIVILIAN_PREFIX)):
-        object_group = [victims]
+    victims = named_victims[:1] or _victim_actor(frame.tolls, place.country)
+    if victims and not (object_group and object_group[0].state and category.name == "clash"):
+        object_group = list(victims)
     actor2 = object_group[0] if object_group else None
     if actor1 is None:
         actor1 = _default_actor1(frame, actor2, place.country)
@@ -462,11 +467,10 @@ def _unique(actors: list[ActorRef]) -> list[ActorRef]:
     return out
 
 
-def _victim_actor(tolls: list[TollRef], country: str) -> ActorRef | None:
-    for toll in tolls:
-        if toll.civilian and toll.count > 0 and country:
-            return ActorRef.synthetic(f"{CIVILIAN_PREFIX} ({country})", country, state=False)
-    return None
+def _victim_actor(tolls: list[TollRef], country: str) -> list[ActorRef]:
+    if country and any(toll.civilian and toll.count > 0 for toll in tolls):
+        return [ActorRef.synthetic(f"{CIVILIAN_PREFIX} ({country})", country, state=False)]
+    return []
 
 
 def _default_actor1(frame: _Frame, actor2: ActorRef | None, country: str) -> ActorRef | None:

@@ -67,6 +67,8 @@ class ActorRef:
 
     def for_country(self, country: str) -> ActorRef:
         """The same template read for another country ("l'armée" in a sentence about Iraq)."""
+        if not self.country:
+            return self
         return replace(self, name=self.name.replace(self.country, country), country=country)
 
 
