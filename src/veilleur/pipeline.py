@@ -23,6 +23,7 @@ from veilleur.resolve.numbers import find_death_tolls
 from veilleur.resolve.places import Geocoder, GeocodeResult
 
 FOREIGN_PLACE_MIN_POPULATION = 15000
+PLACE_INTRO = re.compile(r"(?:\bà|\bau|\bprès d[e']|\bville d[e']|\bvillage d[e']|\blocalité d[e'])\s*$", re.IGNORECASE)
 GENERIC_TO_NAMED = re.compile(r"\s*(?:\w+\s+)?(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?", re.IGNORECASE)
 CIVILIAN_VICTIMS = frozenset(
     {"civils", "civil", "personnes", "personne", "habitants", "enfants", "femmes", "villageois", "fidèles",
@@ -119,7 +120,8 @@ class Pipeline:
                 precision=m.precision,
             )
             for m in geocoded.mentions
-            if not _overlaps_any(m.start, m.end, annotation.person_entities)  # "Mohsen" the man, not the village
+            # "Mohsen" the man is not the village, but "à al Mohssen" is
+            if not _overlaps_any(m.start, m.end, annotation.person_entities) or PLACE_INTRO.search(text, 0, m.start)
             and not _overlaps_any(m.start, m.end, named_actors)  # "Al-Qaïda" the group, not a town
             and not _stray_foreign_village(m.place, country)
             and not self.cues.names_facility(text, m.start)

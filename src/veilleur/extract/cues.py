@@ -26,6 +26,7 @@ class Category:
     context_actor1: bool = True  # an unnamed actor may be the story's protagonist (not for bombings)
     self_directed: bool = False  # a mutiny or defection: the group acts on itself
     state_actor1: bool = False  # only state forces (or coalitions of states) fly air strikes
+    genitive_agent: bool = False  # "l'attaque des Shebab": the genitive of the action noun is who acts
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ def _category(name: str, spec: dict[str, Any]) -> Category:
         context_actor1=bool(spec.get("context_actor1", True)),
         self_directed=bool(spec.get("self_directed", False)),
         state_actor1=bool(spec.get("state_actor1", False)),
+        genitive_agent=bool(spec.get("genitive_agent", False)),
     )
 
 

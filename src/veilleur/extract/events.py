@@ -121,7 +121,7 @@ def extract_events(
             break
         if _in_long_period_sentence(text, mentions, start, end, cues):
             previous = []  # "3250 morts durant les 125 derniers jours": a long-period total, no event
-            _update_context(context, mentions, start, end)
+            _update_context(context, mentions, start, end, [])
             continue
         frames = _frames_for_sentence(text, (start, end), cues, mentions, annotation)
         current: list[Event] = []
@@ -131,7 +131,7 @@ def extract_events(
         if not frames and tolls and previous:
             # "Dix-sept civils ont été tués." after the sentence that named the strike
             _attach_tolls(article, previous[-1], tolls)
-        _update_context(context, mentions, start, end)
+        _update_context(context, mentions, start, end, current)
         events.extend(current)
         previous = current or ([] if frames else previous[-1:])
     return merge_events(_inherit_dates(events))
@@ -142,7 +142,8 @@ def _inherit_dates(events: list[Event]) -> list[Event]:
     dated: dict[str, Event] = {}
     for event in events:
         if "event_date" in event.evidence:
-            dated[event.location] = event
+            if event.time_precision == 1:
+                dated[event.location] = event
             continue
         earlier = dated.get(event.location)
         if earlier is not None:
@@ -166,10 +167,12 @@ def _with_article_knowledge(text: str, mentions: Mentions, context: ArticleConte
     ]
     places = list(mentions.places)
     for match in PLACE_ANAPHOR.finditer(text):
-        earlier = [p for p in places if p.end <= match.start() and (p.precision < 3) != bool(match.group("region"))]
+        wants_region = bool(match.group("region"))
+        earlier = [p for p in places if p.end <= match.start() and (p.precision == 3) == wants_region]
         if earlier:
-            precision = 2 if NEAR.search(text[max(0, match.start() - 25) : match.start()]) else earlier[-1].precision
-            places.append(earlier[-1].at(match.start(), match.end(), precision))
+            antecedent = max(earlier, key=lambda p: p.end)
+            near = NEAR.search(text[max(0, match.start() - 25) : match.start()])
+            places.append(antecedent.at(match.start(), match.end(), 2 if near else antecedent.precision))
     return Mentions(places=places, dates=list(mentions.dates), actors=actors, tolls=list(mentions.tolls))
 
 
@@ -405,7 +408,8 @@ def _sides(
     targets = [a for a in before if TARGET.search(text[max(0, a.start - 40) : a.start])]
     subject_group = _coordinated(text, [a for a in before if a not in targets], reverse=True)
     object_group = _coordinated(text, frame.actors_after, reverse=False) or targets
-    if not subject_group and object_group and GENITIVE.fullmatch(text[frame.trigger.end : object_group[0].start]):
+    genitive = object_group and GENITIVE.fullmatch(text[frame.trigger.end : object_group[0].start])
+    if not subject_group and category.genitive_agent and genitive:
         # "une attaque des islamistes shebab contre l'hôtel": the genitive of an action noun acts
         subject_group, object_group = object_group[:1], object_group[1:] or targets
     if frame.trigger.passive:
@@ -506,10 +510,14 @@ def _in_long_period_sentence(text: str, mentions: Mentions, start: int, end: int
     )
 
 
-def _update_context(context: ArticleContext, mentions: Mentions, start: int, end: int) -> None:
+def _update_context(
+    context: ArticleContext, mentions: Mentions, start: int, end: int, events: list[Event]
+) -> None:
+    """The story's current place: where the sentence's event happened, else the last place it named."""
     places = mentions.places_in(start, end)
-    if places:
-        context.place = places[-1]
+    located = [p for p in places if events and p.name == events[0].location]
+    if located or places:
+        context.place = (located or places)[-1]
 
 
 # --- merging --------------------------------------------------------------------------------------
@@ -615,5 +623,6 @@ def _summarised_by_details(event: Event, events: list[Event]) -> bool:
         and other.admin1 == event.admin1
         and other.geo_precision < 3
         and (undated or other.event_date == event.event_date)
+        and (other.actor1 == event.actor1 or _is_generic_name(other.actor1) or _is_generic_name(event.actor1))
         for other in events
     )

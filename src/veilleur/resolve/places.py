@@ -282,8 +282,10 @@ _DE = r"(?:de\s+la\s+|de\s+l['’]|d['’]|de\s+|du\s+|des\s+)"
 _CITY_WORD = r"(?:la\s+ville|la\s+localité|le\s+village|la\s+bourgade|le\s+bourg|la\s+cité|le\s+quartier|" \
              r"le\s+hameau|la\s+commune|le\s+camp)"
 _CITY_CUE = re.compile(_CITY_WORD + r"\s+" + _DE + r"$")
+# "la province est de Damas", "la région occidentale de": a compass word may sit between noun and "de"
+_PART = r"(?:\s+(?:nord|sud|est|ouest|orientale?|occidentale?|septentrionale?|méridionale?)(?:-(?:est|ouest))?)?"
 _PROVINCE_CUE = re.compile(
-    r"(province|gouvernorat|région|wilaya|oblast|état|muhafazat?)\s+" + _DE + r"$"
+    r"(province|gouvernorat|région|wilaya|oblast|état|muhafazat?)" + _PART + r"\s+" + _DE + r"$"
 )
 _NEAR = r"(?:près|non\s+loin|aux\s+abords|(?:dans\s+)?les\s+environs|aux\s+environs|en\s+banlieue|autour|" \
         r"(?:dans\s+|à\s+)?la\s+(?:banlieue|campagne|périphérie)|aux\s+portes|à\s+proximité)"
@@ -294,11 +296,21 @@ _ROUTE = r"(?:route|axe|autoroute)\s+(?:entre|reliant|de)"
 _APPROX_CUE = re.compile(
     r"(" + _NEAR + r"\s+" + _DE + r"|" + _COMPASS + r"\s+" + _DE + r"|" + _DISTANCE + r"\s+" + _DE
     + r"|" + _ROUTE + r"\s+)"
-    + r"(?:" + _CITY_WORD + r"\s+" + _DE + r"|(?:la\s+)?(?:province|gouvernorat|région)\s+" + _DE + r")?$"
+    + r"(?:" + _CITY_WORD + r"\s+" + _DE + r"|(?:la\s+)?(?:province|gouvernorat|région)" + _PART + r"\s+" + _DE + r")?$"
 )
 # "Mohsen al-Najdi", "Omar Ben Ali": a single word followed by a nasab or article + name is a person.
 _PERSON_NAME_AFTER = re.compile(r"\s+(?:al|el|ben|bin|ibn|abou|abu|ould|ag)[\s-]+[A-Z]", re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(r"(?:\bà|\bau|\ben|\bde|\bd['’]|\bdans|\bvers|\bsur|\bcontre|\bentre|\bet)\s*$")
+
+
+def _country_named_near(text: str, position: int, country: str) -> bool:
+    """"En Irak aussi ... céder Hawija": the sentence itself names the village's country."""
+    window = text[max(0, position - 200) : position + 60].lower()
+    for entry in load_countries():
+        if entry.name == country:
+            words = (*entry.names, *entry.adjectives)
+            return any(re.search(r"\b" + re.escape(w.lower()) + r"\b", window) for w in words)
+    return False
 
 
 @dataclass(frozen=True)
@@ -459,7 +471,9 @@ class Geocoder:
         left = text[max(0, match.start - 12):match.start]
         if _WEAK_POSITION.search(left):  # sentence start, "selon X": a source or a person, not a village
             return False
-        return bool(country and place.country == country) or bool(_LOCATIVE_BEFORE.search(left))
+        if country and place.country == country or _LOCATIVE_BEFORE.search(left):
+            return True
+        return _country_named_near(text, match.start, place.country)
 
     @staticmethod
     def _score(place: Place, key: str, country: str | None, admins: set[str], anchors: list[Place]) -> float:
