@@ -22,7 +22,7 @@ from veilleur.resolve.dates import find_dates
 from veilleur.resolve.numbers import find_death_tolls
 from veilleur.resolve.places import Geocoder, GeocodeResult
 
-FOREIGN_PLACE_MIN_POPULATION = 15000
+WORLD_CITY_POPULATION = 500_000
 PLACE_INTRO = re.compile(r"(?:\bà|\bau|\bprès d[e']|\bville d[e']|\bvillage d[e']|\blocalité d[e'])\s*$", re.IGNORECASE)
 GENERIC_TO_NAMED = re.compile(r"\s*(?:\w+\s+)?(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?", re.IGNORECASE)
 CIVILIAN_VICTIMS = frozenset(
@@ -113,6 +113,7 @@ class Pipeline:
         text = article.text
         found = self.registry.find(text, country=country)
         named_actors = [(m.start, m.end) for m in found if not m.generic]
+        plausible = self.geocoder.countries_named(text) | ({country} if country else set())
         places = [
             PlaceRef(
                 start=m.start, end=m.end, name=m.place.name, country=m.place.country, admin1=m.place.admin1,
@@ -123,7 +124,8 @@ class Pipeline:
             # "Mohsen" the man is not the village, but "à al Mohssen" is
             if not _overlaps_any(m.start, m.end, annotation.person_entities) or PLACE_INTRO.search(text, 0, m.start)
             and not _overlaps_any(m.start, m.end, named_actors)  # "Al-Qaïda" the group, not a town
-            and not _stray_foreign_village(m.place, country)
+            and _plausible_country(m.place, plausible)
+            and not _is_attributed_source(text, m.start, self.cues)  # "selon Moscou": the government speaks
             and not self.cues.names_facility(text, m.start)
         ]
         dates = (
@@ -144,9 +146,16 @@ class Pipeline:
         return Mentions(places=places, dates=dates, actors=actors, tolls=tolls)
 
 
-def _stray_foreign_village(place: Place, country: str | None) -> bool:
-    """A hamlet abroad that shares a word with the text ("Nisa" the agency) is a false friend."""
-    return country is not None and place.country != country and place.population < FOREIGN_PLACE_MIN_POPULATION
+def _plausible_country(place: Place, countries: set[str]) -> bool:
+    """A town in a country the article never names ("Human" read as Uman, Ukraine) is a false friend,
+    unless it is a world city."""
+    return place.country in countries or place.population >= WORLD_CITY_POPULATION
+
+
+def _is_attributed_source(text: str, start: int, cues: CueLexicon) -> bool:
+    left = text[max(0, start - 25) : start]
+    verbs = list(cues.attribution.finditer(left))
+    return bool(verbs) and len(left[verbs[-1].end() :].split()) <= 1
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:

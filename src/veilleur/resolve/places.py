@@ -385,6 +385,15 @@ class Geocoder:
 
     # -- country prior -------------------------------------------------------------------------------
 
+    def countries_named(self, text: str) -> set[str]:
+        """Countries the text names or qualifies ("en Arabie saoudite", "yéménite")."""
+        lowered = text.lower()
+        return {
+            country.name
+            for country in load_countries()
+            if any(re.search(r"\b" + re.escape(w.lower()) + r"\b", lowered) for w in country.names + country.adjectives)
+        }
+
     def country_prior(self, text: str) -> str | None:
         """The article's main country: country names and adjectives, plus unambiguous places, counted."""
         return self._prior(text, self._scan(text))
@@ -538,7 +547,9 @@ class Geocoder:
             key = name_key(text[start:end])
             if not key or self._is_stopped(text, key, start, end) or self._is_country(key):
                 continue
-            resolved = key if key in self.gazetteer.index else self.gazetteer.fuzzy_key(key)
+            cued = _UNRESOLVED_CUE.search(text[max(0, start - 30) : start].lower())
+            # a near-miss spelling is trusted only where the text announces a place ("à", "le village de")
+            resolved = key if key in self.gazetteer.index else (self.gazetteer.fuzzy_key(key) if cued else None)
             if resolved is None:
                 extra.append(_Match(start, end, "?" + key, []))
             else:

@@ -1,0 +1,461 @@
+"""Codebook behaviour of the whole pipeline on hand-written French news sentences.
+
+One test (or parametrised case) per coding rule of the codebook: event types from their French cues,
+canonical actors, dates against the publication date, fatalities, what is not an event, places and
+evidence offsets. The pipeline is the real one (spaCy, gazetteer, registries), built once per module.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from veilleur.ingest import article_from_text
+from veilleur.pipeline import Pipeline
+from veilleur.records import Article, Event
+
+MONDAY = date(2017, 10, 16)  # publication date used unless a test says otherwise
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.from_defaults()
+
+
+def run(pipeline: Pipeline, text: str, published: date = MONDAY, doc: str = "doc") -> tuple[Article, list[Event]]:
+    article = article_from_text(doc, text, published=published, source="Test")
+    assert isinstance(article, Article), article
+    result = pipeline.process(article)
+    assert result.rejection is None, result.rejection
+    return article, result.events
+
+
+def only_event(pipeline: Pipeline, text: str, published: date = MONDAY) -> Event:
+    _, events = run(pipeline, text, published)
+    assert len(events) == 1, [(e.sub_event_type, e.location) for e in events]
+    return events[0]
+
+
+# ---------------------------------------------------------------- event types (codebook section 2)
+
+TYPE_CASES = [
+    pytest.param(
+        "L'armée syrienne a repris dimanche la ville de Qaryatayn, dans la province de Homs, à l'État islamique.",
+        "Battles", "Government regains territory", id="army-capture",
+    ),
+    pytest.param(
+        "Les Forces démocratiques syriennes se sont emparées dimanche de la ville de Tabqa, dans la province "
+        "de Raqqa, au détriment de l'État islamique.",
+        "Battles", "Non-state actor overtakes territory", id="non-state-capture",
+    ),
+    pytest.param(
+        "Des frappes aériennes russes ont visé dimanche la ville de Maaret al-Noomane, dans la province d'Idleb, "
+        "tuant sept civils.",
+        "Explosions/Remote violence", "Air/drone strike", id="air-strike",
+    ),
+    pytest.param(
+        "Des obus de mortier sont tombés hier sur la ville de Jaramana, faisant trois morts et dix blessés.",
+        "Explosions/Remote violence", "Shelling/artillery/missile attack", id="shelling",
+    ),
+    pytest.param(
+        "Des roquettes tirées par les rebelles se sont abattues hier sur le quartier de Jaramana, à Damas.",
+        "Explosions/Remote violence", "Shelling/artillery/missile attack", id="rockets",
+    ),
+    pytest.param(
+        "Une voiture piégée a explosé lundi dans le centre de Mogadiscio, tuant au moins 12 personnes, selon "
+        "la police somalienne.",
+        "Explosions/Remote violence", "Remote explosive/landmine/IED", id="car-bomb",
+    ),
+    pytest.param(
+        "Un kamikaze s'est fait exploser dimanche devant une mosquée de Maiduguri, dans le nord-est du Nigeria, "
+        "tuant une vingtaine de fidèles.",
+        "Explosions/Remote violence", "Suicide bomb", id="suicide-bomb",
+    ),
+    pytest.param(
+        "Des combats ont opposé dimanche l'armée malienne à des jihadistes près de Tombouctou, faisant cinq "
+        "morts parmi les soldats.",
+        "Battles", "Armed clash", id="clash",
+    ),
+    pytest.param(
+        "Des jihadistes ont attaqué dimanche un camp de l'armée nigériane près de Damboa, dans l'Etat de Borno. "
+        "Les soldats ont repoussé l'assaut.",
+        "Battles", "Armed clash", id="attack-repelled",
+    ),
+    pytest.param(
+        "Des hommes armés ont enlevé dimanche une dizaine de villageois à Kaduna, dans le nord du Nigeria.",
+        "Violence against civilians", "Abduction/forced disappearance", id="abduction",
+    ),
+    pytest.param(
+        "Les jihadistes de l'EI ont exécuté douze civils dimanche dans la ville de Raqqa.",
+        "Violence against civilians", "Attack", id="execution",
+    ),
+    pytest.param(
+        "La police afghane a arrêté dimanche à Kaboul un commandant taliban soupçonné d'avoir organisé "
+        "plusieurs attentats.",
+        "Strategic developments", "Arrests", id="arrest",
+    ),
+    pytest.param(
+        "Un cessez-le-feu a été conclu dimanche entre l'armée syrienne et les rebelles dans la ville de Douma, "
+        "dans la Ghouta orientale.",
+        "Strategic developments", "Agreement", id="cease-fire",
+    ),
+    pytest.param(
+        "L'armée irakienne a découvert et saisi dimanche un important dépôt d'armes de l'État islamique à Mossoul.",
+        "Strategic developments", "Disrupted weapons use", id="weapons-cache",
+    ),
+    pytest.param(
+        "Une mutinerie a éclaté dimanche au sein de l'armée malienne dans la caserne de Kati.",
+        "Strategic developments", "Change to group/activity", id="mutiny",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "sub_event_type"), TYPE_CASES)
+def test_event_type_from_french_cue(pipeline: Pipeline, text: str, event_type: str, sub_event_type: str) -> None:
+    event = only_event(pipeline, text)
+    assert (event.event_type, event.sub_event_type) == (event_type, sub_event_type)
+
+
+def test_capture_by_army_codes_the_state_as_actor1(pipeline: Pipeline) -> None:
+    event = only_event(
+        pipeline,
+        "L'armée syrienne a repris dimanche la ville de Qaryatayn, dans la province de Homs, à l'État islamique.",
+    )
+    assert event.sub_event_type == "Government regains territory"
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Islamic State")
+    assert event.location == "Al Qaryatayn"
+
+
+def test_capture_by_named_group_codes_the_group_as_actor1(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Le groupe État islamique s'est emparé dimanche de la ville de Palmyre, selon l'OSDH.")
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.actor1 == "Islamic State"
+    assert event.location == "Tadmur"  # Palmyre = Tadmor = Tadmur
+
+
+def test_arrest_and_seizure_put_the_acting_side_first(pipeline: Pipeline) -> None:
+    arrest = only_event(
+        pipeline, "La police afghane a arrêté dimanche à Kaboul un commandant taliban soupçonné d'avoir organisé "
+        "plusieurs attentats.",
+    )
+    assert (arrest.actor1, arrest.actor2) == ("Police Forces of Afghanistan", "Taliban")
+    seizure = only_event(
+        pipeline, "L'armée irakienne a découvert et saisi dimanche un important dépôt d'armes de l'État islamique "
+        "à Mossoul.",
+    )
+    assert (seizure.actor1, seizure.actor2) == ("Military Forces of Iraq", "Islamic State")
+    assert seizure.location == "Mosul"
+
+
+# ---------------------------------------------------------------- actors (codebook section 3)
+
+
+def test_named_ally_becomes_assoc_actor_1(pipeline: Pipeline) -> None:
+    event = only_event(
+        pipeline, "L'armée syrienne et le Hezbollah ont repris dimanche la ville de Qaryatayn, dans la province "
+        "de Homs, à l'État islamique.",
+    )
+    assert (event.actor1, event.assoc_actor_1) == ("Military Forces of Syria", "Hezbollah")
+    assert event.actor2 == "Islamic State"
+
+
+def test_unnamed_allies_give_no_assoc_actor(pipeline: Pipeline) -> None:
+    event = only_event(
+        pipeline, "L'armée syrienne et ses alliés ont repris dimanche la ville de Qaryatayn, dans la province de Homs."
+    )
+    assert event.actor1 == "Military Forces of Syria"
+    assert event.assoc_actor_1 == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les soldats de l'armée arabe syrienne ont libéré dimanche la ville de Boukamal de la milice wahhabite "
+        "terroriste Daech.",
+        "L'armée syrienne a libéré dimanche la ville de Mayadine de la milice wahhabite terroriste Daech.",
+    ],
+)
+def test_loaded_label_resolves_to_islamic_state(pipeline: Pipeline, text: str) -> None:
+    event = only_event(pipeline, text)
+    assert event.actor1 == "Military Forces of Syria"
+    assert event.actor2 == "Islamic State"
+    assert [s.text for s in event.evidence["actor2"]] == ["milice wahhabite terroriste Daech"]
+
+
+def test_takfiristes_resolve_to_islamic_state(pipeline: Pipeline) -> None:
+    event = only_event(
+        pipeline, "Les takfiristes ont tiré dimanche des obus sur la ville de Mhardeh, dans la province de Hama, "
+        "tuant quatre civils.",
+    )
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor1 == "Islamic State"
+
+
+def test_generic_rebels_are_an_unidentified_group_of_the_country(pipeline: Pipeline) -> None:
+    event = only_event(
+        pipeline, "Des affrontements entre l'armée et des rebelles ont fait pas moins de 40 morts dimanche à Deraa, "
+        "selon l'Observatoire syrien des droits de l'homme.",
+    )
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Unidentified Armed Group (Syria)")
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("Des frappes aériennes russes ont visé dimanche la ville de Maaret al-Noomane, dans la province d'Idleb, "
+         "tuant sept civils.", "Civilians (Syria)"),
+        ("Un kamikaze s'est fait exploser dimanche devant une mosquée de Maiduguri, dans le nord-est du Nigeria, "
+         "tuant une vingtaine de fidèles.", "Civilians (Nigeria)"),
+        ("Des tirs d'artillerie ont frappé dimanche la ville d'Avdiïvka, dans l'est de l'Ukraine, tuant deux "
+         "civils.", "Civilians (Ukraine)"),
+        ("Une frappe aérienne de la coalition menée par l'Arabie saoudite a touché dimanche un marché de Saada, "
+         "au Yémen, tuant une vingtaine de civils.", "Civilians (Yemen)"),
+    ],
+)
+def test_civilian_victims_are_actor2_of_their_country(pipeline: Pipeline, text: str, victims: str) -> None:
+    assert only_event(pipeline, text).actor2 == victims
+
+
+# ---------------------------------------------------------------- dates (codebook section 5)
+
+BOMB = "une voiture piégée a explosé à Kirkouk, faisant cinq morts."
+
+
+@pytest.mark.parametrize(
+    ("cue", "published", "expected", "precision"),
+    [
+        pytest.param("Samedi dernier,", date(2017, 10, 16), "2017-10-14", 1, id="samedi-dernier"),
+        pytest.param("Samedi dernier,", date(2017, 10, 14), "2017-10-07", 1, id="samedi-dernier-on-a-saturday"),
+        pytest.param("Hier,", date(2017, 10, 16), "2017-10-15", 1, id="hier"),
+        pytest.param("Dimanche,", date(2017, 10, 16), "2017-10-15", 1, id="dimanche"),
+        pytest.param("Dimanche,", date(2017, 10, 15), "2017-10-15", 1, id="dimanche-on-a-sunday"),
+        pytest.param("Le 28 décembre,", date(2018, 1, 3), "2017-12-28", 1, id="day-month-across-year-end"),
+        pytest.param("La semaine dernière,", date(2017, 10, 16), None, 2, id="semaine-derniere"),
+        pytest.param("Durant le week-end,", date(2017, 10, 16), "2017-10-14", 2, id="week-end"),
+    ],
+)
+def test_date_cue_resolved_against_publication(
+    pipeline: Pipeline, cue: str, published: date, expected: str | None, precision: int
+) -> None:
+    event = only_event(pipeline, f"{cue} {BOMB}", published)
+    if expected is not None:
+        assert event.event_date == expected
+    assert event.time_precision == precision
+
+
+def test_day_month_date_falls_in_the_previous_year(pipeline: Pipeline) -> None:
+    event = only_event(
+        pipeline, "Le 19 août, des combats ont opposé l'armée irakienne à l'État islamique à Tal Afar, selon un "
+        "officier.", date(2018, 1, 10),
+    )
+    assert (event.event_date, event.time_precision) == ("2017-08-19", 1)
+
+
+def test_no_time_cue_gives_publication_date_with_week_precision(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Une voiture piégée a explosé à Kirkouk, faisant cinq morts.")
+    assert (event.event_date, event.time_precision) == ("2017-10-16", 2)
+
+
+def test_month_cue_gives_month_precision(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "En octobre, des affrontements ont opposé l'armée afghane aux talibans à Kunduz.")
+    assert event.event_date.startswith("2017-10-")
+    assert event.time_precision == 3
+
+
+# ---------------------------------------------------------------- fatalities (codebook section 6)
+
+
+@pytest.mark.parametrize(
+    ("toll", "expected"),
+    [
+        ("une vingtaine de morts", 20),
+        ("pas moins de 40 morts", 40),
+        ("au moins dix-huit morts", 18),
+        ("des dizaines de morts", 12),
+        ("plusieurs morts", 10),
+        ("de 30 à 40 morts", 30),
+        ("trois morts et dix blessés", 3),
+        ("quinze blessés", 0),
+        ("de lourdes pertes", 0),
+    ],
+)
+def test_fatalities_from_french_toll(pipeline: Pipeline, toll: str, expected: int) -> None:
+    event = only_event(
+        pipeline, f"Des affrontements entre l'armée afghane et les talibans ont fait {toll} dimanche à Kunduz."
+    )
+    assert event.sub_event_type == "Armed clash"
+    assert event.fatalities == expected
+
+
+def test_wounded_are_not_fatalities(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Une voiture piégée a explosé dimanche à Kirkouk, blessant quinze personnes.")
+    assert event.fatalities == 0
+
+
+def test_dead_and_wounded_count_only_the_dead(pipeline: Pipeline) -> None:
+    event = only_event(
+        pipeline, "Des obus de mortier sont tombés hier sur la ville de Jaramana, faisant trois morts et dix blessés."
+    )
+    assert event.fatalities == 3
+
+
+def test_dozens_of_fighters_killed_by_strikes(pipeline: Pipeline) -> None:
+    event = only_event(
+        pipeline, "Des frappes aériennes de la coalition ont tué des dizaines de combattants de l'État islamique "
+        "dimanche à Raqqa.",
+    )
+    assert (event.actor1, event.actor2) == ("Global Coalition Against Daesh", "Islamic State")
+    assert event.fatalities == 12
+
+
+def test_toll_for_two_named_towns_is_split(pipeline: Pipeline) -> None:
+    _, events = run(
+        pipeline, "Des frappes aériennes ont visé dimanche les villes de Saraqeb et d'Ariha, dans la province "
+        "d'Idleb, faisant neuf morts.",
+    )
+    assert [(e.location, e.fatalities) for e in events] == [("Saraqib", 5), ("Arīḩā", 4)]
+    assert {e.sub_event_type for e in events} == {"Air/drone strike"}
+
+
+# ---------------------------------------------------------------- not events (codebook section 1)
+
+REAL = "Des combats ont opposé dimanche l'armée irakienne à l'État islamique près de Tal Afar."
+
+
+@pytest.mark.parametrize(
+    "not_an_event",
+    [
+        pytest.param("L'offensive de l'armée irakienne sur Mossoul devrait reprendre dans les prochains jours, a "
+                     "indiqué un général.", id="forecast"),
+        pytest.param("Plusieurs centaines de combattants de Kirkouk veulent rendre les armes, a affirmé un "
+                     "responsable irakien.", id="intention"),
+        pytest.param("Au total, 3250 civils et combattants ont péri dans la province de Ninive durant les 125 "
+                     "derniers jours, selon une ONG.", id="long-period-total"),
+        pytest.param("En 2014, l'État islamique s'était emparé de la ville de Mossoul, la deuxième ville d'Irak.",
+                     id="background-2014"),
+        pytest.param("L'aviation de la coalition mène des frappes quotidiennes sur la province d'Anbar.",
+                     id="generic-daily-strikes"),
+    ],
+)
+def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -> None:
+    _, alone = run(pipeline, not_an_event)
+    assert alone == []
+    _, events = run(pipeline, f"{REAL} {not_an_event}")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Tall ‘Afar")]
+
+
+def test_history_and_forecast_around_a_capture(pipeline: Pipeline) -> None:
+    _, events = run(
+        pipeline,
+        "L'armée syrienne a repris dimanche le contrôle de la localité d'Akerbat, dans l'est de la province de "
+        "Hama, selon l'OSDH. Les jihadistes de l'État islamique s'étaient emparés de la ville en 2014. "
+        "L'offensive devrait reprendre vers Deir Ezzor dans les prochains jours.",
+    )
+    assert len(events) == 1
+    event = events[0]
+    assert event.sub_event_type == "Government regains territory"
+    assert (event.admin1, event.event_date) == ("Hama", "2017-10-15")
+
+
+# ---------------------------------------------------------------- places (codebook section 4)
+
+
+def test_town_gives_precision_1(pipeline: Pipeline) -> None:
+    event = only_event(
+        pipeline, "Des combats entre les talibans et l'armée afghane ont eu lieu hier à Lashkar Gah, chef-lieu de "
+        "la province de Helmand.",
+    )
+    assert (event.location, event.admin1, event.country) == ("Lashkar Gāh", "Helmand", "Afghanistan")
+    assert event.geo_precision == 1
+
+
+def test_province_only_gives_precision_3_at_its_capital(pipeline: Pipeline) -> None:
+    province = only_event(
+        pipeline, "Des combats entre les talibans et l'armée afghane ont eu lieu hier dans la province de Helmand."
+    )
+    town = only_event(
+        pipeline, "Des combats entre les talibans et l'armée afghane ont eu lieu hier à Lashkar Gah, chef-lieu de "
+        "la province de Helmand.",
+    )
+    assert (province.admin1, province.geo_precision) == ("Helmand", 3)
+    assert (province.latitude, province.longitude) == pytest.approx((town.latitude, town.longitude), abs=0.05)
+
+
+def test_near_a_town_gives_precision_2(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, REAL)
+    assert (event.location, event.admin1, event.geo_precision) == ("Tall ‘Afar", "Ninewa", 2)
+
+
+def test_town_inside_named_province_is_kept_over_the_province(pipeline: Pipeline) -> None:
+    event = only_event(
+        pipeline, "Des frappes aériennes russes ont visé dimanche la ville de Maaret al-Noomane, dans la province "
+        "d'Idleb, tuant sept civils.",
+    )
+    assert (event.admin1, event.geo_precision) == ("Idlib", 1)
+    assert event.location != "Idlib"
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("Selon la télévision libanaise al-Mayadeen, des obus sont tombés hier sur la ville de Homs, faisant deux "
+         "morts.", "Homs"),
+        ("Des affrontements ont opposé dimanche l'armée syrienne à l'État islamique dans la ville de Deir Ezzor, "
+         "a rapporté la chaîne al-Mayadeen.", "Deir ez-Zor"),
+    ],
+)
+def test_tv_channel_al_mayadeen_is_not_a_place(pipeline: Pipeline, text: str, location: str) -> None:
+    event = only_event(pipeline, text)
+    assert event.location == location
+    assert "Al-Mayadeen" in event.sources
+    assert all("Mayadeen" not in s.text for s in event.evidence.get("location", []))
+
+
+def test_town_mayadine_is_a_place(pipeline: Pipeline) -> None:
+    event = only_event(
+        pipeline, "Des affrontements ont opposé dimanche l'armée syrienne à l'État islamique dans la ville de "
+        "Mayadine, a rapporté la chaîne al-Mayadeen.",
+    )
+    assert (event.location, event.admin1, event.geo_precision) == ("Al Mayādīn", "Deir ez-Zor", 1)
+
+
+# ---------------------------------------------------------------- evidence (codebook section 7)
+
+TYPOGRAPHIC = (
+    "Les forces gouvernementales ont repris  dimanche   la localité de Jobar, à l\u2019est de Damas, selon "
+    "l\u2019agence officielle Sana.\u00a0Les \u00ab\u00a0terroristes\u00a0\u00bb ont fui vers Douma."
+)
+
+
+def test_evidence_spans_point_into_the_original_text(pipeline: Pipeline) -> None:
+    article, events = run(pipeline, TYPOGRAPHIC)
+    capture = next(e for e in events if e.sub_event_type == "Government regains territory")
+    for name, spans in capture.evidence.items():
+        for span in spans:
+            assert span.doc == article.id
+            assert article.original[span.start : span.end] == span.text, name
+    for term in capture.loaded_terms:
+        assert term.span is not None
+        assert article.original[term.span.start : term.span.end] == term.span.text
+    assert [s.text for s in capture.evidence["location"]] == ["Jobar"]
+    assert [s.text for s in capture.evidence["event_date"]] == ["dimanche"]
+    assert [s.text for s in capture.evidence["actor1"]] == ["forces gouvernementales"]
+    assert capture.evidence["trigger"][0].text.startswith("repris")
+
+
+def test_evidence_for_every_coded_field(pipeline: Pipeline) -> None:
+    text = (
+        "Des affrontements entre l'armée afghane et les talibans ont fait au moins dix-huit morts dimanche à "
+        "Kunduz, selon un responsable local."
+    )
+    article, events = run(pipeline, text)
+    assert len(events) == 1
+    evidence = {name: [s.text for s in spans] for name, spans in events[0].evidence.items()}
+    assert evidence["location"] == ["Kunduz"]
+    assert evidence["event_date"] == ["dimanche"]
+    assert "dix-huit" in evidence["fatalities"][0]
+    assert evidence["trigger"] == ["affrontements"]
+    for spans in events[0].evidence.values():
+        for span in spans:
+            assert article.original[span.start : span.end] == span.text
