@@ -136,11 +136,12 @@ def test_run_handles_more_articles_than_one_spacy_batch(pipeline: Pipeline) -> N
     assert all(r.rejection is None for r in results)
 
 
-def test_unresolved_place_is_reported_not_fatal(pipeline: Pipeline) -> None:
+def test_unknown_village_is_reported_and_the_event_kept_near_the_known_town(pipeline: Pipeline) -> None:
     result = pipeline.process(
-        make("village", "Des combats ont opposé dimanche l'armée malienne à des jihadistes à Tinzwatène-Bourem, "
-             "près de Gao.")
+        make("village", "Des combats ont opposé dimanche l'armée malienne à des jihadistes dans le village de "
+             "Kouloubadiéni, près de Gao.")
     )
     assert result.rejection is None
-    for start, end, sentence in result.unresolved_places:
-        assert result.article.text[start:end] in sentence
+    assert [result.article.text[s:e] for s, e, _ in result.unresolved_places] == ["Kouloubadiéni"]
+    assert "près de Gao" in result.unresolved_places[0][2]
+    assert [(e.location, e.geo_precision) for e in result.events] == [("Gao", 2)]

@@ -20,7 +20,7 @@ from veilleur.records import Article, Event, Place, Rejection
 from veilleur.resolve.actors import ActorMention, ActorRegistry, default_registry
 from veilleur.resolve.dates import find_dates
 from veilleur.resolve.numbers import find_death_tolls
-from veilleur.resolve.places import Geocoder, GeocodeResult
+from veilleur.resolve.places import Geocoder, GeocodeResult, PlaceMention
 
 WORLD_CITY_POPULATION = 500_000
 PLACE_INTRO = re.compile(r"(?:\bà|\bau|\bprès d[e']|\bville d[e']|\bvillage d[e']|\blocalité d[e'])\s*$", re.IGNORECASE)
@@ -121,12 +121,7 @@ class Pipeline:
                 precision=m.precision,
             )
             for m in geocoded.mentions
-            # "Mohsen" the man is not the village, but "à al Mohssen" is
-            if not _overlaps_any(m.start, m.end, annotation.person_entities) or PLACE_INTRO.search(text, 0, m.start)
-            and not _overlaps_any(m.start, m.end, named_actors)  # "Al-Qaïda" the group, not a town
-            and _plausible_country(m.place, plausible)
-            and not _is_attributed_source(text, m.start, self.cues)  # "selon Moscou": the government speaks
-            and not self.cues.names_facility(text, m.start)
+            if self._is_place(text, m, annotation.person_entities, named_actors, plausible)
         ]
         dates = (
             [DateRef(d.start, d.end, d.value, d.precision, d.kind) for d in find_dates(text, article.published)]
@@ -144,6 +139,26 @@ class Pipeline:
             for t in find_death_tolls(line)
         ]
         return Mentions(places=places, dates=dates, actors=actors, tolls=tolls)
+
+
+    def _is_place(
+        self,
+        text: str,
+        mention: PlaceMention,
+        persons: list[tuple[int, int]],
+        named_actors: list[tuple[int, int]],
+        plausible_countries: set[str],
+    ) -> bool:
+        """Drop the gazetteer's false friends: people, groups, sources, buildings, far-away homonyms."""
+        start, end = mention.start, mention.end
+        if _overlaps_any(start, end, persons) and not PLACE_INTRO.search(text, 0, start):
+            return False  # "Mohsen" the man is not the village, but "à al Mohssen" is
+        return not (
+            _overlaps_any(start, end, named_actors)  # "Al-Qaïda" the group, not a town
+            or not _plausible_country(mention.place, plausible_countries)
+            or _is_attributed_source(text, start, self.cues)  # "selon Moscou": the government speaks
+            or self.cues.names_facility(text, start)  # "l'hôtel Medina"
+        )
 
 
 def _plausible_country(place: Place, countries: set[str]) -> bool:

@@ -1,0 +1,202 @@
+"""The ``veilleur`` command line through Typer's CliRunner: ``extract`` and ``evaluate``.
+
+``extract`` loads spaCy on each call, so it runs once for the module on a folder of good and bad files
+plus a JSON Lines file with a malformed line; the tests read what that one run wrote.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from veilleur.cli import app
+
+GOOD_ARTICLE = (
+    "Irak : combats près de Tal Afar\n"
+    "Des combats ont opposé dimanche l'armée irakienne à l'État islamique près de Tal Afar, faisant une "
+    "vingtaine de morts parmi les jihadistes, selon un officier. "
+    "Samedi dernier, une voiture piégée a explosé dans le centre de Kirkouk, tuant cinq civils.\n"
+)
+ENGLISH_ARTICLE = (
+    "Iraqi forces clashed with Islamic State fighters near Tal Afar on Sunday, and a car bomb killed five "
+    "civilians in the centre of Kirkuk on Saturday, according to an officer who spoke to the press.\n"
+)
+RECORD_ONE = {
+    "id": "rec-mali",
+    "published": "2017-10-16",
+    "source": "Agence Test",
+    "text": "Des combats ont opposé dimanche l'armée malienne à des jihadistes près de Gao, faisant cinq morts.",
+}
+RECORD_TWO = {
+    "id": "rec-somalie",
+    "published": "2017-10-16",
+    "source": "Agence Test",
+    "text": "Une voiture piégée a explosé lundi dans le centre de Mogadiscio, tuant au moins 12 personnes, selon "
+            "la police somalienne.",
+}
+
+
+@dataclass
+class Extraction:
+    result: Result
+    out: Path
+    csv: Path
+    geojson: Path
+
+    def events(self) -> list[dict]:
+        return [json.loads(line) for line in self.out.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def extraction(tmp_path_factory: pytest.TempPathFactory) -> Extraction:
+    root = tmp_path_factory.mktemp("cli")
+    folder = root / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "image.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    (folder / "english.txt").write_text(ENGLISH_ARTICLE, encoding="utf-8")
+    records = root / "records.jsonl"
+    records.write_text(
+        json.dumps(RECORD_ONE, ensure_ascii=False) + "\n"
+        + '{"id": "rec-broken", "text": "Des combats ont\n'
+        + json.dumps(RECORD_TWO, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    out, csv_path, geojson = root / "out" / "events.jsonl", root / "events.csv", root / "events.geojson"
+    result = CliRunner().invoke(
+        app,
+        ["extract", str(folder), str(records), "-o", str(out), "--published", "2017-10-16", "--source",
+         "Le Veilleur Test", "--csv", str(csv_path), "--geojson", str(geojson)],
+    )
+    return Extraction(result, out, csv_path, geojson)
+
+
+def test_extract_exits_zero_despite_bad_files(extraction: Extraction) -> None:
+    assert extraction.result.exit_code == 0, extraction.result.output
+    assert extraction.out.exists()
+
+
+@pytest.mark.parametrize(
+    ("doc", "reason"),
+    [
+        ("empty", "empty document"),
+        ("image", "binary content"),
+        ("english", "not French (looks like English)"),
+        ("records:2", "line 2: invalid JSON"),
+    ],
+)
+def test_each_bad_file_is_reported_on_stderr_with_its_reason(extraction: Extraction, doc: str, reason: str) -> None:
+    lines = [line for line in extraction.result.stderr.splitlines() if line.startswith(f"skipped {doc}:")]
+    assert len(lines) == 1, extraction.result.stderr
+    assert reason in lines[0]
+
+
+def test_summary_counts_on_stderr(extraction: Extraction) -> None:
+    events = extraction.events()
+    assert f"3 articles read, 4 skipped, {len(events)} events" in extraction.result.stderr
+
+
+def test_good_article_events_written_to_jsonl(extraction: Extraction) -> None:
+    good = [e for e in extraction.events() if e["doc"] == "good"]
+    by_type = {e["sub_event_type"]: e for e in good}
+    assert set(by_type) == {"Armed clash", "Remote explosive/landmine/IED"}
+    clash = by_type["Armed clash"]
+    assert (clash["actor1"], clash["actor2"]) == ("Military Forces of Iraq", "Islamic State")
+    assert (clash["event_date"], clash["geo_precision"], clash["fatalities"]) == ("2017-10-15", 2, 20)
+    bomb = by_type["Remote explosive/landmine/IED"]
+    assert (bomb["location"], bomb["event_date"], bomb["fatalities"]) == ("Kirkuk", "2017-10-14", 5)
+    assert bomb["actor2"] == "Civilians (Iraq)"
+    assert all(e["source_outlet"] == "Le Veilleur Test" for e in good)
+    assert all(e["evidence"] and e["evidence_spans"] for e in good)
+    assert all(e["doc"] in {"good", "rec-mali", "rec-somalie"} for e in extraction.events())
+
+
+def test_jsonl_input_with_a_malformed_line_keeps_the_other_lines(extraction: Extraction) -> None:
+    docs = defaultdict(list)
+    for event in extraction.events():
+        docs[event["doc"]].append(event)
+    assert [(e["sub_event_type"], e["location"]) for e in docs["rec-mali"]] == [("Armed clash", "Gao")]
+    assert [(e["sub_event_type"], e["location"], e["fatalities"]) for e in docs["rec-somalie"]] == [
+        ("Remote explosive/landmine/IED", "Mogadishu", 12)
+    ]
+    assert {e["source_outlet"] for e in docs["rec-mali"] + docs["rec-somalie"]} == {"Agence Test"}
+
+
+def test_csv_has_acled_columns_and_one_row_per_event(extraction: Extraction) -> None:
+    with extraction.csv.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        header = reader.fieldnames or []
+        rows = list(reader)
+    for column in ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+                   "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+                   "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
+                   "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities"):
+        assert column in header
+    events = extraction.events()
+    assert len(rows) == len(events)
+    bomb = next(r for r in rows if r["location"] == "Kirkuk")
+    assert (bomb["event_date"], bomb["year"], bomb["country"]) == ("2017-10-14", "2017", "Iraq")
+    assert bomb["disorder_type"] == "Political violence"
+    assert bomb["civilian_targeting"] == "Civilian targeting"
+    assert int(bomb["fatalities"]) == 5
+
+
+def test_geojson_points_are_lon_lat(extraction: Extraction) -> None:
+    collection = json.loads(extraction.geojson.read_text(encoding="utf-8"))
+    assert collection["type"] == "FeatureCollection"
+    events = {e["id"]: e for e in extraction.events()}
+    features = collection["features"]
+    assert len(features) == len(events)
+    kirkuk = [f for f in features if f["properties"].get("location") == "Kirkuk"]
+    assert len(kirkuk) == 1
+    lon, lat = kirkuk[0]["geometry"]["coordinates"]
+    assert kirkuk[0]["geometry"]["type"] == "Point"
+    assert (lon, lat) == pytest.approx((44.39, 35.47), abs=0.05)  # Kirkuk: 35.47 N, 44.39 E
+    for feature in features:
+        lon, lat = feature["geometry"]["coordinates"]
+        event = next(e for e in events.values() if e["location"] == feature["properties"]["location"])
+        assert (lon, lat) == (event["longitude"], event["latitude"])
+
+
+@pytest.fixture(scope="module")
+def gold_from_predictions(extraction: Extraction, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for event in extraction.events():
+        by_doc[event["doc"]].append(event)
+    gold = tmp_path_factory.mktemp("gold") / "gold.jsonl"
+    gold.write_text(
+        "".join(
+            json.dumps({"doc": doc, "published": "2017-10-16", "events": events}, ensure_ascii=False) + "\n"
+            for doc, events in by_doc.items()
+        ),
+        encoding="utf-8",
+    )
+    return gold, extraction.out
+
+
+def test_evaluate_predictions_against_themselves(gold_from_predictions: tuple[Path, Path]) -> None:
+    gold, predictions = gold_from_predictions
+    result = CliRunner().invoke(app, ["evaluate", str(gold), str(predictions)])
+    assert result.exit_code == 0, result.output
+    f1_rows = [line.split() for line in result.stdout.splitlines() if line.startswith("F1")]
+    assert f1_rows == [["F1", "1.000"]]
+    for doc in ("good", "rec-mali", "rec-somalie"):
+        assert any(line.startswith(doc) and line.endswith("1.000") for line in result.stdout.splitlines())
+
+
+def test_evaluate_json_predictions_against_themselves(gold_from_predictions: tuple[Path, Path]) -> None:
+    gold, predictions = gold_from_predictions
+    result = CliRunner().invoke(app, ["evaluate", str(gold), str(predictions), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert scores["f1"] == 1.0
+    assert scores["precision"] == scores["recall"] == 1.0
+    assert scores["gold"] == scores["pred"] == scores["matched"] > 0
+    assert scores["docs"] == 3
