@@ -397,6 +397,22 @@ def test_town_inside_named_province_is_kept_over_the_province(pipeline: Pipeline
 
 
 @pytest.mark.parametrize(
+    ("text", "location", "admin1"),
+    [
+        ("Des combats ont opposé dimanche l'armée malienne à des jihadistes dans le village de Kouloubadiéni, "
+         "près de Gao.", "Gao", "Gao"),
+        ("L'armée syrienne a repris dimanche le village de Khirbet Oumm Zaqqoura, au sud-ouest de Deir Ezzor.",
+         "Deir ez-Zor", "Deir ez-Zor"),
+    ],
+)
+def test_unknown_village_falls_back_to_the_named_town_with_precision_2(
+    pipeline: Pipeline, text: str, location: str, admin1: str
+) -> None:
+    event = only_event(pipeline, text)
+    assert (event.location, event.admin1, event.geo_precision) == (location, admin1, 2)
+
+
+@pytest.mark.parametrize(
     ("text", "location"),
     [
         ("Selon la télévision libanaise al-Mayadeen, des obus sont tombés hier sur la ville de Homs, faisant deux "

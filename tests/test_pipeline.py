@@ -72,6 +72,9 @@ def test_bad_or_quiet_articles_yield_no_events_and_do_not_stop_the_batch(batch: 
 
 
 def test_good_article_events(batch: list[ArticleResult]) -> None:
+    assert sorted(e.sub_event_type for e in batch[0].events) == [
+        "Government regains territory", "Shelling/artillery/missile attack"
+    ]
     events = {e.sub_event_type: e for e in batch[0].events}
     capture = events["Government regains territory"]
     assert (capture.actor1, capture.actor2) == ("Military Forces of Syria", "Islamic State")

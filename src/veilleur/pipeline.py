@@ -158,6 +158,7 @@ class Pipeline:
             or not _plausible_country(mention.place, plausible_countries)
             or _is_attributed_source(text, start, self.cues)  # "selon Moscou": the government speaks
             or self.cues.names_facility(text, start)  # "l'hôtel Medina"
+            or self.cues.names_government(text, start)  # "le régime de Damas"
         )
 
 

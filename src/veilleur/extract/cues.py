@@ -27,6 +27,7 @@ class Category:
     self_directed: bool = False  # a mutiny or defection: the group acts on itself
     state_actor1: bool = False  # only state forces (or coalitions of states) fly air strikes
     genitive_agent: bool = False  # "l'attaque des Shebab": the genitive of the action noun is who acts
+    only_alone: bool = False  # "tuant douze civils": an event only when no other cue in the sentence
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Trigger:
     text: str
     category: Category
     inverted: bool = False  # the subject is the side acted upon ("Daech a perdu X")
+    toll_only: bool = False  # "ont été éliminés": a toll for the fighting just told, unless a place is named
     passive: bool = False  # "a été libérée", "ont été éliminés": the agent is after "par", if named
 
 
@@ -43,7 +45,7 @@ class Trigger:
 class CueLexicon:
     """Compiled cue patterns plus the exclusion and attribution vocabularies."""
 
-    patterns: tuple[tuple[re.Pattern[str], Category, bool], ...]
+    patterns: tuple[tuple[re.Pattern[str], Category, bool, bool], ...]
     irrealis: re.Pattern[str]
     generic: re.Pattern[str]
     cumulative: re.Pattern[str]
@@ -51,17 +53,18 @@ class CueLexicon:
     negation: re.Pattern[str]
     attribution: re.Pattern[str]
     facility: re.Pattern[str]  # "l'hôtel Medina": a name right after such a noun names the building
+    metonym: re.Pattern[str]  # "le régime de Damas": the capital stands for its government
     comment_markers: tuple[str, ...]
 
     def find_triggers(self, text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
         """Non-overlapping triggers in ``text[start:end]``; the longer cue wins an overlap."""
         end = len(text) if end is None else end
         found: list[Trigger] = []
-        for pattern, category, inverted in self.patterns:
+        for pattern, category, inverted, toll_only in self.patterns:
             for match in pattern.finditer(text, start, end):
                 cue = match.group(0)
                 passive = _is_passive(text[max(0, match.start() - 12) : match.end()])
-                found.append(Trigger(match.start(), match.end(), cue, category, inverted, passive))
+                found.append(Trigger(match.start(), match.end(), cue, category, inverted, toll_only, passive))
         found.sort(key=lambda t: (t.start, -(t.end - t.start)))
         kept: list[Trigger] = []
         for trigger in found:
@@ -75,6 +78,10 @@ class CueLexicon:
     def names_facility(self, text: str, name_start: int) -> bool:
         """Is the name starting here the proper name of a building ("l'hôtel Medina")?"""
         return self.facility.search(text, max(0, name_start - 30), name_start) is not None
+
+    def names_government(self, text: str, name_start: int) -> bool:
+        """Is the place named here a government by metonymy ("le régime de Damas")?"""
+        return self.metonym.search(text, max(0, name_start - 30), name_start) is not None
 
     def body_end(self, text: str) -> int:
         """Where the article ends and reader comments or page furniture begin."""
@@ -109,6 +116,7 @@ def _category(name: str, spec: dict[str, Any]) -> Category:
         self_directed=bool(spec.get("self_directed", False)),
         state_actor1=bool(spec.get("state_actor1", False)),
         genitive_agent=bool(spec.get("genitive_agent", False)),
+        only_alone=bool(spec.get("only_alone", False)),
     )
 
 
@@ -121,6 +129,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
             re.compile(r"(?<!\w)(?:" + cue["pattern"] + r")(?!\w)", re.IGNORECASE),
             categories[cue["category"]],
             bool(cue.get("inverted", False)),
+            bool(cue.get("toll_only", False)),
         )
         for cue in data["cues"]
     )
@@ -133,5 +142,6 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         negation=_alternation([re.escape(w) for w in data["negations"]]),
         attribution=_alternation([re.escape(w) for w in data["attribution_verbs"]]),
         facility=re.compile(r"\b(?:" + "|".join(map(re.escape, data["facility_nouns"])) + r")\s+$", re.IGNORECASE),
+        metonym=re.compile(r"\b(?:" + "|".join(data["metonym_heads"]) + r")\s+(?:de|d')\s*$", re.IGNORECASE),
         comment_markers=tuple(data["comment_markers"]),
     )

@@ -26,6 +26,7 @@ CIVILIAN_PREFIX = "Civilians"
 UNIDENTIFIED = "Unidentified Armed Group ({country})"
 MILITARY = "Military Forces of {country}"
 CIVILIANS_MAY_ACT = frozenset({"protest", "riot"})
+UNDATED_BY_NATURE = frozenset({"weapons"})  # discoveries are reported, rarely dated
 NO_DEFAULT_TARGET = frozenset({"weapons", "change", "transfer", "base", "protest", "riot"})
 IRREALIS_REACH = 70  # characters before a cue in which "devrait", "pour libérer"... make it a forecast
 COORDINATION = re.compile(
@@ -41,13 +42,15 @@ ACTOR_COORDINATION = re.compile(
 AGENT = re.compile(r"\b(?:par|de la part d[eu'])\s*(?:les?|la|l'|des|du)?[\s\"«]*$", re.IGNORECASE)
 GENITIVE = re.compile(r"\s*(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?", re.IGNORECASE)
 TARGET = re.compile(r"\bcontre\s+(?:\w+\s+){0,4}?(?:les?|la|l'|des|du|d')?[\s\"«]*$", re.IGNORECASE)
+APPOSED_PLACE = re.compile(r"^\s*,\s*(?:à|au|dans)\s", re.IGNORECASE)  # "Jaramana, à Damas": one place
 PLACE_ANAPHOR = re.compile(
     r"\b(?:cette|la) (?:même )?(?:(?P<city>ville|localité|cité|bourgade)|(?P<region>province|région))\b(?! d[eu'])",
     re.IGNORECASE,
 )
 NEAR = re.compile(r"(?:près|proximité|abords|environs|autour|alentours|sud|nord|est|ouest)\s+(?:de|d')\s*$", re.I)
 ORIGIN = re.compile(  # "en provenance de l'est de Deir Ezzor": where the force came from, not the event
-    r"(?:en provenance|venu(?:e|s|es)?|venant|à destination|rejoindre)\s+(?:de\s+|d')?\s*(?:l'|la\s+|le\s+)?$", re.I
+    r"(?:en provenance|venu(?:e|s|es)?|venant|à destination|rejoindre|depuis)\s+(?:de\s+|d')?\s*(?:l'|la\s+|le\s+)?$",
+    re.IGNORECASE,
 )
 CLAUSE_BREAK = re.compile(r"\s(?:et|puis|mais|avant|après)\s|[;:.]", re.IGNORECASE)
 BACKGROUND_REACH = 60  # a year ("en 2014") this close to a cue dates it
@@ -116,40 +119,45 @@ def extract_events(
     mentions = _with_article_knowledge(text, mentions, context)
     events: list[Event] = []
     previous: list[Event] = []
+    recent_dates: list[DateRef] = []  # the last day named, for sentences that name none
     for start, end in annotation.sentences:
         if start >= body_end:
             break
         if _in_long_period_sentence(text, mentions, start, end, cues):
-            previous = []  # "3250 morts durant les 125 derniers jours": a long-period total, no event
+            previous, recent_dates = [], []  # "3250 morts durant les 125 derniers jours": a long-period total, no event
             _update_context(context, mentions, start, end, [])
             continue
         frames = _frames_for_sentence(text, (start, end), cues, mentions, annotation)
         current: list[Event] = []
         for frame in frames:
-            current.extend(_events_from_frame(article, frame, context, article.published))
+            if frame.trigger.toll_only and not frame.places and previous:
+                _share_tolls(article, previous, frame.tolls)  # "40 terroristes ont été éliminés."
+                continue
+            current.extend(_events_from_frame(article, frame, context, article.published, recent_dates))
         tolls = [] if cues.cumulative.search(text, start, end) else mentions.tolls_in(start, end)
         if not frames and tolls and previous:
             # "Dix-sept civils ont été tués." after the sentence that named the strike
-            _attach_tolls(article, previous[-1], tolls)
+            _share_tolls(article, previous[-1:], tolls)
+        recent_dates = [d for d in mentions.dates_in(start, end) if d.kind == "day"][-1:]
         _update_context(context, mentions, start, end, current)
         events.extend(current)
         previous = current or ([] if frames else previous[-1:])
-    return merge_events(_inherit_dates(events))
+    return merge_events(_inherit_dates(events), article.original)
 
 
 def _inherit_dates(events: list[Event]) -> list[Event]:
-    """An undated sentence about a place the article already dated continues that day's story."""
+    """An undated mention of a place the article dates elsewhere (headline, follow-up) is that day's."""
     dated: dict[str, Event] = {}
     for event in events:
-        if "event_date" in event.evidence:
-            if event.time_precision == 1:
-                dated[event.location] = event
-            continue
+        if "event_date" in event.evidence and event.time_precision == 1:
+            dated.setdefault(event.location, event)
+    for event in events:
         earlier = dated.get(event.location)
-        if earlier is not None:
-            event.event_date, event.time_precision = earlier.event_date, earlier.time_precision
-            for span in earlier.evidence["event_date"]:
-                event.add_evidence("event_date", span)
+        if earlier is None or "event_date" in event.evidence or event.sub_event_type == "Disrupted weapons use":
+            continue  # discoveries are reported, rarely dated
+        event.event_date, event.time_precision = earlier.event_date, earlier.time_precision
+        for span in earlier.evidence["event_date"]:
+            event.add_evidence("event_date", span)
     return events
 
 
@@ -194,6 +202,8 @@ def _frames_for_sentence(
         and not _is_negated(text, t, start, cues)
         and not cues.generic.search(text, max(start, t.start - IRREALIS_REACH), min(end, t.end + 30))
     ]
+    if any(not t.category.only_alone for t in triggers):
+        triggers = [t for t in triggers if not t.category.only_alone]
     if not triggers:
         return []
     frames = [_Frame(trigger=t, sentence=sentence, text=text) for t in triggers]
@@ -266,8 +276,9 @@ def _events_from_frame(
     frame: _Frame,
     context: ArticleContext,
     published: date | None,
+    recent_dates: list[DateRef],
 ) -> list[Event]:
-    when = _event_date(frame, published)
+    when = _event_date(frame, published, recent_dates)
     if when is None:
         return []
     event_day, time_precision, date_ref = when
@@ -286,6 +297,8 @@ def _events_from_frame(
             if actor1 is not None and (actor1.state or actor1.government_ally)
             else category.non_state_sub_event_type
         )
+    elif category.state_actor1 and actor1 is not None and not actor1.state and category.non_state_sub_event_type:
+        sub_event_type = category.non_state_sub_event_type  # "les rebelles ont bombardé": no air force
     fatalities = _fatalities(frame.tolls, len(places))
     events = []
     for index, place in enumerate(places):
@@ -318,13 +331,18 @@ def _events_from_frame(
         for name, ref in (("actor1", actor1), ("actor2", actor2)):
             if ref is not None and ref.start < ref.end:
                 event.add_evidence(name, article.span(ref.start, ref.end))
+        if actor2 is not None and actor2.start == actor2.end and actor2.name.startswith(CIVILIAN_PREFIX):
+            for toll in frame.tolls:  # the victims are known from the toll ("21 civils tués")
+                event.add_evidence("actor2", article.span(toll.start, toll.end))
         for toll in frame.tolls:
             event.add_evidence("fatalities", article.span(toll.start, toll.end))
         events.append(event)
     return events
 
 
-def _event_date(frame: _Frame, published: date | None) -> tuple[date, int, DateRef | None] | None:
+def _event_date(
+    frame: _Frame, published: date | None, recent_dates: list[DateRef]
+) -> tuple[date, int, DateRef | None] | None:
     """The day and its precision, or None when the event is background history."""
     if published is None:
         return None
@@ -332,6 +350,8 @@ def _event_date(frame: _Frame, published: date | None) -> tuple[date, int, DateR
     if any(_dates_trigger_to_the_past(d, frame, published) for d in frame.dates):
         return None
     days = [d for d in frame.dates if d.kind in ("day", "week", "month")]
+    if not days and recent_dates and frame.trigger.category.name not in UNDATED_BY_NATURE:
+        days = recent_dates  # the story goes on from the day the previous sentence named
     if not days:
         return published, 2, None
     nearest = min(days, key=lambda d: _distance(d, trigger))
@@ -365,7 +385,8 @@ def _event_places(text: str, frame: _Frame, context: ArticleContext) -> list[Pla
     if after:
         chosen = [after[0]]
         for place in after[1:]:
-            if COORDINATION.match(text[chosen[-1].end : place.start]):
+            gap = text[chosen[-1].end : place.start]
+            if COORDINATION.match(gap) and not APPOSED_PLACE.match(gap):
                 chosen.append(place)
             else:
                 break
@@ -421,7 +442,7 @@ def _sides(
         group = subject_group or object_group
         subject_group, object_group = group[:1], group[:1]
     actor1 = subject_group[0] if subject_group else None
-    if actor1 is not None and category.state_actor1 and not actor1.state:
+    if actor1 is not None and category.state_actor1 and not actor1.state and actor1.generic:
         actor1 = None
     if actor1 is None and category.context_actor1 and not frame.trigger.inverted:
         actor1 = context.protagonist
@@ -493,14 +514,18 @@ def _fatalities(tolls: list[TollRef], places: int) -> list[int]:
     return [share + (remainder if i == 0 else 0) for i in range(places)]
 
 
-def _attach_tolls(article: Article, event: Event, tolls: list[TollRef]) -> None:
-    count = max(t.count for t in tolls)
-    if count > event.fatalities:
-        event.fatalities = count
+def _share_tolls(article: Article, events: list[Event], tolls: list[TollRef]) -> None:
+    """A toll for the events just told, split evenly, the remainder to the first (codebook section 6)."""
+    count = max((t.count for t in tolls), default=0)
+    if not events or count == 0:
+        return
+    for event, share in zip(events, _fatalities(tolls, len(events)), strict=True):
+        event.fatalities = max(event.fatalities, share)
         for toll in tolls:
             event.add_evidence("fatalities", article.span(toll.start, toll.end))
-    if not event.actor2 and any(t.civilian for t in tolls) and event.country:
-        event.actor2 = f"{CIVILIAN_PREFIX} ({event.country})"
+        if "actor2" not in event.evidence and any(t.civilian for t in tolls) and event.country:
+            event.actor2 = f"{CIVILIAN_PREFIX} ({event.country})"
+            event.add_evidence("actor2", article.span(tolls[0].start, tolls[0].end))
 
 
 def _in_long_period_sentence(text: str, mentions: Mentions, start: int, end: int, cues: CueLexicon) -> bool:
@@ -523,7 +548,7 @@ def _update_context(
 # --- merging --------------------------------------------------------------------------------------
 
 
-def merge_events(events: Sequence[Event]) -> list[Event]:
+def merge_events(events: Sequence[Event], original: str = "") -> list[Event]:
     """One event per sub-event type x place x day (codebook section 1), then two folds:
 
     an event that is one face of another at the same place and day is folded into it (see
@@ -537,8 +562,8 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
         if kept is None:
             merged[key] = event
         else:
-            _absorb(kept, event)
-    result = _merge_neighbours(list(merged.values()))
+            _absorb(kept, event, original)
+    result = _merge_neighbours(list(merged.values()), original)
     out = []
     for event in result:
         absorber = next((other for other in result if other is not event and _part_of(event, other)), None)
@@ -557,6 +582,10 @@ def _part_of(event: Event, other: Event) -> bool:
     The fighting for a captured place is the capture; a car bomb driven by a suicide attacker is the
     suicide bombing; civilians killed by a strike are the strike.
     """
+    if event.sub_event_type == "Armed clash" and other.sub_event_type.endswith("territory") and _same_sentence(
+        event, other
+    ):
+        return True  # "a repris Mayadine après de violents combats"
     if event.location != other.location:
         return False
     same_day = event.event_date == other.event_date or "event_date" not in event.evidence
@@ -571,7 +600,7 @@ def _part_of(event: Event, other: Event) -> bool:
     return False
 
 
-def _merge_neighbours(events: list[Event]) -> list[Event]:
+def _merge_neighbours(events: list[Event], original: str) -> list[Event]:
     """"une frappe sur Hodeïdah ... une maison du quartier d'Al Hali": one strike, two names for its place."""
     out: list[Event] = []
     for event in events:
@@ -579,16 +608,22 @@ def _merge_neighbours(events: list[Event]) -> list[Event]:
         if twin is None:
             out.append(event)
         else:
-            _absorb(twin, event)
+            _absorb(twin, event, original)
     return out
 
 
 def _same_happening_nearby(a: Event, b: Event) -> bool:
     if (a.sub_event_type, a.event_date, a.actor1) != (b.sub_event_type, b.event_date, b.actor1):
         return False
+    if _same_sentence(a, b):
+        return False  # "Jobar et Zamalka": places named together are distinct events
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
     return _km(a, b) <= NEIGHBOUR_KM
+
+
+def _same_sentence(a: Event, b: Event) -> bool:
+    return bool(set(a.evidence.get("sentence", [])) & set(b.evidence.get("sentence", [])))
 
 
 def _km(a: Event, b: Event) -> float:
@@ -597,16 +632,39 @@ def _km(a: Event, b: Event) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
-def _absorb(kept: Event, other: Event) -> None:
-    kept.fatalities = max(kept.fatalities, other.fatalities)
+def _absorb(kept: Event, other: Event, original: str) -> None:
+    """Fold a second report of the same event into the first.
+
+    Tolls: two figures in one paragraph are parts of the story ("sept ... puis cinq morts") and add
+    up; figures in different paragraphs come from different sources, and the lowest wins.
+    """
+    kept.fatalities = _combined_toll(kept, other, original)
     kept.time_precision = min(kept.time_precision, other.time_precision)
     for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
         mine, theirs = getattr(kept, name), getattr(other, name)
-        if theirs and (not mine or (_is_generic_name(mine) and not _is_generic_name(theirs))):
+        named_there = name in other.evidence and name not in kept.evidence
+        if theirs and (not mine or named_there or (_is_generic_name(mine) and not _is_generic_name(theirs))):
             setattr(kept, name, theirs)
     for name, spans in other.evidence.items():
         for span in spans:
             kept.add_evidence(name, span)
+
+
+def _combined_toll(kept: Event, other: Event, original: str) -> int:
+    a, b = kept.fatalities, other.fatalities
+    if not a or not b or a == b:
+        return max(a, b)
+    if _same_paragraph(kept, other, original):
+        return a + b
+    return min(a, b)
+
+
+def _same_paragraph(a: Event, b: Event, original: str) -> bool:
+    first, second = a.evidence.get("sentence", [])[-1:], b.evidence.get("sentence", [])[:1]
+    if not first or not second or not original:
+        return False
+    lo, hi = sorted((first[0].end, second[0].start))
+    return "\n" not in original[lo:hi]
 
 
 def _is_generic_name(name: str) -> bool:

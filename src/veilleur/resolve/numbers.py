@@ -227,7 +227,7 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
     qty = rf"(?P<qty>{_quantity_pattern()})"
     fill = _filler_words()
     adverbs = rf"(?:\s+{_alternation(vocab['adverbs_between'])})*"
-    aside = rf"(?:\s*,\s*{_alternation(vocab['subset_markers'])}[^,.;:!?]{{1,60}},)?"
+    aside = rf"(?:\s*,?\s*{_alternation(vocab['subset_markers'])}[^,.;:!?]{{1,60}}?,?)?"
     avoir_death = (
         rf"{_alternation(vocab['auxiliaries_avoir'])}{adverbs}\s+"
         rf"(?:ete{adverbs}\s+{_alternation(vocab['passive_death_participles'])}"
