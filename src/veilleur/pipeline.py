@@ -23,6 +23,7 @@ from veilleur.resolve.numbers import find_death_tolls
 from veilleur.resolve.places import Geocoder, GeocodeResult, PlaceMention
 
 WORLD_CITY_POPULATION = 500_000
+DATELINE = re.compile(r"(?:,\s*[A-ZÉ][\w\s-]{0,30})?(?:,\s*\d{1,2}\s+\w+)?\s*(?:\((?:AFP|Reuters|AP)\))?\s*[—–-]\s")
 PLACE_INTRO = re.compile(r"(?:\bà|\bau|\bprès d[e']|\bville d[e']|\bvillage d[e']|\blocalité d[e'])\s*$", re.IGNORECASE)
 GENERIC_TO_NAMED = re.compile(r"\s*(?:\w+\s+)?(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?", re.IGNORECASE)
 CIVILIAN_VICTIMS = frozenset(
@@ -155,6 +156,7 @@ class Pipeline:
             return False  # "Mohsen" the man is not the village, but "à al Mohssen" is
         return not (
             _overlaps_any(start, end, named_actors)  # "Al-Qaïda" the group, not a town
+            or DATELINE.match(text, end) is not None and _line_start(text, start)  # "Beyrouth — ...": the desk
             or not _plausible_country(mention.place, plausible_countries)
             or _is_attributed_source(text, start, self.cues)  # "selon Moscou": the government speaks
             or self.cues.names_facility(text, start)  # "l'hôtel Medina"
@@ -172,6 +174,10 @@ def _is_attributed_source(text: str, start: int, cues: CueLexicon) -> bool:
     left = text[max(0, start - 25) : start]
     verbs = list(cues.attribution.finditer(left))
     return bool(verbs) and len(left[verbs[-1].end() :].split()) <= 1
+
+
+def _line_start(text: str, start: int) -> bool:
+    return text[text.rfind("\n", 0, start) + 1 : start].strip() == ""
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:

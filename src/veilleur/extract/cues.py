@@ -54,6 +54,7 @@ class CueLexicon:
     attribution: re.Pattern[str]
     facility: re.Pattern[str]  # "l'hôtel Medina": a name right after such a noun names the building
     metonym: re.Pattern[str]  # "le régime de Damas": the capital stands for its government
+    aircraft: re.Pattern[str]  # cue words that name aircraft: only states fly them
     comment_markers: tuple[str, ...]
 
     def find_triggers(self, text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
@@ -143,5 +144,6 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         attribution=_alternation([re.escape(w) for w in data["attribution_verbs"]]),
         facility=re.compile(r"\b(?:" + "|".join(map(re.escape, data["facility_nouns"])) + r")\s+$", re.IGNORECASE),
         metonym=re.compile(r"\b(?:" + "|".join(data["metonym_heads"]) + r")\s+(?:de|d')\s*$", re.IGNORECASE),
+        aircraft=re.compile(r"\b(?:" + data["aircraft_words"] + r")\b", re.IGNORECASE),
         comment_markers=tuple(data["comment_markers"]),
     )

@@ -53,6 +53,7 @@ ORIGIN = re.compile(  # "en provenance de l'est de Deir Ezzor": where the force 
     re.IGNORECASE,
 )
 CLAUSE_BREAK = re.compile(r"\s(?:et|puis|mais|avant|après)\s|[;:.]", re.IGNORECASE)
+REFERENCE = re.compile(r"\b(?:km|kilomètres?)\b[^.;:]*$", re.IGNORECASE)
 BACKGROUND_REACH = 60  # a year ("en 2014") this close to a cue dates it
 APPOSITION = re.compile(r"^[\s,]*(?:son|leur|ses|leurs) alliée?s?[\s,]*$", re.IGNORECASE)
 
@@ -64,6 +65,7 @@ class _Frame:
     trigger: Trigger
     sentence: tuple[int, int]
     text: str
+    aircraft: bool = False  # the cue names aircraft ("raids", "l'aviation"), not just a bombardment
     places: list[PlaceRef] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
     actors_before: list[ActorRef] = field(default_factory=list)
@@ -125,7 +127,7 @@ def extract_events(
             break
         if _in_long_period_sentence(text, mentions, start, end, cues):
             previous, recent_dates = [], []  # "3250 morts durant les 125 derniers jours": a long-period total, no event
-            _update_context(context, mentions, start, end, [])
+            _update_context(context, text, mentions, start, end, [])
             continue
         frames = _frames_for_sentence(text, (start, end), cues, mentions, annotation)
         current: list[Event] = []
@@ -139,7 +141,7 @@ def extract_events(
             # "Dix-sept civils ont été tués." after the sentence that named the strike
             _share_tolls(article, previous[-1:], tolls)
         recent_dates = [d for d in mentions.dates_in(start, end) if d.kind == "day"][-1:]
-        _update_context(context, mentions, start, end, current)
+        _update_context(context, text, mentions, start, end, current)
         events.extend(current)
         previous = current or ([] if frames else previous[-1:])
     return merge_events(_inherit_dates(events), article.original)
@@ -206,10 +208,14 @@ def _frames_for_sentence(
         triggers = [t for t in triggers if not t.category.only_alone]
     if not triggers:
         return []
-    frames = [_Frame(trigger=t, sentence=sentence, text=text) for t in triggers]
+    frames = [
+        _Frame(trigger=t, sentence=sentence, text=text, aircraft=bool(cues.aircraft.search(t.text))) for t in triggers
+    ]
     sentence_places = [
         p for p in mentions.places_in(start, end) if not ORIGIN.search(text[max(start, p.start - 30) : p.start])
     ]
+    described = [p for p in sentence_places if not _is_reference_point(text, p, start)]
+    sentence_places = described or sentence_places
     sentence_dates = mentions.dates_in(start, end)
     actors = [a for a in mentions.actors_in(start, end) if not _is_attributed(text, a, start, cues)]
     cumulative = cues.cumulative.search(text, start, end) is not None
@@ -245,6 +251,11 @@ def _drop_subsumed_frames(frames: list[_Frame]) -> list[_Frame]:
             continue
         kept.append(frame)
     return kept
+
+
+def _is_reference_point(text: str, place: PlaceRef, sentence_start: int) -> bool:
+    """"Kofa, à huit kilomètres de la capitale, Maiduguri": a yardstick for another place."""
+    return REFERENCE.search(text[max(sentence_start, place.start - 60) : place.start]) is not None
 
 
 def _is_irrealis(text: str, trigger: Trigger, sentence_start: int, cues: CueLexicon, ann: Annotation) -> bool:
@@ -442,8 +453,8 @@ def _sides(
         group = subject_group or object_group
         subject_group, object_group = group[:1], group[:1]
     actor1 = subject_group[0] if subject_group else None
-    if actor1 is not None and category.state_actor1 and not actor1.state and actor1.generic:
-        actor1 = None
+    if actor1 is not None and category.state_actor1 and not actor1.state and frame.aircraft:
+        actor1 = None  # "les victimes des raids", "frappes": a non-state group has no aircraft
     if actor1 is None and category.context_actor1 and not frame.trigger.inverted:
         actor1 = context.protagonist
     victims = named_victims[:1] or _victim_actor(frame.tolls, place.country)
@@ -536,10 +547,10 @@ def _in_long_period_sentence(text: str, mentions: Mentions, start: int, end: int
 
 
 def _update_context(
-    context: ArticleContext, mentions: Mentions, start: int, end: int, events: list[Event]
+    context: ArticleContext, text: str, mentions: Mentions, start: int, end: int, events: list[Event]
 ) -> None:
     """The story's current place: where the sentence's event happened, else the last place it named."""
-    places = mentions.places_in(start, end)
+    places = [p for p in mentions.places_in(start, end) if not _is_reference_point(text, p, start)]
     located = [p for p in places if events and p.name == events[0].location]
     if located or places:
         context.place = (located or places)[-1]
