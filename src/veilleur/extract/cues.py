@@ -55,6 +55,7 @@ class CueLexicon:
     facility: re.Pattern[str]  # "l'hôtel Medina": a name right after such a noun names the building
     metonym: re.Pattern[str]  # "le régime de Damas": the capital stands for its government
     aircraft: re.Pattern[str]  # cue words that name aircraft: only states fly them
+    country_level: re.Pattern[str]  # "sur le territoire russe": placed no finer than a country
     comment_markers: tuple[str, ...]
 
     def find_triggers(self, text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
@@ -145,5 +146,6 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         facility=re.compile(r"\b(?:" + "|".join(map(re.escape, data["facility_nouns"])) + r")\s+$", re.IGNORECASE),
         metonym=re.compile(r"\b(?:" + "|".join(data["metonym_heads"]) + r")\s+(?:de|d')\s*$", re.IGNORECASE),
         aircraft=re.compile(r"\b(?:" + data["aircraft_words"] + r")\b", re.IGNORECASE),
+        country_level=re.compile(data["country_level"], re.IGNORECASE),
         comment_markers=tuple(data["comment_markers"]),
     )

@@ -40,7 +40,7 @@ ACTOR_COORDINATION = re.compile(
     re.IGNORECASE,
 )
 AGENT = re.compile(r"\b(?:par|de la part d[eu'])\s*(?:les?|la|l'|des|du)?[\s\"«]*$", re.IGNORECASE)
-GENITIVE = re.compile(r"\s*(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?", re.IGNORECASE)
+GENITIVE = re.compile(r"\s*(?:(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?)?", re.IGNORECASE)  # or "attaque terroriste"
 TARGET = re.compile(r"\bcontre\s+(?:\w+\s+){0,4}?(?:les?|la|l'|des|du|d')?[\s\"«]*$", re.IGNORECASE)
 APPOSED_PLACE = re.compile(r"^\s*,\s*(?:à|au|dans)\s", re.IGNORECASE)  # "Jaramana, à Damas": one place
 PLACE_ANAPHOR = re.compile(
@@ -66,6 +66,7 @@ class _Frame:
     sentence: tuple[int, int]
     text: str
     aircraft: bool = False  # the cue names aircraft ("raids", "l'aviation"), not just a bombardment
+    country_level: bool = False  # "sur le territoire russe": cannot be mapped (codebook section 4)
     places: list[PlaceRef] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
     actors_before: list[ActorRef] = field(default_factory=list)
@@ -143,7 +144,7 @@ def extract_events(
         recent_dates = [d for d in mentions.dates_in(start, end) if d.kind == "day"][-1:]
         _update_context(context, text, mentions, start, end, current)
         events.extend(current)
-        previous = current or ([] if frames else previous[-1:])
+        previous = current
     return merge_events(_inherit_dates(events), article.original)
 
 
@@ -228,10 +229,13 @@ def _frames_for_sentence(
         if not frame.places:
             # a place named before the first cue frames the whole sentence ("À Raqqa, ...")
             frame.places = [p for p in sentence_places if p.end <= t.start][-1:]
+        frame.country_level = not sentence_places and cues.country_level.search(text, start, end) is not None
         frame.dates = [d for d in sentence_dates if lo <= d.start < hi or t.start <= d.start < t.end]
         frame.dates = frame.dates or sentence_dates
         # "l'aviation syrienne", "les bombardiers russes": the cue word may open the actor's name
-        frame.actors_before = [a for a in actors if lo <= a.start <= t.start]
+        frame.actors_before = [
+            a for a in actors if lo <= a.start <= t.start and not cues.attribution.search(text, a.end, t.start)
+        ]  # "un responsable de l'armée a confirmé l'assaut": a source, not a side
         if not frame.actors_before:
             frame.actors_before = [a for a in actors if a.start <= t.start][-1:]
         frame.actors_after = [a for a in actors if t.start < a.start < hi]
@@ -403,7 +407,7 @@ def _event_places(text: str, frame: _Frame, context: ArticleContext) -> list[Pla
                 break
     elif before:
         chosen = [before[-1]]
-    elif context.place is not None:
+    elif context.place is not None and not frame.country_level:
         chosen = [context.place]
     finer = [p for p in chosen if p.precision < 3]
     if finer and len(finer) < len(chosen):
@@ -654,7 +658,9 @@ def _absorb(kept: Event, other: Event, original: str) -> None:
     for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
         mine, theirs = getattr(kept, name), getattr(other, name)
         named_there = name in other.evidence and name not in kept.evidence
-        if theirs and (not mine or named_there or (_is_generic_name(mine) and not _is_generic_name(theirs))):
+        better = not mine or named_there or (_is_generic_name(mine) and not _is_generic_name(theirs))
+        other_side = kept.actor2 if name == "actor1" else kept.actor1 if name == "actor2" else ""
+        if theirs and better and theirs != other_side:
             setattr(kept, name, theirs)
     for name, spans in other.evidence.items():
         for span in spans:
