@@ -135,7 +135,7 @@ class Pipeline:
             if not _qualified_by_next(text, m, found[index + 1 :])
         ]
         tolls = [
-            TollRef(offset + t.start, offset + t.end, t.count, t.victims.lower() in CIVILIAN_VICTIMS)
+            TollRef(offset + t.start, offset + t.end, t.count, t.victims.lower() in CIVILIAN_VICTIMS, not t.victims)
             for offset, line in _lines(text)  # a toll never runs from a headline into the lead
             for t in find_death_tolls(line)
         ]

@@ -122,7 +122,8 @@ def extract_events(
     mentions = _with_article_knowledge(text, mentions, context)
     events: list[Event] = []
     previous: list[Event] = []
-    recent_dates: list[DateRef] = []  # the last day named, for sentences that name none
+    recent_dates: list[DateRef] = []  # the last day named, for the next two sentences if they name none
+    carried_once = False
     for start, end in annotation.sentences:
         if start >= body_end:
             break
@@ -141,7 +142,9 @@ def extract_events(
         if not frames and tolls and previous:
             # "Dix-sept civils ont été tués." after the sentence that named the strike
             _share_tolls(article, previous[-1:], tolls)
-        recent_dates = [d for d in mentions.dates_in(start, end) if d.kind == "day"][-1:]
+        named_days = [d for d in mentions.dates_in(start, end) if d.kind == "day"]
+        recent_dates = named_days[-1:] or (recent_dates if not carried_once else [])
+        carried_once = not named_days
         _update_context(context, text, mentions, start, end, current)
         events.extend(current)
         previous = current
@@ -461,7 +464,7 @@ def _sides(
         actor1 = None  # "les victimes des raids", "frappes": a non-state group has no aircraft
     if actor1 is None and category.context_actor1 and not frame.trigger.inverted:
         actor1 = context.protagonist
-    victims = named_victims[:1] or _victim_actor(frame.tolls, place.country)
+    victims = named_victims[:1] or _victim_actor(frame.tolls, place.country, category.event_type)
     if victims and not (object_group and object_group[0].state and category.name == "clash"):
         object_group = list(victims)
     actor2 = object_group[0] if object_group else None
@@ -507,8 +510,10 @@ def _unique(actors: list[ActorRef]) -> list[ActorRef]:
     return out
 
 
-def _victim_actor(tolls: list[TollRef], country: str) -> list[ActorRef]:
-    if country and any(toll.civilian and toll.count > 0 for toll in tolls):
+def _victim_actor(tolls: list[TollRef], country: str, event_type: str) -> list[ActorRef]:
+    """Civilians when the toll says so, or when a bombing's dead are not said to be fighters."""
+    remote = event_type == "Explosions/Remote violence"
+    if country and any((toll.civilian or remote and toll.unspecified) and toll.count > 0 for toll in tolls):
         return [ActorRef.synthetic(f"{CIVILIAN_PREFIX} ({country})", country, state=False)]
     return []
 
@@ -628,7 +633,9 @@ def _merge_neighbours(events: list[Event], original: str) -> list[Event]:
 
 
 def _same_happening_nearby(a: Event, b: Event) -> bool:
-    if (a.sub_event_type, a.event_date, a.actor1) != (b.sub_event_type, b.event_date, b.actor1):
+    if (a.sub_event_type, a.actor1) != (b.sub_event_type, b.actor1):
+        return False
+    if a.event_date != b.event_date and "event_date" in a.evidence and "event_date" in b.evidence:
         return False
     if _same_sentence(a, b):
         return False  # "Jobar et Zamalka": places named together are distinct events
@@ -657,8 +664,9 @@ def _absorb(kept: Event, other: Event, original: str) -> None:
     kept.time_precision = min(kept.time_precision, other.time_precision)
     for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
         mine, theirs = getattr(kept, name), getattr(other, name)
-        named_there = name in other.evidence and name not in kept.evidence
-        better = not mine or named_there or (_is_generic_name(mine) and not _is_generic_name(theirs))
+        # a victim the text names beats an opponent the article only implies
+        named_victims = name == "actor2" and theirs.startswith(CIVILIAN_PREFIX) and name not in kept.evidence
+        better = not mine or named_victims or (_is_generic_name(mine) and not _is_generic_name(theirs))
         other_side = kept.actor2 if name == "actor1" else kept.actor1 if name == "actor2" else ""
         if theirs and better and theirs != other_side:
             setattr(kept, name, theirs)

@@ -78,6 +78,7 @@ class TollRef:
     end: int
     count: int
     civilian: bool
+    unspecified: bool = False  # "faisant trois morts": who died is not said
 
 
 @dataclass
