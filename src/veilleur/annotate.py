@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 DEFAULT_MODEL = "fr_core_news_md"
 PLACE_LABELS = frozenset({"LOC", "GPE"})
 PERSON_LABELS = frozenset({"PER", "PERSON"})
+SENTENCE_END = frozenset('.!?…"»)')
 
 
 @dataclass
@@ -56,8 +57,8 @@ class Annotator:
 def annotation_from_doc(doc: Doc) -> Annotation:
     text = doc.text
     sentences: list[tuple[int, int]] = []
-    for sent in doc.sents:
-        sentences.extend(_split_lines(text, sent.start_char, sent.end_char))
+    for start, end in _join_unfinished(text, [(s.start_char, s.end_char) for s in doc.sents]):
+        sentences.extend(_split_lines(text, start, end))
     places = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in PLACE_LABELS]
     irrealis = [
         (tok.idx, tok.idx + len(tok.text))
@@ -67,6 +68,21 @@ def annotation_from_doc(doc: Doc) -> Annotation:
     ]
     persons = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in PERSON_LABELS]
     return Annotation(sentences=sentences, place_entities=places, person_entities=persons, irrealis_verbs=irrealis)
+
+
+def _join_unfinished(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parser sometimes cuts inside a clause ("Un attentat | - | suicide a frappé"): a sentence
+    ends only at final punctuation or a line break."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sents:
+        if joined:
+            previous = text[joined[-1][0] : joined[-1][1]].rstrip()
+            between = text[joined[-1][1] : start]
+            if previous and previous[-1] not in SENTENCE_END and "\n" not in between and "\n" not in previous[-1:]:
+                joined[-1] = (joined[-1][0], end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

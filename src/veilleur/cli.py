@@ -12,7 +12,7 @@ import typer
 
 from veilleur import export
 from veilleur.evaluate import format_scores, load_events_by_doc, score, scores_to_dict
-from veilleur.ingest import load_published_map, read_paths
+from veilleur.ingest import load_published_map, load_source_map, read_paths
 from veilleur.records import Article, Event, Rejection
 
 app = typer.Typer(help="Veilleur: French conflict news to evidenced ACLED-style events.", no_args_is_help=True)
@@ -33,7 +33,8 @@ def extract(
     output: Annotated[Path, typer.Option("-o", "--output", help="Events as JSON Lines (one event a line).")],
     published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")] = None,
     published_map: Annotated[
-        Path | None, typer.Option(help="JSONL with doc/id and published per document (e.g. a gold file).")
+        Path | None,
+        typer.Option(help="JSONL with doc/id, published and optionally source per document (e.g. a gold file)."),
     ] = None,
     source: Annotated[str | None, typer.Option(help="Outlet name for inputs without one.")] = None,
     csv: Annotated[Path | None, typer.Option(help="Also write an ACLED-style CSV here.")] = None,
@@ -47,9 +48,13 @@ def extract(
     from veilleur.pipeline import Pipeline  # spaCy is loaded only by commands that need it
 
     mapping = load_published_map(published_map) if published_map else None
+    outlets = load_source_map(published_map) if published_map else None
     articles: list[Article] = []
     rejections: list[Rejection] = []
-    for item in read_paths(paths, published=_parse_day(published), source=source, published_map=mapping):
+    items = read_paths(
+        paths, published=_parse_day(published), source=source, published_map=mapping, source_map=outlets
+    )
+    for item in items:
         (rejections if isinstance(item, Rejection) else articles).append(item)  # type: ignore[arg-type]
     events: list[Event] = []
     unresolved_rows: list[dict[str, object]] = []

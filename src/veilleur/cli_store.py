@@ -59,13 +59,17 @@ def ingest(
     """Read articles, extract their events and store both (one transaction per article)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from veilleur.ingest import load_published_map, read_paths
+    from veilleur.ingest import load_published_map, load_source_map, read_paths
     from veilleur.pipeline import Pipeline
 
     mapping = load_published_map(published_map) if published_map else None
+    outlets = load_source_map(published_map) if published_map else None
     articles: list[Article] = []
     rejected = 0
-    for item in read_paths(paths, published=_day(published, "--published"), source=source, published_map=mapping):
+    items = read_paths(
+        paths, published=_day(published, "--published"), source=source, published_map=mapping, source_map=outlets
+    )
+    for item in items:
         if isinstance(item, Rejection):
             rejected += 1
             typer.echo(f"skipped {item.doc or item.path}: {item.reason}", err=True)

@@ -19,7 +19,6 @@ class Category:
     name: str
     event_type: str
     sub_event_type: str
-    rank: int
     state_sub_event_type: str = ""  # territory: when a state (or its ally) takes ground
     non_state_sub_event_type: str = ""
     civilian_type: tuple[str, str] | None = None  # (event_type, sub_event_type) when civilians are the target
@@ -56,6 +55,7 @@ class CueLexicon:
     metonym: re.Pattern[str]  # "le régime de Damas": the capital stands for its government
     aircraft: re.Pattern[str]  # cue words that name aircraft: only states fly them
     country_level: re.Pattern[str]  # "sur le territoire russe": placed no finer than a country
+    speaker: re.Pattern[str]  # "un responsable de l'armée": someone speaking for the actor, not the actor acting
     comment_markers: tuple[str, ...]
 
     def find_triggers(self, text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
@@ -110,7 +110,6 @@ def _category(name: str, spec: dict[str, Any]) -> Category:
         name=name,
         event_type=spec["event_type"],
         sub_event_type=spec.get("sub_event_type", spec.get("state", "")),
-        rank=int(spec["rank"]),
         state_sub_event_type=spec.get("state", ""),
         non_state_sub_event_type=spec.get("non_state", ""),
         civilian_type=(civilians[0], civilians[1]) if civilians else None,
@@ -147,5 +146,10 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         metonym=re.compile(r"\b(?:" + "|".join(data["metonym_heads"]) + r")\s+(?:de|d')\s*$", re.IGNORECASE),
         aircraft=re.compile(r"\b(?:" + data["aircraft_words"] + r")\b", re.IGNORECASE),
         country_level=re.compile(data["country_level"], re.IGNORECASE),
+        speaker=re.compile(
+            r"\b(?:" + "|".join(data["speaker_nouns"]) + r")\s+(?:\w+\s+){0,2}"
+            r"(?:de|dans|du|des|d')\s*(?:la\s+|l'|les\s+)?$",
+            re.IGNORECASE,
+        ),
         comment_markers=tuple(data["comment_markers"]),
     )

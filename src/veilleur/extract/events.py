@@ -221,7 +221,13 @@ def _frames_for_sentence(
     described = [p for p in sentence_places if not _is_reference_point(text, p, start)]
     sentence_places = described or sentence_places
     sentence_dates = mentions.dates_in(start, end)
-    actors = [a for a in mentions.actors_in(start, end) if not _is_attributed(text, a, start, cues)]
+    actors = [
+        a
+        for a in mentions.actors_in(start, end)
+        if not _is_attributed(text, a, start, cues)
+        # "un responsable dans l'armée a confirmé l'assaut": someone speaking, not a side
+        and not cues.speaker.search(text, max(start, a.start - 40), a.start)
+    ]
     cumulative = cues.cumulative.search(text, start, end) is not None
     for index, frame in enumerate(frames):
         t = frame.trigger
@@ -236,9 +242,7 @@ def _frames_for_sentence(
         frame.dates = [d for d in sentence_dates if lo <= d.start < hi or t.start <= d.start < t.end]
         frame.dates = frame.dates or sentence_dates
         # "l'aviation syrienne", "les bombardiers russes": the cue word may open the actor's name
-        frame.actors_before = [
-            a for a in actors if lo <= a.start <= t.start and not cues.attribution.search(text, a.end, t.start)
-        ]  # "un responsable de l'armée a confirmé l'assaut": a source, not a side
+        frame.actors_before = [a for a in actors if lo <= a.start <= t.start]
         if not frame.actors_before:
             frame.actors_before = [a for a in actors if a.start <= t.start][-1:]
         frame.actors_after = [a for a in actors if t.start < a.start < hi]
@@ -447,7 +451,11 @@ def _sides(
     targets = [a for a in before if TARGET.search(text[max(0, a.start - 40) : a.start])]
     subject_group = _coordinated(text, [a for a in before if a not in targets], reverse=True)
     object_group = _coordinated(text, frame.actors_after, reverse=False) or targets
-    genitive = object_group and GENITIVE.fullmatch(text[frame.trigger.end : object_group[0].start])
+    genitive = (
+        object_group
+        and object_group[0].start >= frame.trigger.end
+        and GENITIVE.fullmatch(text[frame.trigger.end : object_group[0].start])
+    )
     if not subject_group and category.genitive_agent and genitive:
         # "une attaque des islamistes shebab contre l'hôtel": the genitive of an action noun acts
         subject_group, object_group = object_group[:1], object_group[1:] or targets

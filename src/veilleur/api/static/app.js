@@ -1,4 +1,4 @@
-/* Veilleur dashboard: map, timeline, table and article view over the JSON API.
+/* Veilleur dashboard: map, timeline, table, article view and per-outlet framing over the JSON API.
  *
  * Every piece of text that comes from an article or an event is put in the page with textContent or
  * createTextNode, never as HTML. The basemap is drawn from the vendored world-atlas TopoJSON; a tile
@@ -19,6 +19,16 @@
     "Riots": "#16a085",
     "Strategic developments": "#7f8c8d",
   };
+  // Colours of the sides whose vocabulary loaded terms belong to; other sides get one from PALETTE.
+  const SIDE_COLORS = {
+    "pro-government": "#b03a2e",
+    "pro-government (Syria/Russia/Iran)": "#b03a2e",
+    "opposition": "#2471a3",
+    "opposition/Western": "#5dade2",
+    "jihadist": "#34495e",
+  };
+  const PALETTE = ["#d68910", "#229954", "#7d3c98", "#a04000", "#17a589", "#616a6b", "#c0392b", "#2e86c1"];
+  const TOP_TERMS = 5;
   const MAX_EVENTS = 5000;
   const PAGE = 1000;
   const SVG_NS = "http://www.w3.org/2000/svg";
@@ -26,6 +36,14 @@
 
   const $ = (sel) => document.querySelector(sel);
   const colorOf = (type) => COLORS[type] || "#34495e";
+  const fmt = (x, digits) => Number(x).toLocaleString("fr-FR", { maximumFractionDigits: digits || 0 });
+
+  function sideColor(side) {
+    if (SIDE_COLORS[side]) return SIDE_COLORS[side];
+    let h = 0;
+    for (const ch of String(side)) h = (h * 31 + ch.codePointAt(0)) >>> 0;
+    return PALETTE[h % PALETTE.length];
+  }
 
   /* ---------- small DOM helpers (text only) ---------- */
 
@@ -75,7 +93,7 @@
   function currentFilters() {
     const q = new URLSearchParams();
     const form = $("#filters");
-    for (const name of ["event_type", "country", "since", "until", "actor"]) {
+    for (const name of ["event_type", "country", "since", "until", "actor", "source"]) {
       const value = form.elements[name].value.trim();
       if (value) q.set(name, value);
     }
@@ -226,27 +244,184 @@
   /* ---------- overview ---------- */
 
   let loadSeq = 0;
+  let lastEvents = null;  // {query, events}: the events the overview last drew
+
+  async function fetchEvents(q) {
+    const events = [];
+    let total = 0;
+    for (let offset = 0; offset < MAX_EVENTS; offset += PAGE) {
+      const page = await getJSON(`/events?${q}&limit=${PAGE}&offset=${offset}`);
+      total = page.total;
+      events.push(...page.items);
+      if (events.length >= total || !page.items.length) break;
+    }
+    return { events, total };
+  }
 
   async function loadOverview() {
     const seq = ++loadSeq;
     const q = currentFilters();
     setStatus("Chargement…");
     try {
-      const events = [];
-      let total = 0;
-      for (let offset = 0; offset < MAX_EVENTS; offset += PAGE) {
-        const page = await getJSON(`/events?${q}&limit=${PAGE}&offset=${offset}`);
-        total = page.total;
-        events.push(...page.items);
-        if (events.length >= total || !page.items.length) break;
-      }
+      const { events, total } = await fetchEvents(q);
       const stats = await getJSON(`/stats?${q}`);
       if (seq !== loadSeq) return;  // a newer filter won
+      lastEvents = { query: String(q), events };
       drawMarkers(events);
       drawTimeline(stats.by_day);
       drawTable(events, total);
-      setStatus(`${total} événements, ${stats.clusters} faits distincts, ${stats.articles} articles`);
-      document.body.dataset.loaded = "overview";
+      if (currentView === "overview") {
+        setStatus(`${total} événements, ${stats.clusters} faits distincts, ${stats.articles} articles`);
+        document.body.dataset.loaded = "overview";
+      }
+    } catch (err) {
+      setStatus(`Erreur : ${err.message}`, true);
+    }
+  }
+
+  /* ---------- per-outlet framing profiles ---------- */
+
+  // The dominant side as veilleur.frame.profile computes it: most terms, ties broken by name.
+  function dominantSide(bySide) {
+    const entries = Object.entries(bySide || {}).filter(([, n]) => n > 0);
+    if (!entries.length) return null;
+    entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return entries[0][0];
+  }
+
+  // (outlet, term) -> {neutrals: wordings used instead, most used first; family; side}, from the events'
+  // loaded terms (the same word can get different neutral wordings in different contexts).
+  function termWordings(events) {
+    const byOutlet = new Map();
+    const overall = new Map();
+    const add = (map, key, t) => {
+      const w = map.get(key) || { family: t.family, side: t.side, counts: new Map() };
+      if (t.neutral) w.counts.set(t.neutral, (w.counts.get(t.neutral) || 0) + 1);
+      map.set(key, w);
+    };
+    for (const e of events) {
+      const outlet = e.source_outlet || "";
+      for (const t of e.loaded_terms || []) {
+        add(byOutlet, `${outlet}\u0000${t.term}`, t);
+        add(overall, t.term, t);
+      }
+    }
+    return (outlet, term) => {
+      const w = byOutlet.get(`${outlet}\u0000${term}`) || overall.get(term);
+      if (!w) return null;
+      const neutrals = [...w.counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "fr"))
+        .map(([n]) => n);
+      return { family: w.family, side: w.side, neutrals };
+    };
+  }
+
+  function fillOutletList(profiles) {
+    const list = $("#outlets");
+    list.replaceChildren();
+    for (const p of profiles) if (p.outlet) list.appendChild(el("option", { value: p.outlet }));
+  }
+
+  function showOutlet(outlet) {
+    $("#f-source").value = outlet;
+    window.location.hash = "";
+    loadOverview();
+  }
+
+  function sideBars(bySide, scale) {
+    const entries = Object.entries(bySide || {}).filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    if (!entries.length) return el("span", { class: "muted", text: "aucun terme connoté" });
+    const box = el("div", { class: "side-bars", role: "img" });
+    box.setAttribute("aria-label", entries.map(([side, n]) => `${side} : ${n}`).join(", "));
+    for (const [side, n] of entries) {
+      const bar = el("span", { class: "bar" });
+      bar.style.width = `${Math.max(2, (100 * n) / scale).toFixed(1)}%`;
+      bar.style.background = sideColor(side);
+      const row = el("div", { class: "side-row", title: `${side} : ${n}` },
+        el("span", { class: "side-name", text: side }),
+        el("span", { class: "track" }, bar),
+        el("span", { class: "side-n", text: String(n) }));
+      row.dataset.side = side;
+      box.appendChild(row);
+    }
+    return box;
+  }
+
+  function topTerms(p, wording) {
+    const entries = Object.entries(p.by_term || {})
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "fr")).slice(0, TOP_TERMS);
+    if (!entries.length) return el("span", { class: "muted", text: "—" });
+    const list = el("ol", { class: "top-terms" });
+    for (const [term, n] of entries) {
+      const w = wording(p.outlet, term);
+      const li = el("li", {}, el("span", { class: "term", text: `« ${term} »` }));
+      if (w && w.neutrals.length) {
+        li.appendChild(document.createTextNode(" → "));
+        li.appendChild(el("span", { class: "neutral", text: w.neutrals.join(" / ") }));
+      }
+      li.appendChild(el("span", { class: "term-n", text: ` ×${n}` }));
+      if (w) li.title = [w.family, w.side].filter(Boolean).join(" · ");
+      list.appendChild(li);
+    }
+    return list;
+  }
+
+  function drawProfiles(profiles, wording) {
+    const tbody = $("#profiles-table tbody");
+    tbody.replaceChildren();
+    const selected = $("#f-source").value.trim().toLowerCase();
+    const scale = Math.max(1, ...profiles.flatMap((p) => Object.values(p.by_side || {})));
+    for (const p of profiles) {
+      const total = p.loaded_terms ?? Object.values(p.by_side || {}).reduce((a, b) => a + b, 0);
+      const density = p.density ?? (p.events ? total / p.events : 0);
+      const dominant = p.dominant_side !== undefined ? p.dominant_side : dominantSide(p.by_side);
+      const name = p.outlet
+        ? el("button", { type: "button", class: "outlet-link", title: "Voir ses événements sur la carte", text: p.outlet })
+        : el("span", { class: "muted", text: "(média inconnu)" });
+      if (p.outlet) name.addEventListener("click", () => showOutlet(p.outlet));
+      const dominantCell = el("td", { class: "dominant" });
+      if (dominant) {
+        const swatch = el("span", { class: "swatch" });
+        swatch.style.background = sideColor(dominant);
+        dominantCell.append(swatch, el("span", { class: "side-label", text: dominant }));
+      } else {
+        dominantCell.appendChild(el("span", { class: "side-label muted", text: "—" }));
+      }
+      const tr = el("tr", {},
+        el("td", { class: "outlet" }, name),
+        el("td", { class: "num events", text: String(p.events) }),
+        el("td", { class: "num terms", text: String(total) }),
+        el("td", { class: "num density", text: fmt(density, 2) }),
+        dominantCell,
+        el("td", { class: "sides" }, sideBars(p.by_side, scale)),
+        el("td", { class: "top" }, topTerms(p, wording)));
+      tr.dataset.outlet = p.outlet;
+      if (p.outlet && p.outlet.toLowerCase() === selected) tr.classList.add("selected");
+      tbody.appendChild(tr);
+    }
+    if (!profiles.length) {
+      tbody.appendChild(el("tr", {}, el("td", { colspan: "7", class: "muted", text: "Aucun événement pour ces filtres." })));
+    }
+  }
+
+  let profilesSeq = 0;
+
+  async function loadProfiles() {
+    const seq = ++profilesSeq;
+    const q = currentFilters();
+    q.delete("source");  // list every outlet; the selected one is highlighted
+    setStatus("Chargement…");
+    try {
+      const reuse = lastEvents && lastEvents.query === String(q);
+      const [profiles, fetched] = await Promise.all([
+        getJSON(`/profiles/outlets?${q}`),
+        reuse ? Promise.resolve(lastEvents) : fetchEvents(q),
+      ]);
+      if (seq !== profilesSeq || currentView !== "profiles") return;
+      drawProfiles(profiles, termWordings(fetched.events));
+      if (!q.toString()) fillOutletList(profiles);
+      setStatus(`${profiles.length} médias`);
+      document.body.dataset.loaded = "profiles";
     } catch (err) {
       setStatus(`Erreur : ${err.message}`, true);
     }
@@ -276,6 +451,29 @@
     return frag;
   }
 
+  const NOTE_LABELS = { fr: "Français", en: "English" };
+
+  // The neutral sentences written from the event's fields (never quoting the article), FR then EN.
+  function notesOf(e) {
+    const notes = e.notes || {};
+    const langs = ["fr", "en", ...Object.keys(notes).filter((k) => k !== "fr" && k !== "en").sort()]
+      .filter((k) => typeof notes[k] === "string" && notes[k].trim());
+    const box = el("div", { class: "notes" }, el("div", { class: "label", text: "Note neutre" }));
+    if (!langs.length) {
+      box.appendChild(el("p", { class: "muted", text: "aucune" }));
+      return box;
+    }
+    const dl = el("dl");
+    for (const lang of langs) {
+      dl.appendChild(el("dt", { text: NOTE_LABELS[lang] || lang.toUpperCase() }));
+      const dd = el("dd", { class: `note note-${lang}`, text: notes[lang] });
+      if (/^[a-z]{2,3}$/.test(lang)) dd.setAttribute("lang", lang);
+      dl.appendChild(dd);
+    }
+    box.appendChild(dl);
+    return box;
+  }
+
   function eventCard(e, index, detail) {
     const card = el("section", { class: "event-card", "data-event": e.id },
       el("h3", { text: `${index + 1}. ${e.event_type} — ${e.sub_event_type}` }));
@@ -286,7 +484,7 @@
     facts.appendChild(el("li", { text: `Acteurs : ${actors(e)}` }));
     facts.appendChild(el("li", { text: `Morts : ${e.fatalities}` }));
     card.appendChild(facts);
-    if (e.notes && (e.notes.fr || e.notes.en)) card.appendChild(el("p", { class: "note", text: e.notes.fr || e.notes.en }));
+    card.appendChild(notesOf(e));
     card.appendChild(el("div", { class: "label", text: "Sources citées" }));
     const sources = el("ul", { class: "sources" });
     for (const s of e.sources) sources.appendChild(el("li", { text: s }));
@@ -294,7 +492,9 @@
     card.appendChild(sources);
     card.appendChild(el("div", { class: "label", text: "Termes connotés" }));
     const terms = el("ul", { class: "loaded-terms" });
-    for (const t of e.loaded_terms) terms.appendChild(el("li", { text: `« ${t.term} » → ${t.neutral} (${t.side})` }));
+    for (const t of e.loaded_terms) {
+      terms.appendChild(el("li", { text: `« ${t.term} » → ${t.neutral} (${[t.side, t.family].filter(Boolean).join(", ")})` }));
+    }
     if (!e.loaded_terms.length) terms.appendChild(el("li", { text: "aucun" }));
     card.appendChild(terms);
     if (detail && detail.cluster) {
@@ -318,8 +518,6 @@
   }
 
   async function showArticle(id) {
-    $("#overview").hidden = true;
-    $("#article-view").hidden = false;
     $("#article-title").textContent = "…";
     $("#article-text").replaceChildren();
     $("#article-events").replaceChildren();
@@ -356,16 +554,41 @@
     }
   }
 
+  /* ---------- views ---------- */
+
+  let currentView = "overview";
+  const VIEWS = { overview: "#overview", article: "#article-view", profiles: "#profiles-view" };
+
+  function showView(name) {
+    currentView = name;
+    for (const [view, sel] of Object.entries(VIEWS)) $(sel).hidden = view !== name;
+    $("#nav-map").classList.toggle("current", name === "overview");
+    $("#nav-outlets").classList.toggle("current", name === "profiles");
+    if (name === "overview") $("#nav-map").setAttribute("aria-current", "page");
+    else $("#nav-map").removeAttribute("aria-current");
+    if (name === "profiles") $("#nav-outlets").setAttribute("aria-current", "page");
+    else $("#nav-outlets").removeAttribute("aria-current");
+  }
+
   function route() {
-    const m = window.location.hash.match(/^#article\/(.+)$/);
+    const hash = window.location.hash;
+    const m = hash.match(/^#article\/(.+)$/);
     if (m) {
+      showView("article");
       showArticle(decodeURIComponent(m[1]));
+    } else if (hash === "#medias") {
+      showView("profiles");
+      loadProfiles();
     } else {
-      $("#article-view").hidden = true;
-      $("#overview").hidden = false;
+      showView("overview");
       if (map) map.invalidateSize();
       document.body.dataset.loaded = "overview";
     }
+  }
+
+  function reload() {
+    loadOverview();
+    if (currentView === "profiles") loadProfiles();
   }
 
   /* ---------- start ---------- */
@@ -375,12 +598,13 @@
     initMap();
     let timer = null;
     const form = $("#filters");
-    form.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(loadOverview, 250); });
-    form.addEventListener("change", () => { clearTimeout(timer); timer = setTimeout(loadOverview, 50); });
-    form.addEventListener("reset", () => setTimeout(loadOverview, 0));
-    form.addEventListener("submit", (ev) => { ev.preventDefault(); loadOverview(); });
+    form.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(reload, 250); });
+    form.addEventListener("change", () => { clearTimeout(timer); timer = setTimeout(reload, 50); });
+    form.addEventListener("reset", () => { clearTimeout(timer); setTimeout(reload, 0); });
+    form.addEventListener("submit", (ev) => { ev.preventDefault(); reload(); });
     $("#back").addEventListener("click", (ev) => { ev.preventDefault(); window.location.hash = ""; });
     window.addEventListener("hashchange", route);
+    getJSON("/profiles/outlets").then(fillOutletList).catch(() => {});
     loadOverview().then(route);
   }
 

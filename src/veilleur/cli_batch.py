@@ -1,0 +1,69 @@
+"""The ``batch`` command of the ``veilleur`` CLI: big archives in parallel with Dask (:mod:`veilleur.batch`)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class Scheduler(str, Enum):
+    processes = "processes"
+    threads = "threads"
+    synchronous = "synchronous"
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint="--published") from exc
+
+
+def batch(
+    paths: Annotated[list[Path], typer.Argument(help="Text, JSON/JSONL, HTML or RSS/Atom files, or folders.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for events-NNNNN.jsonl and rejections-NNNNN.jsonl.")],
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Also store articles and events here: sqlite:///file.db or postgresql://..."),
+    ] = None,
+    partition_size: Annotated[int, typer.Option(min=1, help="Documents per partition.")] = 200,
+    scheduler: Annotated[Scheduler, typer.Option(help="Dask scheduler.")] = Scheduler.processes,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Worker processes or threads (default: one per CPU).")
+    ] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")] = None,
+    published_map: Annotated[
+        Path | None, typer.Option(help="JSONL with doc/id and published per document (e.g. a gold file).")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Outlet name for inputs without one.")] = None,
+) -> None:
+    """Extract events from big archives in parallel partitions; one events and one rejections file each."""
+    from veilleur.batch import run_batch
+
+    day = _day(published)
+    if published_map is not None and not published_map.is_file():
+        raise typer.BadParameter(f"no such file: {published_map}", param_hint="--published-map")
+    report = run_batch(
+        paths, out, db=db, partition_size=partition_size, scheduler=scheduler.value, workers=workers,
+        published=day, published_map=published_map, source=source,
+    )
+    stored = ", ".join(f"{n} {status}" for status, n in sorted(report.stored.items()))
+    typer.echo(
+        f"{report.documents} documents in {report.partitions} partitions: {report.articles} articles, "
+        f"{report.events} events, {report.rejections} rejections in {report.seconds:.1f} s "
+        f"({report.articles_per_second:.1f} articles/s)" + (f"; stored: {stored or 'nothing'}" if db else ""),
+        err=True,
+    )
+    typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``batch`` command to ``app``."""
+    app.command()(batch)
