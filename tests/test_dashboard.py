@@ -20,7 +20,8 @@ import uvicorn
 from conftest import Corpus, fill
 
 from veilleur.api import create_app
-from veilleur.records import Article, Event
+from veilleur.frame import framing_profile
+from veilleur.records import Article, Event, LoadedTerm
 from veilleur.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,6 +61,9 @@ def _hostile_article() -> tuple[Article, Event]:
                   event_date="2017-10-10", time_precision=1)
     event.add_evidence("trigger", article.span(start, start + len("une manifestation")))
     event.add_evidence("actor1", article.span(text.index("<img"), text.index("<img") + 10))
+    event.source_outlet = article.source
+    event.loaded_terms = [LoadedTerm(HOSTILE, HOSTILE, "actor-label", HOSTILE, article.span(start, start + 3))]
+    event.notes = {"fr": f"Note {HOSTILE}", "en": f"Note {HOSTILE} (en)"}
     return article, event
 
 
@@ -168,6 +172,93 @@ def test_dashboard_map_table_article(page: object, server: str, corpus: Corpus) 
     sync_api.expect(pg.locator("#article-events .mentions li")).to_have_count(3)  # type: ignore[attr-defined]
     pg.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)  # type: ignore[attr-defined]
 
+    assert pg.outside_requests == []  # type: ignore[attr-defined]
+    assert pg.js_errors == []  # type: ignore[attr-defined]
+
+
+def test_article_view_shows_neutral_notes(page: object, server: str, corpus: Corpus) -> None:
+    pg = page
+    noted = next(e for e in corpus.events_of("sana-mayadine") if e.notes)
+    pg.goto(server + "/#article/sana-mayadine")  # type: ignore[attr-defined]
+    cards = pg.locator("#article-events .event-card")  # type: ignore[attr-defined]
+    sync_api.expect(cards).to_have_count(len(corpus.events_of("sana-mayadine")))
+    notes = cards.locator(".notes")
+    sync_api.expect(notes.first.locator(".label")).to_have_text("Note neutre")
+    sync_api.expect(notes.locator("dt")).to_have_text(["Français", "English"])
+    sync_api.expect(notes.locator("dd.note-fr")).to_have_text(noted.notes["fr"])
+    sync_api.expect(notes.locator("dd.note-en")).to_have_text(noted.notes["en"])
+    assert notes.locator("dd.note-fr").get_attribute("lang") == "fr"
+    # next to the sources and the loaded terms already shown on each card
+    assert cards.locator(".sources li").count() >= 1
+    pg.screenshot(path=str(ARTIFACTS / "article-notes.png"), full_page=True)  # type: ignore[attr-defined]
+
+    # an event without notes says so
+    pg.goto(server + "/#article/sana-damas")  # type: ignore[attr-defined]
+    sync_api.expect(pg.locator("#article-events .notes").first).to_contain_text("aucune")  # type: ignore[attr-defined]
+
+    # notes are text, never markup
+    pg.goto(server + "/#article/hostile")  # type: ignore[attr-defined]
+    fr = pg.locator("#article-events dd.note-fr")  # type: ignore[attr-defined]
+    sync_api.expect(fr).to_have_text(f"Note {HOSTILE}")
+    assert pg.locator("#article-events img, #article-events script").count() == 0  # type: ignore[attr-defined]
+    assert pg.evaluate("window.__pwned === undefined")  # type: ignore[attr-defined]
+    assert pg.outside_requests == []  # type: ignore[attr-defined]
+    assert pg.js_errors == []  # type: ignore[attr-defined]
+
+
+def test_outlet_profiles(page: object, server: str, corpus: Corpus) -> None:
+    pg = page
+    ARTIFACTS.mkdir(exist_ok=True)
+    hostile = _hostile_article()[1]
+    expected = framing_profile([*corpus.events, hostile])
+    pg.goto(server + "/")  # type: ignore[attr-defined]
+    events = pg.locator("#events-table tbody tr")  # type: ignore[attr-defined]
+    sync_api.expect(events).to_have_count(len(corpus.events) + 1)
+    pg.click("#nav-outlets")  # type: ignore[attr-defined]
+    sync_api.expect(pg.locator("#profiles-view")).to_be_visible()  # type: ignore[attr-defined]
+    sync_api.expect(pg.locator("#overview")).to_be_hidden()  # type: ignore[attr-defined]
+    rows = pg.locator("#profiles-table tbody tr")  # type: ignore[attr-defined]
+    sync_api.expect(rows).to_have_count(len(expected))
+
+    shown = {}
+    for i in range(rows.count()):
+        row = rows.nth(i)
+        shown[row.locator("td.outlet").inner_text()] = {
+            "events": row.locator("td.events").inner_text(),
+            "terms": row.locator("td.terms").inner_text(),
+            "dominant": row.locator("td.dominant").inner_text().strip(),
+            "bars": sorted(row.locator(".side-row").evaluate_all("rows => rows.map(r => r.dataset.side)")),
+        }
+    assert shown == {
+        outlet: {"events": str(p["events"]), "terms": str(p["loaded_terms"]),
+                 "dominant": p["dominant_side"] or "—", "bars": sorted(p["by_side"])}
+        for outlet, p in expected.items()
+    }
+    assert "SANA" in shown and shown["SANA"]["dominant"] == "pro-government"
+    sana = rows.filter(has=pg.get_by_role("button", name="SANA", exact=True))  # type: ignore[attr-defined]
+    assert sana.locator("td.density").inner_text() == "1,4"  # 7 loaded terms over 5 events
+    top = sana.locator(".top-terms li").all_inner_texts()
+    assert top[0] == "« terroristes » → combattants / assaillants ×5"  # most used neutral wording first
+    assert "« martyrs » → morts ×1" in top
+    # the hostile outlet, side and term are shown as text
+    assert pg.locator("#profiles-table img, #profiles-table script").count() == 0  # type: ignore[attr-defined]
+    assert pg.evaluate("window.__pwned === undefined")  # type: ignore[attr-defined]
+    pg.screenshot(path=str(ARTIFACTS / "profiles.png"), full_page=True)  # type: ignore[attr-defined]
+
+    # clicking an outlet shows its events on the map and in the table (the API's source filter)
+    pg.get_by_role("button", name="SANA", exact=True).click()  # type: ignore[attr-defined]
+    sync_api.expect(pg.locator("#overview")).to_be_visible()  # type: ignore[attr-defined]
+    n_sana = expected["SANA"]["events"]
+    sync_api.expect(events).to_have_count(n_sana)
+    sync_api.expect(pg.locator("path.event-marker")).to_have_count(n_sana)  # type: ignore[attr-defined]
+    sync_api.expect(pg.locator("#f-source")).to_have_value("SANA")  # type: ignore[attr-defined]
+    assert set(pg.locator("#events-table tbody td:nth-child(9)").all_inner_texts()) == {"SANA"}  # type: ignore[attr-defined]
+    # back on the profiles, the selected outlet is highlighted; resetting the filters shows everything
+    pg.click("#nav-outlets")  # type: ignore[attr-defined]
+    sync_api.expect(pg.locator("#profiles-table tr.selected td.outlet")).to_have_text("SANA")  # type: ignore[attr-defined]
+    pg.click("#nav-map")  # type: ignore[attr-defined]
+    pg.click("#f-reset")  # type: ignore[attr-defined]
+    sync_api.expect(events).to_have_count(len(corpus.events) + 1)
     assert pg.outside_requests == []  # type: ignore[attr-defined]
     assert pg.js_errors == []  # type: ignore[attr-defined]
 
