@@ -475,3 +475,39 @@ def test_evidence_for_every_coded_field(pipeline: Pipeline) -> None:
     for spans in events[0].evidence.values():
         for span in spans:
             assert article.original[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "actor2"),
+    [
+        (
+            "Des milliers de manifestants se sont rassemblés vendredi à Bamako pour réclamer des élections.",
+            "Peaceful protest",
+            "Protesters (Mali)",
+            "",
+        ),
+        (
+            "La police a dispersé samedi à coups de gaz lacrymogène une manifestation à Niamey.",
+            "Protest with intervention",
+            "Protesters (Niger)",
+            "Police Forces of Niger",
+        ),
+        (
+            "Les forces de sécurité ont tiré sur les manifestants dimanche à Bamako, faisant cinq morts.",
+            "Excessive force against protesters",
+            "Protesters (Mali)",
+            "Military Forces of Mali",
+        ),
+    ],
+)
+def test_protests_are_acted_by_the_crowd(
+    pipeline: Pipeline, text: str, sub_event_type: str, actor1: str, actor2: str
+) -> None:
+    event = only_event(pipeline, text)
+    assert (event.event_type, event.sub_event_type) == ("Protests", sub_event_type)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_lynching_is_mob_violence_by_rioters(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Une foule en colère a lynché mardi un homme accusé de vol à Kano.")
+    assert (event.event_type, event.sub_event_type, event.actor1) == ("Riots", "Mob violence", "Rioters (Nigeria)")

@@ -321,6 +321,9 @@ def _events_from_frame(
         )
     elif category.state_actor1 and actor1 is not None and not actor1.state and category.non_state_sub_event_type:
         sub_event_type = category.non_state_sub_event_type  # "les rebelles ont bombardé": no air force
+    refined = category.refine(frame.text, *frame.sentence)
+    if refined is not None:
+        event_type, sub_event_type = refined
     fatalities = _fatalities(frame.tolls, len(places))
     events = []
     for index, place in enumerate(places):
@@ -442,6 +445,8 @@ def _sides(
 ) -> tuple[ActorRef | None, list[ActorRef], ActorRef | None, list[ActorRef]]:
     """actor1 (who acts), its allies, actor2 (who is acted upon), its allies."""
     category = frame.trigger.category
+    if category.crowd:
+        return _crowd_sides(frame, place)
     before, named_victims = frame.actors_before, []
     if category.name not in CIVILIANS_MAY_ACT:
         # civilians are acted upon, whatever the word order ("21 civils tués par des raids")
@@ -487,6 +492,19 @@ def _sides(
     if actor1 is not None and actor1.generic and place.country and actor1.country != place.country:
         actor1 = actor1.for_country(place.country)
     return actor1, _unique(assoc1), actor2, _unique(assoc2)
+
+
+def _crowd_sides(
+    frame: _Frame, place: PlaceRef
+) -> tuple[ActorRef | None, list[ActorRef], ActorRef | None, list[ActorRef]]:
+    """Protesters or rioters act; the force that intervenes (or the crowd's victim) is acted upon."""
+    crowd_name = frame.trigger.category.crowd.format(country=place.country)
+    actors = frame.actors_before + frame.actors_after
+    crowd = next((a for a in actors if a.name == crowd_name), None)
+    crowd = crowd or ActorRef.synthetic(crowd_name, place.country, state=False)
+    others = [a for a in actors if a.name != crowd_name]
+    target = next((a for a in others if a.state), None) or next(iter(others), None)
+    return crowd, [], target, []
 
 
 def _coordinated(text: str, actors: list[ActorRef], reverse: bool) -> list[ActorRef]:
