@@ -4,27 +4,21 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from veilleur import export
+from veilleur.cli_batch import register as register_batch_commands
+from veilleur.cli_options import parse_day
+from veilleur.cli_store import register as register_store_commands
 from veilleur.evaluate import format_scores, load_events_by_doc, score, scores_to_dict
 from veilleur.ingest import load_published_map, load_source_map, read_paths
 from veilleur.records import Article, Event, Rejection
 
 app = typer.Typer(help="Veilleur: French conflict news to evidenced ACLED-style events.", no_args_is_help=True)
 
-
-def _parse_day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from exc
 
 
 @app.command()
@@ -52,7 +46,7 @@ def extract(
     articles: list[Article] = []
     rejections: list[Rejection] = []
     items = read_paths(
-        paths, published=_parse_day(published), source=source, published_map=mapping, source_map=outlets
+        paths, published=parse_day(published), source=source, published_map=mapping, source_map=outlets
     )
     for item in items:
         (rejections if isinstance(item, Rejection) else articles).append(item)  # type: ignore[arg-type]
@@ -116,10 +110,5 @@ def evaluate(
         typer.echo(format_scores(scores))
 
 
-def _register_optional_commands() -> None:
-    from veilleur.cli_store import register
-
-    register(app)
-
-
-_register_optional_commands()
+register_store_commands(app)
+register_batch_commands(app)

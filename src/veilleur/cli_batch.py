@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from veilleur.cli_options import parse_day
 
 
 class Scheduler(str, Enum):
@@ -16,14 +17,6 @@ class Scheduler(str, Enum):
     threads = "threads"
     synchronous = "synchronous"
 
-
-def _day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint="--published") from exc
 
 
 def batch(
@@ -47,7 +40,7 @@ def batch(
     """Extract events from big archives in parallel partitions; one events and one rejections file each."""
     from veilleur.batch import run_batch
 
-    day = _day(published)
+    day = parse_day(published)
     if published_map is not None and not published_map.is_file():
         raise typer.BadParameter(f"no such file: {published_map}", param_hint="--published-map")
     report = run_batch(

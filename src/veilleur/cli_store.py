@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from veilleur.cli_options import parse_day
 from veilleur.records import Article, Rejection
 from veilleur.store import EventFilter, Store
 
@@ -31,14 +31,6 @@ class Format(str, Enum):
     json = "json"
     geojson = "geojson"
 
-
-def _day(value: str | None, name: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=name) from exc
 
 
 def _open_store(db: str) -> Store:
@@ -67,7 +59,7 @@ def ingest(
     articles: list[Article] = []
     rejected = 0
     items = read_paths(
-        paths, published=_day(published, "--published"), source=source, published_map=mapping, source_map=outlets
+        paths, published=parse_day(published, "--published"), source=source, published_map=mapping, source_map=outlets
     )
     for item in items:
         if isinstance(item, Rejection):
@@ -121,7 +113,7 @@ def events(
     from veilleur import export
 
     filters = EventFilter(
-        since=_day(since, "--since"), until=_day(until, "--until"), country=country, admin1=admin1,
+        since=parse_day(since, "--since"), until=parse_day(until, "--until"), country=country, admin1=admin1,
         event_type=event_type, actor=actor,
     )
     store = _open_store(db)
