@@ -158,7 +158,7 @@ class Pipeline:
             _overlaps_any(start, end, named_actors)  # "Al-Qaïda" the group, not a town
             or DATELINE.match(text, end) is not None and _line_start(text, start)  # "Beyrouth — ...": the desk
             or not _plausible_country(mention.place, plausible_countries)
-            or _is_attributed_source(text, start, self.cues)  # "selon Moscou": the government speaks
+            or _is_attributed_source(text, start, end, self.cues)  # "selon Moscou": the government speaks
             or self.cues.names_facility(text, start)  # "l'hôtel Medina"
             or self.cues.names_government(text, start)  # "le régime de Damas"
         )
@@ -170,10 +170,13 @@ def _plausible_country(place: Place, countries: set[str]) -> bool:
     return place.country in countries or place.population >= WORLD_CITY_POPULATION
 
 
-def _is_attributed_source(text: str, start: int, cues: CueLexicon) -> bool:
+def _is_attributed_source(text: str, start: int, end: int, cues: CueLexicon) -> bool:
+    """"selon Moscou", "Moscou a annoncé": the capital speaks for its government."""
     left = text[max(0, start - 25) : start]
     verbs = list(cues.attribution.finditer(left))
-    return bool(verbs) and len(left[verbs[-1].end() :].split()) <= 1
+    if verbs and len(left[verbs[-1].end() :].split()) <= 1:
+        return True
+    return cues.attribution.match(text[end : end + 25].lstrip()) is not None
 
 
 def _line_start(text: str, start: int) -> bool:

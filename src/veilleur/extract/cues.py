@@ -47,6 +47,7 @@ class Trigger:
     category: Category
     inverted: bool = False  # the subject is the side acted upon ("Daech a perdu X")
     toll_only: bool = False  # "ont été éliminés": a toll for the fighting just told, unless a place is named
+    anaphoric: bool = False  # "après l'attaque": refers back to an event told, unless a place is named
     passive: bool = False  # "a été libérée", "ont été éliminés": the agent is after "par", if named
 
 
@@ -54,7 +55,7 @@ class Trigger:
 class CueLexicon:
     """Compiled cue patterns plus the exclusion and attribution vocabularies."""
 
-    patterns: tuple[tuple[re.Pattern[str], Category, bool, bool], ...]
+    patterns: tuple[tuple[re.Pattern[str], Category, bool, bool, bool], ...]
     irrealis: re.Pattern[str]
     generic: re.Pattern[str]
     cumulative: re.Pattern[str]
@@ -72,11 +73,13 @@ class CueLexicon:
         """Non-overlapping triggers in ``text[start:end]``; the longer cue wins an overlap."""
         end = len(text) if end is None else end
         found: list[Trigger] = []
-        for pattern, category, inverted, toll_only in self.patterns:
+        for pattern, category, inverted, toll_only, anaphoric in self.patterns:
             for match in pattern.finditer(text, start, end):
                 cue = match.group(0)
                 passive = _is_passive(text[max(0, match.start() - 12) : match.end()])
-                found.append(Trigger(match.start(), match.end(), cue, category, inverted, toll_only, passive))
+                found.append(
+                    Trigger(match.start(), match.end(), cue, category, inverted, toll_only, anaphoric, passive)
+                )
         found.sort(key=lambda t: (t.start, -(t.end - t.start)))
         kept: list[Trigger] = []
         for trigger in found:
@@ -146,6 +149,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
             categories[cue["category"]],
             bool(cue.get("inverted", False)),
             bool(cue.get("toll_only", False)),
+            bool(cue.get("anaphoric", False)),
         )
         for cue in data["cues"]
     )

@@ -22,6 +22,7 @@ from veilleur.records import Article, Event
 
 BACKGROUND_DAYS = 365
 NEIGHBOUR_KM = 10.0  # two names for one happening's place (a town and its district)
+CLASH_OUTCOMES = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Agreement"})
 CIVILIAN_PREFIX = "Civilians"
 UNIDENTIFIED = "Unidentified Armed Group ({country})"
 MILITARY = "Military Forces of {country}"
@@ -40,21 +41,30 @@ ACTOR_COORDINATION = re.compile(
     re.IGNORECASE,
 )
 AGENT = re.compile(r"\b(?:par|de la part d[eu'])\s*(?:les?|la|l'|des|du)?[\s\"«]*$", re.IGNORECASE)
+COMPLEMENT = re.compile(  # "les défenses des terroristes": "des" after a noun is "of the", not an article
+    r"\b(?:de|d'|contre|aux|au|à|sur|chez|avec)\s*(?:la\s+|l'|les\s+)?$"
+    r"|\b(?!(?:et|ou|que|qui|mais|dont|puis)\b)[a-zéèêëàâîïôûç]{3,}\s+(?:des|du)\s*$"
+)
 GENITIVE = re.compile(r"\s*(?:(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?)?", re.IGNORECASE)  # or "attaque terroriste"
 TARGET = re.compile(r"\bcontre\s+(?:\w+\s+){0,4}?(?:les?|la|l'|des|du|d')?[\s\"«]*$", re.IGNORECASE)
-APPOSED_PLACE = re.compile(r"^\s*,\s*(?:à|au|dans)\s", re.IGNORECASE)  # "Jaramana, à Damas": one place
+APPOSED_PLACE = re.compile(r"^\s*,?\s*(?:à|au|dans)\s", re.IGNORECASE)  # "Jaramana, à Damas": one place
 PLACE_ANAPHOR = re.compile(
-    r"\b(?:cette|la) (?:même )?(?:(?P<city>ville|localité|cité|bourgade)|(?P<region>province|région))\b(?! d[eu'])",
+    r"\b(?:cette|ce|la|le) (?:même )?"
+    r"(?:(?P<city>ville|localité|cité|bourgade|quartier|village)|(?P<region>province|région))\b(?! d[eu'])",
     re.IGNORECASE,
 )
-NEAR = re.compile(r"(?:près|proximité|abords|environs|autour|alentours|sud|nord|est|ouest)\s+(?:de|d')\s*$", re.I)
+NEAR = re.compile(
+    r"(?:près|proximité|abords|environs|autour|alentours|sud|nord|est|ouest)\s+(?:de|d')\s*(?:la\s+|l')?$", re.I
+)
 ORIGIN = re.compile(  # "en provenance de l'est de Deir Ezzor": where the force came from, not the event
-    r"(?:en provenance|venu(?:e|s|es)?|venant|à destination|rejoindre|depuis)\s+(?:de\s+|d')?\s*(?:l'|la\s+|le\s+)?$",
+    r"(?:en provenance|venu(?:e|s|es)?|venant|à destination|rejoindre|depuis)\s+(?:de\s+|d')?\s*(?:l'|la\s+|le\s+)?"
+    r"(?:(?:nord|sud|est|ouest)(?:-\w+)?\s+(?:de\s+|d')(?:l'|la\s+|le\s+)?)?$",
     re.IGNORECASE,
 )
 CLAUSE_BREAK = re.compile(r"\s(?:et|puis|mais|avant|après)\s|[;:.]", re.IGNORECASE)
 REFERENCE = re.compile(r"\b(?:km|kilomètres?)\b[^.;:]*$", re.IGNORECASE)
 BACKGROUND_REACH = 60  # a year ("en 2014") this close to a cue dates it
+PLACE_REACH = 100  # a place named further after the cue belongs to another clause
 APPOSITION = re.compile(r"^[\s,]*(?:son|leur|ses|leurs) alliée?s?[\s,]*$", re.IGNORECASE)
 
 
@@ -134,7 +144,8 @@ def extract_events(
         frames = _frames_for_sentence(text, (start, end), cues, mentions, annotation)
         current: list[Event] = []
         for frame in frames:
-            if frame.trigger.toll_only and not frame.places and previous:
+            trigger = frame.trigger
+            if (trigger.toll_only or trigger.anaphoric or trigger.category.only_alone) and not frame.places:
                 _share_tolls(article, previous, frame.tolls)  # "40 terroristes ont été éliminés."
                 continue
             current.extend(_events_from_frame(article, frame, context, article.published, recent_dates))
@@ -208,8 +219,8 @@ def _frames_for_sentence(
         and not _is_negated(text, t, start, cues)
         and not cues.generic.search(text, max(start, t.start - IRREALIS_REACH), min(end, t.end + 30))
     ]
-    if any(not t.category.only_alone for t in triggers):
-        triggers = [t for t in triggers if not t.category.only_alone]
+    if any(not t.category.only_alone for t in triggers) or cues.cumulative.search(text, start, end):
+        triggers = [t for t in triggers if not t.category.only_alone]  # "l'insurrection qui a tué 20 000"
     if not triggers:
         return []
     frames = [
@@ -404,7 +415,7 @@ def _distance(mention: DateRef, trigger: Trigger) -> int:
 def _event_places(text: str, frame: _Frame, context: ArticleContext) -> list[PlaceRef]:
     """The place(s) of the event: coordinated places split into one event each."""
     trigger = frame.trigger
-    after = [p for p in frame.places if p.start >= trigger.end]
+    after = [p for p in frame.places if trigger.end <= p.start <= trigger.end + PLACE_REACH]
     before = [p for p in frame.places if p.end <= trigger.start]
     chosen: list[PlaceRef] = []
     if after:
@@ -417,6 +428,8 @@ def _event_places(text: str, frame: _Frame, context: ArticleContext) -> list[Pla
                 break
     elif before:
         chosen = [before[-1]]
+    elif far_after := [p for p in frame.places if p.start >= trigger.end]:
+        chosen = far_after[:1]
     elif context.place is not None and not frame.country_level:
         chosen = [context.place]
     finer = [p for p in chosen if p.precision < 3]
@@ -454,7 +467,9 @@ def _sides(
         before = [a for a in before if a not in named_victims]
     # "une attaque contre une base des forces de sécurité": the forces are the target wherever they stand
     targets = [a for a in before if TARGET.search(text[max(0, a.start - 40) : a.start])]
-    subject_group = _coordinated(text, [a for a in before if a not in targets], reverse=True)
+    # "les défenses des terroristes de Daesh, brisant le siège": a complement is not the subject
+    subjects = [a for a in before if a not in targets and not COMPLEMENT.search(text[max(0, a.start - 12) : a.start])]
+    subject_group = _coordinated(text, subjects, reverse=True)
     object_group = _coordinated(text, frame.actors_after, reverse=False) or targets
     genitive = (
         object_group
@@ -628,10 +643,9 @@ def _part_of(event: Event, other: Event) -> bool:
     The fighting for a captured place is the capture; a car bomb driven by a suicide attacker is the
     suicide bombing; civilians killed by a strike are the strike.
     """
-    if event.sub_event_type == "Armed clash" and other.sub_event_type.endswith("territory") and _same_sentence(
-        event, other
-    ):
-        return True  # "a repris Mayadine après de violents combats"
+    clash = event.sub_event_type == "Armed clash"
+    if clash and other.sub_event_type in CLASH_OUTCOMES and _same_sentence(event, other):
+        return True  # "a repris Mayadine après de violents combats", "capitulation à l'issue de combats"
     if event.location != other.location:
         return False
     same_day = event.event_date == other.event_date or "event_date" not in event.evidence
