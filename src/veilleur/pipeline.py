@@ -23,6 +23,7 @@ from veilleur.resolve.numbers import find_death_tolls
 from veilleur.resolve.places import Geocoder, GeocodeResult, PlaceMention
 
 WORLD_CITY_POPULATION = 500_000
+TEMPLATE_PREFIXES = ("Military Forces of", "Police Forces of", "Unidentified", "Civilians", "Protesters", "Rioters")
 DATELINE = re.compile(r"(?:,\s*[A-ZÉ][\w\s-]{0,30})?(?:,\s*\d{1,2}\s+\w+)?\s*(?:\((?:AFP|Reuters|AP)\))?\s*[—–-]\s")
 PLACE_INTRO = re.compile(r"(?:\bà|\bau|\bprès d[e']|\bville d[e']|\bvillage d[e']|\blocalité d[e'])\s*$", re.IGNORECASE)
 GENERIC_TO_NAMED = re.compile(r"\s*(?:\w+\s+)?(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?", re.IGNORECASE)
@@ -196,9 +197,14 @@ def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def _qualified_by_next(text: str, mention: ActorMention, following: list[ActorMention]) -> bool:
     """"la milice kurde des Forces démocratiques syriennes": the generic label is the named group."""
-    if not mention.generic or not following or following[0].generic:
+    if not mention.generic or not following or _is_template_name(following[0].actor.name):
         return False
     return GENERIC_TO_NAMED.fullmatch(text[mention.end : following[0].start]) is not None
+
+
+def _is_template_name(name: str) -> bool:
+    """Names built from a template and a country ("Military Forces of Mali"), not named groups."""
+    return name.startswith(TEMPLATE_PREFIXES)
 
 
 def _sentence_of(text: str, annotation: Annotation, offset: int) -> str:

@@ -266,11 +266,18 @@ def _drop_subsumed_frames(frames: list[_Frame]) -> list[_Frame]:
     """Several cues of one category in one clause are one event ("a bombardé ... frappes")."""
     kept: list[_Frame] = []
     for frame in frames:
-        if kept and kept[-1].trigger.category == frame.trigger.category and not frame.places:
-            previous = kept[-1]
-            previous.actors_after.extend(a for a in frame.actors_after if a not in previous.actors_after)
-            previous.tolls.extend(x for x in frame.tolls if x not in previous.tolls)
-            continue
+        previous = kept[-1] if kept else None
+        if previous is not None and previous.trigger.category == frame.trigger.category:
+            placed_before = any(p.start >= previous.trigger.end for p in previous.places)
+            one_clause = not CLAUSE_BREAK.search(frame.text, previous.trigger.end, frame.trigger.start)
+            if not frame.places or (not placed_before and one_clause):
+                # "Les avions de guerre de la coalition ... en bombardant le marché de Hodeïdah"
+                if not placed_before:
+                    previous.places = frame.places or previous.places
+                previous.actors_after += [a for a in frame.actors_after if a not in previous.actors_after]
+                previous.tolls += [x for x in frame.tolls if x not in previous.tolls]
+                previous.dates += [d for d in frame.dates if d not in previous.dates]
+                continue
         kept.append(frame)
     return kept
 
