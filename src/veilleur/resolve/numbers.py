@@ -221,6 +221,25 @@ def _filler_words() -> str:
 
 
 @lru_cache(maxsize=1)
+def _time_adverbial() -> str:
+    """A short date or time adverbial ("dimanche", "lundi soir", "hier", "le 12 mars", "dans la nuit de
+    samedi à dimanche") that may sit between a killing verb and its count, with optional commas."""
+    vocab = _vocabulary()
+    weekday = _alternation(vocab["weekdays"])
+    month = _alternation(vocab["months"])
+    day_part = _alternation(vocab["day_parts"])
+    day_number = r"(?:1er|premier|\d{1,2})"
+    date = rf"(?:(?:le|ce)\s+)?(?:{weekday}\s+)?{day_number}\s+{month}(?:\s+\d{{4}})?"
+    day = rf"(?:{weekday}|{_alternation(vocab['day_words'])})(?:\s+{day_part})?"
+    night = (
+        rf"(?:dans\s+|durant\s+|pendant\s+)?la\s+nuit\s+"
+        rf"(?:de\s+{weekday}(?:\s+a\s+{weekday})?|du\s+{day_number}\s+au\s+{day_number}(?:\s+{month})?)"
+    )
+    phrase = _alternation(vocab["time_phrases"])
+    return rf"(?:\s*,?\s+(?<![\w-])(?:{date}|{night}|{day}|{phrase})(?![\w-])\s*,?)"
+
+
+@lru_cache(maxsize=1)
 def _toll_patterns() -> dict[str, re.Pattern[str]]:
     """The death-toll patterns, compiled once per process; each has a ``qty`` and a ``fill`` group."""
     vocab = _vocabulary()
@@ -239,11 +258,25 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
     end = r"(?![\w-])"
     sources = {
         # "12 morts", "trois soldats syriens tués", "une vingtaine d'hommes abattus"
-        "noun": rf"{qty}(?P<fill>{fill}{{0,4}}){_SEP}{_alternation(vocab['death_nouns'])}{end}",
+        "noun": rf"{qty}(?P<fill>{fill}{{0,4}}){_SEP}(?P<death>{_alternation(vocab['death_nouns'])}){end}",
         # "12 civils ont été tués", "les trois assaillants sont morts", "4 soldats ont péri"
         "clause": rf"{qty}(?P<fill>{fill}{{0,6}}){aside}{relative}\s+(?:{avoir_death}|{etre_death}){end}",
         # "tuant 12 personnes", "a coûté la vie à trois soldats", "la mort de nombreux miliciens"
-        "lead": rf"(?<![\w-]){_alternation(vocab['killing_lead_ins'])}{_SEP}{qty}(?P<fill>{fill}{{0,3}})",
+        # "ont tué dimanche douze civils", "ont abattu hier soir trois soldats"
+        "lead": (
+            rf"(?<![\w-]){_alternation(vocab['killing_lead_ins'])}{_time_adverbial()}?{_SEP}{qty}(?P<fill>{fill}{{0,3}})"
+        ),
+        # "les assaillants, au nombre de quatre, ont été abattus"
+        "numbered": (
+            rf"(?<![\w-])(?P<fill>[a-z][a-z-]*)\s*,?\s+au\s+nombre\s+d(?:e\s+|'\s*)(?=[\w])(?P<qty>{_quantity_pattern()})"
+            rf"\s*,?\s+(?:{avoir_death}|{etre_death}){end}"
+        ),
+        # "les otages tués, au nombre de six"
+        "numbered_after": (
+            rf"(?<![\w-])(?P<fill>(?:[a-z][a-z-]*\s+)?)(?:{_alternation(vocab['auxiliaries_avoir'])}\s+ete\s+"
+            rf"|{_alternation(vocab['auxiliaries_etre'])}\s+)?{_alternation(vocab['passive_death_participles'])}"
+            rf"\s*,?\s+au\s+nombre\s+d(?:e\s+|'\s*)(?=[\w])(?P<qty>{_quantity_pattern()})(?![\w-])"
+        ),
         # "tués : 12"
         "label": rf"(?<![\w-]){_alternation(vocab['toll_labels'])}\s*:\s*{qty}(?P<fill>)",
     }
@@ -291,6 +324,15 @@ def _next_word(folded: str, position: int) -> str:
     return following.group(1) if following else ""
 
 
+@lru_cache(maxsize=1)
+def _mixed_casualty_pattern() -> re.Pattern[str]:
+    """ "ou blessés", "et/ou grièvement blessés", "ou portés disparus" right after a death word."""
+    vocab = _vocabulary()
+    joins = _alternation(vocab["mixed_casualty_joins"])
+    words = _alternation(vocab["mixed_casualty_words"])
+    return re.compile(rf"\s*(?:{joins})\s+(?:[a-z]+ment\s+)?{words}(?![\w-])")
+
+
 def _is_plausible(folded: str, match: re.Match[str], victims: str) -> bool:
     """Reject matches that are not deaths of people: wounded, machines, articles read as "un"."""
     vocab = _vocabulary()
@@ -299,6 +341,12 @@ def _is_plausible(folded: str, match: re.Match[str], victims: str) -> bool:
     wounded = set(vocab["wounded_words"])
     # "tuant 3 et blessant 5" is fine, but "bilan de 12 blessés" or "12 victimes blessées" is not.
     if _next_word(folded, match.end("qty")) in wounded or _next_word(folded, match.end()) in wounded:
+        return False
+    # "12 tués ou blessés" lumps the dead with the wounded: ACLED counts none of it as deaths.
+    if _mixed_casualty_pattern().match(folded, match.end()) is not None:
+        return False
+    # "a tué dimanche 12 mars ...": a day of the month, not a count.
+    if _next_word(folded, match.end("qty")) in vocab["months"]:
         return False
     head = fold_text(victims)
     return head not in vocab["non_human_heads"]
@@ -322,6 +370,26 @@ def _with_conjoined_subject(folded: str, start: int, count: int) -> tuple[int, i
     return window_start + earlier.start(), count + extra
 
 
+@lru_cache(maxsize=1)
+def _death_breakdown_pattern() -> re.Pattern[str]:
+    """ ", dont 3 morts" after a generic "12 victimes": the death figure of that toll."""
+    vocab = _vocabulary()
+    markers = _alternation(vocab["subset_markers"])
+    deaths = _alternation(vocab["strict_death_nouns"])
+    return re.compile(rf"\s*,?\s*(?<![\w-]){markers}\s+(?P<qty>{_quantity_pattern()}){_SEP}{deaths}(?![\w-])")
+
+
+def _death_breakdown(folded: str, match: re.Match[str]) -> tuple[int, int] | None:
+    """Count and end of "dont 3 morts" when ``match`` is a generic "N victimes" toll, else None."""
+    if match.group("death") not in _vocabulary()["generic_victim_nouns"]:
+        return None
+    breakdown = _death_breakdown_pattern().match(folded, match.end())
+    if breakdown is None:
+        return None
+    count = parse_quantity(breakdown.group("qty"))
+    return None if count is None else (count, breakdown.end())
+
+
 def _candidates(text: str, folded: str) -> list[TollMention]:
     found: list[TollMention] = []
     for name, pattern in _toll_patterns().items():
@@ -333,6 +401,11 @@ def _candidates(text: str, folded: str) -> list[TollMention]:
             start, end = match.span()
             if name == "noun" and _starts_with_quantity(folded, end):
                 continue  # "une attaque contre un camp tue dix soldats": "tue" is the verb here
+            if name == "noun":
+                # "12 victimes, dont 3 morts": the death figure wins over the generic victim count.
+                breakdown = _death_breakdown(folded, match)
+                if breakdown is not None:
+                    count, end = breakdown
             if name == "lead":
                 end = head_end  # the trailing words after "tuant 3 soldats" are not part of the toll
             if name == "clause":
@@ -353,6 +426,10 @@ def _without_overlaps(mentions: list[TollMention]) -> list[TollMention]:
     return sorted(kept, key=lambda m: m.start)
 
 
+# Runs of text between line breaks (the breaks str.splitlines knows).
+_LINE = re.compile("[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
 def find_death_tolls(text: str) -> list[TollMention]:
     """Every phrase of ``text`` that reports people killed (or that nobody was), sorted by start.
 
@@ -360,4 +437,12 @@ def find_death_tolls(text: str) -> list[TollMention]:
     toll is not counted again; "aucune victime" and the like give a mention with count 0.
     """
     folded = fold_text(text)
-    return _without_overlaps(_candidates(text, folded))
+    found: list[TollMention] = []
+    # A toll never spans a line break: match each line on its own, then shift offsets back.
+    for line in _LINE.finditer(text):
+        offset = line.start()
+        for mention in _candidates(line.group(0), folded[offset : line.end()]):
+            found.append(
+                TollMention(mention.start + offset, mention.end + offset, mention.text, mention.count, mention.victims)
+            )
+    return _without_overlaps(found)

@@ -1,0 +1,175 @@
+"""Merging within one article: one event per sub-event type x place x day (codebook section 1).
+
+Repeated reports fold together (tolls: parts of one story add up, figures from different paragraphs
+keep the lowest); an event that is one face of another (the fighting for a captured town) folds into
+it; a province-level lead is dropped when the article gives the detail.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from veilleur.extract.sides import CIVILIAN_PREFIX
+from veilleur.records import Event
+
+NEIGHBOUR_KM = 10.0  # two names for one happening's place (a town and its district)
+CLASH_OUTCOMES = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Agreement"})
+
+
+def inherit_dates(events: list[Event]) -> list[Event]:
+    """An undated mention of a place the article dates elsewhere (headline, follow-up) is that day's."""
+    dated: dict[str, Event] = {}
+    for event in events:
+        if "event_date" in event.evidence and event.time_precision == 1:
+            dated.setdefault(event.location, event)
+    for event in events:
+        earlier = dated.get(event.location)
+        if earlier is None or "event_date" in event.evidence or event.sub_event_type == "Disrupted weapons use":
+            continue  # discoveries are reported, rarely dated
+        event.event_date, event.time_precision = earlier.event_date, earlier.time_precision
+        for span in earlier.evidence["event_date"]:
+            event.add_evidence("event_date", span)
+    return events
+
+
+def merge_events(events: Sequence[Event], original: str = "") -> list[Event]:
+    """One event per sub-event type x place x day (codebook section 1), then two folds:
+
+    an event that is one face of another at the same place and day is folded into it (see
+    ``_part_of``); a province-level event is dropped when the article also reports a finer event of
+    that type in that province on that day (a lead summarising the details).
+    """
+    merged: dict[tuple[str, str, str], Event] = {}
+    for event in events:
+        key = (event.sub_event_type, event.location, event.event_date)
+        kept = merged.get(key)
+        if kept is None:
+            merged[key] = event
+        else:
+            _absorb(kept, event, original)
+    result = _merge_neighbours(list(merged.values()), original)
+    out = []
+    for event in result:
+        absorber = next((other for other in result if other is not event and _part_of(event, other)), None)
+        if absorber is not None:
+            absorber.fatalities = max(absorber.fatalities, event.fatalities)
+            continue
+        if _summarised_by_details(event, result):
+            continue
+        out.append(event)
+    return out
+
+
+def _part_of(event: Event, other: Event) -> bool:
+    """Is ``event`` one face of ``other``, the way the codebook codes it once?
+
+    The fighting for a captured place is the capture; a car bomb driven by a suicide attacker is the
+    suicide bombing; civilians killed by a strike are the strike.
+    """
+    clash = event.sub_event_type == "Armed clash"
+    if clash and other.sub_event_type in CLASH_OUTCOMES and _same_sentence(event, other):
+        return True  # "a repris Mayadine après de violents combats", "capitulation à l'issue de combats"
+    if event.location != other.location:
+        return False
+    same_day = event.event_date == other.event_date or "event_date" not in event.evidence
+    if not same_day:
+        return False
+    if event.sub_event_type == "Armed clash":
+        return other.event_type == "Battles" and other.sub_event_type.endswith("territory")
+    if event.sub_event_type == "Remote explosive/landmine/IED":
+        return other.sub_event_type == "Suicide bomb"
+    if event.event_type == "Violence against civilians" and event.sub_event_type == "Attack":
+        return other.event_type == "Explosions/Remote violence"
+    return False
+
+
+def _merge_neighbours(events: list[Event], original: str) -> list[Event]:
+    """"une frappe sur Hodeïdah ... une maison du quartier d'Al Hali": one strike, two names for its place."""
+    out: list[Event] = []
+    for event in events:
+        twin = next((kept for kept in out if _same_happening_nearby(kept, event)), None)
+        if twin is None:
+            out.append(event)
+        else:
+            _absorb(twin, event, original)
+    return out
+
+
+def _same_happening_nearby(a: Event, b: Event) -> bool:
+    if (a.sub_event_type, a.actor1) != (b.sub_event_type, b.actor1):
+        return False
+    if a.event_date != b.event_date and "event_date" in a.evidence and "event_date" in b.evidence:
+        return False
+    if _same_sentence(a, b):
+        return False  # "Jobar et Zamalka": places named together are distinct events
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    return _km(a, b) <= NEIGHBOUR_KM
+
+
+def _same_sentence(a: Event, b: Event) -> bool:
+    return bool(set(a.evidence.get("sentence", [])) & set(b.evidence.get("sentence", [])))
+
+
+def _km(a: Event, b: Event) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def _absorb(kept: Event, other: Event, original: str) -> None:
+    """Fold a second report of the same event into the first.
+
+    Tolls: two figures in one paragraph are parts of the story ("sept ... puis cinq morts") and add
+    up; figures in different paragraphs come from different sources, and the lowest wins.
+    """
+    kept.fatalities = _combined_toll(kept, other, original)
+    kept.time_precision = min(kept.time_precision, other.time_precision)
+    for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
+        mine, theirs = getattr(kept, name), getattr(other, name)
+        # a victim the text names beats an opponent the article only implies
+        named_victims = name == "actor2" and theirs.startswith(CIVILIAN_PREFIX) and name not in kept.evidence
+        better = not mine or named_victims or (_is_generic_name(mine) and not _is_generic_name(theirs))
+        other_side = kept.actor2 if name == "actor1" else kept.actor1 if name == "actor2" else ""
+        if theirs and better and theirs != other_side:
+            setattr(kept, name, theirs)
+    for name, spans in other.evidence.items():
+        for span in spans:
+            kept.add_evidence(name, span)
+
+
+def _combined_toll(kept: Event, other: Event, original: str) -> int:
+    a, b = kept.fatalities, other.fatalities
+    if not a or not b or a == b:
+        return max(a, b)
+    if _same_paragraph(kept, other, original):
+        return a + b
+    return min(a, b)
+
+
+def _same_paragraph(a: Event, b: Event, original: str) -> bool:
+    first, second = a.evidence.get("sentence", [])[-1:], b.evidence.get("sentence", [])[:1]
+    if not first or not second or not original:
+        return False
+    lo, hi = sorted((first[0].end, second[0].start))
+    return "\n" not in original[lo:hi]
+
+
+def _is_generic_name(name: str) -> bool:
+    return name.startswith("Unidentified")
+
+
+def _summarised_by_details(event: Event, events: list[Event]) -> bool:
+    if event.geo_precision != 3:
+        return False
+    undated = "event_date" not in event.evidence
+    return any(
+        other is not event
+        and other.sub_event_type == event.sub_event_type
+        and other.admin1 == event.admin1
+        and other.geo_precision < 3
+        and (undated or other.event_date == event.event_date)
+        and (other.actor1 == event.actor1 or _is_generic_name(other.actor1) or _is_generic_name(event.actor1))
+        for other in events
+    )

@@ -1,0 +1,181 @@
+"""Sides: who acts (actor1 and allies) and who is acted upon (actor2 and allies) in a frame.
+
+Word order decides first (the subject before the cue acts), then voice (passive agents after "par"),
+then what the whole article says (its protagonist and adversary stand in for pronouns and unnamed
+forces), then what the event type implies (civilian victims, crowds, state-only air forces).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from veilleur.extract.frames import Frame
+from veilleur.extract.mentions import ActorRef, PlaceRef, TollRef
+
+CIVILIAN_PREFIX = "Civilians"
+UNIDENTIFIED = "Unidentified Armed Group ({country})"
+MILITARY = "Military Forces of {country}"
+CIVILIANS_MAY_ACT = frozenset({"protest", "riot"})
+NO_DEFAULT_TARGET = frozenset({"weapons", "change", "transfer", "base", "protest", "riot"})
+ACTOR_COORDINATION = re.compile(
+    r"^[\s,]*(?:et|ainsi que|avec|aux côtés d[eu']?|appuyée?s? par|soutenue?s? par|alliée?s? (?:à|au|aux))"
+    r"[\s,]*(?:(?:les?|la|l'|des|du|de|d'|ses|son|sa|leurs?)\s*)*$",
+    re.IGNORECASE,
+)
+AGENT = re.compile(r"\b(?:par|de la part d[eu'])\s*(?:les?|la|l'|des|du)?[\s\"«]*$", re.IGNORECASE)
+COMPLEMENT = re.compile(  # "les défenses des terroristes": "des" after a noun is "of the", not an article
+    r"\b(?:de|d'|contre|aux|au|à|sur|chez|avec)\s*(?:la\s+|l'|les\s+)?$"
+    r"|\b(?!(?:et|ou|que|qui|mais|dont|puis)\b)[a-zéèêëàâîïôûç]{3,}\s+(?:des|du)\s*$"
+)
+GENITIVE = re.compile(r"\s*(?:(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?)?", re.IGNORECASE)  # or "attaque terroriste"
+TARGET = re.compile(r"\bcontre\s+(?:\w+\s+){0,4}?(?:les?|la|l'|des|du|d')?[\s\"«]*$", re.IGNORECASE)
+APPOSITION = re.compile(r"^[\s,]*(?:son|leur|ses|leurs) alliée?s?[\s,]*$", re.IGNORECASE)
+
+
+@dataclass
+class ArticleContext:
+    """The sides the story is about, and the place earlier sentences established."""
+
+    country: str | None
+    protagonist: ActorRef | None = None  # the state force the article follows
+    adversary: ActorRef | None = None  # the named armed group the article follows
+    sides: dict[str, tuple[int, ActorRef]] = field(default_factory=dict)  # name -> (mentions, first mention)
+    place: PlaceRef | None = None
+
+    @classmethod
+    def survey(cls, actors: list[ActorRef], country: str | None) -> ArticleContext:
+        """Count who the whole article talks about, to stand in for unnamed or pronoun subjects."""
+        context = cls(country=country)
+        for actor in actors:
+            if actor.name.startswith(CIVILIAN_PREFIX):
+                continue
+            count, first = context.sides.get(actor.name, (0, actor))
+            context.sides[actor.name] = (count + 1, first)
+        ranked = sorted(context.sides.values(), key=lambda item: (-item[0], item[1].start))
+        context.protagonist = next((a for _, a in ranked if a.state), None)
+        context.adversary = next((a for n, a in ranked if not a.state and not a.generic and n >= 2), None)
+        return context
+
+    def opponent_of(self, actor: ActorRef) -> ActorRef | None:
+        """The most-mentioned side of the other kind (state vs non-state)."""
+        ranked = sorted(self.sides.values(), key=lambda item: (item[1].generic, -item[0], item[1].start))
+        return next((a for _, a in ranked if a.state != actor.state and a.name != actor.name), None)
+
+
+def sides(
+    text: str,
+    frame: Frame,
+    context: ArticleContext,
+    place: PlaceRef,
+) -> tuple[ActorRef | None, list[ActorRef], ActorRef | None, list[ActorRef]]:
+    """actor1 (who acts), its allies, actor2 (who is acted upon), its allies."""
+    category = frame.trigger.category
+    if category.crowd:
+        return _crowd_sides(frame, place)
+    before, named_victims = frame.actors_before, []
+    if category.name not in CIVILIANS_MAY_ACT:
+        # civilians are acted upon, whatever the word order ("21 civils tués par des raids")
+        named_victims = [a for a in before if a.name.startswith(CIVILIAN_PREFIX)]
+        before = [a for a in before if a not in named_victims]
+    # "une attaque contre une base des forces de sécurité": the forces are the target wherever they stand
+    targets = [a for a in before if TARGET.search(text[max(0, a.start - 40) : a.start])]
+    # "les défenses des terroristes de Daesh, brisant le siège": a complement is not the subject
+    subjects = [a for a in before if a not in targets and not COMPLEMENT.search(text[max(0, a.start - 12) : a.start])]
+    subject_group = _coordinated(text, subjects, reverse=True)
+    object_group = _coordinated(text, frame.actors_after, reverse=False) or targets
+    genitive = (
+        object_group
+        and object_group[0].start >= frame.trigger.end
+        and GENITIVE.fullmatch(text[frame.trigger.end : object_group[0].start])
+    )
+    if not subject_group and category.genitive_agent and genitive:
+        # "une attaque des islamistes shebab contre l'hôtel": the genitive of an action noun acts
+        subject_group, object_group = object_group[:1], object_group[1:] or targets
+    if frame.trigger.passive:
+        agents = [a for a in frame.actors_after if AGENT.search(text[max(0, a.start - 12) : a.start])]
+        subject_group, object_group = agents[:1], subject_group or object_group
+    if frame.trigger.inverted:
+        subject_group, object_group = object_group, subject_group
+    if category.self_directed:
+        group = subject_group or object_group
+        subject_group, object_group = group[:1], group[:1]
+    actor1 = subject_group[0] if subject_group else None
+    if actor1 is not None and category.state_actor1 and not actor1.state and frame.aircraft:
+        actor1 = None  # "les victimes des raids", "frappes": a non-state group has no aircraft
+    if actor1 is None and category.context_actor1 and not frame.trigger.inverted:
+        actor1 = context.protagonist
+    victims = named_victims[:1] or _victim_actor(frame.tolls, place.country, category.event_type)
+    if victims and not (object_group and object_group[0].state and category.name == "clash"):
+        object_group = list(victims)
+    actor2 = object_group[0] if object_group else None
+    if actor1 is None:
+        actor1 = _default_actor1(frame, actor2, place.country)
+    if actor2 is None and actor1 is not None and category.name not in NO_DEFAULT_TARGET:
+        actor2 = context.opponent_of(actor1)
+    if actor2 is not None and actor1 is not None and actor2.name == actor1.name and not category.self_directed:
+        actor2 = context.opponent_of(actor1)
+    assoc1 = [a for a in subject_group[1:] if actor1 is None or a.name != actor1.name]
+    assoc2 = [a for a in object_group[1:] if actor2 is None or a.name != actor2.name]
+    if actor1 is not None and actor1.generic and place.country and actor1.country != place.country:
+        actor1 = actor1.for_country(place.country)
+    return actor1, _unique(assoc1), actor2, _unique(assoc2)
+
+
+def _crowd_sides(
+    frame: Frame, place: PlaceRef
+) -> tuple[ActorRef | None, list[ActorRef], ActorRef | None, list[ActorRef]]:
+    """Protesters or rioters act; the force that intervenes (or the crowd's victim) is acted upon."""
+    crowd_name = frame.trigger.category.crowd.format(country=place.country)
+    actors = frame.actors_before + frame.actors_after
+    crowd = next((a for a in actors if a.name == crowd_name), None)
+    crowd = crowd or ActorRef.synthetic(crowd_name, place.country, state=False)
+    others = [a for a in actors if a.name != crowd_name]
+    target = next((a for a in others if a.state), None) or next(iter(others), None)
+    return crowd, [], target, []
+
+
+def _coordinated(text: str, actors: list[ActorRef], reverse: bool) -> list[ActorRef]:
+    """The run of coordinated actors nearest the cue: "l'armée syrienne et le Hezbollah"."""
+    if not actors:
+        return []
+    ordered = sorted(actors, key=lambda a: a.start, reverse=reverse)
+    group = [ordered[0]]
+    for actor in ordered[1:]:
+        left, right = (actor, group[-1]) if reverse else (group[-1], actor)
+        gap = text[left.end : right.start]
+        if left.end <= right.start and (ACTOR_COORDINATION.match(gap) or APPOSITION.match(gap)):
+            group.append(actor)
+        else:
+            break
+    group.sort(key=lambda a: a.start)
+    # a state named with its allies leads: "le Hezbollah et l'armée syrienne" -> the army acts
+    group.sort(key=lambda a: not a.state)
+    return _unique(group)
+
+
+def _unique(actors: list[ActorRef]) -> list[ActorRef]:
+    seen: set[str] = set()
+    out = []
+    for actor in actors:
+        if actor.name not in seen:
+            seen.add(actor.name)
+            out.append(actor)
+    return out
+
+
+def _victim_actor(tolls: list[TollRef], country: str, event_type: str) -> list[ActorRef]:
+    """Civilians when the toll says so, or when a bombing's dead are not said to be fighters."""
+    remote = event_type == "Explosions/Remote violence"
+    if country and any((toll.civilian or remote and toll.unspecified) and toll.count > 0 for toll in tolls):
+        return [ActorRef.synthetic(f"{CIVILIAN_PREFIX} ({country})", country, state=False)]
+    return []
+
+
+def _default_actor1(frame: Frame, actor2: ActorRef | None, country: str) -> ActorRef | None:
+    if not country:
+        return None
+    category = frame.trigger.category.name
+    if category in ("territory", "air", "weapons", "arrest") and (actor2 is None or not actor2.state):
+        return ActorRef.synthetic(MILITARY.format(country=country), country, state=True)
+    return ActorRef.synthetic(UNIDENTIFIED.format(country=country), country, state=False)
