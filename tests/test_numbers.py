@@ -97,7 +97,7 @@ def tolls(text: str) -> list[tuple[int, str]]:
         ("L'embuscade a coûté la vie à 8 gendarmes.", [(8, "gendarmes")]),
         ("Pas moins de 60 jihadistes de l'EI ont été éliminés.", [(60, "jihadistes")]),
         ("Cinq rebelles ont été neutralisés par l'aviation.", [(5, "rebelles")]),
-        ("Les assaillants, au nombre de quatre, ont été abattus.", []),
+        ("Les assaillants, au nombre de quatre, ont été abattus.", [(4, "assaillants")]),
         ("Vingt prisonniers ont été exécutés.", [(20, "prisonniers")]),
         ("Un bilan de 21 morts a été publié.", [(21, "")]),
         ("On compte 7 tués dans le camp.", [(7, "")]),
@@ -170,3 +170,122 @@ def test_toll_offsets_point_into_the_text() -> None:
 def test_several_tolls_sorted() -> None:
     text = "Le premier raid a fait 5 morts. Le second a tué huit civils."
     assert [m.count for m in find_death_tolls(text)] == [5, 8]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les jihadistes ont tué dimanche douze civils dans la ville.", [(12, "civils")]),
+        ("Des frappes ont tué lundi soir des dizaines de combattants.", [(12, "combattants")]),
+        ("Les ravisseurs ont exécuté samedi cinq otages.", [(5, "otages")]),
+        ("Les insurgés ont abattu hier trois soldats.", [(3, "soldats")]),
+        ("Les miliciens ont tué, mardi, deux bergers.", [(2, "bergers")]),
+        ("Des hommes armés ont tué avant-hier soir huit villageois.", [(8, "villageois")]),
+        ("Des hommes armés ont tué aujourd'hui quatre passants.", [(4, "passants")]),
+        ("L'aviation a éliminé ce matin une vingtaine de terroristes.", [(20, "terroristes")]),
+        ("Une bombe a tué cette nuit six pêcheurs.", [(6, "pêcheurs")]),
+        ("Les rebelles ont tué le 12 mars sept miliciens.", [(7, "miliciens")]),
+        ("Les rebelles ont tué jeudi 3 avril neuf gardes.", [(9, "gardes")]),
+        ("Un drone a tué dans la nuit de samedi à dimanche onze combattants.", [(11, "combattants")]),
+        ("Les miliciens ont tué dimanche 12 civils.", [(12, "civils")]),
+    ],
+)
+def test_time_adverbial_between_verb_and_count(text: str, expected: list[tuple[int, str]]) -> None:
+    assert tolls(text) == expected
+
+
+def test_day_of_month_is_not_a_count() -> None:
+    assert tolls("Les miliciens ont tué dimanche 14 mars, dans le village, trois paysans.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les bombardements ont fait des centaines de morts dimanche à Kunduz.", [(100, "")]),
+        ("Un kamikaze s'est fait exploser, faisant douze morts lundi.", [(12, "")]),
+    ],
+)
+def test_time_word_after_the_toll(text: str, expected: list[tuple[int, str]]) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les assaillants, au nombre de quatre, sont morts dans l'explosion.", [(4, "assaillants")]),
+        ("Les otages tués, au nombre de six, étaient des ouvriers.", [(6, "otages")]),
+        ("Ils ont été tués au nombre de trois.", [(3, "")]),
+    ],
+)
+def test_au_nombre_de(text: str, expected: list[tuple[int, str]]) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les blessés, au nombre de dix, ont été évacués.",
+        "Les manifestants, au nombre de 300, ont défilé.",
+        "Les drones, au nombre de quatre, ont été abattus.",
+    ],
+)
+def test_au_nombre_de_without_deaths(text: str) -> None:
+    assert find_death_tolls(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'embuscade a fait 12 tués ou blessés.",
+        "L'embuscade a fait 12 morts ou blessés parmi les gardes.",
+        "Neuf policiers ont été tués ou blessés.",
+        "Quinze combattants tués et/ou grièvement blessés.",
+        "Sept soldats tués ou portés disparus.",
+        "Les assaillants, au nombre de quatre, ont été tués ou blessés.",
+    ],
+)
+def test_killed_or_wounded_is_not_a_death_toll(text: str) -> None:
+    assert find_death_tolls(text) == []
+
+
+def test_killed_and_separately_wounded_still_counts() -> None:
+    assert tolls("Le raid a fait trois morts et blessé dix autres.") == [(3, "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L'attentat a fait 12 victimes, dont 3 morts.", [(3, "")]),
+        ("L'attentat a fait 12 victimes dont trois tués et neuf blessés.", [(3, "")]),
+        ("L'attentat a fait 12 victimes, dont six enfants.", [(12, "")]),
+    ],
+)
+def test_death_figure_beats_generic_victims(text: str, expected: list[tuple[int, str]]) -> None:
+    assert tolls(text) == expected
+
+
+def test_breakdown_offsets() -> None:
+    text = "Bilan : 12 victimes, dont 3 morts."
+    (mention,) = find_death_tolls(text)
+    assert text[mention.start : mention.end] == mention.text == "12 victimes, dont 3 morts"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Douze soldats\nont été tués.",
+        "La frappe a tué\n12 civils.",
+        "La frappe a tué\r\ndimanche 12 civils.",
+        "Bilan de la journée : aucune\nvictime.",
+    ],
+)
+def test_toll_never_spans_a_line_break(text: str) -> None:
+    assert all("\n" not in m.text and "\r" not in m.text for m in find_death_tolls(text))
+    assert find_death_tolls(text) == []
+
+
+def test_tolls_on_several_lines_keep_offsets() -> None:
+    text = "Deux soldats ont été tués.\r\nLe raid a fait 5 morts."
+    mentions = find_death_tolls(text)
+    assert [(m.count, m.text) for m in mentions] == [(2, "Deux soldats ont été tués"), (5, "5 morts")]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
