@@ -23,6 +23,7 @@ from veilleur.resolve.numbers import find_death_tolls
 from veilleur.resolve.places import Geocoder, GeocodeResult, PlaceMention
 
 WORLD_CITY_POPULATION = 500_000
+TOWN_POPULATION = 10_000  # a name the parser took for a person is still a place if it is a real town
 TEMPLATE_PREFIXES = ("Military Forces of", "Police Forces of", "Unidentified", "Civilians", "Protesters", "Rioters")
 DATELINE = re.compile(r"(?:,\s*[A-ZÉ][\w\s-]{0,30})?(?:,\s*\d{1,2}\s+\w+)?\s*(?:\((?:AFP|Reuters|AP)\))?\s*[—–-]\s")
 PLACE_INTRO = re.compile(r"(?:\bà|\bau|\bprès d[e']|\bville d[e']|\bvillage d[e']|\blocalité d[e'])\s*$", re.IGNORECASE)
@@ -153,8 +154,9 @@ class Pipeline:
     ) -> bool:
         """Drop the gazetteer's false friends: people, groups, sources, buildings, far-away homonyms."""
         start, end = mention.start, mention.end
-        if _overlaps_any(start, end, persons) and not PLACE_INTRO.search(text, 0, start):
-            return False  # "Mohsen" the man is not the village, but "à al Mohssen" is
+        person = _overlaps_any(start, end, persons) and mention.place.population < TOWN_POPULATION
+        if person and not PLACE_INTRO.search(text, 0, start):
+            return False  # "Mohsen" the man is not the village, but "à al Mohssen" (or a real town) is
         return not (
             _overlaps_any(start, end, named_actors)  # "Al-Qaïda" the group, not a town
             or DATELINE.match(text, end) is not None and _line_start(text, start)  # "Beyrouth — ...": the desk
