@@ -110,7 +110,7 @@ class CueLexicon:
 
 
 def _is_passive(cue_with_left_context: str) -> bool:
-    return bool(re.search(r"\bété\b", cue_with_left_context))
+    return bool(re.search(r"\bété\b|\bpar$", cue_with_left_context))  # "a été reprise", "reprise par"
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:

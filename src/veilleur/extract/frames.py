@@ -106,7 +106,7 @@ def _drop_subsumed_frames(frames: list[Frame]) -> list[Frame]:
         if previous is not None and previous.trigger.category == frame.trigger.category:
             placed_before = any(p.start >= previous.trigger.end for p in previous.places)
             one_clause = not CLAUSE_BREAK.search(frame.text, previous.trigger.end, frame.trigger.start)
-            if not frame.places or (not placed_before and one_clause):
+            if one_clause and (not frame.places or not placed_before):
                 # "Les avions de guerre de la coalition ... en bombardant le marché de Hodeïdah"
                 if not placed_before:
                     previous.places = frame.places or previous.places
