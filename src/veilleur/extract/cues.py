@@ -28,13 +28,16 @@ class Category:
     genitive_agent: bool = False  # "l'attaque des Shebab": the genitive of the action noun is who acts
     only_alone: bool = False  # "tuant douze civils": an event only when no other cue in the sentence
     # (pattern, event_type, sub_event_type): the sentence says more ("dispersés au gaz lacrymogène")
-    refinements: tuple[tuple[re.Pattern[str], str, str], ...] = ()
+    refinements: tuple[tuple[re.Pattern[str], str, str, bool], ...] = ()
     crowd: str = ""  # "Protesters ({country})": demonstrations and riots are acted by a crowd
 
-    def refine(self, text: str, start: int, end: int) -> tuple[str, str] | None:
-        """The more specific (event_type, sub_event_type) that the sentence's wording calls for, if any."""
-        for pattern, event_type, sub_event_type in self.refinements:
-            if pattern.search(text, start, end):
+    def refine(self, text: str, start: int, end: int, aircraft: bool = False) -> tuple[str, str] | None:
+        """The more specific (event_type, sub_event_type) that the sentence's wording calls for, if any.
+
+        "ont bombardé ... à l'aide de lance-roquettes" is shelling, unless the cue itself names aircraft.
+        """
+        for pattern, event_type, sub_event_type, unless_aircraft in self.refinements:
+            if not (unless_aircraft and aircraft) and pattern.search(text, start, end):
                 return event_type, sub_event_type
         return None
 
@@ -132,7 +135,12 @@ def _category(name: str, spec: dict[str, Any]) -> Category:
         genitive_agent=bool(spec.get("genitive_agent", False)),
         only_alone=bool(spec.get("only_alone", False)),
         refinements=tuple(
-            (re.compile(r["pattern"], re.IGNORECASE), r["event_type"], r["sub_event_type"])
+            (
+                re.compile(r["pattern"], re.IGNORECASE),
+                r["event_type"],
+                r["sub_event_type"],
+                bool(r.get("unless_aircraft")),
+            )
             for r in spec.get("refine", [])
         ),
         crowd=spec.get("crowd", ""),

@@ -72,7 +72,7 @@ def extract_events(
                 continue
             current.extend(_events_from_frame(article, frame, context, article.published, recent_dates))
         tolls = [] if cues.cumulative.search(text, start, end) else mentions.tolls_in(start, end)
-        if not frames and tolls and previous:
+        if not frames and tolls and previous and not _dates_another_day(mentions, start, end, previous[-1]):
             # "Dix-sept civils ont été tués." after the sentence that named the strike
             _share_tolls(article, previous[-1:], tolls)
         named_days = [d for d in mentions.dates_in(start, end) if d.kind == "day"]
@@ -135,7 +135,7 @@ def _events_from_frame(
         )
     elif category.state_actor1 and actor1 is not None and not actor1.state and category.non_state_sub_event_type:
         sub_event_type = category.non_state_sub_event_type  # "les rebelles ont bombardé": no air force
-    refined = category.refine(frame.text, *frame.sentence)
+    refined = category.refine(frame.text, *frame.sentence, aircraft=frame.aircraft)
     if refined is not None:
         event_type, sub_event_type = refined
     fatalities = _fatalities(frame.tolls, len(places))
@@ -272,6 +272,11 @@ def _share_tolls(article: Article, events: list[Event], tolls: list[TollRef]) ->
         if "actor2" not in event.evidence and any(t.civilian for t in tolls) and event.country:
             event.actor2 = f"{CIVILIAN_PREFIX} ({event.country})"
             event.add_evidence("actor2", article.span(tolls[0].start, tolls[0].end))
+
+
+def _dates_another_day(mentions: Mentions, start: int, end: int, event: Event) -> bool:
+    """"En octobre 2017, un attentat avait fait 512 morts": a toll from another day is not this event's."""
+    return any(d.value.isoformat() != event.event_date for d in mentions.dates_in(start, end))
 
 
 def _in_long_period_sentence(text: str, mentions: Mentions, start: int, end: int, cues: CueLexicon) -> bool:

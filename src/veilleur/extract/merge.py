@@ -105,6 +105,8 @@ def _same_happening_nearby(a: Event, b: Event) -> bool:
         return False  # "Jobar et Zamalka": places named together are distinct events
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
+    if a.geo_precision == 3 or b.geo_precision == 3:
+        return False  # a province's capital point is not a neighbour of the town the detail names
     return _km(a, b) <= NEIGHBOUR_KM
 
 

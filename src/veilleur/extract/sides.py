@@ -30,6 +30,11 @@ COMPLEMENT = re.compile(  # "les défenses des terroristes": "des" after a noun 
 )
 GENITIVE = re.compile(r"\s*(?:(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?)?", re.IGNORECASE)  # or "attaque terroriste"
 TARGET = re.compile(r"\bcontre\s+(?:\w+\s+){0,4}?(?:les?|la|l'|des|du|d')?[\s\"«]*$", re.IGNORECASE)
+DIED_AFTER = re.compile(
+    r"[^.;:]{0,40}?\b(?:ont|a|avaient|avait) (?:\w+ )?(?:été tuée?s?|péri|trouvé la mort|perdu la vie)"
+    r"|[^.;:]{0,40}?\bsont morts",
+    re.IGNORECASE,
+)
 APPOSITION = re.compile(r"^[\s,]*(?:son|leur|ses|leurs) alliée?s?[\s,]*$", re.IGNORECASE)
 
 
@@ -78,8 +83,10 @@ def sides(
         # civilians are acted upon, whatever the word order ("21 civils tués par des raids")
         named_victims = [a for a in before if a.name.startswith(CIVILIAN_PREFIX)]
         before = [a for a in before if a not in named_victims]
+    # "21 soldats maliens ont été tués lors de l'attaque": the subject of a death verb is a victim
+    killed = [a for a in before if DIED_AFTER.match(text, a.end)]
     # "une attaque contre une base des forces de sécurité": the forces are the target wherever they stand
-    targets = [a for a in before if TARGET.search(text[max(0, a.start - 40) : a.start])]
+    targets = killed + [a for a in before if TARGET.search(text[max(0, a.start - 40) : a.start])]
     # "les défenses des terroristes de Daesh, brisant le siège": a complement is not the subject
     subjects = [a for a in before if a not in targets and not COMPLEMENT.search(text[max(0, a.start - 12) : a.start])]
     subject_group = _coordinated(text, subjects, reverse=True)
@@ -92,6 +99,10 @@ def sides(
     if not subject_group and category.genitive_agent and genitive:
         # "une attaque des islamistes shebab contre l'hôtel": the genitive of an action noun acts
         subject_group, object_group = object_group[:1], object_group[1:] or targets
+    if not subject_group and not frame.trigger.passive:
+        # "des obus tirés par l'armée ukrainienne": an agent after the cue acts
+        subject_group = [a for a in frame.actors_after if AGENT.search(text[max(0, a.start - 12) : a.start])][:1]
+        object_group = [a for a in object_group if a not in subject_group] or targets
     if frame.trigger.passive:
         agents = [a for a in frame.actors_after if AGENT.search(text[max(0, a.start - 12) : a.start])]
         subject_group, object_group = agents[:1], subject_group or object_group
@@ -117,8 +128,9 @@ def sides(
         actor2 = context.opponent_of(actor1)
     assoc1 = [a for a in subject_group[1:] if actor1 is None or a.name != actor1.name]
     assoc2 = [a for a in object_group[1:] if actor2 is None or a.name != actor2.name]
-    if actor1 is not None and actor1.generic and place.country and actor1.country != place.country:
-        actor1 = actor1.for_country(place.country)
+    if place.country:  # "l'armée" in a sentence about Burkina Faso is Burkina Faso's army
+        actor1 = actor1.for_country(place.country) if actor1 is not None and actor1.generic else actor1
+        actor2 = actor2.for_country(place.country) if actor2 is not None and actor2.generic else actor2
     return actor1, _unique(assoc1), actor2, _unique(assoc2)
 
 
