@@ -169,7 +169,9 @@ def _events_from_frame(
             event.add_evidence("event_date", article.span(date_ref.start, date_ref.end))
         for name, ref in (("actor1", actor1), ("actor2", actor2)):
             if ref is not None and ref.start < ref.end:
-                event.add_evidence(name, article.span(ref.start, ref.end))
+                # a side the article named elsewhere (the story's protagonist) is evidenced where it was named
+                in_sentence = frame.sentence[0] <= ref.start < frame.sentence[1]
+                event.add_evidence(name if in_sentence else f"{name}_context", article.span(ref.start, ref.end))
         if actor2 is not None and actor2.start == actor2.end and actor2.name.startswith(CIVILIAN_PREFIX):
             for toll in frame.tolls:  # the victims are known from the toll ("21 civils tués")
                 event.add_evidence("actor2", article.span(toll.start, toll.end))

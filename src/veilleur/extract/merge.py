@@ -55,7 +55,9 @@ def merge_events(events: Sequence[Event], original: str = "") -> list[Event]:
         if absorber is not None:
             absorber.fatalities = max(absorber.fatalities, event.fatalities)
             continue
-        if _summarised_by_details(event, result):
+        details = _details_of(event, result)
+        if details:
+            _hand_down(event, details)
             continue
         out.append(event)
     return out
@@ -162,16 +164,53 @@ def _is_generic_name(name: str) -> bool:
     return name.startswith("Unidentified")
 
 
-def _summarised_by_details(event: Event, events: list[Event]) -> bool:
+def _details_of(event: Event, events: list[Event]) -> list[Event]:
+    """The finer events of the same kind, in the same province, that a province-level lead summarises."""
     if event.geo_precision != 3:
-        return False
+        return []
     undated = "event_date" not in event.evidence
-    return any(
-        other is not event
+    return [
+        other
+        for other in events
+        if other is not event
         and other.sub_event_type == event.sub_event_type
         and other.admin1 == event.admin1
         and other.geo_precision < 3
-        and (undated or other.event_date == event.event_date)
-        and (other.actor1 == event.actor1 or _is_generic_name(other.actor1) or _is_generic_name(event.actor1))
-        for other in events
-    )
+        and (undated or other.event_date == event.event_date or "event_date" not in other.evidence)
+        and (
+            other.actor1 == event.actor1
+            or _unnamed_actor1(other)  # "les bombardiers ont visé X et Y" after "l'aviation russe a ..."
+            or _is_generic_name(other.actor1)
+            or _is_generic_name(event.actor1)
+        )
+    ]
+
+
+def _unnamed_actor1(event: Event) -> bool:
+    """actor1 implied by the article, or named only by a common noun ("les bombardiers")."""
+    spans = event.evidence.get("actor1", [])
+    return not spans or not any(ch.isupper() for span in spans for ch in span.text)
+
+
+def _hand_down(lead: Event, details: list[Event]) -> None:
+    """What the lead says and the details do not (who, the toll, the day) passes to the details;
+    a toll for them all is split evenly, the remainder to the first (codebook section 6)."""
+    untolled = [d for d in details if not d.fatalities]
+    if lead.fatalities and len(untolled) == len(details):
+        share, remainder = divmod(lead.fatalities, len(details))
+        for index, detail in enumerate(details):
+            detail.fatalities = share + (remainder if index == 0 else 0)
+            for span in lead.evidence.get("fatalities", []):
+                detail.add_evidence("fatalities", span)
+    for detail in details:
+        if "actor1" in lead.evidence and _unnamed_actor1(detail):
+            detail.actor1 = lead.actor1
+        for name in ("actor1", "actor2"):
+            if name in lead.evidence and name not in detail.evidence:
+                setattr(detail, name, getattr(lead, name))
+                for span in lead.evidence[name]:
+                    detail.add_evidence(name, span)
+        if "event_date" in lead.evidence and "event_date" not in detail.evidence:
+            detail.event_date, detail.time_precision = lead.event_date, lead.time_precision
+            for span in lead.evidence["event_date"]:
+                detail.add_evidence("event_date", span)
