@@ -55,8 +55,7 @@ from typing import TYPE_CHECKING, Any
 
 from veilleur.export import write_jsonl
 from veilleur.ingest import load_published_map, read_paths
-from veilleur.ingest.checks import decode_bytes
-from veilleur.ingest.records import article_from_record
+from veilleur.ingest.records import read_jsonl_line
 from veilleur.ingest.text import ReadOptions
 from veilleur.records import Article, Event, Rejection
 
@@ -266,23 +265,15 @@ def _read_lines(piece: LinesPiece, options: ReadOptions) -> Iterator[Article | R
             if not data:
                 break
             position += len(data)
-            fallback_id, where = f"{path.stem}:{number}", f"line {number}: "
-            number += 1
             try:
-                line, reason = decode_bytes(data)
-                if line is None:
-                    yield Rejection(fallback_id, f"{where}{reason}", str(path))
-                    continue
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield Rejection(fallback_id, f"{where}invalid JSON: {exc.msg}", str(path))
-                    continue
-                yield article_from_record(record, fallback_id, options, str(path), where)
+                item = read_jsonl_line(data, number, path, options)
             except Exception as exc:  # noqa: BLE001 - one bad line never stops the partition
-                yield Rejection(fallback_id, f"{where}unexpected error: {type(exc).__name__}: {exc}", str(path))
+                item = Rejection(
+                    f"{path.stem}:{number}", f"line {number}: unexpected error: {type(exc).__name__}: {exc}", str(path)
+                )
+            number += 1
+            if item is not None:
+                yield item
 
 
 def read_task(task: PartitionTask, config: WorkerConfig) -> Iterator[Article | Rejection]:

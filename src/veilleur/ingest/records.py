@@ -55,20 +55,24 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Article | Rejection
         return
     with handle:
         for number, data in enumerate(handle, start=1):
-            fallback_id = f"{path.stem}:{number}"
-            where = f"line {number}: "
-            line, reason = decode_bytes(data)  # per line: one bad line must not spoil the file
-            if line is None:
-                yield Rejection(fallback_id, f"{where}{reason}", str(path))
-                continue
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Rejection(fallback_id, f"{where}invalid JSON: {exc.msg}", str(path))
-                continue
-            yield article_from_record(record, fallback_id, options, str(path), where)
+            item = read_jsonl_line(data, number, path, options)
+            if item is not None:
+                yield item
+
+
+def read_jsonl_line(data: bytes, number: int, path: Path, options: ReadOptions) -> Article | Rejection | None:
+    """One line of a JSONL file as an Article, a Rejection naming the line, or None for a blank line."""
+    fallback_id, where = f"{path.stem}:{number}", f"line {number}: "
+    line, reason = decode_bytes(data)  # per line: one bad line must not spoil the file
+    if line is None:
+        return Rejection(fallback_id, f"{where}{reason}", str(path))
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Rejection(fallback_id, f"{where}invalid JSON: {exc.msg}", str(path))
+    return article_from_record(record, fallback_id, options, str(path), where)
 
 
 def read_json(path: Path, options: ReadOptions) -> Iterator[Article | Rejection]:
