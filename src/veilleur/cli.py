@@ -11,7 +11,7 @@ import typer
 
 from veilleur import export
 from veilleur.cli_batch import register as register_batch_commands
-from veilleur.cli_options import parse_day
+from veilleur.cli_options import InputPaths, PublishedMapOption, PublishedOption, SourceOption, parse_day
 from veilleur.cli_store import register as register_store_commands
 from veilleur.evaluate import format_scores, load_events_by_doc, score, scores_to_dict
 from veilleur.ingest import load_published_map, load_source_map, read_paths
@@ -23,14 +23,11 @@ app = typer.Typer(help="Veilleur: French conflict news to evidenced ACLED-style 
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Text, JSON/JSONL, HTML or RSS/Atom files, or folders.")],
+    paths: InputPaths,
     output: Annotated[Path, typer.Option("-o", "--output", help="Events as JSON Lines (one event a line).")],
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")] = None,
-    published_map: Annotated[
-        Path | None,
-        typer.Option(help="JSONL with doc/id, published and optionally source per document (e.g. a gold file)."),
-    ] = None,
-    source: Annotated[str | None, typer.Option(help="Outlet name for inputs without one.")] = None,
+    published: PublishedOption = None,
+    published_map: PublishedMapOption = None,
+    source: SourceOption = None,
     csv: Annotated[Path | None, typer.Option(help="Also write an ACLED-style CSV here.")] = None,
     geojson: Annotated[Path | None, typer.Option(help="Also write a GeoJSON FeatureCollection here.")] = None,
     unresolved: Annotated[

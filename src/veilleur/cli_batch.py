@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from veilleur.cli_options import parse_day
+from veilleur.cli_options import InputPaths, PublishedMapOption, PublishedOption, SourceOption, parse_day
 
 
 class Scheduler(str, Enum):
@@ -20,7 +20,7 @@ class Scheduler(str, Enum):
 
 
 def batch(
-    paths: Annotated[list[Path], typer.Argument(help="Text, JSON/JSONL, HTML or RSS/Atom files, or folders.")],
+    paths: InputPaths,
     out: Annotated[Path, typer.Option("--out", help="Folder for events-NNNNN.jsonl and rejections-NNNNN.jsonl.")],
     db: Annotated[
         str | None,
@@ -31,11 +31,9 @@ def batch(
     workers: Annotated[
         int | None, typer.Option(min=1, help="Worker processes or threads (default: one per CPU).")
     ] = None,
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")] = None,
-    published_map: Annotated[
-        Path | None, typer.Option(help="JSONL with doc/id and published per document (e.g. a gold file).")
-    ] = None,
-    source: Annotated[str | None, typer.Option(help="Outlet name for inputs without one.")] = None,
+    published: PublishedOption = None,
+    published_map: PublishedMapOption = None,
+    source: SourceOption = None,
 ) -> None:
     """Extract events from big archives in parallel partitions; one events and one rejections file each."""
     from veilleur.batch import run_batch

@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from veilleur.cli_options import parse_day
+from veilleur.cli_options import InputPaths, PublishedMapOption, PublishedOption, SourceOption, parse_day
 from veilleur.records import Article, Rejection
 from veilleur.store import EventFilter, Store
 
@@ -40,13 +40,11 @@ def _open_store(db: str) -> Store:
 
 
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Text, JSON/JSONL, HTML or RSS/Atom files, or folders.")],
+    paths: InputPaths,
     db: DbOption = DEFAULT_DB,
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")] = None,
-    published_map: Annotated[
-        Path | None, typer.Option(help="JSONL with doc/id and published per document (e.g. a gold file).")
-    ] = None,
-    source: Annotated[str | None, typer.Option(help="Outlet name for inputs without one.")] = None,
+    published: PublishedOption = None,
+    published_map: PublishedMapOption = None,
+    source: SourceOption = None,
 ) -> None:
     """Read articles, extract their events and store both (one transaction per article)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
