@@ -511,3 +511,26 @@ def test_protests_are_acted_by_the_crowd(
 def test_lynching_is_mob_violence_by_rioters(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une foule en colère a lynché mardi un homme accusé de vol à Kano.")
     assert (event.event_type, event.sub_event_type, event.actor1) == ("Riots", "Mob violence", "Rioters (Nigeria)")
+
+
+def test_a_claim_names_who_did_the_bombing(pipeline: Pipeline) -> None:
+    event = only_event(
+        pipeline,
+        "Un camion piégé a explosé samedi à un point de contrôle de Mogadiscio, tuant au moins 79 personnes. "
+        "L'attentat a été revendiqué par les Shebab.",
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Remote explosive/landmine/IED",
+        "al-Shabaab",
+        "Civilians (Somalia)",
+    )
+    assert (event.location, event.fatalities) == ("Mogadishu", 79)
+
+
+def test_road_between_two_towns_is_the_first_town_near(pipeline: Pipeline) -> None:
+    event = only_event(
+        pipeline,
+        "Une mine a tué lundi trois soldats maliens sur la route entre Boni et Hombori, dans le centre du Mali.",
+    )
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert (event.location, event.geo_precision) == ("Boni", 2)

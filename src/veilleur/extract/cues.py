@@ -69,6 +69,7 @@ class CueLexicon:
     metonym: re.Pattern[str]  # "le régime de Damas": the capital stands for its government
     aircraft: re.Pattern[str]  # cue words that name aircraft: only states fly them
     country_level: re.Pattern[str]  # "sur le territoire russe": placed no finer than a country
+    claim: re.Pattern[str]  # "l'attaque a été revendiquée par X": X answers for the events just told
     speaker: re.Pattern[str]  # "un responsable de l'armée": someone speaking for the actor, not the actor acting
     comment_markers: tuple[str, ...]
 
@@ -173,6 +174,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         metonym=re.compile(r"\b(?:" + "|".join(data["metonym_heads"]) + r")\s+(?:de|d')\s*$", re.IGNORECASE),
         aircraft=re.compile(r"\b(?:" + data["aircraft_words"] + r")\b", re.IGNORECASE),
         country_level=re.compile(data["country_level"], re.IGNORECASE),
+        claim=re.compile(data["claims"], re.IGNORECASE),
         speaker=re.compile(
             r"\b(?:" + "|".join(data["speaker_nouns"]) + r")\s+(?:\w+\s+){0,2}"
             r"(?:de|dans|du|des|d')\s*(?:la\s+|l'|les\s+)?$",

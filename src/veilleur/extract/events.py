@@ -10,12 +10,13 @@ left out, and so is what happened more than a year before publication (codebook 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from veilleur.annotate import Annotation
 from veilleur.extract.cues import CueLexicon, Trigger
 from veilleur.extract.frames import CLAUSE_BREAK, Frame, frames_for_sentence, is_reference_point
-from veilleur.extract.mentions import DateRef, Mentions, PlaceRef, TollRef
+from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
 from veilleur.extract.merge import inherit_dates, merge_events
 from veilleur.extract.sides import CIVILIAN_PREFIX, ArticleContext, sides
 from veilleur.records import Article, Event
@@ -37,6 +38,7 @@ NEAR = re.compile(
     r"(?:près|proximité|abords|environs|autour|alentours|sud|nord|est|ouest)\s+(?:de|d')\s*(?:la\s+|l')?$", re.I
 )
 BACKGROUND_REACH = 60  # a year ("en 2014") this close to a cue dates it
+ROUTE_BETWEEN = re.compile(r"\bentre\s+(?:les?\s+(?:villes?|localités?)\s+)?(?:de\s+|d')?$", re.IGNORECASE)
 PLACE_REACH = 100  # a place named further after the cue belongs to another clause
 
 
@@ -75,6 +77,8 @@ def extract_events(
         if not frames and tolls and previous and not _dates_another_day(mentions, start, end, previous[-1]):
             # "Dix-sept civils ont été tués." after the sentence that named the strike
             _share_tolls(article, previous[-1:], tolls)
+        if previous and cues.claim.search(text, start, end):
+            _credit_claim(article, previous, mentions.actors_in(start, end))
         named_days = [d for d in mentions.dates_in(start, end) if d.kind == "day"]
         recent_dates = named_days[-1:] or (recent_dates if not carried_once else [])
         carried_once = not named_days
@@ -237,6 +241,9 @@ def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[Plac
         chosen = far_after[:1]
     elif context.place is not None and not frame.country_level:
         chosen = [context.place]
+    if len(chosen) > 1 and ROUTE_BETWEEN.search(text[max(0, chosen[0].start - 40) : chosen[0].start]):
+        # "sur la route entre Boni et Hombori": the first named place, precision 2 (codebook section 4)
+        chosen = [replace(chosen[0], precision=max(chosen[0].precision, 2))]
     finer = [p for p in chosen if p.precision < 3]
     if finer and len(finer) < len(chosen):
         # "dans la province de Hama, à Jib al-Jarrah": the province only frames the village
@@ -274,6 +281,18 @@ def _share_tolls(article: Article, events: list[Event], tolls: list[TollRef]) ->
         if "actor2" not in event.evidence and any(t.civilian for t in tolls) and event.country:
             event.actor2 = f"{CIVILIAN_PREFIX} ({event.country})"
             event.add_evidence("actor2", article.span(tolls[0].start, tolls[0].end))
+
+
+def _credit_claim(article: Article, events: list[Event], actors: list[ActorRef]) -> None:
+    """"L'attaque a été revendiquée par les Shebab": the claimant acts in the events just told, where
+    the text had not named who did."""
+    claimant = next((a for a in actors if not a.generic and not a.state), None)
+    if claimant is None:
+        return
+    for event in events:
+        if "actor1" not in event.evidence or event.actor1.startswith("Unidentified"):
+            event.actor1 = claimant.name
+            event.add_evidence("actor1", article.span(claimant.start, claimant.end))
 
 
 def _dates_another_day(mentions: Mentions, start: int, end: int, event: Event) -> bool:
