@@ -114,8 +114,11 @@ def sides(
     actor1 = subject_group[0] if subject_group else None
     if actor1 is not None and category.state_actor1 and not actor1.state and frame.aircraft:
         actor1 = None  # "les victimes des raids", "frappes": a non-state group has no aircraft
-    if actor1 is None and category.context_actor1 and not frame.trigger.inverted:
-        actor1 = context.protagonist
+    protagonist = context.protagonist
+    # the story's army stands in for an unnamed actor at home, not across a border ("au Burkina voisin")
+    at_home = protagonist is not None and protagonist.country in ("", place.country)
+    if actor1 is None and category.context_actor1 and not frame.trigger.inverted and at_home:
+        actor1 = protagonist
     victims = named_victims[:1] or _victim_actor(frame.tolls, place.country, category.event_type)
     if victims and not (object_group and object_group[0].state and category.name == "clash"):
         object_group = list(victims)
