@@ -17,7 +17,7 @@ from veilleur.annotate import Annotation
 from veilleur.extract.cues import CueLexicon, Trigger
 from veilleur.extract.frames import CLAUSE_BREAK, Frame, frames_for_sentence, is_reference_point
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
-from veilleur.extract.merge import inherit_dates, merge_events
+from veilleur.extract.merge import inherit_dates, merge_events, unnamed_actor1
 from veilleur.extract.sides import CIVILIAN_PREFIX, ArticleContext, sides
 from veilleur.records import Article, Event
 
@@ -290,7 +290,7 @@ def _credit_claim(article: Article, events: list[Event], actors: list[ActorRef])
     if claimant is None:
         return
     for event in events:
-        if "actor1" not in event.evidence or event.actor1.startswith("Unidentified"):
+        if unnamed_actor1(event) or event.actor1.startswith("Unidentified"):
             event.actor1 = claimant.name
             event.add_evidence("actor1", article.span(claimant.start, claimant.end))
 

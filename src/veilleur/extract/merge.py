@@ -179,14 +179,14 @@ def _details_of(event: Event, events: list[Event]) -> list[Event]:
         and (undated or other.event_date == event.event_date or "event_date" not in other.evidence)
         and (
             other.actor1 == event.actor1
-            or _unnamed_actor1(other)  # "les bombardiers ont visé X et Y" after "l'aviation russe a ..."
+            or unnamed_actor1(other)  # "les bombardiers ont visé X et Y" after "l'aviation russe a ..."
             or _is_generic_name(other.actor1)
             or _is_generic_name(event.actor1)
         )
     ]
 
 
-def _unnamed_actor1(event: Event) -> bool:
+def unnamed_actor1(event: Event) -> bool:
     """actor1 implied by the article, or named only by a common noun ("les bombardiers")."""
     spans = event.evidence.get("actor1", [])
     return not spans or not any(ch.isupper() for span in spans for ch in span.text)
@@ -203,7 +203,7 @@ def _hand_down(lead: Event, details: list[Event]) -> None:
             for span in lead.evidence.get("fatalities", []):
                 detail.add_evidence("fatalities", span)
     for detail in details:
-        if "actor1" in lead.evidence and _unnamed_actor1(detail):
+        if "actor1" in lead.evidence and unnamed_actor1(detail):
             detail.actor1 = lead.actor1
         for name in ("actor1", "actor2"):
             if name in lead.evidence and name not in detail.evidence:
