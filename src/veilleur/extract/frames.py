@@ -14,6 +14,7 @@ from veilleur.annotate import Annotation
 from veilleur.extract.cues import CueLexicon, Trigger
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
 
+CUE_ARTICLE = 4  # "l'aviation syrienne était intervenue": an actor the cue opens with (after "l'", "les ") acts
 IRREALIS_REACH = 70  # characters before a cue in which "devrait", "pour libérer"... make it a forecast
 ORIGIN = re.compile(  # "en provenance de l'est de Deir Ezzor": where the force came from, not the event
     r"(?:en provenance|venu(?:e|s|es)?|venant|à destination|rejoindre|depuis)\s+(?:de\s+|d')?\s*(?:l'|la\s+|le\s+)?"
@@ -89,10 +90,10 @@ def frames_for_sentence(
         frame.dates = [d for d in sentence_dates if lo <= d.start < hi or t.start <= d.start < t.end]
         frame.dates = frame.dates or sentence_dates
         # "l'aviation syrienne", "les bombardiers russes": the cue word may open the actor's name
-        frame.actors_before = [a for a in actors if lo <= a.start <= t.start]
+        frame.actors_before = [a for a in actors if lo <= a.start <= t.start + CUE_ARTICLE]
         if not frame.actors_before:
             frame.actors_before = [a for a in actors if a.start <= t.start][-1:]
-        frame.actors_after = [a for a in actors if t.start < a.start < hi]
+        frame.actors_after = [a for a in actors if t.start + CUE_ARTICLE < a.start < hi]
         if not cumulative:
             frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
     return _drop_subsumed_frames(frames)
