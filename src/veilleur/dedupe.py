@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from veilleur.records import Article, Event
+from veilleur.records import Article, Event, great_circle_km
 
 # --------------------------------------------------------------------------------------------------
 # documents
@@ -211,13 +211,6 @@ def _parse_date(s: str) -> date | None:
         return None
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _fold(s: str) -> str:
     return " ".join(normalise(s))
 
@@ -230,7 +223,7 @@ def places_compatible(x: Event, y: Event, km: float) -> bool:
     if None not in (x.latitude, x.longitude, y.latitude, y.longitude):
         assert x.latitude is not None and x.longitude is not None
         assert y.latitude is not None and y.longitude is not None
-        return haversine_km(x.latitude, x.longitude, y.latitude, y.longitude) <= km
+        return great_circle_km(x.latitude, x.longitude, y.latitude, y.longitude) <= km
     return bool(x.location) and _fold(x.location) == _fold(y.location)
 
 
@@ -365,7 +358,7 @@ def _group_distance(e: Event, group: Sequence[Event]) -> float:
         if None not in (e.latitude, e.longitude, m.latitude, m.longitude):
             assert e.latitude is not None and e.longitude is not None
             assert m.latitude is not None and m.longitude is not None
-            total += haversine_km(e.latitude, e.longitude, m.latitude, m.longitude)
+            total += great_circle_km(e.latitude, e.longitude, m.latitude, m.longitude)
         de, dm = _parse_date(e.event_date), _parse_date(m.event_date)
         if de and dm:
             total += 10.0 * abs((de - dm).days)

@@ -26,6 +26,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from veilleur.records import great_circle_km
+
 EventRecord = dict[str, Any]
 EventsByDoc = dict[str, list[EventRecord]]
 MatchedPair = tuple[EventRecord, EventRecord]
@@ -34,7 +36,6 @@ MATCH_RADIUS_KM = 25.0
 EXACT_LOCATION_KM = 5.0
 REGION_PRECISION = 3
 DATE_TOLERANCE_DAYS = {1: 1, 2: 7, 3: 31}
-EARTH_RADIUS_KM = 6371.0
 DOC_KEYS = ("doc", "doc_id", "article_id")
 
 
@@ -90,15 +91,10 @@ def _int_field(record: EventRecord, name: str, default: int) -> int:
 def distance_km(a: EventRecord, b: EventRecord) -> float:
     """Great-circle distance between two events' coordinates; infinite when either has none."""
     try:
-        lat1, lon1, lat2, lon2 = (
-            math.radians(float(x)) for x in (a["latitude"], a["longitude"], b["latitude"], b["longitude"])
-        )
+        lat1, lon1, lat2, lon2 = (float(x) for x in (a["latitude"], a["longitude"], b["latitude"], b["longitude"]))
     except (KeyError, TypeError, ValueError):
         return math.inf
-    haversine = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
-        (lon2 - lon1) / 2
-    ) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(haversine))
+    return great_circle_km(lat1, lon1, lat2, lon2)
 
 
 def days_apart(a: EventRecord, b: EventRecord) -> float:

@@ -175,9 +175,7 @@ def _plausible_country(place: Place, countries: set[str]) -> bool:
 
 def _is_attributed_source(text: str, start: int, end: int, cues: CueLexicon) -> bool:
     """"selon Moscou", "Moscou a annoncé": the capital speaks for its government."""
-    left = text[max(0, start - 25) : start]
-    verbs = list(cues.attribution.finditer(left))
-    if verbs and len(left[verbs[-1].end() :].split()) <= 1:
+    if cues.follows_attribution(text, start, reach=25, max_words=1):
         return True
     return cues.attribution.match(text[end : end + 25].lstrip()) is not None
 

@@ -94,6 +94,12 @@ class CueLexicon:
             kept.append(trigger)
         return kept
 
+    def follows_attribution(self, text: str, start: int, reach: int, max_words: int, floor: int = 0) -> bool:
+        """Does the name at ``start`` come right after "selon", "a rapporté"... (within ``max_words``)?"""
+        left = text[max(floor, start - reach) : start]
+        verbs = list(self.attribution.finditer(left))
+        return bool(verbs) and len(left[verbs[-1].end() :].split()) <= max_words
+
     def names_facility(self, text: str, name_start: int) -> bool:
         """Is the name starting here the proper name of a building ("l'hôtel Medina")?"""
         return self.facility.search(text, max(0, name_start - 30), name_start) is not None

@@ -279,7 +279,7 @@ def _share_tolls(article: Article, events: list[Event], tolls: list[TollRef]) ->
         for toll in tolls:
             event.add_evidence("fatalities", article.span(toll.start, toll.end))
         if "actor2" not in event.evidence and any(t.civilian for t in tolls) and event.country:
-            event.actor2 = f"{CIVILIAN_PREFIX} ({event.country})"
+            event.actor2 = ActorRef.civilians(event.country).name
             event.add_evidence("actor2", article.span(tolls[0].start, tolls[0].end))
 
 

@@ -140,6 +140,4 @@ def _is_negated(text: str, trigger: Trigger, sentence_start: int, cues: CueLexic
 
 def _is_attributed(text: str, actor: ActorRef, sentence_start: int, cues: CueLexicon) -> bool:
     """"selon l'armée russe": the army is a source here, not a side."""
-    left = text[max(sentence_start, actor.start - 30) : actor.start]
-    verbs = list(cues.attribution.finditer(left))
-    return bool(verbs) and len(left[verbs[-1].end() :].split()) <= 3
+    return cues.follows_attribution(text, actor.start, reach=30, max_words=3, floor=sentence_start)

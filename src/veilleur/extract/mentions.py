@@ -57,6 +57,11 @@ class ActorRef:
     government_ally: bool = False  # fights under a state's command (Hezbollah beside the Syrian army)
 
     @classmethod
+    def civilians(cls, country: str) -> ActorRef:
+        """The civilians of a country, implied by a toll ("21 civils tués")."""
+        return cls.synthetic(f"Civilians ({country})", country, state=False)
+
+    @classmethod
     def synthetic(cls, name: str, country: str, state: bool) -> ActorRef:
         """An actor the text implies but does not name (no evidence span)."""
         return cls(0, 0, name, country, state, generic=True)

@@ -7,11 +7,10 @@ it; a province-level lead is dropped when the article gives the detail.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 from veilleur.extract.sides import CIVILIAN_PREFIX
-from veilleur.records import Event
+from veilleur.records import Event, great_circle_km
 
 NEIGHBOUR_KM = 10.0  # two names for one happening's place (a town and its district)
 CLASH_OUTCOMES = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Agreement"})
@@ -109,17 +108,11 @@ def _same_happening_nearby(a: Event, b: Event) -> bool:
         return False
     if a.geo_precision == 3 or b.geo_precision == 3:
         return False  # a province's capital point is not a neighbour of the town the detail names
-    return _km(a, b) <= NEIGHBOUR_KM
+    return great_circle_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEIGHBOUR_KM  # type: ignore[arg-type]
 
 
 def _same_sentence(a: Event, b: Event) -> bool:
     return bool(set(a.evidence.get("sentence", [])) & set(b.evidence.get("sentence", [])))
-
-
-def _km(a: Event, b: Event) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
 def _absorb(kept: Event, other: Event, original: str) -> None:

@@ -183,7 +183,7 @@ def _victim_actor(tolls: list[TollRef], country: str, event_type: str) -> list[A
     """Civilians when the toll says so, or when a bombing's dead are not said to be fighters."""
     remote = event_type == "Explosions/Remote violence"
     if country and any((toll.civilian or remote and toll.unspecified) and toll.count > 0 for toll in tolls):
-        return [ActorRef.synthetic(f"{CIVILIAN_PREFIX} ({country})", country, state=False)]
+        return [ActorRef.civilians(country)]
     return []
 
 

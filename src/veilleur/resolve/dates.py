@@ -12,16 +12,15 @@ A day number is only a date when a month name follows it, so "Le 19 août, 12 so
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from veilleur.resolve.numbers import fold_text, parse_quantity
+from veilleur.datafiles import load_json
+from veilleur.resolve.numbers import fold_text, parse_quantity, without_overlaps
 
 PRECISION_DAY = 1
 PRECISION_WEEK = 2
@@ -46,11 +45,9 @@ class DateMention:
     kind: str  # "day" | "week" | "month" | "year" | "period"
 
 
-@lru_cache(maxsize=1)
 def _vocabulary() -> dict[str, Any]:
-    """The French date vocabulary, read once per process."""
-    source = resources.files("veilleur").joinpath("data", "french_dates.json")
-    data: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
+    """The French date vocabulary (cached per process by the shared data loader)."""
+    data: dict[str, Any] = load_json("french_dates.json")
     return data
 
 
@@ -432,15 +429,6 @@ _FINDERS: tuple[_Finder, ...] = (
 )
 
 
-def _without_overlaps(mentions: list[DateMention]) -> list[DateMention]:
-    """Keep the longest mentions first, then any shorter one that overlaps none kept."""
-    kept: list[DateMention] = []
-    for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
-        if all(mention.end <= other.start or mention.start >= other.end for other in kept):
-            kept.append(mention)
-    return sorted(kept, key=lambda m: m.start)
-
-
 def find_dates(text: str, published: date) -> list[DateMention]:
     """Every date phrase of ``text`` resolved against ``published``, sorted by start, non-overlapping."""
     folded = fold_text(text)
@@ -449,4 +437,4 @@ def find_dates(text: str, published: date) -> list[DateMention]:
         for finder in _FINDERS
         for start, end, value, precision, kind in finder(folded, published)
     ]
-    return _without_overlaps(mentions)
+    return without_overlaps(mentions)

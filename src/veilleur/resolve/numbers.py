@@ -15,14 +15,14 @@ also an offset into the text the caller gave. The vocabulary lives in ``data/fre
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
+from typing import Any, Protocol, TypeVar
+
+from veilleur.datafiles import load_json
 
 _APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
@@ -48,11 +48,9 @@ def fold_text(text: str) -> str:
     return "".join(folded)
 
 
-@lru_cache(maxsize=1)
 def _vocabulary() -> dict[str, Any]:
-    """The French number and toll vocabulary, read once per process."""
-    source = resources.files("veilleur").joinpath("data", "french_numbers.json")
-    data: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
+    """The French number and toll vocabulary (cached per process by the shared data loader)."""
+    data: dict[str, Any] = load_json("french_numbers.json")
     return data
 
 
@@ -417,9 +415,20 @@ def _candidates(text: str, folded: str) -> list[TollMention]:
     return found
 
 
-def _without_overlaps(mentions: list[TollMention]) -> list[TollMention]:
-    """Keep the longest mentions first, then any shorter one that overlaps none kept."""
-    kept: list[TollMention] = []
+class _Stretch(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_Stretch)
+
+
+def without_overlaps(mentions: list[_S]) -> list[_S]:
+    """Keep the longest mentions first, then any shorter one that overlaps none kept; sorted by start."""
+    kept: list[_S] = []
     for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
         if all(mention.end <= other.start or mention.start >= other.end for other in kept):
             kept.append(mention)
@@ -445,4 +454,4 @@ def find_death_tolls(text: str) -> list[TollMention]:
             found.append(
                 TollMention(mention.start + offset, mention.end + offset, mention.text, mention.count, mention.victims)
             )
-    return _without_overlaps(found)
+    return without_overlaps(found)

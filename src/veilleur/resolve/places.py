@@ -28,7 +28,7 @@ import ahocorasick
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
-from veilleur.records import Place
+from veilleur.records import Place, great_circle_km
 
 # --------------------------------------------------------------------------------------------------
 # Name keys
@@ -367,9 +367,7 @@ class _Match:
 
 def distance_km(a: Place, b: Place) -> float:
     """Great-circle distance."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+    return great_circle_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 _UNRESOLVED_CUE = re.compile(_CITY_WORD + r"\s+" + _DE + r"$|\bà\s+$")
