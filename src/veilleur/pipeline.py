@@ -15,6 +15,7 @@ from veilleur.annotate import Annotation, Annotator
 from veilleur.extract.cues import CueLexicon, load_cues
 from veilleur.extract.events import extract_events
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
+from veilleur.extract.triggers import TriggerLexicon, load_triggers
 from veilleur.frame import frame_events
 from veilleur.records import Article, Event, Place, Rejection
 from veilleur.resolve.actors import ActorMention, ActorRegistry, default_registry
@@ -53,11 +54,13 @@ class Pipeline:
         geocoder: Geocoder | None = None,
         registry: ActorRegistry | None = None,
         cues: CueLexicon | None = None,
+        triggers: TriggerLexicon | None = None,
     ) -> None:
         self.annotator = annotator or Annotator()
         self.geocoder = geocoder or Geocoder()
         self.registry = registry or default_registry()
         self.cues = cues or load_cues()
+        self.triggers = triggers or load_triggers()
 
     @classmethod
     def from_defaults(cls) -> Pipeline:
@@ -101,7 +104,7 @@ class Pipeline:
             country = self.geocoder.country_prior(article.text)
             geocoded = self.geocoder.find(article.text, country=country, candidates=annotation.place_entities)
             mentions = self._mentions(article, annotation, geocoded, country)
-            events = extract_events(article, annotation, mentions, self.cues, country)
+            events = extract_events(article, annotation, mentions, self.cues, country, self.triggers)
             frame_events(article, events)
         except Exception as exc:  # noqa: BLE001 - a bug on one article is reported, the batch goes on
             return ArticleResult(article, rejection=Rejection(article.id, f"extraction failed: {exc!r}"))

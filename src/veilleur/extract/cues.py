@@ -1,4 +1,9 @@
-"""Trigger cues: French words that say an event of some category happened (data: ``event_cues.json``)."""
+"""Event categories and the cue vocabularies around triggers (data: ``event_cues.json``).
+
+The triggers themselves are lemma patterns (:mod:`veilleur.extract.triggers`); this module holds what they
+point to — the categories, whose sub-event type may depend on who acts or suffers — and the word lists that
+exclusion, attribution and place rules read (irrealis, generic, cumulative, negation, attribution verbs...).
+"""
 
 from __future__ import annotations
 
@@ -52,13 +57,13 @@ class Trigger:
     toll_only: bool = False  # "ont été éliminés": a toll for the fighting just told, unless a place is named
     anaphoric: bool = False  # "après l'attaque": refers back to an event told, unless a place is named
     passive: bool = False  # "a été libérée", "ont été éliminés": the agent is after "par", if named
+    token: int = -1  # index of the trigger word in the document's tokens (-1: found without a parse)
 
 
 @dataclass(frozen=True)
 class CueLexicon:
-    """Compiled cue patterns plus the exclusion and attribution vocabularies."""
+    """The exclusion and attribution vocabularies, compiled."""
 
-    patterns: tuple[tuple[re.Pattern[str], Category, bool, bool, bool], ...]
     irrealis: re.Pattern[str]
     generic: re.Pattern[str]
     cumulative: re.Pattern[str]
@@ -72,27 +77,6 @@ class CueLexicon:
     claim: re.Pattern[str]  # "l'attaque a été revendiquée par X": X answers for the events just told
     speaker: re.Pattern[str]  # "un responsable de l'armée": someone speaking for the actor, not the actor acting
     comment_markers: tuple[str, ...]
-
-    def find_triggers(self, text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
-        """Non-overlapping triggers in ``text[start:end]``; the longer cue wins an overlap."""
-        end = len(text) if end is None else end
-        found: list[Trigger] = []
-        for pattern, category, inverted, toll_only, anaphoric in self.patterns:
-            for match in pattern.finditer(text, start, end):
-                cue = match.group(0)
-                passive = _is_passive(text[max(0, match.start() - 12) : match.end()])
-                found.append(
-                    Trigger(match.start(), match.end(), cue, category, inverted, toll_only, anaphoric, passive)
-                )
-        found.sort(key=lambda t: (t.start, -(t.end - t.start)))
-        kept: list[Trigger] = []
-        for trigger in found:
-            if kept and trigger.start < kept[-1].end:
-                if (trigger.end - trigger.start) > (kept[-1].end - kept[-1].start):
-                    kept[-1] = trigger
-                continue
-            kept.append(trigger)
-        return kept
 
     def follows_attribution(self, text: str, start: int, reach: int, max_words: int, floor: int = 0) -> bool:
         """Does the name at ``start`` come right after "selon", "a rapporté"... (within ``max_words``)?"""
@@ -117,10 +101,6 @@ class CueLexicon:
                     cut = min(cut, match.start())
                     break
         return cut
-
-
-def _is_passive(cue_with_left_context: str) -> bool:
-    return bool(re.search(r"\bété\b|\bpar$", cue_with_left_context))  # "a été reprise", "reprise par"
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -155,21 +135,15 @@ def _category(name: str, spec: dict[str, Any]) -> Category:
 
 
 @lru_cache(maxsize=4)
+def load_categories(name: str = CUES_FILE) -> dict[str, Category]:
+    """The event categories by name (shared by the cue patterns and the lemma triggers)."""
+    return {key: _category(key, spec) for key, spec in load_json(name)["categories"].items()}
+
+
+@lru_cache(maxsize=4)
 def load_cues(name: str = CUES_FILE) -> CueLexicon:
     data = load_json(name)
-    categories = {key: _category(key, spec) for key, spec in data["categories"].items()}
-    patterns = tuple(
-        (
-            re.compile(r"(?<!\w)(?:" + cue["pattern"] + r")(?!\w)", re.IGNORECASE),
-            categories[cue["category"]],
-            bool(cue.get("inverted", False)),
-            bool(cue.get("toll_only", False)),
-            bool(cue.get("anaphoric", False)),
-        )
-        for cue in data["cues"]
-    )
     return CueLexicon(
-        patterns=patterns,
         irrealis=_alternation(data["irrealis"]),
         generic=_alternation(data["generic"]),
         cumulative=_alternation(data["cumulative"]),

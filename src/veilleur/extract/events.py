@@ -19,6 +19,7 @@ from veilleur.extract.frames import CLAUSE_BREAK, Frame, frames_for_sentence, is
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
 from veilleur.extract.merge import inherit_dates, merge_events, unnamed_actor1
 from veilleur.extract.sides import CIVILIAN_PREFIX, ArticleContext, sides
+from veilleur.extract.triggers import TriggerLexicon
 from veilleur.records import Article, Event
 
 BACKGROUND_DAYS = 365
@@ -48,6 +49,7 @@ def extract_events(
     mentions: Mentions,
     cues: CueLexicon,
     country: str | None,
+    triggers: TriggerLexicon,
 ) -> list[Event]:
     """Events the article reports as having happened, merged within the article."""
     text = article.text
@@ -61,14 +63,18 @@ def extract_events(
     for start, end in annotation.sentences:
         if start >= body_end:
             break
-        if _in_long_period_sentence(text, mentions, start, end, cues):
+        frames = frames_for_sentence(text, (start, end), cues, mentions, annotation, triggers)
+        if not frames and _in_long_period_sentence(text, mentions, start, end, cues):
             previous, recent_dates = [], []  # "3250 morts durant les 125 derniers jours": a long-period total, no event
             _update_context(context, text, mentions, start, end, [])
             continue
-        frames = frames_for_sentence(text, (start, end), cues, mentions, annotation)
         current: list[Event] = []
         for frame in frames:
             trigger = frame.trigger
+            if trigger.anaphoric and (events or current):
+                # "l'attaque", "ces frappes" once an event has been told: the same event, told again
+                _share_tolls(article, previous or current, frame.tolls)
+                continue
             if (trigger.toll_only or trigger.anaphoric or trigger.category.only_alone) and not frame.places:
                 _share_tolls(article, previous, frame.tolls)  # "40 terroristes ont été éliminés."
                 continue
@@ -239,7 +245,8 @@ def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[Plac
         chosen = [before[-1]]
     elif far_after := [p for p in frame.places if p.start >= trigger.end]:
         chosen = far_after[:1]
-    elif context.place is not None and not frame.country_level:
+    elif context.place is not None and not frame.country_level and frame.trigger.category.name != "territory":
+        # a capture is of a named place: "ont perdu une grande partie des territoires" borrows none
         chosen = [context.place]
     if len(chosen) > 1 and ROUTE_BETWEEN.search(text[max(0, chosen[0].start - 40) : chosen[0].start]):
         # "sur la route entre Boni et Hombori": the first named place, precision 2 (codebook section 4)

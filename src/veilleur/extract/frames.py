@@ -1,8 +1,10 @@
-"""Frames: one trigger cue and the mentions of its sentence that fall within its reach.
+"""Frames: one trigger and the mentions of its sentence that belong to it.
 
-A sentence's cues share out its places, dates, actors and tolls by position. Cues that the text
-reports as forecast, intended, denied or habitual open no frame; several cues of one category in one
-clause make one frame.
+Triggers are found on the parse (:mod:`veilleur.extract.triggers`). A trigger whose own clause, or a verb
+that governs it, reports a forecast, a plan, a denial, a habit or a long-period total opens no frame
+(:func:`_excluded`). The sides come from the tree where it names them (subject, "par"-agent, object), and
+the sentence's places, dates, tolls and remaining actors are shared out between triggers by position.
+Several cues of one category in one clause make one frame.
 """
 
 from __future__ import annotations
@@ -10,12 +12,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from veilleur.annotate import Annotation
+from veilleur.annotate import Annotation, Token
 from veilleur.extract.cues import CueLexicon, Trigger
+from veilleur.extract.grammar import (
+    Roles,
+    Tree,
+    auxiliaries,
+    clause_of,
+    governing_chain,
+    is_irrealis_verb,
+    is_negated,
+    roles,
+    tokens_in,
+)
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
+from veilleur.extract.triggers import TriggerLexicon
 
 CUE_ARTICLE = 4  # "l'aviation syrienne était intervenue": an actor the cue opens with (after "l'", "les ") acts
-IRREALIS_REACH = 70  # characters before a cue in which "devrait", "pour libérer"... make it a forecast
 ORIGIN = re.compile(  # "en provenance de l'est de Deir Ezzor": where the force came from, not the event
     r"(?:en provenance|venu(?:e|s|es)?|venant|à destination|rejoindre|depuis)\s+(?:de\s+|d')?\s*(?:l'|la\s+|le\s+)?"
     r"(?:(?:nord|sud|est|ouest)(?:-\w+)?\s+(?:de\s+|d')(?:l'|la\s+|le\s+)?)?$",
@@ -39,6 +52,8 @@ class Frame:
     actors_before: list[ActorRef] = field(default_factory=list)
     actors_after: list[ActorRef] = field(default_factory=list)
     tolls: list[TollRef] = field(default_factory=list)
+    agents: list[ActorRef] = field(default_factory=list)  # read from the tree: who acts
+    patients: list[ActorRef] = field(default_factory=list)  # read from the tree: who is acted upon
 
 
 def frames_for_sentence(
@@ -47,21 +62,22 @@ def frames_for_sentence(
     cues: CueLexicon,
     mentions: Mentions,
     annotation: Annotation,
+    triggers: TriggerLexicon,
 ) -> list[Frame]:
     start, end = sentence
-    triggers = [
-        t
-        for t in cues.find_triggers(text, start, end)
-        if not _is_irrealis(text, t, start, cues, annotation)
-        and not _is_negated(text, t, start, cues)
-        and not cues.generic.search(text, max(start, t.start - IRREALIS_REACH), min(end, t.end + 30))
+    tree = Tree.of(tokens_in(annotation.tokens, start, end))
+    found = [
+        (trigger, token, row)
+        for trigger, token, row in triggers.find(tree)
+        if exclusion_reason(text, tree, token, cues, triggers, mentions) is None
     ]
-    if any(not t.category.only_alone for t in triggers) or cues.cumulative.search(text, start, end):
-        triggers = [t for t in triggers if not t.category.only_alone]  # "l'insurrection qui a tué 20 000"
-    if not triggers:
+    if any(not t.category.only_alone for t, _, _ in found) or cues.cumulative.search(text, start, end):
+        found = [f for f in found if not f[0].category.only_alone]  # "l'insurrection qui a tué 20 000"
+    if not found:
         return []
     frames = [
-        Frame(trigger=t, sentence=sentence, text=text, aircraft=bool(cues.aircraft.search(t.text))) for t in triggers
+        Frame(trigger=t, sentence=sentence, text=text, aircraft=bool(cues.aircraft.search(t.text)))
+        for t, _, _ in found
     ]
     sentence_places = [
         p for p in mentions.places_in(start, end) if not ORIGIN.search(text[max(start, p.start - 30) : p.start])
@@ -77,7 +93,7 @@ def frames_for_sentence(
         and not cues.speaker.search(text, max(start, a.start - 40), a.start)
     ]
     cumulative = cues.cumulative.search(text, start, end) is not None
-    for index, frame in enumerate(frames):
+    for index, (frame, (_, token, row)) in enumerate(zip(frames, found, strict=True)):
         t = frame.trigger
         # a cue's reach: from the previous cue to the next one in the sentence
         lo = frames[index - 1].trigger.end if index else start
@@ -94,9 +110,77 @@ def frames_for_sentence(
         if not frame.actors_before:
             frame.actors_before = [a for a in actors if a.start <= t.start][-1:]
         frame.actors_after = [a for a in actors if t.start + CUE_ARTICLE < a.start < hi]
+        found_roles = _agent_via(tree, token, row.agent_via) if row.agent_via else roles(
+            tree, token, triggers.support_verbs, row.nominal
+        )
+        frame.agents = _actors_within(actors, found_roles.agents)
+        frame.patients = _actors_within(actors, found_roles.patients)
         if not cumulative:
             frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
     return _drop_subsumed_frames(frames)
+
+
+def _actors_within(actors: list[ActorRef], spans: tuple[tuple[int, int], ...]) -> list[ActorRef]:
+    return [a for a in actors if any(s <= a.start and a.end <= e for s, e in spans)]
+
+
+def _agent_via(tree: Tree, token: Token, lemma: str) -> Roles:
+    """"tombée aux mains des rebelles": the rebels, complement of "mains", took the place."""
+    heads = [k for k in tree.children(token) if k.lemma == lemma]
+    complements = [c for h in heads for c in tree.children(h) if c.dep == "nmod"]
+    spans = tuple(s for c in complements if (s := tree.span(tree.subtree(c))) is not None)
+    return Roles(agents=spans)
+
+
+def exclusion_reason(
+    text: str, tree: Tree, token: Token, cues: CueLexicon, triggers: TriggerLexicon, mentions: Mentions
+) -> str | None:
+    """Why the trigger reports no fact (denied, planned, forecast, habitual, a long total), or None.
+
+    Scope is the trigger's own clause and the verbs that govern it, never the whole sentence.
+    """
+    if tree.tokens and tree.tokens[-1].text == "?":
+        return "a question"  # "Y a-t-il eu des explosions ?" asks, it does not report
+    if is_negated(tree, token):
+        return "negated"
+    for governor in governing_chain(tree, token):
+        marks = {k.lemma for k in tree.children(governor) if k.dep == "mark"}
+        if marks & triggers.negating_marks:
+            return f"negated by {governor.text!r}"  # "sans combattre"
+        aim = marks & triggers.purpose_marks and governor.pos == "VERB"
+        if aim and governor.lemma in triggers.aim_lemmas:
+            return f"an aim: {governor.text!r}"  # "pour reprendre la ville"
+        if governor.i != token.i and governor.lemma in triggers.plan_lemmas:
+            return f"governed by {governor.lemma!r}"  # "menacent d'attaquer", "préparaient une attaque"
+        if governor.pos in ("VERB", "AUX") and _hypothetical(tree, governor):
+            return f"future or conditional: {governor.text!r}"
+    clause = clause_of(tree, token)
+    span = tree.span(clause)
+    if span is None:
+        return None
+    lo, hi = span
+    starts = [(t.start, t.end) for t in clause]
+
+    def in_clause(match_start: int) -> bool:
+        return any(s <= match_start < e for s, e in starts)
+
+    for name, pattern in (("irrealis", cues.irrealis), ("generic", cues.generic), ("negation", cues.negation)):
+        for match in pattern.finditer(text, lo, hi):
+            if in_clause(match.start()):
+                return f"{name} wording in its clause: {match.group(0)!r}"
+    for d in mentions.dates_in(lo, hi):
+        if d.kind == "period" and in_clause(d.start) and not cues.short_period.search(text, d.start, d.end):
+            return f"long period in its clause: {text[d.start:d.end]!r}"
+    return None
+
+
+def _hypothetical(tree: Tree, verb: Token) -> bool:
+    """Future, or a conditional that is not the reporting past conditional ("auraient été tués" is a
+    reported fact; "reprendrait", "pourrait attaquer" are not)."""
+    if not is_irrealis_verb(tree, verb):
+        return False
+    compound = any(a.lemma in ("avoir", "être") and a.feature("Mood") == "Cnd" for a in auxiliaries(tree, verb))
+    return not compound or verb.lemma in ("pouvoir", "devoir", "vouloir")
 
 
 def _drop_subsumed_frames(frames: list[Frame]) -> list[Frame]:
@@ -122,20 +206,6 @@ def _drop_subsumed_frames(frames: list[Frame]) -> list[Frame]:
 def is_reference_point(text: str, place: PlaceRef, sentence_start: int) -> bool:
     """"Kofa, à huit kilomètres de la capitale, Maiduguri": a yardstick for another place."""
     return REFERENCE.search(text[max(sentence_start, place.start - 60) : place.start]) is not None
-
-
-def _is_irrealis(text: str, trigger: Trigger, sentence_start: int, cues: CueLexicon, ann: Annotation) -> bool:
-    window_start = max(sentence_start, trigger.start - IRREALIS_REACH)
-    if cues.irrealis.search(text, window_start, trigger.end):
-        return True
-    return any(
-        window_start <= v_start and v_end <= trigger.end + 1 or v_start <= trigger.start < v_end
-        for v_start, v_end in ann.irrealis_verbs
-    )
-
-
-def _is_negated(text: str, trigger: Trigger, sentence_start: int, cues: CueLexicon) -> bool:
-    return bool(cues.negation.search(text, max(sentence_start, trigger.start - 40), trigger.end + 25))
 
 
 def _is_attributed(text: str, actor: ActorRef, sentence_start: int, cues: CueLexicon) -> bool:

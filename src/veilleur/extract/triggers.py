@@ -1,0 +1,218 @@
+"""Trigger cues as lemma and dependency patterns (data: ``event_triggers.json``).
+
+A row names lemmas and, optionally, the dependents the word must have (``with``: at least one) or must
+not have (``unless``: none), and a governing word that cancels it (``unless_head``). Matching runs over the
+typed token view of :mod:`veilleur.annotate`, so one row covers "a repris", "ont été reprises", "avait
+repris", "reprenant" and "la reprise de": the lemma and the tree carry the inflection and the voice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from veilleur.annotate import Token
+from veilleur.datafiles import load_json
+from veilleur.extract.cues import Category, Trigger, load_categories
+from veilleur.extract.grammar import CLAUSE_DEPS, RELATIVE_PRONOUNS, Tree, is_passive
+
+TRIGGERS_FILE = "event_triggers.json"
+ADJACENT_TOKENS = 3  # a matched modifier this close joins the trigger's span ("frappes aériennes")
+SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+VERBAL = frozenset({"VERB", "AUX", "ADJ", "ADV"})  # the tagger sometimes calls a participle ADJ or ADV
+
+
+@dataclass(frozen=True)
+class DependentTest:
+    """A test on one dependent: its labels, lemmas, part of speech, entity label (any left empty passes)."""
+
+    deps: frozenset[str] = frozenset()
+    lemmas: frozenset[str] = frozenset()
+    pos: frozenset[str] = frozenset()
+    ents: frozenset[str] = frozenset()
+
+    def passes(self, token: Token) -> bool:
+        return (
+            (not self.deps or token.dep in self.deps)
+            and (not self.lemmas or token.lemma in self.lemmas)
+            and (not self.pos or token.pos in self.pos)
+            and (not self.ents or token.ent in self.ents)
+        )
+
+
+@dataclass(frozen=True)
+class TriggerRow:
+    category: Category
+    lemmas: frozenset[str]
+    pos: frozenset[str]
+    with_any: tuple[DependentTest, ...] = ()
+    unless: tuple[DependentTest, ...] = ()
+    unless_head: DependentTest | None = None
+    inverted: bool = False
+    toll_only: bool = False
+    anaphoric: bool = False
+    passive_only: bool = False
+    active_only: bool = False
+    not_imperfect: bool = False  # "était occupée", "contrôlait": a state the story describes, not a change
+    agent_via: str = ""
+    example: str = ""
+    nominal: bool = False  # an action noun ("frappe", "attaque"), whose sides hang on it differently
+
+
+    def match(self, tree: Tree, token: Token) -> list[Token] | None:
+        """The dependents that satisfied ``with`` (empty when it has none), or None when the row fails."""
+        if token.lemma not in self.lemmas and not (self.nominal and noun_key(token.text) in self.lemmas):
+            return None
+        if self.pos and token.pos not in self.pos:
+            return None
+        if token.pos == "DET" or token.pos == "ADP":
+            return None
+        kids = tree.children(token)
+        if token.dep == "acl:relcl" and (antecedent := tree.head(token)) is not None:
+            # "la ville qui a été libérée": the relative pronoun's antecedent fills its slot
+            kids += [replace(antecedent, dep=k.dep) for k in kids if k.lemma in RELATIVE_PRONOUNS]
+        if token.dep == "conj" and not any(k.dep in SUBJECTS for k in kids) and (first := tree.head(token)):
+            # "conquise en 2015, reprise en 2016": a conjunct shares the first verb's subject
+            kids += [k for k in tree.children(first) if k.dep in SUBJECTS]
+        if any(test.passes(k) for test in self.unless for k in kids):
+            return None
+        head = tree.head(token)
+        if self.unless_head is not None and head is not None and self.unless_head.passes(head):
+            return None
+        if self.passive_only or self.active_only:
+            passive = is_passive(tree, token)
+            if (self.passive_only and not passive) or (self.active_only and passive):
+                return None
+        if self.not_imperfect and any(
+            form.feature("Tense") == "Imp" for form in (token, *(k for k in kids if k.dep.startswith("aux")))
+        ):
+            return None
+        if not self.with_any:
+            return []
+        found = [k for k in kids if any(test.passes(k) for test in self.with_any)]
+        if not found:
+            # the parser often hangs a complement one level too low ("saisi dimanche un dépôt": dépôt under
+            # dimanche; "découvert et saisi un dépôt": the shared object under the conjunct): a grandchild
+            # outside any embedded clause passes on its lemma alone
+            grandchildren = [g for k in kids if k.dep not in CLAUSE_DEPS for g in tree.children(k)]
+            found = [g for g in grandchildren if any(test.lemmas and g.lemma in test.lemmas for test in self.with_any)]
+        return found or None
+
+
+@dataclass(frozen=True)
+class TriggerLexicon:
+    """The rows, indexed by lemma, plus the word lists the grammar rules use."""
+
+    rows: tuple[TriggerRow, ...]
+    by_lemma: dict[str, tuple[TriggerRow, ...]]
+    support_verbs: frozenset[str]
+    plan_lemmas: frozenset[str]
+    purpose_marks: frozenset[str]
+    aim_lemmas: frozenset[str]  # after "pour", these verbs state an aim, not an outcome ("pour reprendre")
+    negating_marks: frozenset[str]
+
+    def find(self, tree: Tree) -> list[tuple[Trigger, Token, TriggerRow]]:
+        """Each token that some row accepts, with the first such row (rows are ordered specific first)."""
+        found = []
+        for token in tree.tokens:
+            if _describes_a_state(tree, token):
+                continue
+            rows = self.by_lemma.get(token.lemma, ())
+            key = noun_key(token.text)
+            if key != token.lemma:
+                rows = rows + tuple(r for r in self.by_lemma.get(key, ()) if r.nominal)
+            for row in rows:
+                matched = row.match(tree, token)
+                if matched is None:
+                    continue
+                near = [k for k in matched if abs(k.i - token.i) <= ADJACENT_TOKENS]
+                start = min([token.start, *(k.start for k in near)])
+                end = max([token.end, *(k.end for k in near)])
+                passive = not row.nominal and is_passive(tree, token)
+                words = " ".join(t.text for t in sorted([token, *near], key=lambda t: t.i))
+                trigger = Trigger(
+                    start, end, words, row.category, row.inverted, row.toll_only, row.anaphoric, passive, token.i
+                )
+                found.append((trigger, token, row))
+                break
+        return found
+
+
+def noun_key(word: str) -> str:
+    """The singular a noun's plural spelling points to: the tagger sometimes takes "frappes" for a verb
+    and lemmatises it as "frapper"; nominal rows also look the word up by this key."""
+    word = word.lower()
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+
+
+def _describes_a_state(tree: Tree, token: Token) -> bool:
+    """"les soldats enlevés", "une ville libérée": a participle used as an adjective names a state the
+    noun is in, not an event the sentence reports (unless it has its own agent: "tués par des hommes armés")."""
+    if token.pos not in VERBAL or token.dep not in ("amod", "acl") or token.feature("VerbForm") != "Part":
+        return False
+    if token.feature("Tense") == "Pres":
+        return False  # "les soldats, reprenant le village": a present participle acts
+    return not any(k.dep in ("obl:agent", "aux:pass", "aux:tense") for k in tree.children(token))
+
+
+def _tests(specs: Sequence[dict[str, Any]] | None, classes: dict[str, list[str]]) -> tuple[DependentTest, ...]:
+    return tuple(_test(spec, classes) for spec in specs or ())
+
+
+def _test(spec: dict[str, Any], classes: dict[str, list[str]]) -> DependentTest:
+    lemmas = spec.get("lemma", [])
+    if isinstance(lemmas, str):
+        lemmas = classes[lemmas[1:]] if lemmas.startswith("@") else [lemmas]
+    return DependentTest(
+        deps=frozenset(spec.get("dep", [])),
+        lemmas=frozenset(lemma.lower() for lemma in lemmas),
+        pos=frozenset(spec.get("pos", [])),
+        ents=frozenset(spec.get("ent", [])),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
+    """Read the trigger rows; their categories are those of ``event_cues.json``."""
+    data = load_json(name)
+    categories = load_categories()
+    classes: dict[str, list[str]] = data["classes"]
+    rows = []
+    for spec in data["triggers"]:
+        unless_head = spec.get("unless_head")
+        rows.append(
+            TriggerRow(
+                category=categories[spec["category"]],
+                lemmas=frozenset(lemma.lower() for lemma in spec["lemmas"]),
+                # the tagger mislabels nouns (ADV, PRON, VERB: "De nouvelles frappes"): for a noun row the
+                # lemma decides alone
+                pos=frozenset() if "NOUN" in spec.get("pos", []) else frozenset(spec.get("pos", [])),
+                nominal="NOUN" in spec.get("pos", []),
+                with_any=_tests(spec.get("with"), classes),
+                unless=_tests(spec.get("unless"), classes),
+                unless_head=_test(unless_head, classes) if unless_head else None,
+                inverted=bool(spec.get("inverted", False)),
+                toll_only=bool(spec.get("toll_only", False)),
+                anaphoric=bool(spec.get("anaphoric", False)),
+                passive_only=bool(spec.get("passive_only", False)),
+                active_only=bool(spec.get("active_only", False)),
+                not_imperfect=bool(spec.get("not_imperfect", False)),
+                agent_via=spec.get("agent_via", ""),
+                example=spec.get("example", ""),
+            )
+        )
+    by_lemma: dict[str, list[TriggerRow]] = {}
+    for row in rows:
+        for lemma in row.lemmas:
+            by_lemma.setdefault(lemma, []).append(row)
+    return TriggerLexicon(
+        rows=tuple(rows),
+        by_lemma={lemma: tuple(group) for lemma, group in by_lemma.items()},
+        support_verbs=frozenset(data["support_verbs"]),
+        plan_lemmas=frozenset(data["plan_lemmas"]),
+        purpose_marks=frozenset(data["purpose_marks"]),
+        aim_lemmas=frozenset(data["aim_lemmas"]),
+        negating_marks=frozenset(data["negating_marks"]),
+    )

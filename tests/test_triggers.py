@@ -1,0 +1,182 @@
+"""Lemma triggers and the grammar rules around them: every data row's own example, voice, scope, roles.
+
+The examples are French sentences written for ``event_triggers.json``; the tree tests at the bottom use
+hand-made token lists, so the grammar rules are checked without the model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from veilleur.annotate import Annotator, Token
+from veilleur.datafiles import load_json
+from veilleur.extract.cues import load_cues
+from veilleur.extract.frames import exclusion_reason
+from veilleur.extract.grammar import Tree, clause_of, is_negated, is_passive, roles, tokens_in
+from veilleur.extract.mentions import Mentions
+from veilleur.extract.triggers import load_triggers
+
+ROWS = load_json("event_triggers.json")["triggers"]
+
+
+@pytest.fixture(scope="module")
+def annotator() -> Annotator:
+    return Annotator()
+
+
+def _triggers(annotator: Annotator, text: str) -> list[tuple[str, str, str | None]]:
+    """(trigger word, category, exclusion reason) for every trigger of the text."""
+    annotation = annotator.annotate(text)
+    lexicon, cues = load_triggers(), load_cues()
+    out = []
+    for start, end in annotation.sentences:
+        tree = Tree.of(tokens_in(annotation.tokens, start, end))
+        for trigger, token, _ in lexicon.find(tree):
+            reason = exclusion_reason(text, tree, token, cues, lexicon, Mentions())
+            out.append((token.text, trigger.category.name, reason))
+    return out
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r['category']}-{r['lemmas'][0]}" for r in ROWS])
+def test_each_row_fires_on_its_own_example(annotator: Annotator, row: dict) -> None:
+    found = _triggers(annotator, row["example"])
+    assert any(category == row["category"] and reason is None for _, category, reason in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les soldats ont repris le village de Kiro.",
+        "Le village de Kiro a été repris par les soldats.",
+        "Le village de Kiro avait été repris lundi.",
+        "Les soldats, reprenant le village de Kiro, ont hissé leur drapeau.",
+        "Les soldats ont d'abord repris le village de Kiro.",
+    ],
+)
+def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: str) -> None:
+    assert ("territory", None) in [(c, r) for _, c, r in _triggers(annotator, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Les combats ont repris dans la soirée à Gao.", "territory"),  # resumed, not retaken
+        ("Les deux otages ont été libérés samedi à Gao.", "territory"),  # freed, not a place won
+        ("Les rebelles ont violé le cessez-le-feu à Gao.", "sexual"),  # a truce breached
+        ("Les blessés ont été transportés par avion à Sévaré.", "air"),  # an aircraft is not a strike
+    ],
+)
+def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: str) -> None:
+    assert category not in [c for _, c, r in _triggers(annotator, text) if r is None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les jihadistes menacent d'attaquer la ville de Ménaka.",
+        "L'armée attaquera la ville de Ménaka demain.",
+        "L'armée n'a pas attaqué la ville de Ménaka.",
+        "Aucune attaque n'a été signalée à Ménaka.",
+        "Les soldats se préparent à reprendre la ville de Ménaka.",
+        "Y a-t-il eu des combats à Ménaka ?",
+    ],
+)
+def test_clauses_that_report_no_fact_are_excluded(annotator: Annotator, text: str) -> None:
+    found = _triggers(annotator, text)
+    assert found and all(reason is not None for _, _, reason in found), found
+
+
+def test_exclusion_stays_in_its_clause(annotator: Annotator) -> None:
+    # the background "depuis deux ans" belongs to the relative clause, the attack is still reported
+    found = _triggers(annotator, "Des jihadistes, qui occupent la région depuis deux ans, ont attaqué Boni mardi.")
+    assert ("attaqué", "attack", None) in found
+
+
+def test_claimed_attack_is_still_an_event(annotator: Annotator) -> None:
+    text = "L'attaque de mardi contre le camp de Boni, revendiquée par le JNIM, a fait dix morts."
+    found = _triggers(annotator, text)
+    assert any(category == "attack" and reason is None for _, category, reason in found), found
+
+
+def test_pas_moins_de_is_not_a_negation(annotator: Annotator) -> None:
+    found = _triggers(annotator, "Des affrontements ont fait pas moins de 40 morts dimanche à Kunduz.")
+    assert ("affrontements", "clash", None) in found
+
+
+# ---------------------------------------------------------------- hand-made trees (no model)
+
+
+def _tree(rows: list[tuple[str, str, str, str, int, str]]) -> Tree:
+    """(text, lemma, pos, dep, head, morph) rows, one a token, joined by single spaces."""
+    tokens, offset = [], 0
+    for i, (text, lemma, pos, dep, head, morph) in enumerate(rows):
+        tokens.append(Token(i, offset, offset + len(text), text, lemma, pos, dep, head, morph))
+        offset += len(text) + 1
+    return Tree.of(tokens)
+
+
+# "Trois soldats ont été tués par des jihadistes"
+PASSIVE = _tree([
+    ("Trois", "trois", "NUM", "nummod", 1, ""),
+    ("soldats", "soldat", "NOUN", "nsubj:pass", 4, ""),
+    ("ont", "avoir", "AUX", "aux:tense", 4, "Tense=Pres|VerbForm=Fin"),
+    ("été", "être", "AUX", "aux:pass", 4, "Tense=Past|VerbForm=Part"),
+    ("tués", "tuer", "VERB", "ROOT", 4, "Tense=Past|VerbForm=Part|Voice=Pass"),
+    ("par", "par", "ADP", "case", 7, ""),
+    ("des", "un", "DET", "det", 7, ""),
+    ("jihadistes", "jihadiste", "NOUN", "obl:agent", 4, ""),
+])
+
+
+def test_passive_agent_acts_and_passive_subject_suffers() -> None:
+    verb = PASSIVE.tokens[4]
+    assert is_passive(PASSIVE, verb)
+    found = roles(PASSIVE, verb, frozenset(), nominal=False)
+    assert [(s, e) for s, e in found.agents] == [(PASSIVE.tokens[5].start, PASSIVE.tokens[7].end)]
+    assert found.patients == ((PASSIVE.tokens[0].start, PASSIVE.tokens[1].end),)
+
+
+# "Ils ont mené une attaque"
+SUPPORT = _tree([
+    ("Ils", "il", "PRON", "nsubj", 2, ""),
+    ("ont", "avoir", "AUX", "aux:tense", 2, ""),
+    ("mené", "mener", "VERB", "ROOT", 2, "VerbForm=Part"),
+    ("une", "un", "DET", "det", 4, ""),
+    ("attaque", "attaque", "NOUN", "obj", 2, ""),
+])
+
+
+def test_support_verb_subject_acts_for_its_action_noun() -> None:
+    found = roles(SUPPORT, SUPPORT.tokens[4], frozenset({"mener"}), nominal=True)
+    assert found.agents == ((0, 3),)
+
+
+# "ils n' ont pas attaqué"
+NEGATED = _tree([
+    ("ils", "il", "PRON", "nsubj", 3, ""),
+    ("n'", "ne", "ADV", "advmod", 3, ""),
+    ("ont", "avoir", "AUX", "aux:tense", 3, ""),
+    ("attaqué", "attaquer", "VERB", "ROOT", 3, "VerbForm=Part"),
+    ("pas", "pas", "ADV", "advmod", 3, ""),
+])
+
+
+def test_negation_needs_ne_on_the_clause_verb() -> None:
+    assert is_negated(NEGATED, NEGATED.tokens[3])
+    assert not is_negated(PASSIVE, PASSIVE.tokens[4])
+
+
+# "attaqué , qui occupent" : the relative clause is not the main clause
+RELATIVE = _tree([
+    ("jihadistes", "jihadiste", "NOUN", "nsubj", 4, ""),
+    ("qui", "qui", "PRON", "nsubj", 2, ""),
+    ("occupent", "occuper", "VERB", "acl:relcl", 0, ""),
+    ("ont", "avoir", "AUX", "aux:tense", 4, ""),
+    ("attaqué", "attaquer", "VERB", "ROOT", 4, "VerbForm=Part"),
+])
+
+
+def test_clause_of_leaves_out_embedded_clauses() -> None:
+    main = [t.text for t in clause_of(RELATIVE, RELATIVE.tokens[4])]
+    assert main == ["jihadistes", "ont", "attaqué"]
+    assert [t.text for t in clause_of(RELATIVE, RELATIVE.tokens[2])] == ["qui", "occupent"]
