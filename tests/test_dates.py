@@ -202,3 +202,13 @@ def test_several_mentions_sorted_and_disjoint() -> None:
     assert [m.value for m in mentions] == [date(2017, 10, 15), date(2017, 10, 2), date(2017, 10, 14)]
     for earlier, later in zip(mentions, mentions[1:], strict=False):
         assert earlier.end <= later.start
+
+
+def test_month_only_publication_cannot_place_weekdays_but_keeps_calendar_days() -> None:
+    # only the month is known: published is its 1st (codebook section 5)
+    found = {m.text: (m.value, m.precision) for m in find_dates(
+        "Samedi, puis hier, et enfin le 15 janvier, des combats ont eu lieu.", date(2019, 1, 1), month_only=True
+    )}
+    assert found["Samedi"] == (date(2019, 1, 1), 3)
+    assert found["hier"] == (date(2019, 1, 1), 3)
+    assert found["le 15 janvier"][0] == date(2019, 1, 15)

@@ -130,7 +130,10 @@ class Pipeline:
             if self._is_place(text, m, annotation.person_entities, named_actors, plausible)
         ]
         dates = (
-            [DateRef(d.start, d.end, d.value, d.precision, d.kind) for d in find_dates(text, article.published)]
+            [
+                DateRef(d.start, d.end, d.value, d.precision, d.kind)
+                for d in find_dates(text, article.published, month_only=article.published_precision == "month")
+            ]
             if article.published
             else []
         )

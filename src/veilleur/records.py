@@ -52,6 +52,9 @@ class Article:
     url: str = ""
     source: str = ""
     original: str = ""
+    # "month" when only the month of publication is known (``published`` is then its 1st): weekdays and
+    # "hier" cannot be placed (codebook section 5)
+    published_precision: str = "day"
     offsets: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:

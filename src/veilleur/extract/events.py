@@ -21,6 +21,7 @@ from veilleur.extract.merge import inherit_dates, merge_events, unnamed_actor1
 from veilleur.extract.sides import CIVILIAN_PREFIX, ArticleContext, sides
 from veilleur.extract.triggers import TriggerLexicon
 from veilleur.records import Article, Event
+from veilleur.resolve.dates import month_end
 
 BACKGROUND_DAYS = 365
 UNDATED_BY_NATURE = frozenset({"weapons"})  # discoveries are reported, rarely dated
@@ -78,7 +79,7 @@ def extract_events(
             if (trigger.toll_only or trigger.anaphoric or trigger.category.only_alone) and not frame.places:
                 _share_tolls(article, previous, frame.tolls)  # "40 terroristes ont été éliminés."
                 continue
-            current.extend(_events_from_frame(article, frame, context, article.published, recent_dates))
+            current.extend(_events_from_frame(article, frame, context, recent_dates))
         tolls = [] if cues.cumulative.search(text, start, end) else mentions.tolls_in(start, end)
         if not frames and tolls and previous and not _dates_another_day(mentions, start, end, previous[-1]):
             # "Dix-sept civils ont été tués." after the sentence that named the strike
@@ -121,10 +122,9 @@ def _events_from_frame(
     article: Article,
     frame: Frame,
     context: ArticleContext,
-    published: date | None,
     recent_dates: list[DateRef],
 ) -> list[Event]:
-    when = _event_date(frame, published, recent_dates)
+    when = _event_date(frame, article.published, recent_dates, article.published_precision == "month")
     if when is None:
         return []
     event_day, time_precision, date_ref = when
@@ -192,7 +192,7 @@ def _events_from_frame(
 
 
 def _event_date(
-    frame: Frame, published: date | None, recent_dates: list[DateRef]
+    frame: Frame, published: date | None, recent_dates: list[DateRef], month_only: bool = False
 ) -> tuple[date, int, DateRef | None] | None:
     """The day and its precision, or None when the event is background history."""
     if published is None:
@@ -204,9 +204,10 @@ def _event_date(
     if not days and recent_dates and frame.trigger.category.name not in UNDATED_BY_NATURE:
         days = recent_dates  # the story goes on from the day the previous sentence named
     if not days:
-        return published, 2, None
+        return published, 3 if month_only else 2, None  # no time cue: the publication's week (or month)
     nearest = min(days, key=lambda d: _distance(d, trigger))
-    if nearest.value > published or nearest.value < published - timedelta(days=BACKGROUND_DAYS):
+    latest = month_end(published) if month_only else published
+    if nearest.value > latest or nearest.value < published - timedelta(days=BACKGROUND_DAYS):
         return None
     return nearest.value, min(nearest.precision, 3), nearest
 

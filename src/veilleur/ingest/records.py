@@ -43,6 +43,8 @@ def article_from_record(
     )
     if isinstance(result, Rejection):
         return Rejection(result.doc, f"{where}{result.reason}", path)
+    if record.get("published_precision") == "month" and result.published is not None:
+        result.published_precision = "month"
     return result
 
 

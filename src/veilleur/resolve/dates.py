@@ -429,12 +429,30 @@ _FINDERS: tuple[_Finder, ...] = (
 )
 
 
-def find_dates(text: str, published: date) -> list[DateMention]:
-    """Every date phrase of ``text`` resolved against ``published``, sorted by start, non-overlapping."""
+# Phrases counted from the publication day ("hier", "samedi", "il y a trois jours", "la semaine dernière").
+_FROM_THE_DAY: frozenset[_Finder] = frozenset({_relative_days, _weekdays, _weeks, _ago})
+
+
+def find_dates(text: str, published: date, month_only: bool = False) -> list[DateMention]:
+    """Every date phrase of ``text`` resolved against ``published``, sorted by start, non-overlapping.
+
+    ``month_only``: only the month of publication is known (``published`` is its 1st), so a phrase counted
+    from the publication day resolves to that month, precision 3 (codebook section 5).
+    """
     folded = fold_text(text)
+    # a calendar date may fall anywhere in the publication month: read it against the month's last day
+    reference = month_end(published) if month_only else published
     mentions = [
         DateMention(start, end, text[start:end], value, precision, kind)
+        if not (month_only and finder in _FROM_THE_DAY)
+        else DateMention(start, end, text[start:end], published, PRECISION_MONTH, "month")
         for finder in _FINDERS
-        for start, end, value, precision, kind in finder(folded, published)
+        for start, end, value, precision, kind in finder(folded, reference)
     ]
     return without_overlaps(mentions)
+
+
+def month_end(day: date) -> date:
+    """The last day of ``day``'s month."""
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - timedelta(days=1)
