@@ -10,13 +10,17 @@ import pytest
 
 from veilleur.evaluate import (
     Scores,
+    format_groups,
     format_scores,
+    load_doc_metadata,
     load_events_by_doc,
     match_events,
     normalize_name,
     pair_score,
     score,
+    score_by,
     scores_to_dict,
+    select_folds,
 )
 
 # Al Mayadin and a point ~11 km north of it; Deir ez-Zor city is ~45 km away.
@@ -250,3 +254,22 @@ def test_scores_to_dict_and_table(tmp_path: Path) -> None:
     json.dumps(summary)
     table = format_scores(scores)
     assert "F1" in table and "1.000" in table and "a" in table.splitlines()[-1]
+
+
+def test_corpus_folds_and_groups(tmp_path: Path) -> None:
+    event = {"event_type": "Battles", "latitude": 14.1, "longitude": -1.6, "event_date": "2021-06-05",
+             "time_precision": 1, "evidence": {"start": 0, "end": 10}}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps({"doc": "a", "fold": 0, "region": "Sahel", "events": [event]}) + "\n"
+        + json.dumps({"doc": "b", "fold": 1, "region": "World", "events": [event]}) + "\n",
+        encoding="utf-8",
+    )
+    pred = {"a": [event], "b": []}
+    metadata = load_doc_metadata(gold)
+    held_back = select_folds(load_events_by_doc(gold), metadata, [1])
+    assert list(held_back) == ["b"]
+    assert score(held_back, pred).f1 == 0.0
+    groups = score_by(load_events_by_doc(gold), pred, metadata, "region")
+    assert {name: s.f1 for name, s in groups.items()} == {"Sahel": 1.0, "World": 0.0}
+    assert "Sahel" in format_groups(groups, "region")

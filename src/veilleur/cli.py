@@ -13,7 +13,16 @@ from veilleur import export
 from veilleur.cli_batch import register as register_batch_commands
 from veilleur.cli_options import InputPaths, PublishedMapOption, PublishedOption, SourceOption, parse_day
 from veilleur.cli_store import register as register_store_commands
-from veilleur.evaluate import format_scores, load_events_by_doc, score, scores_to_dict
+from veilleur.evaluate import (
+    format_groups,
+    format_scores,
+    load_doc_metadata,
+    load_events_by_doc,
+    score,
+    score_by,
+    scores_to_dict,
+    select_folds,
+)
 from veilleur.ingest import load_published_map, load_source_map, read_paths
 from veilleur.records import Article, Event, Rejection
 
@@ -94,17 +103,40 @@ def _print_table(events: list[Event]) -> None:
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL (one article a line with its events).")],
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL, one article a line with its events (corpus/gold.jsonl).")],
     predictions: Annotated[Path, typer.Argument(help="Predicted events (the extract command's JSONL).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    fold: Annotated[
+        list[int] | None, typer.Option("--fold", help="Score only the gold articles of this fold (repeatable).")
+    ] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help="Also break the figures down by a gold field: region, country, fold.")
+    ] = None,
 ) -> None:
     """Score predictions against gold by the codebook's section 8 rules."""
-    scores = score(load_events_by_doc(gold), load_events_by_doc(predictions))
+    for path in (gold, predictions):
+        if not path.is_file():
+            raise typer.BadParameter(f"no such file: {path}")
+    gold_events = load_events_by_doc(gold)
+    metadata = load_doc_metadata(gold)
+    if fold:
+        gold_events = select_folds(gold_events, metadata, fold)
+        if not gold_events:
+            raise typer.BadParameter(f"no gold article has fold {', '.join(map(str, fold))}", param_hint="--fold")
+    pred_events = load_events_by_doc(predictions)
+    scores = score(gold_events, pred_events)
+    groups = score_by(gold_events, pred_events, metadata, by) if by else {}
     if as_json:
-        json.dump(scores_to_dict(scores), sys.stdout, indent=2)
+        figures = scores_to_dict(scores)
+        if by:
+            figures["by_" + by] = {name: scores_to_dict(s) | {"per_doc": None} for name, s in groups.items()}
+        json.dump(figures, sys.stdout, indent=2)
         sys.stdout.write("\n")
-    else:
-        typer.echo(format_scores(scores))
+        return
+    typer.echo(format_scores(scores, per_doc=not by))
+    if by:
+        typer.echo("")
+        typer.echo(format_groups(groups, by))
 
 
 register_store_commands(app)

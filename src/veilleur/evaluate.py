@@ -65,6 +65,34 @@ def load_events_by_doc(path: Path | str) -> dict[str, list[dict]]:
     return dict(events_by_doc)
 
 
+def load_doc_metadata(path: Path | str) -> dict[str, dict[str, Any]]:
+    """Per article of a gold file, its fields other than ``events`` (``fold``, ``region``, ``country``...)."""
+    metadata: dict[str, dict[str, Any]] = {}
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                record = json.loads(line)
+                if "events" in record:
+                    metadata[str(record.get("doc"))] = {k: v for k, v in record.items() if k != "events"}
+    return metadata
+
+
+def select_folds(gold: EventsByDoc, metadata: dict[str, dict[str, Any]], folds: Iterable[int]) -> EventsByDoc:
+    """The gold articles whose ``fold`` is one of ``folds``."""
+    wanted = set(folds)
+    return {doc: events for doc, events in gold.items() if metadata.get(doc, {}).get("fold") in wanted}
+
+
+def score_by(
+    gold: EventsByDoc, pred: EventsByDoc, metadata: dict[str, dict[str, Any]], key: str
+) -> dict[str, Scores]:
+    """Scores per value of one metadata field (``region``, ``country``, ``fold``)."""
+    groups: defaultdict[str, EventsByDoc] = defaultdict(dict)
+    for doc, events in gold.items():
+        groups[str(metadata.get(doc, {}).get(key, "?"))][doc] = events
+    return {group: score(groups[group], pred) for group in sorted(groups)}
+
+
 def _doc_id_of(record: EventRecord) -> str:
     for key in DOC_KEYS:
         if record.get(key):
@@ -409,3 +437,14 @@ def format_scores(scores: Scores, per_doc: bool = True) -> str:
         ]
         lines += ["", *_table(["article", "gold", "pred", "matched", "P", "R", "F1"], rows)]
     return "\n".join(lines)
+
+
+def format_groups(groups: dict[str, Scores], key: str) -> str:
+    """One row per group: counts, event F1 and the main attribute accuracies."""
+    rows = [
+        [name, str(s.docs), str(s.gold), str(s.predicted), str(s.matched), f"{s.precision:.3f}", f"{s.recall:.3f}",
+         f"{s.f1:.3f}", f"{s.actor1:.3f}", f"{s.location_exact:.3f}", f"{s.date_exact:.3f}"]
+        for name, s in groups.items()
+    ]
+    header = [key, "docs", "gold", "pred", "matched", "P", "R", "F1", "actor1", "loc exact", "date exact"]
+    return "\n".join(_table(header, rows))
