@@ -17,6 +17,7 @@ from veilleur.extract.cues import CueLexicon, Trigger
 from veilleur.extract.grammar import (
     Roles,
     Tree,
+    attachment,
     auxiliaries,
     clause_of,
     governing_chain,
@@ -98,7 +99,11 @@ def frames_for_sentence(
         # a cue's reach: from the previous cue to the next one in the sentence
         lo = frames[index - 1].trigger.end if index else start
         hi = frames[index + 1].trigger.start if index + 1 < len(frames) else end
-        frame.places = [p for p in sentence_places if lo <= p.start < hi or t.start <= p.start < t.end]
+        # places the tree hangs on the trigger first ("ont attaqué Bana, Kiro et Tessit"), then by position
+        attached = {(w.start, w.end) for w in attachment(tree, token, row.nominal)}
+        frame.places = [p for p in sentence_places if any(s <= p.start < e for s, e in attached)]
+        if not frame.places:
+            frame.places = [p for p in sentence_places if lo <= p.start < hi or t.start <= p.start < t.end]
         if not frame.places:
             # a place named before the first cue frames the whole sentence ("À Raqqa, ...")
             frame.places = [p for p in sentence_places if p.end <= t.start][-1:]

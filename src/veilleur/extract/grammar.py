@@ -247,3 +247,27 @@ def _noun_roles(tree: Tree, noun: Token, support_verbs: frozenset[str]) -> Roles
         elif noun.dep in SUBJECT_DEPS and not patients:
             patients = [k for k in verb_kids if k.dep in OBJECT_DEPS]
     return Roles(agents=_spans(tree, agents, exclude=None), patients=_spans(tree, patients, exclude=None))
+
+
+def attachment(tree: Tree, trigger: Token, nominal: bool) -> list[Token]:
+    """The words a trigger's circumstances hang on: a verb's subtree without its subject and without the
+    clauses embedded in it; for an action noun, its own subtree plus the obliques of the verb it is the
+    subject or object of ("des combats ont eu lieu à Gao", "ont mené une attaque contre Boni")."""
+    def without(head: Token, dropped: frozenset[str]) -> list[Token]:
+        skip: set[int] = set()
+        for kid in tree.children(head):
+            if kid.dep in dropped:
+                skip |= {t.i for t in tree.subtree(kid)}
+        return [t for t in tree.subtree(head) if t.i not in skip]
+
+    clause_deps = CLAUSE_DEPS | {"conj"}
+    if not nominal:
+        return without(trigger, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | clause_deps)
+    own = tree.subtree(trigger)
+    verb = tree.head(trigger)
+    arguments = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS
+    if verb is None or verb.pos not in ("VERB", "AUX") or trigger.dep not in arguments:
+        return own
+    inside = {t.i for t in own}
+    extra = without(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | clause_deps | OBJECT_DEPS)
+    return own + [t for t in extra if t.i not in inside and t.i != verb.i]
