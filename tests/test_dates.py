@@ -183,7 +183,6 @@ def test_years(text: str, year: int) -> None:
     [
         ("Au total, 800 personnes ont péri durant les 125 derniers jours.", MONDAY),
         ("depuis le 5 juin jusqu'au 10 octobre", date(2017, 10, 10)),
-        ("du 3 au 9 octobre", date(2017, 10, 9)),
         ("depuis le 5 juin", MONDAY),
         ("depuis trois ans", MONDAY),
         ("en moins de 24 heures", MONDAY),
@@ -212,3 +211,16 @@ def test_month_only_publication_cannot_place_weekdays_but_keeps_calendar_days() 
     assert found["Samedi"] == (date(2019, 1, 1), 3)
     assert found["hier"] == (date(2019, 1, 1), 3)
     assert found["le 15 janvier"][0] == date(2019, 1, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision", "kind"),
+    [
+        ("dans la nuit du 3 au 4 octobre", date(2017, 10, 3), 1, "day"),
+        ("du 3 au 9 octobre", date(2017, 10, 3), 2, "week"),
+        ("du 28 septembre au 2 octobre", date(2017, 9, 28), 2, "week"),
+    ],
+)
+def test_short_ranges_are_one_event_not_a_long_period(text: str, expected: date, precision: int, kind: str) -> None:
+    mention = only(text, MONDAY)
+    assert (mention.value, mention.precision, mention.kind) == (expected, precision, kind)

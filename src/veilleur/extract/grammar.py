@@ -269,5 +269,5 @@ def attachment(tree: Tree, trigger: Token, nominal: bool) -> list[Token]:
     if verb is None or verb.pos not in ("VERB", "AUX") or trigger.dep not in arguments:
         return own
     inside = {t.i for t in own}
-    extra = without(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | clause_deps | OBJECT_DEPS)
+    extra = without(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | clause_deps)
     return own + [t for t in extra if t.i not in inside and t.i != verb.i]

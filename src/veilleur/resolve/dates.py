@@ -30,6 +30,7 @@ PRECISION_YEAR = 4
 # Years outside this window are numbers of something else ("19 août 1500 soldats").
 _EARLIEST_YEAR = 1900
 _SATURDAY = 5
+_SHORT_RANGE_DAYS = 7  # "du 3 au 5 mai": one event's span, not a long-period total
 _SUNDAY = 6
 
 
@@ -375,12 +376,20 @@ def _dated_period_pattern() -> re.Pattern[str]:
 
 def _dated_periods(folded: str, published: date) -> Iterator[_Found]:
     """ "depuis le 5 juin jusqu'au 10 octobre", "du 3 au 9 mai" → the period's last day;
-    "depuis le 5 juin" → publication day."""
+    "depuis le 5 juin" → publication day. A range of a week or less is no long period: "dans la nuit du 3
+    au 4 mars" is the night's first day, "du 3 au 5 mai" its first day with week precision."""
     for match in _dated_period_pattern().finditer(folded):
         if match.group("day2") is not None:
             month = _month_number(match.group("month2"))
             year = _plausible_year(match.group("year2"), published)
             value = _day_in_past(_day_number(match.group("day2")), month, year, published)
+            month1 = _month_number(match.group("month1")) if match.group("month1") else month
+            first = _day_in_past(_day_number(match.group("day1")), month1, year, value) if value else None
+            if value is not None and first is not None and (value - first).days <= _SHORT_RANGE_DAYS:
+                night = folded[max(0, match.start() - 12) : match.start()].rstrip().endswith("nuit")
+                precision, kind = (PRECISION_DAY, "day") if night or value == first else (PRECISION_WEEK, "week")
+                yield match.start(), match.end(), first, precision, kind
+                continue
         elif match.group("month1") is not None and match.group(0).startswith("depuis"):
             value = published
         else:
