@@ -137,7 +137,10 @@ def sides(
     if actor1 is None and category.context_actor1 and not frame.trigger.inverted and at_home:
         actor1 = protagonist
     victims = named_victims[:1] or _victim_actor(frame.tolls, place.country, category.event_type)
-    if victims and not (object_group and object_group[0].state and category.name == "clash"):
+    armed_target = bool(object_group) and not object_group[0].name.startswith(CIVILIAN_PREFIX)
+    said_civilian = bool(named_victims) or any(t.civilian for t in frame.tolls)
+    if victims and not (armed_target and (category.name == "clash" and object_group[0].state or not said_civilian)):
+        # the dead are civilians when the text says so, or when a bombing names no armed target
         object_group = list(victims)
     actor2 = object_group[0] if object_group else None
     if actor1 is None:
