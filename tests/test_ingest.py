@@ -15,6 +15,7 @@ from veilleur.ingest import (
     load_published_map,
     load_source_map,
     normalise,
+    parse_date,
     read_paths,
 )
 from veilleur.records import Article, Rejection
@@ -132,7 +133,8 @@ def test_jsonl_reader_keeps_going_after_bad_lines() -> None:
     assert rejection(results["rec-4"]).reason == "line 5: record has no 'text' field"
     assert rejection(results["rec-5"]).reason == "line 6: not French (looks like English)"
     assert rejection(results["e_records:7"]).reason == "line 7: record is not a JSON object"
-    assert article(results["rec-6"]).published is None  # an invalid date is no date
+    # an unreadable date is said, not silently dropped
+    assert rejection(results["rec-6"]).reason.startswith("line 8: unreadable publication date 'pas une date'")
     assert article(results["rec-2"]).text.startswith("Les forces gouvernementales")
 
 
@@ -247,7 +249,7 @@ def test_folder_reads_everything_and_reports_each_bad_file() -> None:
     assert reasons["j_short"].startswith("too short to hold an event")
     assert reasons["l_controls"].startswith("binary content (")
     assert reasons["m_undecodable"] == "undecodable: neither UTF-8 nor cp1252"
-    for good in ("a_titled", "k_untitled", "rec-1", "rec-2", "rec-6", "f_page", "h_cp1252"):
+    for good in ("a_titled", "k_untitled", "rec-1", "rec-2", "f_page", "h_cp1252"):
         assert isinstance(results[good], Article), good
     assert all(r.path for r in results.values() if isinstance(r, Rejection))
 
@@ -322,3 +324,29 @@ def test_sample_reads_cleanly() -> None:
     assert 8 <= len(articles) <= 10
     assert all(a.title and a.published and a.source for a in articles)
     assert all(date(2017, 1, 1) <= a.published <= date(2020, 12, 31) for a in articles if a.published)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2016-06-13T10:00:00+02:00", date(2016, 6, 13)),
+        ("Mon, 13 Jun 2016 10:00:00 GMT", date(2016, 6, 13)),
+        ("13/06/2016", date(2016, 6, 13)),
+        ("05/06/2016", date(2016, 6, 5)),  # day first, as French writes it
+        ("13 juin 2016", date(2016, 6, 13)),
+        ("31/02/2020", None),
+        ("juin 2016", None),
+    ],
+)
+def test_publication_dates_in_common_forms(value: str, expected: date | None) -> None:
+    assert parse_date(value) == expected
+
+
+def test_unreadable_publication_date_is_a_reason_not_a_silent_loss(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    text = "Des combats ont opposé lundi l'armée à des rebelles près de la ville de Goma, selon des habitants."
+    path.write_text(json.dumps({"id": "x", "text": text, "published": "31/02/2020"}) + "\n", encoding="utf-8")
+    (item,) = list(read_paths([path]))
+    assert isinstance(item, Rejection) and "unreadable publication date '31/02/2020'" in item.reason
+    (item,) = list(read_paths([path], published=date(2020, 3, 1)))
+    assert not isinstance(item, Rejection) and item.published == date(2020, 3, 1)

@@ -32,11 +32,20 @@ def article_from_record(
     text = record.get("text")
     if not isinstance(text, str):
         return Rejection(doc_id, f"{where}record has no 'text' field", path)
+    own_date = record.get("published")
+    published = options.resolve_published(doc_id, parse_date(own_date))
+    if published is None and own_date not in (None, ""):
+        return Rejection(
+            doc_id,
+            f"{where}unreadable publication date {str(own_date)[:40]!r} (give a real date such as 2016-06-13, "
+            "13/06/2016 or 13 juin 2016, or --published)",
+            path,
+        )
     result = article_from_text(
         doc_id,
         text,
         title=_field(record, "title"),
-        published=options.resolve_published(doc_id, parse_date(record.get("published"))),
+        published=published,
         url=_field(record, "url"),
         source=options.resolve_source(doc_id, _field(record, "source")),
         max_chars=options.max_chars,

@@ -39,17 +39,27 @@ class ReadOptions:
 
 
 def parse_date(value: object) -> date | None:
-    """A date from a ``date``, ``datetime`` or ``YYYY-MM-DD...`` string; ``None`` if it is not one."""
+    """A date from a ``date``, a ``datetime`` or a string in any common form: ISO ("2016-06-13T10:00Z"),
+    RFC 822 ("Mon, 13 Jun 2016 10:00:00 GMT"), day first as French writes it ("13/06/2016"), French or
+    English month names ("13 juin 2016"). ``None`` when it is not a full, possible date ("31/02/2020")."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    if isinstance(value, str) and len(value) >= 10:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    if len(text) >= 10 and text[4:5] == "-":
         try:
-            return date.fromisoformat(value.strip()[:10])
+            return date.fromisoformat(text[:10])
         except ValueError:
             return None
-    return None
+    import dateparser  # imported on first use: most inputs carry ISO dates
+
+    parsed = dateparser.parse(
+        text[:100], languages=["fr", "en"], settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]}
+    )
+    return parsed.date() if parsed is not None else None
 
 
 def article_from_text(
