@@ -199,3 +199,35 @@ def test_evaluate_json_predictions_against_themselves(gold_from_predictions: tup
     assert scores["precision"] == scores["recall"] == 1.0
     assert scores["gold"] == scores["pred"] == scores["matched"] > 0
     assert scores["docs"] == 3
+
+
+# ---------------------------------------------------------------- usage errors (no model needed)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["extract", "nowhere/at-all.txt", "-o", "x.jsonl"], "no such file or folder: nowhere/at-all.txt"),
+        (["extract", ".", "-o", "x.jsonl", "--published-map", "missing.jsonl"], "no such file: missing.jsonl"),
+        (["events", "--db", "absent.db"], "no database at"),
+        (["events", "--db", "sqlite://absent.db"], "is not a SQLite file URL"),
+        (["recluster", "--db", "absent.db"], "no database at"),
+        (["evaluate", "gold.jsonl", "pred.jsonl"], "no such file: gold.jsonl"),
+    ],
+)
+def test_mistakes_get_one_line_errors_and_a_non_zero_exit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert message in " ".join(result.output.split())
+    assert not any(tmp_path.glob("*.db")), "a read command created a database"
+
+
+def test_db_accepts_a_plain_file_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from veilleur.cli_options import database_url
+
+    monkeypatch.chdir(tmp_path)
+    assert database_url("events.db") == f"sqlite:///{tmp_path / 'events.db'}"
+    assert database_url("postgresql://postgres@127.0.0.1/test") == "postgresql://postgres@127.0.0.1/test"

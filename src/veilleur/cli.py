@@ -11,7 +11,14 @@ import typer
 
 from veilleur import export
 from veilleur.cli_batch import register as register_batch_commands
-from veilleur.cli_options import InputPaths, PublishedMapOption, PublishedOption, SourceOption, parse_day
+from veilleur.cli_options import (
+    InputPaths,
+    PublishedMapOption,
+    PublishedOption,
+    SourceOption,
+    check_inputs,
+    parse_day,
+)
 from veilleur.cli_store import register as register_store_commands
 from veilleur.evaluate import (
     format_groups,
@@ -47,6 +54,7 @@ def extract(
     """Extract events from articles and write them as JSONL (and optionally CSV / GeoJSON)."""
     from veilleur.pipeline import Pipeline  # spaCy is loaded only by commands that need it
 
+    check_inputs(paths, published_map)
     mapping = load_published_map(published_map) if published_map else None
     outlets = load_source_map(published_map) if published_map else None
     articles: list[Article] = []
@@ -73,7 +81,9 @@ def extract(
         )
     for rejection in rejections:
         typer.echo(f"skipped {rejection.doc}: {rejection.reason}", err=True)
-    output.parent.mkdir(parents=True, exist_ok=True)
+    for target in (output, csv, geojson, unresolved):
+        if target is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
     export.write_jsonl(events, output)
     if csv:
         export.write_acled_csv(events, csv)

@@ -9,7 +9,15 @@ from typing import Annotated
 
 import typer
 
-from veilleur.cli_options import InputPaths, PublishedMapOption, PublishedOption, SourceOption, parse_day
+from veilleur.cli_options import (
+    InputPaths,
+    PublishedMapOption,
+    PublishedOption,
+    SourceOption,
+    check_inputs,
+    database_url,
+    parse_day,
+)
 
 
 class Scheduler(str, Enum):
@@ -39,11 +47,10 @@ def batch(
     from veilleur.batch import run_batch
 
     day = parse_day(published)
-    if published_map is not None and not published_map.is_file():
-        raise typer.BadParameter(f"no such file: {published_map}", param_hint="--published-map")
+    check_inputs(paths, published_map)
     report = run_batch(
-        paths, out, db=db, partition_size=partition_size, scheduler=scheduler.value, workers=workers,
-        published=day, published_map=published_map, source=source,
+        paths, out, db=database_url(db) if db else None, partition_size=partition_size,
+        scheduler=scheduler.value, workers=workers, published=day, published_map=published_map, source=source,
     )
     stored = ", ".join(f"{n} {status}" for status, n in sorted(report.stored.items()))
     typer.echo(

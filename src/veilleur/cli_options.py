@@ -19,6 +19,28 @@ def parse_day(value: str | None, option: str = "--published") -> date | None:
         raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=option) from exc
 
 
+def database_url(db: str) -> str:
+    """A ``--db`` value as a database URL: a plain path is a SQLite file; a URL that would silently open
+    something else than the user meant is a usage error."""
+    if "://" not in db:
+        return "sqlite:///" + str(Path(db).expanduser().resolve())
+    if db.startswith("sqlite:") and not db.startswith("sqlite:///"):
+        raise typer.BadParameter(
+            f"{db!r} is not a SQLite file URL: write sqlite:///relative/path.db or sqlite:////absolute/path.db "
+            "(or just the file path)", param_hint="--db"
+        )
+    return db
+
+
+def check_inputs(paths: list[Path], published_map: Path | None = None) -> None:
+    """Usage errors before any work: an input or a --published-map that does not exist."""
+    for path in paths:
+        if not path.exists():
+            raise typer.BadParameter(f"no such file or folder: {path}", param_hint="PATHS")
+    if published_map is not None and not published_map.is_file():
+        raise typer.BadParameter(f"no such file: {published_map}", param_hint="--published-map")
+
+
 # The input options every reading command shares.
 InputPaths = Annotated[list[Path], typer.Argument(help="Text, JSON/JSONL, HTML or RSS/Atom files, or folders.")]
 PublishedOption = Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")]

@@ -15,7 +15,15 @@ from typing import Annotated
 
 import typer
 
-from veilleur.cli_options import InputPaths, PublishedMapOption, PublishedOption, SourceOption, parse_day
+from veilleur.cli_options import (
+    InputPaths,
+    PublishedMapOption,
+    PublishedOption,
+    SourceOption,
+    check_inputs,
+    database_url,
+    parse_day,
+)
 from veilleur.records import Article, Rejection
 from veilleur.store import EventFilter, Store
 
@@ -33,8 +41,17 @@ class Format(str, Enum):
 
 
 
-def _open_store(db: str) -> Store:
-    store = Store(db)
+def _open_store(db: str, *, create: bool = True) -> Store:
+    """Open (and migrate) the store; a read command (``create=False``) never creates a SQLite file."""
+    url = database_url(db)
+    if not create and url.startswith("sqlite:///"):
+        path = Path(url[len("sqlite:///") :])
+        if not path.is_file():
+            raise typer.BadParameter(
+                f"no database at {path}: code articles into it first (veilleur ingest ... --db {db})",
+                param_hint="--db",
+            )
+    store = Store(url)
     store.migrate()
     return store
 
@@ -52,6 +69,7 @@ def ingest(
     from veilleur.ingest import load_published_map, load_source_map, read_paths
     from veilleur.pipeline import Pipeline
 
+    check_inputs(paths, published_map)
     mapping = load_published_map(published_map) if published_map else None
     outlets = load_source_map(published_map) if published_map else None
     articles: list[Article] = []
@@ -114,7 +132,7 @@ def events(
         since=parse_day(since, "--since"), until=parse_day(until, "--until"), country=country, admin1=admin1,
         event_type=event_type, actor=actor,
     )
-    store = _open_store(db)
+    store = _open_store(db, create=False)
     try:
         found = store.events(filters, limit=limit)
     finally:
@@ -144,7 +162,7 @@ def events(
 
 def recluster(db: DbOption = DEFAULT_DB) -> None:
     """Rebuild every event cluster from scratch."""
-    store = _open_store(db)
+    store = _open_store(db, create=False)
     try:
         n = store.recluster()
     finally:
@@ -168,7 +186,7 @@ def serve(
     from veilleur.api import create_app
     from veilleur.pipeline import Pipeline
 
-    store = _open_store(db)
+    store = _open_store(db, create=bool(token))  # only a server that accepts articles may start a database
     try:
         app = create_app(store, token=token or None, pipeline_factory=Pipeline.from_defaults)
         if not token:
