@@ -72,7 +72,8 @@ def extraction(tmp_path_factory: pytest.TempPathFactory) -> Extraction:
     result = CliRunner().invoke(
         app,
         ["extract", str(folder), str(records), "-o", str(out), "--published", "2017-10-16", "--source",
-         "Le Veilleur Test", "--csv", str(csv_path), "--geojson", str(geojson)],
+         "Le Veilleur Test", "--csv", str(csv_path), "--geojson", str(geojson), "--report",
+         str(root / "reports" / "report.jsonl")],
     )
     return Extraction(result, out, csv_path, geojson)
 
@@ -100,6 +101,15 @@ def test_each_bad_file_is_reported_on_stderr_with_its_reason(extraction: Extract
 def test_summary_counts_on_stderr(extraction: Extraction) -> None:
     events = extraction.events()
     assert f"3 articles read, 4 skipped, {len(events)} events" in extraction.result.stderr
+
+
+def test_model_loading_is_announced_and_the_report_lists_every_document(extraction: Extraction) -> None:
+    assert "loading the French model" in extraction.result.stderr
+    report = extraction.out.parent.parent / "reports" / "report.jsonl"
+    rows = {row["doc"]: row for row in map(json.loads, report.read_text(encoding="utf-8").splitlines())}
+    assert rows["good"]["events"] >= 1 and rows["good"]["rejection"] is None
+    assert rows["empty"]["rejection"] == "empty document"
+    assert {"rec-mali", "rec-somalie", "english", "image"} <= set(rows)
 
 
 def test_good_article_events_written_to_jsonl(extraction: Extraction) -> None:
@@ -231,3 +241,12 @@ def test_db_accepts_a_plain_file_path(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.chdir(tmp_path)
     assert database_url("events.db") == f"sqlite:///{tmp_path / 'events.db'}"
     assert database_url("postgresql://postgres@127.0.0.1/test") == "postgresql://postgres@127.0.0.1/test"
+
+
+def test_masked_database_url_hides_the_password() -> None:
+    from veilleur.cli_options import masked
+
+    assert masked("postgresql://analyst:s3cret@db.example:5432/veilleur") == (
+        "postgresql://analyst:***@db.example:5432/veilleur"
+    )
+    assert masked("veilleur.db") == "veilleur.db"

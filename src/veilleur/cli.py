@@ -18,6 +18,8 @@ from veilleur.cli_options import (
     SourceOption,
     check_inputs,
     parse_day,
+    progress,
+    say_model_loading,
 )
 from veilleur.cli_store import register as register_store_commands
 from veilleur.evaluate import (
@@ -50,6 +52,10 @@ def extract(
         Path | None, typer.Option(help="Write place names the gazetteer could not resolve (JSONL).")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No event table on stdout.")] = False,
+    report: Annotated[
+        Path | None,
+        typer.Option(help="Write one JSONL line per document: events found, rejection reason, unresolved places."),
+    ] = None,
 ) -> None:
     """Extract events from articles and write them as JSONL (and optionally CSV / GeoJSON)."""
     from veilleur.pipeline import Pipeline  # spaCy is loaded only by commands that need it
@@ -66,22 +72,36 @@ def extract(
         (rejections if isinstance(item, Rejection) else articles).append(item)  # type: ignore[arg-type]
     events: list[Event] = []
     unresolved_rows: list[dict[str, object]] = []
+    report_rows: list[dict[str, object]] = [
+        {"doc": r.doc, "path": r.path, "events": 0, "rejection": r.reason, "unresolved_places": []} for r in rejections
+    ]
+    say_model_loading()
     pipeline = Pipeline.from_defaults()
-    for result in pipeline.run(articles):
-        if result.rejection is not None:
-            rejections.append(result.rejection)
-            continue
-        if result.article.published is None:
-            typer.echo(f"note: {result.article.id}: no publication date; events need one (use --published)",
-                       err=True)
-        events.extend(result.events)
-        unresolved_rows.extend(
-            {"doc": result.article.id, "name": result.article.text[s:e], "sentence": sentence}
-            for s, e, sentence in result.unresolved_places
-        )
+    no_event = 0
+    with progress("extract") as bar:
+        task = bar.add_task("", total=len(articles), events=0, rejected=len(rejections))
+        for result in pipeline.run(articles):
+            places = [result.article.text[s:e] for s, e, _ in result.unresolved_places]
+            report_rows.append({
+                "doc": result.article.id, "events": len(result.events),
+                "rejection": result.rejection.reason if result.rejection else None, "unresolved_places": places,
+            })
+            if result.rejection is not None:
+                rejections.append(result.rejection)
+            else:
+                if result.article.published is None:
+                    typer.echo(f"note: {result.article.id}: no publication date; events need one (use --published)",
+                               err=True)
+                no_event += not result.events
+                events.extend(result.events)
+                unresolved_rows.extend(
+                    {"doc": result.article.id, "name": result.article.text[s:e], "sentence": sentence}
+                    for s, e, sentence in result.unresolved_places
+                )
+            bar.update(task, advance=1, events=len(events), rejected=len(rejections))
     for rejection in rejections:
         typer.echo(f"skipped {rejection.doc}: {rejection.reason}", err=True)
-    for target in (output, csv, geojson, unresolved):
+    for target in (output, csv, geojson, unresolved, report):
         if target is not None:
             target.parent.mkdir(parents=True, exist_ok=True)
     export.write_jsonl(events, output)
@@ -93,11 +113,16 @@ def extract(
         unresolved.write_text(
             "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in unresolved_rows), encoding="utf-8"
         )
+    if report:
+        report.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in report_rows), encoding="utf-8")
     if not quiet:
         _print_table(events)
     typer.echo(
         f"{len(articles)} articles read, {len(rejections)} skipped, {len(events)} events -> {output}", err=True
     )
+    if no_event:
+        where = f"see {report}" if report else "list them with --report FILE"
+        typer.echo(f"{no_event} article(s) gave no event ({where})", err=True)
 
 
 def _print_table(events: list[Event]) -> None:

