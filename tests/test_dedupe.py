@@ -144,3 +144,42 @@ def test_cluster_ids_are_stable_and_order_free() -> None:
     assert merged.canonical.fatalities == 3  # "a" reported no toll: it is not a lower figure
     assert merged.to_dict()["mentions"] == 2
     assert replace(merged.canonical, fatalities=0).fatalities == 0
+
+
+def _every_group_clustering(events: list[Event]) -> list[list[str]]:
+    """The reference: each event compared with every group ever made (what the blocked index must equal)."""
+    from veilleur.dedupe import _group_distance
+
+    order = sorted(events, key=lambda e: (e.event_date, e.event_type, e.doc, e.id))
+    groups: list[list[Event]] = []
+    for e in order:
+        best, best_dist = None, float("inf")
+        for g in groups:
+            if all(compatible(e, m) for m in g) and (dist := _group_distance(e, g)) < best_dist:
+                best, best_dist = g, dist
+        if best is None:
+            groups.append([e])
+        else:
+            best.append(e)
+    return sorted(sorted(m.id for m in g) for g in groups)
+
+
+def test_blocked_clustering_equals_comparing_every_group() -> None:
+    import random
+
+    rng = random.Random(3)
+    events = []
+    for n in range(700):
+        precision = rng.choice([1, 1, 1, 2, 3])
+        placed = rng.random() > 0.1
+        events.append(Event(
+            doc=f"d{n % 350}", event_type=rng.choice(["Battles", "Riots"]), sub_event_type="Armed clash",
+            actor1=rng.choice(["Military Forces of Mali", "Islamic State", ""]), actor2="",
+            location=rng.choice(["Gao", "Ansongo", "Bourem"]), admin1=rng.choice(["Gao", "Mopti"]), country="Mali",
+            latitude=15.0 + rng.random() * 1.2 if placed else None,
+            longitude=-0.5 + rng.random() * 1.5 if placed else None,
+            geo_precision=precision, event_date=f"2021-06-{rng.randint(1, 28):02d}",
+            time_precision=rng.choice([1, 1, 2, 3]),
+        ))
+    blocked = sorted(sorted(m.id for m in c.members) for c in cluster_events(events))
+    assert blocked == _every_group_clustering(events)

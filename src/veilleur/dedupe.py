@@ -333,23 +333,104 @@ def cluster_events(
     An event joins the closest open group whose every member is :func:`compatible` with it; two events
     of one document never share a group (the extractor already merged an article's repeated mentions).
     ``doc_canon`` (from :func:`near_duplicate_docs`) makes wire copies count once for corroboration.
+
+    Only groups that could accept an event are compared with it (:class:`_GroupIndex`: same event type,
+    first member within the date window, nearby grid cell, same admin1 or same place name), in creation
+    order, so the result is the same as comparing with every group, in O(n log n) for spread-out events.
     """
     order = sorted(events, key=lambda e: (e.event_date, e.event_type, e.doc, e.id))
     groups: list[list[Event]] = []
+    index = _GroupIndex(days=days, km=km)
     for e in order:
         best_group: list[Event] | None = None
         best_dist = math.inf
-        for g in groups:
+        for number in index.candidates(e):
+            g = groups[number]
             if not all(compatible(e, m, days=days, km=km) for m in g):
                 continue
             dist = _group_distance(e, g)
             if dist < best_dist:
                 best_group, best_dist = g, dist
         if best_group is None:
+            index.add(len(groups), e)
             groups.append([e])
         else:
             best_group.append(e)
     return [build_cluster(g, doc_canon) for g in groups]
+
+
+CELL_DEGREES = 0.25  # grid cell of the spatial block (~28 km of latitude)
+KM_PER_DEGREE = 111.2
+
+
+class _GroupIndex:
+    """Groups by (event type, date bucket) and, inside, by grid cell, admin1 and place name of their first
+    member: every member must be compatible with a new event, so the first one must be too."""
+
+    def __init__(self, *, days: int, km: float) -> None:
+        self.km = km
+        self.width = days + max(TIME_WINDOW.values()) + 1  # a bucket spans at least the widest date slack
+        self.keys: dict[tuple[object, ...], list[int]] = {}
+
+    def _put(self, key: tuple[object, ...], number: int) -> None:
+        self.keys.setdefault(key, []).append(number)
+
+    def _block(self, e: Event) -> tuple[str, int] | None:
+        day = _parse_date(e.event_date)
+        return None if day is None else (e.event_type, day.toordinal() // self.width)
+
+    def add(self, number: int, first: Event) -> None:
+        block = self._block(first)
+        if block is None:
+            return  # an undated event accepts no other
+        admin1, location = _fold(first.admin1), _fold(first.location)
+        self._put((*block, "admin1", admin1), number)
+        self._put((*block, "location", location), number)
+        if first.geo_precision >= 3:
+            self._put((*block, "region", admin1), number)
+        elif first.latitude is None or first.longitude is None:
+            self._put((*block, "unplaced", location), number)
+        else:
+            self._put((*block, "cell", *_cell(first.latitude, first.longitude)), number)
+
+    def candidates(self, e: Event) -> list[int]:
+        """Groups that might accept ``e``, in creation order."""
+        block = self._block(e)
+        if block is None:
+            return []
+        found: set[int] = set()
+        admin1, location = _fold(e.admin1), _fold(e.location)
+        for bucket in (block[1] - 1, block[1]):
+            head = (block[0], bucket)
+            if e.geo_precision >= 3:
+                found.update(self.keys.get((*head, "admin1", admin1), ()))
+                continue
+            found.update(self.keys.get((*head, "region", admin1), ()))
+            if e.latitude is None or e.longitude is None:
+                found.update(self.keys.get((*head, "location", location), ()))
+                continue
+            found.update(self.keys.get((*head, "unplaced", location), ()))
+            for cell in _cells_around(e.latitude, e.longitude, self.km):
+                found.update(self.keys.get((*head, "cell", *cell), ()))
+        return sorted(found)
+
+
+def _cell(latitude: float, longitude: float) -> tuple[int, int]:
+    return math.floor(latitude / CELL_DEGREES), math.floor(longitude / CELL_DEGREES) % round(360 / CELL_DEGREES)
+
+
+def _cells_around(latitude: float, longitude: float, km: float) -> list[tuple[int, int]]:
+    """Every grid cell that holds a point within ``km`` of this one."""
+    lat_cells = math.ceil(km / (KM_PER_DEGREE * CELL_DEGREES))
+    widest = min(abs(latitude) + (lat_cells + 1) * CELL_DEGREES, 89.9)
+    lon_cells = math.ceil(km / (KM_PER_DEGREE * CELL_DEGREES * math.cos(math.radians(widest))))
+    row, col = _cell(latitude, longitude)
+    columns = round(360 / CELL_DEGREES)
+    return [
+        (row + dr, (col + dc) % columns)
+        for dr in range(-lat_cells, lat_cells + 1)
+        for dc in range(-min(lon_cells, columns // 2), min(lon_cells, columns // 2) + 1)
+    ]
 
 
 def _group_distance(e: Event, group: Sequence[Event]) -> float:

@@ -7,6 +7,7 @@ takes ``BEGIN IMMEDIATE`` so that several processes writing the same file queue 
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -173,7 +174,7 @@ class Store:
                     n = s.scalar(select(func.count()).select_from(EventRow).where(EventRow.doc == dup.id))
                     return SaveResult(dup.id, "duplicate", events=n or 0,
                                       near_duplicate_of=dup.near_duplicate_of)
-            affected: set[date] = set()
+            orphans: list[str] = []
             old_events: list[str] = []
             if row is None:
                 status = "inserted"
@@ -182,10 +183,8 @@ class Store:
                 s.add(row)
             else:
                 status = "replaced"
-                olds = s.execute(select(EventRow.id, EventRow.event_date).where(EventRow.doc == row.id)).all()
-                old_events = [i for i, _ in olds]
-                affected.update(d for _, d in olds if d)
-                self._delete_events(s, old_events)
+                old_events = list(s.scalars(select(EventRow.id).where(EventRow.doc == row.id)))
+                orphans = self._delete_events(s, old_events)
                 s.execute(delete(ArticleBandRow).where(ArticleBandRow.article_id == row.id))
                 convert.fill_article_row(row, article)
             s.flush()
@@ -195,8 +194,7 @@ class Store:
             rows = self._event_rows(row.id, article, events)
             s.add_all(rows)
             s.flush()
-            affected.update(r.event_date for r in rows if r.event_date)
-            n_clusters = self._recluster(s, affected, extra_ids=[r.id for r in rows])
+            n_clusters = self._recluster(s, [r.id for r in rows] + orphans)
             return SaveResult(
                 row.id, status, events=len(rows), replaced_events=len(old_events),
                 near_duplicate_of=row.near_duplicate_of, clusters=n_clusters,
@@ -208,20 +206,46 @@ class Store:
             row = s.get(ArticleRow, article_id)
             if row is None:
                 return False
-            olds = s.execute(select(EventRow.id, EventRow.event_date).where(EventRow.doc == row.id)).all()
-            self._delete_events(s, [i for i, _ in olds])
+            orphans = self._delete_events(s, list(s.scalars(select(EventRow.id).where(EventRow.doc == row.id))))
             s.execute(update(ArticleRow).where(ArticleRow.near_duplicate_of == row.id)
                       .values(near_duplicate_of=None))
             s.execute(delete(ArticleBandRow).where(ArticleBandRow.article_id == row.id))
             s.delete(row)
             s.flush()
-            self._recluster(s, {d for _, d in olds if d})
+            self._recluster(s, orphans)
             return True
 
     def recluster(self) -> int:
         """Rebuild every cluster from scratch; returns the number of clusters."""
         with self._writing() as s:
             return self._recluster(s, None)
+
+    def _neighbourhood(self, s: Session, seeds: Sequence[str]) -> set[str]:
+        """The seeds and every stored event that could be clustered with one of them."""
+        if not seeds:
+            return set()
+        slack = timedelta(days=self.days + max(TIME_WINDOW.values()))
+        degrees = self.km / 111.0
+        found = set(seeds)
+        rows = s.execute(select(
+            EventRow.event_type, EventRow.event_date, EventRow.admin1, EventRow.latitude, EventRow.longitude,
+            EventRow.location,
+        ).where(EventRow.id.in_(list(seeds)))).all()
+        for event_type, day, admin1, lat, lon, location in rows:
+            if day is None:
+                continue
+            near = [EventRow.location == location]
+            if admin1:
+                near.append(EventRow.admin1 == admin1)
+            if lat is not None and lon is not None:
+                widen = degrees / max(0.05, math.cos(math.radians(min(abs(lat) + degrees, 89.9))))
+                near.append(EventRow.latitude.between(lat - degrees, lat + degrees)
+                            & EventRow.longitude.between(lon - widen, lon + widen))
+            found |= set(s.scalars(select(EventRow.id).where(
+                EventRow.event_type == event_type, EventRow.event_date.between(day - slack, day + slack),
+                or_(*near),
+            )))
+        return found
 
     def _event_rows(self, doc: str, article: Article, events: Sequence[Event]) -> list[EventRow]:
         rows: list[EventRow] = []
@@ -236,17 +260,21 @@ class Store:
         return rows
 
     @staticmethod
-    def _delete_events(s: Session, ids: Sequence[str]) -> None:
+    def _delete_events(s: Session, ids: Sequence[str]) -> list[str]:
+        """Delete events and dissolve their clusters; returns the surviving members left unclustered."""
         if not ids:
-            return
+            return []
         clusters = select(EventRow.cluster_id).where(EventRow.id.in_(ids), EventRow.cluster_id.is_not(None))
         cluster_ids = [c for c in s.scalars(clusters) if c]
         for table in (EvidenceRow, EventSourceRow, LoadedTermRow):
             s.execute(delete(table).where(table.event_id.in_(ids)))
         s.execute(delete(EventRow).where(EventRow.id.in_(ids)))
-        if cluster_ids:
-            s.execute(update(EventRow).where(EventRow.cluster_id.in_(cluster_ids)).values(cluster_id=None))
-            s.execute(delete(ClusterRow).where(ClusterRow.id.in_(cluster_ids)))
+        if not cluster_ids:
+            return []
+        orphans = list(s.scalars(select(EventRow.id).where(EventRow.cluster_id.in_(cluster_ids))))
+        s.execute(update(EventRow).where(EventRow.cluster_id.in_(cluster_ids)).values(cluster_id=None))
+        s.execute(delete(ClusterRow).where(ClusterRow.id.in_(cluster_ids)))
+        return orphans
 
     @staticmethod
     def _find_near_duplicate(s: Session, doc: str, text: str, bands: list[str]) -> str | None:
@@ -269,18 +297,19 @@ class Store:
         first = matches[0]
         return first.near_duplicate_of or first.id
 
-    def _recluster(self, s: Session, dates: set[date] | None, extra_ids: Sequence[str] = ()) -> int:
-        """Rebuild the clusters of the events around ``dates`` (all events when ``None``)."""
+    def _recluster(self, s: Session, seeds: Sequence[str] | None) -> int:
+        """Rebuild the clusters around the ``seeds`` events (every cluster when ``None``).
+
+        Only events that could share a cluster with a seed are read — same event type, dates within the
+        widest window, same admin1 or a nearby point — together with the whole clusters they belong to,
+        so saving an article into a large store touches a handful of rows, not a month of news.
+        """
         stmt = select(EventRow).options(*_EVENT_LOAD)
-        if dates is not None:
-            if not dates and not extra_ids:
+        if seeds is not None:
+            ids = self._neighbourhood(s, seeds)
+            if not ids:
                 return 0
-            slack = timedelta(days=self.days + max(TIME_WINDOW.values()))
-            conds = [EventRow.id.in_(list(extra_ids))] if extra_ids else []
-            if dates:
-                conds.append(EventRow.event_date.between(min(dates) - slack, max(dates) + slack))
-            ids = set(s.scalars(select(EventRow.id).where(or_(*conds))))
-            # close over existing clusters so that none is split between the window and the rest
+            # close over existing clusters so that none is split between the neighbourhood and the rest
             touched = set(s.scalars(select(EventRow.cluster_id).where(
                 EventRow.id.in_(ids), EventRow.cluster_id.is_not(None))))
             if touched:
@@ -297,7 +326,7 @@ class Store:
             ).all() if c
         }
         clusters = cluster_events(events, days=self.days, km=self.km, doc_canon=doc_canon)
-        if dates is None:
+        if seeds is None:
             s.execute(update(EventRow).values(cluster_id=None))
             s.execute(delete(ClusterRow))
         elif old:
