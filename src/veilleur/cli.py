@@ -11,6 +11,7 @@ import typer
 
 from veilleur import export
 from veilleur.cli_batch import register as register_batch_commands
+from veilleur.cli_geocode import register as register_geocode_command
 from veilleur.cli_options import (
     InputPaths,
     PublishedMapOption,
@@ -176,3 +177,4 @@ def evaluate(
 
 register_store_commands(app)
 register_batch_commands(app)
+register_geocode_command(app)

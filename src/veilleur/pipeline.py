@@ -101,9 +101,9 @@ class Pipeline:
 
     def _process_annotated(self, article: Article, annotation: Annotation) -> ArticleResult:
         try:
-            country = self.geocoder.country_prior(article.text)
-            geocoded = self.geocoder.find(article.text, country=country, candidates=annotation.place_entities)
-            mentions = self._mentions(article, annotation, geocoded, country)
+            geocoded = self.geocoder.find(article.text, candidates=annotation.place_entities)
+            country = geocoded.countries[0] if geocoded.countries else None
+            mentions = self._mentions(article, annotation, geocoded, country, set(geocoded.countries))
             events = extract_events(article, annotation, mentions, self.cues, country, self.triggers)
             frame_events(article, events)
         except Exception as exc:  # noqa: BLE001 - a bug on one article is reported, the batch goes on
@@ -114,12 +114,12 @@ class Pipeline:
         return ArticleResult(article, events=events, unresolved_places=unresolved)
 
     def _mentions(
-        self, article: Article, annotation: Annotation, geocoded: GeocodeResult, country: str | None
+        self, article: Article, annotation: Annotation, geocoded: GeocodeResult, country: str | None,
+        plausible: set[str],
     ) -> Mentions:
         text = article.text
         found = self.registry.find(text, country=country)
         named_actors = [(m.start, m.end) for m in found if not m.generic]
-        plausible = self.geocoder.countries_named(text) | ({country} if country else set())
         places = [
             PlaceRef(
                 start=m.start, end=m.end, name=m.place.name, country=m.place.country, admin1=m.place.admin1,

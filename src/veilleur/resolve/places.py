@@ -18,7 +18,7 @@ import gzip
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -73,6 +73,10 @@ def fold_token(token: str) -> str:
 
 _NAME_SPLIT = re.compile(r"[\s\-‐–—/,.()]+")
 _APOSTROPHES = re.compile(r"['’‘`ʿʾ´]")
+
+
+def _plain(name: str) -> str:
+    return _NON_ALNUM.sub("", unidecode(name).lower())
 
 
 def name_key(name: str) -> str:
@@ -137,18 +141,56 @@ def _data_path(name: str) -> Path:
 @dataclass(frozen=True)
 class Country:
     code: str
-    name: str
-    names: tuple[str, ...]
-    adjectives: tuple[str, ...]
+    name: str  # ACLED's English name, as events and actors write it
+    names: tuple[str, ...]  # French and English names
+    adjectives: tuple[str, ...]  # French demonyms and adjectives, every gender and number
+    capital: str = ""
 
 
 @lru_cache(maxsize=1)
 def load_countries() -> tuple[Country, ...]:
-    with _data_path("gazetteer_countries.csv").open(encoding="utf-8") as handle:
+    with _data_path("gazetteer/countries.csv").open(encoding="utf-8") as handle:
         return tuple(
-            Country(r["code"], r["country"], tuple(r["names"].split("|")), tuple(r["adjectives"].split("|")))
+            Country(r["code"], r["country"], tuple(n for n in r["names"].split("|") if n),
+                    tuple(a for a in r["adjectives"].split("|") if a), r["capital"])
             for r in csv.DictReader(handle)
         )
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
+    """One pattern over every country's names and adjectives; lower-cased word -> (country, is a name)."""
+    words: dict[str, tuple[str, bool]] = {}
+    for country in load_countries():
+        for word in country.names:
+            words.setdefault(word.lower().replace("’", "'"), (country.name, True))
+        for word in country.adjectives:
+            words.setdefault(word.lower().replace("’", "'"), (country.name, False))
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)"), words
+
+
+# a country's name inside an outlet's ("Agence France-Presse", "France 24", "Radio Okapi") names no place
+_MEDIA_AFTER = re.compile(r"-presse|\s+(?:24|info|inter|culture|télévisions?)\b")
+_MEDIA_BEFORE = re.compile(r"(?:radio|agence|télévision|tv)\s+$")
+
+
+def country_mentions(text: str, names: bool = True, adjectives: bool = True) -> Counter[str]:
+    """How often the text names each country ("Cameroun") and/or uses its adjective ("camerounais")."""
+    pattern, words = _country_words()
+    lowered = text.lower().replace("’", "'")
+    found = (
+        words[m.group(0)] for m in pattern.finditer(lowered)
+        if not _MEDIA_AFTER.match(lowered, m.end()) and not _MEDIA_BEFORE.search(lowered, max(0, m.start() - 15),
+                                                                                   m.start())
+    )
+    return Counter(country for country, is_name in found if (names if is_name else adjectives))
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> dict[str, str]:
+    """ACLED country name -> ISO code."""
+    return {c.name: c.code for c in load_countries()}
 
 
 @dataclass(frozen=True)
@@ -208,16 +250,20 @@ def _prominence(place: Place, key: str = "") -> float:
 
 
 class Gazetteer:
-    """Places indexed by name key. Build with :meth:`load`; use :func:`default_gazetteer` for the bundled one."""
+    """Places indexed by name key. Build with :meth:`load`; :func:`default_gazetteer` is the bundled base
+    (world towns, admin1 units, curated rows) and :func:`country_gazetteer` one country's villages."""
 
-    def __init__(self, places: Sequence[Place], names: Sequence[Sequence[str]]) -> None:
+    def __init__(
+        self, places: Sequence[Place], keys: Sequence[Sequence[str]], spellings: Sequence[str] = ()
+    ) -> None:
         self.places = list(places)
+        # each place's names as written ("Tadmur|Palmyre|Palmyra"), to prefer an exact spelling over a folded one
+        self.spellings = {p.geonameid: s for p, s in zip(self.places, spellings, strict=False)}
         stop = {k for k, rules in load_stop_rules().items() if any(r.always for r in rules)}
         stop |= country_keys()
         self.index: dict[str, list[int]] = {}
-        for i, aliases in enumerate(names):
-            for alias in aliases:
-                key = name_key(alias)
+        for i, place_keys in enumerate(keys):
+            for key in place_keys:
                 if len(key.replace(" ", "")) >= 3 and key not in stop:
                     ids = self.index.setdefault(key, [])
                     if i not in ids:
@@ -227,9 +273,12 @@ class Gazetteer:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
-        path = path or _data_path("gazetteer.tsv.gz")
+        """Read a gazetteer file (tab-separated, gzipped); name keys come from its ``keys`` column when it
+        has one (the build script computes them), else from its names and aliases."""
+        path = path or _data_path("gazetteer/base.tsv.gz")
         places: list[Place] = []
-        names: list[list[str]] = []
+        keys: list[list[str]] = []
+        spellings: list[str] = []
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
                 places.append(Place(
@@ -237,8 +286,18 @@ class Gazetteer:
                     country=row["country"], admin1=row["admin1"], admin2=row["admin2"],
                     feature=row["feature"], geonameid=row["id"], population=int(row["population"] or 0),
                 ))
-                names.append([row["name"], *(a for a in row["aliases"].split("|") if a)])
-        return cls(places, names)
+                spellings.append(f"{row['name']}|{row['aliases']}")
+                if row.get("keys"):
+                    keys.append(row["keys"].split("|"))
+                else:
+                    keys.append([name_key(n) for n in [row["name"], *row["aliases"].split("|")] if n])
+        return cls(places, keys, spellings)
+
+    def spelled(self, place: Place, surface: str) -> bool:
+        """Does one of the place's names read exactly as ``surface`` (case and accents aside)?"""
+        written = self.spellings.get(place.geonameid, "")
+        wanted = _plain(surface)
+        return bool(wanted) and any(_plain(name) == wanted for name in written.split("|"))
 
     @property
     def automaton(self) -> ahocorasick.Automaton:
@@ -258,20 +317,35 @@ class Gazetteer:
         """Entries for a name, best first: the given country's, then by kind, name and size."""
         key = name_key(name)
         found = self.candidates(key)
-        return sorted(found, key=lambda p: (p.country == country, _prominence(p, key)), reverse=True)
+        return sorted(
+            found, key=lambda p: (p.country == country, self.spelled(p, name), _prominence(p, key)), reverse=True
+        )
 
     def fuzzy_key(self, key: str, cutoff: float = 88.0) -> str | None:
         """The closest indexed key, for names spelt in a way no alias covers (candidates only)."""
+        found = self.fuzzy_match(key, cutoff)
+        return found[1] if found else None
+
+    def fuzzy_match(self, key: str, cutoff: float = 88.0) -> tuple[float, str] | None:
+        """(similarity, key) of the closest indexed key at or above ``cutoff``."""
         if self._keys is None:
             self._keys = list(self.index)
         best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=cutoff)
-        return best[0] if best else None
+        return (float(best[1]), str(best[0])) if best else None
 
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """The bundled gazetteer, loaded once per process."""
+    """The bundled base gazetteer, loaded once per process."""
     return Gazetteer.load()
+
+
+@lru_cache(maxsize=64)
+def country_gazetteer(code: str) -> Gazetteer | None:
+    """One country's towns of 500+ people and, for the conflict countries, its villages and districts;
+    loaded on first use, at most 64 countries kept per process. None when the package has no file."""
+    path = _data_path(f"gazetteer/places-{code}.tsv.gz")
+    return Gazetteer.load(path) if path.exists() else None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -355,6 +429,39 @@ class PlaceMention:
 class GeocodeResult:
     mentions: list[PlaceMention] = field(default_factory=list)
     unresolved: list[tuple[int, int, str]] = field(default_factory=list)  # capitalised names not resolved
+    countries: list[str] = field(default_factory=list)  # the article's countries, best supported first
+
+
+@dataclass(frozen=True)
+class Geocoded:
+    """What :meth:`Geocoder.geocode` found for one name, and why."""
+
+    name: str
+    chosen: PlaceMention | None
+    candidates: list[Place]
+    countries: list[str]
+    why: str
+
+    def to_dict(self, max_candidates: int = 10) -> dict[str, object]:
+        place = self.chosen.place if self.chosen else None
+        return {
+            "query": self.name,
+            "name": place.name if place else None,
+            "country": place.country if place else None,
+            "admin1": place.admin1 if place else None,
+            "latitude": place.latitude if place else None,
+            "longitude": place.longitude if place else None,
+            "geo_precision": self.chosen.precision if self.chosen else None,
+            "feature": place.feature if place else None,
+            "geonameid": place.geonameid if place else None,
+            "why": self.why,
+            "article_countries": self.countries,
+            "candidates": [
+                {"name": p.name, "country": p.country, "admin1": p.admin1, "latitude": p.latitude,
+                 "longitude": p.longitude, "feature": p.feature, "population": p.population, "id": p.geonameid}
+                for p in self.candidates[:max_candidates]
+            ],
+        }
 
 
 @dataclass
@@ -363,6 +470,8 @@ class _Match:
     end: int
     key: str
     places: list[Place]
+    exact: frozenset[str] = frozenset()  # ids of the candidates with a name spelt as the text spells it
+    fuzzy: bool = False  # found by a near-miss spelling: trusted only near the article's other places
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -370,49 +479,125 @@ def distance_km(a: Place, b: Place) -> float:
     return great_circle_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
+def rank_countries(
+    named: Counter[str], adjectives: Counter[str], matches: Sequence[_Match], extra: Counter[str] | None = None
+) -> list[str]:
+    """Countries by votes: two per name, one per adjective ("frappes russes" says who, not where), two per
+    place found in that country only, plus ``extra`` (e.g. actors tied to a country)."""
+    votes: Counter[str] = Counter({country: 2 * n for country, n in named.items()})
+    votes.update(adjectives)
+    for match in matches:
+        countries = {p.country for p in match.places}
+        spelt = {p.country for p in match.places if p.geonameid in match.exact}
+        if len(countries) == 1:  # a name also found abroad (Kufa / Kofa) says nothing...
+            votes[countries.pop()] += 2
+        elif len(spelt) == 1:  # ...unless only one country's place is spelt so ("Palmyre")
+            votes[spelt.pop()] += 2
+    votes.update(extra or Counter())
+    return [country for country, n in sorted(votes.items(), key=lambda item: (-item[1], item[0])) if n > 0]
+
+
+def _supported(text: str, match: _Match, spans: Sequence[tuple[int, int]]) -> bool:
+    """The parser tags the name as a place, or a locative word or place noun comes right before it."""
+    if any(s < match.end and match.start < e for s, e in spans):
+        return True
+    left = text[max(0, match.start - 30):match.start].lower()
+    return bool(_LOCATIVE_BEFORE.search(left[-12:]) or _CITY_CUE.search(left))
+
+
+def _fuzzy_key(key: str, gazetteers: Sequence[Gazetteer]) -> str | None:
+    """The closest key any of the gazetteers holds (the base first on ties)."""
+    best: tuple[float, str] | None = None
+    for gazetteer in gazetteers:
+        found = gazetteer.fuzzy_match(key)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = found
+    return best[1] if best else None
+
+
+def _spelt(places: Sequence[Place], surface: str, gazetteers: Sequence[Gazetteer]) -> frozenset[str]:
+    if len(places) < 2:
+        return frozenset()
+    return frozenset(p.geonameid for p in places if any(g.spelled(p, surface) for g in gazetteers))
+
+
+def _candidates(key: str, gazetteers: Sequence[Gazetteer]) -> list[Place]:
+    seen: set[str] = set()
+    out: list[Place] = []
+    for gazetteer in gazetteers:
+        for place in gazetteer.candidates(key):
+            if place.geonameid not in seen:
+                seen.add(place.geonameid)
+                out.append(place)
+    return out
+
+
 _UNRESOLVED_CUE = re.compile(_CITY_WORD + r"\s+" + _DE + r"$|\bà\s+$")
 _CAPITALISED_RUN = re.compile(r"(?:(?:al|el|ad|as|ar|ash|az|an|at)-)?[A-ZÀ-Ý][\w'’\-]*(?:[ \t]+[A-ZÀ-Ý][\w'’\-]*)*")
+_PUNCTUATION = re.compile(r"[,.;:!?()«»\"\n]")
 _WEAK_POSITION = re.compile(r"(?:^|[.!?:\n«\"]\s*|\bselon\s+|\bpar\s+|\bpour\s+)$", re.IGNORECASE)
 
 
+AREAS = frozenset({"admin1", "admin2", "region"})  # a town's exact name does not make its district the place
+SPELLING_BONUS = 1.5  # "Palmyre" is Tadmur's French name, not Palmer (Alaska) folded alike
+FUZZY_REACH_KM = 150.0
+ANCHOR_SPREAD_KM = 50.0
+WORLD_CITY = 1_000_000  # a city this large may be named without its country ("à Paris", "à Washington")
+MAX_DETAIL_COUNTRIES = 4  # villages are looked up in the article's few main countries only
+
+
 class Geocoder:
-    """Finds and resolves place names in a text. Stateless between calls; share one per process."""
+    """Finds and resolves place names in a text. Stateless between calls; share one per process.
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    Every text is read against the base gazetteer (world towns, admin1 units, curated rows); the villages
+    and small towns of the article's main countries (:meth:`article_countries`) are then loaded and read
+    too, so a village called "Attack" or "Amani" abroad can never match.
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        detail: Callable[[str], Gazetteer | None] | None = country_gazetteer,
+    ) -> None:
         self.gazetteer = gazetteer or default_gazetteer()
+        self.detail = detail  # ISO code -> that country's detailed gazetteer; None reads the base only
 
-    # -- country prior -------------------------------------------------------------------------------
+    # -- the article's countries ----------------------------------------------------------------------
 
     def countries_named(self, text: str) -> set[str]:
         """Countries the text names or qualifies ("en Arabie saoudite", "yéménite")."""
-        lowered = text.lower()
-        return {
-            country.name
-            for country in load_countries()
-            if any(re.search(r"\b" + re.escape(w.lower()) + r"\b", lowered) for w in country.names + country.adjectives)
-        }
+        return set(country_mentions(text))
+
+    def article_countries(self, text: str, matches: list[_Match] | None = None) -> list[str]:
+        """The article's countries, best supported first.
+
+        A country name counts two votes, an adjective one, a place found in one country only ("Maiduguri",
+        "province du Nord-Kivu", a capital) two. Callers may add votes of their own (actors tied to a
+        country) through :func:`rank_countries`.
+        """
+        if matches is None:
+            matches = self._scan(text, [self.gazetteer])
+        return rank_countries(
+            country_mentions(text, adjectives=False), country_mentions(text, names=False), matches
+        )
 
     def country_prior(self, text: str) -> str | None:
-        """The article's main country: country names and adjectives, plus unambiguous places, counted."""
-        return self._prior(text, self._scan(text))
+        """The article's main country, or None when nothing in it points to one."""
+        ranked = self.article_countries(text)
+        return ranked[0] if ranked else None
 
-    @staticmethod
-    def _prior(text: str, matches: list[_Match]) -> str | None:
-        votes: Counter[str] = Counter()
-        lowered = text.lower()
-        for country in load_countries():
-            for word in (*country.names, *country.adjectives):
-                votes[country.name] += len(re.findall(r"\b" + re.escape(word.lower()) + r"\b", lowered))
-        for match in matches:
-            countries = {p.country for p in match.places}
-            if len(countries) == 1:  # a name also found abroad (Kufa / Kofa) says nothing
-                votes[countries.pop()] += 1
-        best = votes.most_common(1)
-        return best[0][0] if best and best[0][1] > 0 else None
+    def _gazetteers(self, countries: Sequence[str]) -> list[Gazetteer]:
+        found = [self.gazetteer]
+        codes = country_codes()
+        for country in countries[:MAX_DETAIL_COUNTRIES]:
+            detail = self.detail(codes[country]) if self.detail is not None and country in codes else None
+            if detail is not None:
+                found.append(detail)
+        return found
 
     # -- matching ------------------------------------------------------------------------------------
 
-    def _scan(self, text: str) -> list[_Match]:
+    def _scan(self, text: str, gazetteers: Sequence[Gazetteer]) -> list[_Match]:
         """All gazetteer keys found in the text, longest first where they overlap, at capitalised words."""
         tokens = tokenize(text)
         kept = [i for i in range(len(tokens)) if not _is_text_article(tokens, i) and tokens[i].key]
@@ -425,15 +610,17 @@ class Geocoder:
             position += len(tokens[i].key) + 1
         haystack = " " + " ".join(parts) + " "
         by_offset = {off: n for n, off in enumerate(offsets)}
-        raw: list[tuple[int, int, str]] = []
-        for end_index, key in self.gazetteer.automaton.iter(haystack):
-            first = by_offset[end_index - len(key)]  # the pattern is " key ", so it starts on a space
-            last = first + key.count(" ")
-            raw.append((kept[first], kept[last], key))
-        return self._select(text, tokens, raw)
+        raw: set[tuple[int, int, str]] = set()
+        for gazetteer in gazetteers:
+            for end_index, key in gazetteer.automaton.iter(haystack):
+                first = by_offset[end_index - len(key)]  # the pattern is " key ", so it starts on a space
+                last = first + key.count(" ")
+                raw.add((kept[first], kept[last], key))
+        return self._select(text, tokens, list(raw), gazetteers)
 
-    def _select(self, text: str, tokens: list[Token], raw: list[tuple[int, int, str]]) -> list[_Match]:
-        raw.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
+    def _select(self, text: str, tokens: list[Token], raw: list[tuple[int, int, str]],
+                gazetteers: Sequence[Gazetteer]) -> list[_Match]:
+        raw.sort(key=lambda r: (-(r[1] - r[0]), r[0], r[2]))
         taken: set[int] = set()
         matches: list[_Match] = []
         for first, last, key in raw:
@@ -441,6 +628,9 @@ class Geocoder:
                 continue
             if first == last and (len(tokens[first].text) <= 2 or _PERSON_NAME_AFTER.match(text, tokens[last].end)):
                 continue
+            if first != last and (not tokens[last].capitalised
+                                  or _PUNCTUATION.search(text, tokens[first].end, tokens[last].start)):
+                continue  # "Sanaa, la capitale" is not "Sơn La": a name neither crosses punctuation nor ends low
             start = tokens[first].start
             if first > 0 and _is_text_article(tokens, first - 1):
                 start = tokens[first - 1].start  # report "al-Mayadine", not "Mayadine"
@@ -448,7 +638,8 @@ class Geocoder:
             if self._is_stopped(text, key, start, end):
                 continue
             taken.update(range(first, last + 1))
-            matches.append(_Match(start, end, key, self.gazetteer.candidates(key)))
+            places = _candidates(key, gazetteers)
+            matches.append(_Match(start, end, key, places, _spelt(places, text[start:end], gazetteers)))
         return sorted(matches, key=lambda m: m.start)
 
     @staticmethod
@@ -458,27 +649,34 @@ class Geocoder:
     # -- disambiguation ------------------------------------------------------------------------------
 
     def _choose(self, match: _Match, cue: Cue, country: str | None, admins: set[str],
-                anchors: list[Place], text: str) -> Place | None:
+                anchors: list[Place], text: str, home: set[str]) -> Place | None:
         """The best candidate for a match, or None when no candidate fits the cue and the country."""
         places = match.places
+        # towns that compete with a province of the same name: the article's own countries' (Brno and Borna
+        # abroad fold like "Borno" but do not make "dans le Borno" a town)
+        towns = [p for p in places if p.feature not in ("admin1", "village") and (not home or p.country in home)]
         if cue.wants_admin1 and any(p.feature == "admin1" for p in places):
             places = [p for p in places if p.feature == "admin1"]
-        elif any(p.feature != "admin1" for p in places) and (cue.wants_town or cue.precision != 3):
+        elif (towns or cue.wants_town) and cue.precision != 3:
             places = [p for p in places if p.feature != "admin1"]
-        places = [p for p in places if p.feature != "village" or self._village_fits(p, match, cue, country, text)]
+        elif any(p.feature == "admin1" for p in places):
+            # "dans le Borno": a province's name is the province, not a hamlet that shares it
+            places = [p for p in places if p.feature != "village"]
+        places = [p for p in places if p.feature != "village" or self._village_fits(p, match, cue, home, text)]
         if not places:
             return None
-        return max(places, key=lambda p: self._score(p, match.key, country, admins, anchors))
+        return max(places, key=lambda p: self._score(p, match.key, country, admins, anchors)
+                   + (SPELLING_BONUS if p.geonameid in match.exact and p.feature not in AREAS else 0.0))
 
     @staticmethod
-    def _village_fits(place: Place, match: _Match, cue: Cue, country: str | None, text: str) -> bool:
+    def _village_fits(place: Place, match: _Match, cue: Cue, home: set[str], text: str) -> bool:
         """Small villages share names with words and people everywhere: trust one only where a place is due."""
         if cue.wants_town:
-            return not country or place.country == country
+            return not home or place.country in home
         left = text[max(0, match.start - 12):match.start]
         if _WEAK_POSITION.search(left):  # sentence start, "selon X": a source or a person, not a village
             return False
-        if country and place.country == country or _LOCATIVE_BEFORE.search(left):
+        if place.country in home or _LOCATIVE_BEFORE.search(left):
             return True
         return _country_named_near(text, match.start, place.country)
 
@@ -512,18 +710,41 @@ class Geocoder:
 
     def find(self, text: str, country: str | None = None,
              candidates: Sequence[tuple[int, int]] = ()) -> GeocodeResult:
-        """Place mentions in ``text``; ``candidates`` (e.g. spaCy LOC/GPE spans) are resolved too, fuzzily."""
-        matches = self._scan(text)
-        country = country or self._prior(text, matches)
-        matches += self._candidate_matches(text, matches, candidates)
+        """Place mentions in ``text``; ``candidates`` (e.g. spaCy LOC/GPE spans) are resolved too, fuzzily.
+
+        ``country`` is the article's main country when the caller knows it; the article's other countries
+        come from :meth:`article_countries`.
+        """
+        base = self._scan(text, [self.gazetteer])
+        # with the parser's place entities at hand, only a name it calls a place (or a locative cue
+        # introduces) votes for its country: "Douze civils" is no vote for Douz, Tunisia
+        voters = [m for m in base if _supported(text, m, candidates)] if candidates else base
+        ranked = self.article_countries(text, voters)
+        if country and country not in ranked[:MAX_DETAIL_COUNTRIES]:
+            ranked.insert(0, country)
+        country = country or (ranked[0] if ranked else None)
+        gazetteers = self._gazetteers(ranked)
+        matches = self._scan(text, gazetteers) if len(gazetteers) > 1 else base
+        matches += self._candidate_matches(text, matches, candidates, gazetteers)
+        home = set(ranked[:MAX_DETAIL_COUNTRIES])
+        named = set(country_mentions(text, adjectives=False))
+        matches = [m for m in matches if self._plausible(text, m, home, named, candidates)]
         cues = [read_cue(text, m.start) for m in matches]
         admins = {p.admin1 for m, c in zip(matches, cues, strict=True) if c.wants_admin1 for p in m.places}
-        anchors = [m.places[0] for m in matches if len({(p.latitude, p.longitude) for p in m.places}) == 1]
+        anchors = []  # places the text names without ambiguity (within the article's countries)
+        for m in matches:
+            if m.fuzzy:
+                continue  # a near-miss spelling vouches for nothing
+            local = [p for p in m.places if p.country in home] or m.places
+            if local and all(distance_km(local[0], p) <= ANCHOR_SPREAD_KM for p in local):
+                anchors.append(local[0])  # one place, or a town with its district and province
         result = GeocodeResult()
         for match, cue in zip(matches, cues, strict=True):
-            place = self._choose(match, cue, country, admins, anchors, text)
+            place = self._choose(match, cue, country, admins, anchors, text, home)
+            if place is not None and match.fuzzy and not self._near_others(place, match, matches, home):
+                place = None  # "Kouloubadiéni" is no village 850 km from the Gao the sentence names
             if place is None:
-                if match.key.startswith("?"):
+                if match.key.startswith("?") or match.fuzzy:
                     result.unresolved.append((match.start, match.end, text[match.start:match.end]))
                 continue
             precision, qualifier = self._precision(place, cue)
@@ -531,12 +752,63 @@ class Geocoder:
                 PlaceMention(match.start, match.end, text[match.start:match.end], place, precision, qualifier)
             )
         result.mentions.sort(key=lambda m: m.start)
+        result.countries = ranked
         result.unresolved += self._cued_unknowns(text, matches)
         result.unresolved = sorted(set(result.unresolved))
         return result
 
-    def _candidate_matches(self, text: str, found: list[_Match],
-                           spans: Sequence[tuple[int, int]]) -> list[_Match]:
+    @staticmethod
+    def _near_others(place: Place, match: _Match, matches: list[_Match], home: set[str]) -> bool:
+        """Is a place found by a near-miss spelling within reach of a place the text names exactly?
+        (True when the text names no other place to check it against.)"""
+        others = [p for m in matches if m is not match and not m.fuzzy for p in m.places
+                  if not home or p.country in home]
+        return not others or any(distance_km(place, p) <= FUZZY_REACH_KM for p in others)
+
+    @staticmethod
+    def _plausible(text: str, match: _Match, home: set[str], named: set[str],
+                   spans: Sequence[tuple[int, int]]) -> bool:
+        """Keep, of a match's candidates, those in the article's countries, in a country the text names, or
+        a world city the parser (or a locative cue) calls a place; drop the match if none is left."""
+        if not home and not named:
+            return True  # nothing says where the text is: every candidate stays (short texts, the CLI)
+        supported = _supported(text, match, spans)
+        match.places = [
+            p for p in match.places
+            if p.country in home or p.country in named or (supported and p.population >= WORLD_CITY)
+        ]
+        return bool(match.places) or match.key.startswith("?")
+
+    def geocode(self, name: str, country: str | None = None, context: str = "") -> Geocoded:
+        """One name resolved as the text around it would be: what ``veilleur geocode`` shows.
+
+        ``context`` is a sentence that contains the name (or is read before it); ``country`` an ACLED
+        country name or ISO code, read as the article's main country.
+        """
+        codes = {c.code: c.name for c in load_countries()}
+        country = codes.get((country or "").upper(), country) or None
+        if context and name in context:
+            text, start = context, context.index(name)
+        else:
+            prefix = f"{context} à " if context else "à "  # a locative cue, as a name alone would have in news
+            text, start = prefix + name, len(prefix)
+        end = start + len(name)
+        result = self.find(text, country=country, candidates=[(start, end)])
+        chosen = next((m for m in result.mentions if m.start < end and start < m.end), None)
+        key = name_key(name)
+        gazetteers = self._gazetteers(result.countries if not country else [country, *result.countries])
+        candidates = sorted(_candidates(key, gazetteers), key=lambda p: -_prominence(p, key))
+        if chosen is not None:
+            why = (f"best of {len(candidates)} candidate(s) for key {key!r}; article countries: "
+                   f"{', '.join(result.countries) or 'none'}; cue: {chosen.qualifier or 'none'}")
+        elif candidates:
+            why = "no candidate fits the context (another country, or a village without a place cue)"
+        else:
+            why = f"no gazetteer entry for key {key!r}"
+        return Geocoded(name, chosen, candidates, result.countries, why)
+
+    def _candidate_matches(self, text: str, found: list[_Match], spans: Sequence[tuple[int, int]],
+                           gazetteers: Sequence[Gazetteer]) -> list[_Match]:
         """Extra spans not covered by the scan: exact key, then fuzzy key; "?" marks a miss to report."""
         extra: list[_Match] = []
         for start, end in spans:
@@ -547,11 +819,12 @@ class Geocoder:
                 continue
             cued = _UNRESOLVED_CUE.search(text[max(0, start - 30) : start].lower())
             # a near-miss spelling is trusted only where the text announces a place ("à", "le village de")
-            resolved = key if key in self.gazetteer.index else (self.gazetteer.fuzzy_key(key) if cued else None)
+            known = any(key in g.index for g in gazetteers)
+            resolved = key if known else (_fuzzy_key(key, gazetteers) if cued else None)
             if resolved is None:
                 extra.append(_Match(start, end, "?" + key, []))
             else:
-                extra.append(_Match(start, end, resolved, self.gazetteer.candidates(resolved)))
+                extra.append(_Match(start, end, resolved, _candidates(resolved, gazetteers), fuzzy=not known))
         return extra
 
     def _cued_unknowns(self, text: str, found: list[_Match]) -> Iterator[tuple[int, int, str]]:
