@@ -159,3 +159,12 @@ def test_dashboard_is_served(client: TestClient) -> None:
     r = client.get("/")
     assert r.status_code == 200 and "text/html" in r.headers["content-type"]
     assert client.get("/static/app.js").status_code == 200
+
+
+def test_security_headers_on_the_dashboard_and_the_api(client: TestClient) -> None:
+    for path in ("/", "/events", "/static/app.js"):
+        response = client.get(path)
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["X-Frame-Options"] == "DENY"
+        policy = response.headers["Content-Security-Policy"]
+        assert "script-src 'self';" in policy and "frame-ancestors 'none'" in policy

@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import uvicorn
@@ -278,3 +279,15 @@ def test_article_text_is_never_markup(page: object, server: str) -> None:
     assert pg.locator("#events-table img, #events-table script").count() == 0  # type: ignore[attr-defined]
     assert pg.evaluate("window.__pwned === undefined")  # type: ignore[attr-defined]
     assert pg.js_errors == []  # type: ignore[attr-defined]
+
+
+def test_a_crafted_link_cannot_run_script(page: object, server: str) -> None:
+    # a dashboard link whose tile attribution carries markup: Leaflet would render it as HTML
+    hostile = "<img src=x onerror=\"window.__pwned=1\">Tuiles"
+    pg = page
+    pg.goto(server + "/?tiles=https://tiles.invalid/{z}/{x}/{y}.png&attribution="  # type: ignore[attr-defined]
+            + quote(hostile))
+    attribution = pg.locator(".leaflet-control-attribution")  # type: ignore[attr-defined]
+    sync_api.expect(attribution).to_contain_text("Tuiles")
+    assert pg.evaluate("window.__pwned") is None  # type: ignore[attr-defined]
+    assert pg.locator(".leaflet-control-attribution img").count() == 0  # type: ignore[attr-defined]

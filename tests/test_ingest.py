@@ -350,3 +350,24 @@ def test_unreadable_publication_date_is_a_reason_not_a_silent_loss(tmp_path: Pat
     assert isinstance(item, Rejection) and "unreadable publication date '31/02/2020'" in item.reason
     (item,) = list(read_paths([path], published=date(2020, 3, 1)))
     assert not isinstance(item, Rejection) and item.published == date(2020, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ('{"id": "a\\u0000b", "text": "x"}', "NUL byte in 'id'"),
+        ('{"id": "n", "source": "Radio\\u0000", "text": "x"}', "NUL byte in 'source'"),
+        ('{"id": "' + "x" * 300 + '", "text": "x"}', "'id' longer than 200 characters"),
+        ('{"id": "s", "source": "' + "y" * 300 + '", "text": "x"}', "'source' longer than 200 characters"),
+        ('{"id": "t", "text": 42}', "'text' is not a string (int)"),
+        ("[" * 100000 + "]" * 100000, "invalid JSON: nested too deeply"),
+    ],
+)
+def test_one_bad_record_is_one_reason_and_the_next_line_is_read(tmp_path: Path, line: str, reason: str) -> None:
+    good = json.dumps({"id": "good", "text": "Des combats ont opposé lundi l'armée à des rebelles près de Goma, "
+                       "selon des sources locales concordantes.", "published": "2020-03-02"}, ensure_ascii=False)
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(line + "\n" + good + "\n", encoding="utf-8")
+    first, second = list(read_paths([path]))
+    assert isinstance(first, Rejection) and reason in first.reason
+    assert isinstance(second, Article) and second.id == "good"

@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 import secrets
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
@@ -92,6 +92,28 @@ def _article_id(body: ArticleIn) -> str:
     return "api-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
+# The dashboard loads only its own scripts and styles; map tiles (opt-in with ?tiles=) may come from any
+# https host; nothing may frame it. The interactive API docs keep FastAPI's defaults.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+API_DOCS = ("/docs", "/redoc", "/openapi.json")
+
+
+async def _security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    response = await call_next(request)
+    response.headers.update(SECURITY_HEADERS)
+    if not request.url.path.startswith(API_DOCS):
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    return response
+
+
 def create_app(
     store: Store,
     *,
@@ -104,6 +126,7 @@ def create_app(
         summary="French conflict news as ACLED-style event records, with their evidence.",
         version="0.1.0",
     )
+    app.middleware("http")(_security_headers)
     app.state.store = store
     app.state.token = token
     app.state.pipeline_factory = pipeline_factory or Pipeline.from_defaults

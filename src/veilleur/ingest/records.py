@@ -21,6 +21,9 @@ def _field(record: dict[str, Any], name: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+MAX_FIELD_CHARS = 200  # ids and outlet names: the store's column width
+
+
 def article_from_record(
     record: object, fallback_id: str, options: ReadOptions, path: str = "", where: str = ""
 ) -> Article | Rejection:
@@ -30,8 +33,18 @@ def article_from_record(
     raw_id = record.get("id", record.get("doc"))
     doc_id = str(raw_id).strip() if raw_id not in (None, "") else fallback_id
     text = record.get("text")
+    if "text" not in record:
+        return Rejection(doc_id[:MAX_FIELD_CHARS], f"{where}record has no 'text' field", path)
     if not isinstance(text, str):
-        return Rejection(doc_id, f"{where}record has no 'text' field", path)
+        return Rejection(doc_id[:MAX_FIELD_CHARS], f"{where}'text' is not a string ({type(text).__name__})", path)
+    for name, value in (("id", doc_id), ("source", record.get("source")), ("title", record.get("title")),
+                        ("url", record.get("url"))):
+        if isinstance(value, str) and "\x00" in value:
+            return Rejection(doc_id[:MAX_FIELD_CHARS].replace("\x00", ""), f"{where}NUL byte in '{name}'", path)
+    if len(doc_id) > MAX_FIELD_CHARS:
+        return Rejection(doc_id[:MAX_FIELD_CHARS], f"{where}'id' longer than {MAX_FIELD_CHARS} characters", path)
+    if isinstance(record.get("source"), str) and len(record["source"]) > MAX_FIELD_CHARS:
+        return Rejection(doc_id, f"{where}'source' longer than {MAX_FIELD_CHARS} characters", path)
     own_date = record.get("published")
     published = options.resolve_published(doc_id, parse_date(own_date))
     if published is None and own_date not in (None, ""):
@@ -83,6 +96,8 @@ def read_jsonl_line(data: bytes, number: int, path: Path, options: ReadOptions) 
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         return Rejection(fallback_id, f"{where}invalid JSON: {exc.msg}", str(path))
+    except RecursionError:
+        return Rejection(fallback_id, f"{where}invalid JSON: nested too deeply", str(path))
     return article_from_record(record, fallback_id, options, str(path), where)
 
 
@@ -99,6 +114,9 @@ def read_json(path: Path, options: ReadOptions) -> Iterator[Article | Rejection]
         parsed = json.loads(text)
     except json.JSONDecodeError as exc:
         yield Rejection(path.stem, f"invalid JSON: {exc.msg} (line {exc.lineno})", str(path))
+        return
+    except RecursionError:
+        yield Rejection(path.stem, "invalid JSON: nested too deeply", str(path))
         return
     if not isinstance(parsed, list):
         yield article_from_record(parsed, path.stem, options, str(path))

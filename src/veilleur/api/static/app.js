@@ -113,8 +113,11 @@
   function initMap() {
     map = L.map("map", { worldCopyJump: true, preferCanvas: false }).setView([34.8, 38.5], 6);
     const tiles = params.get("tiles");
-    if (tiles) {
-      L.tileLayer(tiles, { maxZoom: 18, attribution: params.get("attribution") || "" }).addTo(map);
+    if (tiles && /^https:\/\//.test(tiles)) {
+      // Leaflet renders an attribution as HTML: a link's text must never become markup
+      const attribution = document.createElement("span");
+      attribution.textContent = params.get("attribution") || "";
+      L.tileLayer(tiles, { maxZoom: 18, attribution: attribution.innerHTML }).addTo(map);
     }
     markerLayer = L.layerGroup().addTo(map);
     const detail = params.get("basemap") === "110m" ? "110m" : "50m";
