@@ -46,6 +46,8 @@ test: install assets browser lint
 bench: install
 	$(BIN)/python benchmarks/bench_places.py
 	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_cluster.py 10000
+	$(BIN)/python benchmarks/bench_cluster.py 100000
 
 clean:
 	rm -rf $(OUT) build test-artifacts veilleur.db veilleur.db-wal veilleur.db-shm

@@ -342,10 +342,10 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def country_gazetteer(code: str) -> Gazetteer | None:
     """One country's towns of 500+ people and, for the conflict countries, its villages and districts;
-    loaded on first use, at most 64 countries kept per process. None when the package has no file."""
+    loaded on first use, the 16 last used kept per process (bounded memory). None when there is no file."""
     path = _data_path(f"gazetteer/places-{code}.tsv.gz")
     return Gazetteer.load(path) if path.exists() else None
 
