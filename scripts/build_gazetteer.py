@@ -43,6 +43,7 @@ OUTPUT = DATA / "gazetteer"
 COLUMNS = ("id", "name", "aliases", "keys", "latitude", "longitude", "country", "admin1", "admin2", "feature",
            "population", "source")
 MAX_ALIASES = 25
+MAX_CITY_ALIASES = 80  # big cities list hundreds of names; the French one ("Téhéran", "Bruxelles") must survive
 MAX_ALIAS_LENGTH = 40
 MERGE_KM = 25.0  # a curated row this close to a same-named GeoNames place is that place
 SAME_PLACE_KM = 5.0  # a village row this close to a same-named town is that town
@@ -78,7 +79,7 @@ def is_latin(text: str) -> bool:
     return all("LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha())
 
 
-def useful_aliases(name: str, candidates: Iterable[str]) -> list[str]:
+def useful_aliases(name: str, candidates: Iterable[str], limit: int = MAX_ALIASES) -> list[str]:
     """Latin-script alternate names, one per normalised key, without codes (IATA, postal) or very long forms."""
     seen = {name_key(name)}
     kept: list[str] = []
@@ -93,7 +94,7 @@ def useful_aliases(name: str, candidates: Iterable[str]) -> list[str]:
             continue
         seen.add(key)
         kept.append(alias)
-        if len(kept) >= MAX_ALIASES:
+        if len(kept) >= limit:
             break
     return kept
 
@@ -239,7 +240,8 @@ class NearestCoded:
 
 
 def row_of(entry: Entry, country: str, admin1: str, admin2: str = "") -> dict[str, str]:
-    aliases = useful_aliases(entry.name, entry.aliases)
+    limit = MAX_CITY_ALIASES if entry.source.endswith("(cities15000)") else MAX_ALIASES
+    aliases = useful_aliases(entry.name, entry.aliases, limit)
     keys = dict.fromkeys(k for k in (name_key(n) for n in [entry.name, *aliases]) if k)
     feature = feature_of(entry)
     # an admin2 unit's population is its district's, not a town's: it must not outweigh the town it is named after

@@ -48,6 +48,7 @@ _FOLDS: tuple[tuple[str, str], ...] = (
     ("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("ou", "u"), ("w", "u"), ("y", "i"), ("au", "u"),
     ("e", "i"), ("o", "u"), ("ai", "i"),
 )
+SHORT_NAME = 3  # letters: shorter words keep their spelling in keys
 _FUSED_ARTICLE = re.compile(r"^[ae]([dlnrstz])\1")  # "Ezzor", "Arraqqa": the article assimilated
 _DOUBLES = re.compile(r"(.)\1+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]")
@@ -56,7 +57,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]")
 @lru_cache(maxsize=65536)
 def fold_token(token: str) -> str:
     """One word to its key form: ASCII, lower case, transliteration variants folded."""
-    t = _NON_ALNUM.sub("", unidecode(token).lower())
+    plain = t = _NON_ALNUM.sub("", unidecode(token).lower())
     if len(t) >= 5 and _FUSED_ARTICLE.match(t):
         t = t[2:]
     if len(t) > 4 and t.endswith("e") and t[-2] not in "aeiouy":
@@ -68,6 +69,8 @@ def fold_token(token: str) -> str:
     t = _DOUBLES.sub(r"\1", t)
     if len(t) > 3 and t.endswith("h") and t[-2] in "aiu":
         t = t[:-1]  # Jarrah / Jarra, Hodeidah / Hodeida
+    if len(t) < SHORT_NAME <= len(plain) <= SHORT_NAME + 1:
+        return plain  # "Ibb", "Owo", "Eyl" would fold to nothing matchable: they keep their spelling
     return t
 
 
@@ -195,11 +198,15 @@ def country_codes() -> dict[str, str]:
 
 @dataclass(frozen=True)
 class StopRule:
-    """A name that is not a place: always, or when the text around it says so (a TV channel, an agency)."""
+    """A name that is not a place: always, or when the text around it says so (a TV channel, an agency).
+
+    An always-rule stops the word as written ("Sous", "Marché"), not every name that folds like it
+    ("Sousse" stays a place)."""
 
     key: str
     before: re.Pattern[str] | None
     after: re.Pattern[str] | None
+    plain: str = ""
 
     @property
     def always(self) -> bool:
@@ -207,7 +214,7 @@ class StopRule:
 
     def applies(self, text: str, start: int, end: int) -> bool:
         if self.always:
-            return True
+            return _plain(text[start:end]) == self.plain
         left, right = text[max(0, start - 60):start].lower(), text[end:end + 40].lower()
         return bool((self.before and self.before.search(left)) or (self.after and self.after.search(right)))
 
@@ -221,7 +228,7 @@ def load_stop_rules() -> dict[str, tuple[StopRule, ...]]:
             after = re.compile(row["after"]) if row["after"] else None
             for name in row["name"].split("|"):
                 key = name_key(name)
-                rules.setdefault(key, []).append(StopRule(key, before, after))
+                rules.setdefault(key, []).append(StopRule(key, before, after, _plain(name)))
     return {k: tuple(v) for k, v in rules.items()}
 
 
@@ -261,8 +268,7 @@ class Gazetteer:
         self.places = list(places)
         # each place's names as written ("Tadmur|Palmyre|Palmyra"), to prefer an exact spelling over a folded one
         self.spellings = {p.geonameid: s for p, s in zip(self.places, spellings, strict=False)}
-        stop = {k for k, rules in load_stop_rules().items() if any(r.always for r in rules)}
-        stop |= country_keys()
+        stop = country_keys()
         self.index: dict[str, list[int]] = {}
         for i, place_keys in enumerate(keys):
             for key in place_keys:
@@ -646,7 +652,7 @@ class Geocoder:
             if first > 0 and _is_text_article(tokens, first - 1):
                 start = tokens[first - 1].start  # report "al-Mayadine", not "Mayadine"
             end = tokens[last].end
-            if self._is_stopped(text, key, start, end):
+            if self._is_stopped(text, key, tokens[first].start, end):  # the word as written, without "al-"
                 continue
             taken.update(range(first, last + 1))
             places = _candidates(key, gazetteers)
