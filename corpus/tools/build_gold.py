@@ -53,12 +53,30 @@ def country_names() -> dict[str, str]:
 
 
 def read_lines(paths: Iterable[Path]) -> dict[str, dict]:
+    """Coder files by article; each record remembers its coder (the file name)."""
     coded: dict[str, dict] = {}
     for path in sorted(paths):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 record = json.loads(line)
+                record["coder"] = path.stem
                 coded[record["doc"]] = record
+    return coded
+
+
+def saved_codings(path: Path, articles: dict[str, dict]) -> dict[str, dict]:
+    """Codings saved in offset form, with their evidence quoted again from the article texts."""
+    if not path.exists():
+        return {}
+    coded = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            text = articles[record["doc"]]["text"]
+            for event in record["events"]:
+                span = event["evidence"]
+                event["evidence"] = text[span["start"]:span["end"]]
+            coded[record["doc"]] = record
     return coded
 
 
@@ -82,13 +100,27 @@ def to_offsets(record: dict, article: dict, countries: dict[str, str]) -> list[d
 def main() -> int:
     articles = load_articles()
     countries = country_names()
-    first = read_lines(WORK.glob("primary*.jsonl"))
-    second = read_lines(WORK.glob("second*.jsonl"))
+    # earlier sessions' codings (offsets, in git) first, then this machine's coder files (quotes, not in git)
+    first = saved_codings(REPO / "corpus" / "codings" / "first-all.jsonl", articles)
+    first.update(read_lines(WORK.glob("primary*.jsonl")))
+    second = saved_codings(REPO / "corpus" / "codings" / "second-all.jsonl", articles)
+    second.update(read_lines(WORK.glob("second*.jsonl")))
     adjudicated = read_lines([WORK / "adjudicated.jsonl"] if (WORK / "adjudicated.jsonl").exists() else [])
     sample = set(double_coded(sorted(articles)))
     missing = [doc for doc in articles if doc not in first]
     if missing:
         print(f"warning: {len(missing)} article(s) have no first coding: {' '.join(missing[:10])}")
+    # every coding so far, offsets only (no article text): a later session resumes from these
+    (REPO / "corpus" / "codings").mkdir(exist_ok=True)
+    for name, coded in (("first-all", first), ("second-all", second)):
+        write_jsonl(REPO / "corpus" / "codings" / f"{name}.jsonl", [
+            {"doc": doc, "coder": record.get("coder", ""), "events": to_offsets(record, articles[doc], countries)}
+            for doc, record in sorted(coded.items())
+        ])
+    if missing:
+        print(f"{len(articles) - len(missing)} of {len(articles)} articles coded: codings/ written, gold.jsonl "
+              "only once every article has a first coding")
+        return 0
     gold_lines, first_lines, second_lines = [], [], []
     for doc in sorted(articles):
         article = articles[doc]

@@ -30,7 +30,16 @@ FIELDS = {"event_type": str, "sub_event_type": str, "actor1": str, "assoc_actor_
           "fatalities": int, "evidence": str}
 
 
-def check_event(event: dict, text: str, published: str) -> list[str]:
+def latest_day(published: str, precision: str) -> date:
+    """The last day an event may have: publication, or the end of its month when only the month is known."""
+    day = date.fromisoformat(published)
+    if precision != "month":
+        return day
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
+
+
+def check_event(event: dict, text: str, published: str, precision: str = "day") -> list[str]:
     errors = [f"missing field {name}" for name in FIELDS if name not in event]
     for name, kind in FIELDS.items():
         value = event.get(name)
@@ -42,8 +51,8 @@ def check_event(event: dict, text: str, published: str) -> list[str]:
         errors.append(f"evidence not found verbatim: {event['evidence'][:80]!r}")
     try:
         day = date.fromisoformat(event.get("event_date", ""))
-        if day > date.fromisoformat(published):
-            errors.append(f"event_date {day} after publication {published}")
+        if day > latest_day(published, precision):
+            errors.append(f"event_date {day} after publication {published} ({precision} precision)")
     except (TypeError, ValueError):
         errors.append(f"bad event_date {event.get('event_date')!r}")
     if event.get("geo_precision") not in (1, 2, 3) or event.get("time_precision") not in (1, 2, 3):
@@ -87,7 +96,8 @@ def main() -> int:
             problems += 1
             continue
         for index, event in enumerate(record["events"]):
-            for error in check_event(event, articles[doc]["text"], articles[doc]["published"]):
+            article = articles[doc]
+            for error in check_event(event, article["text"], article["published"], article["published_precision"]):
                 print(f"{doc} event {index}: {error}")
                 problems += 1
     if args.batch:
