@@ -495,7 +495,8 @@ def rank_countries(
     named: Counter[str], adjectives: Counter[str], matches: Sequence[_Match], extra: Counter[str] | None = None
 ) -> list[str]:
     """Countries by votes: two per name, one per adjective ("frappes russes" says who, not where), two per
-    place found in that country only, plus ``extra`` (e.g. actors tied to a country)."""
+    place found in that country only, plus ``extra`` (e.g. actors tied to a country). Past the first, a
+    country needs two votes: a lone adjective makes no article about that country."""
     votes: Counter[str] = Counter({country: 2 * n for country, n in named.items()})
     votes.update(adjectives)
     for match in matches:
@@ -507,8 +508,7 @@ def rank_countries(
             votes[spelt.pop()] += 2
     votes.update(extra or Counter())
     ranked = [(country, n) for country, n in sorted(votes.items(), key=lambda item: (-item[1], item[0])) if n > 0]
-    # a lone adjective ("des avions russes", "soldats français") says who acts, not where the story is:
-    # past the first, a country needs a name or a place of its own
+    # a lone adjective ("des avions russes") says who acts, not where the story is: past the first, two votes
     return [country for rank, (country, n) in enumerate(ranked) if rank == 0 or n >= 2]
 
 
