@@ -8,26 +8,19 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "corpus" / "tools"))
+from check_coding import TYPES  # noqa: E402  (the coders' checker holds the codebook's taxonomy)
+
 GOLD = REPO / "corpus" / "gold.jsonl"
 SHARED = Path(os.environ.get("VEILLEUR_SHARED", str(REPO.parent / "shared")))
 ARTICLES = SHARED / "corpus" / "articles.jsonl"
-TYPES = {
-    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
-    "Explosions/Remote violence": {"Air/drone strike", "Shelling/artillery/missile attack",
-                                   "Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Chemical weapon"},
-    "Violence against civilians": {"Attack", "Abduction/forced disappearance", "Sexual violence"},
-    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
-    "Riots": {"Violent demonstration", "Mob violence"},
-    "Strategic developments": {"Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-                               "Headquarters or base established", "Looting/property destruction",
-                               "Non-violent transfer of territory", "Other"},
-}
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="corpus/gold.jsonl is not built yet")
 STRINGS = ("event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location",
            "admin1", "country", "event_date")
