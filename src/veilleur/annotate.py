@@ -10,6 +10,7 @@ Contract: needs the text; adds sentence bounds, place and person entities, irrea
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -66,6 +67,9 @@ class Annotator:
     def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None) -> None:
         self.model = model
         self._nlp = nlp
+        # a memory zone frees the strings of the docs made inside it; two threads sharing this pipeline
+        # (Dask's threads scheduler) must not open zones at the same time
+        self._zone = threading.Lock()
 
     @property
     def nlp(self) -> Language:
@@ -76,11 +80,17 @@ class Annotator:
         return self._nlp
 
     def annotate(self, text: str) -> Annotation:
-        return annotation_from_doc(self.nlp(text))
+        nlp = self.nlp
+        with self._zone, nlp.memory_zone():
+            return annotation_from_doc(nlp(text))
 
     def annotate_many(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[Annotation]:
-        for doc in self.nlp.pipe(texts, batch_size=batch_size):
-            yield annotation_from_doc(doc)
+        """Annotations of ``texts``; the spaCy objects of each call live in a memory zone, so a long-lived
+        process (batch worker, watcher, server) does not grow its string store with every new word."""
+        nlp = self.nlp
+        with self._zone, nlp.memory_zone():
+            annotations = [annotation_from_doc(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
+        yield from annotations
 
 
 def annotation_from_doc(doc: Doc) -> Annotation:
