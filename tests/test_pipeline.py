@@ -148,3 +148,10 @@ def test_unknown_village_is_reported_and_the_event_kept_near_the_known_town(pipe
     assert [result.article.text[s:e] for s, e, _ in result.unresolved_places] == ["Kouloubadiéni"]
     assert "près de Gao" in result.unresolved_places[0][2]
     assert [(e.location, e.geo_precision) for e in result.events] == [("Gao", 2)]
+
+
+def test_a_group_tied_to_a_country_points_to_that_country(pipeline: Pipeline) -> None:
+    # no country is named: the M23 ties the story to DR Congo, where Kiwanja is
+    result = pipeline.process(make("m23", "Les rebelles du M23 ont pris lundi la localité de Kiwanja après de "
+                                          "violents combats avec l'armée."))
+    assert [(e.location, e.country) for e in result.events] == [("Kiwanja", "Democratic Republic of Congo")]

@@ -8,6 +8,7 @@ registries, lexicons); build one per process (or Dask worker) and reuse it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -101,7 +102,11 @@ class Pipeline:
 
     def _process_annotated(self, article: Article, annotation: Annotation) -> ArticleResult:
         try:
-            geocoded = self.geocoder.find(article.text, candidates=annotation.place_entities)
+            # a named group tied to a country (Boko Haram, the M23, the Houthis) is one vote for it
+            tied = Counter({
+                m.actor.country: 1 for m in self.registry.find(article.text) if not m.generic and m.actor.country
+            })
+            geocoded = self.geocoder.find(article.text, candidates=annotation.place_entities, votes=tied)
             country = geocoded.countries[0] if geocoded.countries else None
             mentions = self._mentions(article, annotation, geocoded, country, set(geocoded.countries))
             events = extract_events(article, annotation, mentions, self.cues, country, self.triggers)

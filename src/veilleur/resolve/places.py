@@ -583,7 +583,9 @@ class Geocoder:
         """Countries the text names or qualifies ("en Arabie saoudite", "yéménite")."""
         return set(country_mentions(text))
 
-    def article_countries(self, text: str, matches: list[_Match] | None = None) -> list[str]:
+    def article_countries(
+        self, text: str, matches: list[_Match] | None = None, votes: Counter[str] | None = None
+    ) -> list[str]:
         """The article's countries, best supported first.
 
         A country name counts two votes, an adjective one, a place found in one country only ("Maiduguri",
@@ -593,7 +595,7 @@ class Geocoder:
         if matches is None:
             matches = self._scan(text, [self.gazetteer])
         return rank_countries(
-            country_mentions(text, adjectives=False), country_mentions(text, names=False), matches
+            country_mentions(text, adjectives=False), country_mentions(text, names=False), matches, votes
         )
 
     def country_prior(self, text: str) -> str | None:
@@ -726,17 +728,17 @@ class Geocoder:
     # -- public entry point --------------------------------------------------------------------------
 
     def find(self, text: str, country: str | None = None,
-             candidates: Sequence[tuple[int, int]] = ()) -> GeocodeResult:
+             candidates: Sequence[tuple[int, int]] = (), votes: Counter[str] | None = None) -> GeocodeResult:
         """Place mentions in ``text``; ``candidates`` (e.g. spaCy LOC/GPE spans) are resolved too, fuzzily.
 
         ``country`` is the article's main country when the caller knows it; the article's other countries
-        come from :meth:`article_countries`.
+        come from :meth:`article_countries`, with the caller's extra ``votes`` (e.g. named actors' countries).
         """
         base = self._scan(text, [self.gazetteer])
         # with the parser's place entities at hand, only a name it calls a place (or a locative cue
         # introduces) votes for its country: "Douze civils" is no vote for Douz, Tunisia
         voters = [m for m in base if _supported(text, m, candidates)] if candidates else base
-        ranked = self.article_countries(text, voters)
+        ranked = self.article_countries(text, voters, votes)
         if country and country not in ranked[:MAX_DETAIL_COUNTRIES]:
             ranked.insert(0, country)
         country = country or (ranked[0] if ranked else None)
