@@ -141,8 +141,12 @@ def test_post_article_runs_pipeline_once_and_stores(client: TestClient) -> None:
     assert len(detail["mentions"]) == 4 and detail["cluster"]["fatalities"] == 15
     again = client.post("/articles", json=body, headers=AUTH).json()
     assert again["status"] == "replaced" and again["article_id"] == saved["article_id"]
-    rejected = client.post("/articles", json={"text": "REJECT me"}, headers=AUTH)
+    text = "REJECT : selon des habitants, la situation est restée calme toute la semaine dans la ville."
+    rejected = client.post("/articles", json={"text": text}, headers=AUTH)
     assert rejected.status_code == 422 and "not about conflict" in rejected.text
+    # the file readers' checks apply to posted articles too
+    junk = client.post("/articles", json={"text": "Trop court."}, headers=AUTH)
+    assert junk.status_code == 422 and "too short to hold an event" in junk.text
     assert client.post("/articles", json={"text": ""}, headers=AUTH).status_code == 422
     assert FakePipeline.built == 1
 
@@ -168,3 +172,18 @@ def test_security_headers_on_the_dashboard_and_the_api(client: TestClient) -> No
         assert response.headers["X-Frame-Options"] == "DENY"
         policy = response.headers["Content-Security-Policy"]
         assert "script-src 'self';" in policy and "frame-ancestors 'none'" in policy
+
+
+def test_posting_is_refused_before_the_body_is_read(client: TestClient) -> None:
+    huge = b"x" * 6_000_000
+    assert client.post("/articles", content=huge).status_code == 401  # no token: nothing is parsed
+    headers = {**AUTH, "Content-Type": "application/json"}
+    assert client.post("/articles", content=huge, headers=headers).status_code == 413
+    latin = {"Authorization": "Bearer é".encode("latin-1")}  # a non-ASCII token is a 401, not a server error
+    assert client.post("/articles", json={"text": "x"}, headers=latin).status_code == 401
+
+
+def test_malformed_queries_are_client_errors(client: TestClient) -> None:
+    assert client.get("/events?offset=99999999999999999999").status_code == 422
+    assert client.get("/clusters?min_corroboration=99999999999").status_code == 422
+    assert client.get("/events?actor=a%00b").status_code == 400

@@ -16,17 +16,21 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from veilleur import export
+from veilleur.ingest.records import article_from_record
+from veilleur.ingest.text import ReadOptions
 from veilleur.pipeline import Pipeline
-from veilleur.records import Article, Event
+from veilleur.records import Event, Rejection
 from veilleur.store import EventFilter, Store
 
 STATIC = Path(__file__).with_name("static")
 MAX_LIMIT = 1000
+MAX_OFFSET = 10_000_000
+MAX_BODY_BYTES = 5_000_000  # an article is a few kB; a body past this is refused before it is read
 
 
 class ArticleIn(BaseModel):
@@ -56,7 +60,7 @@ def _filters(
 
 Filters = Annotated[EventFilter, Depends(_filters)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
 def _feature(event: Event, cluster_id: str | None) -> dict[str, Any]:
@@ -80,9 +84,14 @@ def require_token(
     expected: str | None = request.app.state.token
     if not expected:
         raise HTTPException(503, "submitting articles is disabled: no API token is configured")
-    scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip(), expected):
+    if not token_matches(authorization, expected):
         raise HTTPException(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
+
+
+def token_matches(authorization: str | None, expected: str) -> bool:
+    """A constant-time comparison that any header (even non-ASCII) can go through without an error."""
+    scheme, _, given = (authorization or "").partition(" ")
+    return scheme.lower() == "bearer" and secrets.compare_digest(given.strip().encode(), expected.encode())
 
 
 def _article_id(body: ArticleIn) -> str:
@@ -107,10 +116,31 @@ API_DOCS = ("/docs", "/redoc", "/openapi.json")
 
 
 async def _security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    if "%00" in request.url.query or "\x00" in request.url.path:
+        return _refuse(400, "NUL bytes are not allowed in URLs")
+    if request.method == "POST":
+        # who may post, and how much, is decided before a byte of the body is read
+        expected: str | None = request.app.state.token
+        if not expected:
+            return _refuse(503, "submitting articles is disabled: no API token is configured")
+        if not token_matches(request.headers.get("authorization"), expected):
+            return _refuse(401, "missing or wrong bearer token", {"WWW-Authenticate": "Bearer"})
+        length = request.headers.get("content-length")
+        if length is None or not length.isdigit():
+            return _refuse(411, "a Content-Length header is required")
+        if int(length) > MAX_BODY_BYTES:
+            return _refuse(413, f"body larger than {MAX_BODY_BYTES} bytes")
     response = await call_next(request)
     response.headers.update(SECURITY_HEADERS)
     if not request.url.path.startswith(API_DOCS):
         response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    return response
+
+
+def _refuse(status: int, detail: str, headers: dict[str, str] | None = None) -> Response:
+    response = JSONResponse({"detail": detail}, status_code=status, headers=headers)
+    response.headers.update(SECURITY_HEADERS)
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
     return response
 
 
@@ -184,8 +214,8 @@ def create_app(
     @app.get("/clusters", summary="Clusters of mentions: canonical event, corroboration, disagreements")
     def list_clusters(
         store: StoreDep, filters: Filters, limit: Limit = 100, offset: Offset = 0,
-        min_corroboration: Annotated[int, Query(ge=1)] = 1,
-        min_mentions: Annotated[int, Query(ge=1)] = 1,
+        min_corroboration: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 1,
+        min_mentions: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 1,
     ) -> dict[str, Any]:
         clusters = store.clusters(filters, limit=limit, offset=offset,
                                   min_corroboration=min_corroboration, min_mentions=min_mentions)
@@ -218,8 +248,11 @@ def create_app(
     @app.post("/articles", status_code=201, dependencies=[Depends(require_token)],
               summary="Process one article with the pipeline and store it (bearer token required)")
     def post_article(body: ArticleIn, request: Request, store: StoreDep) -> dict[str, Any]:
-        article = Article(id=_article_id(body), text=body.text, title=body.title,
-                          published=body.published, url=body.url, source=body.source)
+        # the same checks as a JSON Lines record read from a file (encoding, language, size, NULs, ids)
+        record = body.model_dump(mode="json") | {"id": _article_id(body)}
+        article = article_from_record(record, record["id"], ReadOptions())
+        if isinstance(article, Rejection):
+            raise HTTPException(422, f"article rejected: {article.reason}")
         state = request.app.state
         with state.pipeline_lock:
             if state.pipeline is None:
