@@ -64,6 +64,7 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         ("Les deux otages ont été libérés samedi à Gao.", "territory"),  # freed, not a place won
         ("Les rebelles ont violé le cessez-le-feu à Gao.", "sexual"),  # a truce breached
         ("Les blessés ont été transportés par avion à Sévaré.", "air"),  # an aircraft is not a strike
+        ("Les hommes armés ont ordonné au convoi de s'arrêter près de Gao.", "arrest"),  # to stop, not arrest
     ],
 )
 def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: str) -> None:
@@ -79,6 +80,7 @@ def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: 
         "Aucune attaque n'a été signalée à Ménaka.",
         "Les soldats se préparent à reprendre la ville de Ménaka.",
         "Y a-t-il eu des combats à Ménaka ?",
+        "Les affrontements ont été quasi quotidiens à Ménaka.",
     ],
 )
 def test_clauses_that_report_no_fact_are_excluded(annotator: Annotator, text: str) -> None:
