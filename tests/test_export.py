@@ -209,3 +209,10 @@ def test_iso_codes_for_acled_country_names() -> None:
     assert [iso_numeric(c) for c in ("Democratic Republic of Congo", "Palestine", "Ivory Coast", "Syria")] == [
         "180", "275", "384", "760"
     ]
+
+
+def test_csv_place_names_lose_transliteration_marks() -> None:
+    from veilleur.export import plain_place_name
+
+    assert plain_place_name("Al Ḩudaydah") == "Al Hudaydah"
+    assert plain_place_name("Ma‘arrat an Nu‘mān") == "Maarrat an Numan"

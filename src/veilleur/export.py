@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -160,6 +161,16 @@ def _iso_numeric_by_country() -> dict[str, int]:
     return names | {name.lower(): by_code[code] for name, code in country_codes().items() if code in by_code}
 
 
+_TRANSLITERATION_MARKS = str.maketrans("", "", "ʿʾ‘’`´")
+
+
+def plain_place_name(name: str) -> str:
+    """A place name without transliteration marks, as ACLED writes it ("Al Ḩudaydah" -> "Al Hudaydah");
+    the JSON Lines export keeps the gazetteer's own spelling."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_TRANSLITERATION_MARKS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def iso_numeric(country: str) -> str:
     """ISO 3166 numeric code of a country name ("" when unknown)."""
     code = _iso_numeric_by_country().get(country.lower()) if country else None
@@ -202,7 +213,7 @@ def acled_row(event: Event, actor_type: ActorTypeLookup | None = None) -> dict[s
         country=event.country,
         admin1=event.admin1,
         admin2=event.admin2,
-        location=event.location,
+        location=plain_place_name(event.location),
         latitude=_blank_if_none(event.latitude),
         longitude=_blank_if_none(event.longitude),
         geo_precision=event.geo_precision,
