@@ -329,13 +329,9 @@ class Gazetteer:
             found, key=lambda p: (p.country == country, self.spelled(p, name), _prominence(p, key)), reverse=True
         )
 
-    def fuzzy_key(self, key: str, cutoff: float = 88.0) -> str | None:
-        """The closest indexed key, for names spelt in a way no alias covers (candidates only)."""
-        found = self.fuzzy_match(key, cutoff)
-        return found[1] if found else None
-
     def fuzzy_match(self, key: str, cutoff: float = 88.0) -> tuple[float, str] | None:
-        """(similarity, key) of the closest indexed key at or above ``cutoff``."""
+        """(similarity, key) of the closest indexed key at or above ``cutoff``, for names spelt in a way no
+        alias covers."""
         if self._keys is None:
             self._keys = list(self.index)
         best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=cutoff)
@@ -578,10 +574,6 @@ class Geocoder:
         self.detail = detail  # ISO code -> that country's detailed gazetteer; None reads the base only
 
     # -- the article's countries ----------------------------------------------------------------------
-
-    def countries_named(self, text: str) -> set[str]:
-        """Countries the text names or qualifies ("en Arabie saoudite", "yéménite")."""
-        return set(country_mentions(text))
 
     def article_countries(
         self, text: str, matches: list[_Match] | None = None, votes: Counter[str] | None = None
