@@ -1,10 +1,11 @@
 """Assemble events from triggers and resolved mentions, sentence by sentence.
 
-Each trigger (a French cue such as "ont repris", "frappe aérienne") opens one candidate event. The
-mentions that the resolvers found in its sentence are shared out between the sentence's triggers by
-position: actors before the cue act, actors after it suffer (or the reverse for passive and "lost"
-cues); places and dates go to the nearest cue. What the text reports as planned, feared or generic is
-left out, and so is what happened more than a year before publication (codebook section 1).
+Each trigger (a lemma pattern of ``event_triggers.json`` found on the parse: "ont repris", "frappe
+aérienne") opens one candidate event unless its clause reports no fact (:mod:`veilleur.extract.frames`).
+The tree names the sides where it can (subject, "par"-agent, object, an action noun's complement) and the
+places hung on the trigger; the sentence's other mentions are shared out by position. What the text
+reports as planned, feared or generic is left out, and so is what happened more than a year before
+publication (codebook section 1).
 """
 
 from __future__ import annotations
