@@ -118,8 +118,13 @@ def main() -> int:
             for doc, record in sorted(coded.items())
         ])
     if missing:
-        print(f"{len(articles) - len(missing)} of {len(articles)} articles coded: codings/ written, gold.jsonl "
-              "only once every article has a first coding")
+        both = sorted(d for d in sample if d in first and d in second)
+        agreement = agreement_of([{"doc": d, "events": to_offsets(first[d], articles[d], countries)} for d in both],
+                                 [{"doc": d, "events": to_offsets(second[d], articles[d], countries)} for d in both])
+        (REPO / "corpus" / "agreement.json").write_text(json.dumps(agreement, indent=2) + "\n", encoding="utf-8")
+        print(f"{len(articles) - len(missing)} of {len(articles)} articles coded: codings/ and agreement.json "
+              f"({len(both)} double-coded so far) written, gold.jsonl only once every article has a first coding")
+        print(json.dumps(agreement))
         return 0
     gold_lines, first_lines, second_lines = [], [], []
     for doc in sorted(articles):
@@ -141,14 +146,7 @@ def main() -> int:
     write_jsonl(out / "gold.jsonl", gold_lines)
     write_jsonl(out / "codings" / "first.jsonl", first_lines)
     write_jsonl(out / "codings" / "second.jsonl", second_lines)
-    agreement = scores_to_dict(score({d["doc"]: d["events"] for d in first_lines},
-                                     {d["doc"]: d["events"] for d in second_lines}))
-    agreement.pop("per_doc")
-    both_empty = sum(1 for a, b in zip(first_lines, second_lines, strict=True) if not a["events"] and not b["events"])
-    one_empty = sum(1 for a, b in zip(first_lines, second_lines, strict=True)
-                    if bool(a["events"]) != bool(b["events"]))
-    agreement |= {"double_coded_articles": len(first_lines), "both_no_event": both_empty,
-                  "one_coder_no_event": one_empty}
+    agreement = agreement_of(first_lines, second_lines)
     (out / "agreement.json").write_text(json.dumps(agreement, indent=2) + "\n", encoding="utf-8")
     (out / "STATS.md").write_text(statistics(gold_lines, articles, agreement), encoding="utf-8")
     print(f"gold: {len(gold_lines)} articles, {sum(len(g['events']) for g in gold_lines)} events; "
@@ -195,6 +193,19 @@ def statistics(gold: list[dict], articles: dict[str, dict], agreement: dict) -> 
     lines += _counts("Events by geo_precision", Counter(str(e["geo_precision"]) for e in events))
     lines += _counts("Events by time_precision", Counter(str(e["time_precision"]) for e in events))
     return "\n".join(lines)
+
+
+def agreement_of(first_lines: list[dict], second_lines: list[dict]) -> dict:
+    """Event F1 between two codings of the same articles (first as reference) and per-field agreement."""
+    agreement = scores_to_dict(score({d["doc"]: d["events"] for d in first_lines},
+                                     {d["doc"]: d["events"] for d in second_lines}))
+    agreement.pop("per_doc")
+    pairs = list(zip(first_lines, second_lines, strict=True))
+    return agreement | {
+        "double_coded_articles": len(pairs),
+        "both_no_event": sum(1 for a, b in pairs if not a["events"] and not b["events"]),
+        "one_coder_no_event": sum(1 for a, b in pairs if bool(a["events"]) != bool(b["events"])),
+    }
 
 
 def write_jsonl(path: Path, lines: list[dict]) -> None:
