@@ -56,11 +56,16 @@ def read_lines(paths: Iterable[Path]) -> dict[str, dict]:
     """Coder files by article; each record remembers its coder (the file name)."""
     coded: dict[str, dict] = {}
     for path in sorted(paths):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
                 record = json.loads(line)
-                record["coder"] = path.stem
-                coded[record["doc"]] = record
+            except json.JSONDecodeError:  # a coder still writing this line: take it on the next run
+                print(f"warning: {path.name}:{number} is not a JSON line yet; skipped")
+                continue
+            record["coder"] = path.stem
+            coded[record["doc"]] = record
     return coded
 
 
@@ -122,7 +127,12 @@ def main() -> int:
         agreement = agreement_of([{"doc": d, "events": to_offsets(first[d], articles[d], countries)} for d in both],
                                  [{"doc": d, "events": to_offsets(second[d], articles[d], countries)} for d in both])
         (REPO / "corpus" / "agreement.json").write_text(json.dumps(agreement, indent=2) + "\n", encoding="utf-8")
-        print(f"{len(articles) - len(missing)} of {len(articles)} articles coded: codings/ and agreement.json "
+        # the coded part as a gold file, for measuring while coding goes on (work/: not the corpus)
+        write_jsonl(WORK / "gold-partial.jsonl", [
+            gold_line(articles[doc], to_offsets(first[doc], articles[doc], countries), double=doc in sample,
+                      adjudicated=False) for doc in sorted(first)])
+        print(f"{len(articles) - len(missing)} of {len(articles)} articles coded: codings/, agreement.json and "
+              "work/out/gold-partial.jsonl "
               f"({len(both)} double-coded so far) written, gold.jsonl only once every article has a first coding")
         print(json.dumps(agreement))
         return 0
@@ -132,12 +142,8 @@ def main() -> int:
         chosen = adjudicated.get(doc) or first.get(doc)
         if chosen is None:
             continue
-        gold_lines.append({
-            "doc": doc, "published": article["published"], "published_precision": article["published_precision"],
-            "fold": fold_of(article), "region": REGIONS[doc.split("-")[0]], "country": article["country"],
-            "story": article.get("story", ""), "double_coded": doc in sample,
-            "adjudicated": doc in adjudicated, "events": to_offsets(chosen, article, countries),
-        })
+        gold_lines.append(gold_line(article, to_offsets(chosen, article, countries),
+                                    double=doc in sample, adjudicated=doc in adjudicated))
         if doc in sample and doc in second and doc in first:
             first_lines.append({"doc": doc, "events": to_offsets(first[doc], article, countries)})
             second_lines.append({"doc": doc, "events": to_offsets(second[doc], article, countries)})
@@ -153,6 +159,15 @@ def main() -> int:
           f"double-coded pairs: {len(first_lines)}; adjudicated: {len(adjudicated)}")
     print(json.dumps(agreement))
     return 0
+
+
+def gold_line(article: dict, events: list[dict], *, double: bool, adjudicated: bool) -> dict:
+    doc = article["id"]
+    return {
+        "doc": doc, "published": article["published"], "published_precision": article["published_precision"],
+        "fold": fold_of(article), "region": REGIONS[doc.split("-")[0]], "country": article["country"],
+        "story": article.get("story", ""), "double_coded": double, "adjudicated": adjudicated, "events": events,
+    }
 
 
 def _counts(title: str, counter: Counter[str], limit: int = 0) -> list[str]:
