@@ -51,3 +51,6 @@ bench: install
 
 clean:
 	rm -rf $(OUT) build test-artifacts veilleur.db veilleur.db-wal veilleur.db-shm
+
+evaluate: install
+	bash scripts/evaluate_sets.sh
