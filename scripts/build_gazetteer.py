@@ -25,6 +25,7 @@ import csv
 import gzip
 import json
 import math
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -57,6 +58,20 @@ ACLED_COUNTRY = {
 }
 WOF_FEATURE = {"locality": "village", "localadmin": "district", "borough": "district", "neighbourhood": "district",
                "macrohood": "district", "microhood": "district", "county": "admin2", "campus": "site"}
+
+
+# GeoNames spells many provinces with their English unit word ("Cabo Delgado Province", "Borno State"); French
+# news writes "Cabo Delgado", "l'État de Borno". Compass words alone ("Eastern District") stay unmatched.
+UNIT_WORD = re.compile(r"\s+(?:province|region|governorate|state|department|district|prefecture|wilaya|"
+                       r"municipality|oblast|county|territory|division)$", re.IGNORECASE)
+COMPASS_ONLY = re.compile(r"^(?:(?:north|south|east|west|northern|southern|eastern|western|central|centre|upper|"
+                          r"lower|middle|far|capital)[\s-]*)+$", re.IGNORECASE)
+
+
+def without_unit_word(name: str) -> str:
+    """"Cabo Delgado Province" -> "Cabo Delgado"; "" when nothing (or only a compass word) would remain."""
+    stripped = UNIT_WORD.sub("", name)
+    return stripped if stripped != name and len(stripped) >= 4 and not COMPASS_ONLY.match(stripped) else ""
 
 
 @dataclass
@@ -353,7 +368,8 @@ def build(shared: Path) -> dict[str, list[dict[str, str]]]:
         if capital.cc not in countries:
             continue
         aliases = [a for a in row["aliases"].split("|") if a]
-        keys = dict.fromkeys(k for k in map(name_key, [row["admin1"], *aliases]) if k)
+        names = [row["admin1"], *aliases]
+        keys = dict.fromkeys(k for k in map(name_key, [*names, *filter(None, map(without_unit_word, names))]) if k)
         files["base"].append({
             "id": f"admin1:{code}", "name": row["admin1"], "aliases": "|".join(aliases), "keys": "|".join(keys),
             "latitude": f"{capital.latitude:.5f}", "longitude": f"{capital.longitude:.5f}",

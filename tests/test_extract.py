@@ -534,3 +534,20 @@ def test_road_between_two_towns_is_the_first_town_near(pipeline: Pipeline) -> No
     )
     assert event.sub_event_type == "Remote explosive/landmine/IED"
     assert (event.location, event.geo_precision) == ("Boni", 2)
+
+
+# ---------------------------------------------------------------- demonstrations (codebook sections 1-2)
+
+
+def test_crowd_fighting_the_police_is_a_riot_acted_by_rioters(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Des manifestants ont affronté la police lundi à Dakar, au Sénégal.")
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+    assert event.actor1 == "Rioters (Senegal)"
+
+
+def test_one_crowd_on_one_day_is_one_demonstration_coded_by_its_gravest_turn(pipeline: Pipeline) -> None:
+    text = ("Des milliers de manifestants ont défilé lundi à Bamako, au Mali, contre la junte. "
+            "La police a dispersé la manifestation à coups de gaz lacrymogènes et une vingtaine de "
+            "manifestants ont été arrêtés.")
+    event = only_event(pipeline, text)
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Protest with intervention")

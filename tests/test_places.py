@@ -197,9 +197,9 @@ def load_toponyms() -> list[dict[str, str]]:
 
 
 def resolve_row(geocoder: Geocoder, row: dict[str, str]) -> str:
-    """"" when the row is resolved as expected, else what went wrong."""
-    start = row["sentence"].index(row["surface"])
-    found = mention_at(geocoder.find(row["sentence"]).mentions, start, start + len(row["surface"]))
+    """"" when the row is resolved as expected, else what went wrong. The name is resolved as
+    ``veilleur geocode NAME --context SENTENCE`` does: as a place name the parser found in that sentence."""
+    found = geocoder.geocode(row["surface"], context=row["sentence"]).chosen
     if found is None:
         return "not found"
     distance = km(found.place.latitude, found.place.longitude, float(row["latitude"]), float(row["longitude"]))
@@ -254,3 +254,36 @@ def test_geocode_explains_its_choice(geocoder: Geocoder) -> None:
     assert (answer["name"], answer["country"], answer["admin1"]) == ("Baghuz", "Syria", "Deir ez-Zor")
     assert answer["candidates"] and "candidate" in str(answer["why"])
     assert geocoder.geocode("Nullepartville", "ML").chosen is None
+
+
+# -- false friends: people, parts of country names, common words ---------------------------------------
+
+
+def test_a_persons_surname_is_no_place_and_no_vote_for_a_country(geocoder: Geocoder) -> None:
+    text = "Notre correspondant à Conakry, Mouctar Bah, a vu les manifestants."
+    person = text.index("Mouctar Bah")
+    result = geocoder.find(text, persons=[(person, person + len("Mouctar Bah"))])
+    assert result.countries == ["Guinea"]
+    assert [m.text for m in result.mentions] == ["Conakry"]
+
+
+def test_words_of_a_country_name_are_not_villages(geocoder: Geocoder) -> None:
+    result = geocoder.find("Des soldats ont été tués au Burkina Faso et en Côte d'Ivoire.")
+    assert result.mentions == []
+
+
+def test_a_lower_case_word_is_not_a_country_name(geocoder: Geocoder) -> None:
+    # "grenade" (the weapon) is not Grenade (Grenada)
+    assert geocoder.find("Une grenade a explosé à Bujumbura.").countries == ["Burundi"]
+
+
+def test_a_short_name_has_no_near_miss_spelling_abroad(geocoder: Geocoder) -> None:
+    text = "L'armée égyptienne a lancé une opération dans le Sinaï."
+    start = text.index("Sinaï")
+    result = geocoder.find(text, candidates=[(start, start + len("Sinaï"))])
+    assert all(m.place.country == "Egypt" for m in result.mentions)
+
+
+def test_a_province_is_found_without_its_english_unit_word(geocoder: Geocoder) -> None:
+    result = geocoder.find("Les insurgés ont attaqué dans la province de Cabo Delgado, au Mozambique.")
+    assert [(m.place.name, m.precision) for m in result.mentions] == [("Cabo Delgado Province", 3)]

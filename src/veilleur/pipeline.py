@@ -25,10 +25,8 @@ from veilleur.resolve.numbers import find_death_tolls
 from veilleur.resolve.places import Geocoder, GeocodeResult, PlaceMention
 
 WORLD_CITY_POPULATION = 500_000
-TOWN_POPULATION = 10_000  # a name the parser took for a person is still a place if it is a real town
 TEMPLATE_PREFIXES = ("Military Forces of", "Police Forces of", "Unidentified", "Civilians", "Protesters", "Rioters")
 DATELINE = re.compile(r"(?:,\s*[A-ZÉ][\w\s-]{0,30})?(?:,\s*\d{1,2}\s+\w+)?\s*(?:\((?:AFP|Reuters|AP)\))?\s*[—–-]\s")
-PLACE_INTRO = re.compile(r"(?:\bà|\bau|\bprès d[e']|\bville d[e']|\bvillage d[e']|\blocalité d[e'])\s*$", re.IGNORECASE)
 GENERIC_TO_NAMED = re.compile(r"\s*(?:\w+\s+)?(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?", re.IGNORECASE)
 CIVILIAN_VICTIMS = frozenset(
     {"civils", "civil", "personnes", "personne", "habitants", "enfants", "femmes", "villageois", "fidèles",
@@ -106,7 +104,8 @@ class Pipeline:
             tied = Counter({
                 m.actor.country: 1 for m in self.registry.find(article.text) if not m.generic and m.actor.country
             })
-            geocoded = self.geocoder.find(article.text, candidates=annotation.place_entities, votes=tied)
+            geocoded = self.geocoder.find(article.text, candidates=annotation.place_entities, votes=tied,
+                                          persons=annotation.person_entities)
             country = geocoded.countries[0] if geocoded.countries else None
             mentions = self._mentions(article, annotation, geocoded, country, set(geocoded.countries))
             events = extract_events(article, annotation, mentions, self.cues, country, self.triggers)
@@ -132,7 +131,7 @@ class Pipeline:
                 precision=m.precision,
             )
             for m in geocoded.mentions
-            if self._is_place(text, m, annotation.person_entities, named_actors, plausible)
+            if self._is_place(text, m, named_actors, plausible)
         ]
         dates = (
             [
@@ -159,15 +158,12 @@ class Pipeline:
         self,
         text: str,
         mention: PlaceMention,
-        persons: list[tuple[int, int]],
         named_actors: list[tuple[int, int]],
         plausible_countries: set[str],
     ) -> bool:
-        """Drop the gazetteer's false friends: people, groups, sources, buildings, far-away homonyms."""
+        """Drop the gazetteer's false friends: groups, sources, buildings, far-away homonyms (people are
+        left out by the geocoder)."""
         start, end = mention.start, mention.end
-        person = _overlaps_any(start, end, persons) and mention.place.population < TOWN_POPULATION
-        if person and not PLACE_INTRO.search(text, 0, start):
-            return False  # "Mohsen" the man is not the village, but "à al Mohssen" (or a real town) is
         return not (
             _overlaps_any(start, end, named_actors)  # "Al-Qaïda" the group, not a town
             or DATELINE.match(text, end) is not None and _line_start(text, start)  # "Beyrouth — ...": the desk

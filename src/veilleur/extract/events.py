@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from veilleur.annotate import Annotation
 from veilleur.extract.cues import CueLexicon, Trigger
 from veilleur.extract.frames import CLAUSE_BREAK, Frame, frames_for_sentence, is_reference_point
-from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
+from veilleur.extract.mentions import CROWD_PREFIXES, ActorRef, DateRef, Mentions, PlaceRef, TollRef
 from veilleur.extract.merge import inherit_dates, merge_events, unnamed_actor1
 from veilleur.extract.sides import CIVILIAN_PREFIX, ArticleContext, sides
 from veilleur.extract.triggers import TriggerLexicon
@@ -149,6 +149,11 @@ def _events_from_frame(
     refined = category.refine(frame.text, *frame.sentence, aircraft=frame.aircraft)
     if refined is not None:
         event_type, sub_event_type = refined
+    if event_type == "Battles" and _is_crowd(actor1, actor2):
+        # fighting between a crowd and the police is a riot, the crowd acting (codebook section 2)
+        event_type, sub_event_type = VIOLENT_DEMONSTRATION
+        crowd, other = (actor1, actor2) if _is_crowd(actor1, None) else (actor2, actor1)
+        actor1, actor2 = crowd.as_rioters() if crowd is not None else None, other
     fatalities = _fatalities(frame.tolls, len(places))
     events = []
     for index, place in enumerate(places):
@@ -190,6 +195,13 @@ def _events_from_frame(
             event.add_evidence("fatalities", article.span(toll.start, toll.end))
         events.append(event)
     return events
+
+
+VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
+
+
+def _is_crowd(actor1: ActorRef | None, actor2: ActorRef | None) -> bool:
+    return any(a is not None and a.name.startswith(CROWD_PREFIXES) for a in (actor1, actor2))
 
 
 def _event_date(

@@ -46,6 +46,10 @@ class DateRef:
     kind: str  # day | week | month | year | period
 
 
+PROTESTERS, RIOTERS = "Protesters", "Rioters"
+CROWD_PREFIXES = (PROTESTERS, RIOTERS)
+
+
 @dataclass(frozen=True)
 class ActorRef:
     start: int
@@ -69,6 +73,10 @@ class ActorRef:
     def at(self, start: int, end: int) -> ActorRef:
         """This actor, as named by another mention ("les terroristes" meaning the group)."""
         return replace(self, start=start, end=end)
+
+    def as_rioters(self) -> ActorRef:
+        """Protesters who fight are rioters (codebook section 3): "Protesters (Mali)" -> "Rioters (Mali)"."""
+        return replace(self, name=self.name.replace(PROTESTERS, RIOTERS, 1))
 
     def for_country(self, country: str) -> ActorRef:
         """The same template read for another country ("l'armée" in a sentence about Iraq)."""

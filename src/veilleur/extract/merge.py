@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from veilleur.extract.mentions import CROWD_PREFIXES
 from veilleur.extract.sides import CIVILIAN_PREFIX
 from veilleur.records import Event, great_circle_km
 
 NEIGHBOUR_KM = 10.0  # two names for one happening's place (a town and its district)
 CLASH_OUTCOMES = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Agreement"})
+# a demonstration's sub-types, from the mildest to the gravest turn it can take
+DEMONSTRATION_SEVERITY = ("Peaceful protest", "Protest with intervention", "Violent demonstration",
+                          "Excessive force against protesters")
 
 
 def inherit_dates(events: list[Event]) -> list[Event]:
@@ -52,7 +56,7 @@ def merge_events(events: Sequence[Event], original: str = "") -> list[Event]:
     for event in result:
         absorber = next((other for other in result if other is not event and _part_of(event, other)), None)
         if absorber is not None:
-            absorber.fatalities = max(absorber.fatalities, event.fatalities)
+            _fold(event, absorber)
             continue
         details = _details_of(event, result)
         if details:
@@ -82,7 +86,24 @@ def _part_of(event: Event, other: Event) -> bool:
         return other.sub_event_type == "Suicide bomb"
     if event.event_type == "Violence against civilians" and event.sub_event_type == "Attack":
         return other.event_type == "Explosions/Remote violence"
+    if other.sub_event_type in DEMONSTRATION_SEVERITY:
+        # one crowd on one day is one demonstration, coded by its gravest turn; arresting its members is
+        # the intervention
+        if event.sub_event_type in DEMONSTRATION_SEVERITY:
+            return DEMONSTRATION_SEVERITY.index(event.sub_event_type) < DEMONSTRATION_SEVERITY.index(
+                other.sub_event_type)
+        return event.sub_event_type == "Arrests" and event.actor2.startswith(CROWD_PREFIXES)
     return False
+
+
+def _fold(event: Event, absorber: Event) -> None:
+    """What an event folded into another leaves it: the larger toll; arrests make a protest one with
+    intervention."""
+    absorber.fatalities = max(absorber.fatalities, event.fatalities)
+    if event.sub_event_type == "Arrests" and absorber.sub_event_type == "Peaceful protest":
+        absorber.sub_event_type = "Protest with intervention"
+        if not absorber.actor2:
+            absorber.actor2 = event.actor1
 
 
 def _merge_neighbours(events: list[Event], original: str) -> list[Event]:

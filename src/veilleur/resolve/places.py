@@ -17,7 +17,7 @@ import csv
 import gzip
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -178,16 +178,23 @@ _MEDIA_AFTER = re.compile(r"-presse|\s+(?:24|info|inter|culture|télévisions?)\
 _MEDIA_BEFORE = re.compile(r"(?:radio|agence|télévision|tv)\s+$")
 
 
-def country_mentions(text: str, names: bool = True, adjectives: bool = True) -> Counter[str]:
-    """How often the text names each country ("Cameroun") and/or uses its adjective ("camerounais")."""
+def _country_words_in(text: str) -> Iterator[tuple[int, int, str, bool]]:
+    """(start, end, country, is a name) of each country name or adjective in the text, outlets' names aside."""
     pattern, words = _country_words()
     lowered = text.lower().replace("’", "'")
-    found = (
-        words[m.group(0)] for m in pattern.finditer(lowered)
+    for m in pattern.finditer(lowered):
         if not _MEDIA_AFTER.match(lowered, m.end()) and not _MEDIA_BEFORE.search(lowered, max(0, m.start() - 15),
-                                                                                   m.start())
-    )
-    return Counter(country for country, is_name in found if (names if is_name else adjectives))
+                                                                                    m.start()):
+            country, is_name = words[m.group(0)]
+            if is_name and not text[m.start()].isupper():
+                continue  # a country's name is capitalised: "une grenade" is no Grenada, "la chine" no China
+            yield m.start(), m.end(), country, is_name
+
+
+def country_mentions(text: str, names: bool = True, adjectives: bool = True) -> Counter[str]:
+    """How often the text names each country ("Cameroun") and/or uses its adjective ("camerounais")."""
+    return Counter(country for _, _, country, is_name in _country_words_in(text)
+                   if (names if is_name else adjectives))
 
 
 @lru_cache(maxsize=1)
@@ -382,6 +389,9 @@ _TITLE_BEFORE = re.compile(
     r"\b(?:général|generale?|colonel|commandant|capitaine|lieutenant|sergent|président|premier\s+ministre|ministre|"
     r"cheikh|imam|émir|porte-parole|maire|gouverneur|préfet|M\.|Mme|Dr)\s+(?:[A-ZÀ-Ý][\w'’-]+\s+){0,2}$",
 )
+# words that make the next name a place even where the parser took it for a person ("à Barry")
+_PLACE_INTRO = re.compile(r"(?:\bà|\bau|\bprès\s+d[e'’]|\bville\s+d[e'’]|\bvillage\s+d[e'’]|\blocalité\s+d[e'’])\s*$",
+                          re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(r"(?:\bà|\bau|\ben|\bde|\bd['’]|\bdans|\bvers|\bsur|\bcontre|\bentre|\bet)\s*$")
 
 
@@ -480,6 +490,7 @@ class _Match:
     places: list[Place]
     exact: frozenset[str] = frozenset()  # ids of the candidates with a name spelt as the text spells it
     fuzzy: bool = False  # found by a near-miss spelling: trusted only near the article's other places
+    introduced: bool = False  # "à", "le village de" just before: the text itself says it is a place
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -487,22 +498,31 @@ def distance_km(a: Place, b: Place) -> float:
     return great_circle_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
+PLACE_VOTE = 2
+LONE_PLACE_VOTE = 1.5
+
+
 def rank_countries(
     named: Counter[str], adjectives: Counter[str], matches: Sequence[_Match], extra: Counter[str] | None = None
 ) -> list[str]:
-    """Countries by votes: two per name, one per adjective ("frappes russes" says who, not where), two per
-    place found in that country only, plus ``extra`` (e.g. actors tied to a country). Past the first, a
-    country needs two votes: a lone adjective makes no article about that country."""
-    votes: Counter[str] = Counter({country: 2 * n for country, n in named.items()})
-    votes.update(adjectives)
+    """Countries by votes: two per name, one per adjective ("frappes russes" says who, not where), and for
+    each place spelt as the text spells it and found in one country only, two when the text names or
+    qualifies that country or "à" introduces the place, else one and a half (a place says where more
+    surely than an adjective, but a town abroad may share a surname: "Bah"); plus ``extra`` (e.g. actors
+    tied to a country). Past the first, a country needs two votes: a lone adjective or a lone town makes
+    no article about that country."""
+    votes: dict[str, float] = defaultdict(float)
+    for country, n in named.items():
+        votes[country] += PLACE_VOTE * n
+    for country, n in (adjectives + (extra or Counter())).items():
+        votes[country] += n
     for match in matches:
-        countries = {p.country for p in match.places}
+        # a name also found abroad (Kufa / Kofa) says nothing, unless only one country's place is spelt so
         spelt = {p.country for p in match.places if p.geonameid in match.exact}
-        if len(countries) == 1:  # a name also found abroad (Kufa / Kofa) says nothing...
-            votes[countries.pop()] += 2
-        elif len(spelt) == 1:  # ...unless only one country's place is spelt so ("Palmyre")
-            votes[spelt.pop()] += 2
-    votes.update(extra or Counter())
+        if len(spelt) == 1:
+            country = spelt.pop()
+            sure = country in named or country in adjectives or match.introduced
+            votes[country] += PLACE_VOTE if sure else LONE_PLACE_VOTE
     ranked = [(country, n) for country, n in sorted(votes.items(), key=lambda item: (-item[1], item[0])) if n > 0]
     # a lone adjective ("des avions russes") says who acts, not where the story is: past the first, two votes
     return [country for rank, (country, n) in enumerate(ranked) if rank == 0 or n >= 2]
@@ -516,8 +536,25 @@ def _supported(text: str, match: _Match, spans: Sequence[tuple[int, int]]) -> bo
     return bool(_LOCATIVE_BEFORE.search(left[-12:]) or _CITY_CUE.search(left))
 
 
+def _is_person(text: str, match: _Match, persons: Sequence[tuple[int, int]]) -> bool:
+    """The parser took the name for a person's, and no "à" or "village de" says it is a place."""
+    return any(s < match.end and match.start < e for s, e in persons) and not match.introduced
+
+
+def _introduced(text: str, start: int) -> bool:
+    return bool(_PLACE_INTRO.search(text, max(0, start - 20), start))
+
+
+def _real_town(match: _Match, home: set[str]) -> bool:
+    """A town of the article's countries large enough to be meant even where the parser saw a person."""
+    return any(p.population >= TOWN_POPULATION and (not home or p.country in home) for p in match.places)
+
+
 def _fuzzy_key(key: str, gazetteers: Sequence[Gazetteer]) -> str | None:
-    """The closest key any of the gazetteers holds (the base first on ties)."""
+    """The closest key any of the gazetteers holds (the base first on ties); none for short names, where one
+    letter apart is another name ("Sinaï" is not Chennai)."""
+    if len(key.replace(" ", "")) < FUZZY_MIN_LETTERS:
+        return None
     best: tuple[float, str] | None = None
     for gazetteer in gazetteers:
         found = gazetteer.fuzzy_match(key)
@@ -527,8 +564,6 @@ def _fuzzy_key(key: str, gazetteers: Sequence[Gazetteer]) -> str | None:
 
 
 def _spelt(places: Sequence[Place], surface: str, gazetteers: Sequence[Gazetteer]) -> frozenset[str]:
-    if len(places) < 2:
-        return frozenset()
     return frozenset(p.geonameid for p in places if any(g.spelled(p, surface) for g in gazetteers))
 
 
@@ -552,6 +587,8 @@ _WEAK_POSITION = re.compile(r"(?:^|[.!?:\n«\"]\s*|\bselon\s+|\bpar\s+|\bpour\s+
 AREAS = frozenset({"admin1", "admin2", "region"})  # a town's exact name does not make its district the place
 SPELLING_BONUS = 1.5  # "Palmyre" is Tadmur's French name, not Palmer (Alaska) folded alike
 FUZZY_REACH_KM = 150.0
+FUZZY_MIN_LETTERS = 5
+TOWN_POPULATION = 10_000  # a name the parser took for a person is still a place if it is a real town
 ANCHOR_SPREAD_KM = 50.0
 WORLD_CITY = 1_000_000  # a city this large may be named without its country ("à Paris", "à Washington")
 MAX_DETAIL_COUNTRIES = 4  # villages are looked up in the article's few main countries only
@@ -581,8 +618,8 @@ class Geocoder:
         """The article's countries, best supported first.
 
         A country name counts two votes, an adjective one, a place found in one country only ("Maiduguri",
-        "province du Nord-Kivu", a capital) two. Callers may add votes of their own (actors tied to a
-        country) through :func:`rank_countries`.
+        "province du Nord-Kivu", a capital) two or one and a half. Callers may add votes of their own
+        (actors tied to a country) through :func:`rank_countries`.
         """
         if matches is None:
             matches = self._scan(text, [self.gazetteer])
@@ -650,7 +687,8 @@ class Geocoder:
                 continue
             taken.update(range(first, last + 1))
             places = _candidates(key, gazetteers)
-            matches.append(_Match(start, end, key, places, _spelt(places, text[start:end], gazetteers)))
+            matches.append(_Match(start, end, key, places, _spelt(places, text[start:end], gazetteers),
+                                  introduced=_introduced(text, start)))
         return sorted(matches, key=lambda m: m.start)
 
     @staticmethod
@@ -660,7 +698,7 @@ class Geocoder:
     # -- disambiguation ------------------------------------------------------------------------------
 
     def _choose(self, match: _Match, cue: Cue, country: str | None, admins: set[str],
-                anchors: list[Place], text: str, home: set[str]) -> Place | None:
+                anchors: list[Place], text: str, home: set[str], supported: bool) -> Place | None:
         """The best candidate for a match, or None when no candidate fits the cue and the country."""
         places = match.places
         # towns that compete with a province of the same name: the article's own countries' (Brno and Borna
@@ -673,22 +711,27 @@ class Geocoder:
         elif any(p.feature == "admin1" for p in places):
             # "dans le Borno": a province's name is the province, not a hamlet that shares it
             places = [p for p in places if p.feature != "village"]
-        places = [p for p in places if p.feature != "village" or self._village_fits(p, match, cue, home, text)]
+        places = [p for p in places
+                  if p.feature != "village" or self._village_fits(p, match, cue, home, text, supported)]
         if not places:
             return None
         return max(places, key=lambda p: self._score(p, match.key, country, admins, anchors)
                    + (SPELLING_BONUS if p.geonameid in match.exact and p.feature not in AREAS else 0.0))
 
     @staticmethod
-    def _village_fits(place: Place, match: _Match, cue: Cue, home: set[str], text: str) -> bool:
-        """Small villages share names with words and people everywhere: trust one only where a place is due."""
+    def _village_fits(place: Place, match: _Match, cue: Cue, home: set[str], text: str, supported: bool) -> bool:
+        """Small villages share names with words and people everywhere: trust one only where a place is due
+        (a locative word or place noun before it), or where the parser calls the name a place and the
+        village is spelt just so; never at a sentence start or after "selon"."""
         if cue.wants_town:
             return not home or place.country in home
         left = text[max(0, match.start - 12):match.start]
         if _WEAK_POSITION.search(left):  # sentence start, "selon X": a source or a person, not a village
             return False
-        if place.country in home or _LOCATIVE_BEFORE.search(left):
+        if _LOCATIVE_BEFORE.search(left):
             return True
+        if place.country in home:
+            return supported and place.geonameid in match.exact
         return _country_named_near(text, match.start, place.country)
 
     @staticmethod
@@ -719,27 +762,38 @@ class Geocoder:
 
     # -- public entry point --------------------------------------------------------------------------
 
-    def find(self, text: str, country: str | None = None,
-             candidates: Sequence[tuple[int, int]] = (), votes: Counter[str] | None = None) -> GeocodeResult:
+    def find(self, text: str, country: str | None = None, candidates: Sequence[tuple[int, int]] = (),
+             votes: Counter[str] | None = None, persons: Sequence[tuple[int, int]] = ()) -> GeocodeResult:
         """Place mentions in ``text``; ``candidates`` (e.g. spaCy LOC/GPE spans) are resolved too, fuzzily.
 
         ``country`` is the article's main country when the caller knows it; the article's other countries
         come from :meth:`article_countries`, with the caller's extra ``votes`` (e.g. named actors' countries).
+        ``persons`` are the parser's person names: a name inside one is a place only after "à", "village de"...
         """
-        base = self._scan(text, [self.gazetteer])
+        inside_country = [(start, end) for start, end, _, _ in _country_words_in(text)]
+
+        def usable(match: _Match) -> bool:
+            # "Faso" of Burkina Faso, "Ivoire" of Côte d'Ivoire name a country, not a village
+            return not any(s <= match.start and match.end <= e and e - s > match.end - match.start
+                           for s, e in inside_country)
+
+        base = [m for m in self._scan(text, [self.gazetteer]) if usable(m)]
         # with the parser's place entities at hand, only a name it calls a place (or a locative cue
-        # introduces) votes for its country: "Douze civils" is no vote for Douz, Tunisia
-        voters = [m for m in base if _supported(text, m, candidates)] if candidates else base
+        # introduces) votes for its country: "Douze civils" is no vote for Douz, Tunisia; a person's
+        # name ("Mamadou Barry") never votes
+        voters = [m for m in base if (not candidates or _supported(text, m, candidates))
+                  and not _is_person(text, m, persons)]
         ranked = self.article_countries(text, voters, votes)
         if country and country not in ranked[:MAX_DETAIL_COUNTRIES]:
             ranked.insert(0, country)
         country = country or (ranked[0] if ranked else None)
         gazetteers = self._gazetteers(ranked)
-        matches = self._scan(text, gazetteers) if len(gazetteers) > 1 else base
+        matches = [m for m in self._scan(text, gazetteers) if usable(m)] if len(gazetteers) > 1 else base
         matches += self._candidate_matches(text, matches, candidates, gazetteers)
         home = set(ranked[:MAX_DETAIL_COUNTRIES])
         named = set(country_mentions(text, adjectives=False))
-        matches = [m for m in matches if self._plausible(text, m, home, named, candidates)]
+        matches = [m for m in matches if self._plausible(text, m, home, named, candidates)
+                   and not (_is_person(text, m, persons) and not _real_town(m, home))]
         cues = [read_cue(text, m.start) for m in matches]
         admins = {p.admin1 for m, c in zip(matches, cues, strict=True) if c.wants_admin1 for p in m.places}
         anchors = []  # places the text names without ambiguity (within the article's countries)
@@ -751,7 +805,8 @@ class Geocoder:
                 anchors.append(local[0])  # one place, or a town with its district and province
         result = GeocodeResult()
         for match, cue in zip(matches, cues, strict=True):
-            place = self._choose(match, cue, country, admins, anchors, text, home)
+            place = self._choose(match, cue, country, admins, anchors, text, home,
+                                 _supported(text, match, candidates))
             if place is not None and match.fuzzy and not self._near_others(place, match, matches, home):
                 place = None  # "Kouloubadiéni" is no village 850 km from the Gao the sentence names
             if place is None:
@@ -783,10 +838,11 @@ class Geocoder:
         a world city the parser (or a locative cue) calls a place; drop the match if none is left."""
         if not home and not named:
             return True  # nothing says where the text is: every candidate stays (short texts, the CLI)
-        supported = _supported(text, match, spans)
+        supported = _supported(text, match, spans) and not match.fuzzy  # a near-miss is never a far city
         match.places = [
             p for p in match.places
-            if p.country in home or p.country in named or (supported and p.population >= WORLD_CITY)
+            if p.country in home or p.country in named
+            or (supported and p.population >= WORLD_CITY and p.geonameid in match.exact)
         ]
         return bool(match.places) or match.key.startswith("?")
 
@@ -835,7 +891,8 @@ class Geocoder:
             if resolved is None:
                 extra.append(_Match(start, end, "?" + key, []))
             else:
-                extra.append(_Match(start, end, resolved, _candidates(resolved, gazetteers), fuzzy=not known))
+                extra.append(_Match(start, end, resolved, _candidates(resolved, gazetteers), fuzzy=not known,
+                                    introduced=_introduced(text, start)))
         return extra
 
     def _cued_unknowns(self, text: str, found: list[_Match]) -> Iterator[tuple[int, int, str]]:
