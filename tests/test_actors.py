@@ -245,6 +245,21 @@ def test_load_from_explicit_path(tmp_path: Path) -> None:
         ("Les FARDC ont repoussé le M23.", "FARDC", "Military Forces of the Democratic Republic of Congo"),
         ("La force Barkhane a neutralisé un chef.", "force Barkhane", "Military Forces of France"),
         ("Tsahal a frappé une cible.", "Tsahal", "Military Forces of Israel"),
+        # the wider French-speaking conflict world
+        ("Les miliciens de la Codeco ont attaqué un camp.", "miliciens de la Codeco",
+         "CODECO: Cooperative for Development of Congo"),
+        ("Les Forces de soutien rapide contrôlent la ville.", "Forces de soutien rapide", "RSF: Rapid Support Forces"),
+        ("Les FSR ont bombardé un marché.", "FSR", "RSF: Rapid Support Forces"),
+        ("Des anti-balaka ont tué deux éleveurs.", "anti-balaka", "Anti-Balaka"),
+        ("Les séparatistes anglophones ont incendié une école.", "séparatistes anglophones", "Ambazonian Separatists"),
+        ("Le groupe Wagner appuie l'armée.", "groupe Wagner", "Wagner Group"),
+        ("Les Volontaires pour la défense de la patrie ont repoussé l'attaque.",
+         "Volontaires pour la défense de la patrie", "VDP: Volunteers for the Defense of the Homeland"),
+        ("Le gang 400 Mawozo a enlevé des religieux.", "gang 400 Mawozo", "400 Mawozo"),
+        ("Les talibans pakistanais ont revendiqué l'attentat.", "talibans pakistanais",
+         "TTP: Tehreek-i-Taliban Pakistan"),
+        ("L'Armée de libération nationale a attaqué une base.", "Armée de libération nationale",
+         "ELN: National Liberation Army"),
     ],
 )
 def test_named_spellings(registry: ActorRegistry, sentence: str, phrase: str, actor: str) -> None:
