@@ -551,3 +551,14 @@ def test_one_crowd_on_one_day_is_one_demonstration_coded_by_its_gravest_turn(pip
             "manifestants ont été arrêtés.")
     event = only_event(pipeline, text)
     assert (event.event_type, event.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_unnamed_arresting_force_is_the_police(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Trois jihadistes présumés ont été arrêtés lundi à Niamey, au Niger.")
+    assert event.sub_event_type == "Arrests"
+    assert event.actor1 == "Police Forces of Niger"
+
+
+def test_state_forces_take_the_article_before_their_country(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Des rebelles ont attaqué lundi une position de l'armée à Beni, au Nord-Kivu, en RDC.")
+    assert "Military Forces of the Democratic Republic of Congo" in (event.actor1, event.actor2)

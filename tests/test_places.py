@@ -287,3 +287,9 @@ def test_a_short_name_has_no_near_miss_spelling_abroad(geocoder: Geocoder) -> No
 def test_a_province_is_found_without_its_english_unit_word(geocoder: Geocoder) -> None:
     result = geocoder.find("Les insurgés ont attaqué dans la province de Cabo Delgado, au Mozambique.")
     assert [(m.place.name, m.precision) for m in result.mentions] == [("Cabo Delgado Province", 3)]
+
+
+def test_an_organisations_acronym_is_no_place_but_a_dateline_is(geocoder: Geocoder) -> None:
+    assert geocoder.find("Selon la MANUA, les frappes ont tué dix civils en Afghanistan.").mentions == []
+    dateline = geocoder.find("BAMAKO - Des jihadistes ont attaqué un poste de l'armée malienne.")
+    assert [m.place.name for m in dateline.mentions] == ["Bamako"]

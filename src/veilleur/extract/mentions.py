@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Protocol, TypeVar
 
+from veilleur.datafiles import load_json
+
 
 class _Located(Protocol):
     @property
@@ -46,7 +48,14 @@ class DateRef:
     kind: str  # day | week | month | year | period
 
 
+STATE_FORCES = ("Military Forces of ", "Police Forces of ")
 PROTESTERS, RIOTERS = "Protesters", "Rioters"
+
+
+def country_with_article(country: str) -> str:
+    """The country as state forces' names write it: "the Democratic Republic of Congo", "Mali"."""
+    forms: dict[str, str] = load_json("nationalities.json").get("country_the", {})
+    return forms.get(country, country)
 CROWD_PREFIXES = (PROTESTERS, RIOTERS)
 
 
@@ -82,7 +91,11 @@ class ActorRef:
         """The same template read for another country ("l'armée" in a sentence about Iraq)."""
         if not self.country:
             return self
-        return replace(self, name=self.name.replace(self.country, country), country=country)
+        if self.name.startswith(STATE_FORCES):  # "Military Forces of the Democratic Republic of Congo"
+            name = self.name.replace(country_with_article(self.country), country_with_article(country), 1)
+        else:
+            name = self.name.replace(self.country, country)
+        return replace(self, name=name, country=country)
 
 
 @dataclass(frozen=True)

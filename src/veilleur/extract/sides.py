@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass, field
 
 from veilleur.extract.frames import Frame
-from veilleur.extract.mentions import ActorRef, PlaceRef, TollRef
+from veilleur.extract.mentions import ActorRef, PlaceRef, TollRef, country_with_article
 
 CIVILIAN_PREFIX = "Civilians"
 UNIDENTIFIED = "Unidentified Armed Group ({country})"
 MILITARY = "Military Forces of {country}"
+POLICE = "Police Forces of {country}"
 CIVILIANS_MAY_ACT = frozenset({"protest", "riot"})
 NO_DEFAULT_TARGET = frozenset({"weapons", "change", "transfer", "base", "protest", "riot"})
 ACTOR_COORDINATION = re.compile(
@@ -211,6 +212,9 @@ def _default_actor1(frame: Frame, actor2: ActorRef | None, country: str) -> Acto
     if not country:
         return None
     category = frame.trigger.category.name
-    if category in ("territory", "air", "weapons", "arrest") and (actor2 is None or not actor2.state):
-        return ActorRef.synthetic(MILITARY.format(country=country), country, state=True)
+    if category == "arrest" and (actor2 is None or not actor2.state):
+        # arrests are police work
+        return ActorRef.synthetic(POLICE.format(country=country_with_article(country)), country, state=True)
+    if category in ("territory", "air", "weapons") and (actor2 is None or not actor2.state):
+        return ActorRef.synthetic(MILITARY.format(country=country_with_article(country)), country, state=True)
     return ActorRef.synthetic(UNIDENTIFIED.format(country=country), country, state=False)

@@ -541,6 +541,15 @@ def _is_person(text: str, match: _Match, persons: Sequence[tuple[int, int]]) -> 
     return any(s < match.end and match.start < e for s, e in persons) and not match.introduced
 
 
+def _acronym(text: str, start: int, end: int) -> bool:
+    """An upper-case word of three letters or more, neither a dateline ("BAMAKO -" at a line's start) nor
+    introduced as a place ("à GAO")."""
+    word = text[start:end]
+    if len(word) < 3 or not word.isupper():
+        return False
+    return text[text.rfind("\n", 0, start) + 1:start].strip() != "" and not _introduced(text, start)
+
+
 def _introduced(text: str, start: int) -> bool:
     return bool(_PLACE_INTRO.search(text, max(0, start - 20), start))
 
@@ -679,6 +688,8 @@ class Geocoder:
             if first != last and (not tokens[last].capitalised
                                   or _PUNCTUATION.search(text, tokens[first].end, tokens[last].start)):
                 continue  # "Sanaa, la capitale" is not "Sơn La": a name neither crosses punctuation nor ends low
+            if _acronym(text, tokens[first].start, tokens[last].end):
+                continue  # "la MANUA", "l'ONG": an organisation's acronym, not Manoa or Wong
             start = tokens[first].start
             if first > 0 and _is_text_article(tokens, first - 1):
                 start = tokens[first - 1].start  # report "al-Mayadine", not "Mayadine"
