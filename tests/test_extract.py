@@ -562,3 +562,9 @@ def test_unnamed_arresting_force_is_the_police(pipeline: Pipeline) -> None:
 def test_state_forces_take_the_article_before_their_country(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Des rebelles ont attaqué lundi une position de l'armée à Beni, au Nord-Kivu, en RDC.")
     assert "Military Forces of the Democratic Republic of Congo" in (event.actor1, event.actor2)
+
+
+def test_a_crowd_that_loots_is_rioting(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Des manifestants ont pillé des magasins lundi à Kinshasa, en RDC.")
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+    assert event.actor1.startswith("Rioters")

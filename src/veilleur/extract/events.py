@@ -149,8 +149,10 @@ def _events_from_frame(
     refined = category.refine(frame.text, *frame.sentence, aircraft=frame.aircraft)
     if refined is not None:
         event_type, sub_event_type = refined
-    if event_type == "Battles" and _is_crowd(actor1, actor2):
-        # fighting between a crowd and the police is a riot, the crowd acting (codebook section 2)
+    if (event_type == "Battles" and _is_crowd(actor1, actor2)
+            or sub_event_type in CROWD_VIOLENCE and _is_crowd(actor1, None)):
+        # fighting between a crowd and the police, or a crowd that attacks, burns or loots, is a riot, the
+        # crowd acting (codebook section 2)
         event_type, sub_event_type = VIOLENT_DEMONSTRATION
         crowd, other = (actor1, actor2) if _is_crowd(actor1, None) else (actor2, actor1)
         actor1, actor2 = crowd.as_rioters() if crowd is not None else None, other
@@ -198,6 +200,7 @@ def _events_from_frame(
 
 
 VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
+CROWD_VIOLENCE = frozenset({"Attack", "Looting/property destruction"})
 
 
 def _is_crowd(actor1: ActorRef | None, actor2: ActorRef | None) -> bool:
