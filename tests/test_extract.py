@@ -568,3 +568,17 @@ def test_a_crowd_that_loots_is_rioting(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Des manifestants ont pillé des magasins lundi à Kinshasa, en RDC.")
     assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
     assert event.actor1.startswith("Rioters")
+
+
+def test_looting_where_attackers_strike_is_part_of_the_attack(pipeline: Pipeline) -> None:
+    text = ("Des jihadistes ont attaqué lundi une base de l'armée à Boulkessi, au Burkina Faso, "
+            "et l'ont pillée.")
+    event = only_event(pipeline, text)
+    assert event.event_type == "Battles"
+
+
+def test_arrests_during_a_riot_are_the_riots_intervention(pipeline: Pipeline) -> None:
+    text = ("Des émeutiers ont incendié des voitures lundi à Abidjan, en Côte d'Ivoire. "
+            "La police a interpellé une trentaine de personnes à Abidjan.")
+    event = only_event(pipeline, text)
+    assert event.event_type == "Riots"

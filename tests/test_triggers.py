@@ -65,6 +65,7 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         ("Les rebelles ont violé le cessez-le-feu à Gao.", "sexual"),  # a truce breached
         ("Les blessés ont été transportés par avion à Sévaré.", "air"),  # an aircraft is not a strike
         ("Les hommes armés ont ordonné au convoi de s'arrêter près de Gao.", "arrest"),  # to stop, not arrest
+        ("Les assaillants ont pillé le marché de Gao avant de se retirer.", "transfer"),  # raiders leave
     ],
 )
 def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: str) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from veilleur.extract.mentions import CROWD_PREFIXES
 from veilleur.extract.sides import CIVILIAN_PREFIX
 from veilleur.records import Event, great_circle_km
 
@@ -92,7 +91,10 @@ def _part_of(event: Event, other: Event) -> bool:
         if event.sub_event_type in DEMONSTRATION_SEVERITY:
             return DEMONSTRATION_SEVERITY.index(event.sub_event_type) < DEMONSTRATION_SEVERITY.index(
                 other.sub_event_type)
-        return event.sub_event_type == "Arrests" and event.actor2.startswith(CROWD_PREFIXES)
+        return event.sub_event_type == "Arrests"
+    if event.sub_event_type == "Looting/property destruction":
+        # what attackers or rioters loot and burn where they strike is part of that attack or riot
+        return other.event_type in ("Battles", "Violence against civilians", "Riots")
     return False
 
 
