@@ -371,3 +371,18 @@ def test_one_bad_record_is_one_reason_and_the_next_line_is_read(tmp_path: Path, 
     first, second = list(read_paths([path]))
     assert isinstance(first, Rejection) and reason in first.reason
     assert isinstance(second, Article) and second.id == "good"
+
+
+def test_a_publication_date_in_the_future_is_rejected_with_its_reason(tmp_path: Path) -> None:
+    records = tmp_path / "articles.jsonl"
+    text = "Des hommes armés ont attaqué le village de Kiro lundi, tuant trois civils."
+    records.write_text(
+        json.dumps({"id": "typo", "text": text, "published": "2999-01-01"}) + "\n"
+        + json.dumps({"id": "good", "text": text, "published": "2021-06-07"}) + "\n",
+        encoding="utf-8",
+    )
+    results = list(read_paths([records]))
+    rejected = [r for r in results if isinstance(r, Rejection)]
+    assert [r.doc for r in rejected] == ["typo"]
+    assert "in the future" in rejected[0].reason
+    assert [a.id for a in results if isinstance(a, Article)] == ["good"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from veilleur.ingest.checks import DEFAULT_MAX_CHARS, check_normalised, check_raw, decode_bytes
@@ -62,6 +62,15 @@ def parse_date(value: object) -> date | None:
     return parsed.date() if parsed is not None else None
 
 
+def check_published(published: date | None, today: date | None = None) -> str | None:
+    """A publication date after tomorrow is a typo or a bad feed: its events would be dated in the future
+    (tomorrow is allowed for time zones ahead of the reader's)."""
+    latest = (today or date.today()) + timedelta(days=1)
+    if published is not None and published > latest:
+        return f"publication date {published.isoformat()} is in the future (latest accepted: {latest.isoformat()})"
+    return None
+
+
 def article_from_text(
     doc_id: str,
     raw: str,
@@ -73,7 +82,7 @@ def article_from_text(
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Article | Rejection:
     """Check and normalise ``raw``; an Article keeping ``raw`` as its original, or a Rejection."""
-    reason = check_raw(raw, max_chars)
+    reason = check_raw(raw, max_chars) or check_published(published)
     if reason:
         return Rejection(doc_id, reason)
     text, offsets = normalise(raw)
