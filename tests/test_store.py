@@ -72,6 +72,19 @@ def test_same_article_is_stored_once(store: Store, corpus: Corpus) -> None:
     assert store.article("copy") is None and store.article("other-id") is None
 
 
+def test_a_dated_copy_replaces_an_undated_one(store: Store, corpus: Corpus) -> None:
+    article = corpus.article("osdh-douma")
+    events = corpus.events_of(article.id)
+    undated = replace(article, id="undated", url="https://elsewhere.test/undated", published=None)
+    store.save_article(undated, [])
+    dated = store.save_article(article, events)
+    assert (dated.article_id, dated.status, dated.events) == (article.id, "inserted", 1)
+    assert store.article("undated") is None
+    assert store.count_articles() == 1
+    # and never the other way round: an undated copy of a dated article is a duplicate
+    assert store.save_article(undated, []).status == "duplicate"
+
+
 def test_re_extraction_replaces_events(store: Store, corpus: Corpus) -> None:
     article = corpus.article("osdh-douma")
     event = corpus.events_of(article.id)[0]

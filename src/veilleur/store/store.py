@@ -157,7 +157,8 @@ class Store:
         * same id or same URL as a stored article: a re-extraction; the article's fields are updated and
           its events replaced;
         * same normalised text (``text_hash``) as a stored article under another id/URL: not stored again
-          (status ``duplicate``);
+          (status ``duplicate``), unless the stored copy has no publication date and this one has: then the
+          dated copy replaces it (its events could not be dated);
         * otherwise inserted. A near-duplicate (wire copy) of a stored text is linked to it.
 
         The clusters of the affected dates are rebuilt in the same transaction.
@@ -166,16 +167,19 @@ class Store:
             row = s.get(ArticleRow, article.id)
             if row is None and article.url:
                 row = s.scalars(select(ArticleRow).where(ArticleRow.url == article.url).limit(1)).first()
+            orphans: list[str] = []
+            old_events: list[str] = []
             if row is None:
                 dup = s.scalars(
                     select(ArticleRow).where(ArticleRow.text_hash == article.text_hash).limit(1)
                 ).first()
-                if dup is not None:
+                if dup is not None and (dup.published is not None or article.published is None):
                     n = s.scalar(select(func.count()).select_from(EventRow).where(EventRow.doc == dup.id))
                     return SaveResult(dup.id, "duplicate", events=n or 0,
                                       near_duplicate_of=dup.near_duplicate_of)
-            orphans: list[str] = []
-            old_events: list[str] = []
+                if dup is not None:  # the undated copy gives way to the dated one
+                    old_events = list(s.scalars(select(EventRow.id).where(EventRow.doc == dup.id)))
+                    orphans = self._remove_article_row(s, dup)
             if row is None:
                 status = "inserted"
                 row = ArticleRow(id=article.id)
@@ -206,14 +210,17 @@ class Store:
             row = s.get(ArticleRow, article_id)
             if row is None:
                 return False
-            orphans = self._delete_events(s, list(s.scalars(select(EventRow.id).where(EventRow.doc == row.id))))
-            s.execute(update(ArticleRow).where(ArticleRow.near_duplicate_of == row.id)
-                      .values(near_duplicate_of=None))
-            s.execute(delete(ArticleBandRow).where(ArticleBandRow.article_id == row.id))
-            s.delete(row)
-            s.flush()
-            self._recluster(s, orphans)
+            self._recluster(s, self._remove_article_row(s, row))
             return True
+
+    def _remove_article_row(self, s: Session, row: ArticleRow) -> list[str]:
+        """Delete an article row with its events and bands; returns the orphaned cluster members to rebuild."""
+        orphans = self._delete_events(s, list(s.scalars(select(EventRow.id).where(EventRow.doc == row.id))))
+        s.execute(update(ArticleRow).where(ArticleRow.near_duplicate_of == row.id).values(near_duplicate_of=None))
+        s.execute(delete(ArticleBandRow).where(ArticleBandRow.article_id == row.id))
+        s.delete(row)
+        s.flush()
+        return orphans
 
     def recluster(self) -> int:
         """Rebuild every cluster from scratch; returns the number of clusters."""
