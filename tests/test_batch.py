@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -336,3 +340,60 @@ def test_two_worker_processes_give_the_same_events_and_store_once(
         assert store.count_articles() == len(READABLE)
         assert store.count_events() == synchronous.report.events
 
+
+
+def _children(pid: int) -> set[int]:
+    """Live processes whose parent is ``pid`` (read from /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pids: set[int]) -> set[int]:
+    alive = set()
+    for pid in pids:
+        try:
+            state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            alive.add(pid)
+    return alive
+
+
+@pytest.mark.skipif(os.environ.get("VEILLEUR_SKIP_PROCESSES") == "1", reason="VEILLEUR_SKIP_PROCESSES=1")
+def test_killing_the_driver_ends_its_workers_and_a_rerun_completes(archive: Path, tmp_path: Path) -> None:
+    veilleur = Path(sys.executable).parent / "veilleur"
+    db = db_url(tmp_path / "crash.db")
+    command = [str(veilleur), "batch", str(archive), "--out", str(tmp_path / "out"), "--db", db,
+               "--partition-size", "1", "--scheduler", "processes", "--workers", "2"]
+    driver = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        workers: set[int] = set()
+        while len(workers) < 2 and time.monotonic() < deadline and driver.poll() is None:
+            workers = {p for p in _children(driver.pid) if p not in workers} | workers
+            time.sleep(0.2)
+        assert len(workers) >= 2, "the batch never started its workers"
+        time.sleep(2)
+        os.kill(driver.pid, signal.SIGKILL)
+        driver.wait(10)
+        deadline = time.monotonic() + 30
+        while _alive(workers) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert not _alive(workers), "workers outlived their killed driver"
+    finally:
+        if driver.poll() is None:
+            driver.kill()
+    # the re-run removes the killed run's spool and stores every readable article once
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".batch-spool-")]
+    with Store(db) as store:
+        assert {a.id for a in store.articles(limit=50)} == READABLE

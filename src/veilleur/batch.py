@@ -43,13 +43,14 @@ import pickle
 import re
 import shutil
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -83,6 +84,9 @@ __all__ = [
 SCHEDULERS = ("processes", "threads", "synchronous")
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 _OUTPUT_NAME = re.compile(r"(?:events|rejections)-\d+\.jsonl")
+SPOOL_PREFIX = ".batch-spool-"
+_SPOOL_NAME = re.compile(re.escape(SPOOL_PREFIX) + r"(\d+)-\w+")  # the pid of the run that spooled
+WATCHDOG_SECONDS = 1.0
 _SPOOL_POLL_SECONDS = 0.05
 _WARM_UP_TEXT = "Des combats ont opposé lundi l'armée malienne à des jihadistes près de Gao, faisant cinq morts."
 
@@ -444,6 +448,30 @@ def _remove_stale_outputs(out_dir: Path) -> None:
     for path in out_dir.iterdir():
         if _OUTPUT_NAME.fullmatch(path.name) and path.is_file():
             path.unlink()
+        elif (spool := _SPOOL_NAME.fullmatch(path.name)) and path.is_dir() and not _alive(int(spool.group(1))):
+            shutil.rmtree(path, ignore_errors=True)  # a killed run's spool: a re-run saves those articles again
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def watch_parent(parent: int, interval: float = WATCHDOG_SECONDS) -> None:
+    """Worker initializer: end this worker as soon as the driver is gone, even killed with SIGKILL (which
+    runs no clean-up), so that no orphan goes on extracting or writing to the database."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="driver-watchdog", daemon=True).start()
 
 
 def _save_spooled(store: Store, config: WorkerConfig, summary: PartitionSummary) -> None:
@@ -536,7 +564,7 @@ def run_batch(
     if scheduler != "processes":
         worker_pipeline()  # built here, once, before any thread asks for it
 
-    spool_dir = tempfile.mkdtemp(prefix=".batch-spool-", dir=out) if in_driver else None
+    spool_dir = tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-", dir=out) if in_driver else None
     config = WorkerConfig(
         out_dir=str(out), width=max(5, len(str(len(tasks) - 1))), db=db, save=db is not None and not in_driver,
         spool_dir=spool_dir, published=published, published_map=mapping, source=source,
@@ -547,6 +575,7 @@ def run_batch(
         compute["num_workers"] = workers
     if scheduler == "processes":
         compute["chunksize"] = 1  # partitions are heavy: hand them out one at a time
+        compute["initializer"] = partial(watch_parent, os.getpid())
     try:
         if in_driver:
             assert store is not None
