@@ -151,6 +151,15 @@ def test_post_article_runs_pipeline_once_and_stores(client: TestClient) -> None:
     assert FakePipeline.built == 1
 
 
+def test_an_article_whose_id_holds_a_slash_can_be_opened(client: TestClient) -> None:
+    body = {"id": "afp/2017/11/douma", "text": "Selon l'OSDH, seize civils ont été tués lundi à Douma par des frappes.",
+            "published": "2017-11-13", "source": "Test"}
+    assert client.post("/articles", json=body, headers=AUTH).status_code == 201
+    opened = client.get("/articles/afp%2F2017%2F11%2Fdouma")
+    assert opened.status_code == 200 and opened.json()["id"] == "afp/2017/11/douma"
+    assert client.get("/articles/afp/2017/11/douma").json()["id"] == "afp/2017/11/douma"
+
+
 def test_openapi_and_docs(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert {"/events", "/events/{event_id}", "/articles/{article_id}", "/stats", "/clusters",

@@ -386,3 +386,16 @@ def test_a_publication_date_in_the_future_is_rejected_with_its_reason(tmp_path: 
     assert [r.doc for r in rejected] == ["typo"]
     assert "in the future" in rejected[0].reason
     assert [a.id for a in results if isinstance(a, Article)] == ["good"]
+
+
+def test_reasons_name_the_real_problem(tmp_path: Path) -> None:
+    text = "Des hommes armés ont attaqué le village de Kiro lundi, tuant trois civils, selon des sources locales."
+    (tmp_path / "sans-bom.txt").write_bytes(text.encode("utf-16-le"))  # UTF-16 saved without a BOM
+    (tmp_path / "boucle").symlink_to(tmp_path / "boucle")
+    (tmp_path / "immense.jsonl").write_text(json.dumps({"id": "immense", "text": text * 11_000}) + "\n",
+                                            encoding="utf-8")
+    results = {r.id if isinstance(r, Article) else r.doc: r for r in read_paths(
+        [tmp_path / "sans-bom.txt", tmp_path / "boucle", tmp_path / "immense.jsonl"], published=date(2021, 6, 7))}
+    assert isinstance(results["sans-bom"], Article) and results["sans-bom"].text.startswith("Des hommes armés")
+    assert isinstance(results["boucle"], Rejection) and "symbolic link loop" in results["boucle"].reason
+    assert isinstance(results["immense"], Rejection) and "too large" in results["immense"].reason

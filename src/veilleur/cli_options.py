@@ -8,6 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
+from veilleur.ingest import missing_reason
+
 
 def parse_day(value: str | None, option: str = "--published") -> date | None:
     """A YYYY-MM-DD option value, or a usage error naming the option."""
@@ -48,7 +50,7 @@ def check_inputs(paths: list[Path], published_map: Path | None = None) -> None:
     """Usage errors before any work: an input or a --published-map that does not exist."""
     for path in paths:
         if not path.exists():
-            raise typer.BadParameter(f"no such file or folder: {path}", param_hint="PATHS")
+            raise typer.BadParameter(f"{missing_reason(path)}: {path}", param_hint="PATHS")
     if published_map is not None and not published_map.is_file():
         raise typer.BadParameter(f"no such file: {published_map}", param_hint="--published-map")
 

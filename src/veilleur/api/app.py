@@ -196,7 +196,7 @@ def create_app(
             raise HTTPException(404, f"no event {event_id!r}")
         return detail.to_dict()
 
-    @app.get("/articles/{article_id}", summary="An article's text and its events with evidence spans")
+    @app.get("/articles/{article_id:path}", summary="An article's text and its events with evidence spans")
     def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
         rec = store.article(article_id)
         if rec is None:

@@ -26,6 +26,7 @@ __all__ = [
     "detect_title",
     "load_published_map",
     "load_source_map",
+    "missing_reason",
     "normalise",
     "read_paths",
 ]
@@ -91,6 +92,18 @@ def _folder_files(folder: Path) -> tuple[list[Path], list[Rejection]]:
     return sorted(files), errors
 
 
+def missing_reason(path: Path) -> str:
+    """Why a path that does not exist cannot be read: a dangling or looping link, or nothing there."""
+    if path.is_symlink():
+        try:
+            path.resolve(strict=True)
+        except RuntimeError:
+            return "symbolic link loop"
+        except OSError:
+            return "dangling symbolic link"
+    return "no such file or folder"
+
+
 def _read_path(path: Path, options: ReadOptions) -> Iterator[Article | Rejection]:
     if path.is_dir():
         files, errors = _folder_files(path)
@@ -100,7 +113,7 @@ def _read_path(path: Path, options: ReadOptions) -> Iterator[Article | Rejection
     elif path.exists():
         yield from _read_file(path, options)
     else:
-        yield Rejection(path.stem, "unreadable: no such file or folder", str(path))
+        yield Rejection(path.stem, f"unreadable: {missing_reason(path)}", str(path))
 
 
 def read_paths(

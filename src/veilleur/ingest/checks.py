@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-DEFAULT_MAX_CHARS = 2_000_000
+DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own limit (nlp.max_length): longer texts would fail there
 MIN_EVENT_CHARS = 40  # shorter than "X a tué N personnes à Y lundi." cannot hold a whole event
 
 # Share of control characters (other than tab and line breaks) above which text is binary junk.
@@ -64,7 +64,8 @@ def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
         except UnicodeDecodeError as exc:
             return None, f"undecodable: bad UTF-16 ({exc.reason})"
     if b"\x00" in data:
-        return None, "binary content (NUL bytes)"
+        text = _utf16_without_bom(data)
+        return (text, None) if text is not None else (None, "binary content (NUL bytes)")
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
@@ -73,6 +74,20 @@ def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
         return data.decode("cp1252"), None
     except UnicodeDecodeError:
         return None, "undecodable: neither UTF-8 nor cp1252"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark: Latin letters leave every other byte NUL."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for encoding, nul_at in (("utf-16-le", 1), ("utf-16-be", 0)):
+        nuls = data[nul_at::2].count(0)
+        if nuls >= 0.6 * (len(data) // 2) and data[1 - nul_at::2].count(0) == 0:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def check_empty(text: str) -> str | None:
