@@ -399,3 +399,18 @@ def test_reasons_name_the_real_problem(tmp_path: Path) -> None:
     assert isinstance(results["sans-bom"], Article) and results["sans-bom"].text.startswith("Des hommes armés")
     assert isinstance(results["boucle"], Rejection) and "symbolic link loop" in results["boucle"].reason
     assert isinstance(results["immense"], Rejection) and "too large" in results["immense"].reason
+
+
+def test_a_feed_cut_in_an_entry_says_so(tmp_path: Path) -> None:
+    text = "Des hommes armés ont attaqué le village de Kiro lundi, tuant trois civils, selon des sources locales."
+    feed = tmp_path / "coupe.xml"
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Radio Test</title>'
+        f"<item><title>Attaque à Kiro</title><link>https://exemple.test/1</link><description>{text}</description>"
+        "</item><item><title>Deuxième dépêche</title><link>https://exemple.test/2</link><descr",
+        encoding="utf-8",
+    )
+    results = list(read_paths([feed], published=date(2021, 6, 7)))
+    assert isinstance(results[0], Article)
+    assert isinstance(results[1], Rejection) and "feed entry without text" in results[1].reason
+    assert "cut short" in results[1].reason

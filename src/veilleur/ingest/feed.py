@@ -54,11 +54,16 @@ def entry_date(entry: Any) -> date | None:
     return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday) if parsed else None
 
 
-def _entry_article(entry: Any, outlet: str, options: ReadOptions, path: str) -> Article | Rejection:
+def _entry_article(entry: Any, outlet: str, options: ReadOptions, path: str, problem: str = "") -> Article | Rejection:
     doc_id = entry_id(entry)
+    text = entry_text(entry)
+    if not text.strip():
+        # a feed of titles and links only, or one cut off in the middle of this entry
+        cut = f"; the feed is cut short or malformed ({problem})" if problem else ""
+        return Rejection(doc_id, f"feed entry without text (title and link only){cut}", path)
     result = article_from_text(
         doc_id,
-        entry_text(entry),
+        text,
         title=html_to_text(str(entry.get("title", ""))),
         published=options.resolve_published(doc_id, entry_date(entry)),
         url=entry_url(entry),
@@ -83,5 +88,6 @@ def read_feed(path: Path, options: ReadOptions) -> Iterator[Article | Rejection]
         yield Rejection(path.stem, detail, str(path))
         return
     outlet = html_to_text(str(parsed.feed.get("title", "")))
+    problem = str(parsed.get("bozo_exception") or "")[:120]
     for entry in parsed.entries:
-        yield _entry_article(entry, outlet, options, str(path))
+        yield _entry_article(entry, outlet, options, str(path), problem)
