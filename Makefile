@@ -46,6 +46,7 @@ test: install assets browser lint
 bench: install
 	$(BIN)/python benchmarks/bench_places.py
 	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_extract_memory.py 100
 	$(BIN)/python benchmarks/bench_cluster.py 10000
 	$(BIN)/python benchmarks/bench_cluster.py 100000
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated
 
 import typer
 
@@ -34,7 +36,7 @@ from veilleur.evaluate import (
     select_folds,
 )
 from veilleur.ingest import load_published_map, load_source_map, read_paths
-from veilleur.records import Article, Event, Rejection
+from veilleur.records import Article, Rejection
 
 app = typer.Typer(help="Veilleur: French conflict news to evidenced ACLED-style events.", no_args_is_help=True)
 
@@ -58,34 +60,51 @@ def extract(
         typer.Option(help="Write one JSONL line per document: events found, rejection reason, unresolved places."),
     ] = None,
 ) -> None:
-    """Extract events from articles and write them as JSONL (and optionally CSV / GeoJSON)."""
+    """Extract events from articles and write them as JSONL (and optionally CSV / GeoJSON).
+
+    Events are written as each article is coded, so memory stays flat however large the input; the CSV,
+    GeoJSON and the table on stdout are then read back from the JSONL file.
+    """
     from veilleur.pipeline import Pipeline  # spaCy is loaded only by commands that need it
 
     check_inputs(paths, published_map)
     mapping = load_published_map(published_map) if published_map else None
     outlets = load_source_map(published_map) if published_map else None
-    articles: list[Article] = []
+    for target in (output, csv, geojson, unresolved, report):
+        if target is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+
+    def documents() -> Iterator[Article | Rejection]:
+        return read_paths(
+            paths, published=parse_day(published), source=source, published_map=mapping, source_map=outlets
+        )
+
+    total = sum(1 for item in documents() if isinstance(item, Article))  # a cheap first pass, for progress
     rejections: list[Rejection] = []
-    items = read_paths(
-        paths, published=parse_day(published), source=source, published_map=mapping, source_map=outlets
-    )
-    for item in items:
-        (rejections if isinstance(item, Rejection) else articles).append(item)  # type: ignore[arg-type]
-    events: list[Event] = []
-    unresolved_rows: list[dict[str, object]] = []
-    report_rows: list[dict[str, object]] = [
-        {"doc": r.doc, "path": r.path, "events": 0, "rejection": r.reason, "unresolved_places": []} for r in rejections
-    ]
+    counts = {"articles": 0, "events": 0, "no_event": 0}
     say_model_loading()
     pipeline = Pipeline.from_defaults()
-    no_event = 0
-    with progress("extract") as bar:
-        task = bar.add_task("", total=len(articles), events=0, rejected=len(rejections))
-        for result in pipeline.run(articles):
-            places = [result.article.text[s:e] for s, e, _ in result.unresolved_places]
-            report_rows.append({
+    with ExitStack() as files, progress("extract") as bar:
+        out = files.enter_context(output.open("w", encoding="utf-8"))
+        unresolved_out = files.enter_context(unresolved.open("w", encoding="utf-8")) if unresolved else None
+        report_out = files.enter_context(report.open("w", encoding="utf-8")) if report else None
+        task = bar.add_task("", total=total, events=0, rejected=0)
+
+        def articles() -> Iterator[Article]:
+            for item in documents():
+                if isinstance(item, Article):
+                    yield item
+                    continue
+                rejections.append(item)
+                _write_line(report_out, {"doc": item.doc, "path": item.path, "events": 0, "rejection": item.reason,
+                                         "unresolved_places": []})
+
+        for result in pipeline.run(articles()):
+            counts["articles"] += 1
+            _write_line(report_out, {
                 "doc": result.article.id, "events": len(result.events),
-                "rejection": result.rejection.reason if result.rejection else None, "unresolved_places": places,
+                "rejection": result.rejection.reason if result.rejection else None,
+                "unresolved_places": [result.article.text[s:e] for s, e, _ in result.unresolved_places],
             })
             if result.rejection is not None:
                 rejections.append(result.rejection)
@@ -93,47 +112,43 @@ def extract(
                 if result.article.published is None:
                     typer.echo(f"note: {result.article.id}: no publication date; events need one (use --published)",
                                err=True)
-                no_event += not result.events
-                events.extend(result.events)
-                unresolved_rows.extend(
-                    {"doc": result.article.id, "name": result.article.text[s:e], "sentence": sentence}
-                    for s, e, sentence in result.unresolved_places
-                )
-            bar.update(task, advance=1, events=len(events), rejected=len(rejections))
+                counts["no_event"] += not result.events
+                counts["events"] += export.write_jsonl(result.events, out)
+                for s, e, sentence in result.unresolved_places:
+                    _write_line(unresolved_out, {"doc": result.article.id, "name": result.article.text[s:e],
+                                                 "sentence": sentence})
+            bar.update(task, advance=1, events=counts["events"], rejected=len(rejections))
     for rejection in rejections:
         typer.echo(f"skipped {rejection.doc}: {rejection.reason}", err=True)
-    for target in (output, csv, geojson, unresolved, report):
-        if target is not None:
-            target.parent.mkdir(parents=True, exist_ok=True)
-    export.write_jsonl(events, output)
     if csv:
-        export.write_acled_csv(events, csv)
+        export.write_acled_csv(export.iter_jsonl(output), csv)
     if geojson:
-        export.write_geojson(events, geojson)
-    if unresolved:
-        unresolved.write_text(
-            "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in unresolved_rows), encoding="utf-8"
-        )
-    if report:
-        report.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in report_rows), encoding="utf-8")
+        export.write_geojson(export.iter_jsonl(output), geojson)
     if not quiet:
-        _print_table(events)
-    typer.echo(
-        f"{len(articles)} articles read, {len(rejections)} skipped, {len(events)} events -> {output}", err=True
-    )
-    if no_event:
+        _print_table(output)
+    typer.echo(f"{counts['articles']} articles read, {len(rejections)} skipped, {counts['events']} events -> {output}",
+               err=True)
+    if counts["no_event"]:
         where = f"see {report}" if report else "list them with --report FILE"
-        typer.echo(f"{no_event} article(s) gave no event ({where})", err=True)
+        typer.echo(f"{counts['no_event']} article(s) gave no event ({where})", err=True)
 
 
-def _print_table(events: list[Event]) -> None:
+def _write_line(stream: IO[str] | None, row: dict[str, object]) -> None:
+    if stream is not None:
+        stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _print_table(events_file: Path) -> None:
+    """The events of a JSONL file as a table on stdout (read twice: widths, then rows; nothing kept)."""
     columns = ("doc", "event_date", "sub_event_type", "location", "actor1", "actor2", "fatalities")
-    rows = [[str(getattr(e, c)) for c in columns] for e in events]
-    widths = [min(28, max([len(c)] + [len(r[i]) for r in rows])) for i, c in enumerate(columns)]
+    widths = [len(c) for c in columns]
+    for event in export.iter_jsonl(events_file):
+        widths = [min(28, max(w, len(str(getattr(event, c))))) for w, c in zip(widths, columns, strict=True)]
     line = "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))
     typer.echo(line)
     typer.echo("-" * len(line))
-    for row in rows:
+    for event in export.iter_jsonl(events_file):
+        row = [str(getattr(event, c)) for c in columns]
         typer.echo("  ".join(v[:w].ljust(w) for v, w in zip(row, widths, strict=True)))
 
 

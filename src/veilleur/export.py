@@ -47,16 +47,19 @@ def write_jsonl(events: Iterable[Event], path_or_file: PathOrFile) -> int:
 
 def read_jsonl(path: PathOrFile) -> list[Event]:
     """Events back from :func:`write_jsonl`'s output (blank lines skipped)."""
-    events = []
+    return list(iter_jsonl(path))
+
+
+def iter_jsonl(path: PathOrFile) -> Iterator[Event]:
+    """:func:`read_jsonl` one event at a time, for files too large to hold."""
     with _text_stream(path, "r") as stream:
         for number, line in enumerate(stream, start=1):
             if not line.strip():
                 continue
             try:
-                events.append(Event.from_dict(json.loads(line)))
+                yield Event.from_dict(json.loads(line))
             except (json.JSONDecodeError, TypeError, KeyError) as error:
                 raise ValueError(f"line {number}: not an event record ({error})") from error
-    return events
 
 
 # ---------------------------------------------------------------- ACLED CSV
@@ -277,9 +280,13 @@ def events_to_geojson(events: Iterable[Event]) -> dict:
 
 
 def write_geojson(events: Iterable[Event], path_or_file: PathOrFile) -> int:
-    """Write :func:`events_to_geojson`. Returns the number of features written."""
-    collection = events_to_geojson(events)
+    """Write :func:`events_to_geojson`, one feature at a time. Returns the number of features written."""
+    count = 0
     with _text_stream(path_or_file, "w") as stream:
-        json.dump(collection, stream, ensure_ascii=False)
-        stream.write("\n")
-    return len(collection["features"])
+        stream.write('{"type": "FeatureCollection", "features": [')
+        for event in events:
+            if has_coordinates(event):
+                stream.write((", " if count else "") + json.dumps(event_feature(event), ensure_ascii=False))
+                count += 1
+        stream.write("]}\n")
+    return count
