@@ -293,3 +293,13 @@ def test_an_organisations_acronym_is_no_place_but_a_dateline_is(geocoder: Geocod
     assert geocoder.find("Selon la MANUA, les frappes ont tué dix civils en Afghanistan.").mentions == []
     dateline = geocoder.find("BAMAKO - Des jihadistes ont attaqué un poste de l'armée malienne.")
     assert [m.place.name for m in dateline.mentions] == ["Bamako"]
+
+
+def test_a_province_cue_may_carry_an_adjective(geocoder: Geocoder) -> None:
+    result = geocoder.find("Des journalistes ont été arrêtés samedi dans la province chinoise du Yunnan.")
+    assert [(m.place.feature, m.precision) for m in result.mentions] == [("admin1", 3)]
+
+
+def test_without_a_named_country_the_places_found_say_where(geocoder: Geocoder) -> None:
+    result = geocoder.find("L'armée a repris la ville de Gao dans la région de Gao.")
+    assert result.countries == ["Mali"]

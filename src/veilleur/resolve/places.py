@@ -370,7 +370,9 @@ _CITY_CUE = re.compile(_CITY_WORD + r"\s+" + _DE + r"$")
 # "la province est de Damas", "la région occidentale de": a compass word may sit between noun and "de"
 _PART = r"(?:\s+(?:nord|sud|est|ouest|orientale?|occidentale?|septentrionale?|méridionale?)(?:-(?:est|ouest))?)?"
 _PROVINCE_CUE = re.compile(
-    r"(province|gouvernorat|région|wilaya|oblast|état|muhafazat?)" + _PART + r"\s+" + _DE + r"$"
+    # "la province chinoise du Yunnan", "la région montagneuse de l'Adrar": one adjective may come between
+    r"(province|gouvernorat|région|wilaya|oblast|état|muhafazat?)" + _PART + r"(?:\s+[a-zà-ÿ-]{4,})?\s+" + _DE
+    + r"$"
 )
 _NEAR = r"(?:près|non\s+loin|aux\s+abords|(?:dans\s+)?les\s+environs|aux\s+environs|en\s+banlieue|autour|" \
         r"(?:dans\s+|à\s+)?la\s+(?:banlieue|campagne|périphérie)|aux\s+portes|à\s+proximité)"
@@ -829,7 +831,9 @@ class Geocoder:
                 PlaceMention(match.start, match.end, text[match.start:match.end], place, precision, qualifier)
             )
         result.mentions.sort(key=lambda m: m.start)
-        result.countries = ranked
+        # nothing named a country (no name, adjective or unambiguous place): the places found say where
+        found = Counter(m.place.country for m in result.mentions)
+        result.countries = ranked or [country for country, _ in found.most_common()]
         result.unresolved += self._cued_unknowns(text, matches)
         result.unresolved = sorted(set(result.unresolved))
         return result
