@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import math
+from array import array
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -55,13 +57,16 @@ class Article:
     # "month" when only the month of publication is known (``published`` is then its 1st): weekdays and
     # "hier" cannot be placed (codebook section 5)
     published_precision: str = "day"
-    offsets: list[int] = field(default_factory=list)
+    # 8 bytes a character (an array, not a list of int objects: long texts stay small)
+    offsets: Sequence[int] = field(default_factory=lambda: array("q"))
 
     def __post_init__(self) -> None:
         if not self.original:
             self.original = self.text
         if not self.offsets:
-            self.offsets = list(range(len(self.text) + 1))
+            self.offsets = array("q", range(len(self.text) + 1))
+        elif not isinstance(self.offsets, array):
+            self.offsets = array("q", self.offsets)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) range of the normalised text to the original text."""

@@ -10,6 +10,7 @@ the end of the last character kept, so ``original[offsets[i]:offsets[j]]`` is th
 from __future__ import annotations
 
 import unicodedata
+from array import array
 from collections.abc import Iterator
 
 # Typographic quotes become their ASCII forms so patterns need only one spelling.
@@ -64,7 +65,7 @@ def _canonical_chars(raw: str) -> Iterator[tuple[str, int, int]]:
         yield _REPLACEMENTS.get(ch, ch), start, end
 
 
-def normalise(raw: str) -> tuple[str, list[int]]:
+def normalise(raw: str) -> tuple[str, array[int]]:
     """Normalise ``raw`` and return ``(text, offsets)`` with ``len(offsets) == len(text) + 1``.
 
     NFC; typographic apostrophes and quotes to ASCII; special spaces to a plain space; invisible
@@ -91,4 +92,4 @@ def normalise(raw: str) -> tuple[str, list[int]]:
         origins.pop()
         ends.pop()
     origins.append(ends[-1] if ends else 0)
-    return "".join(chars), origins
+    return "".join(chars), array("q", origins)
