@@ -303,3 +303,8 @@ def test_a_province_cue_may_carry_an_adjective(geocoder: Geocoder) -> None:
 def test_without_a_named_country_the_places_found_say_where(geocoder: Geocoder) -> None:
     result = geocoder.find("L'armée a repris la ville de Gao dans la région de Gao.")
     assert result.countries == ["Mali"]
+
+
+def test_of_several_towns_of_one_name_the_one_that_names_its_district_is_meant(geocoder: Geocoder) -> None:
+    result = geocoder.find("Des combats ont opposé lundi l'armée aux shebab à Qardho, en Somalie.")
+    assert [m.place.admin1 for m in result.mentions if m.text == "Qardho"] == ["Bari"]

@@ -596,6 +596,7 @@ _WEAK_POSITION = re.compile(r"(?:^|[.!?:\n«\"]\s*|\bselon\s+|\bpar\s+|\bpour\s+
 
 
 AREAS = frozenset({"admin1", "admin2", "region"})  # a town's exact name does not make its district the place
+SEAT_BONUS, SEAT_KM = 1.0, 60.0  # the town that names a district lies in it (its point is the district's)
 SPELLING_BONUS = 1.5  # "Palmyre" is Tadmur's French name, not Palmer (Alaska) folded alike
 FUZZY_REACH_KM = 150.0
 FUZZY_MIN_LETTERS = 5
@@ -728,8 +729,12 @@ class Geocoder:
                   if p.feature != "village" or self._village_fits(p, match, cue, home, text, supported)]
         if not places:
             return None
+        # a district named after its seat: of several towns of that name, the one in the district is meant
+        areas = [p for p in match.places if p.feature in AREAS]
         return max(places, key=lambda p: self._score(p, match.key, country, admins, anchors)
-                   + (SPELLING_BONUS if p.geonameid in match.exact and p.feature not in AREAS else 0.0))
+                   + (SPELLING_BONUS if p.geonameid in match.exact and p.feature not in AREAS else 0.0)
+                   + (SEAT_BONUS if p.feature not in AREAS and any(
+                       distance_km(p, a) <= SEAT_KM for a in areas) else 0.0))
 
     @staticmethod
     def _village_fits(place: Place, match: _Match, cue: Cue, home: set[str], text: str, supported: bool) -> bool:
