@@ -138,6 +138,10 @@ def _events_from_frame(
     civilians_hit = actor2 is not None and actor2.name.startswith(CIVILIAN_PREFIX)
     if category.civilian_type and civilians_hit:
         event_type, sub_event_type = category.civilian_type
+    elif civilians_hit and sub_event_type == "Armed clash" and not _is_crowd(actor1, None):
+        # a battle is fought between armed, organised sides: armed men against civilians is an attack on
+        # them (codebook section 2)
+        event_type, sub_event_type = CIVILIAN_ATTACK
     if category.state_sub_event_type:
         sub_event_type = (
             category.state_sub_event_type
@@ -200,6 +204,7 @@ def _events_from_frame(
 
 
 VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
+CIVILIAN_ATTACK = ("Violence against civilians", "Attack")
 CROWD_VIOLENCE = frozenset({"Attack", "Looting/property destruction"})
 
 
