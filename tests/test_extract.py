@@ -585,5 +585,6 @@ def test_arrests_during_a_riot_are_the_riots_intervention(pipeline: Pipeline) ->
 
 
 def test_armed_men_against_civilians_is_an_attack_not_a_battle(pipeline: Pipeline) -> None:
-    event = only_event(pipeline, "Des hommes armés ont attaqué lundi des villageois à Kiro, au Mali, tuant trois civils.")
+    text = "Des hommes armés ont attaqué lundi des villageois à Kiro, au Mali, tuant trois civils."
+    event = only_event(pipeline, text)
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")

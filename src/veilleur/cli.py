@@ -25,6 +25,7 @@ from veilleur.cli_options import (
     say_model_loading,
 )
 from veilleur.cli_store import register as register_store_commands
+from veilleur.cli_watch import register as register_watch_commands
 from veilleur.evaluate import (
     format_groups,
     format_scores,
@@ -190,6 +191,7 @@ def evaluate(
         typer.echo(format_groups(groups, by))
 
 
+register_watch_commands(app)
 register_store_commands(app)
 register_batch_commands(app)
 register_geocode_command(app)

@@ -26,6 +26,7 @@ from veilleur.ingest.text import ReadOptions
 from veilleur.pipeline import Pipeline
 from veilleur.records import Event, Rejection
 from veilleur.store import EventFilter, Store
+from veilleur.store.watch_state import WatchState
 
 STATIC = Path(__file__).with_name("static")
 MAX_LIMIT = 1000
@@ -240,6 +241,16 @@ def create_app(
         d = c.to_dict()
         d["members"] = [m.to_dict() for m in c.members]
         return d
+
+    @app.get("/alerts", summary="Alerts fired by the watcher's rules, latest first (one per rule and cluster)")
+    def list_alerts(
+        store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000, description="how many")] = 100
+    ) -> list[dict[str, Any]]:
+        return [a.to_dict() for a in WatchState(store).alerts(limit)]
+
+    @app.get("/watch/sources", summary="Each watched source's health: last poll, success, error, counts")
+    def watch_sources(store: StoreDep) -> list[dict[str, Any]]:
+        return [h.to_dict() for h in WatchState(store).sources()]
 
     @app.get("/profiles/outlets", summary="Per outlet: events and loaded terms by side and by term")
     def outlet_profiles(store: StoreDep, filters: Filters) -> list[dict[str, Any]]:

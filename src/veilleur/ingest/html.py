@@ -7,6 +7,7 @@ into that text. When trafilatura finds no main text (tiny or odd pages) a plain 
 from __future__ import annotations
 
 import html as html_lib
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -75,17 +76,26 @@ def read_html(path: Path, options: ReadOptions) -> Article | Rejection:
         markup, reason = decode_bytes(data)
     if markup is None:
         return Rejection(doc_id, reason or "unreadable", str(path))
-    extracted = trafilatura.bare_extraction(markup, with_metadata=True)
-    meta = _metadata(extracted)
-    result = article_from_text(
-        doc_id,
-        meta["text"] or html_to_text(markup),
-        title=meta["title"],
-        published=options.resolve_published(doc_id, parse_date(meta["date"])),
-        url=meta["url"],
-        source=options.resolve_source(doc_id, meta["sitename"]),
-        max_chars=options.max_chars,
-    )
+    result = article_from_html(doc_id, markup, options)
     if isinstance(result, Rejection):
         return Rejection(result.doc, result.reason, str(path))
     return result
+
+
+def article_from_html(
+    doc_id: str, markup: str, options: ReadOptions, *, url: str = "", published: date | None = None,
+    source: str = "",
+) -> Article | Rejection:
+    """An article page's main text and metadata; ``url``, ``published`` and ``source`` are what the caller
+    knows when the page does not say (a feed's link and date, the watched outlet)."""
+    extracted = trafilatura.bare_extraction(markup, with_metadata=True)
+    meta = _metadata(extracted)
+    return article_from_text(
+        doc_id,
+        meta["text"] or html_to_text(markup),
+        title=meta["title"],
+        published=options.resolve_published(doc_id, parse_date(meta["date"]) or published),
+        url=meta["url"] or url,
+        source=options.resolve_source(doc_id, source or meta["sitename"]),
+        max_chars=options.max_chars,
+    )

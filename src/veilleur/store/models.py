@@ -19,6 +19,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -176,3 +177,51 @@ class LoadedTermRow(Base):
     span_start: Mapped[int | None] = mapped_column(Integer, nullable=True)
     span_end: Mapped[int | None] = mapped_column(Integer, nullable=True)
     span_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+# ---------------------------------------------------------------- watching outlets (veilleur watch)
+
+
+class WatchSourceRow(Base):
+    """One watched outlet's state: the feed's validators for conditional GET and its health."""
+
+    __tablename__ = "watch_sources"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000), default="")
+    kind: Mapped[str] = mapped_column(String(20), default="")
+    etag: Mapped[str] = mapped_column(String(500), default="")
+    last_modified: Mapped[str] = mapped_column(String(100), default="")
+    last_poll: Mapped[str] = mapped_column(String(40), default="")  # ISO timestamps, UTC
+    last_success: Mapped[str] = mapped_column(String(40), default="")
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    items_seen: Mapped[int] = mapped_column(Integer, default=0)
+    events_coded: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WatchItemRow(Base):
+    """An item (article URL) a source listed and the watcher dealt with: never fetched twice."""
+
+    __tablename__ = "watch_items"
+    __table_args__ = (UniqueConstraint("source", "url"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source: Mapped[str] = mapped_column(String(200), index=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    seen_at: Mapped[str] = mapped_column(String(40), default="")
+    article_id: Mapped[str] = mapped_column(String(200), default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")  # "stored", or why not
+
+
+class AlertRow(Base):
+    """An alert fired: once per rule and event cluster, however many outlets report the event."""
+
+    __tablename__ = "alerts"
+    __table_args__ = (UniqueConstraint("rule", "cluster_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    rule: Mapped[str] = mapped_column(String(200))
+    cluster_id: Mapped[str] = mapped_column(String(64))
+    event_id: Mapped[str] = mapped_column(String(64), index=True)
+    fired_at: Mapped[str] = mapped_column(String(40), default="")
+    payload: Mapped[Any] = mapped_column(JSON, default=dict)
