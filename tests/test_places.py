@@ -308,3 +308,8 @@ def test_without_a_named_country_the_places_found_say_where(geocoder: Geocoder) 
 def test_of_several_towns_of_one_name_the_one_that_names_its_district_is_meant(geocoder: Geocoder) -> None:
     result = geocoder.find("Des combats ont opposé lundi l'armée aux shebab à Qardho, en Somalie.")
     assert [m.place.admin1 for m in result.mentions if m.text == "Qardho"] == ["Bari"]
+
+
+def test_half_of_an_unknown_hyphenated_name_is_no_village(geocoder: Geocoder) -> None:
+    text = "Des hommes armés ont attaqué le village de Tchomo-Bangou, dans la région de Tillabéri, au Niger."
+    assert [m.place.feature for m in geocoder.find(text).mentions] == ["admin1"]

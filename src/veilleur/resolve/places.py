@@ -493,6 +493,7 @@ class _Match:
     exact: frozenset[str] = frozenset()  # ids of the candidates with a name spelt as the text spells it
     fuzzy: bool = False  # found by a near-miss spelling: trusted only near the article's other places
     introduced: bool = False  # "à", "le village de" just before: the text itself says it is a place
+    partial: bool = False  # one part of a hyphenated name the gazetteer does not hold whole ("Tchomo-Bangou")
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -550,6 +551,13 @@ def _acronym(text: str, start: int, end: int) -> bool:
     if len(word) < 3 or not word.isupper():
         return False
     return text[text.rfind("\n", 0, start) + 1:start].strip() != "" and not _introduced(text, start)
+
+
+def _part_of_compound(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] joined by a hyphen to another word ("Tchomo" in "Tchomo-Bangou")?"""
+    before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
+    after = end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()
+    return before or after
 
 
 def _introduced(text: str, start: int) -> bool:
@@ -702,7 +710,7 @@ class Geocoder:
             taken.update(range(first, last + 1))
             places = _candidates(key, gazetteers)
             matches.append(_Match(start, end, key, places, _spelt(places, text[start:end], gazetteers),
-                                  introduced=_introduced(text, start)))
+                                  introduced=_introduced(text, start), partial=_part_of_compound(text, start, end)))
         return sorted(matches, key=lambda m: m.start)
 
     @staticmethod
@@ -725,8 +733,9 @@ class Geocoder:
         elif any(p.feature == "admin1" for p in places):
             # "dans le Borno": a province's name is the province, not a hamlet that shares it
             places = [p for p in places if p.feature != "village"]
-        places = [p for p in places
-                  if p.feature != "village" or self._village_fits(p, match, cue, home, text, supported)]
+        # a village is never half of an unknown hyphenated name; two towns may be ("route Gao-Ansongo")
+        places = [p for p in places if p.feature != "village"
+                  or not match.partial and self._village_fits(p, match, cue, home, text, supported)]
         if not places:
             return None
         # a district named after its seat: of several towns of that name, the one in the district is meant
