@@ -29,8 +29,9 @@ def test_migrate_creates_schema_and_is_idempotent(store: Store) -> None:
             version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
     finally:
         engine.dispose()
-    assert {"articles", "events", "evidence_spans", "event_sources", "loaded_terms", "clusters"} <= tables
-    assert version == "0001"
+    assert {"articles", "events", "evidence_spans", "event_sources", "loaded_terms", "clusters",
+            "watch_sources", "watch_items", "alerts"} <= tables
+    assert version == "0002"
 
 
 def test_round_trip_keeps_every_field(store: Store, corpus: Corpus) -> None:
