@@ -178,8 +178,18 @@ _MEDIA_AFTER = re.compile(r"-presse|\s+(?:24|info|inter|culture|télévisions?)\
 _MEDIA_BEFORE = re.compile(r"(?:radio|agence|télévision|tv)\s+$")
 
 
-def _country_words_in(text: str) -> Iterator[tuple[int, int, str, bool]]:
-    """(start, end, country, is a name) of each country name or adjective in the text, outlets' names aside."""
+def _country_words_in(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """(start, end, country, is a name) of each country name or adjective in the text, outlets' names aside
+    (cached: one text is asked several times while it is geocoded)."""
+    return _country_words_cached(text)
+
+
+@lru_cache(maxsize=256)
+def _country_words_cached(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    return tuple(_find_country_words(text))
+
+
+def _find_country_words(text: str) -> Iterator[tuple[int, int, str, bool]]:
     pattern, words = _country_words()
     lowered = text.lower().replace("’", "'")
     for m in pattern.finditer(lowered):
@@ -284,7 +294,7 @@ class Gazetteer:
                     if i not in ids:
                         ids.append(i)
         self._automaton: ahocorasick.Automaton | None = None
-        self._keys: list[str] | None = None
+        self._keys_by_start: dict[tuple[str, int], list[str]] | None = None
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -338,11 +348,22 @@ class Gazetteer:
 
     def fuzzy_match(self, key: str, cutoff: float = 88.0) -> tuple[float, str] | None:
         """(similarity, key) of the closest indexed key at or above ``cutoff``, for names spelt in a way no
-        alias covers."""
-        if self._keys is None:
-            self._keys = list(self.index)
-        best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        alias covers. Only keys that can reach the cutoff are compared: same first letter, any vowel for a
+        vowel (keys are folded, so "Kouloubadiéni" and "Culubadieni" agree), and a length the similarity
+        allows."""
+        if self._keys_by_start is None:
+            self._keys_by_start = defaultdict(list)
+            for indexed in self.index:
+                self._keys_by_start[(_initial(indexed), len(indexed))].append(indexed)
+        share = cutoff / (200.0 - cutoff)  # ratio = 2*common/(a+b) >= cutoff/100 bounds b/a within [share, 1/share]
+        lengths = range(math.ceil(len(key) * share), math.floor(len(key) / share) + 1)
+        pool = [k for n in lengths for k in self._keys_by_start.get((_initial(key), n), ())]
+        best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff)
         return (float(best[1]), str(best[0])) if best else None
+
+
+def _initial(key: str) -> str:
+    return "aeiou" if key[:1] in "aeiou" else key[:1]
 
 
 @lru_cache(maxsize=1)
