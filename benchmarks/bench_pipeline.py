@@ -8,10 +8,9 @@ from __future__ import annotations
 import resource
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
-from veilleur.ingest import load_published_map, read_paths
+from veilleur.ingest import article_from_text, load_published_map, read_paths
 from veilleur.pipeline import Pipeline
 from veilleur.records import Article
 
@@ -22,7 +21,10 @@ SAMPLE = ROOT / "examples" / "sample"
 def main(repeat: int) -> None:
     mapping = load_published_map(SAMPLE / "published.jsonl")
     base = [a for a in read_paths([SAMPLE / "articles"], published_map=mapping) if isinstance(a, Article)]
-    articles = [replace(a, id=f"{a.id}-{i}") for i in range(repeat) for a in base]
+    # every copy's text differs (a closing line with its number), so no per-text cache serves a repeat
+    copies = (article_from_text(f"{a.id}-{i}", f"{a.original}\n\nDépêche numéro {i}.", published=a.published,
+                                source=a.source) for i in range(repeat) for a in base)
+    articles = [a for a in copies if isinstance(a, Article)]
     chars = sum(len(a.text) for a in articles)
 
     started = time.perf_counter()

@@ -18,6 +18,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -114,8 +115,10 @@ def _fold_char(char: str) -> str:
     return "".join(c if c.isalnum() else " " for c in unidecode(char))
 
 
+@lru_cache(maxsize=64)
 def _fold(text: str) -> _Folded:
-    """Fold ``text`` keeping, for each folded character, the span of the original character it came from."""
+    """Fold ``text`` keeping, for each folded character, the span of the original character it came from
+    (cached: an article's text is searched more than once)."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

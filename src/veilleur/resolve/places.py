@@ -107,8 +107,10 @@ class Token:
     hyphen_after: bool
 
 
-def tokenize(text: str) -> list[Token]:
-    """Word tokens with their keys; French elisions ("d'Alep") are split off, Arabic apostrophes kept."""
+@lru_cache(maxsize=64)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Word tokens with their keys; French elisions ("d'Alep") are split off, Arabic apostrophes kept
+    (cached: a text is scanned once per set of gazetteers)."""
     tokens: list[Token] = []
     for m in _WORD.finditer(text):
         start, word = m.start(), m.group()
@@ -121,10 +123,10 @@ def tokenize(text: str) -> list[Token]:
             Token(start, end, word, fold_token(_APOSTROPHES.sub("", word)), word[:1].isupper(),
                   text[end:end + 1] in "-‐")
         )
-    return tokens
+    return tuple(tokens)
 
 
-def _is_text_article(tokens: list[Token], i: int) -> bool:
+def _is_text_article(tokens: Sequence[Token], i: int) -> bool:
     """An Arabic article in running text: "al-Bab", "Dayr az Zawr", but not French "as" or "an"."""
     low = tokens[i].text.lower()
     if low not in ARTICLES or i + 1 >= len(tokens):
@@ -705,7 +707,7 @@ class Geocoder:
                 raw.add((kept[first], kept[last], key))
         return self._select(text, tokens, list(raw), gazetteers)
 
-    def _select(self, text: str, tokens: list[Token], raw: list[tuple[int, int, str]],
+    def _select(self, text: str, tokens: Sequence[Token], raw: list[tuple[int, int, str]],
                 gazetteers: Sequence[Gazetteer]) -> list[_Match]:
         raw.sort(key=lambda r: (-(r[1] - r[0]), r[0], r[2]))
         taken: set[int] = set()
