@@ -126,6 +126,32 @@ def tokenize(text: str) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+@lru_cache(maxsize=64)
+def _haystack(text: str) -> tuple[list[int], dict[int, int], str]:
+    """The text's kept token keys joined by spaces (what gazetteer automatons run over), with the maps back
+    to token indexes: kept token indexes, and key-string offset -> position in that list."""
+    tokens = tokenize(text)
+    kept = [i for i in range(len(tokens)) if not _is_text_article(tokens, i) and tokens[i].key]
+    offsets: list[int] = []
+    parts: list[str] = []
+    position = 1
+    for i in kept:
+        offsets.append(position)
+        parts.append(tokens[i].key)
+        position += len(tokens[i].key) + 1
+    return kept, {off: n for n, off in enumerate(offsets)}, " " + " ".join(parts) + " "
+
+
+def _raw_hits(text: str, gazetteer: Gazetteer) -> set[tuple[int, int, str]]:
+    """(first token, last token, key) of every key of the gazetteer in the text."""
+    kept, by_offset, haystack = _haystack(text)
+    raw = set()
+    for end_index, key in gazetteer.automaton.iter(haystack):
+        first = by_offset[end_index - len(key)]  # the pattern is " key ", so it starts on a space
+        raw.add((kept[first], kept[first + key.count(" ")], key))
+    return raw
+
+
 def _is_text_article(tokens: Sequence[Token], i: int) -> bool:
     """An Arabic article in running text: "al-Bab", "Dayr az Zawr", but not French "as" or "an"."""
     low = tokens[i].text.lower()
@@ -686,25 +712,19 @@ class Geocoder:
 
     # -- matching ------------------------------------------------------------------------------------
 
-    def _scan(self, text: str, gazetteers: Sequence[Gazetteer]) -> list[_Match]:
-        """All gazetteer keys found in the text, longest first where they overlap, at capitalised words."""
+    def _scan(self, text: str, gazetteers: Sequence[Gazetteer],
+              hits: dict[int, set[tuple[int, int, str]]] | None = None) -> list[_Match]:
+        """All gazetteer keys found in the text, longest first where they overlap, at capitalised words.
+        ``hits`` keeps each gazetteer's raw hits for a later scan of the same text."""
         tokens = tokenize(text)
-        kept = [i for i in range(len(tokens)) if not _is_text_article(tokens, i) and tokens[i].key]
-        offsets: list[int] = []  # key-string offset of each kept token
-        parts: list[str] = []
-        position = 1
-        for i in kept:
-            offsets.append(position)
-            parts.append(tokens[i].key)
-            position += len(tokens[i].key) + 1
-        haystack = " " + " ".join(parts) + " "
-        by_offset = {off: n for n, off in enumerate(offsets)}
         raw: set[tuple[int, int, str]] = set()
         for gazetteer in gazetteers:
-            for end_index, key in gazetteer.automaton.iter(haystack):
-                first = by_offset[end_index - len(key)]  # the pattern is " key ", so it starts on a space
-                last = first + key.count(" ")
-                raw.add((kept[first], kept[last], key))
+            found = hits.get(id(gazetteer)) if hits is not None else None
+            if found is None:
+                found = _raw_hits(text, gazetteer)
+                if hits is not None:
+                    hits[id(gazetteer)] = found
+            raw |= found
         return self._select(text, tokens, list(raw), gazetteers)
 
     def _select(self, text: str, tokens: Sequence[Token], raw: list[tuple[int, int, str]],
@@ -827,7 +847,8 @@ class Geocoder:
             return not any(s <= match.start and match.end <= e and e - s > match.end - match.start
                            for s, e in inside_country)
 
-        base = [m for m in self._scan(text, [self.gazetteer]) if usable(m)]
+        hits: dict[int, set[tuple[int, int, str]]] = {}
+        base = [m for m in self._scan(text, [self.gazetteer], hits) if usable(m)]
         # with the parser's place entities at hand, only a name it calls a place (or a locative cue
         # introduces) votes for its country: "Douze civils" is no vote for Douz, Tunisia; a person's
         # name ("Mamadou Barry") never votes
@@ -838,7 +859,7 @@ class Geocoder:
             ranked.insert(0, country)
         country = country or (ranked[0] if ranked else None)
         gazetteers = self._gazetteers(ranked)
-        matches = [m for m in self._scan(text, gazetteers) if usable(m)] if len(gazetteers) > 1 else base
+        matches = [m for m in self._scan(text, gazetteers, hits) if usable(m)] if len(gazetteers) > 1 else base
         matches += self._candidate_matches(text, matches, candidates, gazetteers)
         home = set(ranked[:MAX_DETAIL_COUNTRIES])
         named = set(country_mentions(text, adjectives=False))
