@@ -124,8 +124,10 @@ def test_acled_csv_header_and_values(tmp_path: Path) -> None:
     assert row["notes"] == event.notes["en"]
     assert row["fatalities"] == "12"
     assert row["iso"] == "760"
-    assert row["inter1"] == row["inter2"] == row["interaction"] == ""
-    assert row["region"] == row["admin3"] == row["tags"] == row["timestamp"] == ""
+    # from the actor registry: Russia's forces in Syria are external forces (8), the Islamic State rebels (2)
+    assert (row["inter1"], row["inter2"], row["interaction"]) == ("8", "2", "28")
+    assert row["timestamp"].isdigit()
+    assert row["region"] == row["admin3"] == row["tags"] == ""
 
 
 def test_acled_csv_falls_back_to_outlet_and_blank_coordinates(tmp_path: Path) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import json
+import re
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -187,14 +189,25 @@ def _actor_type(actor: str, lookup: ActorTypeLookup | None) -> str:
     return "" if code is None else str(code)
 
 
+_STATE_FORCES = re.compile(r"^(?:Military|Police) Forces of (?:the )?([^(]+?)(?: \(.*\))?$")
+
+
+def _abroad(actor: str, country: str, code: str) -> str:
+    """ACLED codes a state's forces acting outside their country as external forces (8), not state (1)."""
+    home = _STATE_FORCES.match(actor)
+    if code == "1" and home and country and home.group(1) != country:
+        return "8"
+    return code
+
+
 def _blank_if_none(value: Any) -> Any:
     return "" if value is None else value
 
 
 def acled_row(event: Event, actor_type: ActorTypeLookup | None = None) -> dict[str, Any]:
     """One event as an ACLED-named row; columns we cannot fill are empty strings."""
-    inter1 = _actor_type(event.actor1, actor_type)
-    inter2 = _actor_type(event.actor2, actor_type)
+    inter1 = _abroad(event.actor1, event.country, _actor_type(event.actor1, actor_type))
+    inter2 = _abroad(event.actor2, event.country, _actor_type(event.actor2, actor_type))
     row: dict[str, Any] = dict.fromkeys(ACLED_COLUMNS, "")
     row.update(
         event_id_cnty=event.id,
@@ -227,20 +240,40 @@ def acled_row(event: Event, actor_type: ActorTypeLookup | None = None) -> dict[s
     return row
 
 
+# ACLED's actor-type codes (acledR's interaction-code table), by the actor registry's type labels
+INTER_CODES = {"State Forces": 1, "Rebel Forces": 2, "Political Militia": 3, "Identity Militia": 4, "Rioters": 5,
+               "Protesters": 6, "Civilians": 7, "External/Other Forces": 8}
+
+
+def registry_actor_types() -> ActorTypeLookup:
+    """inter1/inter2 codes from the actor registry (named actors and templates such as "Civilians (Mali)")."""
+    from veilleur.resolve.actors import default_registry
+
+    registry = default_registry()
+
+    def lookup(name: str) -> int | None:
+        actor = registry.get(name)
+        return INTER_CODES.get(actor.actor_type) if actor is not None else None
+
+    return lookup
+
+
 def write_acled_csv(
     events: Iterable[Event], path_or_file: PathOrFile, actor_type: ActorTypeLookup | None = None
 ) -> int:
     """A CSV with ACLED's column names (:data:`ACLED_COLUMNS`). Returns the number of rows written.
 
-    ``actor_type`` maps a canonical actor name to its ACLED actor-type code; without it inter1, inter2
-    and interaction stay empty.
+    ``actor_type`` maps a canonical actor name to its ACLED actor-type code (by default the actor
+    registry's, :func:`registry_actor_types`); inter1, inter2 and interaction come from it.
     """
     count = 0
+    actor_type = actor_type or registry_actor_types()
+    stamp = int(time.time())  # ACLED's timestamp: when the row was written
     with _text_stream(path_or_file, "w", newline="") as stream:
         writer = csv.DictWriter(stream, fieldnames=ACLED_COLUMNS)
         writer.writeheader()
         for event in events:
-            writer.writerow(acled_row(event, actor_type))
+            writer.writerow(acled_row(event, actor_type) | {"timestamp": stamp})
             count += 1
     return count
 
