@@ -588,3 +588,11 @@ def test_armed_men_against_civilians_is_an_attack_not_a_battle(pipeline: Pipelin
     text = "Des hommes armés ont attaqué lundi des villageois à Kiro, au Mali, tuant trois civils."
     event = only_event(pipeline, text)
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_clashes_with_the_police_in_a_story_of_protests_are_the_riot(pipeline: Pipeline) -> None:
+    text = ("Des milliers de personnes ont manifesté samedi à Conakry, en Guinée. "
+            "Dimanche, des heurts ont opposé la police à des jeunes à Kankan.")
+    _, events = run(pipeline, text)
+    assert not any(e.sub_event_type == "Armed clash" for e in events)
+    assert any((e.event_type, e.actor1) == ("Riots", "Rioters (Guinea)") for e in events)
