@@ -596,3 +596,8 @@ def test_clashes_with_the_police_in_a_story_of_protests_are_the_riot(pipeline: P
     _, events = run(pipeline, text)
     assert not any(e.sub_event_type == "Armed clash" for e in events)
     assert any((e.event_type, e.actor1) == ("Riots", "Rioters (Guinea)") for e in events)
+
+
+def test_a_peaceful_protest_acts_on_nobody(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Des milliers de personnes ont manifesté samedi à Conakry, en Guinée, contre le pouvoir.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == ("Peaceful protest", "Protesters (Guinea)", "")

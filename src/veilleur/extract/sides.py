@@ -167,7 +167,10 @@ def _crowd_sides(
     crowd = next((a for a in actors if a.name == crowd_name), None)
     crowd = crowd or ActorRef.synthetic(crowd_name, place.country, state=False)
     others = [a for a in actors if a.name != crowd_name]
-    target = next((a for a in others if a.state), None) or next(iter(others), None)
+    target = next((a for a in others if a.state), None)
+    # a demonstration acts on nobody but the force that intervenes; a riot may have a victim
+    if target is None and frame.trigger.category.event_type != "Protests":
+        target = next(iter(others), None)
     return crowd, [], target, []
 
 
