@@ -599,5 +599,6 @@ def test_clashes_with_the_police_in_a_story_of_protests_are_the_riot(pipeline: P
 
 
 def test_a_peaceful_protest_acts_on_nobody(pipeline: Pipeline) -> None:
-    event = only_event(pipeline, "Des milliers de personnes ont manifesté samedi à Conakry, en Guinée, contre le pouvoir.")
+    text = "Des milliers de personnes ont manifesté samedi à Conakry, en Guinée, contre le pouvoir."
+    event = only_event(pipeline, text)
     assert (event.sub_event_type, event.actor1, event.actor2) == ("Peaceful protest", "Protesters (Guinea)", "")
