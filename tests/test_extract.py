@@ -602,3 +602,13 @@ def test_a_peaceful_protest_acts_on_nobody(pipeline: Pipeline) -> None:
     text = "Des milliers de personnes ont manifesté samedi à Conakry, en Guinée, contre le pouvoir."
     event = only_event(pipeline, text)
     assert (event.sub_event_type, event.actor1, event.actor2) == ("Peaceful protest", "Protesters (Guinea)", "")
+
+
+def test_an_undated_mention_takes_the_date_told_before_it(pipeline: Pipeline) -> None:
+    text = ("Des jihadistes ont attaqué la semaine dernière la ville de Djibo, au Burkina Faso. Un instant plus "
+            "tard, une kamikaze s'est fait exploser au même endroit à Djibo. Djibo avait déjà été frappée par "
+            "un attentat le 2 février.")
+    _, events = run(pipeline, text)
+    attack = next(e for e in events if e.event_type == "Battles")
+    bombing = next(e for e in events if e.sub_event_type == "Suicide bomb")
+    assert bombing.event_date == attack.event_date != MONDAY.isoformat()

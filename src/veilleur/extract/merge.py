@@ -20,15 +20,18 @@ DEMONSTRATION_SEVERITY = ("Peaceful protest", "Protest with intervention", "Viol
 
 
 def inherit_dates(events: list[Event]) -> list[Event]:
-    """An undated mention of a place the article dates elsewhere (headline, follow-up) is that day's."""
-    dated: dict[str, Event] = {}
-    for event in events:
-        if "event_date" in event.evidence and event.time_precision == 1:
-            dated.setdefault(event.location, event)
-    for event in events:
-        earlier = dated.get(event.location)
-        if earlier is None or "event_date" in event.evidence or event.sub_event_type == "Disrupted weapons use":
+    """An undated mention of a place the article dates elsewhere is that day's: the nearest dated mention
+    before it (narrative time runs with the text: "un court instant plus tard"), else, for a headline or
+    lead, the first mention dated to the day after it."""
+    for index, event in enumerate(events):
+        if "event_date" in event.evidence or event.sub_event_type == "Disrupted weapons use":
             continue  # discoveries are reported, rarely dated
+        dated = [(i, e) for i, e in enumerate(events) if e.location == event.location and "event_date" in e.evidence]
+        before = [e for i, e in dated if i < index]
+        after = [e for i, e in dated if i > index and e.time_precision == 1]
+        earlier = before[-1] if before else next(iter(after), None)
+        if earlier is None:
+            continue
         event.event_date, event.time_precision = earlier.event_date, earlier.time_precision
         for span in earlier.evidence["event_date"]:
             event.add_evidence("event_date", span)
