@@ -22,6 +22,7 @@ from veilleur.records import Article, Event, Place, Rejection
 from veilleur.resolve.actors import ActorMention, ActorRegistry, default_registry
 from veilleur.resolve.dates import find_dates
 from veilleur.resolve.numbers import find_death_tolls
+from veilleur.resolve.place_roles import PlaceRoles
 from veilleur.resolve.places import Geocoder, GeocodeResult, PlaceMention
 
 WORLD_CITY_POPULATION = 500_000
@@ -54,12 +55,14 @@ class Pipeline:
         registry: ActorRegistry | None = None,
         cues: CueLexicon | None = None,
         triggers: TriggerLexicon | None = None,
+        place_roles: PlaceRoles | None = None,
     ) -> None:
         self.annotator = annotator or Annotator()
         self.geocoder = geocoder or Geocoder()
         self.registry = registry or default_registry()
         self.cues = cues or load_cues()
         self.triggers = triggers or load_triggers()
+        self.place_roles = place_roles or PlaceRoles.from_data()
 
     @classmethod
     def from_defaults(cls) -> Pipeline:
@@ -104,8 +107,12 @@ class Pipeline:
             tied = Counter({
                 m.actor.country: 1 for m in self.registry.find(article.text) if not m.generic and m.actor.country
             })
-            geocoded = self.geocoder.find(article.text, candidates=annotation.place_entities, votes=tied,
-                                          persons=annotation.person_entities)
+            # the parse puts unknown village names where places go ("ont bombardé Bint Jbeil"), whatever
+            # entity label (often a person's) the model gave them
+            roles = self.place_roles.spans(annotation.tokens)
+            persons = [(s, e) for s, e in annotation.person_entities if not any(s < b and a < e for a, b in roles)]
+            geocoded = self.geocoder.find(article.text, candidates=annotation.place_entities + roles, votes=tied,
+                                          persons=persons)
             country = geocoded.countries[0] if geocoded.countries else None
             mentions = self._mentions(article, annotation, geocoded, country, set(geocoded.countries))
             events = extract_events(article, annotation, mentions, self.cues, country, self.triggers)

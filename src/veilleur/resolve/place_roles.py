@@ -1,0 +1,60 @@
+"""Where the parse says a proper noun is a place, whatever its entity label.
+
+spaCy's French model labels a village it has never seen as a person ("Bint Jbeil"), as MISC, or not at
+all, and the geocoder trusts small places only where the text supports them. The grammar gives that
+support: the direct object of a verb that takes places ("ont bombardé Bint Jbeil"), a name governed by a
+place noun ("les villages de Haddatha") and the names coordinated with those ("les villages d'At Tiri,
+Haddatha et Rachaf"). The verbs and nouns are data (``data/place_roles.json``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from veilleur.annotate import Token
+from veilleur.datafiles import load_json
+
+NAME_PARTS = frozenset({"flat:name", "flat", "fixed"})
+
+
+@dataclass(frozen=True)
+class PlaceRoles:
+    """The verbs whose object and the nouns whose complement is a place."""
+
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+
+    @classmethod
+    def from_data(cls) -> PlaceRoles:
+        data = load_json("place_roles.json")
+        return cls(frozenset(data["object_of_verbs"]), frozenset(data["governed_by_nouns"]))
+
+    def spans(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+        """Character spans of the proper nouns the grammar puts in a place's position."""
+        found: list[tuple[int, int]] = []
+        in_place: set[int] = set()  # names found in a place's position: their conjuncts are places too
+        for token in tokens:  # heads come before their conjuncts, so one pass follows a list
+            if token.pos != "PROPN" or token.dep in NAME_PARTS or token.head == token.i:
+                continue
+            head = tokens[token.head]
+            if (token.dep == "obj" and head.pos == "VERB" and head.lemma in self.verbs
+                    or token.dep == "nmod" and head.pos == "NOUN" and head.lemma in self.nouns
+                    or token.dep == "conj" and head.i in in_place):
+                found.extend(_name_spans(tokens, token))
+                in_place.update(t.i for t in tokens if t.i == token.i or t.head == token.i and t.dep in NAME_PARTS)
+        return found
+
+
+def _name_spans(tokens: Sequence[Token], token: Token) -> list[tuple[int, int]]:
+    """The name a token heads: its adjacent name parts ("Bint Jbeil"); a part the parser attached across a
+    comma ("At Tiri, Haddatha") is a name of its own."""
+    spans = [(token.start, token.end)]
+    last = token.i
+    for part in (t for t in tokens if t.head == token.i and t.dep in NAME_PARTS and t.i > token.i):
+        if part.i == last + 1:
+            spans[-1] = (spans[-1][0], part.end)
+        else:
+            spans.append((part.start, part.end))
+        last = part.i
+    return spans

@@ -1,0 +1,58 @@
+"""The parse says where a proper noun is a place (data/place_roles.json), whatever its entity label."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from veilleur.annotate import Annotator
+from veilleur.ingest import article_from_text
+from veilleur.pipeline import Pipeline
+from veilleur.records import Article
+from veilleur.resolve.place_roles import PlaceRoles
+
+
+@pytest.fixture(scope="module")
+def annotator() -> Annotator:
+    return Annotator()
+
+
+def role_names(annotator: Annotator, text: str) -> list[str]:
+    annotation = annotator.annotate(text)
+    return [text[start:end] for start, end in PlaceRoles.from_data().spans(annotation.tokens)]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        pytest.param("Des avions ont bombardé lundi Bint Jbeil, dans le sud du Liban.", ["Bint Jbeil"], id="object"),
+        pytest.param("L'aviation a frappé les villages de Kfar Kila et de Khiam.", ["Kfar Kila", "Khiam"],
+                     id="place-noun-and-its-conjunct"),
+        pytest.param("Les avions ont visé les villages d'At Tiri, Haddatha et Rachaf vers minuit.",
+                     ["At Tiri", "Haddatha", "Rachaf"], id="list-after-place-noun"),
+    ],
+)
+def test_names_in_a_place_position(annotator: Annotator, text: str, places: list[str]) -> None:
+    assert role_names(annotator, text) == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président a reçu Mohamed Bazoum et Ali Zeine au palais.",
+        "Les enquêteurs ont visé Amadou Koné dans leur rapport.",
+    ],
+)
+def test_people_are_not_places(annotator: Annotator, text: str) -> None:
+    assert role_names(annotator, text) == []
+
+
+def test_a_village_the_parser_calls_a_person_is_coded(annotator: Annotator) -> None:
+    pipeline = Pipeline(annotator=annotator)
+    text = "Des avions israéliens ont frappé lundi les villages d'At Tiri, Haddatha et Rachaf, au Liban."
+    article = article_from_text("roles", text, published=date(2024, 8, 14), source="Test")
+    assert isinstance(article, Article)
+    events = pipeline.process(article).events
+    assert {e.location for e in events} >= {"Haddatha", "Rachaf"}
+    assert {e.sub_event_type for e in events} == {"Air/drone strike"}
