@@ -15,7 +15,7 @@ for set in seeds dev wider; do
   echo "== $set"; "$BIN/veilleur" evaluate "$SHARED/gold/$set.jsonl" "$OUT/$set.jsonl"
 done
 # the corpus gold; while coding goes on, the coded part (written by corpus/tools/build_gold.py)
-GOLD=corpus/gold.jsonl
+GOLD=${GOLD:-corpus/gold.jsonl}
 [ -f "$GOLD" ] || GOLD=corpus/work/out/gold-partial.jsonl
 if [ -f "$GOLD" ]; then
   echo "== corpus ($GOLD)"; "$BIN/veilleur" evaluate "$GOLD" "$OUT/corpus.jsonl"
