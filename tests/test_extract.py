@@ -41,6 +41,14 @@ def only_event(pipeline: Pipeline, text: str, published: date = MONDAY) -> Event
 
 TYPE_CASES = [
     pytest.param(
+        "Un attentat a frappé lundi le marché central de Maiduguri, au Nigeria, faisant douze morts.",
+        "Explosions/Remote violence", "Remote explosive/landmine/IED", id="attentat-is-a-bombing",
+    ),
+    pytest.param(
+        "Un attentat par balles a fait trois morts lundi dans un bar de Ouagadougou, au Burkina Faso.",
+        "Violence against civilians", "Attack", id="attentat-by-gunfire",
+    ),
+    pytest.param(
         "L'armée syrienne a repris dimanche la ville de Qaryatayn, dans la province de Homs, à l'État islamique.",
         "Battles", "Government regains territory", id="army-capture",
     ),
