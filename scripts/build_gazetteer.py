@@ -68,6 +68,25 @@ COMPASS_ONLY = re.compile(r"^(?:(?:north|south|east|west|northern|southern|easte
                           r"lower|middle|far|capital)[\s-]*)+$", re.IGNORECASE)
 
 
+# French puts the compass word before the name with a hyphen, or after it: "North Sinai" is "le Nord-Sinaï",
+# "North Kivu" "le Nord-Kivu", "Southern Kordofan" "le Sud-Kordofan" or "le Kordofan du Sud"
+FRENCH_COMPASS = {"north": "Nord", "northern": "Nord", "south": "Sud", "southern": "Sud", "east": "Est",
+                  "eastern": "Est", "west": "Ouest", "western": "Ouest", "central": "Centre"}
+COMPASS_PREFIX = re.compile(r"^(north|northern|south|southern|east|eastern|west|western|central)\s+(.+)$",
+                            re.IGNORECASE)
+
+
+def french_compass_forms(name: str) -> list[str]:
+    """"North Sinai" -> ["Nord-Sinai", "Sinai du Nord"]; [] when the name has no compass prefix or is
+    nothing but compass words ("North-West" stays a direction)."""
+    match = COMPASS_PREFIX.match(UNIT_WORD.sub("", name))
+    if match is None or COMPASS_ONLY.match(match.group(2)) or len(match.group(2)) < 4:
+        return []
+    word, rest = FRENCH_COMPASS[match.group(1).lower()], match.group(2)
+    article = "de l'" if word in ("Est", "Ouest") else "du "
+    return [f"{word}-{rest}", f"{rest} {article}{word}"]
+
+
 def without_unit_word(name: str) -> str:
     """"Cabo Delgado Province" -> "Cabo Delgado"; "" when nothing (or only a compass word) would remain."""
     stripped = UNIT_WORD.sub("", name)
@@ -368,6 +387,7 @@ def build(shared: Path) -> dict[str, list[dict[str, str]]]:
         if capital.cc not in countries:
             continue
         aliases = [a for a in row["aliases"].split("|") if a]
+        aliases += [f for f in french_compass_forms(row["admin1"]) if f not in aliases]
         names = [row["admin1"], *aliases]
         keys = dict.fromkeys(k for k in map(name_key, [*names, *filter(None, map(without_unit_word, names))]) if k)
         files["base"].append({

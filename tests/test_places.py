@@ -313,3 +313,22 @@ def test_of_several_towns_of_one_name_the_one_that_names_its_district_is_meant(g
 def test_half_of_an_unknown_hyphenated_name_is_no_village(geocoder: Geocoder) -> None:
     text = "Des hommes armés ont attaqué le village de Tchomo-Bangou, dans la région de Tillabéri, au Niger."
     assert [m.place.feature for m in geocoder.find(text).mentions] == ["admin1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("L'armée a mené une opération dans le Nord-Sinaï, en Égypte.", "North Sinai"),
+        ("Des combats ont éclaté dans le Sud-Kordofan, au Soudan.", "Southern Kordofan"),
+        ("Les villages du Darfour du Nord ont été pillés, au Soudan.", "Northern Darfur"),
+        ("Boko Haram a frappé dans l'Extrême-Nord du Cameroun.", "Far North"),
+    ],
+)
+def test_a_province_named_with_a_french_compass_word(geocoder: Geocoder, text: str, admin1: str) -> None:
+    result = geocoder.find(text)
+    assert [(m.place.admin1, m.precision) for m in result.mentions if m.place.feature == "admin1"] == [(admin1, 3)]
+
+
+def test_a_district_that_bears_its_provinces_name_is_the_province(geocoder: Geocoder) -> None:
+    result = geocoder.find("Des rebelles ont attaqué plusieurs villages dans le Nord-Kivu, en RDC.")
+    assert [(m.place.feature, m.precision) for m in result.mentions] == [("admin1", 3)]

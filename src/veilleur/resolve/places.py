@@ -765,7 +765,10 @@ class Geocoder:
     def _choose(self, match: _Match, cue: Cue, country: str | None, admins: set[str],
                 anchors: list[Place], text: str, home: set[str], supported: bool) -> Place | None:
         """The best candidate for a match, or None when no candidate fits the cue and the country."""
-        places = match.places
+        provinces = {(p.country, p.admin1) for p in match.places if p.feature == "admin1"}
+        # a district that bears its own province's name (a county "Nord-Kivu" in Nord-Kivu) is the province
+        places = [p for p in match.places
+                  if p.feature not in ("admin2", "region") or (p.country, p.name) not in provinces]
         # towns that compete with a province of the same name: the article's own countries' (Brno and Borna
         # abroad fold like "Borno" but do not make "dans le Borno" a town)
         towns = [p for p in places if p.feature not in ("admin1", "village") and (not home or p.country in home)]
