@@ -344,6 +344,8 @@ REAL = "Des combats ont opposé dimanche l'armée irakienne à l'État islamique
                      id="background-2014"),
         pytest.param("L'aviation de la coalition mène des frappes quotidiennes sur la province d'Anbar.",
                      id="generic-daily-strikes"),
+        pytest.param("Les milices ont tué plus de cinquante personnes à Mossoul depuis que l'armée a quitté la "
+                     "ville, selon l'ONU.", id="total-since-a-clause"),
     ],
 )
 def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -> None:

@@ -159,6 +159,11 @@ def exclusion_reason(
             return f"governed by {governor.lemma!r}"  # "menacent d'attaquer", "préparaient une attaque"
         if governor.pos in ("VERB", "AUX") and _hypothetical(tree, governor):
             return f"future or conditional: {governor.text!r}"
+        for subordinate in (k for k in tree.children(governor) if k.dep == "advcl"):
+            # "ont tué 50 personnes depuis que...": a total, unless the sentence names the day
+            period = {k.lemma for k in tree.children(subordinate) if k.dep == "mark"} & triggers.period_marks
+            if period and not _names_a_day(tree, mentions):
+                return f"a total over a period: {subordinate.text!r}"
     clause = clause_of(tree, token)
     span = tree.span(clause)
     if span is None:
@@ -177,6 +182,11 @@ def exclusion_reason(
         if d.kind == "period" and in_clause(d.start) and not cues.short_period.search(text, d.start, d.end):
             return f"long period in its clause: {text[d.start:d.end]!r}"
     return None
+
+
+def _names_a_day(tree: Tree, mentions: Mentions) -> bool:
+    span = tree.span(tree.tokens)
+    return span is not None and any(d.precision == 1 for d in mentions.dates_in(*span))
 
 
 def _hypothetical(tree: Tree, verb: Token) -> bool:

@@ -112,6 +112,7 @@ class TriggerLexicon:
     purpose_marks: frozenset[str]
     aim_lemmas: frozenset[str]  # after "pour", these verbs state an aim, not an outcome ("pour reprendre")
     negating_marks: frozenset[str]
+    period_marks: frozenset[str]  # "depuis que ...": the clause sums a period
 
     def find(self, tree: Tree) -> list[tuple[Trigger, Token, TriggerRow]]:
         """Each token that some row accepts, with the first such row (rows are ordered specific first)."""
@@ -215,4 +216,5 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         purpose_marks=frozenset(data["purpose_marks"]),
         aim_lemmas=frozenset(data["aim_lemmas"]),
         negating_marks=frozenset(data["negating_marks"]),
+        period_marks=frozenset(data["period_marks"]),
     )
