@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
@@ -138,11 +139,19 @@ async def _security_headers(request: Request, call_next: Callable[[Request], Awa
     return response
 
 
-def _refuse(status: int, detail: str, headers: dict[str, str] | None = None) -> Response:
+def _refuse(status: int, detail: str | list[dict[str, Any]], headers: dict[str, str] | None = None) -> Response:
     response = JSONResponse({"detail": detail}, status_code=status, headers=headers)
     response.headers.update(SECURITY_HEADERS)
     response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
     return response
+
+
+async def _invalid_request(request: Request, exc: Exception) -> Response:
+    """422 naming each invalid field, without echoing the input: a lone surrogate or a huge value sent by a
+    client must not break (or bloat) the error that answers it."""
+    errors = exc.errors() if isinstance(exc, RequestValidationError) else []
+    detail = [{"type": e.get("type"), "loc": list(e.get("loc", ())), "msg": e.get("msg")} for e in errors]
+    return _refuse(422, detail)
 
 
 def create_app(
@@ -158,6 +167,7 @@ def create_app(
         version="0.1.0",
     )
     app.middleware("http")(_security_headers)
+    app.exception_handler(RequestValidationError)(_invalid_request)
     app.state.store = store
     app.state.token = token
     app.state.pipeline_factory = pipeline_factory or Pipeline.from_defaults

@@ -109,7 +109,7 @@ def _read_path(path: Path, options: ReadOptions) -> Iterator[Article | Rejection
         files, errors = _folder_files(path)
         yield from errors
         for file in files:
-            yield from _read_file(file, options)
+            yield from _read_path(file, options)  # a link in the folder may loop or dangle
     elif path.exists():
         yield from _read_file(path, options)
     else:

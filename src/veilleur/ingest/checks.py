@@ -110,6 +110,15 @@ def check_binary(text: str) -> str | None:
     return None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_surrogates(text: str) -> str | None:
+    """A lone UTF-16 surrogate ("\\ud800" in JSON) is no character: it cannot be stored or served as UTF-8."""
+    found = _SURROGATE.search(text)
+    return f"invalid Unicode: lone surrogate U+{ord(found.group()):04X} at character {found.start()}" if found else None
+
+
 def check_mojibake(text: str) -> str | None:
     """UTF-8 that was once decoded as cp1252/Latin-1 shows "Ã©", "â€™"...: reject rather than guess."""
     hits = _MOJIBAKE.findall(text)
@@ -165,7 +174,8 @@ def check_french(text: str) -> str | None:
 
 def check_raw(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> str | None:
     """Checks on the text as read, cheapest first."""
-    return check_empty(text) or check_size(text, max_chars) or check_binary(text) or check_mojibake(text)
+    return (check_empty(text) or check_size(text, max_chars) or check_binary(text) or check_surrogates(text)
+            or check_mojibake(text))
 
 
 def check_normalised(text: str) -> str | None:
