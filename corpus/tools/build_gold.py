@@ -3,7 +3,8 @@
 
 Inputs (not in git: they quote the articles): ``corpus/work/out/primary*.jsonl`` (first coding of every
 article), ``corpus/work/out/second*.jsonl`` (independent second coding of the double-coded fifth) and
-``corpus/work/out/adjudicated.jsonl`` (the adjudicated coding of that fifth, when done).
+``corpus/work/out/adjudicated*.jsonl`` (the adjudicated coding of the articles of that fifth where the two
+codings differ; ``tools/make_adjudication.py`` writes the adjudicators' packets).
 
 Outputs (in git: offsets only, no article text):
 
@@ -110,14 +111,15 @@ def main() -> int:
     first.update(read_lines(WORK.glob("primary*.jsonl")))
     second = saved_codings(REPO / "corpus" / "codings" / "second-all.jsonl", articles)
     second.update(read_lines(WORK.glob("second*.jsonl")))
-    adjudicated = read_lines([WORK / "adjudicated.jsonl"] if (WORK / "adjudicated.jsonl").exists() else [])
+    adjudicated = saved_codings(REPO / "corpus" / "codings" / "adjudicated-all.jsonl", articles)
+    adjudicated.update(read_lines(WORK.glob("adjudicated*.jsonl")))
     sample = set(double_coded(sorted(articles)))
     missing = [doc for doc in articles if doc not in first]
     if missing:
         print(f"warning: {len(missing)} article(s) have no first coding: {' '.join(missing[:10])}")
     # every coding so far, offsets only (no article text): a later session resumes from these
     (REPO / "corpus" / "codings").mkdir(exist_ok=True)
-    for name, coded in (("first-all", first), ("second-all", second)):
+    for name, coded in (("first-all", first), ("second-all", second), ("adjudicated-all", adjudicated)):
         write_jsonl(REPO / "corpus" / "codings" / f"{name}.jsonl", [
             {"doc": doc, "coder": record.get("coder", ""), "events": to_offsets(record, articles[doc], countries)}
             for doc, record in sorted(coded.items())
