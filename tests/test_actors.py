@@ -260,6 +260,14 @@ def test_load_from_explicit_path(tmp_path: Path) -> None:
          "TTP: Tehreek-i-Taliban Pakistan"),
         ("L'Armée de libération nationale a attaqué une base.", "Armée de libération nationale",
          "ELN: National Liberation Army"),
+        ("Le groupe Abu Sayyaf a enlevé deux pêcheurs.", "groupe Abu Sayyaf", "ASG: Abu Sayyaf Group"),
+        ("Des militants du MRC ont été interpellés.", "militants du MRC", "MRC: Cameroon Renaissance Movement"),
+        ("Les Forces spéciales de dissuasion ont arrêté un chef.", "Forces spéciales de dissuasion",
+         "Rada Special Deterrence Force"),
+        ("Les partisans des Frères musulmans ont manifesté.", "Frères musulmans", "Muslim Brotherhood"),
+        ("Les miliciens de Misrata ont repris le quartier.", "miliciens de Misrata", "Misrata Militia"),
+        ("Les rebelles de Riek Machar ont attaqué la ville.", "rebelles de Riek Machar",
+         "SPLM/A-IO: Sudan People's Liberation Movement/Army (In Opposition)"),
     ],
 )
 def test_named_spellings(registry: ActorRegistry, sentence: str, phrase: str, actor: str) -> None:

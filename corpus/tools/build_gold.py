@@ -86,6 +86,10 @@ def saved_codings(path: Path, articles: dict[str, dict]) -> dict[str, dict]:
     return coded
 
 
+ACTOR_VARIANTS = {k: v for k, v in json.loads((Path(__file__).parent / "actor_variants.json").read_text(
+    encoding="utf-8")).items() if not k.startswith("_")}
+
+
 def to_offsets(record: dict, article: dict, countries: dict[str, str]) -> list[dict]:
     """The coder's events with evidence as offsets and the country name from its ISO code."""
     text = article["text"]
@@ -98,6 +102,8 @@ def to_offsets(record: dict, article: dict, countries: dict[str, str]) -> list[d
         code = event.get("country_code", "")
         out = {name: event.get(name, "") for name in EVENT_FIELDS}
         out["country"] = countries.get(code, event.get("country", code))
+        for side in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2"):
+            out[side] = "; ".join(ACTOR_VARIANTS.get(name, name) for name in out[side].split("; ") if name)
         out["evidence"] = {"start": start, "end": start + len(quote)}
         events.append(out)
     return events
