@@ -622,3 +622,10 @@ def test_an_undated_mention_takes_the_date_told_before_it(pipeline: Pipeline) ->
     attack = next(e for e in events if e.event_type == "Battles")
     bombing = next(e for e in events if e.sub_event_type == "Suicide bomb")
     assert bombing.event_date == attack.event_date != MONDAY.isoformat()
+
+
+def test_clashes_with_the_police_in_a_story_of_mobilisation_are_a_riot(pipeline: Pipeline) -> None:
+    text = ("Des heurts ont opposé lundi la police à des jeunes à Nanterre, en France, en marge de la "
+            "mobilisation contre la réforme.")
+    event = only_event(pipeline, text)
+    assert (event.event_type, event.actor1, event.actor2) == ("Riots", "Rioters (France)", "Police Forces of France")

@@ -77,6 +77,7 @@ class CueLexicon:
     claim: re.Pattern[str]  # "l'attaque a été revendiquée par X": X answers for the events just told
     speaker: re.Pattern[str]  # "un responsable de l'armée": someone speaking for the actor, not the actor acting
     comment_markers: tuple[str, ...]
+    demonstration_lemmas: frozenset[str] = frozenset()  # a story of demonstrations: its clashes are riots
 
     def follows_attribution(self, text: str, start: int, reach: int, max_words: int, floor: int = 0) -> bool:
         """Does the name at ``start`` come right after "selon", "a rapporté"... (within ``max_words``)?"""
@@ -161,4 +162,5 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
             re.IGNORECASE,
         ),
         comment_markers=tuple(data["comment_markers"]),
+        demonstration_lemmas=frozenset(data["demonstration_lemmas"]),
     )

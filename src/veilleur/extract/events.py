@@ -17,7 +17,16 @@ from datetime import date, timedelta
 from veilleur.annotate import Annotation
 from veilleur.extract.cues import CueLexicon, Trigger
 from veilleur.extract.frames import CLAUSE_BREAK, Frame, frames_for_sentence, is_reference_point
-from veilleur.extract.mentions import CROWD_PREFIXES, RIOTERS, ActorRef, DateRef, Mentions, PlaceRef, TollRef
+from veilleur.extract.mentions import (
+    CROWD_PREFIXES,
+    RIOTERS,
+    STATE_FORCES,
+    ActorRef,
+    DateRef,
+    Mentions,
+    PlaceRef,
+    TollRef,
+)
 from veilleur.extract.merge import inherit_dates, merge_events, unnamed_actor1
 from veilleur.extract.sides import CIVILIAN_PREFIX, ArticleContext, sides
 from veilleur.extract.triggers import TriggerLexicon
@@ -93,21 +102,23 @@ def extract_events(
         _update_context(context, text, mentions, start, end, current)
         events.extend(current)
         previous = current
-    return merge_events(inherit_dates(_demonstration_clashes(events)), article.original)
+    return merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues)), article.original)
 
 
-def _demonstration_clashes(events: list[Event]) -> list[Event]:
-    """In a story of demonstrations, clashes between the police and no armed group are the riot's: "des
-    heurts ont éclaté avec les forces de l'ordre" (codebook section 2)."""
-    if not any(e.event_type in ("Protests", "Riots") for e in events):
+def _demonstration_clashes(events: list[Event], annotation: Annotation, cues: CueLexicon) -> list[Event]:
+    """In a story of demonstrations, clashes between state forces and no armed group are the crowd's riot:
+    "des heurts ont éclaté avec les forces de l'ordre", "des heurts aussi à Lorient" (codebook section 2)."""
+    story = any(e.event_type in ("Protests", "Riots") for e in events) or any(
+        t.lemma in cues.demonstration_lemmas for t in annotation.tokens)
+    if not story:
         return events
     for event in events:
-        police = [a for a in (event.actor1, event.actor2) if a.startswith("Police Forces")]
-        others = [a for a in (event.actor1, event.actor2) if a and a not in police]
+        state = [a for a in (event.actor1, event.actor2) if a.startswith(STATE_FORCES)]
+        others = [a for a in (event.actor1, event.actor2) if a and a not in state]
         unarmed = all(a.startswith((CIVILIAN_PREFIX, *CROWD_PREFIXES)) for a in others)
-        if event.sub_event_type == "Armed clash" and police and unarmed and event.country:
+        if event.sub_event_type == "Armed clash" and state and unarmed and event.country:
             event.event_type, event.sub_event_type = VIOLENT_DEMONSTRATION
-            event.actor1, event.actor2 = f"{RIOTERS} ({event.country})", police[0]
+            event.actor1, event.actor2 = f"{RIOTERS} ({event.country})", state[0]
     return events
 
 
