@@ -629,3 +629,21 @@ def test_clashes_with_the_police_in_a_story_of_mobilisation_are_a_riot(pipeline:
             "mobilisation contre la réforme.")
     event = only_event(pipeline, text)
     assert (event.event_type, event.actor1, event.actor2) == ("Riots", "Rioters (France)", "Police Forces of France")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les miliciens de la CODECO ont attaqué vendredi le village de Dhi, dans le territoire de Djugu, en RDC.",
+        "Des hommes armés ont attaqué lundi un hôtel de Ouagadougou, au Burkina Faso, faisant vingt morts.",
+    ],
+)
+def test_an_attack_on_a_village_or_a_hotel_is_violence_against_civilians(pipeline: Pipeline, text: str) -> None:
+    event = only_event(pipeline, text)
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.actor2.startswith("Civilians")
+
+
+def test_an_attack_on_an_army_post_stays_a_battle(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Des jihadistes ont attaqué lundi un poste de l'armée à Djibo, au Burkina Faso.")
+    assert event.sub_event_type == "Armed clash"

@@ -78,6 +78,7 @@ class CueLexicon:
     speaker: re.Pattern[str]  # "un responsable de l'armée": someone speaking for the actor, not the actor acting
     comment_markers: tuple[str, ...]
     demonstration_lemmas: frozenset[str] = frozenset()  # a story of demonstrations: its clashes are riots
+    civilian_targets: frozenset[str] = frozenset()  # "ont attaqué le village": the victims are civilians
 
     def follows_attribution(self, text: str, start: int, reach: int, max_words: int, floor: int = 0) -> bool:
         """Does the name at ``start`` come right after "selon", "a rapporté"... (within ``max_words``)?"""
@@ -163,4 +164,5 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         ),
         comment_markers=tuple(data["comment_markers"]),
         demonstration_lemmas=frozenset(data["demonstration_lemmas"]),
+        civilian_targets=frozenset(data["civilian_targets"]),
     )

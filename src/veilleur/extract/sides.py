@@ -139,6 +139,9 @@ def sides(
         actor1 = protagonist
     victims = named_victims[:1] or _victim_actor(frame.tolls, place.country, category.event_type)
     armed_target = bool(object_group) and not object_group[0].name.startswith(CIVILIAN_PREFIX)
+    if not victims and not armed_target and frame.civilian_target and category.civilian_type and place.country:
+        # "ont attaqué le village de Dhi", "l'attaque contre l'hôtel": the people there are the victims
+        victims = [ActorRef.civilians(place.country)]
     said_civilian = bool(named_victims) or any(t.civilian for t in frame.tolls)
     if victims and not (armed_target and (category.name == "clash" and object_group[0].state or not said_civilian)):
         # the dead are civilians when the text says so, or when a bombing names no armed target
