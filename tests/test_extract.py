@@ -647,3 +647,10 @@ def test_an_attack_on_a_village_or_a_hotel_is_violence_against_civilians(pipelin
 def test_an_attack_on_an_army_post_stays_a_battle(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Des jihadistes ont attaqué lundi un poste de l'armée à Djibo, au Burkina Faso.")
     assert event.sub_event_type == "Armed clash"
+
+
+def test_a_link_to_another_article_is_not_this_articles_event(pipeline: Pipeline) -> None:
+    text = ("Lire aussi : RDC, deux enfants tués dans un bombardement à Rutshuru. "
+            "Des obus sont tombés lundi sur Goma, en RDC.")
+    event = only_event(pipeline, text)
+    assert event.location == "Goma"

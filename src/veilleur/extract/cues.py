@@ -79,6 +79,11 @@ class CueLexicon:
     comment_markers: tuple[str, ...]
     demonstration_lemmas: frozenset[str] = frozenset()  # a story of demonstrations: its clashes are riots
     civilian_targets: frozenset[str] = frozenset()  # "ont attaqué le village": the victims are civilians
+    link: re.Pattern[str] = re.compile(r"(?!)")  # "Lire aussi : ...": a link to another article
+
+    def is_link(self, text: str, start: int, end: int) -> bool:
+        """Does the sentence open with "Lire aussi", "Voir aussi"...?"""
+        return self.link.match(text[start:end].lstrip(" \t\n»«\"'-–—•*#")) is not None
 
     def follows_attribution(self, text: str, start: int, reach: int, max_words: int, floor: int = 0) -> bool:
         """Does the name at ``start`` come right after "selon", "a rapporté"... (within ``max_words``)?"""
@@ -165,4 +170,5 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         comment_markers=tuple(data["comment_markers"]),
         demonstration_lemmas=frozenset(data["demonstration_lemmas"]),
         civilian_targets=frozenset(data["civilian_targets"]),
+        link=re.compile(r"(?:" + "|".join(map(re.escape, data["link_markers"])) + r")\b", re.IGNORECASE),
     )

@@ -74,6 +74,8 @@ def extract_events(
     for start, end in annotation.sentences:
         if start >= body_end:
             break
+        if cues.is_link(text, start, end):
+            continue  # "Lire aussi : ..." names another article's event
         frames = frames_for_sentence(text, (start, end), cues, mentions, annotation, triggers)
         if not frames and _in_long_period_sentence(text, mentions, start, end, cues):
             previous, recent_dates = [], []  # "3250 morts durant les 125 derniers jours": a long-period total, no event
