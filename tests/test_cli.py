@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from typer import BadParameter
 from typer.testing import CliRunner, Result
 
 from veilleur.cli import app
+from veilleur.cli_store import read_token_file
 
 GOOD_ARTICLE = (
     "Des combats ont opposé dimanche l'armée irakienne à l'État islamique près de Tal Afar, faisant une "
@@ -250,3 +252,20 @@ def test_masked_database_url_hides_the_password() -> None:
         "postgresql://analyst:***@db.example:5432/veilleur"
     )
     assert masked("veilleur.db") == "veilleur.db"
+
+
+def test_the_token_is_read_from_a_file(tmp_path: Path) -> None:
+    secret = tmp_path / "token"
+    secret.write_text("  s3cret-du-serveur  \nignored\n", encoding="utf-8")
+    assert read_token_file(secret) == "s3cret-du-serveur"
+    (tmp_path / "empty").write_text("\n", encoding="utf-8")
+    for bad, words in ((tmp_path / "empty", "is empty"), (tmp_path / "absent", "cannot read")):
+        with pytest.raises(BadParameter, match=words):
+            read_token_file(bad)
+
+
+def test_serve_refuses_an_unreadable_token_file_before_starting(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["serve", "--db", f"sqlite:///{tmp_path / 'v.db'}",
+                                      "--token-file", str(tmp_path / "absent")])
+    assert result.exit_code == 2 and "token file" in result.output
+    assert not (tmp_path / "v.db").exists()

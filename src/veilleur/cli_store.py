@@ -176,8 +176,14 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     token: Annotated[
         str | None,
-        typer.Option(envvar="VEILLEUR_TOKEN", help="Bearer token for POST /articles (disabled without one).",
-                     show_default=False),
+        typer.Option(envvar="VEILLEUR_TOKEN", show_default=False,
+                     help="Bearer token for POST /articles (disabled without one). Prefer VEILLEUR_TOKEN or "
+                          "--token-file: an option shows in the process list."),
+    ] = None,
+    token_file: Annotated[
+        Path | None,
+        typer.Option(envvar="VEILLEUR_TOKEN_FILE", show_default=False,
+                     help="File whose first line is the bearer token (wins over --token)."),
     ] = None,
 ) -> None:
     """Serve the API and the dashboard (http://HOST:PORT/)."""
@@ -186,6 +192,8 @@ def serve(
     from veilleur.api import create_app
     from veilleur.pipeline import Pipeline
 
+    if token_file is not None:
+        token = read_token_file(token_file)
     store = _open_store(db, create=bool(token))  # only a server that accepts articles may start a database
     try:
         app = create_app(store, token=token or None, pipeline_factory=Pipeline.from_defaults)
@@ -194,6 +202,17 @@ def serve(
         uvicorn.run(app, host=host, port=port, log_level="info")
     finally:
         store.close()
+
+
+def read_token_file(path: Path) -> str:
+    """The token on the first line of ``path``; a clear error (exit 2) if it cannot be read or is empty."""
+    try:
+        first = path.read_text(encoding="utf-8").splitlines()[:1]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise typer.BadParameter(f"cannot read the token file {str(path)!r}: {exc}", param_hint="--token-file") from exc
+    if not first or not first[0].strip():
+        raise typer.BadParameter(f"the token file {str(path)!r} is empty", param_hint="--token-file")
+    return first[0].strip()
 
 
 def register(app: typer.Typer) -> None:
