@@ -13,6 +13,8 @@ import subprocess
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
@@ -24,6 +26,7 @@ from veilleur.api import create_app
 from veilleur.frame import framing_profile
 from veilleur.records import Article, Event, LoadedTerm
 from veilleur.store import Store
+from veilleur.store.watch_state import WatchState
 
 ROOT = Path(__file__).resolve().parents[1]
 VENDOR = ROOT / "src" / "veilleur" / "api" / "static" / "vendor"
@@ -68,14 +71,10 @@ def _hostile_article() -> tuple[Article, Event]:
     return article, event
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, corpus: Corpus) -> Iterator[str]:
+@contextmanager
+def _serving(store: Store) -> Iterator[str]:
+    """The app over ``store`` on a free local port, in a thread, for as long as the block runs."""
     _vendor()
-    store = Store(f"sqlite:///{tmp_path_factory.mktemp('dash') / 'veilleur.db'}")
-    store.migrate()
-    fill(store, corpus)
-    article, event = _hostile_article()
-    store.save_article(article, [event])
     port = _free_port()
     config = uvicorn.Config(create_app(store, token=None), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
@@ -91,6 +90,19 @@ def server(tmp_path_factory: pytest.TempPathFactory, corpus: Corpus) -> Iterator
     finally:
         srv.should_exit = True
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, corpus: Corpus) -> Iterator[str]:
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('dash') / 'veilleur.db'}")
+    store.migrate()
+    fill(store, corpus)
+    article, event = _hostile_article()
+    store.save_article(article, [event])
+    try:
+        with _serving(store) as url:
+            yield url
+    finally:
         store.close()
 
 
@@ -293,3 +305,46 @@ def test_a_crafted_link_cannot_run_script(page: object, server: str) -> None:
     sync_api.expect(attribution).to_contain_text("Tuiles")
     assert pg.evaluate("window.__pwned") is None  # type: ignore[attr-defined]
     assert pg.locator(".leaflet-control-attribution img").count() == 0  # type: ignore[attr-defined]
+
+
+def _strike(doc: str, town: str, lat: float, lon: float) -> tuple[Article, Event]:
+    text = f"Des frappes aériennes ont visé lundi la ville de {town}, dans le nord-ouest de la Syrie, selon l'OSDH."
+    article = Article(doc, text, published=date(2017, 11, 13), source="Le Veilleur Test")
+    event = Event(doc, "Explosions/Remote violence", "Air/drone strike", actor1="Military Forces of Syria",
+                  location=town, admin1="Idlib", country="Syria", latitude=lat, longitude=lon,
+                  event_date="2017-11-13", time_precision=1, source_outlet=article.source)
+    event.add_evidence("trigger", article.span(0, len("Des frappes aériennes")))
+    return article, event
+
+
+def test_new_events_appear_without_a_reload_and_alerts_have_their_view(browser: object, tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'live.db'}")
+    store.migrate()
+    first, first_event = _strike("live-1", "Saraqeb", 35.8623, 36.8062)
+    store.save_article(first, [first_event])
+    try:
+        with _serving(store) as url:
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+            pg = context.new_page()
+            pg.goto(f"{url}/?refresh=1")
+            rows = pg.locator("#events-table tbody tr")
+            sync_api.expect(rows).to_have_count(1)
+            # the watcher stores a new article while the page is open: it shows up by itself
+            article, event = _strike("live-2", "Ariha", 35.8125, 36.6097)
+            store.save_article(article, [event])
+            sync_api.expect(rows).to_have_count(2, timeout=10_000)
+            sync_api.expect(pg.locator("#status")).to_contain_text("nouvel")
+            # an alert fired by a rule is listed in the alerts view, with a link to its article
+            stored = store.events()[0]
+            WatchState(store).fire("frappes-idlib", "cluster-live", stored.id, {
+                "rule": "frappes-idlib", "outlets": ["Le Veilleur Test"],
+                "event": {"doc": stored.doc, "sub_event_type": stored.sub_event_type, "location": stored.location,
+                          "country": stored.country, "event_date": stored.event_date}})
+            pg.click("#nav-alerts")
+            alerts = pg.locator("#alerts-table tbody tr")
+            sync_api.expect(alerts).to_have_count(1)
+            sync_api.expect(alerts.first).to_contain_text("frappes-idlib")
+            sync_api.expect(alerts.first.locator("a")).to_have_attribute("href", f"#article/{stored.doc}")
+            context.close()
+    finally:
+        store.close()

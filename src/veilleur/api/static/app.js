@@ -33,6 +33,8 @@
   const PAGE = 1000;
   const SVG_NS = "http://www.w3.org/2000/svg";
   const params = new URLSearchParams(window.location.search);
+  // how often the page asks whether new events arrived (seconds; ?refresh=N, 0 turns it off)
+  const REFRESH_SECONDS = params.has("refresh") ? Math.max(0, Number(params.get("refresh")) || 0) : 30;
 
   const $ = (sel) => document.querySelector(sel);
   const colorOf = (type) => COLORS[type] || "#34495e";
@@ -261,6 +263,8 @@
     return { events, total };
   }
 
+  let knownTotal = null;  // the event count the page shows (for the live refresh)
+
   async function loadOverview() {
     const seq = ++loadSeq;
     const q = currentFilters();
@@ -270,6 +274,7 @@
       const stats = await getJSON(`/stats?${q}`);
       if (seq !== loadSeq) return;  // a newer filter won
       lastEvents = { query: String(q), events };
+      knownTotal = total;
       drawMarkers(events);
       drawTimeline(stats.by_day);
       drawTable(events, total);
@@ -560,17 +565,17 @@
   /* ---------- views ---------- */
 
   let currentView = "overview";
-  const VIEWS = { overview: "#overview", article: "#article-view", profiles: "#profiles-view" };
+  const VIEWS = { overview: "#overview", article: "#article-view", profiles: "#profiles-view", alerts: "#alerts-view" };
+  const NAV = { overview: "#nav-map", profiles: "#nav-outlets", alerts: "#nav-alerts" };
 
   function showView(name) {
     currentView = name;
     for (const [view, sel] of Object.entries(VIEWS)) $(sel).hidden = view !== name;
-    $("#nav-map").classList.toggle("current", name === "overview");
-    $("#nav-outlets").classList.toggle("current", name === "profiles");
-    if (name === "overview") $("#nav-map").setAttribute("aria-current", "page");
-    else $("#nav-map").removeAttribute("aria-current");
-    if (name === "profiles") $("#nav-outlets").setAttribute("aria-current", "page");
-    else $("#nav-outlets").removeAttribute("aria-current");
+    for (const [view, sel] of Object.entries(NAV)) {
+      $(sel).classList.toggle("current", name === view);
+      if (name === view) $(sel).setAttribute("aria-current", "page");
+      else $(sel).removeAttribute("aria-current");
+    }
   }
 
   function route() {
@@ -582,6 +587,9 @@
     } else if (hash === "#medias") {
       showView("profiles");
       loadProfiles();
+    } else if (hash === "#alertes") {
+      showView("alerts");
+      loadAlerts();
     } else {
       showView("overview");
       if (map) map.invalidateSize();
@@ -592,6 +600,44 @@
   function reload() {
     loadOverview();
     if (currentView === "profiles") loadProfiles();
+    if (currentView === "alerts") loadAlerts();
+  }
+
+  /* ---------- alerts, and new events as they arrive ---------- */
+
+  async function loadAlerts() {
+    try {
+      const alerts = await getJSON("/alerts?limit=200");
+      const tbody = $("#alerts-table tbody");
+      tbody.replaceChildren(...alerts.map((a) => {
+        const e = (a.payload && a.payload.event) || {};
+        const link = e.doc ? el("a", { href: articleHref(e.doc) }, e.doc) : "";
+        return el("tr", {}, el("td", {}, a.fired_at), el("td", {}, a.rule), el("td", {}, e.sub_event_type || ""),
+          el("td", {}, [e.location, e.country].filter(Boolean).join(", ")), el("td", {}, e.event_date || ""),
+          el("td", {}, ((a.payload && a.payload.outlets) || []).join(", ")), el("td", {}, link));
+      }));
+      setStatus(`${alerts.length} alerte(s)`);
+      document.body.dataset.loaded = "alerts";
+    } catch (err) {
+      setStatus(`Erreur : ${err.message}`, true);
+    }
+  }
+
+  // Poll the event count under the current filters; when the watcher has stored new events, redraw.
+  async function checkForNew() {
+    if (knownTotal === null) return;
+    try {
+      const page = await getJSON(`/events?${currentFilters()}&limit=1`);
+      if (page.total === knownTotal) return;
+      const added = page.total - knownTotal;
+      await loadOverview();
+      if (currentView === "profiles") loadProfiles();
+      if (currentView === "alerts") loadAlerts();
+      if (added > 0 && currentView === "overview") setStatus(`${added} nouvel(s) événement(s) — ${$("#status").textContent}`);
+      document.body.dataset.newEvents = String(added);
+    } catch (err) {
+      // a missed poll is retried at the next tick
+    }
   }
 
   /* ---------- start ---------- */
@@ -609,6 +655,7 @@
     window.addEventListener("hashchange", route);
     getJSON("/profiles/outlets").then(fillOutletList).catch(() => {});
     loadOverview().then(route);
+    if (REFRESH_SECONDS > 0) setInterval(checkForNew, REFRESH_SECONDS * 1000);
   }
 
   document.addEventListener("DOMContentLoaded", start);
