@@ -332,3 +332,9 @@ def test_a_province_named_with_a_french_compass_word(geocoder: Geocoder, text: s
 def test_a_district_that_bears_its_provinces_name_is_the_province(geocoder: Geocoder) -> None:
     result = geocoder.find("Des rebelles ont attaqué plusieurs villages dans le Nord-Kivu, en RDC.")
     assert [(m.place.feature, m.precision) for m in result.mentions] == [("admin1", 3)]
+
+
+def test_a_name_after_a_determiner_is_no_far_city(geocoder: Geocoder) -> None:
+    # "la Médina" of Dakar is a quarter, not Medina in Saudi Arabia
+    result = geocoder.find("À la Médina, à Dakar, au Sénégal, des jeunes ont affronté la police.")
+    assert "Saudi Arabia" not in {m.place.country for m in result.mentions}

@@ -580,6 +580,9 @@ def rank_countries(
     return [country for rank, (country, n) in enumerate(ranked) if rank == 0 or n >= 2]
 
 
+_DETERMINER_BEFORE = re.compile(r"(?:\b[Ll](?:a|e|es)\s+|\b[Ll]['’])$")
+
+
 def _supported(text: str, match: _Match, spans: Sequence[tuple[int, int]]) -> bool:
     """The parser tags the name as a place, or a locative word or place noun comes right before it."""
     if any(s < match.end and match.start < e for s, e in spans):
@@ -915,10 +918,13 @@ class Geocoder:
         if not home and not named:
             return True  # nothing says where the text is: every candidate stays (short texts, the CLI)
         supported = _supported(text, match, spans) and not match.fuzzy  # a near-miss is never a far city
+        # "la Médina", "le Souk": a determiner before the name makes it a common noun, not a far city (a city
+        # whose French name holds its article, "Le Caire", is matched with it)
+        determined = _DETERMINER_BEFORE.search(text, max(0, match.start - 4), match.start) is not None
         match.places = [
             p for p in match.places
             if p.country in home or p.country in named
-            or (supported and p.population >= WORLD_CITY and p.geonameid in match.exact)
+            or (supported and not determined and p.population >= WORLD_CITY and p.geonameid in match.exact)
         ]
         return bool(match.places) or match.key.startswith("?")
 
