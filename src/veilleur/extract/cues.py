@@ -77,9 +77,9 @@ class CueLexicon:
     claim: re.Pattern[str]  # "l'attaque a été revendiquée par X": X answers for the events just told
     speaker: re.Pattern[str]  # "un responsable de l'armée": someone speaking for the actor, not the actor acting
     comment_markers: tuple[str, ...]
-    demonstration_lemmas: frozenset[str] = frozenset()  # a story of demonstrations: its clashes are riots
-    civilian_targets: frozenset[str] = frozenset()  # "ont attaqué le village": the victims are civilians
-    link: re.Pattern[str] = re.compile(r"(?!)")  # "Lire aussi : ...": a link to another article
+    demonstration_lemmas: frozenset[str]  # a story of demonstrations: its clashes are riots
+    civilian_targets: frozenset[str]  # "ont attaqué le village": the victims are civilians
+    link: re.Pattern[str]  # "Lire aussi : ...": a link to another article
 
     def is_link(self, text: str, start: int, end: int) -> bool:
         """Does the sentence open with "Lire aussi", "Voir aussi"...?"""

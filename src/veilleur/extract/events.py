@@ -110,17 +110,22 @@ def extract_events(
 def _demonstration_clashes(events: list[Event], annotation: Annotation, cues: CueLexicon) -> list[Event]:
     """In a story of demonstrations, clashes between state forces and no armed group are the crowd's riot:
     "des heurts ont éclaté avec les forces de l'ordre", "des heurts aussi à Lorient" (codebook section 2)."""
-    story = any(e.event_type in ("Protests", "Riots") for e in events) or any(
-        t.lemma in cues.demonstration_lemmas for t in annotation.tokens)
-    if not story:
-        return events
+    clashes = []
     for event in events:
         state = [a for a in (event.actor1, event.actor2) if a.startswith(STATE_FORCES)]
         others = [a for a in (event.actor1, event.actor2) if a and a not in state]
         unarmed = all(a.startswith((CIVILIAN_PREFIX, *CROWD_PREFIXES)) for a in others)
         if event.sub_event_type == "Armed clash" and state and unarmed and event.country:
-            event.event_type, event.sub_event_type = VIOLENT_DEMONSTRATION
-            event.actor1, event.actor2 = f"{RIOTERS} ({event.country})", state[0]
+            clashes.append((event, state[0]))
+    if not clashes:
+        return events  # no need to read the whole article's lemmas
+    story = any(e.event_type in ("Protests", "Riots") for e in events) or any(
+        t.lemma in cues.demonstration_lemmas for t in annotation.tokens)
+    if not story:
+        return events
+    for event, force in clashes:
+        event.event_type, event.sub_event_type = VIOLENT_DEMONSTRATION
+        event.actor1, event.actor2 = f"{RIOTERS} ({event.country})", force
     return events
 
 

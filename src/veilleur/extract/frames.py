@@ -121,26 +121,25 @@ def frames_for_sentence(
         )
         frame.agents = _actors_within(actors, found_roles.agents)
         frame.patients = _actors_within(actors, found_roles.patients)
-        frame.civilian_target = _hits_civilians(tree, token, found_roles.patients, cues.civilian_targets)
+        frame.civilian_target = _hits_civilians(tree, token, found_roles.patients, cues.civilian_targets,
+                                                sentence_dates)
         if not cumulative:
             frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
     return _drop_subsumed_frames(frames)
 
 
-TIME_NOUNS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "soir",
-                        "nuit", "matinée", "soirée", "journée", "aube", "veille", "semaine", "week-end"})
-
-
-def _hits_civilians(tree: Tree, trigger: Token, patients: tuple[tuple[int, int], ...], targets: frozenset[str]) -> bool:
+def _hits_civilians(tree: Tree, trigger: Token, patients: tuple[tuple[int, int], ...], targets: frozenset[str],
+                    dates: list[DateRef]) -> bool:
     """Is what the trigger hits a village, a market, a bus...? The tree's target, or, for a verb, the first
-    noun after it that is not a time word (the parser hangs "le village" on "vendredi" in "ont attaqué
-    vendredi le village")."""
+    noun after it outside the sentence's date mentions (the parser hangs "le village" on "vendredi" in "ont
+    attaqué vendredi le village")."""
     if any(t.pos == "NOUN" and t.lemma in targets and any(s <= t.start < e for s, e in patients)
            for t in tree.tokens):
         return True
     if trigger.pos != "VERB":
         return False
-    after = [t for t in tree.tokens if t.i > trigger.i and t.pos == "NOUN" and t.lemma not in TIME_NOUNS]
+    after = [t for t in tree.tokens if t.i > trigger.i and t.pos == "NOUN"
+             and not any(d.start <= t.start < d.end for d in dates)]
     return bool(after) and after[0].i - trigger.i <= 6 and after[0].lemma in targets
 
 

@@ -32,6 +32,10 @@ class PlaceRoles:
 
     def spans(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """Character spans of the proper nouns the grammar puts in a place's position."""
+        parts: dict[int, list[Token]] = {}  # a name's head -> its name parts, in order
+        for token in tokens:
+            if token.dep in NAME_PARTS and token.head != token.i:
+                parts.setdefault(token.head, []).append(token)
         found: list[tuple[int, int]] = []
         in_place: set[int] = set()  # names found in a place's position: their conjuncts are places too
         for token in tokens:  # heads come before their conjuncts, so one pass follows a list
@@ -41,17 +45,18 @@ class PlaceRoles:
             if (token.dep == "obj" and head.pos == "VERB" and head.lemma in self.verbs
                     or token.dep == "nmod" and head.pos == "NOUN" and head.lemma in self.nouns
                     or token.dep == "conj" and head.i in in_place):
-                found.extend(_name_spans(tokens, token))
-                in_place.update(t.i for t in tokens if t.i == token.i or t.head == token.i and t.dep in NAME_PARTS)
+                own = parts.get(token.i, [])
+                found.extend(_name_spans(token, own))
+                in_place.update([token.i, *(t.i for t in own)])
         return found
 
 
-def _name_spans(tokens: Sequence[Token], token: Token) -> list[tuple[int, int]]:
+def _name_spans(token: Token, parts: list[Token]) -> list[tuple[int, int]]:
     """The name a token heads: its adjacent name parts ("Bint Jbeil"); a part the parser attached across a
     comma ("At Tiri, Haddatha") is a name of its own."""
     spans = [(token.start, token.end)]
     last = token.i
-    for part in (t for t in tokens if t.head == token.i and t.dep in NAME_PARTS and t.i > token.i):
+    for part in (t for t in parts if t.i > token.i):
         if part.i == last + 1:
             spans[-1] = (spans[-1][0], part.end)
         else:
