@@ -23,10 +23,14 @@ def inherit_dates(events: list[Event]) -> list[Event]:
     """An undated mention of a place the article dates elsewhere is that day's: the nearest dated mention
     before it (narrative time runs with the text: "un court instant plus tard"), else, for a headline or
     lead, the first mention dated to the day after it."""
+    dated_at: dict[str, list[tuple[int, Event]]] = {}  # place -> its dated mentions, in text order
+    for index, event in enumerate(events):
+        if "event_date" in event.evidence:
+            dated_at.setdefault(event.location, []).append((index, event))
     for index, event in enumerate(events):
         if "event_date" in event.evidence or event.sub_event_type == "Disrupted weapons use":
             continue  # discoveries are reported, rarely dated
-        dated = [(i, e) for i, e in enumerate(events) if e.location == event.location and "event_date" in e.evidence]
+        dated = dated_at.get(event.location, [])
         before = [e for i, e in dated if i < index]
         after = [e for i, e in dated if i > index and e.time_precision == 1]
         earlier = before[-1] if before else next(iter(after), None)
