@@ -518,6 +518,23 @@ def test_protests_are_acted_by_the_crowd(
     assert (event.actor1, event.actor2) == (actor1, actor2)
 
 
+def test_demonstrators_who_burn_or_throw_stones_are_rioters(pipeline: Pipeline) -> None:
+    event = only_event(
+        pipeline,
+        "Des manifestants ont bloqué mardi les routes de Kasserine avec des pneus en feu et jeté des pierres "
+        "sur les policiers.",
+    )
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+    assert (event.actor1, event.actor2) == ("Rioters (Tunisia)", "Police Forces of Tunisia")
+
+
+def test_protesters_shot_at_are_not_rioters(pipeline: Pipeline) -> None:
+    event = only_event(
+        pipeline, "Vendredi à Tripoli, une milice a tiré sur des manifestants pacifiques, faisant 40 morts."
+    )
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Excessive force against protesters")
+
+
 def test_lynching_is_mob_violence_by_rioters(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une foule en colère a lynché mardi un homme accusé de vol à Kano.")
     assert (event.event_type, event.sub_event_type, event.actor1) == ("Riots", "Mob violence", "Rioters (Nigeria)")

@@ -19,6 +19,7 @@ from veilleur.extract.cues import CueLexicon, Trigger
 from veilleur.extract.frames import CLAUSE_BREAK, Frame, frames_for_sentence, is_reference_point
 from veilleur.extract.mentions import (
     CROWD_PREFIXES,
+    PROTESTERS,
     RIOTERS,
     STATE_FORCES,
     ActorRef,
@@ -186,6 +187,8 @@ def _events_from_frame(
     refined = category.refine(frame.text, *frame.sentence, aircraft=frame.aircraft)
     if refined is not None:
         event_type, sub_event_type = refined
+        if event_type == "Riots" and actor1 is not None and actor1.name.startswith(PROTESTERS):
+            actor1 = actor1.as_rioters()  # demonstrators who fight are rioters (codebook section 3)
     if (event_type == "Battles" and _is_crowd(actor1, actor2)
             or sub_event_type in CROWD_VIOLENCE and _is_crowd(actor1, None)):
         # fighting between a crowd and the police, or a crowd that attacks, burns or loots, is a riot, the
