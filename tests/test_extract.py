@@ -535,6 +535,12 @@ def test_protesters_shot_at_are_not_rioters(pipeline: Pipeline) -> None:
     assert (event.event_type, event.sub_event_type) == ("Protests", "Excessive force against protesters")
 
 
+def test_an_attack_on_no_armed_side_falls_on_civilians(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Des hommes armés ont attaqué mercredi un convoi humanitaire près de Zawiyah.")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.actor2 == "Civilians (Libya)"
+
+
 def test_lynching_is_mob_violence_by_rioters(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une foule en colère a lynché mardi un homme accusé de vol à Kano.")
     assert (event.event_type, event.sub_event_type, event.actor1) == ("Riots", "Mob violence", "Rioters (Nigeria)")
@@ -632,9 +638,9 @@ def test_a_peaceful_protest_acts_on_nobody(pipeline: Pipeline) -> None:
 
 
 def test_an_undated_mention_takes_the_date_told_before_it(pipeline: Pipeline) -> None:
-    text = ("Des jihadistes ont attaqué la semaine dernière la ville de Djibo, au Burkina Faso. Un instant plus "
-            "tard, une kamikaze s'est fait exploser au même endroit à Djibo. Djibo avait déjà été frappée par "
-            "un attentat le 2 février.")
+    text = ("Des jihadistes ont attaqué la semaine dernière un poste de l'armée à Djibo, au Burkina Faso. Un "
+            "instant plus tard, une kamikaze s'est fait exploser au même endroit à Djibo. Djibo avait déjà été "
+            "frappée par un attentat le 2 février.")
     _, events = run(pipeline, text)
     attack = next(e for e in events if e.event_type == "Battles")
     bombing = next(e for e in events if e.sub_event_type == "Suicide bomb")
