@@ -229,6 +229,7 @@ def test_evaluate_json_predictions_against_themselves(gold_from_predictions: tup
         (["events", "--db", "absent.db"], "no database at"),
         (["events", "--db", "sqlite://absent.db"], "is not a SQLite file URL"),
         (["recluster", "--db", "absent.db"], "no database at"),
+        (["events", "--db", "absent.db", "--format", "parquet"], "Parquet is a binary file: give one with -o FILE"),
         (["evaluate", "gold.jsonl", "pred.jsonl"], "no such file: gold.jsonl"),
     ],
 )
@@ -284,9 +285,10 @@ def test_sample_acled_csv_is_filled_wherever_the_registries_allow(tmp_path: Path
     from veilleur.export import ACLED_COLUMNS
 
     sample = Path(__file__).parent.parent / "examples" / "sample"
-    out, csv_path = tmp_path / "events.jsonl", tmp_path / "events.csv"
+    out, csv_path, parquet = tmp_path / "events.jsonl", tmp_path / "events.csv", tmp_path / "events.parquet"
     result = CliRunner().invoke(app, ["extract", str(sample / "articles"), "--published-map",
-                                      str(sample / "published.jsonl"), "-o", str(out), "--csv", str(csv_path), "-q"])
+                                      str(sample / "published.jsonl"), "-o", str(out), "--csv", str(csv_path),
+                                      "--parquet", str(parquet), "-q"])
     assert result.exit_code == 0, result.output
     frame = pandas.read_csv(csv_path, keep_default_na=False, dtype=str)
     assert list(frame.columns) == list(ACLED_COLUMNS)
@@ -297,3 +299,7 @@ def test_sample_acled_csv_is_filled_wherever_the_registries_allow(tmp_path: Path
     assert "Al Hudaydah" in set(frame["location"])
     jsonl_actors = {json.loads(line)["actor1"] for line in out.read_text(encoding="utf-8").splitlines()}
     assert "Military Forces of Syria" in jsonl_actors
+    # --parquet: the same events, the JSONL's names
+    table = pandas.read_parquet(parquet)
+    assert list(table["id"]) == [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert set(table["actor1"]) == jsonl_actors
