@@ -6,6 +6,7 @@ SAMPLE := examples/sample
 OUT := out
 DB ?= sqlite:///veilleur.db
 VENDOR := src/veilleur/api/static/vendor/leaflet.js
+API_DOCS_VENDOR := src/veilleur/api/docs_assets/swagger-ui-bundle.js
 
 .PHONY: install run test lint assets browser bench evaluate clean
 
@@ -17,11 +18,14 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $@
 
-# Leaflet and the offline world basemap come from npm and are copied into the package.
-assets: $(VENDOR)
+# Leaflet, the offline world basemap, Swagger UI and ReDoc come from npm and are copied into the package.
+assets: $(VENDOR) $(API_DOCS_VENDOR)
 
 $(VENDOR): scripts/vendor_assets.sh
 	bash scripts/vendor_assets.sh
+
+$(API_DOCS_VENDOR): scripts/vendor_api_docs.sh
+	bash scripts/vendor_api_docs.sh
 
 # The dashboard tests drive Debian's Chromium (no browser download at run time).
 browser:
@@ -49,6 +53,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_extract_memory.py 100
 	$(BIN)/python benchmarks/bench_cluster.py 10000
 	$(BIN)/python benchmarks/bench_cluster.py 100000
+	$(BIN)/python benchmarks/bench_export.py 100000
 
 clean:
 	rm -rf $(OUT) build test-artifacts veilleur.db veilleur.db-wal veilleur.db-shm

@@ -157,6 +157,11 @@ def test_csv_has_acled_columns_and_one_row_per_event(extraction: Extraction) -> 
     assert bomb["disorder_type"] == "Political violence"
     assert bomb["civilian_targeting"] == "Civilian targeting"
     assert int(bomb["fatalities"]) == 5
+    # ACLED's columns worked out from the registries, for every coded event
+    for row in rows:
+        assert row["region"] and row["iso"] and row["inter1"] and row["interaction"], row
+        assert row["timestamp"].isdigit()
+    assert (bomb["region"], bomb["iso"]) == ("Middle East", "368")
 
 
 def test_geojson_points_are_lon_lat(extraction: Extraction) -> None:
@@ -224,6 +229,7 @@ def test_evaluate_json_predictions_against_themselves(gold_from_predictions: tup
         (["events", "--db", "absent.db"], "no database at"),
         (["events", "--db", "sqlite://absent.db"], "is not a SQLite file URL"),
         (["recluster", "--db", "absent.db"], "no database at"),
+        (["events", "--db", "absent.db", "--format", "parquet"], "Parquet is a binary file: give one with -o FILE"),
         (["evaluate", "gold.jsonl", "pred.jsonl"], "no such file: gold.jsonl"),
     ],
 )
@@ -269,3 +275,31 @@ def test_serve_refuses_an_unreadable_token_file_before_starting(tmp_path: Path) 
                                       "--token-file", str(tmp_path / "absent")])
     assert result.exit_code == 2 and "token file" in result.output
     assert not (tmp_path / "v.db").exists()
+
+
+def test_sample_acled_csv_is_filled_wherever_the_registries_allow(tmp_path: Path) -> None:
+    """The bundled sample, as `make run` codes it: its ACLED CSV loads in pandas in ACLED's column order, with
+    no empty inter1, iso, timestamp, region or source_scale, and ACLED's actor names (the JSONL keeps the
+    codebook's)."""
+    pandas = pytest.importorskip("pandas")
+    from veilleur.export import ACLED_COLUMNS
+
+    sample = Path(__file__).parent.parent / "examples" / "sample"
+    out, csv_path, parquet = tmp_path / "events.jsonl", tmp_path / "events.csv", tmp_path / "events.parquet"
+    result = CliRunner().invoke(app, ["extract", str(sample / "articles"), "--published-map",
+                                      str(sample / "published.jsonl"), "-o", str(out), "--csv", str(csv_path),
+                                      "--parquet", str(parquet), "-q"])
+    assert result.exit_code == 0, result.output
+    frame = pandas.read_csv(csv_path, keep_default_na=False, dtype=str)
+    assert list(frame.columns) == list(ACLED_COLUMNS)
+    assert len(frame) >= 10
+    for column in ("inter1", "interaction", "iso", "timestamp", "region", "source_scale"):
+        assert (frame[column] != "").all(), column
+    assert "Military Forces of Syria (2000-)" in set(frame["actor1"])
+    assert "Al Hudaydah" in set(frame["location"])
+    jsonl_actors = {json.loads(line)["actor1"] for line in out.read_text(encoding="utf-8").splitlines()}
+    assert "Military Forces of Syria" in jsonl_actors
+    # --parquet: the same events, the JSONL's names
+    table = pandas.read_parquet(parquet)
+    assert list(table["id"]) == [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert set(table["actor1"]) == jsonl_actors

@@ -118,7 +118,8 @@ def test_acled_csv_header_and_values(tmp_path: Path) -> None:
     assert row["event_date"] == "2017-10-14" and row["year"] == "2017" and row["time_precision"] == "1"
     assert row["disorder_type"] == "Political violence"
     assert row["sub_event_type"] == "Air/drone strike"
-    assert row["actor1"] == "Military Forces of Russia" and row["actor2"] == "Islamic State"
+    # ACLED's names: a state's forces with the government's period, a group suffixed with the country
+    assert row["actor1"] == "Military Forces of Russia (2000-)" and row["actor2"] == "Islamic State (Syria)"
     assert row["latitude"] == "35.0207" and row["longitude"] == "40.4529"
     assert row["source"] == "SANA; Al-Watan"
     assert row["notes"] == event.notes["en"]
@@ -127,7 +128,9 @@ def test_acled_csv_header_and_values(tmp_path: Path) -> None:
     # from the actor registry: Russia's forces in Syria are external forces (8), the Islamic State rebels (2)
     assert (row["inter1"], row["inter2"], row["interaction"]) == ("8", "2", "28")
     assert row["timestamp"].isdigit()
-    assert row["region"] == row["admin3"] == row["tags"] == ""
+    assert row["region"] == "Middle East"
+    assert row["source_scale"] == "National"  # SANA and Al-Watan are Syrian, the event is in Syria
+    assert row["admin3"] == row["tags"] == ""
 
 
 def test_acled_csv_falls_back_to_outlet_and_blank_coordinates(tmp_path: Path) -> None:
@@ -135,6 +138,7 @@ def test_acled_csv_falls_back_to_outlet_and_blank_coordinates(tmp_path: Path) ->
     write_acled_csv([make_event(sources=[], latitude=None, longitude=None)], path)
     row = read_csv(path)[1][0]
     assert row["source"] == "Réseau Voltaire"
+    assert row["source_scale"] == ""  # an outlet the sources registry does not know
     assert row["latitude"] == row["longitude"] == ""
 
 
@@ -218,3 +222,97 @@ def test_csv_place_names_lose_transliteration_marks() -> None:
 
     assert plain_place_name("Al Ḩudaydah") == "Al Hudaydah"
     assert plain_place_name("Ma‘arrat an Nu‘mān") == "Maarrat an Numan"
+
+
+# ---------------------------------------------------------------- ACLED conventions
+
+
+def test_acled_actor_names_follow_the_government_period_and_keep_the_jsonl_names(tmp_path: Path) -> None:
+    events = [
+        make_event(actor1="Military Forces of Iraq", actor2="Islamic State", country="Iraq",
+                   event_date="2017-05-10", assoc_actor_1="Popular Mobilization Forces"),
+        make_event(actor1="Military Forces of Iraq", country="Iraq", event_date="2019-01-03"),
+        make_event(actor1="Military Forces of Syria", assoc_actor_1="Hezbollah; Desert Hawks Brigade",
+                   actor2="Syrian Democratic Forces", assoc_actor_2="YPG: People's Protection Units"),
+        make_event(actor1="Unidentified Armed Group (Somalia)", actor2="al-Shabaab", country="Somalia"),
+    ]
+    path = tmp_path / "events.csv"
+    write_acled_csv(events, path)
+    rows = read_csv(path)[1]
+    assert rows[0]["actor1"] == "Military Forces of Iraq (2014-2018)"
+    assert rows[0]["actor2"] == "Islamic State (Iraq)"
+    assert rows[0]["assoc_actor_1"] == "Popular Mobilization Forces"
+    assert rows[1]["actor1"] == "Military Forces of Iraq (2018-2020)"  # a new government, a new name
+    assert rows[2]["actor1"] == "Military Forces of Syria (2000-)"
+    assert rows[2]["assoc_actor_1"] == "Hezbollah; Desert Hawks Brigade"
+    assert rows[2]["actor2"] == "QSD: Syrian Democratic Forces"
+    assert rows[2]["assoc_actor_2"] == "YPG: People's Protection Units"
+    assert (rows[2]["inter1"], rows[2]["inter2"], rows[2]["interaction"]) == ("1", "2", "12")
+    assert (rows[3]["actor1"], rows[3]["actor2"]) == ("Unidentified Armed Group (Somalia)", "Al Shabaab")
+    # the JSON Lines export keeps the codebook's names
+    buffer = io.StringIO()
+    write_jsonl(events[2:3], buffer)
+    assert json.loads(buffer.getvalue())["actor2"] == "Syrian Democratic Forces"
+
+
+@pytest.mark.parametrize(
+    ("sources", "outlet", "country", "expected"),
+    [
+        (["SANA", "AFP"], "", "Syria", "National-International"),
+        (["SANA", "Al-Watan (Syria)"], "", "Syria", "National"),  # each scale once
+        (["SANA"], "", "Lebanon", "International"),  # a Syrian agency on a Lebanese event
+        (["Al Jazeera"], "", "Yemen", "Regional"),
+        (["Al Jazeera"], "", "Mali", "International"),  # pan-Arab media outside the Middle East and North Africa
+        (["Local sources (medics/witnesses)", "Amaq"], "", "Iraq", "New media-Local"),
+        ([], "RFI", "Mali", "International"),  # no credited source: the outlet's own scale
+        ([], "Actualite.cd", "Democratic Republic of Congo", "National"),
+        ([], "PressAfrik (RFI reprint)", "Senegal", "National"),  # the outlet's name before the brackets
+        ([], "Le Journal Inconnu", "Mali", ""),
+    ],
+)
+def test_acled_source_scale(sources: list[str], outlet: str, country: str, expected: str) -> None:
+    from veilleur.export import acled_row
+
+    row = acled_row(make_event(sources=sources, source_outlet=outlet, country=country))
+    assert row["source_scale"] == expected
+
+
+def test_acled_region_for_every_gazetteer_country() -> None:
+    from veilleur.acled import default_conventions
+    from veilleur.resolve.places import load_countries
+
+    conventions = default_conventions()
+    missing = [c.name for c in load_countries() if not conventions.region(c.name)]
+    assert missing == []
+    assert [conventions.region(c) for c in ("Syria", "Mali", "Democratic Republic of Congo", "Somalia",
+                                            "Afghanistan", "Ukraine", "Mexico", "Haiti")] == [
+        "Middle East", "Western Africa", "Middle Africa", "Eastern Africa", "South Asia", "Europe",
+        "Central America", "Caribbean"]
+
+
+def test_acled_csv_loads_in_pandas_with_every_derived_column_filled(tmp_path: Path) -> None:
+    """Coded events from the sample's countries: ACLED's column order, and no empty inter1, iso, timestamp,
+    region or source_scale."""
+    pandas = pytest.importorskip("pandas")
+    events = [
+        make_event(),
+        make_event(actor1="Military Forces of Iraq", actor2="Islamic State", country="Iraq", event_date="2017-05-10",
+                   sources=["Army spokesperson"]),
+        make_event(actor1="JNIM: Group for Support of Islam and Muslims", actor2="Military Forces of Mali",
+                   country="Mali", event_date="2018-01-28", sources=[], source_outlet="RFI"),
+        make_event(event_type="Violence against civilians", sub_event_type="Attack",
+                   actor1="Unidentified Armed Group (Democratic Republic of Congo)",
+                   actor2="Civilians (Democratic Republic of Congo)", country="Democratic Republic of Congo",
+                   location="Beni", sources=["United Nations (UN/OCHA)"]),
+        make_event(actor1="Saudi-led Coalition", actor2="Houthis (Ansar Allah)", country="Yemen",
+                   location="Al Ḩudaydah", sources=["Al Jazeera"]),
+    ]
+    path = tmp_path / "events.csv"
+    write_acled_csv(events, path)
+    frame = pandas.read_csv(path, keep_default_na=False, dtype=str)
+    assert list(frame.columns) == list(ACLED_COLUMNS)
+    for column in ("inter1", "iso", "timestamp", "region", "source_scale", "interaction"):
+        assert (frame[column] != "").all(), column
+    assert list(frame["iso"]) == ["760", "368", "466", "180", "887"]
+    assert frame["location"].iloc[4] == "Al Hudaydah"
+    assert pandas.read_csv(path)["timestamp"].dtype.kind == "i"

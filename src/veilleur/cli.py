@@ -52,6 +52,9 @@ def extract(
     source: SourceOption = None,
     csv: Annotated[Path | None, typer.Option(help="Also write an ACLED-style CSV here.")] = None,
     geojson: Annotated[Path | None, typer.Option(help="Also write a GeoJSON FeatureCollection here.")] = None,
+    parquet: Annotated[
+        Path | None, typer.Option(help="Also write the events as Parquet here (the JSONL's columns, flattened).")
+    ] = None,
     unresolved: Annotated[
         Path | None, typer.Option(help="Write place names the gazetteer could not resolve (JSONL).")
     ] = None,
@@ -61,17 +64,17 @@ def extract(
         typer.Option(help="Write one JSONL line per document: events found, rejection reason, unresolved places."),
     ] = None,
 ) -> None:
-    """Extract events from articles and write them as JSONL (and optionally CSV / GeoJSON).
+    """Extract events from articles and write them as JSONL (and optionally CSV / GeoJSON / Parquet).
 
     Events are written as each article is coded, so memory stays flat however large the input; the CSV,
-    GeoJSON and the table on stdout are then read back from the JSONL file.
+    GeoJSON, Parquet and the table on stdout are then read back from the JSONL file.
     """
     from veilleur.pipeline import Pipeline  # spaCy is loaded only by commands that need it
 
     check_inputs(paths, published_map)
     mapping = load_published_map(published_map) if published_map else None
     outlets = load_source_map(published_map) if published_map else None
-    for target in (output, csv, geojson, unresolved, report):
+    for target in (output, csv, geojson, parquet, unresolved, report):
         if target is not None:
             target.parent.mkdir(parents=True, exist_ok=True)
 
@@ -125,6 +128,10 @@ def extract(
         export.write_acled_csv(export.iter_jsonl(output), csv)
     if geojson:
         export.write_geojson(export.iter_jsonl(output), geojson)
+    if parquet:
+        from veilleur.parquet import write_parquet
+
+        write_parquet(export.iter_jsonl(output), parquet)
     if not quiet:
         _print_table(output)
     typer.echo(f"{counts['articles']} articles read, {len(rejections)} skipped, {counts['events']} events -> {output}",

@@ -41,6 +41,7 @@ class Format(str, Enum):
     csv = "csv"
     json = "json"
     geojson = "geojson"
+    parquet = "parquet"
 
 
 
@@ -125,8 +126,11 @@ def events(
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
 ) -> None:
-    """List stored events, filtered, as a table, ACLED CSV, JSON Lines or GeoJSON."""
+    """List stored events, filtered, as a table, ACLED CSV, JSON Lines, GeoJSON or Parquet (-o FILE)."""
     from veilleur import export
+
+    if fmt is Format.parquet and output is None:
+        raise typer.BadParameter("Parquet is a binary file: give one with -o FILE", param_hint="--format")
 
     filters = EventFilter(
         since=parse_day(since, "--since"), until=parse_day(until, "--until"), country=country, admin1=admin1,
@@ -144,6 +148,10 @@ def events(
         export.write_geojson(found, target)
     elif fmt is Format.json:
         export.write_jsonl(found, target)
+    elif fmt is Format.parquet and output is not None:
+        from veilleur.parquet import write_parquet
+
+        write_parquet(found, output)
     else:
         columns = ("event_date", "event_type", "location", "admin1", "actor1", "actor2", "fatalities", "doc")
         rows = [[str(getattr(e, c)) for c in columns] for e in found]

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
+from veilleur.acled import AcledConventions, default_conventions
 from veilleur.records import EVENT_FIELDS, Event
 
 PathOrFile = Path | str | IO[str]
@@ -204,10 +205,22 @@ def _blank_if_none(value: Any) -> Any:
     return "" if value is None else value
 
 
-def acled_row(event: Event, actor_type: ActorTypeLookup | None = None) -> dict[str, Any]:
-    """One event as an ACLED-named row; columns we cannot fill are empty strings."""
+def acled_row(
+    event: Event, actor_type: ActorTypeLookup | None = None, conventions: AcledConventions | None = None
+) -> dict[str, Any]:
+    """One event as an ACLED-named row; columns we cannot fill are empty strings.
+
+    ``conventions`` (by default the bundled ones) give ACLED's actor names, the region and the source scale;
+    inter codes are looked up with the codebook's actor names, which the JSON Lines export keeps.
+    """
+    conventions = conventions or default_conventions()
     inter1 = _abroad(event.actor1, event.country, _actor_type(event.actor1, actor_type))
     inter2 = _abroad(event.actor2, event.country, _actor_type(event.actor2, actor_type))
+    sources = list(event.sources) or ([event.source_outlet] if event.source_outlet else [])
+
+    def acled_names(names: str) -> str:
+        return conventions.actor_names_joined(names, event.country, event.event_date)
+
     row: dict[str, Any] = dict.fromkeys(ACLED_COLUMNS, "")
     row.update(
         event_id_cnty=event.id,
@@ -217,15 +230,16 @@ def acled_row(event: Event, actor_type: ActorTypeLookup | None = None) -> dict[s
         disorder_type=disorder_type(event.event_type, event.sub_event_type),
         event_type=event.event_type,
         sub_event_type=event.sub_event_type,
-        actor1=event.actor1,
-        assoc_actor_1=event.assoc_actor_1,
+        actor1=acled_names(event.actor1),
+        assoc_actor_1=acled_names(event.assoc_actor_1),
         inter1=inter1,
-        actor2=event.actor2,
-        assoc_actor_2=event.assoc_actor_2,
+        actor2=acled_names(event.actor2),
+        assoc_actor_2=acled_names(event.assoc_actor_2),
         inter2=inter2,
         interaction=interaction_code(inter1, inter2),
         civilian_targeting=civilian_targeting(event),
         iso=iso_numeric(event.country),
+        region=conventions.region(event.country),
         country=event.country,
         admin1=event.admin1,
         admin2=event.admin2,
@@ -233,7 +247,8 @@ def acled_row(event: Event, actor_type: ActorTypeLookup | None = None) -> dict[s
         latitude=_blank_if_none(event.latitude),
         longitude=_blank_if_none(event.longitude),
         geo_precision=event.geo_precision,
-        source="; ".join(event.sources) or event.source_outlet,
+        source="; ".join(sources),
+        source_scale=conventions.source_scale(sources, event.country),
         notes=event.notes.get("en", ""),
         fatalities=event.fatalities,
     )
@@ -259,12 +274,17 @@ def registry_actor_types() -> ActorTypeLookup:
 
 
 def write_acled_csv(
-    events: Iterable[Event], path_or_file: PathOrFile, actor_type: ActorTypeLookup | None = None
+    events: Iterable[Event],
+    path_or_file: PathOrFile,
+    actor_type: ActorTypeLookup | None = None,
+    conventions: AcledConventions | None = None,
 ) -> int:
     """A CSV with ACLED's column names (:data:`ACLED_COLUMNS`). Returns the number of rows written.
 
     ``actor_type`` maps a canonical actor name to its ACLED actor-type code (by default the actor
     registry's, :func:`registry_actor_types`); inter1, inter2 and interaction come from it.
+    ``conventions`` (default :func:`veilleur.acled.default_conventions`) give ACLED's actor names, the
+    region and the source scale.
     """
     count = 0
     actor_type = actor_type or registry_actor_types()
@@ -273,7 +293,7 @@ def write_acled_csv(
         writer = csv.DictWriter(stream, fieldnames=ACLED_COLUMNS)
         writer.writeheader()
         for event in events:
-            writer.writerow(acled_row(event, actor_type) | {"timestamp": stamp})
+            writer.writerow(acled_row(event, actor_type, conventions) | {"timestamp": stamp})
             count += 1
     return count
 

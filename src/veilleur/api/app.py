@@ -22,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from veilleur import export
+from veilleur.api.docs import register_api_docs
 from veilleur.ingest.records import article_from_record
 from veilleur.ingest.text import ReadOptions
 from veilleur.pipeline import Pipeline
@@ -104,7 +105,7 @@ def _article_id(body: ArticleIn) -> str:
 
 
 # The dashboard loads only its own scripts and styles; map tiles (opt-in with ?tiles=) may come from any
-# https host; nothing may frame it. The interactive API docs keep FastAPI's defaults.
+# https host; nothing may frame it. The API docs (Swagger UI, ReDoc) run inline scripts: no CSP for them.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
@@ -165,6 +166,8 @@ def create_app(
         title="Veilleur",
         summary="French conflict news as ACLED-style event records, with their evidence.",
         version="0.1.0",
+        docs_url=None,  # /docs and /redoc are served with vendored files (api/docs.py), not from a CDN
+        redoc_url=None,
     )
     app.middleware("http")(_security_headers)
     app.exception_handler(RequestValidationError)(_invalid_request)
@@ -289,4 +292,5 @@ def create_app(
         return out
 
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
+    register_api_docs(app)
     return app
