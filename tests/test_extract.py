@@ -541,6 +541,20 @@ def test_an_attack_on_no_armed_side_falls_on_civilians(pipeline: Pipeline) -> No
     assert event.actor2 == "Civilians (Libya)"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a date between commas makes the parser lose the verb's object
+        "Les rebelles ont pris, dimanche, le contrôle de la ville de Kidal, dans le nord du Mali.",
+        # a capital is a place noun like a town
+        "L'armée soudanaise a repris mardi la capitale Khartoum.",
+    ],
+)
+def test_territory_taken_whatever_the_parse(pipeline: Pipeline, text: str) -> None:
+    event = only_event(pipeline, text)
+    assert event.event_type == "Battles" and "territory" in event.sub_event_type
+
+
 def test_lynching_is_mob_violence_by_rioters(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une foule en colère a lynché mardi un homme accusé de vol à Kano.")
     assert (event.event_type, event.sub_event_type, event.actor1) == ("Riots", "Mob violence", "Rioters (Nigeria)")

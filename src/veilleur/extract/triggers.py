@@ -20,6 +20,7 @@ from veilleur.extract.grammar import CLAUSE_DEPS, RELATIVE_PRONOUNS, Tree, is_pa
 
 TRIGGERS_FILE = "event_triggers.json"
 ADJACENT_TOKENS = 3  # a matched modifier this close joins the trigger's span ("frappes aériennes")
+OBJECT_REACH = 6  # tokens from a verb to an object the parser lost
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 VERBAL = frozenset({"VERB", "AUX", "ADJ", "ADV"})  # the tagger sometimes calls a participle ADJ or ADV
 
@@ -98,7 +99,21 @@ class TriggerRow:
             # outside any embedded clause passes on its lemma alone
             grandchildren = [g for k in kids if k.dep not in CLAUSE_DEPS for g in tree.children(k)]
             found = [g for g in grandchildren if any(test.lemmas and g.lemma in test.lemmas for test in self.with_any)]
+        if not found and token.pos == "VERB":
+            found = self._object_after(tree, token)
         return found or None
+
+    def _object_after(self, tree: Tree, token: Token) -> list[Token]:
+        """A date set off by commas loses the parser the object ("ont pris, samedi, le contrôle de la ville":
+        "contrôle" becomes the next verb's subject): the first noun after the verb, not a time complement,
+        passes an object test on its lemma alone."""
+        nouns = [t for t in tree.tokens if token.i < t.i <= token.i + OBJECT_REACH and t.pos in ("NOUN", "PROPN")
+                 and t.dep != "obl:mod"]
+        if not nouns or tree.head(nouns[0]) is token:
+            return []  # the noun the verb governs was tested already
+        first = nouns[0]
+        passes = any(test.lemmas and "obj" in test.deps and first.lemma in test.lemmas for test in self.with_any)
+        return [first] if passes else []
 
 
 @dataclass(frozen=True)
