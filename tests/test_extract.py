@@ -555,6 +555,19 @@ def test_territory_taken_whatever_the_parse(pipeline: Pipeline, text: str) -> No
     assert event.event_type == "Battles" and "territory" in event.sub_event_type
 
 
+def test_a_killing_with_no_agent_is_an_event_where_a_place_is_named(pipeline: Pipeline) -> None:
+    event = only_event(
+        pipeline, "Au Burkina Faso, cent soixante habitants ont été tués samedi dans le village de Solhan."
+    )
+    assert (event.event_type, event.location, event.fatalities) == ("Violence against civilians", "Solhan", 160)
+
+
+def test_a_killing_with_no_agent_nor_place_adds_its_toll_to_the_event_told(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Des jihadistes ont attaqué samedi un poste de l'armée à Djibo, au Burkina Faso. "
+                              "Trois soldats ont été tués.")
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 3)]
+
+
 def test_lynching_is_mob_violence_by_rioters(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une foule en colère a lynché mardi un homme accusé de vol à Kano.")
     assert (event.event_type, event.sub_event_type, event.actor1) == ("Riots", "Mob violence", "Rioters (Nigeria)")
