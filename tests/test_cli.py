@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import Corpus, fill
 from typer import BadParameter
 from typer.testing import CliRunner, Result
 
@@ -269,3 +270,25 @@ def test_serve_refuses_an_unreadable_token_file_before_starting(tmp_path: Path) 
                                       "--token-file", str(tmp_path / "absent")])
     assert result.exit_code == 2 and "token file" in result.output
     assert not (tmp_path / "v.db").exists()
+
+
+def test_events_filters_take_what_people_type(tmp_path: Path, corpus: Corpus) -> None:
+    from veilleur.store import Store
+
+    db = tmp_path / "filled.db"
+    with Store(f"sqlite:///{db}") as store:
+        store.migrate()
+        fill(store, corpus)
+    runner = CliRunner()
+
+    def docs(*args: str) -> set[str]:
+        result = runner.invoke(app, ["events", "--db", str(db), "--format", "json", *args])
+        assert result.exit_code == 0, result.output
+        return {json.loads(line)["doc"] for line in result.stdout.splitlines() if line.strip()}
+
+    islamic_state = {e.doc for e in corpus.events if "Islamic State" in (e.actor1, e.actor2)}
+    assert docs("--actor", "Daech") == islamic_state
+    assert docs("--country", "Syrie", "--source", "rfi") == {a.id for a in corpus.articles if a.source == "RFI"}
+    assert docs("--type", "battles") == {e.doc for e in corpus.events if e.event_type == "Battles"}
+    assert docs("--sub-type", "strike", "--min-fatalities", "10") == {
+        e.doc for e in corpus.events if "strike" in e.sub_event_type.lower() and e.fatalities >= 10}

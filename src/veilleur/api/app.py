@@ -49,15 +49,19 @@ class ArticleIn(BaseModel):
 def _filters(
     since: Annotated[date | None, Query(description="first event date (inclusive)")] = None,
     until: Annotated[date | None, Query(description="last event date (inclusive)")] = None,
-    country: str = "",
-    admin1: str = "",
-    event_type: str = "",
-    actor: Annotated[str, Query(description="case-insensitive substring of any actor")] = "",
+    country: Annotated[str, Query(description="country in French or English ('Syrie', 'Syria'), or its start")] = "",
+    admin1: Annotated[str, Query(description="case-insensitive substring of the governorate / province")] = "",
+    event_type: Annotated[str, Query(description="ACLED event type, any case ('battles')")] = "",
+    sub_event_type: Annotated[str, Query(description="case-insensitive substring of the sub-event type")] = "",
+    actor: Annotated[str, Query(description="an actor's alias from the registry ('Daech') or a substring "
+                                            "of any actor's name")] = "",
+    min_fatalities: Annotated[int, Query(ge=0, le=1_000_000, description="at least this many deaths")] = 0,
     doc: Annotated[str, Query(description="article id")] = "",
-    source: Annotated[str, Query(description="outlet that published the article")] = "",
+    source: Annotated[str, Query(description="case-insensitive substring of the outlet ('RFI')")] = "",
 ) -> EventFilter:
     return EventFilter(since=since, until=until, country=country, admin1=admin1, event_type=event_type,
-                       actor=actor, doc=doc, source=source)
+                       sub_event_type=sub_event_type, actor=actor, min_fatalities=min_fatalities, doc=doc,
+                       source=source)
 
 
 Filters = Annotated[EventFilter, Depends(_filters)]

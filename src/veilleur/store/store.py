@@ -428,9 +428,15 @@ class Store:
                     out.by_week[wk] = out.by_week.get(wk, 0) + n
                     per = out.by_day.setdefault(day.isoformat(), {})
                     per[etype] = per.get(etype, 0) + n
-            out.articles = int(s.scalar(select(func.count()).select_from(ArticleRow)) or 0)
-            n_clusters = filter_clusters(select(func.count()).select_from(ClusterRow), f)
-            out.clusters = int(s.scalar(n_clusters) or 0)
+            if f.active:
+                # the header's counts follow the filters: the articles and the distinct happenings (clusters)
+                # behind the matching events, whatever field (outlet, alias...) did the matching
+                out.articles = int(s.scalar(filter_events(select(func.count(EventRow.doc.distinct())), f)) or 0)
+                out.clusters = int(s.scalar(filter_events(select(func.count(EventRow.cluster_id.distinct())), f))
+                                   or 0)
+            else:
+                out.articles = int(s.scalar(select(func.count()).select_from(ArticleRow)) or 0)
+                out.clusters = int(s.scalar(select(func.count()).select_from(ClusterRow)) or 0)
         out.by_week = dict(sorted(out.by_week.items()))
         out.by_day = dict(sorted(out.by_day.items()))
         out.by_type = dict(sorted(out.by_type.items(), key=lambda kv: (-kv[1], kv[0])))
