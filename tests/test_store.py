@@ -31,7 +31,7 @@ def test_migrate_creates_schema_and_is_idempotent(store: Store) -> None:
         engine.dispose()
     assert {"articles", "events", "evidence_spans", "event_sources", "loaded_terms", "clusters",
             "watch_sources", "watch_items", "alerts"} <= tables
-    assert version == "0002"
+    assert version == "0003"
 
 
 def test_round_trip_keeps_every_field(store: Store, corpus: Corpus) -> None:

@@ -68,7 +68,7 @@ def ingest(
 ) -> None:
     """Read articles, extract their events and store both (one transaction per article)."""
     from veilleur.ingest import load_published_map, load_source_map, read_paths
-    from veilleur.pipeline import Pipeline
+    from veilleur.pipeline import Pipeline, no_event_reason
 
     check_inputs(paths, published_map)
     mapping = load_published_map(published_map) if published_map else None
@@ -98,7 +98,8 @@ def ingest(
                     rejected += 1
                     bar.console.print(f"skipped {article.id}: {result.rejection.reason}", markup=False)
                 else:
-                    saved = store.save_article(article, result.events)
+                    saved = store.save_article(article, result.events,
+                                               no_event_reason=no_event_reason(result))
                     counts[saved.status] = counts.get(saved.status, 0) + 1
                     n_events += saved.events if saved.status != "duplicate" else 0
                     no_event += not result.events

@@ -69,15 +69,35 @@ class ArticleRecord:
     text_hash: str = ""
     near_duplicate_of: str | None = None
     events: list[Event] = field(default_factory=list)
+    no_event_reason: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "title": self.title, "url": self.url, "source": self.source,
             "published": self.published.isoformat() if self.published else None,
             "text": self.text, "original": self.original, "text_hash": self.text_hash,
-            "near_duplicate_of": self.near_duplicate_of,
+            "near_duplicate_of": self.near_duplicate_of, "no_event_reason": self.no_event_reason,
             "events": [e.to_dict() for e in self.events],
         }
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One stored article in the articles list: how many events it gave and, if none, why."""
+
+    id: str
+    title: str = ""
+    url: str = ""
+    source: str = ""
+    published: date | None = None
+    events: int = 0
+    no_event_reason: str = ""
+    near_duplicate_of: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["published"] = self.published.isoformat() if self.published else None
+        return out
 
 
 @dataclass
