@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SAMPLE := examples/sample
 OUT := out
 DB ?= sqlite:///veilleur.db
-VENDOR := src/veilleur/api/static/vendor/leaflet.js
+VENDOR := src/veilleur/api/static/vendor/leaflet.markercluster.js
 
 .PHONY: install run test lint assets browser bench evaluate clean
 

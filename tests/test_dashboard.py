@@ -50,7 +50,7 @@ def _free_port() -> int:
 
 
 def _vendor() -> None:
-    if not (VENDOR / "leaflet.js").exists() or not (VENDOR / "countries-50m.json").exists():
+    if not all((VENDOR / f).exists() for f in ("leaflet.js", "leaflet.markercluster.js", "countries-50m.json")):
         if not shutil.which("npm"):
             pytest.skip("vendored assets missing and npm not found (run scripts/vendor_assets.sh)")
         subprocess.run(["bash", str(ROOT / "scripts" / "vendor_assets.sh")], check=True)
@@ -143,7 +143,7 @@ def test_dashboard_map_table_article(page: object, server: str, corpus: Corpus) 
     pg = page
     ARTIFACTS.mkdir(exist_ok=True)
     n_events = len(corpus.events) + 1
-    pg.goto(server + "/")  # type: ignore[attr-defined]
+    pg.goto(server + "/?cluster=0")  # type: ignore[attr-defined]  # one marker per event
     rows = pg.locator("#events-table tbody tr")  # type: ignore[attr-defined]
     sync_api.expect(rows).to_have_count(n_events)
     markers = pg.locator("path.event-marker")  # type: ignore[attr-defined]
@@ -226,7 +226,7 @@ def test_outlet_profiles(page: object, server: str, corpus: Corpus) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     hostile = _hostile_article()[1]
     expected = framing_profile([*corpus.events, hostile])
-    pg.goto(server + "/")  # type: ignore[attr-defined]
+    pg.goto(server + "/?cluster=0")  # type: ignore[attr-defined]  # one marker per event
     events = pg.locator("#events-table tbody tr")  # type: ignore[attr-defined]
     sync_api.expect(events).to_have_count(len(corpus.events) + 1)
     pg.click("#nav-outlets")  # type: ignore[attr-defined]
@@ -287,7 +287,7 @@ def test_article_text_is_never_markup(page: object, server: str) -> None:
     assert text.locator("img, script").count() == 0
     assert pg.locator("#article-text mark").count() == 2  # type: ignore[attr-defined]
     assert pg.locator("#article-meta a[href^='javascript']").count() == 0  # type: ignore[attr-defined]
-    pg.goto(server + "/")  # type: ignore[attr-defined]
+    pg.goto(server + "/?cluster=0")  # type: ignore[attr-defined]  # one marker per event
     sync_api.expect(pg.locator("path.event-marker")).to_have_count(22)  # type: ignore[attr-defined]
     pg.locator("#events-table tbody tr", has_text="Peaceful protest").first.hover()  # type: ignore[attr-defined]
     assert pg.locator("#events-table img, #events-table script").count() == 0  # type: ignore[attr-defined]
