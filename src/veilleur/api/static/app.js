@@ -93,6 +93,8 @@
     return r.json();
   }
 
+  const plural = (n, one, many) => `${n} ${n > 1 ? many || `${one}s` : one}`;
+
   function articleHref(doc) {
     return "#article/" + encodeURIComponent(doc);
   }
@@ -376,7 +378,8 @@
       drawTimeline(stats.by_day);
       drawTable(events, total);
       if (currentView === "overview") {
-        setStatus(`${total} événements, ${stats.clusters} faits distincts, ${stats.articles} articles`);
+        setStatus(`${plural(total, "événement")}, ${plural(stats.clusters, "fait distinct", "faits distincts")}, ` +
+          plural(stats.articles, "article"));
         document.body.dataset.loaded = "overview";
       }
     } catch (err) {
