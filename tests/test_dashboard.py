@@ -531,6 +531,15 @@ def test_dashboard_on_a_phone_and_a_desktop(browser: object, server: str, corpus
         sync_api.expect(pg.locator("#article-events .disagreements")).to_have_count(1)
         _no_horizontal_overflow(pg, width)
         pg.screenshot(path=str(ARTIFACTS / f"{size}-{width}-article.png"), full_page=True)
+        # the outlets' framing and the alerts fit the screen too
+        pg.click("#nav-outlets")
+        sync_api.expect(pg.locator("#profiles-table tbody tr")).to_have_count(
+            len({e.source_outlet for e in events}))
+        _no_horizontal_overflow(pg, width)
+        pg.screenshot(path=str(ARTIFACTS / f"{size}-{width}-outlets.png"), full_page=True)
+        pg.click("#nav-alerts")
+        sync_api.expect(pg.locator("body")).to_have_attribute("data-loaded", "alerts")
+        _no_horizontal_overflow(pg, width)
         # back on the map, it is fitted on the data again
         pg.click("#nav-map")
         _wait_until(lambda: _map_shows(pg, points), "the map to show every event again")

@@ -627,18 +627,19 @@
       if (dominant) {
         const swatch = el("span", { class: "swatch" });
         swatch.style.background = sideColor(dominant);
-        dominantCell.append(swatch, el("span", { class: "side-label", text: dominant }));
+        dominantCell.append(el("span", {}, swatch, el("span", { class: "side-label", text: dominant })));
       } else {
         dominantCell.appendChild(el("span", { class: "side-label muted", text: "—" }));
       }
+      dominantCell.dataset.label = "Camp dominant";
       const tr = el("tr", {},
-        el("td", { class: "outlet" }, name),
-        el("td", { class: "num events", text: String(p.events) }),
-        el("td", { class: "num terms", text: String(total) }),
-        el("td", { class: "num density", text: fmt(density, 2) }),
+        el("td", { class: "outlet", "data-label": "Média" }, name),
+        el("td", { class: "num events", "data-label": "Événements", text: String(p.events) }),
+        el("td", { class: "num terms", "data-label": "Termes connotés", text: String(total) }),
+        el("td", { class: "num density", "data-label": "Par événement", text: fmt(density, 2) }),
         dominantCell,
-        el("td", { class: "sides" }, sideBars(p.by_side, scale)),
-        el("td", { class: "top" }, topTerms(p, wording)));
+        el("td", { class: "sides", "data-label": "Termes par camp" }, sideBars(p.by_side, scale)),
+        el("td", { class: "top", "data-label": "Plus fréquents" }, topTerms(p, wording)));
       tr.dataset.outlet = p.outlet;
       if (p.outlet && p.outlet.toLowerCase() === selected) tr.classList.add("selected");
       tbody.appendChild(tr);
@@ -852,9 +853,10 @@
       tbody.replaceChildren(...alerts.map((a) => {
         const e = (a.payload && a.payload.event) || {};
         const link = e.doc ? el("a", { href: articleHref(e.doc) }, e.doc) : "";
-        return el("tr", {}, el("td", {}, a.fired_at), el("td", {}, a.rule), el("td", {}, e.sub_event_type || ""),
-          el("td", {}, [e.location, e.country].filter(Boolean).join(", ")), el("td", {}, e.event_date || ""),
-          el("td", {}, ((a.payload && a.payload.outlets) || []).join(", ")), el("td", {}, link));
+        const td = (label, ...content) => el("td", { "data-label": label }, ...content);
+        return el("tr", {}, td("Levée le", a.fired_at), td("Règle", a.rule), td("Type", e.sub_event_type || ""),
+          td("Lieu", [e.location, e.country].filter(Boolean).join(", ")), td("Date", e.event_date || ""),
+          td("Médias", ((a.payload && a.payload.outlets) || []).join(", ")), td("Article", link));
       }));
       setStatus(`${alerts.length} alerte(s)`);
       document.body.dataset.loaded = "alerts";
