@@ -369,7 +369,7 @@ def test_new_events_appear_without_a_reload_and_alerts_have_their_view(browser: 
 
 # ---------------------------------------------------------------- phone and desktop sizes
 
-SIZES = {"phone": (390, 844), "desktop": (1366, 900)}
+SIZES = {"phone": (390, 844), "desktop": (1366, 900), "small-phone": (360, 740)}
 
 
 def _wait_until(condition: Callable[[], bool], what: str, timeout: float = 10.0) -> None:
