@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SAMPLE := examples/sample
 OUT := out
 DB ?= sqlite:///veilleur.db
-VENDOR := src/veilleur/api/static/vendor/leaflet.js
+VENDOR := src/veilleur/api/static/vendor/leaflet.markercluster.js
 API_DOCS_VENDOR := src/veilleur/api/docs_assets/swagger-ui-bundle.js
 
 .PHONY: install run test lint assets browser bench evaluate clean
@@ -54,6 +54,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_cluster.py 10000
 	$(BIN)/python benchmarks/bench_cluster.py 100000
 	$(BIN)/python benchmarks/bench_export.py 100000
+	$(BIN)/python benchmarks/bench_dashboard_queries.py 2000
 
 clean:
 	rm -rf $(OUT) build test-artifacts veilleur.db veilleur.db-wal veilleur.db-shm

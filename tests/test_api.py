@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from collections.abc import Iterator
 
 import pytest
 from conftest import Corpus
 from fastapi.testclient import TestClient
 
+from veilleur import export
 from veilleur.api import create_app
 from veilleur.pipeline import ArticleResult, Pipeline
 from veilleur.records import Article, Event, Rejection
@@ -73,6 +77,62 @@ def test_events_geojson(client: TestClient, corpus: Corpus) -> None:
     assert f["geometry"]["type"] == "Point"
     lon, lat = f["geometry"]["coordinates"]
     assert (lat, lon) == (f["properties"]["latitude"], f["properties"]["longitude"])
+
+
+def test_filters_take_aliases_french_names_and_parts(client: TestClient, corpus: Corpus) -> None:
+    islamic_state = {e.id for e in corpus.events if "Islamic State" in (e.actor1, e.actor2)}
+    daech = client.get("/events", params={"actor": "Daech", "country": "Syrie", "limit": 1000}).json()
+    assert {e["id"] for e in daech["items"]} == islamic_state and daech["total"] == len(islamic_state)
+    rfi = client.get("/events", params={"source": "rfi"}).json()
+    assert rfi["total"] > 0 and {e["source_outlet"] for e in rfi["items"]} == {"RFI"}
+    assert client.get("/events", params={"event_type": "battles"}).json()["total"] == 7
+    deadly = client.get("/events", params={"sub_event_type": "strike", "min_fatalities": 16}).json()
+    assert {(e["sub_event_type"], e["fatalities"]) for e in deadly["items"]} == {
+        ("Air/drone strike", 17), ("Air/drone strike", 18)}
+    assert client.get("/events", params={"min_fatalities": -1}).status_code == 422
+    # the header's counts follow the filters
+    stats = client.get("/stats", params={"source": "SANA"}).json()
+    assert stats["total"] == 5 and stats["articles"] == len(
+        {e.doc for e in corpus.events if e.source_outlet == "SANA"})
+
+
+def test_downloads_hold_the_filtered_events(client: TestClient, corpus: Corpus) -> None:
+    islamic_state = {e.id for e in corpus.events if "Islamic State" in (e.actor1, e.actor2)}
+    r = client.get("/events.csv", params={"actor": "Daech"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert 'filename="veilleur-events.csv"' in r.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert len(rows) == len(islamic_state)
+    # the ACLED CSV carries ACLED's names: "Islamic State (Syria)"
+    assert all(row["actor1"].startswith("Islamic State") or row["actor2"].startswith("Islamic State") for row in rows)
+    assert list(rows[0]) == list(export.ACLED_COLUMNS)  # the export's own columns, unchanged
+    r = client.get("/events.geojson", params={"actor": "Daech"})
+    assert r.status_code == 200 and r.headers["content-type"] == "application/geo+json"
+    features = json.loads(r.text)["features"]
+    assert {f["id"] for f in features} == islamic_state
+    everything = json.loads(client.get("/events.geojson").text)["features"]
+    assert len(everything) == len(corpus.events)
+
+
+def test_articles_list_counts_events_and_says_why_none(client: TestClient, corpus: Corpus) -> None:
+    quiet = {"id": "calme-plat", "text": "Selon des habitants, la situation est restée calme toute la semaine "
+             "dans la ville, où les commerces ont rouvert.", "published": "2017-11-14", "source": "Test"}
+    assert client.post("/articles", json=quiet, headers=AUTH).json()["events"] == 0
+    undated = {"id": "sans-date", "text": "Les habitants de la ville ont passé une semaine calme, sans combats "
+               "ni frappes, selon plusieurs témoins joints par téléphone.", "source": "Test"}
+    assert client.post("/articles", json=undated, headers=AUTH).status_code == 201
+    body = client.get("/articles", params={"limit": 1000}).json()
+    assert body["total"] == len(corpus.articles) + 2 == len(body["items"])
+    by_id = {a["id"]: a for a in body["items"]}
+    assert by_id["calme-plat"]["events"] == 0 and by_id["calme-plat"]["no_event_reason"] == "no event recognised"
+    assert by_id["sans-date"]["no_event_reason"].startswith("no publication date")
+    assert by_id["sana-damas"]["events"] == len(corpus.events_of("sana-damas"))
+    assert by_id["sana-damas"]["no_event_reason"] == ""
+    only = client.get("/articles", params={"without_events": True}).json()
+    assert only["total"] == 2 and {a["id"] for a in only["items"]} == {"calme-plat", "sans-date"}
+    assert client.get("/articles", params={"source": "rfi"}).json()["total"] == len(
+        [a for a in corpus.articles if a.source == "RFI"])
+    assert client.get("/articles/calme-plat").json()["no_event_reason"] == "no event recognised"
 
 
 def test_event_detail(client: TestClient, corpus: Corpus) -> None:

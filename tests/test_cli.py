@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import Corpus, fill
 from typer import BadParameter
 from typer.testing import CliRunner, Result
 
@@ -303,3 +304,25 @@ def test_sample_acled_csv_is_filled_wherever_the_registries_allow(tmp_path: Path
     table = pandas.read_parquet(parquet)
     assert list(table["id"]) == [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert set(table["actor1"]) == jsonl_actors
+
+
+def test_events_filters_take_what_people_type(tmp_path: Path, corpus: Corpus) -> None:
+    from veilleur.store import Store
+
+    db = tmp_path / "filled.db"
+    with Store(f"sqlite:///{db}") as store:
+        store.migrate()
+        fill(store, corpus)
+    runner = CliRunner()
+
+    def docs(*args: str) -> set[str]:
+        result = runner.invoke(app, ["events", "--db", str(db), "--format", "json", *args])
+        assert result.exit_code == 0, result.output
+        return {json.loads(line)["doc"] for line in result.stdout.splitlines() if line.strip()}
+
+    islamic_state = {e.doc for e in corpus.events if "Islamic State" in (e.actor1, e.actor2)}
+    assert docs("--actor", "Daech") == islamic_state
+    assert docs("--country", "Syrie", "--source", "rfi") == {a.id for a in corpus.articles if a.source == "RFI"}
+    assert docs("--type", "battles") == {e.doc for e in corpus.events if e.event_type == "Battles"}
+    assert docs("--sub-type", "strike", "--min-fatalities", "10") == {
+        e.doc for e in corpus.events if "strike" in e.sub_event_type.lower() and e.fatalities >= 10}

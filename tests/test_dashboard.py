@@ -6,13 +6,15 @@ Needs ``/usr/bin/chromium`` (``apt-get install -y chromium``) and the vendored a
 
 from __future__ import annotations
 
+import csv
+import json
 import os
 import shutil
 import socket
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -24,6 +26,7 @@ from conftest import Corpus, fill
 
 from veilleur.api import create_app
 from veilleur.frame import framing_profile
+from veilleur.pipeline import ArticleResult, no_event_reason
 from veilleur.records import Article, Event, LoadedTerm
 from veilleur.store import Store
 from veilleur.store.watch_state import WatchState
@@ -50,7 +53,7 @@ def _free_port() -> int:
 
 
 def _vendor() -> None:
-    if not (VENDOR / "leaflet.js").exists() or not (VENDOR / "countries-50m.json").exists():
+    if not all((VENDOR / f).exists() for f in ("leaflet.js", "leaflet.markercluster.js", "countries-50m.json")):
         if not shutil.which("npm"):
             pytest.skip("vendored assets missing and npm not found (run scripts/vendor_assets.sh)")
         subprocess.run(["bash", str(ROOT / "scripts" / "vendor_assets.sh")], check=True)
@@ -69,6 +72,17 @@ def _hostile_article() -> tuple[Article, Event]:
     event.loaded_terms = [LoadedTerm(HOSTILE, HOSTILE, "actor-label", HOSTILE, article.span(start, start + 3))]
     event.notes = {"fr": f"Note {HOSTILE}", "en": f"Note {HOSTILE} (en)"}
     return article, event
+
+
+QUIET_PLACE = "Kafr Zeita"
+
+
+def _quiet_article() -> Article:
+    """An article that gives no event (nothing happened), stored so that the articles list shows a zero."""
+    text = (f"Les habitants de {QUIET_PLACE} ont passé une semaine calme, selon plusieurs témoins joints par "
+            "téléphone ; les écoles ont rouvert et le marché s'est tenu comme d'habitude.")
+    return Article("calme-kafr-zeita", text, title="Une semaine calme", source="Le Veilleur Test",
+                   published=date(2017, 11, 20))
 
 
 @contextmanager
@@ -99,6 +113,9 @@ def server(tmp_path_factory: pytest.TempPathFactory, corpus: Corpus) -> Iterator
     fill(store, corpus)
     article, event = _hostile_article()
     store.save_article(article, [event])
+    quiet = _quiet_article()
+    store.save_article(quiet, [], no_event_reason=no_event_reason(ArticleResult(quiet, unresolved_places=[
+        (quiet.text.index(QUIET_PLACE), quiet.text.index(QUIET_PLACE) + len(QUIET_PLACE), quiet.text)])))
     try:
         with _serving(store) as url:
             yield url
@@ -143,7 +160,7 @@ def test_dashboard_map_table_article(page: object, server: str, corpus: Corpus) 
     pg = page
     ARTIFACTS.mkdir(exist_ok=True)
     n_events = len(corpus.events) + 1
-    pg.goto(server + "/")  # type: ignore[attr-defined]
+    pg.goto(server + "/?cluster=0")  # type: ignore[attr-defined]  # one marker per event
     rows = pg.locator("#events-table tbody tr")  # type: ignore[attr-defined]
     sync_api.expect(rows).to_have_count(n_events)
     markers = pg.locator("path.event-marker")  # type: ignore[attr-defined]
@@ -226,7 +243,7 @@ def test_outlet_profiles(page: object, server: str, corpus: Corpus) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     hostile = _hostile_article()[1]
     expected = framing_profile([*corpus.events, hostile])
-    pg.goto(server + "/")  # type: ignore[attr-defined]
+    pg.goto(server + "/?cluster=0")  # type: ignore[attr-defined]  # one marker per event
     events = pg.locator("#events-table tbody tr")  # type: ignore[attr-defined]
     sync_api.expect(events).to_have_count(len(corpus.events) + 1)
     pg.click("#nav-outlets")  # type: ignore[attr-defined]
@@ -287,7 +304,7 @@ def test_article_text_is_never_markup(page: object, server: str) -> None:
     assert text.locator("img, script").count() == 0
     assert pg.locator("#article-text mark").count() == 2  # type: ignore[attr-defined]
     assert pg.locator("#article-meta a[href^='javascript']").count() == 0  # type: ignore[attr-defined]
-    pg.goto(server + "/")  # type: ignore[attr-defined]
+    pg.goto(server + "/?cluster=0")  # type: ignore[attr-defined]  # one marker per event
     sync_api.expect(pg.locator("path.event-marker")).to_have_count(22)  # type: ignore[attr-defined]
     pg.locator("#events-table tbody tr", has_text="Peaceful protest").first.hover()  # type: ignore[attr-defined]
     assert pg.locator("#events-table img, #events-table script").count() == 0  # type: ignore[attr-defined]
@@ -348,3 +365,185 @@ def test_new_events_appear_without_a_reload_and_alerts_have_their_view(browser: 
             context.close()
     finally:
         store.close()
+
+
+# ---------------------------------------------------------------- phone and desktop sizes
+
+SIZES = {"phone": (390, 844), "desktop": (1366, 900), "small-phone": (360, 740)}
+
+
+def _wait_until(condition: Callable[[], bool], what: str, timeout: float = 10.0) -> None:
+    """Poll ``condition`` until it holds (the map pans and clusters animate: there is no event to await)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+def _no_horizontal_overflow(pg: object, width: int) -> None:
+    scroll = pg.evaluate("document.documentElement.scrollWidth")  # type: ignore[attr-defined]
+    assert scroll <= width, f"the page is {scroll} px wide in a {width} px viewport"
+
+
+def _map_shows(pg: object, points: list[tuple[float, float]]) -> bool:
+    view = pg.locator("#map").get_attribute("data-view")  # type: ignore[attr-defined]
+    if not view:
+        return False
+    south, west, north, east = (float(x) for x in view.split(","))
+    return all(south <= lat <= north and west <= lon <= east for lat, lon in points)
+
+
+def _plotted(pg: object) -> int:
+    """Events on the map: single markers plus the counts written on the clusters."""
+    clusters = pg.locator(".marker-cluster span").all_inner_texts()  # type: ignore[attr-defined]
+    return pg.locator("path.event-marker").count() + sum(int(n) for n in clusters)  # type: ignore[attr-defined]
+
+
+def _open_filters(pg: object) -> None:
+    box = pg.locator("#filters-box")  # type: ignore[attr-defined]
+    if box.get_attribute("open") is None:
+        box.locator("summary").click()
+    sync_api.expect(pg.locator("#f-actor")).to_be_visible()  # type: ignore[attr-defined]
+
+
+def _iso_monday(day: str) -> str:
+    d = date.fromisoformat(day)
+    return date.fromordinal(d.toordinal() - d.weekday()).isoformat()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_dashboard_on_a_phone_and_a_desktop(browser: object, server: str, corpus: Corpus, size: str) -> None:
+    width, height = SIZES[size]
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": height},  # type: ignore[attr-defined]
+                                  accept_downloads=True)
+    pg = context.new_page()
+    errors: list[str] = []
+    outside: list[str] = []
+
+    def guard(route: object) -> None:  # nothing may come from elsewhere: no CDN, no tile server
+        url = route.request.url  # type: ignore[attr-defined]
+        if url.startswith(server) or url.startswith("data:"):
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            outside.append(url)
+            route.abort()  # type: ignore[attr-defined]
+
+    pg.route("**/*", guard)
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    hostile = _hostile_article()[1]
+    events = [*corpus.events, hostile]
+    points = [(e.latitude, e.longitude) for e in events if e.latitude is not None and e.longitude is not None]
+    islamic_state = [e for e in events if "Islamic State" in (e.actor1, e.actor2)]
+    try:
+        pg.goto(server + "/")
+        rows = pg.locator("#events-table tbody tr")
+        sync_api.expect(rows).to_have_count(len(events))
+        sync_api.expect(pg.locator("#map")).to_have_attribute("data-points", str(len(points)))
+        # the map opens on the data (every point inside the view), crowded points drawn as numbered clusters
+        _wait_until(lambda: _map_shows(pg, points), "the map to show every event")
+        _wait_until(lambda: _plotted(pg) == len(points), "markers and clusters to add up to the events")
+        assert pg.locator(".marker-cluster").count() >= 1
+        _no_horizontal_overflow(pg, width)
+        pg.screenshot(path=str(ARTIFACTS / f"{size}-{width}-overview.png"))
+        pg.screenshot(path=str(ARTIFACTS / f"{size}-{width}-overview-full.png"), full_page=True)
+
+        # the timeline by week and by month: one bar group per period holding events
+        bars = pg.locator("#timeline rect.bar")
+        pg.select_option("#timeline-step", "week")
+        sync_api.expect(pg.locator("#timeline")).to_have_attribute("data-step", "week")
+        weeks = {_iso_monday(str(e.event_date)) for e in events}
+        assert set(bars.evaluate_all("bars => bars.map(b => b.dataset.period)")) == weeks
+        pg.select_option("#timeline-step", "month")
+        sync_api.expect(pg.locator("#timeline")).to_have_attribute("data-step", "month")
+        months = {str(e.event_date)[:7] + "-01" for e in events}
+        assert set(bars.evaluate_all("bars => bars.map(b => b.dataset.period)")) == months
+
+        # an alias filter: "Daech" finds the Islamic State's events; the header counts follow
+        _open_filters(pg)
+        pg.fill("#f-actor", "Daech")
+        sync_api.expect(rows).to_have_count(len(islamic_state))
+        docs = {e.doc for e in islamic_state}
+        sync_api.expect(pg.locator("#status")).to_contain_text(
+            f"{len(islamic_state)} événements")
+        sync_api.expect(pg.locator("#status")).to_contain_text(f"{len(docs)} articles")
+        sync_api.expect(pg.locator("#map")).to_have_attribute("data-points", str(len(islamic_state)))
+        _no_horizontal_overflow(pg, width)
+        pg.screenshot(path=str(ARTIFACTS / f"{size}-{width}-filtered.png"), full_page=True)
+
+        # the downloads hold the filtered rows, nothing else
+        with pg.expect_download() as download:
+            pg.click("#dl-csv")
+        with open(download.value.path(), encoding="utf-8", newline="") as stream:
+            table = list(csv.DictReader(stream))
+        assert len(table) == len(islamic_state)
+        # the ACLED CSV carries ACLED's names: "Islamic State (Syria)"
+        assert all(r["actor1"].startswith("Islamic State") or r["actor2"].startswith("Islamic State") for r in table)
+        with pg.expect_download() as download:
+            pg.click("#dl-geojson")
+        features = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))["features"]
+        assert {f["id"] for f in features} == {e.id for e in islamic_state}
+
+        # the per-event panel: corroboration and what each outlet said where they differ
+        pg.fill("#f-actor", "")
+        pg.fill("#f-source", "parisien")
+        sync_api.expect(rows).to_have_count(1)
+        rows.first.locator("td").first.click()
+        panel = pg.locator("#event-panel")
+        sync_api.expect(panel).to_be_visible()
+        sync_api.expect(panel.locator(".corroborated")).to_contain_text("3 média(s) indépendant(s)")
+        deaths = panel.locator('.disagreements tr[data-field="fatalities"]')
+        sync_api.expect(deaths).to_have_count(3)
+        sync_api.expect(deaths.filter(has_text="Le Parisien").locator("td.odd")).to_have_text("48")
+        assert panel.locator(".mentions a").count() == 2
+        box = panel.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width + 0.5
+        _no_horizontal_overflow(pg, width)
+        pg.screenshot(path=str(ARTIFACTS / f"{size}-{width}-event-panel.png"))
+        pg.click("#event-panel-close")
+        sync_api.expect(panel).to_be_hidden()
+        pg.click("#f-reset")
+        sync_api.expect(rows).to_have_count(len(events))
+
+        # the articles page: every article with its event count, a zero and its reason included
+        pg.click("#nav-articles")
+        articles = pg.locator("#articles-table tbody tr")
+        sync_api.expect(articles).to_have_count(len(corpus.articles) + 2)
+        quiet = articles.filter(has_text="Une semaine calme")
+        sync_api.expect(quiet.locator("td.events")).to_have_text("0")
+        sync_api.expect(quiet.locator("td.reason")).to_contain_text(f"places not found: {QUIET_PLACE}")
+        damas = pg.locator('#articles-table tr[data-article="sana-damas"] td.events')
+        sync_api.expect(damas).to_have_text(str(len(corpus.events_of("sana-damas"))))
+        pg.check("#a-empty")
+        sync_api.expect(articles).to_have_count(1)
+        _no_horizontal_overflow(pg, width)
+        pg.uncheck("#a-empty")
+        sync_api.expect(articles).to_have_count(len(corpus.articles) + 2)
+        pg.screenshot(path=str(ARTIFACTS / f"{size}-{width}-articles.png"), full_page=True)
+        # its link opens the text, which says why no event was coded
+        quiet.locator("a").click()
+        sync_api.expect(pg.locator("#article-view")).to_be_visible()
+        sync_api.expect(pg.locator("#article-events .no-event")).to_contain_text(QUIET_PLACE)
+        _no_horizontal_overflow(pg, width)
+
+        # an article with events on this screen: highlighted evidence and the cross-outlet block
+        pg.goto(server + "/#article/lp-azaz")
+        sync_api.expect(pg.locator("#article-events .disagreements")).to_have_count(1)
+        _no_horizontal_overflow(pg, width)
+        pg.screenshot(path=str(ARTIFACTS / f"{size}-{width}-article.png"), full_page=True)
+        # the outlets' framing and the alerts fit the screen too
+        pg.click("#nav-outlets")
+        sync_api.expect(pg.locator("#profiles-table tbody tr")).to_have_count(
+            len({e.source_outlet for e in events}))
+        _no_horizontal_overflow(pg, width)
+        pg.screenshot(path=str(ARTIFACTS / f"{size}-{width}-outlets.png"), full_page=True)
+        pg.click("#nav-alerts")
+        sync_api.expect(pg.locator("body")).to_have_attribute("data-loaded", "alerts")
+        _no_horizontal_overflow(pg, width)
+        # back on the map, it is fitted on the data again
+        pg.click("#nav-map")
+        _wait_until(lambda: _map_shows(pg, points), "the map to show every event again")
+        assert errors == [] and outside == []
+    finally:
+        context.close()

@@ -155,3 +155,19 @@ def test_a_group_tied_to_a_country_points_to_that_country(pipeline: Pipeline) ->
     result = pipeline.process(make("m23", "Les rebelles du M23 ont pris lundi la localité de Kiwanja après de "
                                           "violents combats avec l'armée."))
     assert [(e.location, e.country) for e in result.events] == [("Kiwanja", "Democratic Republic of Congo")]
+
+
+def test_no_event_reason_says_what_the_pipeline_knows() -> None:
+    from veilleur.pipeline import no_event_reason
+    from veilleur.records import Event, Rejection
+
+    text = "Des tirs ont été entendus près de Kfar Zita et de Lataminé, selon des habitants."
+    dated = Article("a", text, published=date(2017, 10, 2))
+    kfar, latamine = text.index("Kfar Zita"), text.index("Lataminé")
+    unresolved = [(kfar, kfar + 9, text), (latamine, latamine + 8, text), (kfar, kfar + 9, text)]
+    assert no_event_reason(ArticleResult(dated, unresolved_places=unresolved)) == (
+        "no event recognised; places not found: Kfar Zita, Lataminé")
+    assert no_event_reason(ArticleResult(dated)) == "no event recognised"
+    assert no_event_reason(ArticleResult(Article("b", text))).startswith("no publication date")
+    assert no_event_reason(ArticleResult(dated, rejection=Rejection("a", "not French"))) == "not French"
+    assert no_event_reason(ArticleResult(dated, events=[Event("a", "Battles", "Armed clash")])) == ""

@@ -31,7 +31,7 @@ def test_migrate_creates_schema_and_is_idempotent(store: Store) -> None:
         engine.dispose()
     assert {"articles", "events", "evidence_spans", "event_sources", "loaded_terms", "clusters",
             "watch_sources", "watch_items", "alerts"} <= tables
-    assert version == "0002"
+    assert version == "0003"
 
 
 def test_round_trip_keeps_every_field(store: Store, corpus: Corpus) -> None:
@@ -129,6 +129,44 @@ def test_filters_and_paging(filled_store: Store, corpus: Corpus) -> None:
     assert [e.id for e in page1 + page2] == [e.id for e in everything[:10]]
     dates = [e.event_date for e in everything]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_filters_match_what_people_type(filled_store: Store, corpus: Corpus) -> None:
+    store = filled_store
+    islamic_state = {e.id for e in corpus.events if "Islamic State" in (e.actor1, e.actor2)}
+    assert islamic_state
+    # an alias or abbreviation from the actor registry finds the canonical name the events carry
+    for typed in ("Daech", "daesh", "EI", "l'État islamique", "Islamic State"):
+        assert {e.id for e in store.events(EventFilter(actor=typed), limit=100)} == islamic_state, typed
+    # a French or English country name, any case, or its start; a name nobody has finds nothing
+    for typed in ("Syrie", "SYRIA", "république arabe syrienne", "syr"):
+        assert store.count_events(EventFilter(country=typed)) == len(corpus.events), typed
+    assert store.count_events(EventFilter(country="Irak")) == 0
+    assert store.count_events(EventFilter(country="Atlantide")) == 0
+    # part of an outlet's name; the type in any case; part of the sub-type and of the admin1
+    rfi = [a.id for a in corpus.articles if a.source == "RFI"]
+    assert {e.doc for e in store.events(EventFilter(source="rf"), limit=100)} == set(rfi)
+    assert store.count_events(EventFilter(source="monde")) == len(
+        [e for e in corpus.events if e.source_outlet == "Le Monde"])
+    assert store.count_events(EventFilter(event_type="battles")) == 7
+    strikes = [e for e in corpus.events if "strike" in e.sub_event_type.lower()]
+    assert strikes and store.count_events(EventFilter(sub_event_type="STRIKE")) == len(strikes)
+    assert store.count_events(EventFilter(admin1="deir")) == 7
+    deadly = [e for e in corpus.events if e.fatalities >= 10]
+    assert 0 < len(deadly) < len(corpus.events)
+    assert store.count_events(EventFilter(min_fatalities=10)) == len(deadly)
+    # clusters take the same filters
+    assert store.count_clusters(EventFilter(actor="Daech")) == store.count_clusters(
+        EventFilter(actor="Islamic State")) > 0
+
+
+def test_stats_counts_follow_the_filters(filled_store: Store, corpus: Corpus) -> None:
+    sana = filled_store.stats(EventFilter(source="SANA"))
+    sana_events = [e for e in corpus.events if e.source_outlet == "SANA"]
+    assert sana.total == len(sana_events)
+    assert sana.articles == len({e.doc for e in sana_events}) < len(corpus.articles)
+    assert 0 < sana.clusters <= sana.total
+    assert filled_store.stats().articles == len(corpus.articles)
 
 
 def test_event_detail_has_mentions_and_evidence(filled_store: Store, corpus: Corpus) -> None:

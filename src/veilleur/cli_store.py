@@ -69,7 +69,7 @@ def ingest(
 ) -> None:
     """Read articles, extract their events and store both (one transaction per article)."""
     from veilleur.ingest import load_published_map, load_source_map, read_paths
-    from veilleur.pipeline import Pipeline
+    from veilleur.pipeline import Pipeline, no_event_reason
 
     check_inputs(paths, published_map)
     mapping = load_published_map(published_map) if published_map else None
@@ -99,7 +99,8 @@ def ingest(
                     rejected += 1
                     bar.console.print(f"skipped {article.id}: {result.rejection.reason}", markup=False)
                 else:
-                    saved = store.save_article(article, result.events)
+                    saved = store.save_article(article, result.events,
+                                               no_event_reason=no_event_reason(result))
                     counts[saved.status] = counts.get(saved.status, 0) + 1
                     n_events += saved.events if saved.status != "duplicate" else 0
                     no_event += not result.events
@@ -118,10 +119,13 @@ def events(
     db: DbOption = DEFAULT_DB,
     since: Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")] = None,
-    country: Annotated[str, typer.Option(help="Country (exact, any case).")] = "",
-    admin1: Annotated[str, typer.Option(help="Governorate / province (exact, any case).")] = "",
-    event_type: Annotated[str, typer.Option("--type", help="ACLED event type, e.g. Battles.")] = "",
-    actor: Annotated[str, typer.Option(help="Substring of any actor's name.")] = "",
+    country: Annotated[str, typer.Option(help="Country in French or English (Syrie, Syria), any case.")] = "",
+    admin1: Annotated[str, typer.Option(help="Part of the governorate / province name, any case.")] = "",
+    event_type: Annotated[str, typer.Option("--type", help="ACLED event type, any case, e.g. battles.")] = "",
+    sub_type: Annotated[str, typer.Option("--sub-type", help="Part of the sub-event type, e.g. strike.")] = "",
+    actor: Annotated[str, typer.Option(help="An actor's alias (Daech, EI) or part of any actor's name.")] = "",
+    source: Annotated[str, typer.Option("--source", help="Part of the outlet's name, any case, e.g. RFI.")] = "",
+    min_fatalities: Annotated[int, typer.Option(min=0, help="At least this many deaths.")] = 0,
     limit: Annotated[int, typer.Option(min=1, help="At most this many events, latest first.")] = 10000,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
@@ -134,7 +138,7 @@ def events(
 
     filters = EventFilter(
         since=parse_day(since, "--since"), until=parse_day(until, "--until"), country=country, admin1=admin1,
-        event_type=event_type, actor=actor,
+        event_type=event_type, sub_event_type=sub_type, actor=actor, source=source, min_fatalities=min_fatalities,
     )
     store = _open_store(db, create=False)
     try:

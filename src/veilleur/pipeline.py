@@ -45,6 +45,28 @@ class ArticleResult:
     rejection: Rejection | None = None
 
 
+MAX_NAMES_IN_REASON = 5
+
+
+def no_event_reason(result: ArticleResult) -> str:
+    """Why an article gave no event, in one line for the articles list (empty if it gave events).
+
+    What the pipeline knows: the publication date events are dated from is missing, or place names it could
+    not find in the gazetteer (events need a place), else no event cue was recognised at all.
+    """
+    if result.events:
+        return ""
+    if result.rejection is not None:
+        return result.rejection.reason
+    if result.article.published is None:
+        return "no publication date: events are dated from it"
+    if result.unresolved_places:
+        names = list(dict.fromkeys(result.article.text[s:e] for s, e, _ in result.unresolved_places))
+        more = f" (+{len(names) - MAX_NAMES_IN_REASON})" if len(names) > MAX_NAMES_IN_REASON else ""
+        return "no event recognised; places not found: " + ", ".join(names[:MAX_NAMES_IN_REASON]) + more
+    return "no event recognised"
+
+
 class Pipeline:
     """Articles in, coded and framed events out. Holds no state between articles."""
 

@@ -8,9 +8,10 @@ The app runs no SQL of its own and loads no model at import: the pipeline is bui
 from __future__ import annotations
 
 import hashlib
+import io
 import secrets
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -25,7 +26,7 @@ from veilleur import export
 from veilleur.api.docs import register_api_docs
 from veilleur.ingest.records import article_from_record
 from veilleur.ingest.text import ReadOptions
-from veilleur.pipeline import Pipeline
+from veilleur.pipeline import Pipeline, no_event_reason
 from veilleur.records import Event, Rejection
 from veilleur.store import EventFilter, Store
 from veilleur.store.watch_state import WatchState
@@ -50,15 +51,19 @@ class ArticleIn(BaseModel):
 def _filters(
     since: Annotated[date | None, Query(description="first event date (inclusive)")] = None,
     until: Annotated[date | None, Query(description="last event date (inclusive)")] = None,
-    country: str = "",
-    admin1: str = "",
-    event_type: str = "",
-    actor: Annotated[str, Query(description="case-insensitive substring of any actor")] = "",
+    country: Annotated[str, Query(description="country in French or English ('Syrie', 'Syria'), or its start")] = "",
+    admin1: Annotated[str, Query(description="case-insensitive substring of the governorate / province")] = "",
+    event_type: Annotated[str, Query(description="ACLED event type, any case ('battles')")] = "",
+    sub_event_type: Annotated[str, Query(description="case-insensitive substring of the sub-event type")] = "",
+    actor: Annotated[str, Query(description="an actor's alias from the registry ('Daech') or a substring "
+                                            "of any actor's name")] = "",
+    min_fatalities: Annotated[int, Query(ge=0, le=1_000_000, description="at least this many deaths")] = 0,
     doc: Annotated[str, Query(description="article id")] = "",
-    source: Annotated[str, Query(description="outlet that published the article")] = "",
+    source: Annotated[str, Query(description="case-insensitive substring of the outlet ('RFI')")] = "",
 ) -> EventFilter:
     return EventFilter(since=since, until=until, country=country, admin1=admin1, event_type=event_type,
-                       actor=actor, doc=doc, source=source)
+                       sub_event_type=sub_event_type, actor=actor, min_fatalities=min_fatalities, doc=doc,
+                       source=source)
 
 
 Filters = Annotated[EventFilter, Depends(_filters)]
@@ -71,6 +76,19 @@ def _feature(event: Event, cluster_id: str | None) -> dict[str, Any]:
     feature["properties"]["cluster_id"] = cluster_id
     feature["properties"]["source_outlet"] = event.source_outlet
     return feature
+
+
+def _all_events(store: Store, filters: EventFilter) -> Iterator[Event]:
+    """Every event matching ``filters``, latest first, read a page at a time."""
+    for offset in range(0, MAX_OFFSET, MAX_LIMIT):
+        page = store.events(filters, limit=MAX_LIMIT, offset=offset)
+        yield from page
+        if len(page) < MAX_LIMIT:
+            return
+
+
+def _attachment(filename: str) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="{filename}"'}
 
 
 def get_store(request: Request) -> Store:
@@ -203,6 +221,33 @@ def create_app(
             items.append(d)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
+    @app.get("/events.csv", summary="The filtered events as ACLED CSV (every match, latest first)",
+             response_class=Response, responses={200: {"content": {"text/csv": {}}}})
+    def events_csv(store: StoreDep, filters: Filters) -> Response:
+        stream = io.StringIO()
+        export.write_acled_csv(_all_events(store, filters), stream)
+        return Response(stream.getvalue(), media_type="text/csv; charset=utf-8",
+                        headers=_attachment("veilleur-events.csv"))
+
+    @app.get("/events.geojson", summary="The filtered events that have coordinates, as a GeoJSON file",
+             response_class=Response, responses={200: {"content": {"application/geo+json": {}}}})
+    def events_geojson(store: StoreDep, filters: Filters) -> Response:
+        stream = io.StringIO()
+        export.write_geojson(_all_events(store, filters), stream)
+        return Response(stream.getvalue(), media_type="application/geo+json",
+                        headers=_attachment("veilleur-events.geojson"))
+
+    @app.get("/articles", summary="Stored articles, latest first, with their event counts (zero included) "
+                                  "and, for those that gave none, why")
+    def list_articles(
+        store: StoreDep, limit: Limit = 100, offset: Offset = 0,
+        source: Annotated[str, Query(description="case-insensitive substring of the outlet")] = "",
+        without_events: Annotated[bool, Query(description="only the articles that gave no event")] = False,
+    ) -> dict[str, Any]:
+        items = store.article_summaries(limit, offset, source=source, without_events=without_events)
+        total = store.count_articles(source, without_events=without_events)
+        return {"total": total, "limit": limit, "offset": offset, "items": [a.to_dict() for a in items]}
+
     @app.get("/events/{event_id}", summary="One event with its evidence and the other mentions of it")
     def get_event(event_id: str, store: StoreDep) -> dict[str, Any]:
         detail = store.event(event_id)
@@ -284,7 +329,7 @@ def create_app(
             result = state.pipeline.process(article)
         if result.rejection is not None:
             raise HTTPException(422, f"article rejected: {result.rejection.reason}")
-        saved = store.save_article(article, result.events)
+        saved = store.save_article(article, result.events, no_event_reason=no_event_reason(result))
         out = saved.to_dict()
         stored = store.events(EventFilter(doc=saved.article_id), limit=MAX_LIMIT)
         out["event_ids"] = [e.id for e in stored]

@@ -6,6 +6,7 @@ dataclasses of :mod:`veilleur.store.queries`, never ORM rows.
 
 from veilleur.store.queries import (
     ArticleRecord,
+    ArticleSummary,
     EventDetail,
     EventFilter,
     OutletProfile,
@@ -16,6 +17,7 @@ from veilleur.store.store import Store, normalise_url
 
 __all__ = [
     "ArticleRecord",
+    "ArticleSummary",
     "EventDetail",
     "EventFilter",
     "OutletProfile",

@@ -94,7 +94,7 @@ def article_record(row: ArticleRow, events: list[Event] | None = None) -> Articl
     return ArticleRecord(
         id=row.id, text=row.text, original=row.original or row.text, title=row.title, url=row.url,
         source=row.source, published=row.published, text_hash=row.text_hash,
-        near_duplicate_of=row.near_duplicate_of, events=events or [],
+        near_duplicate_of=row.near_duplicate_of, events=events or [], no_event_reason=row.no_event_reason or "",
     )
 
 

@@ -49,6 +49,7 @@ class ArticleRow(Base):
     near_duplicate_of: Mapped[str | None] = mapped_column(
         ForeignKey("articles.id", ondelete="SET NULL"), nullable=True, index=True
     )
+    no_event_reason: Mapped[str] = mapped_column(Text, default="", server_default="")  # empty if it gave events
 
     events: Mapped[list[EventRow]] = relationship(
         back_populates="article", cascade="all, delete-orphan", passive_deletes=True,

@@ -37,6 +37,7 @@ from veilleur.store.models import (
 )
 from veilleur.store.queries import (
     ArticleRecord,
+    ArticleSummary,
     EventDetail,
     EventFilter,
     OutletProfile,
@@ -53,6 +54,12 @@ _EVENT_LOAD = (
     selectinload(EventRow.sources),
     selectinload(EventRow.loaded_terms),
 )
+
+
+def _default_no_event_reason(article: Article) -> str:
+    if article.published is None:
+        return "no publication date: events are dated from it"
+    return "no event recognised"
 
 
 def normalise_url(url: str) -> str:
@@ -151,8 +158,12 @@ class Store:
 
     # ------------------------------------------------------------------ writing
 
-    def save_article(self, article: Article, events: Sequence[Event]) -> SaveResult:
+    def save_article(self, article: Article, events: Sequence[Event], *, no_event_reason: str = "") -> SaveResult:
         """Store one article and its events in one transaction; idempotent.
+
+        ``no_event_reason`` says why an article gave no event (see :func:`veilleur.pipeline.no_event_reason`);
+        stored only when ``events`` is empty, where it defaults to the publication date missing, if it is,
+        else "no event recognised".
 
         * same id or same URL as a stored article: a re-extraction; the article's fields are updated and
           its events replaced;
@@ -191,6 +202,7 @@ class Store:
                 orphans = self._delete_events(s, old_events)
                 s.execute(delete(ArticleBandRow).where(ArticleBandRow.article_id == row.id))
                 convert.fill_article_row(row, article)
+            row.no_event_reason = "" if events else (no_event_reason or _default_no_event_reason(article))
             s.flush()
             bands = sorted(set(minhash_bands(article.text)))
             row.near_duplicate_of = self._find_near_duplicate(s, row.id, article.text, bands)
@@ -403,9 +415,39 @@ class Store:
         with self._read() as s:
             return [convert.article_record(r) for r in s.scalars(stmt)]
 
-    def count_articles(self) -> int:
+    def count_articles(self, source: str = "", *, without_events: bool = False) -> int:
+        """How many stored articles (from outlets whose name contains ``source``; only those that gave no
+        event with ``without_events``)."""
+        stmt = self._article_filter(select(func.count()).select_from(ArticleRow), source, without_events)
         with self._read() as s:
-            return int(s.scalar(select(func.count()).select_from(ArticleRow)) or 0)
+            return int(s.scalar(stmt) or 0)
+
+    def article_summaries(
+        self, limit: int = 100, offset: int = 0, *, source: str = "", without_events: bool = False
+    ) -> list[ArticleSummary]:
+        """Stored articles, latest published first, each with its event count (zero included) and, for
+        those that gave none, why."""
+        n_events = (select(EventRow.doc, func.count().label("n")).group_by(EventRow.doc)).subquery()
+        stmt = self._article_filter(
+            select(ArticleRow.id, ArticleRow.title, ArticleRow.url, ArticleRow.source, ArticleRow.published,
+                   func.coalesce(n_events.c.n, 0), ArticleRow.no_event_reason, ArticleRow.near_duplicate_of)
+            .outerjoin(n_events, n_events.c.doc == ArticleRow.id),
+            source, without_events,
+        ).order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.id).limit(limit).offset(offset)
+        with self._read() as s:
+            return [
+                ArticleSummary(id=i, title=t or "", url=u or "", source=src or "", published=p, events=int(n),
+                               no_event_reason=(r or "") if not n else "", near_duplicate_of=d)
+                for i, t, u, src, p, n, r, d in s.execute(stmt).all()
+            ]
+
+    @staticmethod
+    def _article_filter(stmt: Any, source: str, without_events: bool) -> Any:
+        if source.strip():
+            stmt = stmt.where(func.lower(ArticleRow.source).contains(source.strip().lower(), autoescape=True))
+        if without_events:
+            stmt = stmt.where(~select(EventRow.id).where(EventRow.doc == ArticleRow.id).exists())
+        return stmt
 
     def stats(self, filters: EventFilter | None = None) -> Stats:
         """Event counts by type, ISO week, admin1 and day × type (mentions, not clusters)."""
@@ -428,9 +470,15 @@ class Store:
                     out.by_week[wk] = out.by_week.get(wk, 0) + n
                     per = out.by_day.setdefault(day.isoformat(), {})
                     per[etype] = per.get(etype, 0) + n
-            out.articles = int(s.scalar(select(func.count()).select_from(ArticleRow)) or 0)
-            n_clusters = filter_clusters(select(func.count()).select_from(ClusterRow), f)
-            out.clusters = int(s.scalar(n_clusters) or 0)
+            if f.active:
+                # the header's counts follow the filters: the articles and the distinct happenings (clusters)
+                # behind the matching events, whatever field (outlet, alias...) did the matching
+                out.articles = int(s.scalar(filter_events(select(func.count(EventRow.doc.distinct())), f)) or 0)
+                out.clusters = int(s.scalar(filter_events(select(func.count(EventRow.cluster_id.distinct())), f))
+                                   or 0)
+            else:
+                out.articles = int(s.scalar(select(func.count()).select_from(ArticleRow)) or 0)
+                out.clusters = int(s.scalar(select(func.count()).select_from(ClusterRow)) or 0)
         out.by_week = dict(sorted(out.by_week.items()))
         out.by_day = dict(sorted(out.by_day.items()))
         out.by_type = dict(sorted(out.by_type.items(), key=lambda kv: (-kv[1], kv[0])))

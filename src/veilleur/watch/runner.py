@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 
 from veilleur.ingest.html import article_from_html
 from veilleur.ingest.text import ReadOptions, article_from_text
-from veilleur.pipeline import Pipeline
+from veilleur.pipeline import Pipeline, no_event_reason
 from veilleur.records import Article, Event, Rejection
 from veilleur.store import Store
 from veilleur.store.watch_state import WatchState
@@ -113,7 +113,7 @@ class Watcher:
             report.problems.append(f"{item.url}: {result.rejection.reason}")
             self.state.finish(source.name, item.url, result.rejection.reason, article.id)
             return
-        saved = self.store.save_article(article, result.events)
+        saved = self.store.save_article(article, result.events, no_event_reason=no_event_reason(result))
         self.state.finish(source.name, item.url, saved.status, saved.article_id)
         report.stored += saved.status != "duplicate"
         report.events += len(result.events)

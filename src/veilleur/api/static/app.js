@@ -33,6 +33,18 @@
   const PAGE = 1000;
   const SVG_NS = "http://www.w3.org/2000/svg";
   const params = new URLSearchParams(window.location.search);
+  // markers closer than this many pixels are drawn as one numbered cluster (?cluster=0 draws every point)
+  const CLUSTER_RADIUS = params.get("cluster") === "0" ? 0 : 40;
+  const FILTER_NAMES = ["event_type", "sub_event_type", "country", "admin1", "since", "until", "actor", "source",
+    "min_fatalities"];
+  const SUB_EVENT_TYPES = [
+    "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+    "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Grenade", "Sexual violence", "Attack", "Abduction/forced disappearance",
+    "Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Violent demonstration",
+    "Mob violence", "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+    "Headquarters or base established", "Looting/property destruction", "Non-violent transfer of territory", "Other",
+  ];
   // how often the page asks whether new events arrived (seconds; ?refresh=N, 0 turns it off)
   const REFRESH_SECONDS = params.has("refresh") ? Math.max(0, Number(params.get("refresh")) || 0) : 30;
 
@@ -81,6 +93,8 @@
     return r.json();
   }
 
+  const plural = (n, one, many) => `${n} ${n > 1 ? many || `${one}s` : one}`;
+
   function articleHref(doc) {
     return "#article/" + encodeURIComponent(doc);
   }
@@ -95,9 +109,9 @@
   function currentFilters() {
     const q = new URLSearchParams();
     const form = $("#filters");
-    for (const name of ["event_type", "country", "since", "until", "actor", "source"]) {
+    for (const name of FILTER_NAMES) {
       const value = form.elements[name].value.trim();
-      if (value) q.set(name, value);
+      if (value && !(name === "min_fatalities" && !(Number(value) > 0))) q.set(name, value);
     }
     return q;
   }
@@ -105,15 +119,28 @@
   function fillTypeSelect() {
     const select = $("#f-type");
     for (const t of EVENT_TYPES) select.appendChild(el("option", { value: t, text: t }));
+    const subTypes = $("#sub-types");
+    for (const t of SUB_EVENT_TYPES) subTypes.appendChild(el("option", { value: t }));
+  }
+
+  // The download links and the "n active" note follow the filters.
+  function showFilters(q) {
+    $("#dl-csv").href = `/events.csv?${q}`;
+    $("#dl-geojson").href = `/events.geojson?${q}`;
+    const n = [...q.keys()].length;
+    $("#filters-active").textContent = n ? `(${n} actif${n > 1 ? "s" : ""})` : "";
   }
 
   /* ---------- map ---------- */
 
   let map = null;
   let markerLayer = null;
+  let dataBounds = null;  // the bounds of the points last drawn
+  let fitPending = false;  // drawn while the map was hidden: fit it when it shows
 
   function initMap() {
-    map = L.map("map", { worldCopyJump: true, preferCanvas: false }).setView([34.8, 38.5], 6);
+    // a zoom range is required by the clustering (it clusters per zoom level)
+    map = L.map("map", { worldCopyJump: true, preferCanvas: false, minZoom: 2, maxZoom: 18 }).setView([34.8, 38.5], 6);
     const tiles = params.get("tiles");
     if (tiles && /^https:\/\//.test(tiles)) {
       // Leaflet renders an attribution as HTML: a link's text must never become markup
@@ -121,7 +148,15 @@
       attribution.textContent = params.get("attribution") || "";
       L.tileLayer(tiles, { maxZoom: 18, attribution: attribution.innerHTML }).addTo(map);
     }
-    markerLayer = L.layerGroup().addTo(map);
+    markerLayer = (CLUSTER_RADIUS > 0 && L.markerClusterGroup
+      ? L.markerClusterGroup({ maxClusterRadius: CLUSTER_RADIUS, showCoverageOnHover: false, spiderfyOnMaxZoom: true })
+      : L.layerGroup()).addTo(map);
+    // what the map shows, for whoever needs to check it (the tests do): "south,west,north,east"
+    const showView = () => {
+      const b = map.getBounds();
+      $("#map").dataset.view = [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()].map((x) => x.toFixed(4)).join(",");
+    };
+    map.on("moveend zoomend resize", showView);
     const detail = params.get("basemap") === "110m" ? "110m" : "50m";
     getJSON(`/static/vendor/countries-${detail}.json`)
       .then((topo) => {
@@ -145,8 +180,11 @@
     row("Acteurs", actors(e));
     row("Morts", String(e.fatalities));
     row("Média", e.source_outlet || "—");
+    const details = el("button", { type: "button", class: "popup-details link-button", text: "Recoupements entre médias" });
+    details.addEventListener("click", () => showEventPanel(e.id));
     return el("div", { class: "popup" }, dl,
-      el("a", { href: articleHref(e.doc), class: "popup-article", text: "Voir l'article et ses preuves" }));
+      el("a", { href: articleHref(e.doc), class: "popup-article", text: "Voir l'article et ses preuves" }),
+      el("br"), details);
   }
 
   function drawMarkers(events) {
@@ -164,42 +202,101 @@
       markerLayer.addLayer(marker);
       points.push([e.latitude, e.longitude]);
     }
-    if (points.length) map.fitBounds(points, { padding: [30, 30], maxZoom: 8 });
+    $("#map").dataset.points = String(points.length);
+    dataBounds = points.length ? L.latLngBounds(points) : null;
+    fitPending = true;
+    fitToData();
+  }
+
+  // Open the map on the data, not on a default view: only once the map has a size (a hidden map has none).
+  function fitToData() {
+    const box = $("#map");
+    if (!fitPending || !dataBounds || !box.clientWidth || !box.clientHeight) return;
+    map.invalidateSize();
+    map.fitBounds(dataBounds, { padding: [30, 30], maxZoom: 8 });
+    fitPending = false;
   }
 
   /* ---------- timeline ---------- */
 
-  function drawTimeline(byDay) {
+  const DAY_MS = 86400000;
+  const STEP_NAMES = { day: "jour", week: "semaine", month: "mois" };
+
+  // The first day of the period that holds `day` (a "YYYY-MM-DD" string): itself, its ISO week's Monday, or
+  // the first of its month.
+  function periodStart(day, step) {
+    if (step === "month") return day.slice(0, 8) + "01";
+    if (step === "week") {
+      const t = Date.parse(day);
+      const monday = t - ((new Date(t).getUTCDay() + 6) % 7) * DAY_MS;
+      return new Date(monday).toISOString().slice(0, 10);
+    }
+    return day;
+  }
+
+  function nextPeriod(start, step) {
+    const d = new Date(Date.parse(start));
+    if (step === "month") d.setUTCMonth(d.getUTCMonth() + 1);
+    else d.setUTCDate(d.getUTCDate() + (step === "week" ? 7 : 1));
+    return d.toISOString().slice(0, 10);
+  }
+
+  function periodLabel(start, step) {
+    if (step === "month") return start.slice(0, 7);
+    if (step === "week") return `sem. du ${start}`;
+    return start;
+  }
+
+  // By day when the events span three months at most, by week up to two years, else by month.
+  function chosenStep(days) {
+    const step = $("#timeline-step").value;
+    if (step !== "auto" || !days.length) return step === "auto" ? "day" : step;
+    const span = (Date.parse(days[days.length - 1]) - Date.parse(days[0])) / DAY_MS;
+    return span <= 92 ? "day" : span <= 730 ? "week" : "month";
+  }
+
+  let lastByDay = {};
+
+  function drawTimeline(byDayIn) {
+    lastByDay = byDayIn;
+    const step = chosenStep(Object.keys(byDayIn).sort());
+    const byDay = {};  // period start -> type -> count
+    for (const [day, types] of Object.entries(byDayIn)) {
+      const per = byDay[periodStart(day, step)] ||= {};
+      for (const [type, n] of Object.entries(types)) per[type] = (per[type] || 0) + n;
+    }
     const box = $("#timeline");
     box.replaceChildren();
+    box.dataset.step = step;
+    box.setAttribute("aria-label", `Événements par ${STEP_NAMES[step]} et par type`);
     const days = Object.keys(byDay).sort();
     const legend = $("#legend");
     legend.replaceChildren();
     if (!days.length) return;
-    const dayMs = 86400000;
     const first = Date.parse(days[0]);
-    const last = Date.parse(days[days.length - 1]);
-    const span = Math.round((last - first) / dayMs) + 1;
+    const end = Date.parse(nextPeriod(days[days.length - 1], step));
+    const span = Math.max(1, (end - first) / DAY_MS);  // in days: every period is as wide as its days
     const width = box.clientWidth || 500;
     const height = box.clientHeight || 220;
     const pad = { l: 28, r: 6, t: 8, b: 20 };
     const totals = days.map((d) => Object.values(byDay[d]).reduce((a, b) => a + b, 0));
     const max = Math.max(1, ...totals);
-    const barW = Math.max(1, (width - pad.l - pad.r) / span - 1);
+    const dayW = (width - pad.l - pad.r) / span;
     const y = (n) => ((height - pad.t - pad.b) * n) / max;
     const types = new Set();
     for (const d of days) {
-      const x = pad.l + (Math.round((Date.parse(d) - first) / dayMs) * (width - pad.l - pad.r)) / span;
+      const x = pad.l + ((Date.parse(d) - first) / DAY_MS) * dayW;
+      const barW = Math.max(1, ((Date.parse(nextPeriod(d, step)) - Date.parse(d)) / DAY_MS) * dayW - 1);
       let stacked = 0;
       for (const [type, n] of Object.entries(byDay[d]).sort()) {
         types.add(type);
         const h = y(n);
         const rect = svg("rect", {
           x: x.toFixed(1), y: (height - pad.b - stacked - h).toFixed(1), width: barW.toFixed(1), height: h.toFixed(1),
-          fill: colorOf(type), class: "bar",
+          fill: colorOf(type), class: "bar", "data-period": d,
         });
         const title = svg("title");
-        title.textContent = `${d} · ${type} : ${n}`;
+        title.textContent = `${periodLabel(d, step)} · ${type} : ${n}`;
         rect.appendChild(title);
         box.appendChild(rect);
         stacked += h;
@@ -210,8 +307,8 @@
       t.textContent = text;
       box.appendChild(t);
     };
-    axis(pad.l, height - 5, days[0], "start");
-    if (days.length > 1) axis(width - pad.r, height - 5, days[days.length - 1], "end");
+    axis(pad.l, height - 5, periodLabel(days[0], step), "start");
+    if (days.length > 1) axis(width - pad.r, height - 5, periodLabel(days[days.length - 1], step), "end");
     axis(pad.l - 4, pad.t + 8, String(max), "end");
     axis(pad.l - 4, height - pad.b, "0", "end");
     box.appendChild(svg("line", { x1: pad.l, x2: width - pad.r, y1: height - pad.b, y2: height - pad.b, stroke: "#999" }));
@@ -227,19 +324,20 @@
     tbody.replaceChildren();
     for (const e of events) {
       const link = el("a", { href: articleHref(e.doc), text: e.doc });
-      const tr = el("tr", { "data-event": e.id },
-        el("td", { text: e.event_date || "?" }),
-        el("td", { text: e.event_type }),
-        el("td", { text: e.sub_event_type }),
-        el("td", { text: e.actor1 }),
-        el("td", { text: e.actor2 }),
-        el("td", { text: e.location }),
-        el("td", { text: e.admin1 }),
-        el("td", { class: "num", text: String(e.fatalities) }),
-        el("td", { text: e.source_outlet }),
-        el("td", {}, link));
+      const cell = (label, text, cls) => el("td", { "data-label": label, class: cls || "", text });
+      const tr = el("tr", { "data-event": e.id, title: "Recoupements et désaccords entre médias" },
+        cell("Date", e.event_date || "?"),
+        cell("Type", e.event_type),
+        cell("Sous-type", e.sub_event_type),
+        cell("Acteur 1", e.actor1),
+        cell("Acteur 2", e.actor2),
+        cell("Lieu", e.location),
+        cell("Région", e.admin1),
+        cell("Morts", String(e.fatalities), "num"),
+        cell("Média", e.source_outlet),
+        el("td", { "data-label": "Article" }, link));
       tr.addEventListener("click", (ev) => {
-        if (ev.target !== link) window.location.hash = articleHref(e.doc);
+        if (ev.target !== link) showEventPanel(e.id);
       });
       tbody.appendChild(tr);
     }
@@ -275,13 +373,151 @@
       if (seq !== loadSeq) return;  // a newer filter won
       lastEvents = { query: String(q), events };
       knownTotal = total;
+      showFilters(q);
       drawMarkers(events);
       drawTimeline(stats.by_day);
       drawTable(events, total);
       if (currentView === "overview") {
-        setStatus(`${total} événements, ${stats.clusters} faits distincts, ${stats.articles} articles`);
+        setStatus(`${plural(total, "événement")}, ${plural(stats.clusters, "fait distinct", "faits distincts")}, ` +
+          plural(stats.articles, "article"));
         document.body.dataset.loaded = "overview";
       }
+    } catch (err) {
+      setStatus(`Erreur : ${err.message}`, true);
+    }
+  }
+
+  /* ---------- one event: corroboration and disagreements across outlets ---------- */
+
+  const FIELD_LABELS = {
+    event_date: "Date", event_type: "Type", sub_event_type: "Sous-type", actor1: "Acteur 1", actor2: "Acteur 2",
+    assoc_actor_1: "Acteur associé 1", assoc_actor_2: "Acteur associé 2", location: "Lieu", admin1: "Région",
+    country: "Pays", fatalities: "Morts", latitude: "Latitude", longitude: "Longitude",
+  };
+  const shown = (v) => (v === "" || v === null || v === undefined ? "—" : String(v));
+
+  // "Reported by n independent outlets", the other mentions (each linked to its article) and, field by field,
+  // what each outlet says where they differ; the values that differ from the canonical coding stand out.
+  function corroborationBlock(detail, selfId) {
+    const box = el("div", { class: "corroboration" });
+    const c = detail.cluster;
+    if (!c) {
+      box.appendChild(el("p", { class: "muted", text: "Rapporté par ce seul article." }));
+      return box;
+    }
+    const outlets = c.outlets || [];
+    box.appendChild(el("p", { class: "corroborated",
+      text: `Rapporté par ${c.corroboration} média(s) indépendant(s) (${detail.mentions.length} mention(s))` +
+        (outlets.length ? ` : ${outlets.join(", ")}` : "") }));
+    const others = detail.mentions.filter((m) => m.id !== selfId);
+    if (others.length) {
+      const mentions = el("ul", { class: "mentions" });
+      for (const m of others) {
+        mentions.appendChild(el("li", {},
+          el("a", { href: articleHref(m.doc), text: m.source_outlet || m.doc }),
+          ` : ${m.fatalities} mort(s), ${m.event_date || "?"}, ${m.location || "?"}`));
+      }
+      box.appendChild(mentions);
+    }
+    const fields = Object.keys(c.disagreements || {});
+    if (!fields.length) {
+      box.appendChild(el("p", { class: "agreement", text: detail.mentions.length > 1 ? "Les médias concordent." : "" }));
+      return box;
+    }
+    box.appendChild(el("h4", { text: "Désaccords entre médias" }));
+    const table = el("table", { class: "disagreements" },
+      el("thead", {}, el("tr", {}, el("th", { text: "Champ" }), el("th", { text: "Média" }), el("th", { text: "Valeur" }))));
+    const body = el("tbody");
+    for (const field of fields) {
+      const entries = Object.entries(c.disagreements[field]).sort((a, b) => a[0].localeCompare(b[0], "fr"));
+      entries.forEach(([outlet, value], i) => {
+        const tr = el("tr", { "data-field": field },
+          el("td", { text: i ? "" : (FIELD_LABELS[field] || field) }),
+          el("td", { text: outlet || "(média inconnu)" }),
+          el("td", { class: String(value) !== String(c[field]) ? "odd" : "", text: shown(value) }));
+        body.appendChild(tr);
+      });
+    }
+    table.appendChild(body);
+    box.appendChild(table);
+    box.appendChild(el("p", { class: "muted", text: "Retenu (codage canonique) : " +
+      fields.map((f) => `${FIELD_LABELS[f] || f} = ${shown(c[f])}`).join(" ; ") }));
+    return box;
+  }
+
+  let panelSeq = 0;
+
+  async function showEventPanel(id) {
+    const seq = ++panelSeq;
+    const panel = $("#event-panel");
+    const body = $("#event-panel-body");
+    body.replaceChildren(el("p", { class: "muted", text: "Chargement…" }));
+    panel.hidden = false;
+    for (const tr of document.querySelectorAll("#events-table tr.selected")) tr.classList.remove("selected");
+    const row = document.querySelector(`#events-table tr[data-event="${CSS.escape(id)}"]`);
+    if (row) row.classList.add("selected");
+    try {
+      const d = await getJSON(`/events/${encodeURIComponent(id)}`);
+      if (seq !== panelSeq) return;
+      const facts = el("ul", { class: "facts" },
+        el("li", { text: `Date : ${d.event_date || "?"}` }),
+        el("li", { text: `Lieu : ${[d.location, d.admin1, d.country].filter(Boolean).join(", ") || "?"}` }),
+        el("li", { text: `Acteurs : ${actors(d)}` }),
+        el("li", { text: `Morts : ${d.fatalities}` }),
+        el("li", { text: `Média : ${d.source_outlet || "—"}` }));
+      body.replaceChildren(
+        el("h3", { text: `${d.event_type} — ${d.sub_event_type}` }),
+        facts,
+        el("p", {}, el("a", { href: articleHref(d.doc), class: "panel-article", text: `Article : ${(d.article && d.article.title) || d.doc}` })),
+        el("h4", { text: "Recoupements" }),
+        corroborationBlock(d, d.id));
+      panel.dataset.event = d.id;
+    } catch (err) {
+      body.replaceChildren(el("p", { class: "muted", text: `Erreur : ${err.message}` }));
+    }
+  }
+
+  function closeEventPanel() {
+    $("#event-panel").hidden = true;
+    for (const tr of document.querySelectorAll("#events-table tr.selected")) tr.classList.remove("selected");
+  }
+
+  /* ---------- articles: every stored one, with its event count (zero included) ---------- */
+
+  let articlesSeq = 0;
+
+  async function loadArticles() {
+    const seq = ++articlesSeq;
+    const q = new URLSearchParams();
+    const source = $("#f-source").value.trim();
+    if (source) q.set("source", source);
+    if ($("#a-empty").checked) q.set("without_events", "true");
+    setStatus("Chargement…");
+    try {
+      const items = [];
+      let total = 0;
+      for (let offset = 0; offset < MAX_EVENTS; offset += PAGE) {
+        const page = await getJSON(`/articles?${q}&limit=${PAGE}&offset=${offset}`);
+        total = page.total;
+        items.push(...page.items);
+        if (items.length >= total || !page.items.length) break;
+      }
+      if (seq !== articlesSeq || currentView !== "articles") return;
+      const tbody = $("#articles-table tbody");
+      tbody.replaceChildren(...items.map((a) => {
+        const tr = el("tr", { "data-article": a.id, class: a.events ? "" : "no-event" },
+          el("td", { "data-label": "Publié", text: a.published || "?" }),
+          el("td", { "data-label": "Titre" }, el("a", { href: articleHref(a.id), text: a.title || a.id })),
+          el("td", { "data-label": "Média", text: a.source }),
+          el("td", { "data-label": "Événements", class: "num events", text: String(a.events) }),
+          el("td", { "data-label": "Pourquoi aucun", class: "reason", text: a.events ? "" : (a.no_event_reason || "—") }));
+        return tr;
+      }));
+      if (!items.length) tbody.appendChild(el("tr", {}, el("td", { colspan: "5", class: "muted", text: "Aucun article." })));
+      const none = items.filter((a) => !a.events).length;
+      $("#articles-count").textContent = `(${total}${none ? `, dont ${none} sans événement` : ""})`;
+      setStatus(`${total} article(s)`);
+      document.body.dataset.loaded = "articles";
     } catch (err) {
       setStatus(`Erreur : ${err.message}`, true);
     }
@@ -391,18 +627,19 @@
       if (dominant) {
         const swatch = el("span", { class: "swatch" });
         swatch.style.background = sideColor(dominant);
-        dominantCell.append(swatch, el("span", { class: "side-label", text: dominant }));
+        dominantCell.append(el("span", {}, swatch, el("span", { class: "side-label", text: dominant })));
       } else {
         dominantCell.appendChild(el("span", { class: "side-label muted", text: "—" }));
       }
+      dominantCell.dataset.label = "Camp dominant";
       const tr = el("tr", {},
-        el("td", { class: "outlet" }, name),
-        el("td", { class: "num events", text: String(p.events) }),
-        el("td", { class: "num terms", text: String(total) }),
-        el("td", { class: "num density", text: fmt(density, 2) }),
+        el("td", { class: "outlet", "data-label": "Média" }, name),
+        el("td", { class: "num events", "data-label": "Événements", text: String(p.events) }),
+        el("td", { class: "num terms", "data-label": "Termes connotés", text: String(total) }),
+        el("td", { class: "num density", "data-label": "Par événement", text: fmt(density, 2) }),
         dominantCell,
-        el("td", { class: "sides" }, sideBars(p.by_side, scale)),
-        el("td", { class: "top" }, topTerms(p, wording)));
+        el("td", { class: "sides", "data-label": "Termes par camp" }, sideBars(p.by_side, scale)),
+        el("td", { class: "top", "data-label": "Plus fréquents" }, topTerms(p, wording)));
       tr.dataset.outlet = p.outlet;
       if (p.outlet && p.outlet.toLowerCase() === selected) tr.classList.add("selected");
       tbody.appendChild(tr);
@@ -506,16 +743,8 @@
     if (!e.loaded_terms.length) terms.appendChild(el("li", { text: "aucun" }));
     card.appendChild(terms);
     if (detail && detail.cluster) {
-      const c = detail.cluster;
-      card.appendChild(el("div", { class: "label", text: `Même fait rapporté par ${c.corroboration} média(s) indépendant(s)` }));
-      const mentions = el("ul", { class: "mentions" });
-      for (const m of detail.mentions) {
-        if (m.id === e.id) continue;
-        mentions.appendChild(el("li", {},
-          el("a", { href: articleHref(m.doc), text: m.source_outlet || m.doc }),
-          ` : ${m.fatalities} mort(s), ${m.event_date}`));
-      }
-      if (mentions.children.length) card.appendChild(mentions);
+      card.appendChild(el("div", { class: "label", text: "Recoupements" }));
+      card.appendChild(corroborationBlock(detail, e.id));
     }
     card.addEventListener("mouseenter", () => {
       for (const m of document.querySelectorAll("#article-text mark")) {
@@ -553,7 +782,10 @@
       const details = await Promise.all(a.events.map((e) => getJSON(`/events/${encodeURIComponent(e.id)}`).catch(() => null)));
       const aside = $("#article-events");
       a.events.forEach((e, i) => aside.appendChild(eventCard(e, i, details[i])));
-      if (!a.events.length) aside.appendChild(el("p", { text: "Aucun événement codé dans cet article." }));
+      if (!a.events.length) {
+        aside.appendChild(el("p", { class: "no-event", text: "Aucun événement codé dans cet article" +
+          (a.no_event_reason ? ` : ${a.no_event_reason}.` : ".") }));
+      }
       document.body.dataset.loaded = "article";
       window.scrollTo(0, 0);
     } catch (err) {
@@ -565,11 +797,13 @@
   /* ---------- views ---------- */
 
   let currentView = "overview";
-  const VIEWS = { overview: "#overview", article: "#article-view", profiles: "#profiles-view", alerts: "#alerts-view" };
-  const NAV = { overview: "#nav-map", profiles: "#nav-outlets", alerts: "#nav-alerts" };
+  const VIEWS = { overview: "#overview", article: "#article-view", profiles: "#profiles-view", alerts: "#alerts-view",
+    articles: "#articles-view" };
+  const NAV = { overview: "#nav-map", articles: "#nav-articles", profiles: "#nav-outlets", alerts: "#nav-alerts" };
 
   function showView(name) {
     currentView = name;
+    if (name !== "overview") closeEventPanel();
     for (const [view, sel] of Object.entries(VIEWS)) $(sel).hidden = view !== name;
     for (const [view, sel] of Object.entries(NAV)) {
       $(sel).classList.toggle("current", name === view);
@@ -590,9 +824,15 @@
     } else if (hash === "#alertes") {
       showView("alerts");
       loadAlerts();
+    } else if (hash === "#articles") {
+      showView("articles");
+      loadArticles();
     } else {
       showView("overview");
-      if (map) map.invalidateSize();
+      if (map) {
+        map.invalidateSize();
+        fitToData();
+      }
       document.body.dataset.loaded = "overview";
     }
   }
@@ -601,6 +841,7 @@
     loadOverview();
     if (currentView === "profiles") loadProfiles();
     if (currentView === "alerts") loadAlerts();
+    if (currentView === "articles") loadArticles();
   }
 
   /* ---------- alerts, and new events as they arrive ---------- */
@@ -612,9 +853,10 @@
       tbody.replaceChildren(...alerts.map((a) => {
         const e = (a.payload && a.payload.event) || {};
         const link = e.doc ? el("a", { href: articleHref(e.doc) }, e.doc) : "";
-        return el("tr", {}, el("td", {}, a.fired_at), el("td", {}, a.rule), el("td", {}, e.sub_event_type || ""),
-          el("td", {}, [e.location, e.country].filter(Boolean).join(", ")), el("td", {}, e.event_date || ""),
-          el("td", {}, ((a.payload && a.payload.outlets) || []).join(", ")), el("td", {}, link));
+        const td = (label, ...content) => el("td", { "data-label": label }, ...content);
+        return el("tr", {}, td("Levée le", a.fired_at), td("Règle", a.rule), td("Type", e.sub_event_type || ""),
+          td("Lieu", [e.location, e.country].filter(Boolean).join(", ")), td("Date", e.event_date || ""),
+          td("Médias", ((a.payload && a.payload.outlets) || []).join(", ")), td("Article", link));
       }));
       setStatus(`${alerts.length} alerte(s)`);
       document.body.dataset.loaded = "alerts";
@@ -652,6 +894,13 @@
     form.addEventListener("reset", () => { clearTimeout(timer); setTimeout(reload, 0); });
     form.addEventListener("submit", (ev) => { ev.preventDefault(); reload(); });
     $("#back").addEventListener("click", (ev) => { ev.preventDefault(); window.location.hash = ""; });
+    $("#timeline-step").addEventListener("change", () => drawTimeline(lastByDay));
+    $("#event-panel-close").addEventListener("click", closeEventPanel);
+    document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") closeEventPanel(); });
+    $("#a-empty").addEventListener("change", loadArticles);
+    // the filters are open on a wide screen; on a phone they fold under their summary, above the map
+    $("#filters-box").open = window.matchMedia("(min-width: 641px)").matches;
+    window.addEventListener("resize", () => { if (map) { map.invalidateSize(); fitToData(); } });
     window.addEventListener("hashchange", route);
     getJSON("/profiles/outlets").then(fillOutletList).catch(() => {});
     loadOverview().then(route);
