@@ -568,6 +568,18 @@ def test_a_killing_with_no_agent_nor_place_adds_its_toll_to_the_event_told(pipel
     assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 3)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des milliers de personnes sont descendues dans les rues de Niamey samedi pour réclamer le départ du préfet.",
+        "Des centaines d'étudiants ont défilé jeudi à Dakar contre la hausse des frais d'inscription.",
+        "Une marche de protestation a eu lieu mardi à Conakry.",
+    ],
+)
+def test_protest_idioms(pipeline: Pipeline, text: str) -> None:
+    assert only_event(pipeline, text).event_type == "Protests"
+
+
 def test_lynching_is_mob_violence_by_rioters(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une foule en colère a lynché mardi un homme accusé de vol à Kano.")
     assert (event.event_type, event.sub_event_type, event.actor1) == ("Riots", "Mob violence", "Rioters (Nigeria)")
