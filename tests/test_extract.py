@@ -580,6 +580,16 @@ def test_protest_idioms(pipeline: Pipeline, text: str) -> None:
     assert only_event(pipeline, text).event_type == "Protests"
 
 
+def test_an_event_abroad_told_in_passing_is_left_out(pipeline: Pipeline) -> None:
+    _, events = run(
+        pipeline,
+        "Des jihadistes ont attaqué lundi un poste de l'armée à Boni, au Mali. Mardi, l'armée malienne a repris la "
+        "localité de Douentza. Un diplomate a rappelé que des hommes armés avaient attaqué un hôtel de Niamey, au "
+        "Niger, il y a deux semaines.",
+    )
+    assert sorted(e.location for e in events) == ["Boni", "Douentza"]
+
+
 def test_lynching_is_mob_violence_by_rioters(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une foule en colère a lynché mardi un homme accusé de vol à Kano.")
     assert (event.event_type, event.sub_event_type, event.actor1) == ("Riots", "Mob violence", "Rioters (Nigeria)")

@@ -11,6 +11,7 @@ publication (codebook section 1).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -105,7 +106,20 @@ def extract_events(
         _update_context(context, text, mentions, start, end, current)
         events.extend(current)
         previous = current
-    return merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues)), article.original)
+    merged = merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues)), article.original)
+    return _without_places_in_passing(merged, country)
+
+
+def _without_places_in_passing(events: list[Event], country: str | None) -> list[Event]:
+    """Events told abroad in passing are left out: a story from one country names foreign places for other
+    reasons (a capital that speaks, a town a speaker came from, a homonym of an unknown village), so an event
+    is kept in the article's country, or in the country where most of its events are."""
+    counts = Counter(e.country for e in events)
+    if len(counts) < 2:
+        return events
+    top = max(counts.values())
+    main = {c for c, n in counts.items() if n == top} | ({country} if country else set())
+    return [e for e in events if e.country in main]
 
 
 def _demonstration_clashes(events: list[Event], annotation: Annotation, cues: CueLexicon) -> list[Event]:
