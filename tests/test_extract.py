@@ -590,6 +590,13 @@ def test_an_event_abroad_told_in_passing_is_left_out(pipeline: Pipeline) -> None
     assert sorted(e.location for e in events) == ["Boni", "Douentza"]
 
 
+def test_a_ceasefire_is_an_event_when_concluded_not_when_called_for(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Un cessez-le-feu est entré en vigueur vendredi à Gaza après onze jours de combats.")
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Agreement")
+    _, events = run(pipeline, "L'Ukraine insiste pour un cessez-le-feu de trente jours, a déclaré mardi le ministre.")
+    assert events == []
+
+
 def test_lynching_is_mob_violence_by_rioters(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une foule en colère a lynché mardi un homme accusé de vol à Kano.")
     assert (event.event_type, event.sub_event_type, event.actor1) == ("Riots", "Mob violence", "Rioters (Nigeria)")

@@ -51,6 +51,7 @@ class TriggerRow:
     with_any: tuple[DependentTest, ...] = ()
     unless: tuple[DependentTest, ...] = ()
     unless_head: DependentTest | None = None
+    head: DependentTest | None = None  # a governing word that must be there, unless the cue heads a headline
     inverted: bool = False
     toll_only: bool = False
     anaphoric: bool = False
@@ -82,6 +83,8 @@ class TriggerRow:
         head = tree.head(token)
         if self.unless_head is not None and head is not None and self.unless_head.passes(head):
             return None
+        if self.head is not None and token.dep != "ROOT" and (head is None or not self.head.passes(head)):
+            return None  # "un cessez-le-feu" is an event when concluded, signed, in force
         if self.passive_only or self.active_only:
             passive = is_passive(tree, token)
             if (self.passive_only and not passive) or (self.active_only and passive):
@@ -209,6 +212,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
                 with_any=_tests(spec.get("with"), classes),
                 unless=_tests(spec.get("unless"), classes),
                 unless_head=_test(unless_head, classes) if unless_head else None,
+                head=_test(spec["head"], classes) if "head" in spec else None,
                 inverted=bool(spec.get("inverted", False)),
                 toll_only=bool(spec.get("toll_only", False)),
                 anaphoric=bool(spec.get("anaphoric", False)),
