@@ -10,6 +10,7 @@ import pytest
 
 from veilleur.evaluate import (
     Scores,
+    admin1_key,
     format_groups,
     format_scores,
     load_doc_metadata,
@@ -145,6 +146,17 @@ def test_geo_precision_3_matches_on_same_admin1() -> None:
     assert pair_score(gold, far_same_province) is not None
     # Either side's precision 3 is enough.
     assert pair_score(make_event(), make_event(geo_precision=3, latitude=None, longitude=None)) is not None
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Nord-Kivu", "North Kivu"), ("Cabo Delgado Province", "Cabo Delgado"), ("Rural Damascus", "Rif-dimashq"),
+     ("Al Ḩudaydah", "Hudaydah"), ("Extrême-Nord", "Far North")],
+)
+def test_province_names_compare_across_conventions(one: str, other: str) -> None:
+    assert admin1_key(one) == admin1_key(other)
+    gold = make_event(geo_precision=3, admin1=one, latitude=DEIR_EZ_ZOR[0], longitude=DEIR_EZ_ZOR[1])
+    assert pair_score(gold, make_event(admin1=other)) is not None
 
 
 def test_geo_precision_3_other_admin1_falls_back_to_distance() -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -35,6 +36,14 @@ MatchedPair = tuple[EventRecord, EventRecord]
 MATCH_RADIUS_KM = 25.0
 EXACT_LOCATION_KM = 5.0
 REGION_PRECISION = 3
+# Province names differ across GeoNames, ACLED and French usage ("Nord-Kivu" / "North Kivu", "Cabo Delgado
+# Province" / "Cabo Delgado", "Rural Damascus" / "Rif-dimashq"): compared as the codebook's reference scorer
+# compares them, accents dropped, French compass words in English, generic words and Arabic articles left out.
+ADMIN1_COMPASS = {"nord": "north", "sud": "south", "est": "east", "ouest": "west", "extreme": "far"}
+ADMIN1_GENERIC = frozenset({"province", "governorate", "gouvernorat", "region", "state", "etat", "muhafazat", "al",
+                            "ar", "as", "ad", "el", "de", "du", "la", "le"})
+ADMIN1_VARIANTS = {"rural damascus": "rif dimashq", "damascus countryside": "rif dimashq", "raqqah": "raqqa",
+                   "hasakah": "hasaka", "ninawa": "ninewa", "nineveh": "ninewa", "hudaydah": "hodeidah"}
 DATE_TOLERANCE_DAYS = {1: 1, 2: 7, 3: 31}
 DOC_KEYS = ("doc", "doc_id", "article_id")
 
@@ -108,6 +117,15 @@ def normalize_name(value: Any) -> str:
     return " ".join(str(value or "").lower().replace("-", " ").split())
 
 
+def admin1_key(value: Any) -> str:
+    """A province's name in a form shared by its conventions: "Nord-Kivu" and "North Kivu" -> "north kivu"."""
+    ascii_name = unicodedata.normalize("NFKD", str(value or "")).encode("ascii", "ignore").decode().lower()
+    words = [ADMIN1_COMPASS.get(w, w) for w in ascii_name.replace("-", " ").replace("'", " ").split()
+             if w not in ADMIN1_GENERIC]
+    key = " ".join(words)
+    return ADMIN1_VARIANTS.get(key, key)
+
+
 def _int_field(record: EventRecord, name: str, default: int) -> int:
     value = record.get(name)
     try:
@@ -149,8 +167,8 @@ def fatalities_of(record: EventRecord) -> int | None:
 def places_agree(gold: EventRecord, pred: EventRecord) -> bool:
     """Within 25 km; or, when either side is only placed by province, in the same admin1."""
     if REGION_PRECISION in (_int_field(gold, "geo_precision", 1), _int_field(pred, "geo_precision", 1)):
-        gold_admin1 = normalize_name(gold.get("admin1"))
-        if gold_admin1 and gold_admin1 == normalize_name(pred.get("admin1")):
+        gold_admin1 = admin1_key(gold.get("admin1"))
+        if gold_admin1 and gold_admin1 == admin1_key(pred.get("admin1")):
             return True
     return distance_km(gold, pred) <= MATCH_RADIUS_KM
 
