@@ -278,9 +278,16 @@ def load_stop_rules() -> dict[str, tuple[StopRule, ...]]:
 
 
 @lru_cache(maxsize=1)
-def country_keys() -> frozenset[str]:
-    """Keys of country names: resolved at country level, so neither places nor unresolved names."""
-    return frozenset(name_key(n) for c in load_countries() for n in c.names)
+def country_spellings() -> frozenset[str]:
+    """Country names as written, case and accents aside: a name spelt so is resolved at country level, so
+    it is neither a place nor an unresolved name. The test is on the spelling, not the folded key: "Ouman"
+    (Uman) folds like Oman and "Samawa" like Samoa, and they are towns."""
+    return frozenset(_plain(n) for c in load_countries() for n in c.names)
+
+
+def names_country(surface: str) -> bool:
+    """Is the text a country's name ("Tchad", "MALI", "Soudan du Sud")?"""
+    return _plain(surface) in country_spellings()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -313,11 +320,10 @@ class Gazetteer:
         self.places = list(places)
         # each place's names as written ("Tadmur|Palmyre|Palmyra"), to prefer an exact spelling over a folded one
         self.spellings = {p.geonameid: s for p, s in zip(self.places, spellings, strict=False)}
-        stop = country_keys()
         self.index: dict[str, list[int]] = {}
         for i, place_keys in enumerate(keys):
             for key in place_keys:
-                if len(key.replace(" ", "")) >= 3 and key not in stop:
+                if len(key.replace(" ", "")) >= 3:
                     ids = self.index.setdefault(key, [])
                     if i not in ids:
                         ids.append(i)
@@ -753,6 +759,8 @@ class Geocoder:
             end = tokens[last].end
             if self._is_stopped(text, key, tokens[first].start, end):  # the word as written, without "al-"
                 continue
+            if names_country(text[tokens[first].start:end]):
+                continue  # "Djibouti", "Koweït": the country, not its capital
             taken.update(range(first, last + 1))
             places = _candidates(key, gazetteers)
             matches.append(_Match(start, end, key, places, _spelt(places, text[start:end], gazetteers),
@@ -964,7 +972,7 @@ class Geocoder:
             if any(m.start < end and start < m.end for m in found) or not text[start:end][:1].isupper():
                 continue
             key = name_key(text[start:end])
-            if not key or self._is_stopped(text, key, start, end) or self._is_country(key):
+            if not key or self._is_stopped(text, key, start, end) or names_country(text[start:end]):
                 continue
             cued = _UNRESOLVED_CUE.search(text[max(0, start - 30) : start].lower())
             # a near-miss spelling is trusted only where the text announces a place ("à", "le village de")
@@ -987,11 +995,7 @@ class Geocoder:
                 continue
             key = name_key(run.group())
             first_key = name_key(run.group().split()[0])
-            if not key or self._is_country(key) or self._is_stopped(text, key, start, end):
+            if not key or names_country(run.group()) or self._is_stopped(text, key, start, end):
                 continue
             if not self._is_stopped(text, first_key, start, end):
                 yield start, end, run.group()
-
-    @staticmethod
-    def _is_country(key: str) -> bool:
-        return key in country_keys()

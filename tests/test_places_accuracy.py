@@ -1,0 +1,41 @@
+"""Geocoding rules written for the accuracy goal of issue #16: each test is a French sentence or name
+written for the rule it checks (the rule fails it when taken out)."""
+
+from __future__ import annotations
+
+import pytest
+
+from veilleur.resolve.places import Geocoder, name_key
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    return Geocoder()
+
+
+def found(geocoder: Geocoder, text: str) -> list[tuple[str, str, str]]:
+    return [(m.text, m.place.name, m.place.country) for m in geocoder.find(text).mentions]
+
+
+# -- a town whose name only folds like a country's ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "town", "country"),
+    [
+        ("Un drone russe a frappé Ouman, dans la région de Tcherkassy, en Ukraine.", "Ouman", "Uman", "Ukraine"),
+        ("Des manifestants ont défilé à Samawa, dans le sud de l'Irak.", "Samawa", "As Samawah", "Iraq"),
+    ],
+)
+def test_a_town_folded_like_a_country_is_still_a_town(
+    geocoder: Geocoder, text: str, surface: str, town: str, country: str
+) -> None:
+    assert name_key(surface) in {name_key("Oman"), name_key("Samoa")}  # the collision the rule is about
+    assert (surface, town, country) in found(geocoder, text)
+
+
+def test_a_country_spelt_as_such_is_no_town(geocoder: Geocoder) -> None:
+    # Oman and Samoa are countries: no Ukrainian or Iraqi town of the same key is read in their place
+    result = geocoder.find("Le sultanat d'Oman et les Samoa ont condamné l'attaque dans un communiqué commun.")
+    assert result.mentions == []
+    assert set(result.countries) == {"Oman", "Samoa"}
