@@ -39,3 +39,12 @@ def test_a_country_spelt_as_such_is_no_town(geocoder: Geocoder) -> None:
     result = geocoder.find("Le sultanat d'Oman et les Samoa ont condamné l'attaque dans un communiqué commun.")
     assert result.mentions == []
     assert set(result.countries) == {"Oman", "Samoa"}
+
+
+# -- machine romanisations vouch for no spelling ---------------------------------------------------------
+
+
+def test_a_lower_case_romanisation_is_no_exact_spelling(geocoder: Geocoder) -> None:
+    # GeoNames lists "toura" (all lower case, a romanisation) among Tula's names; Toura is Tura, Evenkia
+    text = "Un incendie de forêt menace Toura, dans le kraï de Krasnoïarsk, en Russie."
+    assert ("Toura", "Tura", "Russia") in found(geocoder, text)

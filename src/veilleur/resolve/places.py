@@ -353,10 +353,13 @@ class Gazetteer:
         return cls(places, keys, spellings)
 
     def spelled(self, place: Place, surface: str) -> bool:
-        """Does one of the place's names read exactly as ``surface`` (case and accents aside)?"""
+        """Does one of the place's names read exactly as ``surface`` (case and accents aside)?
+
+        Names written all in lower case are left out: in GeoNames they are machine romanisations of other
+        scripts ("toura", "tu la" for Tula), not a spelling any writer uses, so they vouch for nothing."""
         written = self.spellings.get(place.geonameid, "")
         wanted = _plain(surface)
-        return bool(wanted) and any(_plain(name) == wanted for name in written.split("|"))
+        return bool(wanted) and any(_plain(name) == wanted for name in written.split("|") if name != name.lower())
 
     @property
     def automaton(self) -> ahocorasick.Automaton:
