@@ -48,3 +48,14 @@ def test_a_lower_case_romanisation_is_no_exact_spelling(geocoder: Geocoder) -> N
     # GeoNames lists "toura" (all lower case, a romanisation) among Tula's names; Toura is Tura, Evenkia
     text = "Un incendie de forêt menace Toura, dans le kraï de Krasnoïarsk, en Russie."
     assert ("Toura", "Tura", "Russia") in found(geocoder, text)
+
+
+# -- a name does not vouch for itself ----------------------------------------------------------------------
+
+
+def test_a_towns_own_district_does_not_win_by_the_town(geocoder: Geocoder) -> None:
+    # the town Ash Shihr and its district share the name; without a district cue the town is meant
+    result = geocoder.find("Des pêcheurs ont manifesté lundi à Shihr, au Yémen, contre la vie chère.")
+    assert [(m.text, m.place.feature, m.precision) for m in result.mentions if m.text == "Shihr"] == [
+        ("Shihr", "village", 1)
+    ]

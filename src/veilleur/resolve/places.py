@@ -884,16 +884,18 @@ class Geocoder:
                    and not (_is_person(text, m, persons) and not _real_town(m, home))]
         cues = [read_cue(text, m.start) for m in matches]
         admins = {p.admin1 for m, c in zip(matches, cues, strict=True) if c.wants_admin1 for p in m.places}
-        anchors = []  # places the text names without ambiguity (within the article's countries)
+        anchors: list[tuple[str, Place]] = []  # (key, place) the text names without ambiguity
         for m in matches:
             if m.fuzzy:
                 continue  # a near-miss spelling vouches for nothing
             local = [p for p in m.places if p.country in home] or m.places
             if local and all(distance_km(local[0], p) <= ANCHOR_SPREAD_KM for p in local):
-                anchors.append(local[0])  # one place, or a town with its district and province
+                anchors.append((m.key, local[0]))  # one place, or a town with its district and province
         result = GeocodeResult()
         for match, cue in zip(matches, cues, strict=True):
-            place = self._choose(match, cue, country, admins, anchors, text, home,
+            # a name does not vouch for itself: its town would lift its own district (Ash Shihr's)
+            others = [place for key, place in anchors if key != match.key]
+            place = self._choose(match, cue, country, admins, others, text, home,
                                  _supported(text, match, candidates))
             if place is not None and match.fuzzy and not self._near_others(place, match, matches, home):
                 place = None  # "Kouloubadiéni" is no village 850 km from the Gao the sentence names
