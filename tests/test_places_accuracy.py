@@ -59,3 +59,34 @@ def test_a_towns_own_district_does_not_win_by_the_town(geocoder: Geocoder) -> No
     assert [(m.text, m.place.feature, m.precision) for m in result.mentions if m.text == "Shihr"] == [
         ("Shihr", "village", 1)
     ]
+
+
+# -- French spellings of Russian and other names ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("Nijni Taguil", "Nizhny Tagil"),  # French "gu" before e/i is a hard g
+        ("Gueorguievsk", "Georgiyevsk"),
+        ("Alexeïevka", "Alekseyevka", "Alexeyevka"),  # x is ks
+    ],
+)
+def test_french_spellings_share_a_key(variants: tuple[str, ...]) -> None:
+    assert len({name_key(v) for v in variants}) == 1, {v: name_key(v) for v in variants}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "town", "admin1"),
+    [
+        ("Un drone ukrainien a frappé une usine de Nijni Taguil, dans l'Oural, en Russie.", "Nijni Taguil",
+         "Nizhny Tagil", "Sverdlovsk Oblast"),
+        ("Des obus sont tombés sur Alexeïevka, dans la région de Belgorod, en Russie.", "Alexeïevka",
+         "Alexeyevka", "Belgorod"),
+    ],
+)
+def test_french_spellings_find_the_town(geocoder: Geocoder, text: str, surface: str, town: str, admin1: str) -> None:
+    assert [(m.place.name, m.place.admin1) for m in geocoder.find(text).mentions if m.text == surface] == [
+        (town, admin1)
+    ]
+

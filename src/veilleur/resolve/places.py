@@ -64,6 +64,8 @@ def fold_token(token: str) -> str:
         t = t[:-1]  # French final mute e: Mayadine / Mayadin, Palmyre / Palmyra
     t = re.sub(r"c(?=[eiy])", "s", t)
     t = re.sub(r"qu(?=[aeiy])", "k", t)
+    t = re.sub(r"gu(?=[eiy])", "g", t)  # French "gu" is a hard g before e/i: Taguil / Tagil, Guelma
+    t = t.replace("x", "ks")  # Alexeïevka / Alekseyevka, Alexandrie / Aleksandriya
     for old, new in _FOLDS:
         t = t.replace(old, new)
     t = _DOUBLES.sub(r"\1", t)
