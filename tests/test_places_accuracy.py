@@ -90,3 +90,17 @@ def test_french_spellings_find_the_town(geocoder: Geocoder, text: str, surface: 
         (town, admin1)
     ]
 
+
+# -- Bantu names with or without their initial nasal ----------------------------------------------------------
+
+
+def test_a_name_written_with_its_initial_nasal_finds_the_town(geocoder: Geocoder) -> None:
+    # GeoNames writes Gandajika; Congolese outlets write Ngandajika
+    text = "Des miliciens ont attaqué un convoi à Ngandajika, dans la province de Lomami, en RDC."
+    start = text.index("Ngandajika")
+    result = geocoder.find(text, candidates=[(start, start + len("Ngandajika"))])  # the parser calls it a place
+    assert [m.place.name for m in result.mentions if m.text == "Ngandajika"] == ["Gandajika"]
+
+
+def test_the_nasal_is_dropped_only_for_a_name_the_gazetteer_does_not_hold(geocoder: Geocoder) -> None:
+    assert geocoder.geocode("Ngaoundéré", "CM").chosen.place.name == "Ngaoundéré"  # type: ignore[union-attr]

@@ -645,6 +645,19 @@ def _fuzzy_key(key: str, gazetteers: Sequence[Gazetteer]) -> str | None:
     return best[1] if best else None
 
 
+# Bantu names are written with or without the nasal before their first consonant ("Ngandajika" / Gandajika)
+_PRENASAL = re.compile(r"^(?:m(?=[bp])|n(?=[bdgjkstz]))")
+
+
+def _near_key(key: str, gazetteers: Sequence[Gazetteer]) -> str | None:
+    """A key the gazetteers hold for a name they do not know as spelt: the name without its initial
+    prenasal, else the closest key (:func:`_fuzzy_key`)."""
+    bare = _PRENASAL.sub("", key)
+    if bare != key and len(bare.replace(" ", "")) >= FUZZY_MIN_LETTERS and any(bare in g.index for g in gazetteers):
+        return bare
+    return _fuzzy_key(key, gazetteers)
+
+
 def _spelt(places: Sequence[Place], surface: str, gazetteers: Sequence[Gazetteer]) -> frozenset[str]:
     return frozenset(p.geonameid for p in places if any(g.spelled(p, surface) for g in gazetteers))
 
@@ -984,7 +997,7 @@ class Geocoder:
             cued = _UNRESOLVED_CUE.search(text[max(0, start - 30) : start].lower())
             # a near-miss spelling is trusted only where the text announces a place ("à", "le village de")
             known = any(key in g.index for g in gazetteers)
-            resolved = key if known else (_fuzzy_key(key, gazetteers) if cued else None)
+            resolved = key if known else (_near_key(key, gazetteers) if cued else None)
             if resolved is None:
                 extra.append(_Match(start, end, "?" + key, []))
             else:
