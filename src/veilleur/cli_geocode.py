@@ -9,6 +9,39 @@ from typing import Annotated
 
 import typer
 
+QUERY_SHAPE = 'a query is a JSON object {"name": "...", "country": "ML" or null, "context": "..." or null}'
+
+
+def country_name(value: object) -> str | None:
+    """The ACLED country name for an ISO code or a name (any case); None for none. ValueError when unknown."""
+    from veilleur.resolve.places import load_countries
+
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"country must be an ISO code or a name, not {json.dumps(value)}")
+    wanted = value.strip().casefold()
+    for country in load_countries():
+        if wanted in {country.code.casefold(), country.name.casefold(), *(n.casefold() for n in country.names)}:
+            return country.name
+    raise ValueError(f"unknown country {value!r}: give an ISO code (ML) or a name (Mali)")
+
+
+def parse_query(line: str) -> tuple[str, str | None, str]:
+    """(name, country, context) of one --batch line; ValueError with a one-line reason when it is not one."""
+    try:
+        query = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not JSON ({error.msg} at column {error.colno}); {QUERY_SHAPE}") from None
+    if not isinstance(query, dict):
+        raise ValueError(QUERY_SHAPE)
+    name, context = query.get("name"), query.get("context")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError(f'"name" must be a non-empty string; {QUERY_SHAPE}')
+    if context is not None and not isinstance(context, str):
+        raise ValueError('"context" must be a string or null')
+    return name.strip(), country_name(query.get("country")), context or ""
+
 
 def geocode(
     name: Annotated[str | None, typer.Argument(help="A place name as a French article writes it.")] = None,
@@ -29,17 +62,27 @@ def geocode(
     if batch is not None:
         if not batch.is_file():
             raise typer.BadParameter(f"no such file: {batch}", param_hint="--batch")
-        for number, line in enumerate(batch.read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            lines = batch.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            raise typer.BadParameter(f"cannot read {batch}: {error}", param_hint="--batch") from None
+        for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             try:
-                query = json.loads(line)
-                answer = geocoder.geocode(str(query["name"]), query.get("country"), query.get("context") or "")
-                sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
-            except (json.JSONDecodeError, KeyError, TypeError) as error:
-                sys.stdout.write(json.dumps({"line": number, "error": f"bad query: {error}"}) + "\n")
+                query_name, query_country, query_context = parse_query(line)
+            except ValueError as error:  # one bad line is reported on its own line; the others are answered
+                sys.stdout.write(json.dumps({"line": number, "error": f"bad query: {error}"}, ensure_ascii=False)
+                                 + "\n")
+                continue
+            answer = geocoder.geocode(query_name, query_country, query_context)
+            sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
         return
     assert name is not None
+    try:
+        country = country_name(country)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--country") from None
     answer = geocoder.geocode(name, country, context)
     if as_json:
         sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2) + "\n")

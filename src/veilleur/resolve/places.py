@@ -64,6 +64,8 @@ def fold_token(token: str) -> str:
         t = t[:-1]  # French final mute e: Mayadine / Mayadin, Palmyre / Palmyra
     t = re.sub(r"c(?=[eiy])", "s", t)
     t = re.sub(r"qu(?=[aeiy])", "k", t)
+    t = re.sub(r"gu(?=[eiy])", "g", t)  # French "gu" is a hard g before e/i: Taguil / Tagil, Guelma
+    t = t.replace("x", "ks")  # Alexeïevka / Alekseyevka, Alexandrie / Aleksandriya
     for old, new in _FOLDS:
         t = t.replace(old, new)
     t = _DOUBLES.sub(r"\1", t)
@@ -278,9 +280,16 @@ def load_stop_rules() -> dict[str, tuple[StopRule, ...]]:
 
 
 @lru_cache(maxsize=1)
-def country_keys() -> frozenset[str]:
-    """Keys of country names: resolved at country level, so neither places nor unresolved names."""
-    return frozenset(name_key(n) for c in load_countries() for n in c.names)
+def country_spellings() -> frozenset[str]:
+    """Country names as written, case and accents aside: a name spelt so is resolved at country level, so
+    it is neither a place nor an unresolved name. The test is on the spelling, not the folded key: "Ouman"
+    (Uman) folds like Oman and "Samawa" like Samoa, and they are towns."""
+    return frozenset(_plain(n) for c in load_countries() for n in c.names)
+
+
+def names_country(surface: str) -> bool:
+    """Is the text a country's name ("Tchad", "MALI", "Soudan du Sud")?"""
+    return _plain(surface) in country_spellings()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -313,11 +322,10 @@ class Gazetteer:
         self.places = list(places)
         # each place's names as written ("Tadmur|Palmyre|Palmyra"), to prefer an exact spelling over a folded one
         self.spellings = {p.geonameid: s for p, s in zip(self.places, spellings, strict=False)}
-        stop = country_keys()
         self.index: dict[str, list[int]] = {}
         for i, place_keys in enumerate(keys):
             for key in place_keys:
-                if len(key.replace(" ", "")) >= 3 and key not in stop:
+                if len(key.replace(" ", "")) >= 3:
                     ids = self.index.setdefault(key, [])
                     if i not in ids:
                         ids.append(i)
@@ -347,10 +355,13 @@ class Gazetteer:
         return cls(places, keys, spellings)
 
     def spelled(self, place: Place, surface: str) -> bool:
-        """Does one of the place's names read exactly as ``surface`` (case and accents aside)?"""
+        """Does one of the place's names read exactly as ``surface`` (case and accents aside)?
+
+        Names written all in lower case are left out: in GeoNames they are machine romanisations of other
+        scripts ("toura", "tu la" for Tula), not a spelling any writer uses, so they vouch for nothing."""
         written = self.spellings.get(place.geonameid, "")
         wanted = _plain(surface)
-        return bool(wanted) and any(_plain(name) == wanted for name in written.split("|"))
+        return bool(wanted) and any(_plain(name) == wanted for name in written.split("|") if name != name.lower())
 
     @property
     def automaton(self) -> ahocorasick.Automaton:
@@ -634,6 +645,19 @@ def _fuzzy_key(key: str, gazetteers: Sequence[Gazetteer]) -> str | None:
     return best[1] if best else None
 
 
+# Bantu names are written with or without the nasal before their first consonant ("Ngandajika" / Gandajika)
+_PRENASAL = re.compile(r"^(?:m(?=[bp])|n(?=[bdgjkstz]))")
+
+
+def _near_key(key: str, gazetteers: Sequence[Gazetteer]) -> str | None:
+    """A key the gazetteers hold for a name they do not know as spelt: the name without its initial
+    prenasal, else the closest key (:func:`_fuzzy_key`)."""
+    bare = _PRENASAL.sub("", key)
+    if bare != key and len(bare.replace(" ", "")) >= FUZZY_MIN_LETTERS and any(bare in g.index for g in gazetteers):
+        return bare
+    return _fuzzy_key(key, gazetteers)
+
+
 def _spelt(places: Sequence[Place], surface: str, gazetteers: Sequence[Gazetteer]) -> frozenset[str]:
     return frozenset(p.geonameid for p in places if any(g.spelled(p, surface) for g in gazetteers))
 
@@ -753,6 +777,8 @@ class Geocoder:
             end = tokens[last].end
             if self._is_stopped(text, key, tokens[first].start, end):  # the word as written, without "al-"
                 continue
+            if names_country(text[tokens[first].start:end]):
+                continue  # "Djibouti", "Koweït": the country, not its capital
             taken.update(range(first, last + 1))
             places = _candidates(key, gazetteers)
             matches.append(_Match(start, end, key, places, _spelt(places, text[start:end], gazetteers),
@@ -873,16 +899,18 @@ class Geocoder:
                    and not (_is_person(text, m, persons) and not _real_town(m, home))]
         cues = [read_cue(text, m.start) for m in matches]
         admins = {p.admin1 for m, c in zip(matches, cues, strict=True) if c.wants_admin1 for p in m.places}
-        anchors = []  # places the text names without ambiguity (within the article's countries)
+        anchors: list[tuple[str, Place]] = []  # (key, place) the text names without ambiguity
         for m in matches:
             if m.fuzzy:
                 continue  # a near-miss spelling vouches for nothing
             local = [p for p in m.places if p.country in home] or m.places
             if local and all(distance_km(local[0], p) <= ANCHOR_SPREAD_KM for p in local):
-                anchors.append(local[0])  # one place, or a town with its district and province
+                anchors.append((m.key, local[0]))  # one place, or a town with its district and province
         result = GeocodeResult()
         for match, cue in zip(matches, cues, strict=True):
-            place = self._choose(match, cue, country, admins, anchors, text, home,
+            # a name does not vouch for itself: its town would lift its own district (Ash Shihr's)
+            others = [place for key, place in anchors if key != match.key]
+            place = self._choose(match, cue, country, admins, others, text, home,
                                  _supported(text, match, candidates))
             if place is not None and match.fuzzy and not self._near_others(place, match, matches, home):
                 place = None  # "Kouloubadiéni" is no village 850 km from the Gao the sentence names
@@ -964,12 +992,12 @@ class Geocoder:
             if any(m.start < end and start < m.end for m in found) or not text[start:end][:1].isupper():
                 continue
             key = name_key(text[start:end])
-            if not key or self._is_stopped(text, key, start, end) or self._is_country(key):
+            if not key or self._is_stopped(text, key, start, end) or names_country(text[start:end]):
                 continue
             cued = _UNRESOLVED_CUE.search(text[max(0, start - 30) : start].lower())
             # a near-miss spelling is trusted only where the text announces a place ("à", "le village de")
             known = any(key in g.index for g in gazetteers)
-            resolved = key if known else (_fuzzy_key(key, gazetteers) if cued else None)
+            resolved = key if known else (_near_key(key, gazetteers) if cued else None)
             if resolved is None:
                 extra.append(_Match(start, end, "?" + key, []))
             else:
@@ -987,11 +1015,7 @@ class Geocoder:
                 continue
             key = name_key(run.group())
             first_key = name_key(run.group().split()[0])
-            if not key or self._is_country(key) or self._is_stopped(text, key, start, end):
+            if not key or names_country(run.group()) or self._is_stopped(text, key, start, end):
                 continue
             if not self._is_stopped(text, first_key, start, end):
                 yield start, end, run.group()
-
-    @staticmethod
-    def _is_country(key: str) -> bool:
-        return key in country_keys()

@@ -1,0 +1,55 @@
+"""``veilleur geocode``: one name, and ``--batch`` files where some lines are bad (each gets its own reason)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from veilleur.cli import app
+
+
+def test_batch_answers_good_lines_and_names_each_bad_one(tmp_path: Path) -> None:
+    queries = tmp_path / "queries.jsonl"
+    queries.write_text(
+        "\n".join([
+            json.dumps({"name": "Gao", "country": "ML"}),
+            "ceci n'est pas du JSON",
+            json.dumps({"country": "ML"}),
+            json.dumps(["Gao", "ML"]),
+            json.dumps({"name": 5}),
+            "",
+            json.dumps({"name": "Kidal", "country": "XX"}),
+            json.dumps({"name": "Kidal", "context": ["au nord"]}),
+            json.dumps({"name": "Tombouctou", "country": "Mali", "context": None}),
+        ]) + "\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["geocode", "--batch", str(queries)])
+    assert result.exit_code == 0, result.output
+    answers = [json.loads(line) for line in result.output.splitlines()]
+    assert [a.get("name") for a in answers if "error" not in a] == ["Gao", "Timbuktu"]
+    errors = {a["line"]: a["error"] for a in answers if "error" in a}
+    assert sorted(errors) == [2, 3, 4, 5, 7, 8]  # the blank line 6 is skipped, not an error
+    assert "not JSON" in errors[2]
+    assert '"name" must be a non-empty string' in errors[3] and '"name" must be' in errors[5]
+    assert "JSON object" in errors[4]
+    assert "unknown country 'XX'" in errors[7]
+    assert '"context" must be a string' in errors[8]
+    assert all("\n" not in e and "Traceback" not in e for e in errors.values())
+
+
+def test_an_unreadable_batch_file_is_one_clear_error(tmp_path: Path) -> None:
+    queries = tmp_path / "queries.jsonl"
+    queries.write_bytes(b"\xff\xfe\x00garbage")
+    result = CliRunner().invoke(app, ["geocode", "--batch", str(queries)])
+    assert result.exit_code == 2 and "cannot read" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_unknown_country_is_refused(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["geocode", "Gao", "--country", "Atlantide"])
+    assert result.exit_code == 2 and "unknown country 'Atlantide'" in result.output
+    named = CliRunner().invoke(app, ["geocode", "Gao", "--country", "mali", "--json"])
+    assert json.loads(named.output)["country"] == "Mali"

@@ -1,0 +1,106 @@
+"""Geocoding rules written for the accuracy goal of issue #16: each test is a French sentence or name
+written for the rule it checks (the rule fails it when taken out)."""
+
+from __future__ import annotations
+
+import pytest
+
+from veilleur.resolve.places import Geocoder, name_key
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    return Geocoder()
+
+
+def found(geocoder: Geocoder, text: str) -> list[tuple[str, str, str]]:
+    return [(m.text, m.place.name, m.place.country) for m in geocoder.find(text).mentions]
+
+
+# -- a town whose name only folds like a country's ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "town", "country"),
+    [
+        ("Un drone russe a frappé Ouman, dans la région de Tcherkassy, en Ukraine.", "Ouman", "Uman", "Ukraine"),
+        ("Des manifestants ont défilé à Samawa, dans le sud de l'Irak.", "Samawa", "As Samawah", "Iraq"),
+    ],
+)
+def test_a_town_folded_like_a_country_is_still_a_town(
+    geocoder: Geocoder, text: str, surface: str, town: str, country: str
+) -> None:
+    assert name_key(surface) in {name_key("Oman"), name_key("Samoa")}  # the collision the rule is about
+    assert (surface, town, country) in found(geocoder, text)
+
+
+def test_a_country_spelt_as_such_is_no_town(geocoder: Geocoder) -> None:
+    # Oman and Samoa are countries: no Ukrainian or Iraqi town of the same key is read in their place
+    result = geocoder.find("Le sultanat d'Oman et les Samoa ont condamné l'attaque dans un communiqué commun.")
+    assert result.mentions == []
+    assert set(result.countries) == {"Oman", "Samoa"}
+
+
+# -- machine romanisations vouch for no spelling ---------------------------------------------------------
+
+
+def test_a_lower_case_romanisation_is_no_exact_spelling(geocoder: Geocoder) -> None:
+    # GeoNames lists "toura" (all lower case, a romanisation) among Tula's names; Toura is Tura, Evenkia
+    text = "Un incendie de forêt menace Toura, dans le kraï de Krasnoïarsk, en Russie."
+    assert ("Toura", "Tura", "Russia") in found(geocoder, text)
+
+
+# -- a name does not vouch for itself ----------------------------------------------------------------------
+
+
+def test_a_towns_own_district_does_not_win_by_the_town(geocoder: Geocoder) -> None:
+    # the town Ash Shihr and its district share the name; without a district cue the town is meant
+    result = geocoder.find("Des pêcheurs ont manifesté lundi à Shihr, au Yémen, contre la vie chère.")
+    assert [(m.text, m.place.feature, m.precision) for m in result.mentions if m.text == "Shihr"] == [
+        ("Shihr", "village", 1)
+    ]
+
+
+# -- French spellings of Russian and other names ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("Nijni Taguil", "Nizhny Tagil"),  # French "gu" before e/i is a hard g
+        ("Gueorguievsk", "Georgiyevsk"),
+        ("Alexeïevka", "Alekseyevka", "Alexeyevka"),  # x is ks
+    ],
+)
+def test_french_spellings_share_a_key(variants: tuple[str, ...]) -> None:
+    assert len({name_key(v) for v in variants}) == 1, {v: name_key(v) for v in variants}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "town", "admin1"),
+    [
+        ("Un drone ukrainien a frappé une usine de Nijni Taguil, dans l'Oural, en Russie.", "Nijni Taguil",
+         "Nizhny Tagil", "Sverdlovsk Oblast"),
+        ("Des obus sont tombés sur Alexeïevka, dans la région de Belgorod, en Russie.", "Alexeïevka",
+         "Alexeyevka", "Belgorod"),
+    ],
+)
+def test_french_spellings_find_the_town(geocoder: Geocoder, text: str, surface: str, town: str, admin1: str) -> None:
+    assert [(m.place.name, m.place.admin1) for m in geocoder.find(text).mentions if m.text == surface] == [
+        (town, admin1)
+    ]
+
+
+# -- Bantu names with or without their initial nasal ----------------------------------------------------------
+
+
+def test_a_name_written_with_its_initial_nasal_finds_the_town(geocoder: Geocoder) -> None:
+    # GeoNames writes Gandajika; Congolese outlets write Ngandajika
+    text = "Des miliciens ont attaqué un convoi à Ngandajika, dans la province de Lomami, en RDC."
+    start = text.index("Ngandajika")
+    result = geocoder.find(text, candidates=[(start, start + len("Ngandajika"))])  # the parser calls it a place
+    assert [m.place.name for m in result.mentions if m.text == "Ngandajika"] == ["Gandajika"]
+
+
+def test_the_nasal_is_dropped_only_for_a_name_the_gazetteer_does_not_hold(geocoder: Geocoder) -> None:
+    assert geocoder.geocode("Ngaoundéré", "CM").chosen.place.name == "Ngaoundéré"  # type: ignore[union-attr]
