@@ -7,27 +7,17 @@ Screenshots go to ``test-artifacts/``.
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import subprocess
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
+from live_server import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, serving
 
 from veilleur.api import create_app, docs
 from veilleur.store import Store
-
-ROOT = Path(__file__).resolve().parents[1]
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = os.environ.get("VEILLEUR_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
@@ -40,31 +30,15 @@ def _vendored() -> None:
     subprocess.run(["bash", str(ROOT / "scripts" / "vendor_api_docs.sh")], check=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     _vendored()
     store = Store(f"sqlite:///{tmp_path_factory.mktemp('docs') / 'veilleur.db'}")
     store.migrate()
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
     try:
-        yield f"http://127.0.0.1:{port}"
+        with serving(create_app(store)) as url:
+            yield url
     finally:
-        srv.should_exit = True
-        thread.join(timeout=10)
         store.close()
 
 

@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import shutil
-import socket
 import subprocess
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,8 +18,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-import uvicorn
 from conftest import Corpus, fill
+from live_server import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, serving
 
 from veilleur.api import create_app
 from veilleur.frame import framing_profile
@@ -31,25 +28,12 @@ from veilleur.records import Article, Event, LoadedTerm
 from veilleur.store import Store
 from veilleur.store.watch_state import WatchState
 
-ROOT = Path(__file__).resolve().parents[1]
 VENDOR = ROOT / "src" / "veilleur" / "api" / "static" / "vendor"
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = os.environ.get("VEILLEUR_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
 
 sync_api = pytest.importorskip("playwright.sync_api")
 if not Path(CHROMIUM).exists():
     pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install -y chromium)", allow_module_level=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _vendor() -> None:
@@ -89,21 +73,8 @@ def _quiet_article() -> Article:
 def _serving(store: Store) -> Iterator[str]:
     """The app over ``store`` on a free local port, in a thread, for as long as the block runs."""
     _vendor()
-    port = _free_port()
-    config = uvicorn.Config(create_app(store, token=None), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        srv.should_exit = True
-        thread.join(timeout=10)
+    with serving(create_app(store, token=None)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
