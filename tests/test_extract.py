@@ -597,6 +597,12 @@ def test_a_ceasefire_is_an_event_when_concluded_not_when_called_for(pipeline: Pi
     assert events == []
 
 
+def test_an_action_placed_in_a_year_only_is_a_summary(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "L'aviation afghane a considérablement intensifié ses frappes aériennes en 2023 dans la "
+                              "province de Kunduz, selon l'ONU.", published=date(2024, 2, 1))
+    assert events == []
+
+
 def test_lynching_is_mob_violence_by_rioters(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une foule en colère a lynché mardi un homme accusé de vol à Kano.")
     assert (event.event_type, event.sub_event_type, event.actor1) == ("Riots", "Mob violence", "Rioters (Nigeria)")

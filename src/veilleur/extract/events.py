@@ -272,6 +272,8 @@ def _event_date(
     if any(_dates_trigger_to_the_past(d, frame, published) for d in frame.dates):
         return None
     days = [d for d in frame.dates if d.kind in ("day", "week", "month")]
+    if not days and any(d.kind == "year" for d in frame.dates):
+        return None  # "ont intensifié leurs frappes en 2018": placed in a year only, a summary, not an event
     if not days and recent_dates and frame.trigger.category.name not in UNDATED_BY_NATURE:
         days = recent_dates  # the story goes on from the day the previous sentence named
     if not days:
