@@ -49,6 +49,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_extract_memory.py 100
 	$(BIN)/python benchmarks/bench_cluster.py 10000
 	$(BIN)/python benchmarks/bench_cluster.py 100000
+	$(BIN)/python benchmarks/bench_cluster.py 1000000
 
 clean:
 	rm -rf $(OUT) build test-artifacts veilleur.db veilleur.db-wal veilleur.db-shm
