@@ -53,6 +53,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_extract_memory.py 100
 	$(BIN)/python benchmarks/bench_cluster.py 10000
 	$(BIN)/python benchmarks/bench_cluster.py 100000
+	$(BIN)/python benchmarks/bench_cluster.py 1000000
 	$(BIN)/python benchmarks/bench_export.py 100000
 	$(BIN)/python benchmarks/bench_dashboard_queries.py 2000
 

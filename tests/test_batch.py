@@ -397,3 +397,65 @@ def test_killing_the_driver_ends_its_workers_and_a_rerun_completes(archive: Path
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".batch-spool-")]
     with Store(db) as store:
         assert {a.id for a in store.articles(limit=50)} == READABLE
+
+
+# ---------------------------------------------------------------- a dask.distributed cluster
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[str]:
+    """A real dask.distributed scheduler on 127.0.0.1 with two worker processes (each loads the pipeline)."""
+    if os.environ.get("VEILLEUR_SKIP_PROCESSES") == "1":
+        pytest.skip("VEILLEUR_SKIP_PROCESSES=1")
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as local:
+        yield local.scheduler_address
+
+
+def test_distributed_workers_write_to_postgresql_directly(
+    cluster: str, synchronous: Run, archive: Path, tmp_path: Path, pg_server: str
+) -> None:
+    from conftest import _pg_store
+
+    with _pg_store(pg_server) as target:
+        url = target.url
+    report = run_batch([archive], tmp_path / "out", db=url, partition_size=4, scheduler=cluster)
+    assert cluster.startswith("tcp://127.0.0.1:")
+    assert report.saved_in == "workers" and report.stored == {"inserted": 8}
+    assert events_by_partition(report) == events_by_partition(synchronous.report)
+    assert all_rows(report.rejections_files) == all_rows(synchronous.report.rejections_files)
+    with Store(url) as server, Store(synchronous.db) as local:
+        assert {a.id for a in server.articles(limit=50)} == READABLE
+        assert sorted(e.id for e in server.events(limit=500)) == sorted(
+            e.id for e in local.events(limit=500))
+
+
+def test_distributed_with_sqlite_keeps_the_single_writer(
+    cluster: str, synchronous: Run, archive: Path, tmp_path: Path
+) -> None:
+    report = run_batch([archive], tmp_path / "out", db=synchronous.db, partition_size=1, scheduler=cluster)
+    assert report.saved_in == "driver" and report.stored == {"replaced": 8}
+    assert [e for p in events_by_partition(report) for e in p] == [
+        e for p in events_by_partition(synchronous.report) for e in p]
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]  # spool removed
+
+
+def test_scheduler_address_errors_are_one_line(archive: Path, tmp_path: Path) -> None:
+    app = typer.Typer()
+
+    @app.callback()
+    def main() -> None:
+        """Veilleur."""
+
+    register(app)
+    out = str(tmp_path / "out")
+    nobody = CliRunner().invoke(app, ["batch", str(archive), "--out", out, "--scheduler", "tcp://127.0.0.1:9"])
+    assert nobody.exit_code == 1 and "no dask scheduler at tcp://127.0.0.1:9" in nobody.output
+    assert "Traceback" not in nobody.output
+    both = CliRunner().invoke(app, ["batch", str(archive), "--out", out, "--scheduler", "tcp://127.0.0.1:9",
+                                    "--workers", "2"])
+    assert both.exit_code != 0 and "--workers" in both.output
+    with pytest.raises(ValueError, match="workers is set by the distributed cluster"):
+        run_batch([archive], out, scheduler="tcp://127.0.0.1:9", workers=2)

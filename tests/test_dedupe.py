@@ -183,3 +183,37 @@ def test_blocked_clustering_equals_comparing_every_group() -> None:
         ))
     blocked = sorted(sorted(m.id for m in c.members) for c in cluster_events(events))
     assert blocked == _every_group_clustering(events)
+
+
+def test_clusters_match_the_pinned_snapshot() -> None:
+    """Speed work on clustering must not move a single cluster, canonical field or disagreement."""
+    import json
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root / "scripts"))
+    from snapshot_dedupe_clusters import SNAPSHOT, current_clusters
+
+    assert current_clusters() == json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+
+
+def test_event_id_is_hashed_once_and_follows_its_fields() -> None:
+    import hashlib
+
+    event = _ev("a")
+    expected = hashlib.sha1("|".join(
+        str(x) for x in (event.doc, event.sub_event_type, event.location, event.event_date, event.actor1,
+                         event.actor2)
+    ).encode("utf-8")).hexdigest()[:16]
+    assert event.id == expected
+    assert event._id_memo is not None and event.id is event._id_memo[1]  # the memo answers the second read
+    event.actor2 = "Civilians (Syria)"  # a stage may still change an identifying field: the id follows
+    assert event.id != expected
+    event.actor2 = _ev("a").actor2
+    assert event.id == expected
+    event.fatalities = 40  # not an identifying field
+    assert event.id == expected
+    assert replace(event, location="Alep").id != expected
+    assert Event.from_dict(event.to_dict()).id == expected
+    assert event == replace(event)  # the memo takes no part in equality

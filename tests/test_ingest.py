@@ -392,7 +392,7 @@ def test_reasons_name_the_real_problem(tmp_path: Path) -> None:
     text = "Des hommes armés ont attaqué le village de Kiro lundi, tuant trois civils, selon des sources locales."
     (tmp_path / "sans-bom.txt").write_bytes(text.encode("utf-16-le"))  # UTF-16 saved without a BOM
     (tmp_path / "boucle").symlink_to(tmp_path / "boucle")
-    (tmp_path / "immense.jsonl").write_text(json.dumps({"id": "immense", "text": text * 11_000}) + "\n",
+    (tmp_path / "immense.jsonl").write_text(json.dumps({"id": "immense", "text": text * 21_000}) + "\n",
                                             encoding="utf-8")
     results = {r.id if isinstance(r, Article) else r.doc: r for r in read_paths(
         [tmp_path / "sans-bom.txt", tmp_path / "boucle", tmp_path / "immense.jsonl"], published=date(2021, 6, 7))}

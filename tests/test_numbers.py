@@ -289,3 +289,16 @@ def test_tolls_on_several_lines_keep_offsets() -> None:
     mentions = find_death_tolls(text)
     assert [(m.count, m.text) for m in mentions] == [(2, "Deux soldats ont été tués"), (5, "5 morts")]
     assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_folds_translate_each_character_on_its_own() -> None:
+    """fold_text and attribution.fold fold a whole text with a table of its distinct characters: the result
+    must be what folding each character alone gives, with the text's length, on every code point."""
+    from veilleur.frame.attribution import fold, fold_char
+    from veilleur.resolve.numbers import fold_text
+
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    assert len(fold_text(every)) == len(every) == len(fold(every))
+    assert fold_text(every) == "".join(fold_text(c) for c in every)
+    assert fold(every) == "".join(fold_char(c) for c in every)
+    assert fold_text("L’İNFO – Hôpital") == "l'İnfo - hopital"

@@ -10,6 +10,7 @@ Contract: needs the text; adds sentence bounds, place and person entities, irrea
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -61,12 +62,19 @@ class Annotation:
     tokens: list[Token] = field(default_factory=list)
 
 
+# Texts longer than this are parsed a block of paragraphs at a time: spaCy refuses a text over
+# nlp.max_length (1,000,000 characters) and its memory grows with the document. Below it nothing changes.
+CHUNK_CHARS = 100_000
+
+
 class Annotator:
     """Wraps one spaCy pipeline; build one per process and reuse it."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None,
+                 chunk_chars: int = CHUNK_CHARS) -> None:
         self.model = model
         self._nlp = nlp
+        self.chunk_chars = chunk_chars
         # a memory zone frees the strings of the docs made inside it; two threads sharing this pipeline
         # (Dask's threads scheduler) must not open zones at the same time
         self._zone = threading.Lock()
@@ -80,41 +88,114 @@ class Annotator:
         return self._nlp
 
     def annotate(self, text: str) -> Annotation:
-        nlp = self.nlp
-        with self._zone, nlp.memory_zone():
-            return annotation_from_doc(nlp(text))
+        return next(self.annotate_many([text]))
 
     def annotate_many(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[Annotation]:
         """Annotations of ``texts``; the spaCy objects of each call live in a memory zone, so a long-lived
-        process (batch worker, watcher, server) does not grow its string store with every new word."""
+        process (batch worker, watcher, server) does not grow its string store with every new word.
+
+        A text longer than ``chunk_chars`` is parsed in pieces cut at paragraph breaks
+        (:func:`chunk_bounds`); the pieces' offsets and token indices are shifted back into the whole text.
+        """
         nlp = self.nlp
+        texts = list(texts)
+        bounds = [chunk_bounds(text, self.chunk_chars) for text in texts]
         with self._zone, nlp.memory_zone():
-            annotations = [annotation_from_doc(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
+            docs = nlp.pipe((text[start:end] for text, pieces in zip(texts, bounds, strict=True)
+                             for start, end in pieces), batch_size=batch_size)
+            annotations = []
+            for text, pieces in zip(texts, bounds, strict=True):
+                parts: list[_DocParts] = []
+                for start, _ in pieces:
+                    token_base = parts[-1].token_end if parts else 0
+                    parts.append(_doc_parts(next(docs), start, token_base))
+                annotations.append(_assemble(text, parts))
         yield from annotations
 
 
+def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Consecutive ``[start, end)`` pieces covering ``text``, none longer than ``limit`` characters.
+
+    Each piece ends after the last paragraph break (blank line) in its second half, else after a line
+    break, else after a sentence's final punctuation and its space, else after a space; only a
+    ``limit``-long run with none of these is cut where it must be. A text within the limit is one piece.
+    """
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        end = _cut(text, start + limit // 2, start + limit)
+        pieces.append((start, end))
+        start = end
+    pieces.append((start, len(text)))
+    return pieces
+
+
+_SENTENCE_CUT = re.compile(r"[.!?…][»\")]*\s")
+
+
+def _cut(text: str, earliest: int, latest: int) -> int:
+    """The best place in ``(earliest, latest]`` to end a piece: just after a separator."""
+    for separator in ("\n\n", "\n"):
+        found = text.rfind(separator, earliest, latest)
+        if found != -1:
+            return found + len(separator)
+    sentence_ends = [m.end() for m in _SENTENCE_CUT.finditer(text, earliest, latest)]
+    if sentence_ends:
+        return sentence_ends[-1]
+    space = text.rfind(" ", earliest, latest)
+    return space + 1 if space != -1 else latest
+
+
+@dataclass
+class _DocParts:
+    """What one parsed piece gives, already in the whole text's offsets and token indices."""
+
+    sentences: list[tuple[int, int]]
+    places: list[tuple[int, int]]
+    persons: list[tuple[int, int]]
+    irrealis: list[tuple[int, int]]
+    tokens: list[Token]
+    token_end: int  # index after the piece's last token in the whole text
+
+
 def annotation_from_doc(doc: Doc) -> Annotation:
-    text = doc.text
-    sentences: list[tuple[int, int]] = []
-    for start, end in _join_unfinished(text, [(s.start_char, s.end_char) for s in doc.sents]):
-        sentences.extend(_split_lines(text, start, end))
-    places = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    return _assemble(doc.text, [_doc_parts(doc, 0, 0)])
+
+
+def _doc_parts(doc: Doc, char_base: int, token_base: int) -> _DocParts:
+    places = [(char_base + ent.start_char, char_base + ent.end_char) for ent in doc.ents
+              if ent.label_ in PLACE_LABELS]
     irrealis = [
-        (tok.idx, tok.idx + len(tok.text))
+        (char_base + tok.idx, char_base + tok.idx + len(tok.text))
         for tok in doc
         if tok.pos_ in ("VERB", "AUX")
         and ("Fut" in tok.morph.get("Tense", []) or "Cnd" in tok.morph.get("Mood", []))
     ]
-    persons = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in PERSON_LABELS]
+    persons = [(char_base + ent.start_char, char_base + ent.end_char) for ent in doc.ents
+               if ent.label_ in PERSON_LABELS]
     tokens = [
         Token(
-            i=tok.i, start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, lemma=tok.lemma_.lower(),
-            pos=tok.pos_, dep=tok.dep_, head=tok.head.i, morph=str(tok.morph), ent=tok.ent_type_,
+            i=token_base + tok.i, start=char_base + tok.idx, end=char_base + tok.idx + len(tok.text),
+            text=tok.text, lemma=tok.lemma_.lower(), pos=tok.pos_, dep=tok.dep_, head=token_base + tok.head.i,
+            morph=str(tok.morph), ent=tok.ent_type_,
         )
         for tok in doc
     ]
+    sentences = [(char_base + s.start_char, char_base + s.end_char) for s in doc.sents]
+    return _DocParts(sentences, places, persons, irrealis, tokens, token_base + len(doc))
+
+
+def _assemble(text: str, parts: list[_DocParts]) -> Annotation:
+    sentences: list[tuple[int, int]] = []
+    raw_sentences = [bounds for part in parts for bounds in part.sentences]
+    for start, end in _join_unfinished(text, raw_sentences):
+        sentences.extend(_split_lines(text, start, end))
     return Annotation(
-        sentences=sentences, place_entities=places, person_entities=persons, irrealis_verbs=irrealis, tokens=tokens
+        sentences=sentences,
+        place_entities=[span for part in parts for span in part.places],
+        person_entities=[span for part in parts for span in part.persons],
+        irrealis_verbs=[span for part in parts for span in part.irrealis],
+        tokens=[token for part in parts for token in part.tokens],
     )
 
 

@@ -19,16 +19,22 @@ Work (Dask workers)
     -- unreadable, not French, malformed JSON, a pipeline or store failure -- becomes a rejection line;
     the partition goes on.
 
+Schedulers
+    Dask's local ``processes`` (the default), ``threads`` and ``synchronous`` schedulers, or the address of
+    a dask.distributed scheduler (``tcp://HOST:PORT``) whose workers -- on this machine or others -- run
+    the partitions. Distributed workers must see the inputs and ``out_dir`` at the same paths (a shared
+    file system) and load their own pipeline, once per worker process (``docs/scale.md``).
+
 Storing (``db``), one transaction per article (:meth:`Store.save_article`)
     * ``synchronous`` and ``threads`` schedulers, or any scheduler with PostgreSQL: the workers save, through
       a :class:`~veilleur.store.Store` cached per process (:func:`worker_store`). In one process the store's
       lock serialises writes; across processes PostgreSQL's advisory lock does.
-    * ``processes`` with SQLite: SQLite has one writer, and worker processes competing for the file would
-      contend on its lock (and an in-memory database would be private to each worker). So the workers only
-      extract: each spools its partition's ``(article, events)`` to a pickle in a private temporary folder
-      of ``out_dir``, and the driver -- the single writer -- saves the partitions in partition order while
-      the workers go on, deleting each spool once saved. The database then does not depend on worker timing.
-      Store failures found by the driver are appended to that partition's rejections file.
+    * ``processes`` or a distributed scheduler with SQLite: SQLite has one writer, and worker processes competing
+      for the file would contend on its lock (and an in-memory database would be private to each worker). So the
+      workers only extract: each spools its partition's ``(article, events)`` to a pickle in a private temporary
+      folder of ``out_dir``, and the driver -- the single writer -- saves the partitions in partition order while
+      the workers go on, deleting each spool once saved. The database then does not depend on worker timing. Store
+      failures found by the driver are appended to that partition's rejections file.
     The schema is migrated once, by the driver, before any partition runs.
 
 Earlier ``events-*.jsonl`` / ``rejections-*.jsonl`` files in ``out_dir`` are removed first, so the folder
@@ -48,6 +54,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache, partial
@@ -82,12 +89,15 @@ __all__ = [
 ]
 
 SCHEDULERS = ("processes", "threads", "synchronous")
+# a dask.distributed scheduler's address: "tcp://10.0.0.5:8786" (its workers run the partitions)
+SCHEDULER_ADDRESS = re.compile(r"(?:tcp|tls|ws|wss|inproc)://\S+")
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 _OUTPUT_NAME = re.compile(r"(?:events|rejections)-\d+\.jsonl")
 SPOOL_PREFIX = ".batch-spool-"
 _SPOOL_NAME = re.compile(re.escape(SPOOL_PREFIX) + r"(\d+)-\w+")  # the pid of the run that spooled
 WATCHDOG_SECONDS = 1.0
 _SPOOL_POLL_SECONDS = 0.05
+DISTRIBUTED_CONNECT_SECONDS = 10
 _WARM_UP_TEXT = "Des combats ont opposé lundi l'armée malienne à des jihadistes près de Gao, faisant cinq morts."
 
 
@@ -518,6 +528,24 @@ def _compute_saving_in_driver(
     return summaries
 
 
+@contextmanager
+def _distributed_client(address: str) -> Iterator[Any]:
+    """A client of the dask.distributed scheduler at ``address``, for this run only (not Dask's default)."""
+    from distributed import Client
+
+    try:
+        client = Client(address, timeout=DISTRIBUTED_CONNECT_SECONDS, set_as_default=False)
+    except OSError as exc:  # the scheduler is not there: one clear line, not a traceback
+        raise ValueError(f"no dask scheduler at {address}: {exc}") from exc
+    with client:
+        yield client
+
+
+@contextmanager
+def _no_client() -> Iterator[None]:
+    yield None
+
+
 def run_batch(
     inputs: Sequence[Path | str],
     out_dir: Path | str,
@@ -535,16 +563,21 @@ def run_batch(
     Writes ``events-NNNNN.jsonl`` and ``rejections-NNNNN.jsonl`` per partition in ``out_dir`` and, with
     ``db`` (a SQLAlchemy URL), saves each article and its events (one transaction per article). The
     ``scheduler`` is a Dask local scheduler: ``processes`` (``workers`` processes, each loading its own
-    pipeline), ``threads`` or ``synchronous``. ``published_map`` is a mapping or a JSONL file as read by
+    pipeline), ``threads`` or ``synchronous``; or a dask.distributed scheduler's address (``tcp://HOST:PORT``),
+    whose workers decide the parallelism. ``published_map`` is a mapping or a JSONL file as read by
     :func:`veilleur.ingest.load_published_map`. See the module docstring for the design.
     """
     import dask.bag
 
     started = time.perf_counter()
-    if scheduler not in SCHEDULERS:
-        raise ValueError(f"scheduler must be one of {', '.join(SCHEDULERS)}, got {scheduler!r}")
+    distributed = SCHEDULER_ADDRESS.fullmatch(scheduler) is not None
+    if scheduler not in SCHEDULERS and not distributed:
+        raise ValueError(f"scheduler must be one of {', '.join(SCHEDULERS)} or a scheduler address "
+                         f"tcp://HOST:PORT, got {scheduler!r}")
     if workers is not None and workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
+    if workers is not None and distributed:
+        raise ValueError("workers is set by the distributed cluster (start dask workers), not by the batch")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     mapping = dict(load_published_map(published_map) if isinstance(published_map, (str, Path))
@@ -552,7 +585,8 @@ def run_batch(
     tasks = plan_partitions(inputs, partition_size)
     _remove_stale_outputs(out)
 
-    in_driver = db is not None and scheduler == "processes" and _is_sqlite(db)
+    # SQLite has one writer: with worker processes, the driver saves what they spool
+    in_driver = db is not None and (scheduler == "processes" or distributed) and _is_sqlite(db)
     report = BatchReport(partitions=len(tasks), scheduler=scheduler,
                          saved_in="" if db is None else "driver" if in_driver else "workers")
     store = worker_store(db) if db is not None else None
@@ -561,7 +595,7 @@ def run_batch(
     if not tasks:
         report.seconds = time.perf_counter() - started
         return report
-    if scheduler != "processes":
+    if scheduler in ("threads", "synchronous"):
         worker_pipeline()  # built here, once, before any thread asks for it
 
     spool_dir = tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-", dir=out) if in_driver else None
@@ -577,11 +611,14 @@ def run_batch(
         compute["chunksize"] = 1  # partitions are heavy: hand them out one at a time
         compute["initializer"] = partial(watch_parent, os.getpid())
     try:
-        if in_driver:
-            assert store is not None
-            summaries = _compute_saving_in_driver(bag, compute, store, config, tasks)
-        else:
-            summaries = list(bag.compute(**compute))
+        with _distributed_client(scheduler) if distributed else _no_client() as client:
+            if client is not None:
+                compute = {"scheduler": client}
+            if in_driver:
+                assert store is not None
+                summaries = _compute_saving_in_driver(bag, compute, store, config, tasks)
+            else:
+                summaries = list(bag.compute(**compute))
     finally:
         if spool_dir is not None:
             shutil.rmtree(spool_dir, ignore_errors=True)

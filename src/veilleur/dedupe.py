@@ -301,7 +301,8 @@ def build_cluster(members: Sequence[Event], doc_canon: dict[str, str] | None = N
         independent.setdefault(root, _outlet(m))
     outlets = sorted(set(independent.values()))
     disagreements: dict[str, dict[str, Any]] = {}
-    for name in DISAGREEMENT_FIELDS:
+    # one mention cannot disagree with itself (most clusters of a large store are single mentions)
+    for name in DISAGREEMENT_FIELDS if len(members) > 1 else ():
         by_outlet: dict[str, Any] = {}
         for m in members:
             key = _outlet(m)
@@ -371,6 +372,13 @@ class _GroupIndex:
         self.km = km
         self.width = days + max(TIME_WINDOW.values()) + 1  # a bucket spans at least the widest date slack
         self.keys: dict[tuple[object, ...], list[int]] = {}
+        self.folded: dict[str, str] = {}  # a few thousand distinct names among a million events: fold each once
+
+    def _fold(self, name: str) -> str:
+        folded = self.folded.get(name)
+        if folded is None:
+            folded = self.folded[name] = _fold(name)
+        return folded
 
     def _put(self, key: tuple[object, ...], number: int) -> None:
         self.keys.setdefault(key, []).append(number)
@@ -383,7 +391,7 @@ class _GroupIndex:
         block = self._block(first)
         if block is None:
             return  # an undated event accepts no other
-        admin1, location = _fold(first.admin1), _fold(first.location)
+        admin1, location = self._fold(first.admin1), self._fold(first.location)
         self._put((*block, "admin1", admin1), number)
         self._put((*block, "location", location), number)
         if first.geo_precision >= 3:
@@ -399,19 +407,23 @@ class _GroupIndex:
         if block is None:
             return []
         found: set[int] = set()
-        admin1, location = _fold(e.admin1), _fold(e.location)
+        admin1, location = self._fold(e.admin1), self._fold(e.location)
+        placed = e.latitude is not None and e.longitude is not None
+        # the same cells for both date buckets: computed once
+        cells = _cells_around(e.latitude, e.longitude, self.km) if placed else []  # type: ignore[arg-type]
+        keys = self.keys
         for bucket in (block[1] - 1, block[1]):
-            head = (block[0], bucket)
+            kind, number = block[0], bucket
             if e.geo_precision >= 3:
-                found.update(self.keys.get((*head, "admin1", admin1), ()))
+                found.update(keys.get((kind, number, "admin1", admin1), ()))
                 continue
-            found.update(self.keys.get((*head, "region", admin1), ()))
-            if e.latitude is None or e.longitude is None:
-                found.update(self.keys.get((*head, "location", location), ()))
+            found.update(keys.get((kind, number, "region", admin1), ()))
+            if not placed:
+                found.update(keys.get((kind, number, "location", location), ()))
                 continue
-            found.update(self.keys.get((*head, "unplaced", location), ()))
-            for cell in _cells_around(e.latitude, e.longitude, self.km):
-                found.update(self.keys.get((*head, "cell", *cell), ()))
+            found.update(keys.get((kind, number, "unplaced", location), ()))
+            for row, column in cells:
+                found.update(keys.get((kind, number, "cell", row, column), ()))
         return sorted(found)
 
 

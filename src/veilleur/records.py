@@ -166,15 +166,20 @@ class Event:
     loaded_terms: list[LoadedTerm] = field(default_factory=list)
     notes: dict[str, str] = field(default_factory=dict)  # language code -> neutral sentence
     source_outlet: str = ""  # the outlet that published the article
+    # (identifying fields, id) of the last computation: clustering reads ids millions of times, and the
+    # stages may still change an identifying field after construction, so the memo is keyed by their values
+    _id_memo: tuple[tuple[Any, ...], str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def id(self) -> str:
-        """Stable id from the article and the event's identifying fields."""
-        key = "|".join(
-            str(x)
-            for x in (self.doc, self.sub_event_type, self.location, self.event_date, self.actor1, self.actor2)
-        )
-        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        """Stable id from the article and the event's identifying fields (hashed once per set of values)."""
+        key = (self.doc, self.sub_event_type, self.location, self.event_date, self.actor1, self.actor2)
+        memo = self._id_memo
+        if memo is not None and memo[0] == key:
+            return memo[1]
+        value = hashlib.sha1("|".join(str(x) for x in key).encode("utf-8")).hexdigest()[:16]
+        self._id_memo = (key, value)
+        return value
 
     def add_evidence(self, name: str, span: Span) -> None:
         spans = self.evidence.setdefault(name, [])

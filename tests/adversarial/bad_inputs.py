@@ -41,7 +41,7 @@ def write_bad_inputs(folder: Path) -> dict[str, str]:
         "mojibake.txt": (FRENCH * 2).encode().decode("latin-1").encode(),
         "undecodable.txt": (FRENCH * 2).encode("utf-8")[:40] + b"\x81\x8d\x8f\x90\x9d" * 40,
         "controls.txt": ("\x01\x02\x03\x04\x05\x06\x07\x0e\x0f" * 30 + FRENCH).encode(),
-        "huge.txt": (FRENCH * 5200).encode(),
+        "huge.txt": (FRENCH * 7200).encode(),
         "invalid.json": b'{"id": "x", "text": ',
         "list.json": b"[1, 2, 3]",
         "notext.json": json.dumps({"id": "notext", "title": "Sans texte"}).encode(),

@@ -67,7 +67,8 @@ def fold_char(ch: str) -> str:
 
 def fold(text: str) -> str:
     """Length-preserving fold (same offsets as ``text``): lower case, no accents, ASCII quotes."""
-    return "".join(fold_char(ch) for ch in text)
+    # each distinct character folded once, then the whole text translated in C
+    return text.translate({ord(ch): fold_char(ch) for ch in set(text)})
 
 
 # --- registry -------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own limit (nlp.max_length): longer texts would fail there
+DEFAULT_MAX_CHARS = 2_000_000  # bounds memory per document; spaCy sees pieces of it (annotate.CHUNK_CHARS)
 MIN_EVENT_CHARS = 40  # shorter than "X a tué N personnes à Y lundi." cannot hold a whole event
 
 # Share of control characters (other than tab and line breaks) above which text is binary junk.

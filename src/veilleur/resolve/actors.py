@@ -122,8 +122,9 @@ def _fold(text: str) -> _Folded:
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    folded_char = {char: _fold_char(char) for char in set(text)}  # each distinct character folded once
     for index, char in enumerate(text):
-        for out in _fold_char(char):
+        for out in folded_char[char]:
             if out == " " and (not chars or chars[-1] == " "):
                 continue
             chars.append(out)
