@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
@@ -46,3 +47,22 @@ def serving(app: FastAPI) -> Iterator[str]:
     finally:
         srv.should_exit = True
         thread.join(timeout=10)
+
+
+def keep_offline(page: Any, server: str, local: tuple[str, ...] = ("data:",)) -> tuple[list[str], list[str]]:
+    """Let ``page`` reach ``server`` and the ``local`` schemes only: any other request is aborted and recorded.
+    Returns the lists that fill with the refused URLs and the page's JavaScript errors."""
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def guard(route: Any) -> None:
+        url = route.request.url
+        if url.startswith(server) or url.startswith(local):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    page.route("**/*", guard)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    return outside, errors

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from live_server import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, serving
+from live_server import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, keep_offline, serving
 
 from veilleur.api import create_app, docs
 from veilleur.store import Store
@@ -50,19 +50,7 @@ def offline_page(server: str) -> Iterator[object]:
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         page = browser.new_page(viewport={"width": 1366, "height": 900})
-        outside: list[str] = []
-        errors: list[str] = []
-
-        def guard(route: object) -> None:
-            url = route.request.url  # type: ignore[attr-defined]
-            if url.startswith(server) or url.startswith(("data:", "blob:")):
-                route.continue_()  # type: ignore[attr-defined]
-            else:
-                outside.append(url)
-                route.abort()  # type: ignore[attr-defined]
-
-        page.route("**/*", guard)
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        outside, errors = keep_offline(page, server, local=("data:", "blob:"))
         page.outside_requests = outside  # type: ignore[attr-defined]
         page.js_errors = errors  # type: ignore[attr-defined]
         try:

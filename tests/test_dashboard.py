@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 import pytest
 from conftest import Corpus, fill
-from live_server import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, serving
+from live_server import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, keep_offline, serving
 
 from veilleur.api import create_app
 from veilleur.frame import framing_profile
@@ -108,19 +108,7 @@ def browser() -> Iterator[object]:
 def page(browser: object, server: str) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
     pg = context.new_page()
-    outside: list[str] = []
-    errors: list[str] = []
-
-    def guard(route: object) -> None:
-        url = route.request.url  # type: ignore[attr-defined]
-        if url.startswith(server) or url.startswith("data:"):
-            route.continue_()  # type: ignore[attr-defined]
-        else:
-            outside.append(url)
-            route.abort()  # type: ignore[attr-defined]
-
-    pg.route("**/*", guard)
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    outside, errors = keep_offline(pg, server)
     pg.outside_requests = outside
     pg.js_errors = errors
     yield pg
@@ -390,19 +378,7 @@ def test_dashboard_on_a_phone_and_a_desktop(browser: object, server: str, corpus
     context = browser.new_context(viewport={"width": width, "height": height},  # type: ignore[attr-defined]
                                   accept_downloads=True)
     pg = context.new_page()
-    errors: list[str] = []
-    outside: list[str] = []
-
-    def guard(route: object) -> None:  # nothing may come from elsewhere: no CDN, no tile server
-        url = route.request.url  # type: ignore[attr-defined]
-        if url.startswith(server) or url.startswith("data:"):
-            route.continue_()  # type: ignore[attr-defined]
-        else:
-            outside.append(url)
-            route.abort()  # type: ignore[attr-defined]
-
-    pg.route("**/*", guard)
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    outside, errors = keep_offline(pg, server)  # nothing may come from elsewhere: no CDN, no tile server
     hostile = _hostile_article()[1]
     events = [*corpus.events, hostile]
     points = [(e.latitude, e.longitude) for e in events if e.latitude is not None and e.longitude is not None]
