@@ -603,6 +603,12 @@ def test_an_action_placed_in_a_year_only_is_a_summary(pipeline: Pipeline) -> Non
     assert events == []
 
 
+def test_civilians_killed_in_fighting_between_armed_sides_are_the_battles_toll(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Mardi, à Debark, en Éthiopie, dix personnes, dont des civils, ont été tuées lors "
+                                 "des combats entre les forces fédérales et les miliciens Fano.")
+    assert (event.event_type, event.actor2, event.fatalities) == ("Battles", "Fano Militia", 10)
+
+
 def test_lynching_is_mob_violence_by_rioters(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une foule en colère a lynché mardi un homme accusé de vol à Kano.")
     assert (event.event_type, event.sub_event_type, event.actor1) == ("Riots", "Mob violence", "Rioters (Nigeria)")

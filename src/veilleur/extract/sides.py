@@ -143,8 +143,9 @@ def sides(
         # "ont attaqué le village de Dhi", "l'attaque contre l'hôtel": the people there are the victims
         victims = [ActorRef.civilians(place.country)]
     said_civilian = bool(named_victims) or any(t.civilian for t in frame.tolls)
-    if victims and not (armed_target and (category.name == "clash" and object_group[0].state or not said_civilian)):
-        # the dead are civilians when the text says so, or when a bombing names no armed target
+    if victims and not (armed_target and (category.name == "clash" or not said_civilian)):
+        # the dead are civilians when the text says so, or when a bombing names no armed target; civilians who
+        # die in fighting between armed sides are that fight's toll (codebook section 2)
         object_group = list(victims)
     actor2 = object_group[0] if object_group else None
     if actor1 is None:
