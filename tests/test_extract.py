@@ -609,6 +609,12 @@ def test_civilians_killed_in_fighting_between_armed_sides_are_the_battles_toll(p
     assert (event.event_type, event.actor2, event.fatalities) == ("Battles", "Fano Militia", 10)
 
 
+def test_clashes_naming_no_armed_group_in_a_story_of_protest_are_a_riot(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Des affrontements ont éclaté mardi à Kasserine, en Tunisie, au troisième jour de la "
+                                 "contestation contre le chômage.")
+    assert (event.event_type, event.actor1) == ("Riots", "Rioters (Tunisia)")
+
+
 def test_lynching_is_mob_violence_by_rioters(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une foule en colère a lynché mardi un homme accusé de vol à Kano.")
     assert (event.event_type, event.sub_event_type, event.actor1) == ("Riots", "Mob violence", "Rioters (Nigeria)")

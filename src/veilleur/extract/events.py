@@ -123,15 +123,20 @@ def _without_places_in_passing(events: list[Event], country: str | None) -> list
 
 
 def _demonstration_clashes(events: list[Event], annotation: Annotation, cues: CueLexicon) -> list[Event]:
-    """In a story of demonstrations, clashes between state forces and no armed group are the crowd's riot:
-    "des heurts ont éclaté avec les forces de l'ordre", "des heurts aussi à Lorient" (codebook section 2)."""
+    """In a story of demonstrations, clashes in which the sentence names no armed group are the crowd's riot:
+    "des heurts ont éclaté avec les forces de l'ordre", "des heurts aussi à Lorient" (codebook section 2). A
+    group the story named elsewhere, or an unidentified one assumed for want of a name, does not make them a
+    battle."""
     clashes = []
     for event in events:
+        if event.sub_event_type != "Armed clash" or not event.country:
+            continue
+        named = [name for field, name in (("actor1", event.actor1), ("actor2", event.actor2))
+                 if name and field in event.evidence]
+        if any(not a.startswith((*STATE_FORCES, CIVILIAN_PREFIX, *CROWD_PREFIXES)) for a in named):
+            continue
         state = [a for a in (event.actor1, event.actor2) if a.startswith(STATE_FORCES)]
-        others = [a for a in (event.actor1, event.actor2) if a and a not in state]
-        unarmed = all(a.startswith((CIVILIAN_PREFIX, *CROWD_PREFIXES)) for a in others)
-        if event.sub_event_type == "Armed clash" and state and unarmed and event.country:
-            clashes.append((event, state[0]))
+        clashes.append((event, state[0] if state else ""))
     if not clashes:
         return events  # no need to read the whole article's lemmas
     story = any(e.event_type in ("Protests", "Riots") for e in events) or any(
