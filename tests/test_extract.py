@@ -528,6 +528,12 @@ def test_demonstrators_who_burn_or_throw_stones_are_rioters(pipeline: Pipeline) 
     assert (event.actor1, event.actor2) == ("Rioters (Tunisia)", "Police Forces of Tunisia")
 
 
+def test_clashes_between_the_crowd_and_the_police_make_a_riot(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "A Kiffa, en Mauritanie, un manifestant a été tué mardi au cours de heurts entre des "
+                                 "groupes de jeunes et les forces de l'ordre.")
+    assert (event.event_type, event.actor1) == ("Riots", "Rioters (Mauritania)")
+
+
 def test_protesters_shot_at_are_not_rioters(pipeline: Pipeline) -> None:
     event = only_event(
         pipeline, "Vendredi à Tripoli, une milice a tiré sur des manifestants pacifiques, faisant 40 morts."
