@@ -621,6 +621,15 @@ def test_clashes_naming_no_armed_group_in_a_story_of_protest_are_a_riot(pipeline
     assert (event.event_type, event.actor1) == ("Riots", "Rioters (Tunisia)")
 
 
+def test_the_attackers_noun_is_not_the_attack_their_verb_says_what_they_did(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Jeudi, après avoir stoppé plusieurs bus sur une route côtière du Balouchistan, au "
+                                 "Pakistan, les assaillants ont abattu quatorze passagers.")
+    assert (event.event_type, event.actor2) == ("Violence against civilians", "Civilians (Pakistan)")
+    assert event.fatalities == 14
+    _, events = run(pipeline, "Armés de fusils d'assaut, des hommes ont tiré en l'air mardi à Ngan-Ha, au Cameroun.")
+    assert all(e.sub_event_type != "Armed clash" for e in events)
+
+
 def test_lynching_is_mob_violence_by_rioters(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une foule en colère a lynché mardi un homme accusé de vol à Kano.")
     assert (event.event_type, event.sub_event_type, event.actor1) == ("Riots", "Mob violence", "Rioters (Nigeria)")
