@@ -113,7 +113,9 @@ def test_pipeline_evidence_points_into_the_original_text_across_pieces(annotator
     assert isinstance(article, Article)
     pipeline = Pipeline(annotator=Annotator(nlp=annotator.nlp, chunk_chars=2_000))
     result = pipeline.process(article)
-    assert result.rejection is None and len(result.events) >= 5
+    # four events: Kiro, Mopti, Gao and Ménaka (the Niamey demonstration, the only event in Niger of a story
+    # about Mali, is left out as told in passing)
+    assert result.rejection is None and len(result.events) >= 4
     late = [e for e in result.events if any(s.start > 6_000 for spans in e.evidence.values() for s in spans)]
     assert late  # events found in later pieces too
     for event in result.events:
