@@ -219,6 +219,8 @@ def test_month_only_publication_cannot_place_weekdays_but_keeps_calendar_days() 
         ("dans la nuit du 3 au 4 octobre", date(2017, 10, 3), 1, "day"),
         ("du 3 au 9 octobre", date(2017, 10, 3), 2, "week"),
         ("du 28 septembre au 2 octobre", date(2017, 9, 28), 2, "week"),
+        ("les 7 et 8 octobre", date(2017, 10, 7), 2, "week"),  # two named days: the first, as a span
+        ("les 7-8 octobre", date(2017, 10, 7), 2, "week"),
     ],
 )
 def test_short_ranges_are_one_event_not_a_long_period(text: str, expected: date, precision: int, kind: str) -> None:

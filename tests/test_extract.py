@@ -208,6 +208,13 @@ def test_generic_rebels_are_an_unidentified_group_of_the_country(pipeline: Pipel
     assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Unidentified Armed Group (Syria)")
 
 
+def test_an_unattributed_attack_in_a_story_about_one_group_is_that_groups(pipeline: Pipeline) -> None:
+    text = ("Les shebab multiplient les attaques dans le sud du pays. Les shebab ont revendiqué samedi une embuscade "
+            "près de Kismayo. Dimanche, une base de l'armée somalienne a été attaquée à Barawe.")
+    _, events = run(pipeline, text)
+    assert [(e.location, e.actor1) for e in events][-1] == ("Barawe", "al-Shabaab")
+
+
 @pytest.mark.parametrize(
     ("text", "victims"),
     [
@@ -420,6 +427,24 @@ def test_unknown_village_falls_back_to_the_named_town_with_precision_2(
 ) -> None:
     event = only_event(pipeline, text)
     assert (event.location, event.admin1, event.geo_precision) == (location, admin1, 2)
+
+
+def test_places_coordinated_before_the_cue_are_one_event_each(pipeline: Pipeline) -> None:
+    text = ("Les villages de Kfar Kila et de Khiam, ainsi que la commune de Kounine, ont été visés dimanche par des "
+            "raids israéliens.")
+    _, events = run(pipeline, text)
+    assert [e.location for e in events] == ["Kfar Kila", "Khiam", "Kounine"]
+    assert {e.sub_event_type for e in events} == {"Air/drone strike"}
+
+
+def test_attack_on_an_unknown_village_of_the_story_is_another_event_near_its_town(pipeline: Pipeline) -> None:
+    # the second attack names a village the gazetteer does not hold: a new event near the town the story is at
+    text = ("Des miliciens ont tué deux commerçants samedi à Bunia. La dernière attaque des miliciens a fait sept "
+            "morts dimanche dans le village de Kobotaliwa.")
+    _, events = run(pipeline, text)
+    assert [(e.location, e.geo_precision, e.event_date, e.fatalities) for e in events] == [
+        ("Bunia", 1, "2017-10-14", 2), ("Bunia", 2, "2017-10-15", 7)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -766,3 +791,25 @@ def test_a_link_to_another_article_is_not_this_articles_event(pipeline: Pipeline
             "Des obus sont tombés lundi sur Goma, en RDC.")
     event = only_event(pipeline, text)
     assert event.location == "Goma"
+
+
+@pytest.mark.parametrize("credit", ["©AFP", "Photo : Reuters/Moussa Diallo", "Crédit photo : Issouf Sanogo / AFP"])
+def test_a_photo_caption_is_not_this_articles_event(pipeline: Pipeline, credit: str) -> None:
+    text = (f"Des blessés évacués après un attentat à Bamako, le 2 mars 2015. {credit}\n"
+            "Des jihadistes ont attaqué dimanche un poste de l'armée à Djibo.")
+    event = only_event(pipeline, text)
+    assert event.location == "Djibo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Une attaque armée a frappé samedi un poste avancé de l'armée togolaise à Dapaong.",  # "armée": armed
+        "L'armée togolaise patrouille dans le nord. Samedi, une attaque a visé un poste de l'armée à Dapaong.",
+        "Les soldats togolais ont repoussé samedi des assaillants près de Dapaong.",  # the repelled attacked
+        "L'armée togolaise a riposté samedi à Dapaong.",
+    ],
+)
+def test_the_army_attacked_or_fighting_back_is_actor2(pipeline: Pipeline, text: str) -> None:
+    _, events = run(pipeline, text)
+    assert [(e.actor1, e.actor2) for e in events][-1] == ("Unidentified Armed Group (Togo)", "Military Forces of Togo")

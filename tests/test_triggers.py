@@ -66,6 +66,11 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         ("Les blessés ont été transportés par avion à Sévaré.", "air"),  # an aircraft is not a strike
         ("Les hommes armés ont ordonné au convoi de s'arrêter près de Gao.", "arrest"),  # to stop, not arrest
         ("Les assaillants ont pillé le marché de Gao avant de se retirer.", "transfer"),  # raiders leave
+        ("Les bandits ont rassemblé les élèves dans la cour de l'école de Kuriga.", "protest"),  # gathered, not a rally
+        # crowd-control weapons are not explosives; thrown objects are not shelling
+        ("La police a répliqué par des bombes lacrymogènes place de l'Indépendance.", "ied"),
+        ("Des grenades assourdissantes ont été lancées sur le cortège à Conakry.", "grenade"),
+        ("Jets de pierres et de projectiles ont visé le commissariat de Dakar.", "shelling"),
     ],
 )
 def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: str) -> None:
@@ -82,6 +87,7 @@ def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: 
         "Les soldats se préparent à reprendre la ville de Ménaka.",
         "Y a-t-il eu des combats à Ménaka ?",
         "Les affrontements ont été quasi quotidiens à Ménaka.",
+        "Ce type d'attaques avait diminué à Ménaka.",  # a kind of event, not one
     ],
 )
 def test_clauses_that_report_no_fact_are_excluded(annotator: Annotator, text: str) -> None:
@@ -183,3 +189,25 @@ def test_clause_of_leaves_out_embedded_clauses() -> None:
     main = [t.text for t in clause_of(RELATIVE, RELATIVE.tokens[4])]
     assert main == ["jihadistes", "ont", "attaqué"]
     assert [t.text for t in clause_of(RELATIVE, RELATIVE.tokens[2])] == ["qui", "occupent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "anaphoric"),
+    [
+        ("L'attaque a fait trois morts.", True),
+        ("Cette énième attaque a fait trois morts.", True),  # a demonstrative points back, whatever the adjective
+        ("La dernière attaque des miliciens a fait trois morts à Djugu.", False),  # another one in a series
+        ("La deuxième attaque de la semaine a visé Kiwanja.", False),
+    ],
+)
+def test_definite_attack_refers_back_unless_it_is_another_in_a_series(
+    annotator: Annotator, text: str, anaphoric: bool
+) -> None:
+    annotation = annotator.annotate(text)
+    found = [
+        trigger
+        for start, end in annotation.sentences
+        for trigger, _, _ in load_triggers().find(Tree.of(tokens_in(annotation.tokens, start, end)))
+        if trigger.category.name == "attack"
+    ]
+    assert [t.anaphoric for t in found] == [anaphoric]

@@ -170,17 +170,20 @@ class Pipeline:
             if article.published
             else []
         )
+        # "une attaque armée", "des hommes armés": the word is the adjective there, not the army
+        modifiers = {(t.start, t.end) for t in annotation.tokens if t.dep == "amod"}
         actors = [
             ActorRef(m.start, m.end, m.actor.name, m.actor.country, m.actor.state, m.generic, m.actor.government_ally)
             for index, m in enumerate(found)
-            if not _qualified_by_next(text, m, found[index + 1 :])
+            if not _qualified_by_next(text, m, found[index + 1 :]) and not (m.generic and (m.start, m.end) in modifiers)
         ]
         tolls = [
             TollRef(offset + t.start, offset + t.end, t.count, t.victims.lower() in CIVILIAN_VICTIMS, not t.victims)
             for offset, line in _lines(text)  # a toll never runs from a headline into the lead
             for t in find_death_tolls(line)
         ]
-        return Mentions(places=places, dates=dates, actors=actors, tolls=tolls)
+        unplaced = [(start, end) for start, end, _ in geocoded.unknown_places]
+        return Mentions(places=places, dates=dates, actors=actors, tolls=tolls, unplaced=unplaced)
 
 
     def _is_place(

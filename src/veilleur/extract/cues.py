@@ -15,6 +15,8 @@ from typing import Any
 from veilleur.datafiles import load_json
 
 CUES_FILE = "event_cues.json"
+CAPTION_MAX_CHARS = 300  # a caption is a short line of its own
+CAPTION_CREDIT_REACH = 40  # a photo credit closes its caption line: look at the line's last characters only
 
 
 @dataclass(frozen=True)
@@ -80,10 +82,21 @@ class CueLexicon:
     demonstration_lemmas: frozenset[str]  # a story of demonstrations: its clashes are riots
     civilian_targets: frozenset[str]  # "ont attaqué le village": the victims are civilians
     link: re.Pattern[str]  # "Lire aussi : ...": a link to another article
+    caption: re.Pattern[str]  # "... le 28 mars à Gao ©AFP": a photo's caption, ended by its credit
 
     def is_link(self, text: str, start: int, end: int) -> bool:
         """Does the sentence open with "Lire aussi", "Voir aussi"...?"""
         return self.link.match(text[start:end].lstrip(" \t\n»«\"'-–—•*#")) is not None
+
+    def is_caption(self, text: str, start: int, end: int) -> bool:
+        """Is the sentence the end of a line closed by a photo credit ("©AFP", "Photo : Reuters/...")?"""
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        line_start = text.rfind("\n", 0, start) + 1
+        if line_end - end > CAPTION_CREDIT_REACH or line_end - line_start > CAPTION_MAX_CHARS:
+            # more text follows on the line, or the line is a body paragraph (an agency's signature ends it)
+            return False
+        return self.caption.search(text, max(start, line_end - CAPTION_CREDIT_REACH), line_end) is not None
 
     def follows_attribution(self, text: str, start: int, reach: int, max_words: int, floor: int = 0) -> bool:
         """Does the name at ``start`` come right after "selon", "a rapporté"... (within ``max_words``)?"""
@@ -171,4 +184,5 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         demonstration_lemmas=frozenset(data["demonstration_lemmas"]),
         civilian_targets=frozenset(data["civilian_targets"]),
         link=re.compile(r"(?:" + "|".join(map(re.escape, data["link_markers"])) + r")\b", re.IGNORECASE),
+        caption=re.compile("|".join(map(re.escape, data["caption_credits"])), re.IGNORECASE),
     )

@@ -39,13 +39,14 @@ BACKGROUND_DAYS = 365
 UNDATED_BY_NATURE = frozenset({"weapons"})  # discoveries are reported, rarely dated
 COORDINATION = re.compile(
     r"^[\s,]*(?:et|ou|ainsi que|puis)?[\s,]*(?:(?:dans|à|au|aux|en|sur|de|d'|du|des|les?|la|l')\s*)*"
-    r"(?:(?:ville|villes|localités?|villages?|quartiers?|régions?|zones?)\s+(?:de|d'|du|des)?\s*)?$",
+    r"(?:(?:ville|villes|localités?|villages?|quartiers?|régions?|zones?|municipalités?|communes?)\s+(?:de|d'|du|des)?\s*)?$",
     re.IGNORECASE,
 )
 APPOSED_PLACE = re.compile(r"^\s*,?\s*(?:à|au|dans)\s", re.IGNORECASE)  # "Jaramana, à Damas": one place
 PLACE_ANAPHOR = re.compile(
     r"\b(?:cette|ce|la|le) (?:même )?"
-    r"(?:(?P<city>ville|localité|cité|bourgade|quartier|village)|(?P<region>province|région))\b(?! d[eu'])",
+    r"(?:(?P<city>ville|localité|cité|bourgade|quartier|village)|(?P<region>province|région))\b(?! d[eu'])"
+    r"(?! (?-i:[A-ZÀ-Ý]))",  # "le village Ngurahi" names a village, it does not point back to one
     re.IGNORECASE,
 )
 NEAR = re.compile(
@@ -76,8 +77,8 @@ def extract_events(
     for start, end in annotation.sentences:
         if start >= body_end:
             break
-        if cues.is_link(text, start, end):
-            continue  # "Lire aussi : ..." names another article's event
+        if cues.is_link(text, start, end) or cues.is_caption(text, start, end):
+            continue  # "Lire aussi : ..." names another article's event; a caption describes a photo
         frames = frames_for_sentence(text, (start, end), cues, mentions, annotation, triggers)
         if not frames and _in_long_period_sentence(text, mentions, start, end, cues):
             previous, recent_dates = [], []  # "3250 morts durant les 125 derniers jours": a long-period total, no event
@@ -86,11 +87,14 @@ def extract_events(
         current: list[Event] = []
         for frame in frames:
             trigger = frame.trigger
-            if trigger.anaphoric and (events or current):
-                # "l'attaque", "ces frappes" once an event has been told: the same event, told again
+            if trigger.anaphoric and (events or current) and not frame.unplaced:
+                # "l'attaque", "ces frappes" once an event has been told: the same event, told again (an unknown
+                # village named with it is another one: "l'attaque du village de Ngurahi")
                 _share_tolls(article, previous or current, frame.tolls)
                 continue
-            if (trigger.toll_only or trigger.anaphoric or trigger.category.only_alone) and not frame.places:
+            if (trigger.toll_only or trigger.anaphoric or trigger.category.only_alone) and not (
+                frame.places or frame.unplaced
+            ):
                 _share_tolls(article, previous, frame.tolls)  # "40 terroristes ont été éliminés."
                 continue
             current.extend(_events_from_frame(article, frame, context, recent_dates))
@@ -169,7 +173,8 @@ def _with_article_knowledge(text: str, mentions: Mentions, context: ArticleConte
             antecedent = max(earlier, key=lambda p: p.end)
             near = NEAR.search(text[max(0, match.start() - 25) : match.start()])
             places.append(antecedent.at(match.start(), match.end(), 2 if near else antecedent.precision))
-    return Mentions(places=places, dates=list(mentions.dates), actors=actors, tolls=list(mentions.tolls))
+    return Mentions(places=places, dates=list(mentions.dates), actors=actors, tolls=list(mentions.tolls),
+                    unplaced=list(mentions.unplaced))
 
 
 def _events_from_frame(
@@ -321,12 +326,23 @@ def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[Plac
             else:
                 break
     elif before:
+        # "les villages de Kfar Kila et de Khiam ont été visés par les raids": every coordinated place
         chosen = [before[-1]]
+        for place in reversed(before[:-1]):
+            gap = text[place.end : chosen[0].start]
+            if not COORDINATION.match(gap) or APPOSED_PLACE.match(gap):
+                break
+            chosen.insert(0, place)
     elif far_after := [p for p in frame.places if p.start >= trigger.end]:
         chosen = far_after[:1]
-    elif context.place is not None and not frame.country_level and frame.trigger.category.name != "territory":
-        # a capture is of a named place: "ont perdu une grande partie des territoires" borrows none
-        chosen = [context.place]
+    elif context.place is not None and not frame.country_level and (
+        frame.trigger.category.name != "territory" or frame.unplaced
+    ):
+        # a capture is of a named place: "ont perdu une grande partie des territoires" borrows none; an
+        # unknown village near the place the story is at is that place, as a nearby one (codebook section 4)
+        chosen = [replace(context.place, precision=max(context.place.precision, 2))] if frame.unplaced else [
+            context.place
+        ]
     if len(chosen) > 1 and ROUTE_BETWEEN.search(text[max(0, chosen[0].start - 40) : chosen[0].start]):
         # "sur la route entre Boni et Hombori": the first named place, precision 2 (codebook section 4)
         chosen = [replace(chosen[0], precision=max(chosen[0].precision, 2))]

@@ -56,6 +56,8 @@ class Frame:
     agents: list[ActorRef] = field(default_factory=list)  # read from the tree: who acts
     patients: list[ActorRef] = field(default_factory=list)  # read from the tree: who is acted upon
     civilian_target: bool = False  # the tree's target is a village, a market, a bus... (cues.civilian_targets)
+    # a place the gazetteer does not hold is named in the cue's reach: the event is somewhere specific
+    unplaced: bool = False
 
 
 def frames_for_sentence(
@@ -109,6 +111,7 @@ def frames_for_sentence(
             # a place named before the first cue frames the whole sentence ("À Raqqa, ...")
             frame.places = [p for p in sentence_places if p.end <= t.start][-1:]
         frame.country_level = not sentence_places and cues.country_level.search(text, start, end) is not None
+        frame.unplaced = not frame.places and any(lo <= s < hi for s, _ in mentions.unplaced)
         frame.dates = [d for d in sentence_dates if lo <= d.start < hi or t.start <= d.start < t.end]
         frame.dates = frame.dates or sentence_dates
         # "l'aviation syrienne", "les bombardiers russes": the cue word may open the actor's name

@@ -115,6 +115,8 @@ class Mentions:
     dates: list[DateRef] = field(default_factory=list)
     actors: list[ActorRef] = field(default_factory=list)
     tolls: list[TollRef] = field(default_factory=list)
+    # (start, end) of names a place cue introduces that the gazetteer does not hold ("le village de Ngurahi")
+    unplaced: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for items in (self.places, self.dates, self.actors, self.tolls):

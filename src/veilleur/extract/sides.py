@@ -135,7 +135,9 @@ def sides(
     protagonist = context.protagonist
     # the story's army stands in for an unnamed actor at home, not across a border ("au Burkina voisin")
     at_home = protagonist is not None and protagonist.country in ("", place.country)
-    if actor1 is None and category.context_actor1 and not frame.trigger.inverted and at_home:
+    # ... unless it is this attack's target ("une attaque a frappé un poste de l'armée")
+    targeted = protagonist is not None and any(a.name == protagonist.name for a in object_group)
+    if actor1 is None and category.context_actor1 and not frame.trigger.inverted and at_home and not targeted:
         actor1 = protagonist
     victims = named_victims[:1] or _victim_actor(frame.tolls, place.country, category.event_type)
     armed_target = bool(object_group) and not object_group[0].name.startswith(CIVILIAN_PREFIX)
@@ -149,7 +151,7 @@ def sides(
         object_group = list(victims)
     actor2 = object_group[0] if object_group else None
     if actor1 is None:
-        actor1 = _default_actor1(frame, actor2, place.country)
+        actor1 = _default_actor1(frame, actor2, place.country, context.adversary)
     if actor2 is None and actor1 is not None and category.name not in NO_DEFAULT_TARGET:
         actor2 = context.opponent_of(actor1)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name and not category.self_directed:
@@ -219,7 +221,9 @@ def _victim_actor(tolls: list[TollRef], country: str, event_type: str) -> list[A
     return []
 
 
-def _default_actor1(frame: Frame, actor2: ActorRef | None, country: str) -> ActorRef | None:
+def _default_actor1(
+    frame: Frame, actor2: ActorRef | None, country: str, adversary: ActorRef | None
+) -> ActorRef | None:
     if not country:
         return None
     category = frame.trigger.category.name
@@ -228,4 +232,7 @@ def _default_actor1(frame: Frame, actor2: ActorRef | None, country: str) -> Acto
         return ActorRef.synthetic(POLICE.format(country=country_with_article(country)), country, state=True)
     if category in ("territory", "air", "weapons") and (actor2 is None or not actor2.state):
         return ActorRef.synthetic(MILITARY.format(country=country_with_article(country)), country, state=True)
+    if adversary is not None and (actor2 is None or actor2.name != adversary.name):
+        # an attack the sentence leaves unattributed, in a story that follows one named group: that group
+        return adversary
     return ActorRef.synthetic(UNIDENTIFIED.format(country=country), country, state=False)

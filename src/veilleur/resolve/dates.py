@@ -369,7 +369,7 @@ def _dated_period_pattern() -> re.Pattern[str]:
     p = _pieces()
     return re.compile(
         rf"{p['start']}{_alternation(vocab['range_lead_ins'])}\s+(?P<day1>{p['day']})(?:\s+(?P<month1>{p['any_month']}))?"
-        rf"(?:\s+(?P<year1>{p['year']}))?(?:\s+(?P<joiner>{_alternation(vocab['range_joiners'])})\s+"
+        rf"(?:\s+(?P<year1>{p['year']}))?(?:(?:\s+(?P<joiner>{_alternation(vocab['range_joiners'])})\s+|-)"
         rf"(?P<day2>{p['day']})\s+(?P<month2>{p['any_month']})(?:\s+(?P<year2>{p['year']}))?)?"
     )
 

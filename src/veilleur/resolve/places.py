@@ -509,6 +509,8 @@ class PlaceMention:
 class GeocodeResult:
     mentions: list[PlaceMention] = field(default_factory=list)
     unresolved: list[tuple[int, int, str]] = field(default_factory=list)  # capitalised names not resolved
+    # the unresolved names a place cue introduces ("le village de Ngurahi", "à Ngurahi"): unknown places
+    unknown_places: list[tuple[int, int, str]] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)  # the article's countries, best supported first
 
 
@@ -928,6 +930,9 @@ class Geocoder:
         result.countries = ranked or [country for country, _ in found.most_common()]
         result.unresolved += self._cued_unknowns(text, matches)
         result.unresolved = sorted(set(result.unresolved))
+        result.unknown_places = [
+            u for u in result.unresolved if _UNRESOLVED_CUE.search(text[max(0, u[0] - 30) : u[0]].lower())
+        ]
         return result
 
     @staticmethod
