@@ -340,3 +340,35 @@ def test_a_name_after_a_determiner_is_no_far_city(geocoder: Geocoder) -> None:
     start = text.index("Médina")
     result = geocoder.find(text, candidates=[(start, start + len("Médina"))])  # the parser calls it a place
     assert "Saudi Arabia" not in {m.place.country for m in result.mentions}
+
+
+def test_n_apostrophe_before_a_capital_is_part_of_the_name(geocoder: Geocoder) -> None:
+    # "n'" is the negation before a verb, but before a capital it begins a name (N'Djamena, N'Gourma)
+    text = "Le convoi n'a pas pu quitter Fada N'Gourma, dans l'est du Burkina Faso, vendredi."
+    found = [(m.text, m.place.country) for m in geocoder.find(text).mentions]
+    assert found == [("Fada N'Gourma", "Burkina Faso")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a vowel apart is a spelling of the same name
+        ("Des tirs ont visé un poste de police à Vladicaucase, en Russie, dans la nuit.", "Vladicaucase",
+         "Vladikavkaz"),
+        # a consonant more or less is another name: the Brussels commune is not Manbij, Syria
+        ("La police a perquisitionné un appartement à Molenbeek mardi.", "Molenbeek", None),
+    ],
+)
+def test_a_near_miss_spelling_differs_only_in_its_vowels(geocoder: Geocoder, text: str, name: str,
+                                                         expected: str | None) -> None:
+    start = text.index(name)
+    result = geocoder.find(text, candidates=[(start, start + len(name))])
+    assert [m.place.name for m in result.mentions if m.text == name] == ([expected] if expected else [])
+
+
+def test_a_near_miss_village_alone_is_not_trusted(geocoder: Geocoder) -> None:
+    # nothing else in the sentence to check it against: a village one letter apart is another village
+    text = "Des hommes armés ont incendié le village de Kouloubadiéni, au Mali, selon des élus locaux."
+    result = geocoder.find(text)
+    assert [m for m in result.mentions if m.text == "Kouloubadiéni"] == []
+    assert any(name == "Kouloubadiéni" for _, _, name in result.unresolved)

@@ -97,6 +97,8 @@ def name_key(name: str) -> str:
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _ELISIONS = frozenset({"l", "d", "j", "qu", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"})
+# "N'Djamena", "Fada N'Gourma": n' before a capital starts an African name; the negation "n'" precedes a verb
+_NAME_PREFIX = re.compile(r"[Nn]['’][A-ZÀ-Ý]")
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for m in _WORD.finditer(text):
         start, word = m.start(), m.group()
         head = re.match(r"([^\W_]+)['’]", word)
-        if head and head.group(1).lower() in _ELISIONS:
+        if head and head.group(1).lower() in _ELISIONS and not _NAME_PREFIX.match(word):
             start += head.end()
             word = word[head.end():]
         end = start + len(word)
@@ -388,17 +390,29 @@ class Gazetteer:
     def fuzzy_match(self, key: str, cutoff: float = 88.0) -> tuple[float, str] | None:
         """(similarity, key) of the closest indexed key at or above ``cutoff``, for names spelt in a way no
         alias covers. Only keys that can reach the cutoff are compared: same first letter, any vowel for a
-        vowel (keys are folded, so "Kouloubadiéni" and "Culubadieni" agree), and a length the similarity
-        allows."""
+        vowel (keys are folded, so "Kouloubadiéni" and "Culubadieni" agree), the same consonants in the same
+        order (:func:`_consonants`), and a length the similarity allows."""
         if self._keys_by_start is None:
             self._keys_by_start = defaultdict(list)
             for indexed in self.index:
                 self._keys_by_start[(_initial(indexed), len(indexed))].append(indexed)
         share = cutoff / (200.0 - cutoff)  # ratio = 2*common/(a+b) >= cutoff/100 bounds b/a within [share, 1/share]
         lengths = range(math.ceil(len(key) * share), math.floor(len(key) / share) + 1)
-        pool = [k for n in lengths for k in self._keys_by_start.get((_initial(key), n), ())]
+        skeleton = _consonants(key)
+        pool = [k for n in lengths for k in self._keys_by_start.get((_initial(key), n), ())
+                if _consonants(k) == skeleton]
         best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff)
         return (float(best[1]), str(best[0])) if best else None
+
+
+_VOWELS = re.compile(r"[aeiou ]")
+
+
+def _consonants(key: str) -> str:
+    """A key's consonants in order: spellings of one name differ in their vowels ("Vladicaucase" /
+    Vladikavkaz, "Mbujimayi" / Mbuji-Mayi), a name with a consonant more or less is another name
+    ("Molenbeek" is not Manbij, "Seytenga" not Cetinje)."""
+    return _VOWELS.sub("", key)
 
 
 def _initial(key: str) -> str:
@@ -938,10 +952,13 @@ class Geocoder:
     @staticmethod
     def _near_others(place: Place, match: _Match, matches: list[_Match], home: set[str]) -> bool:
         """Is a place found by a near-miss spelling within reach of a place the text names exactly?
-        (True when the text names no other place to check it against.)"""
+        With no other place to check it against, only a town is trusted: one letter apart, a village is
+        another village (Krasino is not Krasavino), and a name abroad must be a city that needs no country."""
         others = [p for m in matches if m is not match and not m.fuzzy for p in m.places
                   if not home or p.country in home]
-        return not others or any(distance_km(place, p) <= FUZZY_REACH_KM for p in others)
+        if not others:
+            return place.population >= (TOWN_POPULATION if place.country in home else WORLD_CITY)
+        return any(distance_km(place, p) <= FUZZY_REACH_KM for p in others)
 
     @staticmethod
     def _plausible(text: str, match: _Match, home: set[str], named: set[str],
