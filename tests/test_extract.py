@@ -439,8 +439,8 @@ def test_places_coordinated_before_the_cue_are_one_event_each(pipeline: Pipeline
 
 def test_attack_on_an_unknown_village_of_the_story_is_another_event_near_its_town(pipeline: Pipeline) -> None:
     # the second attack names a village the gazetteer does not hold: a new event near the town the story is at
-    text = ("Des miliciens ont tué deux commerçants samedi à Bunia. La dernière attaque des miliciens a fait sept "
-            "morts dimanche dans le village de Kobotaliwa.")
+    text = ("Des miliciens ont tué deux commerçants samedi à Bunia. Dimanche, une attaque des miliciens a fait sept "
+            "morts dans le village de Kobotaliwa.")
     _, events = run(pipeline, text)
     assert [(e.location, e.geo_precision, e.event_date, e.fatalities) for e in events] == [
         ("Bunia", 1, "2017-10-14", 2), ("Bunia", 2, "2017-10-15", 7)

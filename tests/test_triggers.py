@@ -190,24 +190,3 @@ def test_clause_of_leaves_out_embedded_clauses() -> None:
     assert main == ["jihadistes", "ont", "attaqué"]
     assert [t.text for t in clause_of(RELATIVE, RELATIVE.tokens[2])] == ["qui", "occupent"]
 
-
-@pytest.mark.parametrize(
-    ("text", "anaphoric"),
-    [
-        ("L'attaque a fait trois morts.", True),
-        ("Cette énième attaque a fait trois morts.", True),  # a demonstrative points back, whatever the adjective
-        ("La dernière attaque des miliciens a fait trois morts à Djugu.", False),  # another one in a series
-        ("La deuxième attaque de la semaine a visé Kiwanja.", False),
-    ],
-)
-def test_definite_attack_refers_back_unless_it_is_another_in_a_series(
-    annotator: Annotator, text: str, anaphoric: bool
-) -> None:
-    annotation = annotator.annotate(text)
-    found = [
-        trigger
-        for start, end in annotation.sentences
-        for trigger, _, _ in load_triggers().find(Tree.of(tokens_in(annotation.tokens, start, end)))
-        if trigger.category.name == "attack"
-    ]
-    assert [t.anaphoric for t in found] == [anaphoric]
