@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
 from veilleur.datafiles import load_json
+from veilleur.spans import DisjointSpans
 
 _APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
@@ -429,8 +430,9 @@ _S = TypeVar("_S", bound=_Stretch)
 def without_overlaps(mentions: list[_S]) -> list[_S]:
     """Keep the longest mentions first, then any shorter one that overlaps none kept; sorted by start."""
     kept: list[_S] = []
+    taken = DisjointSpans()
     for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
-        if all(mention.end <= other.start or mention.start >= other.end for other in kept):
+        if taken.add_if_free(mention.start, mention.end):
             kept.append(mention)
     return sorted(kept, key=lambda m: m.start)
 
