@@ -30,10 +30,22 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 _SPACES = "\u00a0\u202f\u2009\u2007\u2008\u200a"
 
 
+class _FoldTable(dict[int, str]):
+    """Code point -> folded character, each folded on first sight: ``str.translate`` asks the table for
+    every character, so a text is folded in C without building a table per call (once per line of
+    every article)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_text(text: str) -> str:
     """Lower-case, accent-free copy of ``text`` with the same length (so offsets carry over)."""
-    # each distinct character folded once, then the whole text translated in C (a text has few distinct ones)
-    return text.translate({ord(char): _fold_char(char) for char in set(text)})
+    return text.translate(_FOLD_TABLE)
 
 
 def _fold_char(char: str) -> str:
@@ -57,6 +69,11 @@ def _vocabulary() -> dict[str, Any]:
 
 def _alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of folded phrases, longest first so the longest phrase wins."""
+    return _alternation_of(tuple(phrases))  # cached: parsing each quantity asks for a few of them
+
+
+@lru_cache(maxsize=256)
+def _alternation_of(phrases: tuple[str, ...]) -> str:
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         escaped = re.escape(phrase).replace(r"\ ", r"\s+").replace("'", r"'\s*")

@@ -81,7 +81,9 @@ _NAME_SPLIT = re.compile(r"[\s\-‐–—/,.()]+")
 _APOSTROPHES = re.compile(r"['’‘`ʿʾ´]")
 
 
+@lru_cache(maxsize=65_536)
 def _plain(name: str) -> str:
+    # cached: the spellings of every candidate place are compared with each name found in a text
     return _NON_ALNUM.sub("", unidecode(name).lower())
 
 
