@@ -65,7 +65,7 @@ class Annotation:
     _token_spans: OrderedSpans | None = field(default=None, init=False, repr=False, compare=False)
 
     def tokens_within(self, start: int, end: int) -> list[Token]:
-        """The tokens that lie within the character span ``[start, end)`` (as ``grammar.tokens_in``).
+        """The tokens that lie within the character span ``[start, end)``, in text order.
 
         Asked once per sentence, so the tokens' offsets are indexed once: a scan per sentence made a long
         text quadratic."""
