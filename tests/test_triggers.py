@@ -12,7 +12,7 @@ from veilleur.annotate import Annotator, Token
 from veilleur.datafiles import load_json
 from veilleur.extract.cues import load_cues
 from veilleur.extract.frames import exclusion_reason
-from veilleur.extract.grammar import Tree, clause_of, is_negated, is_passive, roles, tokens_in
+from veilleur.extract.grammar import Tree, clause_of, is_negated, is_passive, roles
 from veilleur.extract.mentions import Mentions
 from veilleur.extract.triggers import load_triggers
 
@@ -30,7 +30,7 @@ def _triggers(annotator: Annotator, text: str) -> list[tuple[str, str, str | Non
     lexicon, cues = load_triggers(), load_cues()
     out = []
     for start, end in annotation.sentences:
-        tree = Tree.of(tokens_in(annotation.tokens, start, end))
+        tree = Tree.of(annotation.tokens_within(start, end))
         for trigger, token, _ in lexicon.find(tree):
             reason = exclusion_reason(text, tree, token, cues, lexicon, Mentions())
             out.append((token.text, trigger.category.name, reason))

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from veilleur.spans import OrderedSpans
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -60,6 +62,17 @@ class Annotation:
     # verbs in the future or conditional: events they govern are forecasts, not facts
     irrealis_verbs: list[tuple[int, int]] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
+    _token_spans: OrderedSpans | None = field(default=None, init=False, repr=False, compare=False)
+
+    def tokens_within(self, start: int, end: int) -> list[Token]:
+        """The tokens that lie within the character span ``[start, end)``, in text order.
+
+        Asked once per sentence, so the tokens' offsets are indexed once: a scan per sentence made a long
+        text quadratic."""
+        spans = self._token_spans
+        if spans is None or len(spans.spans) != len(self.tokens):
+            spans = self._token_spans = OrderedSpans([(t.start, t.end) for t in self.tokens])
+        return [self.tokens[i] for i in spans.within(start, end)]
 
 
 # Texts longer than this are parsed a block of paragraphs at a time: spaCy refuses a text over

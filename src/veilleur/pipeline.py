@@ -24,6 +24,7 @@ from veilleur.resolve.dates import find_dates
 from veilleur.resolve.numbers import find_death_tolls
 from veilleur.resolve.place_roles import PlaceRoles
 from veilleur.resolve.places import Geocoder, GeocodeResult, PlaceMention
+from veilleur.spans import OrderedSpans, SpanIndex
 
 WORLD_CITY_POPULATION = 500_000
 TEMPLATE_PREFIXES = ("Military Forces of", "Police Forces of", "Unidentified", "Civilians", "Protesters", "Rioters")
@@ -132,7 +133,8 @@ class Pipeline:
             # the parse puts unknown village names where places go ("ont bombardé Bint Jbeil"), whatever
             # entity label (often a person's) the model gave them
             roles = self.place_roles.spans(annotation.tokens)
-            persons = [(s, e) for s, e in annotation.person_entities if not any(s < b and a < e for a, b in roles)]
+            role_spans = SpanIndex(roles)
+            persons = [(s, e) for s, e in annotation.person_entities if not role_spans.overlaps(s, e)]
             geocoded = self.geocoder.find(article.text, candidates=annotation.place_entities + roles, votes=tied,
                                           persons=persons)
             country = geocoded.countries[0] if geocoded.countries else None
@@ -141,8 +143,9 @@ class Pipeline:
             frame_events(article, events)
         except Exception as exc:  # noqa: BLE001 - a bug on one article is reported, the batch goes on
             return ArticleResult(article, rejection=Rejection(article.id, f"extraction failed: {exc!r}"))
+        sentences = OrderedSpans(annotation.sentences)
         unresolved = [
-            (start, end, _sentence_of(article.text, annotation, start)) for start, end, _ in geocoded.unresolved
+            (start, end, _sentence_of(article.text, sentences, start)) for start, end, _ in geocoded.unresolved
         ]
         return ArticleResult(article, events=events, unresolved_places=unresolved)
 
@@ -152,7 +155,7 @@ class Pipeline:
     ) -> Mentions:
         text = article.text
         found = self.registry.find(text, country=country)
-        named_actors = [(m.start, m.end) for m in found if not m.generic]
+        named_actors = SpanIndex((m.start, m.end) for m in found if not m.generic)
         places = [
             PlaceRef(
                 start=m.start, end=m.end, name=m.place.name, country=m.place.country, admin1=m.place.admin1,
@@ -190,14 +193,14 @@ class Pipeline:
         self,
         text: str,
         mention: PlaceMention,
-        named_actors: list[tuple[int, int]],
+        named_actors: SpanIndex,
         plausible_countries: set[str],
     ) -> bool:
         """Drop the gazetteer's false friends: groups, sources, buildings, far-away homonyms (people are
         left out by the geocoder)."""
         start, end = mention.start, mention.end
         return not (
-            _overlaps_any(start, end, named_actors)  # "Al-Qaïda" the group, not a town
+            named_actors.overlaps(start, end)  # "Al-Qaïda" the group, not a town
             or DATELINE.match(text, end) is not None and _line_start(text, start)  # "Beyrouth — ...": the desk
             or not _plausible_country(mention.place, plausible_countries)
             or _is_attributed_source(text, start, end, self.cues)  # "selon Moscou": the government speaks
@@ -230,10 +233,6 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
 
 
-def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
 def _qualified_by_next(text: str, mention: ActorMention, following: list[ActorMention]) -> bool:
     """"la milice kurde des Forces démocratiques syriennes": the generic label is the named group."""
     if not mention.generic or not following or _is_template_name(following[0].actor.name):
@@ -246,8 +245,8 @@ def _is_template_name(name: str) -> bool:
     return name.startswith(TEMPLATE_PREFIXES)
 
 
-def _sentence_of(text: str, annotation: Annotation, offset: int) -> str:
-    for start, end in annotation.sentences:
-        if start <= offset < end:
-            return text[start:end]
+def _sentence_of(text: str, sentences: OrderedSpans, offset: int) -> str:
+    for index in sentences.overlapping(offset, offset + 1):  # the first sentence with start <= offset < end
+        start, end = sentences.spans[index]
+        return text[start:end]
     return ""

@@ -24,7 +24,6 @@ from veilleur.extract.grammar import (
     is_irrealis_verb,
     is_negated,
     roles,
-    tokens_in,
 )
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
 from veilleur.extract.triggers import TriggerLexicon
@@ -69,7 +68,7 @@ def frames_for_sentence(
     triggers: TriggerLexicon,
 ) -> list[Frame]:
     start, end = sentence
-    tree = Tree.of(tokens_in(annotation.tokens, start, end))
+    tree = Tree.of(annotation.tokens_within(start, end))
     found = [
         (trigger, token, row)
         for trigger, token, row in triggers.find(tree)

@@ -73,11 +73,6 @@ class Tree:
         return min(t.start for t in chosen), max(t.end for t in chosen)
 
 
-def tokens_in(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
-    """The tokens that lie within the character span ``[start, end)``."""
-    return [t for t in tokens if start <= t.start and t.end <= end]
-
-
 def clause_head(tree: Tree, token: Token) -> Token:
     """The verb (or root) that heads the clause ``token`` belongs to."""
     current = token

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
+from operator import attrgetter
 from typing import Protocol, TypeVar
 
 from veilleur.datafiles import load_json
@@ -136,10 +137,10 @@ class Mentions:
 
 
 def _within(items: list[_M], start: int, end: int) -> list[_M]:
-    index = bisect_left([m.start for m in items], start)
-    out = []
-    for item in items[index:]:
-        if item.start >= end:
-            break
-        out.append(item)
-    return out
+    """The items starting in ``[start, end)``, by bisection on the sorted list itself (asked once per
+    sentence and more: a list of the starts built at each call made a long text quadratic)."""
+    first = bisect_left(items, start, key=_START)
+    return items[first : bisect_left(items, end, lo=first, key=_START)]
+
+
+_START = attrgetter("start")

@@ -14,6 +14,7 @@ from veilleur.frame.loaded import contains_loaded_term, find_loaded_terms, loade
 from veilleur.frame.notes import write_notes
 from veilleur.frame.profile import framing_profile
 from veilleur.records import Article, Event, Span
+from veilleur.spans import OrderedSpans
 
 OWN_CLAIM = "outlet's own"
 
@@ -56,17 +57,18 @@ def _event_sources(
     return found or [article.source or OWN_CLAIM]
 
 
-def _sentence_spans(article: Article, event: Event, sentences: list[tuple[int, int]]) -> list[Span]:
+def _sentence_spans(article: Article, event: Event, sentences: OrderedSpans) -> list[Span]:
     """Spans (into the original) of the sentences holding any of the event's evidence."""
     out: list[Span] = []
+    seen: set[Span] = set()  # an event merged from a long text's repeated reports has many evidence spans
     for spans in event.evidence.values():
         for span in spans:
             start, end = _to_normalised(article, span.start, span.end)
-            for s_start, s_end in sentences:
-                if s_start < max(end, start + 1) and start < s_end:
-                    sentence = article.span(s_start, s_end)
-                    if sentence not in out:
-                        out.append(sentence)
+            for index in sentences.overlapping(start, max(end, start + 1)):
+                sentence = article.span(*sentences.spans[index])
+                if sentence not in seen:
+                    seen.add(sentence)
+                    out.append(sentence)
     return out
 
 
@@ -81,8 +83,9 @@ def frame_events(
     """
     sentences = sentence_ranges if sentence_ranges is not None else sentence_bounds(article.text)
     attributions = find_attributions(article.text)
+    indexed = OrderedSpans(sentences)
     for event in events:
         event.source_outlet = article.source
         event.sources = _event_sources(article, event, attributions, sentences)
-        event.loaded_terms = loaded_terms_in_spans(article, _sentence_spans(article, event, sentences))
+        event.loaded_terms = loaded_terms_in_spans(article, _sentence_spans(article, event, indexed))
         event.notes = write_notes(event)

@@ -65,10 +65,21 @@ def fold_char(ch: str) -> str:
     return base[0] if base else ch
 
 
+class _FoldTable(dict[int, str]):
+    """Code point -> folded character, each folded on first sight: ``str.translate`` asks the table for
+    every character, so a text is folded in C without building a table per call."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Length-preserving fold (same offsets as ``text``): lower case, no accents, ASCII quotes."""
-    # each distinct character folded once, then the whole text translated in C
-    return text.translate({ord(ch): fold_char(ch) for ch in set(text)})
+    return text.translate(_FOLD_TABLE)
 
 
 # --- registry -------------------------------------------------------------------------------------------

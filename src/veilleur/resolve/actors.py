@@ -26,6 +26,8 @@ from typing import Any
 import ahocorasick
 from unidecode import unidecode
 
+from veilleur.spans import DisjointSpans
+
 __all__ = ["Actor", "ActorMention", "ActorRegistry", "default_registry"]
 
 _ACTOR = "actor"
@@ -404,8 +406,9 @@ def _build_automaton(entries: Mapping[str, list[_Entry]]) -> Any:
 def _select(candidates: Iterable[_Candidate]) -> list[_Candidate]:
     """Longest first (then by kind priority, then leftmost), skipping anything overlapping a chosen one."""
     chosen: list[_Candidate] = []
+    taken = DisjointSpans()  # a long text has thousands of candidates: no rescan of those chosen
     for candidate in sorted(candidates, key=lambda c: c.sort_key):
-        if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
+        if taken.add_if_free(candidate.start, candidate.end):
             chosen.append(candidate)
     return chosen
 

@@ -23,16 +23,29 @@ from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
 from veilleur.datafiles import load_json
+from veilleur.spans import DisjointSpans
 
 _APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 _SPACES = "\u00a0\u202f\u2009\u2007\u2008\u200a"
 
 
+class _FoldTable(dict[int, str]):
+    """Code point -> folded character, each folded on first sight: ``str.translate`` asks the table for
+    every character, so a text is folded in C without building a table per call (once per line of
+    every article)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_text(text: str) -> str:
     """Lower-case, accent-free copy of ``text`` with the same length (so offsets carry over)."""
-    # each distinct character folded once, then the whole text translated in C (a text has few distinct ones)
-    return text.translate({ord(char): _fold_char(char) for char in set(text)})
+    return text.translate(_FOLD_TABLE)
 
 
 def _fold_char(char: str) -> str:
@@ -56,6 +69,11 @@ def _vocabulary() -> dict[str, Any]:
 
 def _alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of folded phrases, longest first so the longest phrase wins."""
+    return _alternation_of(tuple(phrases))  # cached: parsing each quantity asks for a few of them
+
+
+@lru_cache(maxsize=256)
+def _alternation_of(phrases: tuple[str, ...]) -> str:
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         escaped = re.escape(phrase).replace(r"\ ", r"\s+").replace("'", r"'\s*")
@@ -429,8 +447,9 @@ _S = TypeVar("_S", bound=_Stretch)
 def without_overlaps(mentions: list[_S]) -> list[_S]:
     """Keep the longest mentions first, then any shorter one that overlaps none kept; sorted by start."""
     kept: list[_S] = []
+    taken = DisjointSpans()
     for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
-        if all(mention.end <= other.start or mention.start >= other.end for other in kept):
+        if taken.add_if_free(mention.start, mention.end):
             kept.append(mention)
     return sorted(kept, key=lambda m: m.start)
 

@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
 from veilleur.records import Place, great_circle_km
+from veilleur.spans import SpanIndex
 
 # --------------------------------------------------------------------------------------------------
 # Name keys
@@ -80,7 +81,9 @@ _NAME_SPLIT = re.compile(r"[\s\-‐–—/,.()]+")
 _APOSTROPHES = re.compile(r"['’‘`ʿʾ´]")
 
 
+@lru_cache(maxsize=65_536)
 def _plain(name: str) -> str:
+    # cached: the spellings of every candidate place are compared with each name found in a text
     return _NON_ALNUM.sub("", unidecode(name).lower())
 
 
@@ -610,17 +613,17 @@ def rank_countries(
 _DETERMINER_BEFORE = re.compile(r"(?:\b[Ll](?:a|e|es)\s+|\b[Ll]['’])$")
 
 
-def _supported(text: str, match: _Match, spans: Sequence[tuple[int, int]]) -> bool:
+def _supported(text: str, match: _Match, spans: SpanIndex) -> bool:
     """The parser tags the name as a place, or a locative word or place noun comes right before it."""
-    if any(s < match.end and match.start < e for s, e in spans):
+    if spans.overlaps(match.start, match.end):
         return True
     left = text[max(0, match.start - 30):match.start].lower()
     return bool(_LOCATIVE_BEFORE.search(left[-12:]) or _CITY_CUE.search(left))
 
 
-def _is_person(text: str, match: _Match, persons: Sequence[tuple[int, int]]) -> bool:
+def _is_person(text: str, match: _Match, persons: SpanIndex) -> bool:
     """The parser took the name for a person's, and no "à" or "village de" says it is a place."""
-    return any(s < match.end and match.start < e for s, e in persons) and not match.introduced
+    return persons.overlaps(match.start, match.end) and not match.introduced
 
 
 def _acronym(text: str, start: int, end: int) -> bool:
@@ -888,20 +891,21 @@ class Geocoder:
         come from :meth:`article_countries`, with the caller's extra ``votes`` (e.g. named actors' countries).
         ``persons`` are the parser's person names: a name inside one is a place only after "à", "village de"...
         """
-        inside_country = [(start, end) for start, end, _, _ in _country_words_in(text)]
+        # spans asked about once per match are indexed: a long text has thousands of matches
+        inside_country = SpanIndex((start, end) for start, end, _, _ in _country_words_in(text))
+        entities, person_spans = SpanIndex(candidates), SpanIndex(persons)
 
         def usable(match: _Match) -> bool:
             # "Faso" of Burkina Faso, "Ivoire" of Côte d'Ivoire name a country, not a village
-            return not any(s <= match.start and match.end <= e and e - s > match.end - match.start
-                           for s, e in inside_country)
+            return not inside_country.encloses(match.start, match.end)
 
         hits: dict[int, set[tuple[int, int, str]]] = {}
         base = [m for m in self._scan(text, [self.gazetteer], hits) if usable(m)]
         # with the parser's place entities at hand, only a name it calls a place (or a locative cue
         # introduces) votes for its country: "Douze civils" is no vote for Douz, Tunisia; a person's
         # name ("Mamadou Barry") never votes
-        voters = [m for m in base if (not candidates or _supported(text, m, candidates))
-                  and not _is_person(text, m, persons)]
+        voters = [m for m in base if (not candidates or _supported(text, m, entities))
+                  and not _is_person(text, m, person_spans)]
         ranked = self.article_countries(text, voters, votes)
         if country and country not in ranked[:MAX_DETAIL_COUNTRIES]:
             ranked.insert(0, country)
@@ -911,24 +915,30 @@ class Geocoder:
         matches += self._candidate_matches(text, matches, candidates, gazetteers)
         home = set(ranked[:MAX_DETAIL_COUNTRIES])
         named = set(country_mentions(text, adjectives=False))
-        matches = [m for m in matches if self._plausible(text, m, home, named, candidates)
-                   and not (_is_person(text, m, persons) and not _real_town(m, home))]
+        matches = [m for m in matches if self._plausible(text, m, home, named, entities)
+                   and not (_is_person(text, m, person_spans) and not _real_town(m, home))]
         cues = [read_cue(text, m.start) for m in matches]
         admins = {p.admin1 for m, c in zip(matches, cues, strict=True) if c.wants_admin1 for p in m.places}
         anchors: list[tuple[str, Place]] = []  # (key, place) the text names without ambiguity
+        anchored: set[tuple[str, int]] = set()  # each once: a name told again is no new anchor to measure
         for m in matches:
             if m.fuzzy:
                 continue  # a near-miss spelling vouches for nothing
             local = [p for p in m.places if p.country in home] or m.places
-            if local and all(distance_km(local[0], p) <= ANCHOR_SPREAD_KM for p in local):
+            if (local and (m.key, id(local[0])) not in anchored
+                    and all(distance_km(local[0], p) <= ANCHOR_SPREAD_KM for p in local)):
                 anchors.append((m.key, local[0]))  # one place, or a town with its district and province
+                anchored.add((m.key, id(local[0])))
+        # what a near-miss spelling is checked against: the places the text names exactly, each once
+        exact = list({id(p): p for m in matches if not m.fuzzy for p in m.places
+                      if not home or p.country in home}.values())
         result = GeocodeResult()
         for match, cue in zip(matches, cues, strict=True):
             # a name does not vouch for itself: its town would lift its own district (Ash Shihr's)
             others = [place for key, place in anchors if key != match.key]
             place = self._choose(match, cue, country, admins, others, text, home,
-                                 _supported(text, match, candidates))
-            if place is not None and match.fuzzy and not self._near_others(place, match, matches, home):
+                                 _supported(text, match, entities))
+            if place is not None and match.fuzzy and not self._near_others(place, exact, home):
                 place = None  # "Kouloubadiéni" is no village 850 km from the Gao the sentence names
             if place is None:
                 if match.key.startswith("?") or match.fuzzy:
@@ -942,7 +952,7 @@ class Geocoder:
         # nothing named a country (no name, adjective or unambiguous place): the places found say where
         found = Counter(m.place.country for m in result.mentions)
         result.countries = ranked or [country for country, _ in found.most_common()]
-        result.unresolved += self._cued_unknowns(text, matches)
+        result.unresolved += self._cued_unknowns(text, SpanIndex((m.start, m.end) for m in matches))
         result.unresolved = sorted(set(result.unresolved))
         result.unknown_places = [
             u for u in result.unresolved if _UNRESOLVED_CUE.search(text[max(0, u[0] - 30) : u[0]].lower())
@@ -950,19 +960,16 @@ class Geocoder:
         return result
 
     @staticmethod
-    def _near_others(place: Place, match: _Match, matches: list[_Match], home: set[str]) -> bool:
+    def _near_others(place: Place, others: list[Place], home: set[str]) -> bool:
         """Is a place found by a near-miss spelling within reach of a place the text names exactly?
         With no other place to check it against, only a town is trusted: one letter apart, a village is
         another village (Krasino is not Krasavino), and a name abroad must be a city that needs no country."""
-        others = [p for m in matches if m is not match and not m.fuzzy for p in m.places
-                  if not home or p.country in home]
         if not others:
             return place.population >= (TOWN_POPULATION if place.country in home else WORLD_CITY)
         return any(distance_km(place, p) <= FUZZY_REACH_KM for p in others)
 
     @staticmethod
-    def _plausible(text: str, match: _Match, home: set[str], named: set[str],
-                   spans: Sequence[tuple[int, int]]) -> bool:
+    def _plausible(text: str, match: _Match, home: set[str], named: set[str], spans: SpanIndex) -> bool:
         """Keep, of a match's candidates, those in the article's countries, in a country the text names, or
         a world city the parser (or a locative cue) calls a place; drop the match if none is left."""
         if not home and not named:
@@ -1010,8 +1017,9 @@ class Geocoder:
                            gazetteers: Sequence[Gazetteer]) -> list[_Match]:
         """Extra spans not covered by the scan: exact key, then fuzzy key; "?" marks a miss to report."""
         extra: list[_Match] = []
+        taken = SpanIndex((m.start, m.end) for m in found)
         for start, end in spans:
-            if any(m.start < end and start < m.end for m in found) or not text[start:end][:1].isupper():
+            if taken.overlaps(start, end) or not text[start:end][:1].isupper():
                 continue
             key = name_key(text[start:end])
             if not key or self._is_stopped(text, key, start, end) or names_country(text[start:end]):
@@ -1027,13 +1035,13 @@ class Geocoder:
                                     introduced=_introduced(text, start)))
         return extra
 
-    def _cued_unknowns(self, text: str, found: list[_Match]) -> Iterator[tuple[int, int, str]]:
+    def _cued_unknowns(self, text: str, found: SpanIndex) -> Iterator[tuple[int, int, str]]:
         """Capitalised names after "le village de", "à"... that the gazetteer does not hold."""
         for run in _CAPITALISED_RUN.finditer(text):
             start, end = run.span()
             if not _UNRESOLVED_CUE.search(text[max(0, start - 30):start].lower()):
                 continue
-            if any(m.start < end and start < m.end for m in found):
+            if found.overlaps(start, end):
                 continue
             key = name_key(run.group())
             first_key = name_key(run.group().split()[0])
