@@ -87,6 +87,7 @@ def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: 
         "Les soldats se préparent à reprendre la ville de Ménaka.",
         "Y a-t-il eu des combats à Ménaka ?",
         "Les affrontements ont été quasi quotidiens à Ménaka.",
+        "Une force régionale créée pour combattre les jihadistes est basée à Ménaka.",  # what it is for
         "Ce type d'attaques avait diminué à Ménaka.",  # a kind of event, not one
     ],
 )
@@ -99,6 +100,11 @@ def test_exclusion_stays_in_its_clause(annotator: Annotator) -> None:
     # the background "depuis deux ans" belongs to the relative clause, the attack is still reported
     found = _triggers(annotator, "Des jihadistes, qui occupent la région depuis deux ans, ont attaqué Boni mardi.")
     assert ("attaqué", "attack", None) in found
+
+
+def test_a_purpose_carried_out_is_reported(annotator: Annotator) -> None:
+    found = _triggers(annotator, "Dimanche, l'aviation est intervenue pour bombarder les positions des rebelles à Gao.")
+    assert ("bombarder", "air", None) in found
 
 
 def test_claimed_attack_is_still_an_event(annotator: Annotator) -> None:

@@ -157,6 +157,13 @@ def _agent_via(tree: Tree, token: Token, lemma: str) -> Roles:
     return Roles(agents=spans)
 
 
+def _purpose_of_a_described_thing(tree: Tree, verb: Token) -> bool:
+    """"la coalition formée pour combattre les Houthis": the purpose of a participle that describes a noun says
+    what the thing is for, not what it did ("l'aviation est intervenue pour bombarder" reports the bombing)."""
+    head = tree.head(verb)
+    return verb.feature("VerbForm") == "Inf" and head is not None and head.dep == "acl"
+
+
 def exclusion_reason(
     text: str, tree: Tree, token: Token, cues: CueLexicon, triggers: TriggerLexicon, mentions: Mentions
 ) -> str | None:
@@ -173,8 +180,8 @@ def exclusion_reason(
         if marks & triggers.negating_marks:
             return f"negated by {governor.text!r}"  # "sans combattre"
         aim = marks & triggers.purpose_marks and governor.pos == "VERB"
-        if aim and governor.lemma in triggers.aim_lemmas:
-            return f"an aim: {governor.text!r}"  # "pour reprendre la ville"
+        if aim and (governor.lemma in triggers.aim_lemmas or _purpose_of_a_described_thing(tree, governor)):
+            return f"an aim: {governor.text!r}"  # "pour reprendre la ville", "une coalition formée pour combattre"
         if governor.i != token.i and governor.lemma in triggers.plan_lemmas:
             return f"governed by {governor.lemma!r}"  # "menacent d'attaquer", "préparaient une attaque"
         if governor.pos in ("VERB", "AUX") and _hypothetical(tree, governor):
