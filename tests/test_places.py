@@ -267,6 +267,14 @@ def test_a_persons_surname_is_no_place_and_no_vote_for_a_country(geocoder: Geoco
     assert [m.text for m in result.mentions] == ["Conakry"]
 
 
+def test_half_of_a_hyphenated_given_name_is_no_town(geocoder: Geocoder) -> None:
+    # Gien (France) is also spelled "Jean", Marck (France) is "Marc": neither is meant in a minister's name
+    text = "En France, le ministre Jean-Marc Durand a confirmé des combats près de Gao, au Mali."
+    person = text.index("Jean-Marc Durand")
+    result = geocoder.find(text, persons=[(person, person + len("Jean-Marc Durand"))])
+    assert [m.text for m in result.mentions] == ["Gao"]
+
+
 def test_words_of_a_country_name_are_not_villages(geocoder: Geocoder) -> None:
     result = geocoder.find("Des soldats ont été tués au Burkina Faso et en Côte d'Ivoire.")
     assert result.mentions == []

@@ -28,7 +28,12 @@ from veilleur.spans import OrderedSpans, SpanIndex
 
 WORLD_CITY_POPULATION = 500_000
 TEMPLATE_PREFIXES = ("Military Forces of", "Police Forces of", "Unidentified", "Civilians", "Protesters", "Rioters")
-DATELINE = re.compile(r"(?:,\s*[A-ZÉ][\w\s-]{0,30})?(?:,\s*\d{1,2}\s+\w+)?\s*(?:\((?:AFP|Reuters|AP)\))?\s*[—–-]\s")
+# "BAMAKO (AFP) -", "Niamey, 14 octobre (Agence/AP) –", "Le Caire (Égypte), 7 février –": a desk's town,
+# its country, the day and the agency, then a dash
+DATELINE = re.compile(
+    r"(?:\s*\([A-ZÉ][^()\n]{0,30}\))?(?:,\s*[A-ZÉ][\w\s-]{0,30})?(?:,\s*\d{1,2}\s+\w+(?:\s+\d{4})?)?"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*[—–-]\s"
+)
 GENERIC_TO_NAMED = re.compile(r"\s*(?:\w+\s+)?(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?", re.IGNORECASE)
 CIVILIAN_VICTIMS = frozenset(
     {"civils", "civil", "personnes", "personne", "habitants", "enfants", "femmes", "villageois", "fidèles",

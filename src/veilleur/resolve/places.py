@@ -651,6 +651,14 @@ def _real_town(match: _Match, home: set[str]) -> bool:
     return any(p.population >= TOWN_POPULATION and (not home or p.country in home) for p in match.places)
 
 
+def _name_part(text: str, match: _Match) -> bool:
+    """The name is one half of a hyphenated name the gazetteer does not hold ("Jean" of Jean-Yves, "Marc" of
+    Jean-Marc): in a person's name, a given name, however large its namesake town."""
+    before, after = text[max(0, match.start - 2):match.start], text[match.end:match.end + 2]
+    return (len(after) == 2 and after[0] == "-" and after[1].isupper()
+            or len(before) == 2 and before[1] == "-" and before[0].isalpha())
+
+
 def _fuzzy_key(key: str, gazetteers: Sequence[Gazetteer]) -> str | None:
     """The closest key any of the gazetteers holds (the base first on ties); none for short names, where one
     letter apart is another name ("Sinaï" is not Chennai)."""
@@ -916,7 +924,7 @@ class Geocoder:
         home = set(ranked[:MAX_DETAIL_COUNTRIES])
         named = set(country_mentions(text, adjectives=False))
         matches = [m for m in matches if self._plausible(text, m, home, named, entities)
-                   and not (_is_person(text, m, person_spans) and not _real_town(m, home))]
+                   and not (_is_person(text, m, person_spans) and not (_real_town(m, home) and not _name_part(text, m)))]
         cues = [read_cue(text, m.start) for m in matches]
         admins = {p.admin1 for m, c in zip(matches, cues, strict=True) if c.wants_admin1 for p in m.places}
         anchors: list[tuple[str, Place]] = []  # (key, place) the text names without ambiguity
