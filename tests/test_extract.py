@@ -572,16 +572,6 @@ def test_an_attack_on_no_armed_side_falls_on_civilians(pipeline: Pipeline) -> No
     assert event.actor2 == "Civilians (Libya)"
 
 
-def test_an_armed_groups_dead_with_no_armed_side_named_are_civilians_even_in_an_army_story(
-    pipeline: Pipeline,
-) -> None:
-    # the story follows the army, but the sentence names no armed target: the dead were those in the bar
-    text = ("L'armée burundaise affirme poursuivre les rebelles dans la province. Une attaque menée par des "
-            "hommes armés dans un bar de Kiremba a fait sept morts samedi.")
-    event = only_event(pipeline, text)
-    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Burundi)")
-
-
 @pytest.mark.parametrize(
     "text",
     [

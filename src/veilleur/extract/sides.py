@@ -147,11 +147,6 @@ def sides(
     if not victims and not armed_target and frame.civilian_target and category.civilian_type and place.country:
         # "ont attaqué le village de Dhi", "l'attaque contre l'hôtel": the people there are the victims
         victims = [ActorRef.civilians(place.country)]
-    if (not victims and not object_group and category.civilian_type and place.country
-            and (actor1 is None or not actor1.state) and any(t.unspecified and t.count > 0 for t in frame.tolls)):
-        # "une attaque d'hommes armés qui a fait sept morts": an armed group's dead, with no armed side named
-        # in the sentence, are the people who were there (a battle needs two organised sides)
-        victims = [ActorRef.civilians(place.country)]
     said_civilian = bool(named_victims) or any(t.civilian for t in frame.tolls)
     if victims and not (armed_target and (category.name == "clash" or not said_civilian)):
         # the dead are civilians when the text says so, or when a bombing names no armed target; civilians who
