@@ -484,6 +484,22 @@ def test_template_uses_registry_actor_when_named(registry: ActorRegistry) -> Non
     assert loyal.actor.name == SYRIA
 
 
+@pytest.mark.parametrize(
+    ("country", "actor"),
+    [
+        ("Afghanistan", "Islamic State Khorasan Province"),
+        ("Nigeria", "Islamic State West Africa Province"),
+        ("Syria", "Islamic State"),  # the core group
+        (None, "Islamic State"),
+    ],
+)
+def test_a_group_with_provinces_is_its_province_in_a_story_from_there(
+    registry: ActorRegistry, country: str | None, actor: str
+) -> None:
+    mentions = registry.find("Le groupe État islamique a revendiqué l'attentat de vendredi.", country)
+    assert [m.actor.name for m in mentions] == [actor]
+
+
 def test_militaires_as_adjective_is_not_an_actor(registry: ActorRegistry) -> None:
     assert registry.find("Les opérations militaires continuent.", "Mali") == []
 

@@ -190,6 +190,7 @@ class ActorRegistry:
 
     def __init__(self, data: Mapping[str, Any], nationalities: Mapping[str, Any]) -> None:
         self._actors: dict[str, Actor] = {}
+        self._branches: dict[tuple[str, str], str] = {}  # (group, country) -> the group's province there
         self._templates: dict[str, _Template] = {}
         self._contextual: list[dict[str, str]] = []
         self._country_the: dict[str, str] = dict(nationalities.get("country_the", {}))
@@ -236,6 +237,11 @@ class ActorRegistry:
                 _put(entries, alias, _Entry(_ACTOR, actor.name))
             for abbreviation in raw.get("abbreviations", []):
                 _put(entries, abbreviation, _Entry(_ACTOR, actor.name, cased_key=fold_key(abbreviation)))
+            for country, branch in raw.get("branches", {}).items():
+                self._branches[(actor.name, country)] = str(branch)
+        unknown = sorted(b for b in self._branches.values() if b not in self._actors)
+        if unknown:
+            raise ValueError(f"branch not in registry: {', '.join(unknown)}")
 
     def _add_templates(self, templates: Iterable[Mapping[str, Any]], entries: _Entries) -> None:
         for raw in templates:
@@ -352,7 +358,9 @@ class ActorRegistry:
 
     def _resolve(self, entry: _Entry, country: str | None) -> tuple[Actor, bool] | None:
         if entry.kind == _ACTOR:
-            return self._actors[entry.target], False
+            # "l'État islamique" in a story from Afghanistan is its Khorasan province
+            branch = self._branches.get((entry.target, country or ""))
+            return self._actors[branch or entry.target], False
         if entry.kind == _NATIONALITY:
             return self._from_template(entry.target, entry.country), False
         if country is None:
