@@ -709,6 +709,33 @@ WORLD_CITY = 1_000_000  # a city this large may be named without its country ("Ã
 MAX_DETAIL_COUNTRIES = 4  # villages are looked up in the article's few main countries only
 
 
+DOMINANT_RATIO = 10.0  # a namesake this many times as large...
+DOMINANT_POPULATION = 100_000  # ...and a city: the name is the city's unless the context tells them apart
+NAMESAKE_REACH_KM = 300.0  # "near" the text's other places, for two namesakes the anchors cannot tell apart
+
+
+def _dominant_namesake(best: Place, places: Sequence[Place], key: str, home: set[str],
+                       anchors: Sequence[Place]) -> Place | None:
+    """A city far larger than the town chosen, of the same name, where nothing in the text tells them apart:
+    both bear the name as their own (not as a former or foreign alias), both lie in the article's countries and
+    both near the other places the text names.
+    The article's first country and the nearest anchor then decide nothing: "Donetsk" next to "Louhansk" in a
+    story about Ukraine and Russia is the city of a million, not the Russian town of 50,000 across the border."""
+    if best.feature != "city" or best.country not in home or not anchors or name_key(best.name) != key:
+        return None
+
+    def near(place: Place) -> bool:
+        return any(distance_km(place, a) <= NAMESAKE_REACH_KM for a in anchors)
+
+    rivals = [p for p in places if p is not best and p.feature == "city" and p.country in home
+              and name_key(p.name) == key
+              and p.population >= max(DOMINANT_POPULATION, DOMINANT_RATIO * best.population)]
+    if not rivals or not near(best):
+        return None
+    rival = max(rivals, key=lambda p: p.population)
+    return rival if near(rival) else None
+
+
 class Geocoder:
     """Finds and resolves place names in a text. Stateless between calls; share one per process.
 
@@ -834,10 +861,11 @@ class Geocoder:
             return None
         # a district named after its seat: of several towns of that name, the one in the district is meant
         areas = [p for p in match.places if p.feature in AREAS]
-        return max(places, key=lambda p: self._score(p, match.key, country, admins, anchors)
+        best = max(places, key=lambda p: self._score(p, match.key, country, admins, anchors)
                    + (SPELLING_BONUS if p.geonameid in match.exact and p.feature not in AREAS else 0.0)
                    + (SEAT_BONUS if p.feature not in AREAS and any(
                        distance_km(p, a) <= SEAT_KM for a in areas) else 0.0))
+        return _dominant_namesake(best, places, match.key, home, anchors) or best
 
     @staticmethod
     def _village_fits(place: Place, match: _Match, cue: Cue, home: set[str], text: str, supported: bool) -> bool:
@@ -925,6 +953,8 @@ class Geocoder:
             if m.fuzzy:
                 continue  # a near-miss spelling vouches for nothing
             local = [p for p in m.places if p.country in home] or m.places
+            # hamlets that share a city's or a province's name do not make the name ambiguous
+            local = [p for p in local if p.feature != "village"] or local
             if (local and (m.key, id(local[0])) not in anchored
                     and all(distance_km(local[0], p) <= ANCHOR_SPREAD_KM for p in local)):
                 anchors.append((m.key, local[0]))  # one place, or a town with its district and province
