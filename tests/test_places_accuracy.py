@@ -122,3 +122,11 @@ def test_a_city_far_larger_than_its_namesake_wins_where_the_context_cannot_tell_
     # a town chosen by its country and anchors stays chosen when no namesake dwarfs it
     tripoli = geocoder.find("À Tripoli, dans le nord du Liban, des heurts près de Zghorta.").mentions[0]
     assert tripoli.place.country == "Lebanon"
+
+
+def test_a_region_named_in_french_is_its_province(geocoder: Geocoder) -> None:
+    # "le Cachemire": GeoNames' "Jammu and Kashmir" by its French name; a region is its province, precision 3
+    found = geocoder.find("Trois soldats ont été tués au Cachemire, selon l'armée.").mentions
+    assert [(m.place.country, m.place.feature, m.precision) for m in found] == [("India", "admin1", 3)]
+    pakistan = geocoder.find("Des tirs ont visé un village de l'Azad Cachemire, au Pakistan.").mentions
+    assert pakistan[0].place.admin1 == "Azad Kashmir"

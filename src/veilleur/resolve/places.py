@@ -1077,8 +1077,12 @@ class Geocoder:
                    f"{', '.join(result.countries) or 'none'}; cue: {chosen.qualifier or 'none'}")
         elif candidates:
             why = "no candidate fits the context (another country, or a village without a place cue)"
+        elif result.countries or country:
+            searched = ", ".join(dict.fromkeys([*([country] if country else []), *result.countries]))
+            why = f"no place with key {key!r} in the world's towns and provinces or in {searched}"
         else:
-            why = f"no gazetteer entry for key {key!r}"
+            why = (f"no town or province with key {key!r}; villages are searched in the article's "
+                   "countries only, and nothing names one (give a country, or a context that names it)")
         return Geocoded(name, chosen, candidates, result.countries, why)
 
     def _candidate_matches(self, text: str, found: list[_Match], spans: Sequence[tuple[int, int]],
