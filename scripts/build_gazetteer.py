@@ -216,6 +216,10 @@ def read_wof(path: Path) -> Iterator[Entry]:
             except ValueError:
                 continue
             ident = row["geonameid"] or f"wof:{row['wof_id']}"
+            if kind == "village" and row["src_geom"] == "naturalearth":
+                # a locality WOF took from Natural Earth's populated places, which keep only towns notable at
+                # a world map's scale (territory seats such as Ikela or Dibaya): a town, though no count is given
+                kind = "town"
             yield Entry(
                 id=ident, name=row["name"], latitude=lat, longitude=lon, cc=row["country"],
                 population=int(float(row["population"])) if row["population"] else 0,
@@ -229,6 +233,8 @@ def feature_of(entry: Entry) -> str:
     code = entry.feature
     if code.startswith("wof."):
         kind = code[4:]
+        if kind == "town":
+            return "city"
         return "city" if kind == "village" and entry.population >= 5_000 else kind
     if code in {"P.PPLX"}:
         return "district"

@@ -130,3 +130,10 @@ def test_a_region_named_in_french_is_its_province(geocoder: Geocoder) -> None:
     assert [(m.place.country, m.place.feature, m.precision) for m in found] == [("India", "admin1", 3)]
     pakistan = geocoder.find("Des tirs ont visé un village de l'Azad Cachemire, au Pakistan.").mentions
     assert pakistan[0].place.admin1 == "Azad Kashmir"
+
+
+def test_a_town_who_s_on_first_took_from_natural_earth_beats_its_namesake_hamlets(geocoder: Geocoder) -> None:
+    # four villages of the DR Congo are called Ikela; the territory seat on the Tshuapa river, in the Tshopo,
+    # is the one a world map keeps (Who's On First's locality from Natural Earth), so a town
+    found = geocoder.find("Des miliciens ont attaqué Ikela, en RDC.").mentions[0]
+    assert (found.place.admin1, found.place.feature) == ("Tshopo", "city")
