@@ -216,6 +216,10 @@ def read_wof(path: Path) -> Iterator[Entry]:
             except ValueError:
                 continue
             ident = row["geonameid"] or f"wof:{row['wof_id']}"
+            if kind == "village" and row["src_geom"] == "naturalearth":
+                # a locality WOF took from Natural Earth's populated places, which keep only towns notable at
+                # a world map's scale (territory seats such as Ikela or Dibaya): a town, though no count is given
+                kind = "town"
             yield Entry(
                 id=ident, name=row["name"], latitude=lat, longitude=lon, cc=row["country"],
                 population=int(float(row["population"])) if row["population"] else 0,
@@ -229,6 +233,8 @@ def feature_of(entry: Entry) -> str:
     code = entry.feature
     if code.startswith("wof."):
         kind = code[4:]
+        if kind == "town":
+            return "city"
         return "city" if kind == "village" and entry.population >= 5_000 else kind
     if code in {"P.PPLX"}:
         return "district"
@@ -325,8 +331,17 @@ def apply_supplement(rows: list[dict[str, str]], countries: dict[str, str]) -> l
         if row["feature"] != "admin1":
             for key in row["keys"].split("|"):
                 index.setdefault((row["country"], key), []).append(row)
+    provinces = {(row["country"], row["name"]): row for row in rows if row["feature"] == "admin1"}
     for n, cur in enumerate(_csv_rows("gazetteer_supplement.csv"), start=1):
         names = [x for x in [cur["name"], *cur["aliases"].split("|")] if x]
+        if cur["feature"] == "admin1":
+            # French names of a province ("Cachemire"): aliases of its GeoNames admin1 row, whose point
+            # (its capital's) stays; such a row carries no coordinates of its own
+            target = provinces[(cur["country"], cur["name"])]
+            target["aliases"] = "|".join(dict.fromkeys(a for a in [*target["aliases"].split("|"), *names[1:]] if a))
+            target["keys"] = "|".join(dict.fromkeys([*target["keys"].split("|"), *map(name_key, names[1:])]))
+            target["source"] += f"; French names curated ({cur['source']})"
+            continue
         lat, lon = float(cur["latitude"]), float(cur["longitude"])
         found = {id(r): r for name in names for r in index.get((cur["country"], name_key(name)), [])}
         near = sorted((_km(lat, lon, float(r["latitude"]), float(r["longitude"])), id(r), r) for r in found.values())
@@ -337,7 +352,7 @@ def apply_supplement(rows: list[dict[str, str]], countries: dict[str, str]) -> l
             target["keys"] = "|".join(dict.fromkeys([*target["keys"].split("|"), *map(name_key, names)]))
             target["source"] += "; French/transliterated aliases curated"
             continue
-        keys = dict.fromkeys(k for k in map(name_key, names) if k)
+        keys = dict.fromkeys(k for k in map(name_key, [*names, *filter(None, map(without_unit_word, names))]) if k)
         rows.append({
             "id": cur["geonameid"] or f"curated:{n}", "name": cur["name"], "aliases": cur["aliases"],
             "keys": "|".join(keys), "latitude": cur["latitude"], "longitude": cur["longitude"],
@@ -382,12 +397,19 @@ def build(shared: Path) -> dict[str, list[dict[str, str]]]:
         # article is about that country
         target = "base" if e.id in big or e.cc in core else f"places-{e.cc}"
         files[target].append(row_of(e, countries[e.cc], *admin_names(e)))
+    town_countries: defaultdict[str, set[str]] = defaultdict(set)
+    for e in towns.values():
+        town_countries[name_key(e.name)].add(e.cc)
     for code, capital in sorted(capitals.items()):
         row = admin1[code]
         if capital.cc not in countries:
             continue
         aliases = [a for a in row["aliases"].split("|") if a]
         aliases += [f for f in french_compass_forms(row["admin1"]) if f not in aliases]
+        # "Cabo Delgado" is how the text spells "Cabo Delgado Province": an alias, so it votes for its country;
+        # not where a town abroad bears that name ("Gaza Province" of Mozambique is no spelling of Gaza)
+        aliases += [f for f in dict.fromkeys(filter(None, map(without_unit_word, [row["admin1"], *aliases])))
+                    if f not in aliases and town_countries.get(name_key(f), {capital.cc}) <= {capital.cc}]
         names = [row["admin1"], *aliases]
         keys = dict.fromkeys(k for k in map(name_key, [*names, *filter(None, map(without_unit_word, names))]) if k)
         files["base"].append({

@@ -53,3 +53,21 @@ def test_an_unknown_country_is_refused(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "unknown country 'Atlantide'" in result.output
     named = CliRunner().invoke(app, ["geocode", "Gao", "--country", "mali", "--json"])
     assert json.loads(named.output)["country"] == "Mali"
+
+
+def test_a_name_found_nowhere_is_not_found_with_exit_code_1() -> None:
+    # a Mozambican village without a country to look in: no town of the world is offered in its place
+    result = CliRunner().invoke(app, ["geocode", "Quissanga"])
+    assert result.exit_code == 1 and result.output.startswith("Quissanga: not found (")
+    assert "give a country" in result.output and " -> " not in result.output
+    as_json = CliRunner().invoke(app, ["geocode", "Quissanga", "--json"])
+    assert as_json.exit_code == 1 and json.loads(as_json.output)["name"] is None
+    found = CliRunner().invoke(app, ["geocode", "Quissanga", "--country", "MZ", "--json"])
+    assert found.exit_code == 0 and json.loads(found.output)["admin1"].startswith("Cabo Delgado")
+
+
+def test_a_province_written_without_its_unit_word_names_the_country() -> None:
+    # "Cabo Delgado" is GeoNames' "Cabo Delgado Province": it says the story is in Mozambique
+    context = "Des insurgés ont attaqué Quissanga, dans la province de Cabo Delgado."
+    result = CliRunner().invoke(app, ["geocode", "Quissanga", "--context", context, "--json"])
+    assert result.exit_code == 0 and json.loads(result.output)["country"] == "Mozambique"

@@ -3,6 +3,8 @@ written for the rule it checks (the rule fails it when taken out)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from veilleur.resolve.places import Geocoder, name_key
@@ -104,3 +106,34 @@ def test_a_name_written_with_its_initial_nasal_finds_the_town(geocoder: Geocoder
 
 def test_the_nasal_is_dropped_only_for_a_name_the_gazetteer_does_not_hold(geocoder: Geocoder) -> None:
     assert geocoder.geocode("Ngaoundéré", "CM").chosen.place.name == "Ngaoundéré"  # type: ignore[union-attr]
+
+
+def test_a_city_far_larger_than_its_namesake_wins_where_the_context_cannot_tell_them_apart(
+    geocoder: Geocoder,
+) -> None:
+    # both namesakes lie in the article's countries and near its other place: the first country and the
+    # nearer anchor decide nothing, the city of a million is meant; a hamlet that shares the province's name
+    # does not make that name ambiguous
+    text = ("Des roquettes sont tombées dans la banlieue de Donetsk. La Russie dément et accuse à son tour l'armée "
+            "ukrainienne ; la Russie dit avoir perdu un soldat. Trois civils ont été tués dans la région de Lougansk.")
+    spans = [(m.start(), m.end()) for m in re.finditer(r"Donetsk|Lougansk", text)]
+    found = {m.text: m.place for m in geocoder.find(text, candidates=spans).mentions}
+    assert found["Donetsk"].country == "Ukraine" and found["Donetsk"].population > 500_000
+    # a town chosen by its country and anchors stays chosen when no namesake dwarfs it
+    tripoli = geocoder.find("À Tripoli, dans le nord du Liban, des heurts près de Zghorta.").mentions[0]
+    assert tripoli.place.country == "Lebanon"
+
+
+def test_a_region_named_in_french_is_its_province(geocoder: Geocoder) -> None:
+    # "le Cachemire": GeoNames' "Jammu and Kashmir" by its French name; a region is its province, precision 3
+    found = geocoder.find("Trois soldats ont été tués au Cachemire, selon l'armée.").mentions
+    assert [(m.place.country, m.place.feature, m.precision) for m in found] == [("India", "admin1", 3)]
+    pakistan = geocoder.find("Des tirs ont visé un village de l'Azad Cachemire, au Pakistan.").mentions
+    assert pakistan[0].place.admin1 == "Azad Kashmir"
+
+
+def test_a_town_who_s_on_first_took_from_natural_earth_beats_its_namesake_hamlets(geocoder: Geocoder) -> None:
+    # four villages of the DR Congo are called Ikela; the territory seat on the Tshuapa river, in the Tshopo,
+    # is the one a world map keeps (Who's On First's locality from Natural Earth), so a town
+    found = geocoder.find("Des miliciens ont attaqué Ikela, en RDC.").mentions[0]
+    assert (found.place.admin1, found.place.feature) == ("Tshopo", "city")

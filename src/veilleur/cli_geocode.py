@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+NOT_FOUND = 1  # exit code of a single NAME that resolves to no place (2 is a usage error)
 QUERY_SHAPE = 'a query is a JSON object {"name": "...", "country": "ML" or null, "context": "..." or null}'
 
 
@@ -53,7 +54,8 @@ def geocode(
         typer.Option(help='JSON Lines of {"name", "country", "context"}; writes one JSON object a line.'),
     ] = None,
 ) -> None:
-    """Resolve a place name against the gazetteer: the place chosen, its precision, the candidates and why."""
+    """Resolve a place name against the gazetteer: the place chosen, its precision, the candidates and why.
+    A NAME that resolves to no place is reported as not found, with exit code 1."""
     from veilleur.resolve.places import Geocoder
 
     if (name is None) == (batch is None):
@@ -86,10 +88,12 @@ def geocode(
     answer = geocoder.geocode(name, country, context)
     if as_json:
         sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        if answer.chosen is None:
+            raise typer.Exit(NOT_FOUND)
         return
     chosen = answer.chosen
     if chosen is None:
-        typer.echo(f"{name}: not resolved ({answer.why})")
+        typer.echo(f"{name}: not found ({answer.why})")
     else:
         p = chosen.place
         typer.echo(f"{name} -> {p.name}, {p.admin1}, {p.country} ({p.latitude:.4f}, {p.longitude:.4f}), "
@@ -99,6 +103,8 @@ def geocode(
         mark = "*" if chosen is not None and place is chosen.place else " "
         typer.echo(f" {mark} {place.name:<28} {place.country:<24} {place.admin1:<20} {place.feature:<8} "
                    f"pop {place.population:<9} ({place.latitude:.3f}, {place.longitude:.3f})")
+    if chosen is None:
+        raise typer.Exit(NOT_FOUND)
 
 
 def register(app: typer.Typer) -> None:

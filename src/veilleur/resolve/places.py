@@ -28,6 +28,7 @@ import ahocorasick
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
+from veilleur.datafiles import load_json
 from veilleur.records import Place, great_circle_km
 from veilleur.spans import SpanIndex
 
@@ -490,6 +491,14 @@ class Cue:
     qualifier: str
     wants_admin1: bool
     wants_town: bool
+    wants_area: bool = False  # "le territoire de", "le cercle de": a unit below the province, named after its seat
+
+
+@lru_cache(maxsize=1)
+def _area_cue() -> re.Pattern[str]:
+    """"le territoire de", "l'arrondissement de", "les cantons de": the units of ``data/place_cues.json``."""
+    nouns = "|".join(re.escape(n) for n in sorted(load_json("place_cues.json")["area_nouns"], key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + nouns + r")s?(?:\s+(?:rurale?s?|urbaine?s?))?\s+" + _DE + r"$")
 
 
 def read_cue(text: str, start: int) -> Cue:
@@ -504,6 +513,9 @@ def read_cue(text: str, start: int) -> Cue:
         return Cue(3, " ".join(province.group(0).split()), True, False)
     if town:
         return Cue(1, " ".join(town.group(0).split()), False, True)
+    area = _area_cue().search(left)
+    if area:
+        return Cue(2, " ".join(area.group(0).split()), False, False, True)
     return Cue(0, "", False, False)
 
 
@@ -717,6 +729,55 @@ WORLD_CITY = 1_000_000  # a city this large may be named without its country ("√
 MAX_DETAIL_COUNTRIES = 4  # villages are looked up in the article's few main countries only
 
 
+AREA_SEAT_KM = 150.0  # a unit's seat may lie far from the unit's centre (a Saharan cercle is 100 km across)
+
+
+def _area_tier(places: Sequence[Place], key: str, home: set[str]) -> list[Place]:
+    """The candidates an administrative unit's name may mean, best kind first: a town of that name (the
+    unit's seat), a village of that name beside the unit (a seat the tables hold as a village), the unit
+    itself, a province; a same-named hamlet elsewhere only when nothing else bears the name."""
+    local = [p for p in places if not home or p.country in home] or list(places)
+    units = [p for p in local if p.feature in ("admin2", "district", "region")]
+    # a seat lies in its unit: same province, and the nearest of the villages that bear the unit's name
+    seats = sorted((min(distance_km(p, u) for u in units if u.admin1 == p.admin1), n, p)
+                   for n, p in enumerate(local)
+                   if p.feature == "village" and name_key(p.name) == key and any(u.admin1 == p.admin1 for u in units))
+    tiers = (
+        [p for p in local if p.feature == "city"],
+        [p for km, _, p in seats[:1] if km <= AREA_SEAT_KM],  # the nearest, as a unit's point is its centre
+        units,
+        [p for p in local if p.feature == "admin1"],
+    )
+    return next((tier for tier in tiers if tier), list(places))
+
+
+DOMINANT_RATIO = 10.0  # a namesake this many times as large...
+DOMINANT_POPULATION = 100_000  # ...and a city: the name is the city's unless the context tells them apart
+NAMESAKE_REACH_KM = 300.0  # "near" the text's other places, for two namesakes the anchors cannot tell apart
+
+
+def _dominant_namesake(best: Place, places: Sequence[Place], key: str, home: set[str],
+                       anchors: Sequence[Place]) -> Place | None:
+    """A city far larger than the town chosen, of the same name, where nothing in the text tells them apart:
+    both bear the name as their own (not as a former or foreign alias), both lie in the article's countries and
+    both near the other places the text names.
+    The article's first country and the nearest anchor then decide nothing: "Donetsk" next to "Louhansk" in a
+    story about Ukraine and Russia is the city of a million, not the Russian town of 50,000 across the border."""
+    if best.feature != "city" or best.country not in home or not anchors or name_key(best.name) != key:
+        return None
+
+    def near(place: Place) -> bool:
+        return any(distance_km(place, a) <= NAMESAKE_REACH_KM for a in anchors)
+
+    rivals = [p for p in places if p is not best and p.feature == "city" and p.country in home
+              and name_key(p.name) == key
+              and p.population >= max(DOMINANT_POPULATION, DOMINANT_RATIO * best.population)]
+    if not rivals or not near(best):
+        return None
+    rival = max(rivals, key=lambda p: p.population)
+    return rival if near(rival) else None
+
+
 class Geocoder:
     """Finds and resolves place names in a text. Stateless between calls; share one per process.
 
@@ -838,14 +899,17 @@ class Geocoder:
         # a village is never half of an unknown hyphenated name; two towns may be ("route Gao-Ansongo")
         places = [p for p in places if p.feature != "village"
                   or not match.partial and self._village_fits(p, match, cue, home, text, supported)]
+        if cue.wants_area:
+            places = _area_tier(places, match.key, home)
         if not places:
             return None
         # a district named after its seat: of several towns of that name, the one in the district is meant
         areas = [p for p in match.places if p.feature in AREAS]
-        return max(places, key=lambda p: self._score(p, match.key, country, admins, anchors)
+        best = max(places, key=lambda p: self._score(p, match.key, country, admins, anchors)
                    + (SPELLING_BONUS if p.geonameid in match.exact and p.feature not in AREAS else 0.0)
                    + (SEAT_BONUS if p.feature not in AREAS and any(
                        distance_km(p, a) <= SEAT_KM for a in areas) else 0.0))
+        return _dominant_namesake(best, places, match.key, home, anchors) or best
 
     @staticmethod
     def _village_fits(place: Place, match: _Match, cue: Cue, home: set[str], text: str, supported: bool) -> bool:
@@ -879,6 +943,8 @@ class Geocoder:
 
     @staticmethod
     def _precision(place: Place, cue: Cue) -> tuple[int, str]:
+        if cue.wants_area:  # the unit's seat or the unit itself; a unit known only as a province is that
+            return (3 if place.feature == "admin1" else 2), cue.qualifier
         if cue.wants_admin1 and place.feature != "admin1":
             return 2, cue.qualifier  # "la r√©gion de Baalbek": around a town, not a province
         if place.feature == "admin1":
@@ -934,6 +1000,8 @@ class Geocoder:
             if m.fuzzy:
                 continue  # a near-miss spelling vouches for nothing
             local = [p for p in m.places if p.country in home] or m.places
+            # hamlets that share a city's or a province's name do not make the name ambiguous
+            local = [p for p in local if p.feature != "village"] or local
             if (local and (m.key, id(local[0])) not in anchored
                     and all(distance_km(local[0], p) <= ANCHOR_SPREAD_KM for p in local)):
                 anchors.append((m.key, local[0]))  # one place, or a town with its district and province
@@ -1018,8 +1086,12 @@ class Geocoder:
                    f"{', '.join(result.countries) or 'none'}; cue: {chosen.qualifier or 'none'}")
         elif candidates:
             why = "no candidate fits the context (another country, or a village without a place cue)"
+        elif result.countries or country:
+            searched = ", ".join(dict.fromkeys([*([country] if country else []), *result.countries]))
+            why = f"no place with key {key!r} in the world's towns and provinces or in {searched}"
         else:
-            why = f"no gazetteer entry for key {key!r}"
+            why = (f"no town or province with key {key!r}; villages are searched in the article's "
+                   "countries only, and nothing names one (give a country, or a context that names it)")
         return Geocoded(name, chosen, candidates, result.countries, why)
 
     def _candidate_matches(self, text: str, found: list[_Match], spans: Sequence[tuple[int, int]],

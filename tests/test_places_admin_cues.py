@@ -1,0 +1,66 @@
+"""Administrative units below the province ("le territoire de", "le cercle de"...: ``data/place_cues.json``):
+the unit's seat town, else the unit's own point, at precision 2; a unit known only as a province is the
+province, precision 3; a same-named hamlet elsewhere is never meant. One sentence per noun, written for it."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from veilleur.datafiles import load_json
+from veilleur.resolve.places import Geocoder, read_cue
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    return Geocoder()
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+# (sentence, name, latitude, longitude, precision): the seat town or the unit, within 25 km
+SENTENCES = [
+    ("Des assaillants ont incendié des cases dans le canton de Bonderi, au Cameroun.", "Bonderi", 11.35, 14.41, 2),
+    ("Un poste de gendarmerie a été attaqué dans l'arrondissement de Mora, au Cameroun.", "Mora", 11.05, 14.14, 2),
+    ("Des éleveurs ont été tués dans le département de Diffa, au Niger.", "Diffa", 13.32, 12.61, 2),
+    ("Des miliciens ont pillé le groupement de Binza, au Nord-Kivu.", "Binza", -1.06, 28.99, 2),
+    ("Des rebelles ont tué onze civils dans le territoire de Beni, en RDC.", "Beni", 0.49, 29.47, 2),
+    ("Une mine a explosé dans le cercle de Tessalit, au Mali.", "Tessalit", 20.2, 1.01, 2),
+    ("Des violences ont éclaté dans la préfecture de Kpendjal, au Togo.", "Kpendjal", 10.8, 0.6, 2),
+    ("Des hommes armés ont attaqué la sous-préfecture de Bocaranga, en Centrafrique.", "Bocaranga", 6.99, 15.64, 2),
+    ("Les insurgés ont occupé le district de Quissanga, au Mozambique.", "Quissanga", -12.43, 40.49, 2),
+    ("Des soldats ont été tués dans le district de Maiwand en Afghanistan.", "Maiwand", 31.74, 65.14, 2),
+    ("Une attaque a visé la chefferie de Rutshuru, au Nord-Kivu.", "Rutshuru", -1.19, 29.45, 2),
+    ("Des combats ont eu lieu dans le secteur de Ruwenzori, au Nord-Kivu.", "Ruwenzori", 0.49, 29.85, 2),
+    # a prefecture of the Central African Republic is a province: its capital (Sibut), precision 3
+    ("Des violences ont été signalées dans la préfecture de Kémo, en Centrafrique.", "Kémo", 5.72, 19.07, 3),
+]
+
+
+def test_every_noun_has_a_sentence() -> None:
+    nouns = set(load_json("place_cues.json")["area_nouns"])
+    cued = {read_cue(text, text.index(name)).qualifier.split()[0] for text, name, *_ in SENTENCES}
+    assert nouns <= cued, nouns - cued
+
+
+@pytest.mark.parametrize(("text", "name", "latitude", "longitude", "precision"), SENTENCES)
+def test_a_unit_is_its_seat_at_precision_2(geocoder: Geocoder, text: str, name: str, latitude: float,
+                                           longitude: float, precision: int) -> None:
+    found = next(m for m in geocoder.find(text).mentions if m.text == name)
+    assert km(found.place.latitude, found.place.longitude, latitude, longitude) <= 25, found.place
+    assert found.precision == precision
+
+
+def test_a_unit_is_not_a_same_named_hamlet_elsewhere(geocoder: Geocoder) -> None:
+    # two villages are called Quissanga: the district's seat in Cabo Delgado, and a hamlet in Nampula
+    found = geocoder.find("Des maisons ont brûlé dans le district de Quissanga, au Mozambique.").mentions[0]
+    assert found.place.admin1.startswith("Cabo Delgado") and found.precision == 2
+
+
+def test_a_commune_stays_a_town() -> None:
+    assert read_cue("Une attaque dans la commune de Djibo.", 31).precision == 1
