@@ -573,23 +573,6 @@ def test_an_attack_on_no_armed_side_falls_on_civilians(pipeline: Pipeline) -> No
 
 
 @pytest.mark.parametrize(
-    ("text", "sub_event_type"),
-    [
-        # no aircraft anywhere in the story: armed men on the ground
-        ("Des hommes armés ont mené un raid contre une position de l'armée à Kafolo, dimanche, tuant dix soldats.",
-         "Armed clash"),
-        # planes in the story: the raids are theirs
-        ("Des raids ont visé dimanche un marché d'Idleb, tuant 21 civils. L'OSDH n'a pu dire si les avions "
-         "étaient russes ou syriens.", "Air/drone strike"),
-    ],
-)
-def test_a_raid_is_an_air_raid_only_in_a_story_with_aircraft(
-    pipeline: Pipeline, text: str, sub_event_type: str
-) -> None:
-    assert only_event(pipeline, text).sub_event_type == sub_event_type
-
-
-@pytest.mark.parametrize(
     "text",
     [
         # a date between commas makes the parser lose the verb's object

@@ -75,7 +75,6 @@ class CueLexicon:
     facility: re.Pattern[str]  # "l'hôtel Medina": a name right after such a noun names the building
     metonym: re.Pattern[str]  # "le régime de Damas": the capital stands for its government
     aircraft: re.Pattern[str]  # cue words that name aircraft: only states fly them
-    air_story: re.Pattern[str]  # words that put aircraft in a story (a "raid" there is an air raid)
     country_level: re.Pattern[str]  # "sur le territoire russe": placed no finer than a country
     claim: re.Pattern[str]  # "l'attaque a été revendiquée par X": X answers for the events just told
     speaker: re.Pattern[str]  # "un responsable de l'armée": someone speaking for the actor, not the actor acting
@@ -174,7 +173,6 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         facility=re.compile(r"\b(?:" + "|".join(map(re.escape, data["facility_nouns"])) + r")\s+$", re.IGNORECASE),
         metonym=re.compile(r"\b(?:" + "|".join(data["metonym_heads"]) + r")\s+(?:de|d')\s*$", re.IGNORECASE),
         aircraft=re.compile(r"\b(?:" + data["aircraft_words"] + r")\b", re.IGNORECASE),
-        air_story=re.compile(r"\b(?:" + data["air_story_words"] + r")\b", re.IGNORECASE),
         country_level=re.compile(data["country_level"], re.IGNORECASE),
         claim=re.compile(data["claims"], re.IGNORECASE),
         speaker=re.compile(

@@ -74,13 +74,12 @@ def extract_events(
     previous: list[Event] = []
     recent_dates: list[DateRef] = []  # the last day named, for the next two sentences if they name none
     carried_once = False
-    air_story = cues.air_story.search(text) is not None  # a "raid" in it is an air raid
     for start, end in annotation.sentences:
         if start >= body_end:
             break
         if cues.is_link(text, start, end) or cues.is_caption(text, start, end):
             continue  # "Lire aussi : ..." names another article's event; a caption describes a photo
-        frames = frames_for_sentence(text, (start, end), cues, mentions, annotation, triggers, air_story)
+        frames = frames_for_sentence(text, (start, end), cues, mentions, annotation, triggers)
         if not frames and _in_long_period_sentence(text, mentions, start, end, cues):
             previous, recent_dates = [], []  # "3250 morts durant les 125 derniers jours": a long-period total, no event
             _update_context(context, text, mentions, start, end, [])

@@ -10,7 +10,7 @@ Several cues of one category in one clause make one frame.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from veilleur.annotate import Annotation, Token
 from veilleur.extract.cues import CueLexicon, Trigger
@@ -66,14 +66,11 @@ def frames_for_sentence(
     mentions: Mentions,
     annotation: Annotation,
     triggers: TriggerLexicon,
-    air_story: bool = True,
 ) -> list[Frame]:
-    """The frames of one sentence; ``air_story``: the article names aircraft (a "raid" is an air raid)."""
     start, end = sentence
     tree = Tree.of(annotation.tokens_within(start, end))
     found = [
-        (trigger if air_story or row.on_the_ground is None else replace(trigger, category=row.on_the_ground),
-         token, row)
+        (trigger, token, row)
         for trigger, token, row in triggers.find(tree)
         if exclusion_reason(text, tree, token, cues, triggers, mentions) is None
     ]
@@ -82,9 +79,8 @@ def frames_for_sentence(
     if not found:
         return []
     frames = [
-        Frame(trigger=t, sentence=sentence, text=text,
-              aircraft=bool(cues.aircraft.search(t.text)) and (air_story or row.on_the_ground is None))
-        for t, _, row in found
+        Frame(trigger=t, sentence=sentence, text=text, aircraft=bool(cues.aircraft.search(t.text)))
+        for t, _, _ in found
     ]
     sentence_places = [
         p for p in mentions.places_in(start, end) if not ORIGIN.search(text[max(start, p.start - 30) : p.start])

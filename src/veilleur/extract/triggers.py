@@ -61,7 +61,6 @@ class TriggerRow:
     agent_via: str = ""
     example: str = ""
     nominal: bool = False  # an action noun ("frappe", "attaque"), whose sides hang on it differently
-    on_the_ground: Category | None = None  # the category in a story that names no aircraft ("un raid")
 
 
     def match(self, tree: Tree, token: Token) -> list[Token] | None:
@@ -222,7 +221,6 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
                 not_imperfect=bool(spec.get("not_imperfect", False)),
                 agent_via=spec.get("agent_via", ""),
                 example=spec.get("example", ""),
-                on_the_ground=categories[spec["on_the_ground"]] if "on_the_ground" in spec else None,
             )
         )
     by_lemma: dict[str, list[TriggerRow]] = {}
