@@ -990,7 +990,8 @@ class Geocoder:
         home = set(ranked[:MAX_DETAIL_COUNTRIES])
         named = set(country_mentions(text, adjectives=False))
         matches = [m for m in matches if self._plausible(text, m, home, named, entities)
-                   and not (_is_person(text, m, person_spans) and not (_real_town(m, home) and not _name_part(text, m)))]
+                   and not (_is_person(text, m, person_spans)
+                            and not (_real_town(m, home) and not _name_part(text, m)))]
         cues = [read_cue(text, m.start) for m in matches]
         admins = {p.admin1 for m, c in zip(matches, cues, strict=True) if c.wants_admin1 for p in m.places}
         anchors: list[tuple[str, Place]] = []  # (key, place) the text names without ambiguity
