@@ -28,7 +28,7 @@ from unidecode import unidecode
 
 from veilleur.spans import DisjointSpans
 
-__all__ = ["Actor", "ActorMention", "ActorRegistry", "default_registry"]
+__all__ = ["Actor", "ActorMention", "ActorRegistry", "ActorScan", "default_registry"]
 
 _ACTOR = "actor"
 _NATIONALITY = "nationality"
@@ -66,6 +66,16 @@ class ActorMention:
     text: str
     actor: Actor
     generic: bool  # resolved from a template with the event country ("l'armée", "les civils", "des rebelles")
+
+
+@dataclass(frozen=True)
+class ActorScan:
+    """The registry's phrases found in one text, longest first and not overlapping (see
+    :meth:`ActorRegistry.scan`)."""
+
+    text: str
+    folded: _Folded
+    chosen: tuple[_Candidate, ...]
 
 
 @dataclass(frozen=True)
@@ -294,16 +304,25 @@ class ActorRegistry:
         Generic templates ("l'armée", "les civils", "des rebelles", "la coalition") resolve only when
         ``country`` (the ACLED country name of the event) is given; otherwise they are skipped.
         """
+        return self.resolve(self.scan(text), country)
+
+    def scan(self, text: str) -> ActorScan:
+        """The registry's phrases in ``text``, before :meth:`resolve`: what does not depend on the country, so
+        a text asked about without and then with its country is matched once."""
         folded = _fold(text)
         candidates = [self._extend(c, folded, text) for c in self._candidates(folded, text)]
+        return ActorScan(text, folded, tuple(_select(candidates)))
+
+    def resolve(self, scan: ActorScan, country: str | None = None) -> list[ActorMention]:
+        """The mentions of a :meth:`scan` (of this registry) for the event's ``country``, as :meth:`find`."""
         mentions = []
-        for candidate in _select(candidates):
+        for candidate in scan.chosen:
             resolved = self._resolve(candidate.entry, country)
             if resolved is None:
                 continue
             actor, generic = resolved
-            start, end = folded.starts[candidate.start], folded.ends[candidate.end - 1]
-            mentions.append(ActorMention(start, end, text[start:end], actor, generic))
+            start, end = scan.folded.starts[candidate.start], scan.folded.ends[candidate.end - 1]
+            mentions.append(ActorMention(start, end, scan.text[start:end], actor, generic))
         return sorted(mentions, key=lambda m: m.start)
 
     def __len__(self) -> int:
