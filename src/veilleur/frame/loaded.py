@@ -92,10 +92,9 @@ def _plain_sense(item: _Compiled, folded_text: str, start: int, end: int) -> boo
 
 @lru_cache(maxsize=1)
 def _any_term() -> re.Pattern[str]:
-    """Every entry's patterns at once, without the word bounds: what a text must match for any entry to.
-    Most evidence holds no loaded term, and one pass of this (its first letters let the engine skip ahead)
-    costs a fraction of the 43 bounded patterns, which try every position."""
-    return re.compile("|".join(f"(?:{p})" for entry in lexicon() for p in entry.patterns))
+    """Every entry's patterns at once, bounded on the left only: what a text must match for any entry to.
+    Most evidence holds no loaded term, and one pass of this costs a fraction of the 43 entries' own."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for entry in lexicon() for p in entry.patterns) + ")")
 
 
 def find_loaded_terms(text: str) -> list[tuple[int, int, LoadedTermEntry]]:

@@ -413,7 +413,9 @@ def _death_word_pattern() -> re.Pattern[str]:
     vocab = _vocabulary()
     words = ("death_nouns", "passive_death_participles", "intransitive_avoir_deaths", "etre_deaths",
              "killing_lead_ins", "toll_labels")
-    return re.compile(_alternation([phrase for name in words for phrase in vocab[name]]))
+    # each pattern has the word after a space, an apostrophe or a word bound: the same bound here lets the
+    # engine skip the positions inside words
+    return re.compile(r"(?<![\w-])" + _alternation([phrase for name in words for phrase in vocab[name]]))
 
 
 def _candidates(text: str, folded: str) -> list[TollMention]:

@@ -157,12 +157,15 @@ def _haystack(text: str) -> tuple[list[int], dict[int, int], str]:
 
 
 def _raw_hits(text: str, gazetteer: Gazetteer) -> set[tuple[int, int, str]]:
-    """(first token, last token, key) of every key of the gazetteer in the text."""
+    """(first token, last token, key) of every key of the gazetteer in the text that starts at a capital."""
     kept, by_offset, haystack = _haystack(text)
+    tokens = tokenize(text)
     raw = set()
     for end_index, key in gazetteer.automaton.iter(haystack):
         first = by_offset[end_index - len(key)]  # the pattern is " key ", so it starts on a space
-        raw.add((kept[first], kept[first + key.count(" ")], key))
+        # a name starts with a capital (:meth:`Geocoder._select`): most hits are common words, dropped here
+        if tokens[kept[first]].capitalised:
+            raw.add((kept[first], kept[first + key.count(" ")], key))
     return raw
 
 
@@ -342,7 +345,7 @@ class Gazetteer:
         self._lines = list(lines)
         self._chars = sum(map(len, self._lines))
         self._column = {name: i for i, name in enumerate(columns)}
-        self._entries: dict[int, tuple[Place, str]] = {}  # row -> (place, its names as written), once asked
+        self._entries: dict[int, tuple[Place, frozenset[str]]] = {}  # row -> (place, spellings), once asked
         id_at, name_at, aliases_at = (self._column[c] for c in ("id", "name", "aliases"))
         keys_at = self._column.get("keys")
         # the fields read here; the rest of the line stays one string
@@ -387,7 +390,8 @@ class Gazetteer:
         CPython 3.11: the lines' characters, plus per row and per key what indexes them)."""
         return self._chars + ROW_BYTES * len(self._lines) + KEY_BYTES * len(self.index)
 
-    def _entry(self, row: int) -> tuple[Place, str]:
+    def _entry(self, row: int) -> tuple[Place, frozenset[str]]:
+        """The row's place and the spellings it vouches for (see :meth:`spelled`), made on first use."""
         entry = self._entries.get(row)
         if entry is None:
             fields = self._lines[row].split("\t")
@@ -399,18 +403,18 @@ class Gazetteer:
                 admin1=fields[column["admin1"]], admin2=fields[column["admin2"]], feature=fields[column["feature"]],
                 geonameid=fields[column["id"]], population=int(fields[column["population"]] or 0),
             )
-            entry = self._entries[row] = (place, f"{name}|{aliases}")
+            # names written all in lower case are left out: in GeoNames they are machine romanisations of
+            # other scripts ("toura", "tu la" for Tula), not a spelling any writer uses
+            spellings = frozenset(_plain(n) for n in f"{name}|{aliases}".split("|") if n != n.lower())
+            entry = self._entries[row] = (place, spellings)
         return entry
 
     def spelled(self, place: Place, surface: str) -> bool:
-        """Does one of the place's names read exactly as ``surface`` (case and accents aside)?
-
-        Names written all in lower case are left out: in GeoNames they are machine romanisations of other
-        scripts ("toura", "tu la" for Tula), not a spelling any writer uses, so they vouch for nothing."""
+        """Does one of the place's names read exactly as ``surface`` (case and accents aside)? Only names
+        with a capital count (:meth:`_entry`)."""
         row = self._row_of.get(place.geonameid)
-        written = "" if row is None else self._entry(row)[1]
         wanted = _plain(surface)
-        return bool(wanted) and any(_plain(name) == wanted for name in written.split("|") if name != name.lower())
+        return bool(wanted) and row is not None and wanted in self._entry(row)[1]
 
     @property
     def automaton(self) -> ahocorasick.Automaton:
