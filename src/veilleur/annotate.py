@@ -14,7 +14,7 @@ import re
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from veilleur.spans import OrderedSpans
 
@@ -28,9 +28,11 @@ PERSON_LABELS = frozenset({"PER", "PERSON"})
 SENTENCE_END = frozenset('.!?…"»)')
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word as the parser saw it. ``head`` is the index of the governing token (itself at a root)."""
+class Token(NamedTuple):
+    """One word as the parser saw it. ``head`` is the index of the governing token (itself at a root).
+
+    A named tuple rather than a dataclass: every word of every article gets one, and a tuple is made in a
+    quarter of the time (equality and hashing are the same, field by field)."""
 
     i: int
     start: int
@@ -187,10 +189,9 @@ def _doc_parts(doc: Doc, char_base: int, token_base: int) -> _DocParts:
     persons = [(char_base + ent.start_char, char_base + ent.end_char) for ent in doc.ents
                if ent.label_ in PERSON_LABELS]
     tokens = [
-        Token(
-            i=token_base + tok.i, start=char_base + tok.idx, end=char_base + tok.idx + len(tok.text),
-            text=tok.text, lemma=tok.lemma_.lower(), pos=tok.pos_, dep=tok.dep_, head=token_base + tok.head.i,
-            morph=str(tok.morph), ent=tok.ent_type_,
+        Token(  # i, start, end, text, lemma, pos, dep, head, morph, ent (positional: quicker)
+            token_base + tok.i, char_base + tok.idx, char_base + tok.idx + len(tok.text), tok.text,
+            tok.lemma_.lower(), tok.pos_, tok.dep_, token_base + tok.head.i, str(tok.morph), tok.ent_type_,
         )
         for tok in doc
     ]

@@ -19,7 +19,7 @@ from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, Tol
 from veilleur.extract.triggers import TriggerLexicon, load_triggers
 from veilleur.frame import frame_events
 from veilleur.records import Article, Event, Place, Rejection
-from veilleur.resolve.actors import ActorMention, ActorRegistry, default_registry
+from veilleur.resolve.actors import ActorMention, ActorRegistry, ActorScan, default_registry
 from veilleur.resolve.dates import find_dates
 from veilleur.resolve.numbers import find_death_tolls
 from veilleur.resolve.place_roles import PlaceRoles
@@ -132,8 +132,9 @@ class Pipeline:
     def _process_annotated(self, article: Article, annotation: Annotation) -> ArticleResult:
         try:
             # a named group tied to a country (Boko Haram, the M23, the Houthis) is one vote for it
+            actors = self.registry.scan(article.text)
             tied = Counter({
-                m.actor.country: 1 for m in self.registry.find(article.text) if not m.generic and m.actor.country
+                m.actor.country: 1 for m in self.registry.resolve(actors) if not m.generic and m.actor.country
             })
             # the parse puts unknown village names where places go ("ont bombardé Bint Jbeil"), whatever
             # entity label (often a person's) the model gave them
@@ -143,7 +144,7 @@ class Pipeline:
             geocoded = self.geocoder.find(article.text, candidates=annotation.place_entities + roles, votes=tied,
                                           persons=persons)
             country = geocoded.countries[0] if geocoded.countries else None
-            mentions = self._mentions(article, annotation, geocoded, country, set(geocoded.countries))
+            mentions = self._mentions(article, annotation, geocoded, actors, country, set(geocoded.countries))
             events = extract_events(article, annotation, mentions, self.cues, country, self.triggers)
             frame_events(article, events)
         except Exception as exc:  # noqa: BLE001 - a bug on one article is reported, the batch goes on
@@ -155,11 +156,11 @@ class Pipeline:
         return ArticleResult(article, events=events, unresolved_places=unresolved)
 
     def _mentions(
-        self, article: Article, annotation: Annotation, geocoded: GeocodeResult, country: str | None,
-        plausible: set[str],
+        self, article: Article, annotation: Annotation, geocoded: GeocodeResult, scan: ActorScan,
+        country: str | None, plausible: set[str],
     ) -> Mentions:
         text = article.text
-        found = self.registry.find(text, country=country)
+        found = self.registry.resolve(scan, country=country)
         named_actors = SpanIndex((m.start, m.end) for m in found if not m.generic)
         places = [
             PlaceRef(

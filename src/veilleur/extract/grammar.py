@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from veilleur.annotate import Token
 
@@ -51,19 +52,28 @@ class Tree:
     def head(self, token: Token) -> Token | None:
         return None if token.head == token.i else self.get(token.head)
 
+    @cached_property
+    def _children(self) -> dict[int, tuple[Token, ...]]:
+        """Each token's children in text order, by the token's index: built on the first question, as the
+        rules ask a sentence for children hundreds of times."""
+        children: dict[int, list[Token]] = {}
+        for t in self.tokens:
+            if t.head != t.i:
+                children.setdefault(t.head, []).append(t)
+        return {head: tuple(kids) for head, kids in children.items()}
+
     def children(self, token: Token) -> list[Token]:
-        return [t for t in self.tokens if t.head == token.i and t.i != token.i]
+        return list(self._children.get(token.i, ()))
 
     def subtree(self, token: Token) -> list[Token]:
         """The token and every token below it, in text order."""
         inside = {token.i}
-        changed = True
-        while changed:  # sentences are short: a fixpoint is cheaper than building child lists
-            changed = False
-            for t in self.tokens:
-                if t.i not in inside and t.head in inside and t.head != t.i:
-                    inside.add(t.i)
-                    changed = True
+        below = [token.i]
+        while below:
+            for kid in self._children.get(below.pop(), ()):
+                if kid.i not in inside:
+                    inside.add(kid.i)
+                    below.append(kid.i)
         return [t for t in self.tokens if t.i in inside]
 
     def span(self, tokens: Iterable[Token]) -> tuple[int, int] | None:

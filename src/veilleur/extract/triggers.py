@@ -9,7 +9,7 @@ repris", "reprenant" and "la reprise de": the lemma and the tree carry the infle
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -74,7 +74,7 @@ class TriggerRow:
         kids = tree.children(token)
         if token.dep == "acl:relcl" and (antecedent := tree.head(token)) is not None:
             # "la ville qui a été libérée": the relative pronoun's antecedent fills its slot
-            kids += [replace(antecedent, dep=k.dep) for k in kids if k.lemma in RELATIVE_PRONOUNS]
+            kids += [antecedent._replace(dep=k.dep) for k in kids if k.lemma in RELATIVE_PRONOUNS]
         if token.dep == "conj" and not any(k.dep in SUBJECTS for k in kids) and (first := tree.head(token)):
             # "conquise en 2015, reprise en 2016": a conjunct shares the first verb's subject
             kids += [k for k in tree.children(first) if k.dep in SUBJECTS]
@@ -136,12 +136,12 @@ class TriggerLexicon:
         """Each token that some row accepts, with the first such row (rows are ordered specific first)."""
         found = []
         for token in tree.tokens:
-            if _describes_a_state(tree, token):
-                continue
             rows = self.by_lemma.get(token.lemma, ())
             key = noun_key(token.text)
             if key != token.lemma:
                 rows = rows + tuple(r for r in self.by_lemma.get(key, ()) if r.nominal)
+            if not rows or _describes_a_state(tree, token):  # most words are no trigger: asked first
+                continue
             for row in rows:
                 matched = row.match(tree, token)
                 if matched is None:

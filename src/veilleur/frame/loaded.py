@@ -90,11 +90,18 @@ def _plain_sense(item: _Compiled, folded_text: str, start: int, end: int) -> boo
     return item.unless.search(window) is not None
 
 
+@lru_cache(maxsize=1)
+def _any_term() -> re.Pattern[str]:
+    """Every entry's patterns at once, bounded on the left only: what a text must match for any entry to.
+    Most evidence holds no loaded term, and one pass of this costs a fraction of the 43 entries' own."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for entry in lexicon() for p in entry.patterns) + ")")
+
+
 def find_loaded_terms(text: str) -> list[tuple[int, int, LoadedTermEntry]]:
     """Loaded terms in ``text`` as (start, end, entry), leftmost-longest, non-overlapping, in text order."""
     folded_text = fold(text)
     candidates: list[tuple[int, int, LoadedTermEntry]] = []
-    for item in _compiled():
+    for item in _compiled() if _any_term().search(folded_text) else ():
         for match in item.pattern.finditer(folded_text):
             start, end = match.start(), match.end()
             if end > start and not _plain_sense(item, folded_text, start, end):

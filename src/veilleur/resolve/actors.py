@@ -16,19 +16,20 @@ from __future__ import annotations
 import functools
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import ahocorasick
 from unidecode import unidecode
 
 from veilleur.spans import DisjointSpans
 
-__all__ = ["Actor", "ActorMention", "ActorRegistry", "default_registry"]
+__all__ = ["Actor", "ActorMention", "ActorRegistry", "ActorScan", "default_registry"]
 
 _ACTOR = "actor"
 _NATIONALITY = "nationality"
@@ -44,6 +45,7 @@ _NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 _PUNCTUATION = re.compile(r"[,;:.!?()\[\]«»\"“”/|]")
 _CLAUSE_BREAK = re.compile(r"[,;:!?]|\.\s")
 _EXTENDABLE = frozenset({_ACTOR, _NATIONALITY, _CONTEXTUAL})
+_SPACES = re.compile(r" {2,}|^ +")  # the spaces a fold drops: all but the first of a run, all at the start
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,16 @@ class ActorMention:
 
 
 @dataclass(frozen=True)
+class ActorScan:
+    """The registry's phrases found in one text, longest first and not overlapping (see
+    :meth:`ActorRegistry.scan`)."""
+
+    text: str
+    folded: _Folded
+    chosen: tuple[_Candidate, ...]
+
+
+@dataclass(frozen=True)
 class _Template:
     kind: str
     name: str  # with a {country} or {country_the} placeholder
@@ -88,12 +100,31 @@ class _Entry:
 _Entries = dict[str, list[_Entry]]
 
 
+class _Offsets(Protocol):
+    def __getitem__(self, index: int, /) -> int: ...
+
+
+class _RunOffsets:
+    """The original index (plus ``shift``) of each folded character, kept per run of characters copied
+    one for one: ``folded[f]`` came from ``text[t]`` and ``folded[f + k]`` from ``text[t + k]`` to the run's
+    end. A text has a few hundred runs and thousands of characters."""
+
+    def __init__(self, folded_starts: list[int], text_starts: list[int], shift: int = 0) -> None:
+        self._folded = folded_starts
+        self._text = text_starts
+        self._shift = shift
+
+    def __getitem__(self, index: int) -> int:
+        run = bisect_right(self._folded, index) - 1
+        return self._text[run] + index - self._folded[run] + self._shift
+
+
 @dataclass(frozen=True)
 class _Folded:
     cased: str  # ASCII, non-alphanumerics collapsed to single spaces
     lower: str
-    starts: tuple[int, ...]  # original index of each folded character
-    ends: tuple[int, ...]  # original end index of each folded character
+    starts: _Offsets  # original index of each folded character
+    ends: _Offsets  # original end index of each folded character
 
 
 @dataclass(frozen=True)
@@ -121,10 +152,14 @@ def _fold_char(char: str) -> str:
 def _fold(text: str) -> _Folded:
     """Fold ``text`` keeping, for each folded character, the span of the original character it came from
     (cached: an article's text is searched more than once)."""
+    folded_char = {char: _fold_char(char) for char in set(text)}  # each distinct character folded once
+    # a character folded to spaces only is one space: a run of spaces is cut to its first one anyway
+    single = {char: " " if out and not out.strip() else out for char, out in folded_char.items()}
+    if all(len(out) == 1 for out in single.values()):  # no "œ" or "½" (several letters) nor a dropped mark
+        return _fold_runs(text.translate({ord(char): out for char, out in single.items()}))
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    folded_char = {char: _fold_char(char) for char in set(text)}  # each distinct character folded once
     for index, char in enumerate(text):
         for out in folded_char[char]:
             if out == " " and (not chars or chars[-1] == " "):
@@ -134,6 +169,22 @@ def _fold(text: str) -> _Folded:
             ends.append(index + 1)
     cased = "".join(chars)
     return _Folded(cased, cased.lower(), tuple(starts), tuple(ends))
+
+
+def _fold_runs(spelt: str) -> _Folded:
+    """:func:`_fold` of a text each of whose characters folds to one (``spelt``, same offsets). Only runs
+    of spaces are cut (to their first space, or to none at the start), so a folded character's original
+    index is its own plus the spaces dropped before it: kept per cut rather than per character."""
+    folded_starts, text_starts = [0], [0]
+    dropped = 0
+    for run in _SPACES.finditer(spelt):
+        start, end = run.span()
+        dropped += end - start - (0 if start == 0 else 1)
+        folded_starts.append(end - dropped)
+        text_starts.append(end)
+    cased = _SPACES.sub(" ", spelt).lstrip(" ")
+    return _Folded(cased, cased.lower(), _RunOffsets(folded_starts, text_starts),
+                   _RunOffsets(folded_starts, text_starts, shift=1))
 
 
 def fold_key(phrase: str) -> str:
@@ -300,16 +351,25 @@ class ActorRegistry:
         Generic templates ("l'armée", "les civils", "des rebelles", "la coalition") resolve only when
         ``country`` (the ACLED country name of the event) is given; otherwise they are skipped.
         """
+        return self.resolve(self.scan(text), country)
+
+    def scan(self, text: str) -> ActorScan:
+        """The registry's phrases in ``text``, before :meth:`resolve`: what does not depend on the country, so
+        a text asked about without and then with its country is matched once."""
         folded = _fold(text)
         candidates = [self._extend(c, folded, text) for c in self._candidates(folded, text)]
+        return ActorScan(text, folded, tuple(_select(candidates)))
+
+    def resolve(self, scan: ActorScan, country: str | None = None) -> list[ActorMention]:
+        """The mentions of a :meth:`scan` (of this registry) for the event's ``country``, as :meth:`find`."""
         mentions = []
-        for candidate in _select(candidates):
+        for candidate in scan.chosen:
             resolved = self._resolve(candidate.entry, country)
             if resolved is None:
                 continue
             actor, generic = resolved
-            start, end = folded.starts[candidate.start], folded.ends[candidate.end - 1]
-            mentions.append(ActorMention(start, end, text[start:end], actor, generic))
+            start, end = scan.folded.starts[candidate.start], scan.folded.ends[candidate.end - 1]
+            mentions.append(ActorMention(start, end, scan.text[start:end], actor, generic))
         return sorted(mentions, key=lambda m: m.start)
 
     def __len__(self) -> int:

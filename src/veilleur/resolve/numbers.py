@@ -406,9 +406,28 @@ def _death_breakdown(folded: str, match: re.Match[str]) -> tuple[int, int] | Non
     return None if count is None else (count, breakdown.end())
 
 
+# a word some toll patterns cannot match without ("au nombre de", "tués : 12"): a line without it skips them
+_TOLL_NEEDS = {"numbered": "nombre", "numbered_after": "nombre", "label": ":"}
+
+
+@lru_cache(maxsize=1)
+def _death_word_pattern() -> re.Pattern[str]:
+    """Any of the words one of :func:`_toll_patterns` must contain (a death noun, participle, verb, lead-in
+    or label): a line without one cannot hold a toll, and most lines of an article have none."""
+    vocab = _vocabulary()
+    words = ("death_nouns", "passive_death_participles", "intransitive_avoir_deaths", "etre_deaths",
+             "killing_lead_ins", "toll_labels")
+    # each pattern has the word after a space, an apostrophe or a word bound: the same bound here lets the
+    # engine skip the positions inside words
+    return re.compile(r"(?<![\w-])" + _alternation([phrase for name in words for phrase in vocab[name]]))
+
+
 def _candidates(text: str, folded: str) -> list[TollMention]:
     found: list[TollMention] = []
-    for name, pattern in _toll_patterns().items():
+    patterns = _toll_patterns() if _death_word_pattern().search(folded) else {}
+    for name, pattern in patterns.items():
+        if _TOLL_NEEDS.get(name, "") not in folded:
+            continue
         for match in pattern.finditer(folded):
             count = parse_quantity(match.group("qty"))
             victims, head_end = _victim_head(text, folded, match)

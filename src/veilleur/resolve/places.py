@@ -7,8 +7,10 @@ gazetteer keys are searched at once with an Aho-Corasick automaton; matches map 
 through the tokens. Then each match is disambiguated (country prior, admin context, proximity, size)
 and given a ``geo_precision`` from the cue before it (codebook section 4).
 
-Data: ``data/gazetteer.tsv.gz`` (built by ``scripts/build_gazetteer.py``), ``data/gazetteer_countries.csv``
-and ``data/gazetteer_stoplist.csv``, all read once per process through cached loaders.
+Data: ``data/gazetteer/base.tsv.gz`` and one ``places-XX.tsv.gz`` per country (built by
+``scripts/build_gazetteer.py``), ``data/gazetteer/countries.csv`` and ``data/gazetteer_stoplist.csv``. The base
+and the small tables are read once per process through cached loaders; each :class:`Geocoder` keeps the
+country files it loaded within a memory budget.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 from rapidfuzz import fuzz, process
@@ -30,6 +33,7 @@ from unidecode import unidecode
 
 from veilleur.datafiles import load_json
 from veilleur.records import Place, great_circle_km
+from veilleur.resolve.sized_cache import SizedCache
 from veilleur.spans import SpanIndex
 
 # --------------------------------------------------------------------------------------------------
@@ -103,10 +107,13 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _ELISIONS = frozenset({"l", "d", "j", "qu", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"})
 # "N'Djamena", "Fada N'Gourma": n' before a capital starts an African name; the negation "n'" precedes a verb
 _NAME_PREFIX = re.compile(r"[Nn]['’][A-ZÀ-Ý]")
+_ELIDED = re.compile(r"([^\W_]+)['’]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of the text with its key (a named tuple: a text has thousands, made four times faster than a
+    dataclass's)."""
+
     start: int
     end: int
     text: str
@@ -122,7 +129,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     for m in _WORD.finditer(text):
         start, word = m.start(), m.group()
-        head = re.match(r"([^\W_]+)['’]", word)
+        head = _ELIDED.match(word) if "'" in word or "’" in word else None
         if head and head.group(1).lower() in _ELISIONS and not _NAME_PREFIX.match(word):
             start += head.end()
             word = word[head.end():]
@@ -151,12 +158,15 @@ def _haystack(text: str) -> tuple[list[int], dict[int, int], str]:
 
 
 def _raw_hits(text: str, gazetteer: Gazetteer) -> set[tuple[int, int, str]]:
-    """(first token, last token, key) of every key of the gazetteer in the text."""
+    """(first token, last token, key) of every key of the gazetteer in the text that starts at a capital."""
     kept, by_offset, haystack = _haystack(text)
+    tokens = tokenize(text)
     raw = set()
     for end_index, key in gazetteer.automaton.iter(haystack):
         first = by_offset[end_index - len(key)]  # the pattern is " key ", so it starts on a space
-        raw.add((kept[first], kept[first + key.count(" ")], key))
+        # a name starts with a capital (:meth:`Geocoder._select`): most hits are common words, dropped here
+        if tokens[kept[first]].capitalised:
+            raw.add((kept[first], kept[first + key.count(" ")], key))
     return raw
 
 
@@ -318,56 +328,94 @@ def _prominence(place: Place, key: str = "") -> float:
     return _FEATURE_PRIOR.get(place.feature, 0.3) + math.log10(place.population + 10) / 2 + own_name + curated
 
 
+ROW_BYTES = 230  # memory per gazetteer row beyond its characters: the line, its place's id, its Place once asked
+KEY_BYTES = 510  # per name key: the index entry and the automaton's nodes
+
+
 class Gazetteer:
     """Places indexed by name key. Build with :meth:`load`; :func:`default_gazetteer` is the bundled base
-    (world towns, admin1 units, curated rows) and :func:`country_gazetteer` one country's villages."""
+    (world towns, admin1 units, curated rows) and :func:`country_gazetteer` one country's villages.
 
-    def __init__(
-        self, places: Sequence[Place], keys: Sequence[Sequence[str]], spellings: Sequence[str] = ()
-    ) -> None:
-        self.places = list(places)
-        # each place's names as written ("Tadmur|Palmyre|Palmyra"), to prefer an exact spelling over a folded one
-        self.spellings = {p.geonameid: s for p, s in zip(self.places, spellings, strict=False)}
-        self.index: dict[str, list[int]] = {}
-        for i, place_keys in enumerate(keys):
-            for key in place_keys:
+    Rows are kept as the file's lines and a :class:`Place` is made only for a row a key asks for: a
+    country's file holds up to 130,000 rows of which an article asks for a few dozen, and one object per
+    row made loading slow and kept a country's villages several times their size in memory."""
+
+    def __init__(self, lines: Sequence[str], columns: Sequence[str]) -> None:
+        """``lines``: tab-separated rows with the ``columns`` of a gazetteer file (``keys`` may be empty:
+        they are then made from the name and aliases)."""
+        self._lines = list(lines)
+        self._chars = sum(map(len, self._lines))
+        self._column = {name: i for i, name in enumerate(columns)}
+        self._entries: dict[int, tuple[Place, frozenset[str]]] = {}  # row -> (place, spellings), once asked
+        id_at, name_at, aliases_at = (self._column[c] for c in ("id", "name", "aliases"))
+        keys_at = self._column.get("keys")
+        # the fields read here; the rest of the line stays one string
+        cut = max(id_at, name_at, aliases_at, -1 if keys_at is None else keys_at) + 1
+        # a place's row by its id: another gazetteer's entry for the same place is spelt by this one's names
+        self._row_of: dict[str, int] = {}
+        rows: dict[str, list[int]] = {}
+        for i, line in enumerate(self._lines):
+            fields = line.split("\t", cut)
+            self._row_of[fields[id_at]] = i
+            keys = fields[keys_at].split("|") if keys_at is not None and fields[keys_at] else [
+                name_key(n) for n in [fields[name_at], *fields[aliases_at].split("|")] if n]
+            for key in keys:
                 if len(key.replace(" ", "")) >= 3:
-                    ids = self.index.setdefault(key, [])
-                    if i not in ids:
+                    ids = rows.get(key)
+                    if ids is None:
+                        rows[key] = [i]
+                    elif ids[-1] != i:  # rows come in order: a key the row already gave is its last entry
                         ids.append(i)
+        # key -> its rows. Tuples of ints, unlike lists, leave the garbage collector's watch: a list per key
+        # made each full collection walk the million keys of the loaded gazetteers (0.3 s, a few times a minute)
+        self.index: dict[str, tuple[int, ...]] = {key: tuple(ids) for key, ids in rows.items()}
         self._automaton: ahocorasick.Automaton | None = None
         self._keys_by_start: dict[tuple[str, int], list[str]] | None = None
+        self._shapes: dict[tuple[str, int], dict[str, list[str]]] = {}
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
-        """Read a gazetteer file (tab-separated, gzipped); name keys come from its ``keys`` column when it
-        has one (the build script computes them), else from its names and aliases."""
+        """Read a gazetteer file (tab-separated, gzipped, no quoting); name keys come from its ``keys`` column
+        when it has one (the build script computes them), else from its names and aliases."""
         path = path or _data_path("gazetteer/base.tsv.gz")
-        places: list[Place] = []
-        keys: list[list[str]] = []
-        spellings: list[str] = []
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-                places.append(Place(
-                    name=row["name"], latitude=float(row["latitude"]), longitude=float(row["longitude"]),
-                    country=row["country"], admin1=row["admin1"], admin2=row["admin2"],
-                    feature=row["feature"], geonameid=row["id"], population=int(row["population"] or 0),
-                ))
-                spellings.append(f"{row['name']}|{row['aliases']}")
-                if row.get("keys"):
-                    keys.append(row["keys"].split("|"))
-                else:
-                    keys.append([name_key(n) for n in [row["name"], *row["aliases"].split("|")] if n])
-        return cls(places, keys, spellings)
+        with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+            header, *lines = handle.read().split("\n")
+        return cls([line for line in lines if line], header.split("\t"))
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @property
+    def size(self) -> int:
+        """Roughly what the gazetteer takes in memory, in bytes, once its automaton is built (measured on
+        CPython 3.11: the lines' characters, plus per row and per key what indexes them)."""
+        return self._chars + ROW_BYTES * len(self._lines) + KEY_BYTES * len(self.index)
+
+    def _entry(self, row: int) -> tuple[Place, frozenset[str]]:
+        """The row's place and the spellings it vouches for (see :meth:`spelled`), made on first use."""
+        entry = self._entries.get(row)
+        if entry is None:
+            fields = self._lines[row].split("\t")
+            column = self._column
+            name, aliases = fields[column["name"]], fields[column["aliases"]]
+            place = Place(
+                name=name, latitude=float(fields[column["latitude"]]),
+                longitude=float(fields[column["longitude"]]), country=fields[column["country"]],
+                admin1=fields[column["admin1"]], admin2=fields[column["admin2"]], feature=fields[column["feature"]],
+                geonameid=fields[column["id"]], population=int(fields[column["population"]] or 0),
+            )
+            # names written all in lower case are left out: in GeoNames they are machine romanisations of
+            # other scripts ("toura", "tu la" for Tula), not a spelling any writer uses
+            spellings = frozenset(_plain(n) for n in f"{name}|{aliases}".split("|") if n != n.lower())
+            entry = self._entries[row] = (place, spellings)
+        return entry
 
     def spelled(self, place: Place, surface: str) -> bool:
-        """Does one of the place's names read exactly as ``surface`` (case and accents aside)?
-
-        Names written all in lower case are left out: in GeoNames they are machine romanisations of other
-        scripts ("toura", "tu la" for Tula), not a spelling any writer uses, so they vouch for nothing."""
-        written = self.spellings.get(place.geonameid, "")
+        """Does one of the place's names read exactly as ``surface`` (case and accents aside)? Only names
+        with a capital count (:meth:`_entry`)."""
+        row = self._row_of.get(place.geonameid)
         wanted = _plain(surface)
-        return bool(wanted) and any(_plain(name) == wanted for name in written.split("|") if name != name.lower())
+        return bool(wanted) and row is not None and wanted in self._entry(row)[1]
 
     @property
     def automaton(self) -> ahocorasick.Automaton:
@@ -381,7 +429,7 @@ class Gazetteer:
         return self._automaton
 
     def candidates(self, key: str) -> list[Place]:
-        return [self.places[i] for i in self.index.get(key, ())]
+        return [self._entry(i)[0] for i in self.index.get(key, ())]
 
     def lookup(self, name: str, country: str | None = None) -> list[Place]:
         """Entries for a name, best first: the given country's, then by kind, name and size."""
@@ -396,17 +444,26 @@ class Gazetteer:
         alias covers. Only keys that can reach the cutoff are compared: same first letter, any vowel for a
         vowel (keys are folded, so "Kouloubadiéni" and "Culubadieni" agree), the same consonants in the same
         order (:func:`_consonants`), and a length the similarity allows."""
+        share = cutoff / (200.0 - cutoff)  # ratio = 2*common/(a+b) >= cutoff/100 bounds b/a within [share, 1/share]
+        lengths = range(math.ceil(len(key) * share), math.floor(len(key) / share) + 1)
+        skeleton = _consonants(key)
+        pool = [k for n in lengths for k in self._keys_by_shape(_initial(key), n).get(skeleton, ())]
+        best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return (float(best[1]), str(best[0])) if best else None
+
+    def _keys_by_shape(self, initial: str, length: int) -> dict[str, list[str]]:
+        """The keys of one initial and length by their consonants (in index order), grouped on first use: a
+        text's near-misses ask again and again for the same few groups of a large gazetteer."""
         if self._keys_by_start is None:
             self._keys_by_start = defaultdict(list)
             for indexed in self.index:
                 self._keys_by_start[(_initial(indexed), len(indexed))].append(indexed)
-        share = cutoff / (200.0 - cutoff)  # ratio = 2*common/(a+b) >= cutoff/100 bounds b/a within [share, 1/share]
-        lengths = range(math.ceil(len(key) * share), math.floor(len(key) / share) + 1)
-        skeleton = _consonants(key)
-        pool = [k for n in lengths for k in self._keys_by_start.get((_initial(key), n), ())
-                if _consonants(k) == skeleton]
-        best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff)
-        return (float(best[1]), str(best[0])) if best else None
+        shapes = self._shapes.get((initial, length))
+        if shapes is None:
+            shapes = self._shapes[(initial, length)] = {}
+            for key in self._keys_by_start.get((initial, length), ()):
+                shapes.setdefault(_consonants(key), []).append(key)
+        return shapes
 
 
 _VOWELS = re.compile(r"[aeiou ]")
@@ -429,10 +486,10 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
-@lru_cache(maxsize=16)
 def country_gazetteer(code: str) -> Gazetteer | None:
-    """One country's towns of 500+ people and, for the conflict countries, its villages and districts;
-    loaded on first use, the 16 last used kept per process (bounded memory). None when there is no file."""
+    """One country's towns of 500+ people and, for the conflict countries, its villages and districts, read
+    from its file (each :class:`Geocoder` keeps those it loaded, within a memory budget). None when there is
+    no file."""
     path = _data_path(f"gazetteer/places-{code}.tsv.gz")
     return Gazetteer.load(path) if path.exists() else None
 
@@ -727,6 +784,11 @@ TOWN_POPULATION = 10_000  # a name the parser took for a person is still a place
 ANCHOR_SPREAD_KM = 50.0
 WORLD_CITY = 1_000_000  # a city this large may be named without its country ("à Paris", "à Washington")
 MAX_DETAIL_COUNTRIES = 4  # villages are looked up in the article's few main countries only
+DETAIL_BUDGET = 512 * 2**20  # bytes of country gazetteers a geocoder keeps (all of them take about 900 MiB)
+
+
+def _gazetteer_size(gazetteer: Gazetteer | None) -> int:
+    return gazetteer.size if gazetteer is not None else 0
 
 
 AREA_SEAT_KM = 150.0  # a unit's seat may lie far from the unit's centre (a Saharan cercle is 100 km across)
@@ -779,7 +841,8 @@ def _dominant_namesake(best: Place, places: Sequence[Place], key: str, home: set
 
 
 class Geocoder:
-    """Finds and resolves place names in a text. Stateless between calls; share one per process.
+    """Finds and resolves place names in a text. Results depend on the text alone (the only state is the
+    country gazetteers it keeps loaded); share one per process.
 
     Every text is read against the base gazetteer (world towns, admin1 units, curated rows); the villages
     and small towns of the article's main countries (:meth:`article_countries`) are then loaded and read
@@ -790,9 +853,12 @@ class Geocoder:
         self,
         gazetteer: Gazetteer | None = None,
         detail: Callable[[str], Gazetteer | None] | None = country_gazetteer,
+        detail_budget: int = DETAIL_BUDGET,
     ) -> None:
         self.gazetteer = gazetteer or default_gazetteer()
-        self.detail = detail  # ISO code -> that country's detailed gazetteer; None reads the base only
+        # ISO code -> that country's detailed gazetteer, kept while they fit in ``detail_budget`` bytes;
+        # None reads the base only
+        self.detail = SizedCache(detail, _gazetteer_size, detail_budget) if detail is not None else None
 
     # -- the article's countries ----------------------------------------------------------------------
 
@@ -848,7 +914,7 @@ class Geocoder:
         taken: set[int] = set()
         matches: list[_Match] = []
         for first, last, key in raw:
-            if taken & set(range(first, last + 1)) or not tokens[first].capitalised:
+            if not tokens[first].capitalised or not taken.isdisjoint(range(first, last + 1)):
                 continue
             if first == last and (len(tokens[first].text) <= 2 or _PERSON_NAME_AFTER.match(text, tokens[last].end)):
                 continue
