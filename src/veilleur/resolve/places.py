@@ -610,6 +610,10 @@ def rank_countries(
         votes[country] += PLACE_VOTE * n
     for country, n in (adjectives + (extra or Counter())).items():
         votes[country] += n
+    # what a country past the first must show: its votes with each lone namesake counted once, as a
+    # namesake told again is the same namesake ("la plaine Savo" twice is not two places in Italy)
+    support = defaultdict(float, votes)
+    lone: set[tuple[str, str]] = set()
     for match in matches:
         # a name also found abroad (Kufa / Kofa) says nothing, unless only one country's place is spelt so
         spelt = {p.country for p in match.places if p.geonameid in match.exact}
@@ -617,9 +621,12 @@ def rank_countries(
             country = spelt.pop()
             sure = country in named or country in adjectives or match.introduced
             votes[country] += PLACE_VOTE if sure else LONE_PLACE_VOTE
+            if sure or (country, match.key) not in lone:
+                support[country] += PLACE_VOTE if sure else LONE_PLACE_VOTE
+                lone.add((country, match.key))
     ranked = [(country, n) for country, n in sorted(votes.items(), key=lambda item: (-item[1], item[0])) if n > 0]
     # a lone adjective ("des avions russes") says who acts, not where the story is: past the first, two votes
-    return [country for rank, (country, n) in enumerate(ranked) if rank == 0 or n >= 2]
+    return [country for rank, (country, _) in enumerate(ranked) if rank == 0 or support[country] >= 2]
 
 
 _DETERMINER_BEFORE = re.compile(r"(?:\b[Ll](?:a|e|es)\s+|\b[Ll]['’])$")
