@@ -372,6 +372,13 @@ def test_a_lone_namesake_told_twice_makes_no_second_country(geocoder: Geocoder) 
     assert {m.place.country for m in geocoder.find(text).mentions} == {"Democratic Republic of Congo"}
 
 
+def test_the_head_of_a_longer_unknown_name_is_no_vote_for_a_country(geocoder: Geocoder) -> None:
+    text = ("Des civils ont fui les combats près de Bunia, en Ituri, vers des refuges à Iga Barrière. "
+            "Les déplacés d'Iga Barrière manquent de tout.")
+    assert "Japan" not in geocoder.article_countries(text)
+    assert "Japan" not in {m.place.country for m in geocoder.find(text).mentions}
+
+
 def test_two_distinct_lone_places_still_make_a_country() -> None:
     def lone(key: str, country: str) -> _Match:
         place = Place(key, 0.0, 0.0, country, geonameid=key)

@@ -640,6 +640,15 @@ def _supported(text: str, match: _Match, spans: SpanIndex) -> bool:
     return bool(_LOCATIVE_BEFORE.search(left[-12:]) or _CITY_CUE.search(left))
 
 
+# a capitalised word right after the name, or "du"/"de la" and one: the name opens a longer one ("Iga Barrière",
+# "le Dôme du Rocher") the gazetteer does not hold
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:(?:du|de|de\s+la|des)[ \t]+)?[A-ZÀ-Ý]")
+
+
+def _opens_longer_name(text: str, match: _Match) -> bool:
+    return _NAME_GOES_ON.match(text, match.end) is not None
+
+
 def _is_person(text: str, match: _Match, persons: SpanIndex) -> bool:
     """The parser took the name for a person's, and no "à" or "village de" says it is a place."""
     return persons.overlaps(match.start, match.end) and not match.introduced
@@ -813,7 +822,7 @@ class Geocoder:
         (actors tied to a country) through :func:`rank_countries`.
         """
         if matches is None:
-            matches = self._scan(text, [self.gazetteer])
+            matches = [m for m in self._scan(text, [self.gazetteer]) if not _opens_longer_name(text, m)]
         return rank_countries(
             country_mentions(text, adjectives=False), country_mentions(text, names=False), matches, votes
         )
@@ -986,7 +995,7 @@ class Geocoder:
         # introduces) votes for its country: "Douze civils" is no vote for Douz, Tunisia; a person's
         # name ("Mamadou Barry") never votes
         voters = [m for m in base if (not candidates or _supported(text, m, entities))
-                  and not _is_person(text, m, person_spans)]
+                  and not _is_person(text, m, person_spans) and not _opens_longer_name(text, m)]
         ranked = self.article_countries(text, voters, votes)
         if country and country not in ranked[:MAX_DETAIL_COUNTRIES]:
             ranked.insert(0, country)
