@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import csv
 import math
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from veilleur.resolve.places import Gazetteer, Geocoder, PlaceMention, default_gazetteer, name_key
+from veilleur.records import Place
+from veilleur.resolve.places import (
+    Gazetteer,
+    Geocoder,
+    PlaceMention,
+    _Match,
+    default_gazetteer,
+    name_key,
+    rank_countries,
+)
 
 TOPONYMS = Path(__file__).parent / "data" / "toponyms.csv"
 
@@ -335,6 +345,48 @@ def test_half_of_an_unknown_hyphenated_name_is_no_village(geocoder: Geocoder) ->
 def test_a_province_named_with_a_french_compass_word(geocoder: Geocoder, text: str, admin1: str) -> None:
     result = geocoder.find(text)
     assert [(m.place.admin1, m.precision) for m in result.mentions if m.place.feature == "admin1"] == [(admin1, 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Des séparatistes ont attaqué un poste de gendarmerie dans la région de l'Ouest, au Cameroun.", "West"),
+        ("Au Cameroun, des soldats ont été tués dans la région du Nord-Ouest anglophone.", "North-West"),
+        ("Des soldats camerounais ont été tués dans la région du Sud, au Cameroun.", "South"),
+        ("Au Burkina Faso, un camp a été démantelé dans la région de l'Est.", "Est"),
+    ],
+)
+def test_a_compass_word_after_a_unit_noun_is_a_province(geocoder: Geocoder, text: str, admin1: str) -> None:
+    result = geocoder.find(text)
+    assert [(m.place.admin1, m.precision) for m in result.mentions] == [(admin1, 3)]
+
+
+def test_a_bare_compass_word_is_no_province(geocoder: Geocoder) -> None:
+    assert geocoder.find("L'armée a repoussé une attaque dans l'Ouest du Cameroun.").mentions == []
+
+
+def test_a_lone_namesake_told_twice_makes_no_second_country(geocoder: Geocoder) -> None:
+    text = ("Des miliciens ont tué douze civils à Djugu, dans l'Ituri. Les survivants ont fui vers la plaine Savo, "
+            "puis la plaine Savo a été vidée de ses habitants.")
+    assert geocoder.article_countries(text) == ["Democratic Republic of Congo"]
+    assert {m.place.country for m in geocoder.find(text).mentions} == {"Democratic Republic of Congo"}
+
+
+def test_the_head_of_a_longer_unknown_name_is_no_vote_for_a_country(geocoder: Geocoder) -> None:
+    text = ("Des civils ont fui les combats près de Bunia, en Ituri, vers des refuges à Iga Barrière. "
+            "Les déplacés d'Iga Barrière manquent de tout.")
+    assert "Japan" not in geocoder.article_countries(text)
+    assert "Japan" not in {m.place.country for m in geocoder.find(text).mentions}
+
+
+def test_two_distinct_lone_places_still_make_a_country() -> None:
+    def lone(key: str, country: str) -> _Match:
+        place = Place(key, 0.0, 0.0, country, geonameid=key)
+        return _Match(0, 1, key, [place], frozenset({key}))
+
+    matches = [lone("a", "Mali"), lone("b", "Niger"), lone("b", "Niger"), lone("c", "Niger"), lone("a", "Mali")]
+    # Niger: two distinct lone places rank it; Mali: one namesake told twice does not
+    assert rank_countries(Counter({"Chad": 3}), Counter(), matches) == ["Chad", "Niger"]
 
 
 def test_a_district_that_bears_its_provinces_name_is_the_province(geocoder: Geocoder) -> None:

@@ -667,6 +667,10 @@ def rank_countries(
         votes[country] += PLACE_VOTE * n
     for country, n in (adjectives + (extra or Counter())).items():
         votes[country] += n
+    # what a country past the first must show: its votes with each lone namesake counted once, as a
+    # namesake told again is the same namesake ("la plaine Savo" twice is not two places in Italy)
+    support = defaultdict(float, votes)
+    lone: set[tuple[str, str]] = set()
     for match in matches:
         # a name also found abroad (Kufa / Kofa) says nothing, unless only one country's place is spelt so
         spelt = {p.country for p in match.places if p.geonameid in match.exact}
@@ -674,9 +678,12 @@ def rank_countries(
             country = spelt.pop()
             sure = country in named or country in adjectives or match.introduced
             votes[country] += PLACE_VOTE if sure else LONE_PLACE_VOTE
+            if sure or (country, match.key) not in lone:
+                support[country] += PLACE_VOTE if sure else LONE_PLACE_VOTE
+                lone.add((country, match.key))
     ranked = [(country, n) for country, n in sorted(votes.items(), key=lambda item: (-item[1], item[0])) if n > 0]
     # a lone adjective ("des avions russes") says who acts, not where the story is: past the first, two votes
-    return [country for rank, (country, n) in enumerate(ranked) if rank == 0 or n >= 2]
+    return [country for rank, (country, _) in enumerate(ranked) if rank == 0 or support[country] >= 2]
 
 
 _DETERMINER_BEFORE = re.compile(r"(?:\b[Ll](?:a|e|es)\s+|\b[Ll]['’])$")
@@ -688,6 +695,15 @@ def _supported(text: str, match: _Match, spans: SpanIndex) -> bool:
         return True
     left = text[max(0, match.start - 30):match.start].lower()
     return bool(_LOCATIVE_BEFORE.search(left[-12:]) or _CITY_CUE.search(left))
+
+
+# a capitalised word right after the name, or "du"/"de la" and one: the name opens a longer one ("Iga Barrière",
+# "le Dôme du Rocher") the gazetteer does not hold
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:(?:du|de|de\s+la|des)[ \t]+)?[A-ZÀ-Ý]")
+
+
+def _opens_longer_name(text: str, match: _Match) -> bool:
+    return _NAME_GOES_ON.match(text, match.end) is not None
 
 
 def _is_person(text: str, match: _Match, persons: SpanIndex) -> bool:
@@ -872,7 +888,7 @@ class Geocoder:
         (actors tied to a country) through :func:`rank_countries`.
         """
         if matches is None:
-            matches = self._scan(text, [self.gazetteer])
+            matches = [m for m in self._scan(text, [self.gazetteer]) if not _opens_longer_name(text, m)]
         return rank_countries(
             country_mentions(text, adjectives=False), country_mentions(text, names=False), matches, votes
         )
@@ -1045,7 +1061,7 @@ class Geocoder:
         # introduces) votes for its country: "Douze civils" is no vote for Douz, Tunisia; a person's
         # name ("Mamadou Barry") never votes
         voters = [m for m in base if (not candidates or _supported(text, m, entities))
-                  and not _is_person(text, m, person_spans)]
+                  and not _is_person(text, m, person_spans) and not _opens_longer_name(text, m)]
         ranked = self.article_countries(text, voters, votes)
         if country and country not in ranked[:MAX_DETAIL_COUNTRIES]:
             ranked.insert(0, country)
