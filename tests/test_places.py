@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import csv
-import math
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from veilleur.records import Place
+from veilleur.records import Place, great_circle_km
 from veilleur.resolve.places import (
     Gazetteer,
     Geocoder,
@@ -27,11 +26,6 @@ TOPONYMS = Path(__file__).parent / "data" / "toponyms.csv"
 def geocoder() -> Geocoder:
     return Geocoder()
 
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
 def mention_at(mentions: list[PlaceMention], start: int, end: int) -> PlaceMention | None:
@@ -114,7 +108,7 @@ def test_common_words_and_people_are_not_places(geocoder: Geocoder) -> None:
 def test_province_versus_city(geocoder: Geocoder) -> None:
     province = geocoder.find("Des combats ont eu lieu dans la province de Deir Ezzor, en Syrie.").mentions
     assert len(province) == 1 and province[0].place.feature == "admin1" and province[0].precision == 3
-    assert km(province[0].place.latitude, province[0].place.longitude, 35.34, 40.14) < 15  # the capital's
+    assert great_circle_km(province[0].place.latitude, province[0].place.longitude, 35.34, 40.14) < 15  # the capital's
     city = geocoder.find("Des combats ont eu lieu dans la ville de Deir Ezzor, en Syrie.").mentions
     assert city[0].place.feature == "city" and city[0].precision == 1
     gouvernorat = geocoder.find("Le gouvernorat de Hama a été pilonné, en Syrie.").mentions
@@ -212,9 +206,10 @@ def resolve_row(geocoder: Geocoder, row: dict[str, str]) -> str:
     found = geocoder.geocode(row["surface"], context=row["sentence"]).chosen
     if found is None:
         return "not found"
-    distance = km(found.place.latitude, found.place.longitude, float(row["latitude"]), float(row["longitude"]))
+    place = found.place
+    distance = great_circle_km(place.latitude, place.longitude, float(row["latitude"]), float(row["longitude"]))
     if distance > float(row["tolerance_km"]):
-        return f"{found.place.name} ({found.place.country}) is {distance:.0f} km off"
+        return f"{place.name} ({place.country}) is {distance:.0f} km off"
     if row["precision"] and found.precision != int(row["precision"]):
         return f"precision {found.precision}, expected {row['precision']}"
     return ""

@@ -4,11 +4,10 @@ province, precision 3; a same-named hamlet elsewhere is never meant. One sentenc
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from veilleur.datafiles import load_json
+from veilleur.records import great_circle_km
 from veilleur.resolve.places import Geocoder, read_cue
 
 
@@ -16,11 +15,6 @@ from veilleur.resolve.places import Geocoder, read_cue
 def geocoder() -> Geocoder:
     return Geocoder()
 
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
 # (sentence, name, latitude, longitude, precision): the seat town or the unit, within 25 km
@@ -52,7 +46,7 @@ def test_every_noun_has_a_sentence() -> None:
 def test_a_unit_is_its_seat_at_precision_2(geocoder: Geocoder, text: str, name: str, latitude: float,
                                            longitude: float, precision: int) -> None:
     found = next(m for m in geocoder.find(text).mentions if m.text == name)
-    assert km(found.place.latitude, found.place.longitude, latitude, longitude) <= 25, found.place
+    assert great_circle_km(found.place.latitude, found.place.longitude, latitude, longitude) <= 25, found.place
     assert found.precision == precision
 
 
