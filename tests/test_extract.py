@@ -437,6 +437,12 @@ def test_places_coordinated_before_the_cue_are_one_event_each(pipeline: Pipeline
     assert {e.sub_event_type for e in events} == {"Air/drone strike"}
 
 
+def test_a_list_the_parse_breaks_still_gives_one_event_per_place(pipeline: Pipeline) -> None:
+    # the parser loses the tree after the hyphenated "al-Nouman": the list goes on by its words
+    _, events = run(pipeline, "Samedi, les frappes russes ont visé Maarat al-Nouman et Saraqeb.")
+    assert [e.location for e in events] == ["Ma‘arrat an Nu‘mān", "Saraqib"]
+
+
 def test_attack_on_an_unknown_village_of_the_story_is_another_event_near_its_town(pipeline: Pipeline) -> None:
     # the second attack names a village the gazetteer does not hold: a new event near the town the story is at
     text = ("Des miliciens ont tué deux commerçants samedi à Bunia. Dimanche, une attaque des miliciens a fait sept "

@@ -17,7 +17,14 @@ from datetime import date, timedelta
 
 from veilleur.annotate import Annotation
 from veilleur.extract.cues import CueLexicon, Trigger
-from veilleur.extract.frames import CLAUSE_BREAK, Frame, frames_for_sentence, is_reference_point
+from veilleur.extract.frames import (
+    APPOSED_PLACE,
+    CLAUSE_BREAK,
+    COORDINATION,
+    Frame,
+    frames_for_sentence,
+    is_reference_point,
+)
 from veilleur.extract.mentions import (
     CROWD_PREFIXES,
     PROTESTERS,
@@ -37,12 +44,6 @@ from veilleur.resolve.dates import month_end
 
 BACKGROUND_DAYS = 365
 UNDATED_BY_NATURE = frozenset({"weapons"})  # discoveries are reported, rarely dated
-COORDINATION = re.compile(
-    r"^[\s,]*(?:et|ou|ainsi que|puis)?[\s,]*(?:(?:dans|à|au|aux|en|sur|de|d'|du|des|les?|la|l')\s*)*"
-    r"(?:(?:ville|villes|localités?|villages?|quartiers?|régions?|zones?|municipalités?|communes?)\s+(?:de|d'|du|des)?\s*)?$",
-    re.IGNORECASE,
-)
-APPOSED_PLACE = re.compile(r"^\s*,?\s*(?:à|au|dans)\s", re.IGNORECASE)  # "Jaramana, à Damas": one place
 PLACE_ANAPHOR = re.compile(
     r"\b(?:cette|ce|la|le) (?:même )?"
     r"(?:(?P<city>ville|localité|cité|bourgade|quartier|village)|(?P<region>province|région))\b(?! d[eu'])"

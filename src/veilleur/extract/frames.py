@@ -35,6 +35,12 @@ ORIGIN = re.compile(  # "en provenance de l'est de Deir Ezzor": where the force 
     re.IGNORECASE,
 )
 REFERENCE = re.compile(r"\b(?:km|kilomètres?)\b[^.;:]*$", re.IGNORECASE)
+COORDINATION = re.compile(
+    r"^[\s,]*(?:et|ou|ainsi que|puis)?[\s,]*(?:(?:dans|à|au|aux|en|sur|de|d'|du|des|les?|la|l')\s*)*"
+    r"(?:(?:ville|villes|localités?|villages?|quartiers?|régions?|zones?|municipalités?|communes?)\s+(?:de|d'|du|des)?\s*)?$",
+    re.IGNORECASE,
+)
+APPOSED_PLACE = re.compile(r"^\s*,?\s*(?:à|au|dans)\s", re.IGNORECASE)  # "Jaramana, à Damas": one place
 CLAUSE_BREAK = re.compile(r"\s(?:et|puis|mais|avant|après)\s|[;:.]", re.IGNORECASE)
 
 
@@ -103,7 +109,9 @@ def frames_for_sentence(
         hi = frames[index + 1].trigger.start if index + 1 < len(frames) else end
         # places the tree hangs on the trigger first ("ont attaqué Bana, Kiro et Tessit"), then by position
         attached = {(w.start, w.end) for w in attachment(tree, token, row.nominal)}
-        frame.places = [p for p in sentence_places if any(s <= p.start < e for s, e in attached)]
+        frame.places = _with_coordinated(
+            text, [p for p in sentence_places if any(s <= p.start < e for s, e in attached)], sentence_places
+        )
         if not frame.places:
             frame.places = [p for p in sentence_places if lo <= p.start < hi or t.start <= p.start < t.end]
         if not frame.places:
@@ -128,6 +136,22 @@ def frames_for_sentence(
         if not cumulative:
             frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
     return _drop_subsumed_frames(frames)
+
+
+def _with_coordinated(text: str, places: list[PlaceRef], sentence_places: list[PlaceRef]) -> list[PlaceRef]:
+    """The places the tree attached, and the ones listed after them ("ont visé Maarat al-Nouman et Saraqeb"):
+    the parser often loses a list's later members when a hyphenated name breaks its tree."""
+    if not places:
+        return places
+    out = list(places)
+    for place in sentence_places:
+        if place.start < out[-1].end or place in out:
+            continue
+        gap = text[out[-1].end : place.start]
+        if not COORDINATION.match(gap) or APPOSED_PLACE.match(gap):
+            break
+        out.append(place)
+    return out
 
 
 def _hits_civilians(tree: Tree, trigger: Token, patients: tuple[tuple[int, int], ...], targets: frozenset[str],
