@@ -443,6 +443,12 @@ def test_a_list_the_parse_breaks_still_gives_one_event_per_place(pipeline: Pipel
     assert [e.location for e in events] == ["Ma‘arrat an Nu‘mān", "Saraqib"]
 
 
+def test_the_nationality_of_strikes_after_a_preposition_names_who_struck(pipeline: Pipeline) -> None:
+    # "dans des frappes": "des" after a preposition is an article, not "of the" after a noun
+    event = only_event(pipeline, "Douze civils ont trouvé la mort jeudi dans des frappes aériennes russes à Idleb.")
+    assert (event.actor1, event.actor2) == ("Military Forces of Russia", "Civilians (Syria)")
+
+
 def test_attack_on_an_unknown_village_of_the_story_is_another_event_near_its_town(pipeline: Pipeline) -> None:
     # the second attack names a village the gazetteer does not hold: a new event near the town the story is at
     text = ("Des miliciens ont tué deux commerçants samedi à Bunia. Dimanche, une attaque des miliciens a fait sept "
