@@ -207,7 +207,6 @@ def test_load_from_explicit_path(tmp_path: Path) -> None:
             "CGRI",
             "Military Forces of Iran (Islamic Revolutionary Guard Corps)",
         ),
-        ("Les FDS ont encerclé le stade.", "FDS", "Syrian Democratic Forces"),
         (
             "Les Forces démocratiques syriennes négocient.",
             "Forces démocratiques syriennes",
@@ -352,6 +351,23 @@ def test_nationality_phrase_beats_template(registry: ActorRegistry) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("initials", "country", "actor"),
+    [
+        ("ANP", "Algeria", "Military Forces of Algeria"),
+        ("ANP", "Afghanistan", "Police Forces of Afghanistan"),
+        ("ANP", "Mali", None),
+        ("FDS", "Syria", "Syrian Democratic Forces"),
+        ("FDS", "Ivory Coast", "Military Forces of Ivory Coast"),
+    ],
+)
+def test_the_same_initials_name_the_force_of_the_story_country(
+    registry: ActorRegistry, initials: str, country: str, actor: str | None
+) -> None:
+    found = [m.actor.name for m in registry.find(f"Un détachement des {initials} a saisi trois fusils.", country)]
+    assert (found[0] if found else None) == actor
+
+
 def test_coalition_fighters(registry: ActorRegistry) -> None:
     mention = only(registry, "Les chasseurs de la coalition ont bombardé un pont.", "Syria")
     assert mention.actor.name == "Global Coalition Against Daesh"
@@ -386,7 +402,6 @@ def test_abbreviations_need_exact_case_and_boundaries(registry: ActorRegistry, t
         ("Des cellules de l’EI restent actives.", IS),
         ("Les djihadistes (EI) ont fui.", IS),
         ("L'ASL a perdu la bataille.", "Free Syrian Army"),
-        ("Les FDS contrôlent la ville.", "Syrian Democratic Forces"),
         ("Le CTS a repris le quartier.", "Military Forces of Iraq"),
         ("HTS a annoncé sa dissolution.", HTS),
     ],

@@ -89,6 +89,15 @@ class _Template:
 
 
 @dataclass(frozen=True)
+class _Contextual:
+    """Initials or a word whose actor depends on the story's country ("FDS": the Syrian Democratic Forces in
+    Syria, elsewhere a state's defence and security forces)."""
+
+    by_country: dict[str, str]  # country -> actor name (a registry actor or a template's name)
+    otherwise: str | None = None  # template kind for every other country
+
+
+@dataclass(frozen=True)
 class _Entry:
     kind: str  # _ACTOR | _NATIONALITY | _CONTEXTUAL | _TEMPLATE | _BLOCK
     target: str  # actor name, template kind or contextual index
@@ -243,7 +252,7 @@ class ActorRegistry:
         self._actors: dict[str, Actor] = {}
         self._branches: dict[tuple[str, str], str] = {}  # (group, country) -> the group's province there
         self._templates: dict[str, _Template] = {}
-        self._contextual: list[dict[str, str]] = []
+        self._contextual: list[_Contextual] = []
         self._country_the: dict[str, str] = dict(nationalities.get("country_the", {}))
         self._determiners = frozenset(fold_key(d).lower() for d in data.get("determiners", []))
         entries: _Entries = {}
@@ -308,7 +317,7 @@ class ActorRegistry:
     def _add_contextual(self, contextual: Iterable[Mapping[str, Any]], entries: _Entries) -> None:
         for raw in contextual:
             index = str(len(self._contextual))
-            self._contextual.append(dict(raw.get("by_country", {})))
+            self._contextual.append(_Contextual(dict(raw.get("by_country", {})), raw.get("otherwise")))
             for alias in raw.get("aliases", []):
                 _put(entries, alias, _Entry(_CONTEXTUAL, index))
 
@@ -428,8 +437,12 @@ class ActorRegistry:
         if entry.kind == _TEMPLATE:
             return self._from_template(entry.target, country), True
         if entry.kind == _CONTEXTUAL:
-            name = self._contextual[int(entry.target)].get(country)
-            return (self._actors[name], True) if name in self._actors else None
+            contextual = self._contextual[int(entry.target)]
+            name = contextual.by_country.get(country)
+            if name is None:
+                return (self._from_template(contextual.otherwise, country), True) if contextual.otherwise else None
+            actor = self.get(name)  # a named actor, or a template's ("Military Forces of Algeria")
+            return (actor, True) if actor is not None else None
         return None
 
     def _from_template(self, kind: str, country: str) -> Actor:
