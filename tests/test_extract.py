@@ -449,6 +449,31 @@ def test_the_nationality_of_strikes_after_a_preposition_names_who_struck(pipelin
     assert (event.actor1, event.actor2) == ("Military Forces of Russia", "Civilians (Syria)")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dix soldats ont été tués mardi par des rebelles dans un raid contre une base militaire de Kidal, au Mali.",
+         ("Armed clash", "Unidentified Armed Group (Mali)")),
+        ("Mardi, un raid des shebab contre le village de Bariire, en Somalie, a fait six morts parmi les civils.",
+         ("Attack", "al-Shabaab")),
+        ("Un raid de l'aviation russe a frappé mardi la ville de Saraqeb.",
+         ("Air/drone strike", "Military Forces of Russia")),
+    ],
+)
+def test_a_raid_by_a_side_with_no_aircraft_is_on_the_ground(
+    pipeline: Pipeline, text: str, expected: tuple[str, str]
+) -> None:
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1) == expected
+
+
+def test_rebels_who_bombard_have_no_air_force(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Les rebelles ont bombardé mardi le quartier de Kadugli, au Soudan.")
+    assert (event.actor1, event.sub_event_type) == (
+        "Unidentified Armed Group (Sudan)", "Shelling/artillery/missile attack"
+    )
+
+
 def test_attack_on_an_unknown_village_of_the_story_is_another_event_near_its_town(pipeline: Pipeline) -> None:
     # the second attack names a village the gazetteer does not hold: a new event near the town the story is at
     text = ("Des miliciens ont tué deux commerçants samedi à Bunia. Dimanche, une attaque des miliciens a fait sept "
@@ -686,11 +711,9 @@ def test_a_claim_names_who_did_the_bombing(pipeline: Pipeline) -> None:
     assert (event.location, event.fatalities) == ("Mogadishu", 79)
 
 
-def test_road_between_two_towns_is_the_first_town_near(pipeline: Pipeline) -> None:
-    event = only_event(
-        pipeline,
-        "Une mine a tué lundi trois soldats maliens sur la route entre Boni et Hombori, dans le centre du Mali.",
-    )
+@pytest.mark.parametrize("road", ["la route entre Boni et Hombori", "l'axe reliant Boni et Hombori"])
+def test_road_between_two_towns_is_the_first_town_near(pipeline: Pipeline, road: str) -> None:
+    event = only_event(pipeline, f"Une mine a tué lundi trois soldats maliens sur {road}, dans le centre du Mali.")
     assert event.sub_event_type == "Remote explosive/landmine/IED"
     assert (event.location, event.geo_precision) == ("Boni", 2)
 
@@ -759,6 +782,14 @@ def test_clashes_with_the_police_in_a_story_of_protests_are_the_riot(pipeline: P
     assert any((e.event_type, e.actor1) == ("Riots", "Rioters (Guinea)") for e in events)
 
 
+def test_an_ambush_in_a_story_of_protests_stays_a_battle(pipeline: Pipeline) -> None:
+    text = ("Des milliers de personnes ont manifesté samedi à Ouagadougou, au Burkina Faso. "
+            "Dimanche, un convoi de l'armée est tombé dans une embuscade près de Djibo.")
+    _, events = run(pipeline, text)
+    assert any((e.sub_event_type, e.location) == ("Armed clash", "Djibo") for e in events)
+    assert not any(e.event_type == "Riots" for e in events)
+
+
 def test_a_peaceful_protest_acts_on_nobody(pipeline: Pipeline) -> None:
     text = "Des milliers de personnes ont manifesté samedi à Conakry, en Guinée, contre le pouvoir."
     event = only_event(pipeline, text)
@@ -800,8 +831,9 @@ def test_an_attack_on_an_army_post_stays_a_battle(pipeline: Pipeline) -> None:
     assert event.sub_event_type == "Armed clash"
 
 
-def test_a_link_to_another_article_is_not_this_articles_event(pipeline: Pipeline) -> None:
-    text = ("Lire aussi : RDC, deux enfants tués dans un bombardement à Rutshuru. "
+@pytest.mark.parametrize("link", ["Lire aussi : ", "À lire aussi\n"])
+def test_a_link_to_another_article_is_not_this_articles_event(pipeline: Pipeline, link: str) -> None:
+    text = (f"{link}RDC, deux enfants tués dans un bombardement à Rutshuru.\n\n"
             "Des obus sont tombés lundi sur Goma, en RDC.")
     event = only_event(pipeline, text)
     assert event.location == "Goma"

@@ -196,3 +196,10 @@ def test_clause_of_leaves_out_embedded_clauses() -> None:
     assert main == ["jihadistes", "ont", "attaqué"]
     assert [t.text for t in clause_of(RELATIVE, RELATIVE.tokens[2])] == ["qui", "occupent"]
 
+
+
+def test_a_misspelt_category_key_is_refused() -> None:
+    from veilleur.extract.cues import _category
+
+    with pytest.raises(ValueError, match="non_state_sub_event_type"):
+        _category("air", {"event_type": "Explosions/Remote violence", "non_state_sub_event_type": "Attack"})

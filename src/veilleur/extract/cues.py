@@ -28,6 +28,7 @@ class Category:
     sub_event_type: str
     state_sub_event_type: str = ""  # territory: when a state (or its ally) takes ground
     non_state_sub_event_type: str = ""
+    ground_nouns: frozenset[str] = frozenset()  # cue nouns that, for a non-state side, mean a ground attack
     civilian_type: tuple[str, str] | None = None  # (event_type, sub_event_type) when civilians are the target
     context_actor1: bool = True  # an unnamed actor may be the story's protagonist (not for bombings)
     self_directed: bool = False  # a mutiny or defection: the group acts on itself
@@ -37,6 +38,10 @@ class Category:
     # (pattern, event_type, sub_event_type): the sentence says more ("dispersés au gaz lacrymogène")
     refinements: tuple[tuple[re.Pattern[str], str, str, bool], ...] = ()
     crowd: str = ""  # "Protesters ({country})": demonstrations and riots are acted by a crowd
+
+    def on_the_ground(self, cue: str) -> bool:
+        """The bare cue ("raid", not "raid aérien") may be a non-state side's incursion on the ground."""
+        return len(cue.split()) == 1 and opens_with(cue, self.ground_nouns)
 
     def refine(self, text: str, start: int, end: int, aircraft: bool = False) -> tuple[str, str] | None:
         """The more specific (event_type, sub_event_type) that the sentence's wording calls for, if any.
@@ -62,6 +67,15 @@ class Trigger:
     token: int = -1  # index of the trigger word in the document's tokens (-1: found without a parse)
 
 
+def opens_with(cue: str, words: frozenset[str]) -> bool:
+    """Is the cue's first word, or its singular, one of these ("heurts" -> "heurt"; "guet-apens")?"""
+    first = cue.split()[0].lower() if cue.split() else ""
+    return first in words or first.rstrip("sx") in words
+
+
+LINK_PUNCTUATION = " \t\n»«\"'-–—•*#"
+
+
 @dataclass(frozen=True)
 class CueLexicon:
     """The exclusion and attribution vocabularies, compiled."""
@@ -80,13 +94,21 @@ class CueLexicon:
     speaker: re.Pattern[str]  # "un responsable de l'armée": someone speaking for the actor, not the actor acting
     comment_markers: tuple[str, ...]
     demonstration_lemmas: frozenset[str]  # a story of demonstrations: its clashes are riots
+    armed_clash_words: frozenset[str]  # ... but not those told with these words: "embuscade", "combats"
     civilian_targets: frozenset[str]  # "ont attaqué le village": the victims are civilians
     link: re.Pattern[str]  # "Lire aussi : ...": a link to another article
     caption: re.Pattern[str]  # "... le 28 mars à Gao ©AFP": a photo's caption, ended by its credit
 
     def is_link(self, text: str, start: int, end: int) -> bool:
-        """Does the sentence open with "Lire aussi", "Voir aussi"...?"""
-        return self.link.match(text[start:end].lstrip(" \t\n»«\"'-–—•*#")) is not None
+        """Does the sentence open with "Lire aussi", "Voir aussi"..., or follow such a line of its own (the
+        linked headline on the next line)?"""
+        if self.link.match(text[start:end].lstrip(LINK_PUNCTUATION)) is not None:
+            return True
+        before = text[max(0, start - 60) : start]
+        if "\n" not in before.rstrip(" \t"):
+            return False
+        previous_line = before.rstrip(" \t\n").rsplit("\n", 1)[-1].strip(LINK_PUNCTUATION + ":")
+        return bool(previous_line) and self.link.fullmatch(previous_line) is not None
 
     def is_caption(self, text: str, start: int, end: int) -> bool:
         """Is the sentence the end of a line closed by a photo credit ("©AFP", "Photo : Reuters/...")?"""
@@ -127,7 +149,16 @@ def _alternation(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
 
 
+CATEGORY_KEYS = frozenset({
+    "event_type", "sub_event_type", "state", "non_state", "civilians", "context_actor1", "self_directed",
+    "state_actor1", "genitive_agent", "only_alone", "refine", "crowd", "non_state_ground_nouns",
+})
+
+
 def _category(name: str, spec: dict[str, Any]) -> Category:
+    unknown = {key for key in spec if not key.startswith("_")} - CATEGORY_KEYS
+    if unknown:  # a misspelt key would silently turn its rule off
+        raise ValueError(f"event category {name!r}: unknown keys {sorted(unknown)}")
     civilians = spec.get("civilians")
     return Category(
         name=name,
@@ -135,6 +166,7 @@ def _category(name: str, spec: dict[str, Any]) -> Category:
         sub_event_type=spec.get("sub_event_type", spec.get("state", "")),
         state_sub_event_type=spec.get("state", ""),
         non_state_sub_event_type=spec.get("non_state", ""),
+        ground_nouns=frozenset(spec.get("non_state_ground_nouns", [])),
         civilian_type=(civilians[0], civilians[1]) if civilians else None,
         context_actor1=bool(spec.get("context_actor1", True)),
         self_directed=bool(spec.get("self_directed", False)),
@@ -182,6 +214,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         ),
         comment_markers=tuple(data["comment_markers"]),
         demonstration_lemmas=frozenset(data["demonstration_lemmas"]),
+        armed_clash_words=frozenset(data["armed_clash_words"]),
         civilian_targets=frozenset(data["civilian_targets"]),
         link=re.compile(r"(?:" + "|".join(map(re.escape, data["link_markers"])) + r")\b", re.IGNORECASE),
         caption=re.compile("|".join(map(re.escape, data["caption_credits"])), re.IGNORECASE),

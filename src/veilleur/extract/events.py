@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from veilleur.annotate import Annotation
-from veilleur.extract.cues import CueLexicon, Trigger
+from veilleur.extract.cues import CueLexicon, Trigger, opens_with
 from veilleur.extract.frames import (
     APPOSED_PLACE,
     CLAUSE_BREAK,
@@ -54,7 +54,11 @@ NEAR = re.compile(
     r"(?:près|proximité|abords|environs|autour|alentours|sud|nord|est|ouest)\s+(?:de|d')\s*(?:la\s+|l')?$", re.I
 )
 BACKGROUND_REACH = 60  # a year ("en 2014") this close to a cue dates it
-ROUTE_BETWEEN = re.compile(r"\bentre\s+(?:les?\s+(?:villes?|localités?)\s+)?(?:de\s+|d')?$", re.IGNORECASE)
+ROUTE_BETWEEN = re.compile(  # "sur la route entre Boni et Hombori", "sur l'axe reliant Mossoul et Kirkouk"
+    r"(?:\bentre|\b(?:route|axe|tronçon|piste)\s+(?:qui\s+relie|reliant))\s+(?:les?\s+(?:villes?|localités?)\s+)?"
+    r"(?:de\s+|d')?$",
+    re.IGNORECASE,
+)
 PLACE_REACH = 100  # a place named further after the cue belongs to another clause
 
 
@@ -134,7 +138,7 @@ def _demonstration_clashes(events: list[Event], annotation: Annotation, cues: Cu
     battle."""
     clashes = []
     for event in events:
-        if event.sub_event_type != "Armed clash" or not event.country:
+        if event.sub_event_type != "Armed clash" or not event.country or not _crowd_can_fight(event, cues):
             continue
         named = [name for field, name in (("actor1", event.actor1), ("actor2", event.actor2))
                  if name and field in event.evidence]
@@ -152,6 +156,11 @@ def _demonstration_clashes(events: list[Event], annotation: Annotation, cues: Cu
         event.event_type, event.sub_event_type = VIOLENT_DEMONSTRATION
         event.actor1, event.actor2 = f"{RIOTERS} ({event.country})", force
     return events
+
+
+def _crowd_can_fight(event: Event, cues: CueLexicon) -> bool:
+    """"des heurts", "pris d'assaut" may be a crowd's; an ambush or a battle is not."""
+    return not any(opens_with(span.text, cues.armed_clash_words) for span in event.evidence.get("trigger", []))
 
 
 def _with_article_knowledge(text: str, mentions: Mentions, context: ArticleContext) -> Mentions:
@@ -209,6 +218,8 @@ def _events_from_frame(
         )
     elif category.state_actor1 and actor1 is not None and not actor1.state and category.non_state_sub_event_type:
         sub_event_type = category.non_state_sub_event_type  # "les rebelles ont bombardé": no air force
+        if category.on_the_ground(frame.trigger.text):  # "un raid de rebelles contre une base"
+            event_type, sub_event_type = CIVILIAN_ATTACK if civilians_hit else ARMED_CLASH
     refined = category.refine(frame.text, *frame.sentence, aircraft=frame.aircraft)
     if refined is not None:
         event_type, sub_event_type = refined
@@ -266,6 +277,7 @@ def _events_from_frame(
 
 VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
 CIVILIAN_ATTACK = ("Violence against civilians", "Attack")
+ARMED_CLASH = ("Battles", "Armed clash")
 CROWD_VIOLENCE = frozenset({"Attack", "Looting/property destruction"})
 
 

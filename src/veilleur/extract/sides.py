@@ -132,7 +132,8 @@ def sides(
         group = subject_group or object_group
         subject_group, object_group = group[:1], group[:1]
     actor1 = subject_group[0] if subject_group else None
-    if actor1 is not None and category.state_actor1 and not actor1.state and frame.aircraft:
+    if (actor1 is not None and category.state_actor1 and not actor1.state and frame.aircraft
+            and not category.on_the_ground(frame.trigger.text)):
         actor1 = None  # "les victimes des raids", "frappes": a non-state group has no aircraft
     protagonist = context.protagonist
     # the story's army stands in for an unnamed actor at home, not across a border ("au Burkina voisin")
