@@ -790,6 +790,14 @@ def test_an_ambush_in_a_story_of_protests_stays_a_battle(pipeline: Pipeline) -> 
     assert not any(e.event_type == "Riots" for e in events)
 
 
+def test_looting_no_one_is_said_to_do_in_a_story_of_protests_is_the_riot(pipeline: Pipeline) -> None:
+    text = ("Des milliers de manifestants ont défilé lundi à Dakar, au Sénégal, contre le pouvoir. "
+            "Mardi, des magasins ont été pillés et des véhicules incendiés à Thiès.")
+    _, events = run(pipeline, text)
+    looting = next(e for e in events if e.location == "Thiès")
+    assert (looting.sub_event_type, looting.actor1) == ("Violent demonstration", "Rioters (Senegal)")
+
+
 def test_a_peaceful_protest_acts_on_nobody(pipeline: Pipeline) -> None:
     text = "Des milliers de personnes ont manifesté samedi à Conakry, en Guinée, contre le pouvoir."
     event = only_event(pipeline, text)

@@ -135,10 +135,19 @@ def _demonstration_clashes(events: list[Event], annotation: Annotation, cues: Cu
     """In a story of demonstrations, clashes in which the sentence names no armed group are the crowd's riot:
     "des heurts ont éclaté avec les forces de l'ordre", "des heurts aussi à Lorient" (codebook section 2). A
     group the story named elsewhere, or an unidentified one assumed for want of a name, does not make them a
-    battle."""
+    battle. So is looting or burning that the sentence attributes to no one else ("des magasins pillés")."""
     clashes = []
     for event in events:
-        if event.sub_event_type != "Armed clash" or not event.country or not _crowd_can_fight(event, cues):
+        if not event.country:
+            continue
+        if event.sub_event_type == "Armed clash":
+            if not _crowd_can_fight(event, cues):
+                continue
+        elif event.sub_event_type == "Looting/property destruction":
+            # "des magasins ont été pillés": no one named did it, or the crowd did
+            if "actor1" in event.evidence and not event.actor1.startswith(CROWD_PREFIXES):
+                continue
+        else:
             continue
         named = [name for field, name in (("actor1", event.actor1), ("actor2", event.actor2))
                  if name and field in event.evidence]
