@@ -368,8 +368,11 @@ def _dated_period_pattern() -> re.Pattern[str]:
     vocab = _vocabulary()
     p = _pieces()
     return re.compile(
-        rf"{p['start']}{_alternation(vocab['range_lead_ins'])}\s+(?P<day1>{p['day']})(?:\s+(?P<month1>{p['any_month']}))?"
-        rf"(?:\s+(?P<year1>{p['year']}))?(?:(?:\s+(?P<joiner>{_alternation(vocab['range_joiners'])})\s+|-)"
+        # "du 3 au 5 mai", "du mardi 9 au mercredi 10 novembre", "(la nuit) de jeudi 14 au vendredi 15 juillet"
+        rf"{p['start']}(?:{_alternation(vocab['range_lead_ins'])}\s+(?:{p['weekday']}\s+)?|de\s+{p['weekday']}\s+)"
+        rf"(?P<day1>{p['day']})(?:\s+(?P<month1>{p['any_month']}))?"
+        rf"(?:\s+(?P<year1>{p['year']}))?(?:(?:\s+(?P<joiner>{_alternation(vocab['range_joiners'])})\s+"
+        rf"(?:{p['weekday']}\s+)?|-)"
         rf"(?P<day2>{p['day']})\s+(?P<month2>{p['any_month']})(?:\s+(?P<year2>{p['year']}))?)?"
     )
 
