@@ -29,6 +29,7 @@ class Category:
     state_sub_event_type: str = ""  # territory: when a state (or its ally) takes ground
     non_state_sub_event_type: str = ""
     ground_nouns: frozenset[str] = frozenset()  # cue nouns that, for a non-state side, mean a ground attack
+    non_state_aircraft: frozenset[str] = frozenset()  # aircraft an armed group flies too ("drone")
     civilian_type: tuple[str, str] | None = None  # (event_type, sub_event_type) when civilians are the target
     context_actor1: bool = True  # an unnamed actor may be the story's protagonist (not for bombings)
     self_directed: bool = False  # a mutiny or defection: the group acts on itself
@@ -42,6 +43,10 @@ class Category:
     def on_the_ground(self, cue: str) -> bool:
         """The bare cue ("raid", not "raid aérien") may be a non-state side's incursion on the ground."""
         return len(cue.split()) == 1 and opens_with(cue, self.ground_nouns)
+
+    def flown_by_anyone(self, cue: str) -> bool:
+        """"une frappe de drone des Houthis": an aircraft armed groups fly too."""
+        return any(word.rstrip("sx") in self.non_state_aircraft for word in cue.lower().split())
 
     def refine(self, text: str, start: int, end: int, aircraft: bool = False) -> tuple[str, str] | None:
         """The more specific (event_type, sub_event_type) that the sentence's wording calls for, if any.
@@ -152,6 +157,7 @@ def _alternation(words: list[str]) -> re.Pattern[str]:
 CATEGORY_KEYS = frozenset({
     "event_type", "sub_event_type", "state", "non_state", "civilians", "context_actor1", "self_directed",
     "state_actor1", "genitive_agent", "only_alone", "refine", "crowd", "non_state_ground_nouns",
+    "non_state_aircraft",
 })
 
 
@@ -167,6 +173,7 @@ def _category(name: str, spec: dict[str, Any]) -> Category:
         state_sub_event_type=spec.get("state", ""),
         non_state_sub_event_type=spec.get("non_state", ""),
         ground_nouns=frozenset(spec.get("non_state_ground_nouns", [])),
+        non_state_aircraft=frozenset(spec.get("non_state_aircraft", [])),
         civilian_type=(civilians[0], civilians[1]) if civilians else None,
         context_actor1=bool(spec.get("context_actor1", True)),
         self_directed=bool(spec.get("self_directed", False)),

@@ -133,7 +133,7 @@ def sides(
         subject_group, object_group = group[:1], group[:1]
     actor1 = subject_group[0] if subject_group else None
     if (actor1 is not None and category.state_actor1 and not actor1.state and frame.aircraft
-            and not category.on_the_ground(frame.trigger.text)):
+            and not category.on_the_ground(frame.trigger.text) and not category.flown_by_anyone(frame.trigger.text)):
         actor1 = None  # "les victimes des raids", "frappes": a non-state group has no aircraft
     protagonist = context.protagonist
     # the story's army stands in for an unnamed actor at home, not across a border ("au Burkina voisin")
