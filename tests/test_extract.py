@@ -116,6 +116,10 @@ TYPE_CASES = [
         "Une mutinerie a éclaté dimanche au sein de l'armée malienne dans la caserne de Kati.",
         "Strategic developments", "Change to group/activity", id="mutiny",
     ),
+    pytest.param(
+        "Un jihadiste a commis dimanche une attaque-suicide contre une mosquée de Kaboul.",
+        "Explosions/Remote violence", "Suicide bomb", id="hyphenated-compound",
+    ),
 ]
 
 
@@ -465,6 +469,15 @@ def test_a_raid_by_a_side_with_no_aircraft_is_on_the_ground(
 ) -> None:
     event = only_event(pipeline, text)
     assert (event.sub_event_type, event.actor1) == expected
+
+
+def test_an_armed_group_flies_drones(pipeline: Pipeline) -> None:
+    text = ("Une attaque par drone menée par les Forces de soutien rapide a frappé mardi un véhicule près de Rahad, "
+            "au Soudan, tuant dix civils.")
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Air/drone strike", "RSF: Rapid Support Forces", "Civilians (Sudan)"
+    )
 
 
 def test_rebels_who_bombard_have_no_air_force(pipeline: Pipeline) -> None:

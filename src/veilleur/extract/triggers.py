@@ -102,6 +102,10 @@ class TriggerRow:
             # outside any embedded clause passes on its lemma alone
             grandchildren = [g for k in kids if k.dep not in CLAUSE_DEPS for g in tree.children(k)]
             found = [g for g in grandchildren if any(test.lemmas and g.lemma in test.lemmas for test in self.with_any)]
+        if not found:
+            # "l'attaque-suicide": the parser cuts the compound at its hyphen and roots the second half apart
+            found = [j for j in _hyphen_joined(tree, token) if any(test.lemmas and j.lemma in test.lemmas
+                                                                    for test in self.with_any)]
         if not found and token.pos == "VERB":
             found = self._object_after(tree, token)
         return found or None
@@ -117,6 +121,14 @@ class TriggerRow:
         first = nouns[0]
         passes = any(test.lemmas and "obj" in test.deps and first.lemma in test.lemmas for test in self.with_any)
         return [first] if passes else []
+
+
+def _hyphen_joined(tree: Tree, token: Token) -> list[Token]:
+    """The word written after the token with a hyphen and no space ("attaque-suicide" -> "suicide")."""
+    hyphen, second = tree.get(token.i + 1), tree.get(token.i + 2)
+    if hyphen is None or second is None or hyphen.text != "-":
+        return []
+    return [second] if hyphen.start == token.end and second.start == hyphen.end else []
 
 
 @dataclass(frozen=True)
