@@ -302,3 +302,23 @@ def test_folds_translate_each_character_on_its_own() -> None:
     assert fold_text(every) == "".join(fold_text(c) for c in every)
     assert fold(every) == "".join(fold_char(c) for c in every)
     assert fold_text("L’İNFO – Hôpital") == "l'İnfo - hopital"
+
+
+@pytest.mark.parametrize(
+    "text", ["Trois passagers d'un bus ont été tués.", "Quatorze personnes à bord d'un autocar ont été tuées."]
+)
+def test_the_vehicle_they_rode_in_is_not_the_victims(text: str) -> None:
+    # "un bus ont été tués" would count one death: a vehicle, a village or a building is no victim
+    assert all(toll.count != 1 for toll in find_death_tolls(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les milices ont perdu lundi 27 combattants dans les combats.", [(27, "combattants")]),
+        ("L'armée a perdu deux soldats dans l'embuscade.", [(2, "soldats")]),
+        ("Les rebelles ont perdu trois villages.", []),  # a side loses fighters, or else ground
+    ],
+)
+def test_a_side_that_loses_its_fighters(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(t.count, t.victims) for t in find_death_tolls(text)] == expected

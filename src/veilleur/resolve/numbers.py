@@ -282,6 +282,11 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
         "lead": (
             rf"(?<![\w-]){_alternation(vocab['killing_lead_ins'])}{_time_adverbial()}?{_SEP}{qty}(?P<fill>{fill}{{0,3}})"
         ),
+        # "ont perdu lundi 27 combattants", "l'armée a perdu deux soldats": a side that loses its fighters
+        "loss": (
+            rf"(?<![\w-]){_alternation(vocab['loss_lead_ins'])}{_time_adverbial()}?{_SEP}{qty}"
+            rf"(?P<fill>\s+{_alternation(vocab['lost_fighters'])}){end}"
+        ),
         # "les assaillants, au nombre de quatre, ont été abattus"
         "numbered": (
             rf"(?<![\w-])(?P<fill>[a-z][a-z-]*)\s*,?\s+au\s+nombre\s+d(?:e\s+|'\s*)(?=[\w])(?P<qty>{_quantity_pattern()})"
@@ -416,7 +421,7 @@ def _death_word_pattern() -> re.Pattern[str]:
     or label): a line without one cannot hold a toll, and most lines of an article have none."""
     vocab = _vocabulary()
     words = ("death_nouns", "passive_death_participles", "intransitive_avoir_deaths", "etre_deaths",
-             "killing_lead_ins", "toll_labels")
+             "killing_lead_ins", "toll_labels", "loss_lead_ins")
     # each pattern has the word after a space, an apostrophe or a word bound: the same bound here lets the
     # engine skip the positions inside words
     return re.compile(r"(?<![\w-])" + _alternation([phrase for name in words for phrase in vocab[name]]))
