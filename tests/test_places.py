@@ -427,3 +427,25 @@ def test_a_near_miss_village_alone_is_not_trusted(geocoder: Geocoder) -> None:
     result = geocoder.find(text)
     assert [m for m in result.mentions if m.text == "Kouloubadiéni"] == []
     assert any(name == "Kouloubadiéni" for _, _, name in result.unresolved)
+
+
+# -- where a story's named groups operate ------------------------------------------------------------
+
+
+def test_a_groups_reach_finds_villages_across_the_border_without_making_the_country(geocoder: Geocoder) -> None:
+    text = "Dans la nuit de dimanche, des hommes de Boko Haram ont incendié le village de Kolofata."
+    reach = ("Nigeria", "Cameroon", "Chad", "Niger")
+    result = geocoder.find(text, votes=Counter({"Nigeria": 1}), reach=reach)
+    assert [(m.text, m.place.country) for m in result.mentions] == [("Kolofata", "Cameroon")]
+    # the story's country, which names the army, is still the one its words give
+    assert result.countries == ["Nigeria"]
+    assert result.reach == ["Cameroon", "Chad", "Niger"]
+    # without the group, a village of the Cameroonian tables is not searched
+    assert geocoder.find(text, votes=Counter({"Nigeria": 1})).mentions == []
+
+
+def test_geocode_searches_where_the_contexts_groups_operate(geocoder: Geocoder) -> None:
+    context = "Selon un élu local, les jihadistes de Boko Haram ont encore frappé Fotokol mardi."
+    chosen = geocoder.geocode("Fotokol", context=context).chosen
+    assert chosen is not None and chosen.place.country == "Cameroon"
+    assert geocoder.geocode("Fotokol", context="Des hommes armés ont encore frappé Fotokol mardi.").chosen is None

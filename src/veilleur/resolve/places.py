@@ -33,6 +33,7 @@ from unidecode import unidecode
 
 from veilleur.datafiles import load_json
 from veilleur.records import Place, great_circle_km
+from veilleur.resolve.actors import ActorTies, default_registry
 from veilleur.resolve.sized_cache import SizedCache
 from veilleur.spans import SpanIndex
 
@@ -306,6 +307,12 @@ def country_spellings() -> frozenset[str]:
 def names_country(surface: str) -> bool:
     """Is the text a country's name ("Tchad", "MALI", "Soudan du Sud")?"""
     return _plain(surface) in country_spellings()
+
+
+def actor_ties(text: str) -> ActorTies:
+    """The countries the text's named actors are tied to (the bundled registry's), as the pipeline counts them."""
+    registry = default_registry()
+    return registry.ties(registry.scan(text))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -598,6 +605,8 @@ class GeocodeResult:
     # the unresolved names a place cue introduces ("le village de Ngurahi", "à Ngurahi"): unknown places
     unknown_places: list[tuple[int, int, str]] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)  # the article's countries, best supported first
+    # the other countries searched for its places: where its named actors operate (:meth:`Geocoder.find`)
+    reach: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -800,6 +809,7 @@ TOWN_POPULATION = 10_000  # a name the parser took for a person is still a place
 ANCHOR_SPREAD_KM = 50.0
 WORLD_CITY = 1_000_000  # a city this large may be named without its country ("à Paris", "à Washington")
 MAX_DETAIL_COUNTRIES = 4  # villages are looked up in the article's few main countries only
+MAX_REACH_COUNTRIES = 4  # ...and in as many countries where its named actors operate
 DETAIL_BUDGET = 512 * 2**20  # bytes of country gazetteers a geocoder keeps (all of them take about 900 MiB)
 
 
@@ -899,9 +909,10 @@ class Geocoder:
         return ranked[0] if ranked else None
 
     def _gazetteers(self, countries: Sequence[str]) -> list[Gazetteer]:
+        """The base, then the detailed gazetteers of the countries given, in that order."""
         found = [self.gazetteer]
         codes = country_codes()
-        for country in countries[:MAX_DETAIL_COUNTRIES]:
+        for country in countries:
             detail = self.detail(codes[country]) if self.detail is not None and country in codes else None
             if detail is not None:
                 found.append(detail)
@@ -1040,11 +1051,15 @@ class Geocoder:
     # -- public entry point --------------------------------------------------------------------------
 
     def find(self, text: str, country: str | None = None, candidates: Sequence[tuple[int, int]] = (),
-             votes: Counter[str] | None = None, persons: Sequence[tuple[int, int]] = ()) -> GeocodeResult:
+             votes: Counter[str] | None = None, persons: Sequence[tuple[int, int]] = (),
+             reach: Sequence[str] = ()) -> GeocodeResult:
         """Place mentions in ``text``; ``candidates`` (e.g. spaCy LOC/GPE spans) are resolved too, fuzzily.
 
         ``country`` is the article's main country when the caller knows it; the article's other countries
         come from :meth:`article_countries`, with the caller's extra ``votes`` (e.g. named actors' countries).
+        ``reach`` are countries where the text's places may also lie without being the article's (where its
+        named actors operate: Cameroon, Chad and Niger for Boko Haram): their places are searched as the
+        article's countries' are, but they win no vote, so they never become its main country.
         ``persons`` are the parser's person names: a name inside one is a place only after "à", "village de"...
         """
         # spans asked about once per match are indexed: a long text has thousands of matches
@@ -1066,10 +1081,12 @@ class Geocoder:
         if country and country not in ranked[:MAX_DETAIL_COUNTRIES]:
             ranked.insert(0, country)
         country = country or (ranked[0] if ranked else None)
-        gazetteers = self._gazetteers(ranked)
+        detailed = ranked[:MAX_DETAIL_COUNTRIES]
+        beyond = [c for c in dict.fromkeys(reach) if c not in detailed][:MAX_REACH_COUNTRIES]
+        gazetteers = self._gazetteers([*detailed, *beyond])
         matches = [m for m in self._scan(text, gazetteers, hits) if usable(m)] if len(gazetteers) > 1 else base
         matches += self._candidate_matches(text, matches, candidates, gazetteers)
-        home = set(ranked[:MAX_DETAIL_COUNTRIES])
+        home = {*detailed, *beyond}
         named = set(country_mentions(text, adjectives=False))
         matches = [m for m in matches if self._plausible(text, m, home, named, entities)
                    and not (_is_person(text, m, person_spans)
@@ -1111,6 +1128,7 @@ class Geocoder:
         # nothing named a country (no name, adjective or unambiguous place): the places found say where
         found = Counter(m.place.country for m in result.mentions)
         result.countries = ranked or [country for country, _ in found.most_common()]
+        result.reach = beyond
         result.unresolved += self._cued_unknowns(text, SpanIndex((m.start, m.end) for m in matches))
         result.unresolved = sorted(set(result.unresolved))
         result.unknown_places = [
@@ -1158,10 +1176,14 @@ class Geocoder:
             prefix = f"{context} à " if context else "à "  # a locative cue, as a name alone would have in news
             text, start = prefix + name, len(prefix)
         end = start + len(name)
-        result = self.find(text, country=country, candidates=[(start, end)])
+        # the countries the context's named groups operate in are searched ("Boko Haram": Cameroon, Chad...);
+        # their votes are left out, as a name alone says more surely where it is ("l'armée turque ... Afrine")
+        reach = actor_ties(text).reach if context else ()
+        result = self.find(text, country=country, candidates=[(start, end)], reach=reach)
         chosen = next((m for m in result.mentions if m.start < end and start < m.end), None)
         key = name_key(name)
-        gazetteers = self._gazetteers(result.countries if not country else [country, *result.countries])
+        countries = list(dict.fromkeys([*([country] if country else []), *result.countries]))
+        gazetteers = self._gazetteers([*countries[:MAX_DETAIL_COUNTRIES], *result.reach])
         candidates = sorted(_candidates(key, gazetteers), key=lambda p: -_prominence(p, key))
         if chosen is not None:
             why = (f"best of {len(candidates)} candidate(s) for key {key!r}; article countries: "
