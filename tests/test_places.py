@@ -280,6 +280,33 @@ def test_half_of_a_hyphenated_given_name_is_no_town(geocoder: Geocoder) -> None:
     assert [m.text for m in result.mentions] == ["Gao"]
 
 
+def test_a_word_of_a_persons_full_name_is_no_town_however_large(geocoder: Geocoder) -> None:
+    # Mechelen (Belgium) is also "Michel", Amiens (France) folds like "Amini": a first name or a surname here
+    for text, person in [
+        ("À Bruxelles, en Belgique, le président du Conseil européen Charles Michel a reçu les deux dirigeants.",
+         "Charles Michel"),
+        ("À Paris, en France, des exilés ont rendu hommage à Mahsa Amini devant l'ambassade.", "Mahsa Amini"),
+    ]:
+        start = text.index(person)
+        result = geocoder.find(text, persons=[(start, start + len(person))])
+        assert [m.text for m in result.mentions] == [text.split(",")[0].removeprefix("À ")]
+
+
+def test_a_function_word_that_opens_a_sentence_is_no_town(geocoder: Geocoder) -> None:
+    # "Cet" folds like Sète, "Celle" like Celle (Germany), "Serait" like Sirte
+    text = ("Des réfugiés sont arrivés à Marseille, en France. Cet accueil a été préparé par la mairie. "
+            "Celle-ci a ouvert un gymnase.")
+    assert [m.text for m in geocoder.find(text).mentions] == ["Marseille"]
+
+
+def test_a_parsers_span_on_an_acronym_is_no_town(geocoder: Geocoder) -> None:
+    # the parser may tag "(MANUA)" as a place: the acronym rule of the scan holds for its spans too (Manoa, Hawaii)
+    text = "La mission de l'ONU en Afghanistan (MANUA) et les États-Unis ont condamné l'attentat de Kaboul."
+    start = text.index("MANUA")
+    result = geocoder.find(text, candidates=[(start, start + len("MANUA"))])
+    assert [m.text for m in result.mentions] == ["Kaboul"]
+
+
 def test_words_of_a_country_name_are_not_villages(geocoder: Geocoder) -> None:
     result = geocoder.find("Des soldats ont été tués au Burkina Faso et en Côte d'Ivoire.")
     assert result.mentions == []

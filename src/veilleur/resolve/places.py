@@ -729,11 +729,34 @@ def _acronym(text: str, start: int, end: int) -> bool:
     return text[text.rfind("\n", 0, start) + 1:start].strip() != "" and not _introduced(text, start)
 
 
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """An acronym in brackets after the name it stands for: "la Mission de l'ONU en Afghanistan (MANUA)"."""
+    return (_acronym(text, start, end) and text[start - 1:start] == "("
+            and text[end:end + 1] == ")")
+
+
 def _part_of_compound(text: str, start: int, end: int) -> bool:
     """Is text[start:end] joined by a hyphen to another word ("Tchomo" in "Tchomo-Bangou")?"""
     before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
     after = end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()
     return before or after
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from veilleur.ingest.checks import french_stopwords  # the ingest's list of French function words
+
+    return french_stopwords()
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n«\"“]\s*)$")
+
+
+def _function_word(text: str, start: int, word: str) -> bool:
+    """A French function word ("Cet", "Celle", "Aux") capitalised as a sentence's first word, which is all that
+    makes it look like a name ("la région de l'Est" is a province's name, and so is the word after a cue)."""
+    return (word.lower() in _function_words()
+            and _SENTENCE_START.search(text, max(0, start - 3), start) is not None)
 
 
 def _introduced(text: str, start: int) -> bool:
@@ -745,12 +768,18 @@ def _real_town(match: _Match, home: set[str]) -> bool:
     return any(p.population >= TOWN_POPULATION and (not home or p.country in home) for p in match.places)
 
 
+_NAME_WENT_ON = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]*[ \t]+$")  # a capitalised word, then a space
+
+
 def _name_part(text: str, match: _Match) -> bool:
-    """The name is one half of a hyphenated name the gazetteer does not hold ("Jean" of Jean-Yves, "Marc" of
-    Jean-Marc): in a person's name, a given name, however large its namesake town."""
+    """The name is one word of a longer one the gazetteer does not hold: half of a hyphenated name ("Jean" of
+    Jean-Yves, "Marc" of Jean-Marc), or a word beside another capitalised one ("Charles Michel", "Mahsa Amini",
+    "Blaise Compaoré"). In a person's name, that is a given name or a surname, however large its namesake town."""
     before, after = text[max(0, match.start - 2):match.start], text[match.end:match.end + 2]
     return (len(after) == 2 and after[0] == "-" and after[1].isupper()
-            or len(before) == 2 and before[1] == "-" and before[0].isalpha())
+            or len(before) == 2 and before[1] == "-" and before[0].isalpha()
+            or _opens_longer_name(text, match)
+            or _NAME_WENT_ON.search(text, max(0, match.start - 40), match.start) is not None)
 
 
 def _fuzzy_key(key: str, gazetteers: Sequence[Gazetteer]) -> str | None:
@@ -952,6 +981,8 @@ class Geocoder:
                 continue  # "Sanaa, la capitale" is not "Sơn La": a name neither crosses punctuation nor ends low
             if _acronym(text, tokens[first].start, tokens[last].end):
                 continue  # "la MANUA", "l'ONG": an organisation's acronym, not Manoa or Wong
+            if first == last and _function_word(text, tokens[first].start, tokens[first].text):
+                continue  # "Cet entretien", "Celle-ci", "Serait-ce": a sentence's first word, not Sète, Celle, Sirte
             start = tokens[first].start
             if first > 0 and _is_text_article(tokens, first - 1):
                 start = tokens[first - 1].start  # report "al-Mayadine", not "Mayadine"
@@ -1206,6 +1237,8 @@ class Geocoder:
         for start, end in spans:
             if taken.overlaps(start, end) or not text[start:end][:1].isupper():
                 continue
+            if _bracketed(text, start, end) or _TITLE_BEFORE.search(text, max(0, start - 40), start):
+                continue  # a parser's span is no place where the scan's is none: "(MANUA)", "le général X"
             key = name_key(text[start:end])
             if not key or self._is_stopped(text, key, start, end) or names_country(text[start:end]):
                 continue
