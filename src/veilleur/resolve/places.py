@@ -782,6 +782,33 @@ def _name_part(text: str, match: _Match) -> bool:
             or _NAME_WENT_ON.search(text, max(0, match.start - 40), match.start) is not None)
 
 
+# what joins the links of an administrative chain: a comma, "en"/"dans le", a unit noun and "de"
+# ("Bwito, territoire de Rutshuru, province du Nord-Kivu"; "Kangarwa, dans le canton de Bonderi")
+_CHAIN_LINK = re.compile(r"\s*,\s*(?:(?:en|dans)\s+(?:les?\s+|la\s+|l['’])?)?(?:[a-zà-ÿ-]+(?:\s+[a-zà-ÿ-]+)?\s+"
+                         + _DE + r")?")
+
+
+def _chains(text: str, matches: Sequence[_Match], cues: Sequence[Cue],
+            home: set[str]) -> dict[int, tuple[tuple[str, str], list[int]]]:
+    """Names followed by an administrative chain that ends in a province: match index -> ((country, province),
+    indexes of the chain's other links, nearest first). The province is the first link a province cue
+    introduces ("province du Nord-Kivu") or that names nothing but a province, in the article's countries."""
+    chains: dict[int, tuple[tuple[str, str], list[int]]] = {}
+    for i in range(len(matches)):
+        members: list[int] = []
+        j = i + 1
+        while j < len(matches) and _CHAIN_LINK.fullmatch(text, matches[j - 1].end, matches[j].start):
+            members.append(j)
+            provinces = {(p.country, p.admin1) for p in matches[j].places
+                         if p.feature == "admin1" and (not home or p.country in home)}
+            towns = [p for p in matches[j].places if p.feature != "admin1" and (not home or p.country in home)]
+            if len(provinces) == 1 and (cues[j].wants_admin1 or not towns):
+                chains[i] = (provinces.pop(), members[:-1])
+                break
+            j += 1
+    return chains
+
+
 def _fuzzy_key(key: str, gazetteers: Sequence[Gazetteer]) -> str | None:
     """The closest key any of the gazetteers holds (the base first on ties); none for short names, where one
     letter apart is another name ("Sinaï" is not Chennai)."""
@@ -1140,7 +1167,10 @@ class Geocoder:
         exact = list({id(p): p for m in matches if not m.fuzzy for p in m.places
                       if not home or p.country in home}.values())
         result = GeocodeResult()
-        for match, cue in zip(matches, cues, strict=True):
+        chains = _chains(text, matches, cues, home)
+        for index, (match, cue) in enumerate(zip(matches, cues, strict=True)):
+            if index in chains:  # "Bwito, territoire de Rutshuru, province du Nord-Kivu": Bwito is in Nord-Kivu
+                match.places = [p for p in match.places if (p.country, p.admin1) == chains[index][0]]
             # a name does not vouch for itself: its town would lift its own district (Ash Shihr's)
             others = [place for key, place in anchors if key != match.key]
             place = self._choose(match, cue, country, admins, others, text, home,
@@ -1155,6 +1185,7 @@ class Geocoder:
             result.mentions.append(
                 PlaceMention(match.start, match.end, text[match.start:match.end], place, precision, qualifier)
             )
+        result.mentions += self._chain_fallbacks(text, matches, cues, chains, result.mentions)
         result.mentions.sort(key=lambda m: m.start)
         # nothing named a country (no name, adjective or unambiguous place): the places found say where
         found = Counter(m.place.country for m in result.mentions)
@@ -1166,6 +1197,27 @@ class Geocoder:
             u for u in result.unresolved if _UNRESOLVED_CUE.search(text[max(0, u[0] - 30) : u[0]].lower())
         ]
         return result
+
+    @staticmethod
+    def _chain_fallbacks(text: str, matches: list[_Match], cues: list[Cue],
+                         chains: dict[int, tuple[tuple[str, str], list[int]]],
+                         mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """A known name of a chain with no place inside the chain's province is placed at the finest level the
+        chain gives inside it: the territory's seat (precision 2), else the province (precision 3), never at
+        its namesakes elsewhere (codebook section 4)."""
+        by_start = {m.start: m for m in mentions}
+        extra = []
+        for index, (province, members) in chains.items():
+            match = matches[index]
+            if match.start in by_start or match.key.startswith("?"):
+                continue
+            links = [by_start[matches[j].start].place for j in members if matches[j].start in by_start]
+            inside = [p for p in links if (p.country, p.admin1) == province]
+            if inside:
+                place = inside[0]
+                extra.append(PlaceMention(match.start, match.end, text[match.start:match.end], place,
+                                          3 if place.feature == "admin1" else 2, cues[index].qualifier or "près de"))
+        return extra
 
     @staticmethod
     def _near_others(place: Place, others: list[Place], home: set[str]) -> bool:
