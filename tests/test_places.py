@@ -476,3 +476,14 @@ def test_geocode_searches_where_the_contexts_groups_operate(geocoder: Geocoder) 
     chosen = geocoder.geocode("Fotokol", context=context).chosen
     assert chosen is not None and chosen.place.country == "Cameroon"
     assert geocoder.geocode("Fotokol", context="Des hommes armés ont encore frappé Fotokol mardi.").chosen is None
+
+
+def test_the_first_half_of_a_hyphenated_name_is_rather_the_place_that_bears_it_whole(geocoder: Geocoder) -> None:
+    # GeoNames gives Dibaya-Lubwe (Kwilu, 55,000 people) the alias "Dibaya"; the town called Dibaya lies 400 km east
+    context = "Des miliciens ont incendié des maisons à Dibaya, en RDC, selon un député."
+    chosen = geocoder.geocode("Dibaya", context=context).chosen
+    assert chosen is not None and chosen.place.name == "Dibaya" and chosen.place.feature == "city"
+    # a unit word after the name is no second half: "Marawi" is still Marawi City
+    chosen = geocoder.geocode("Marawi", context="Des combats ont éclaté à Marawi, aux Philippines.").chosen
+    assert chosen is not None and chosen.place.name == "Marawi City"
+

@@ -809,6 +809,21 @@ def _chains(text: str, matches: Sequence[_Match], cues: Sequence[Cue],
     return chains
 
 
+_SEPARATORS = re.compile(r"([\s\-‐–]+)")
+
+
+def _short_form(place: Place, key: str) -> bool:
+    """The key is only the first half of the place's hyphenated name ("Dibaya" of Dibaya-Lubwe, an alias GeoNames
+    gives it): spelt so, the name is rather a place that bears it whole, if one does ("Marawi" of Marawi City is
+    that city's name with its unit word, not half of it)."""
+    own = name_key(place.name)
+    if own == key or not own.startswith(key + " "):
+        return False
+    parts = _SEPARATORS.split(place.name)  # words and the separators between them
+    separator = 2 * (key.count(" ") + 1) - 1
+    return separator < len(parts) and "-" in parts[separator]
+
+
 def _fuzzy_key(key: str, gazetteers: Sequence[Gazetteer]) -> str | None:
     """The closest key any of the gazetteers holds (the base first on ties); none for short names, where one
     letter apart is another name ("Sinaï" is not Chennai)."""
@@ -1057,7 +1072,8 @@ class Geocoder:
         # a district named after its seat: of several towns of that name, the one in the district is meant
         areas = [p for p in match.places if p.feature in AREAS]
         best = max(places, key=lambda p: self._score(p, match.key, country, admins, anchors)
-                   + (SPELLING_BONUS if p.geonameid in match.exact and p.feature not in AREAS else 0.0)
+                   + (SPELLING_BONUS if p.geonameid in match.exact and p.feature not in AREAS
+                      and not _short_form(p, match.key) else 0.0)
                    + (SEAT_BONUS if p.feature not in AREAS and any(
                        distance_km(p, a) <= SEAT_KM for a in areas) else 0.0))
         return _dominant_namesake(best, places, match.key, home, anchors) or best
