@@ -487,3 +487,8 @@ def test_the_first_half_of_a_hyphenated_name_is_rather_the_place_that_bears_it_w
     chosen = geocoder.geocode("Marawi", context="Des combats ont éclaté à Marawi, aux Philippines.").chosen
     assert chosen is not None and chosen.place.name == "Marawi City"
 
+
+def test_a_country_named_with_its_article_is_the_country(geocoder: Geocoder) -> None:
+    # GeoNames also calls Larose (Louisiana) "La Russie"
+    text = "Aux États-Unis, à Houston, des manifestants ont défilé. La Russie a dénoncé une provocation."
+    assert [m.text for m in geocoder.find(text).mentions] == ["Houston"]

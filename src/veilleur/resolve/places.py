@@ -304,9 +304,14 @@ def country_spellings() -> frozenset[str]:
     return frozenset(_plain(n) for c in load_countries() for n in c.names)
 
 
+_FRENCH_ARTICLE = re.compile(r"^(?:l[ae]s?\s+|l['’]\s*)", re.IGNORECASE)
+
+
 def names_country(surface: str) -> bool:
-    """Is the text a country's name ("Tchad", "MALI", "Soudan du Sud")?"""
-    return _plain(surface) in country_spellings()
+    """Is the text a country's name ("Tchad", "MALI", "Soudan du Sud"), with its article or not ("La Russie",
+    "L'Irak": not Larose, Louisiana, which GeoNames also calls so)?"""
+    spellings = country_spellings()
+    return _plain(surface) in spellings or _plain(_FRENCH_ARTICLE.sub("", surface)) in spellings
 
 
 def actor_ties(text: str) -> ActorTies:
