@@ -796,8 +796,9 @@ _CHAIN_LINK = re.compile(r"\s*,\s*(?:(?:en|dans)\s+(?:les?\s+|la\s+|l['’])?)?(
 def _chains(text: str, matches: Sequence[_Match], cues: Sequence[Cue],
             home: set[str]) -> dict[int, tuple[tuple[str, str], list[int]]]:
     """Names followed by an administrative chain that ends in a province: match index -> ((country, province),
-    indexes of the chain's other links, nearest first). The province is the first link a province cue
-    introduces ("province du Nord-Kivu") or that names nothing but a province, in the article's countries."""
+    indexes of the chain's other links, nearest first, the province's last). The province is the first link a
+    province cue introduces ("province du Nord-Kivu") or that names nothing but a province, in the article's
+    countries."""
     chains: dict[int, tuple[tuple[str, str], list[int]]] = {}
     for i in range(len(matches)):
         members: list[int] = []
@@ -808,7 +809,7 @@ def _chains(text: str, matches: Sequence[_Match], cues: Sequence[Cue],
                          if p.feature == "admin1" and (not home or p.country in home)}
             towns = [p for p in matches[j].places if p.feature != "admin1" and (not home or p.country in home)]
             if len(provinces) == 1 and (cues[j].wants_admin1 or not towns):
-                chains[i] = (provinces.pop(), members[:-1])
+                chains[i] = (provinces.pop(), members)
                 break
             j += 1
     return chains
