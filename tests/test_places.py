@@ -299,6 +299,13 @@ def test_a_function_word_that_opens_a_sentence_is_no_town(geocoder: Geocoder) ->
     assert [m.text for m in geocoder.find(text).mentions] == ["Marseille"]
 
 
+def test_a_sentences_first_word_spelt_as_no_place_is_no_town(geocoder: Geocoder) -> None:
+    # "Bien" folds like a name of Attalla (Alabama), spelt otherwise; "Alep" is Aleppo's French name, spelt so
+    text = ("Aux États-Unis, à Houston, des manifestants ont défilé. Bien que la police soit intervenue, la foule "
+            "est restée. Alep, en Syrie, a été bombardée.")
+    assert [m.text for m in geocoder.find(text).mentions] == ["Houston", "Alep"]
+
+
 def test_a_parsers_span_on_an_acronym_is_no_town(geocoder: Geocoder) -> None:
     # the parser may tag "(MANUA)" as a place: the acronym rule of the scan holds for its spans too (Manoa, Hawaii)
     text = "La mission de l'ONU en Afghanistan (MANUA) et les États-Unis ont condamné l'attentat de Kaboul."

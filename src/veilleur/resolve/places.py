@@ -1039,9 +1039,12 @@ class Geocoder:
                 continue
             if names_country(text[tokens[first].start:end]):
                 continue  # "Djibouti", "Koweït": the country, not its capital
-            taken.update(range(first, last + 1))
             places = _candidates(key, gazetteers)
-            matches.append(_Match(start, end, key, places, _spelt(places, text[start:end], gazetteers),
+            exact = _spelt(places, text[start:end], gazetteers)
+            if first == last and not exact and _SENTENCE_START.search(text, max(0, start - 3), start):
+                continue  # "Bien que", "Lire aussi": capitalised as any first word is, and spelt as no place is
+            taken.update(range(first, last + 1))
+            matches.append(_Match(start, end, key, places, exact,
                                   introduced=_introduced(text, start), partial=_part_of_compound(text, start, end)))
         return sorted(matches, key=lambda m: m.start)
 
