@@ -1234,8 +1234,8 @@ class Geocoder:
         extra = []
         for index, (province, members) in chains.items():
             match = matches[index]
-            if match.start in by_start or match.key.startswith("?"):
-                continue
+            if match.start in by_start or match.key.startswith("?") or match.partial:
+                continue  # half of a hyphenated name ("Tchomo-Bangou") names no place of its own
             links = [by_start[matches[j].start].place for j in members if matches[j].start in by_start]
             inside = [p for p in links if (p.country, p.admin1) == province]
             if inside:
