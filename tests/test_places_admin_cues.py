@@ -58,3 +58,47 @@ def test_a_unit_is_not_a_same_named_hamlet_elsewhere(geocoder: Geocoder) -> None
 
 def test_a_commune_stays_a_town() -> None:
     assert read_cue("Une attaque dans la commune de Djibo.", 31).precision == 1
+
+
+# -- administrative chains ---------------------------------------------------------------------------
+
+
+def test_a_name_in_a_chain_lies_in_the_chains_province(geocoder: Geocoder) -> None:
+    # the tables know a Bwito only as a hamlet of Kwilu, 1,000 km away: the chain says Nord-Kivu, so the
+    # finest level it names there, the territory's seat, is the place (precision 2)
+    text = "Des affrontements ont éclaté à Bwito, territoire de Rutshuru, province du Nord-Kivu, selon un élu."
+    start = text.index("Bwito")
+    result = geocoder.find(text, candidates=[(start, start + len("Bwito"))])
+    bwito = next(m for m in result.mentions if m.text == "Bwito")
+    assert (bwito.place.name, bwito.place.admin1, bwito.precision) == ("Rutshuru", "Nord-Kivu", 2)
+
+
+def test_a_name_known_inside_the_chains_province_keeps_its_own_place(geocoder: Geocoder) -> None:
+    text = "Des tirs ont été entendus à Kiwanja, dans le territoire de Rutshuru, province du Nord-Kivu."
+    kiwanja = next(m for m in geocoder.find(text).mentions if m.text == "Kiwanja")
+    assert kiwanja.place.admin1 == "Nord-Kivu" and kiwanja.precision == 1
+
+
+def test_a_name_in_a_chain_with_nothing_known_inside_the_province_is_the_province(geocoder: Geocoder) -> None:
+    # Boma is a DR Congo port 2,000 km away; the chain puts this Boma in Chad's Lac province (precision 3)
+    text = "Des soldats ont été tués dans l'attaque de leur position à Boma, dans la province du Lac, au Tchad."
+    boma = next(m for m in geocoder.find(text).mentions if m.text == "Boma")
+    assert (boma.place.name, boma.place.country, boma.precision) == ("Lac", "Chad", 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "country"),
+    [
+        ("Des pêcheurs ont été enlevés dans la province du Lac, au Tchad.", "Lac", "Chad"),
+        ("Des jihadistes ont attaqué un poste de police dans la région des Cascades.", "Cascades", "Burkina Faso"),
+        ("Des hommes armés ont enlevé trois ouvriers dans l'État de Rivers, au Nigeria.", "Rivers", "Nigeria"),
+    ],
+)
+def test_a_common_noun_that_a_unit_noun_names_is_a_province(geocoder: Geocoder, text: str, province: str,
+                                                            country: str) -> None:
+    assert [(m.place.name, m.place.country, m.precision) for m in geocoder.find(text).mentions] == [
+        (province, country, 3)]
+
+
+def test_a_common_noun_without_a_unit_noun_is_no_province(geocoder: Geocoder) -> None:
+    assert geocoder.find("Le niveau du Lac a baissé et le Plateau est resté sec, au Tchad.").mentions == []

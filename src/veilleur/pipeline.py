@@ -8,7 +8,6 @@ registries, lexicons); build one per process (or Dask worker) and reuse it.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -131,20 +130,20 @@ class Pipeline:
 
     def _process_annotated(self, article: Article, annotation: Annotation) -> ArticleResult:
         try:
-            # a named group tied to a country (Boko Haram, the M23, the Houthis) is one vote for it
+            # a named group tied to a country (Boko Haram, the M23, the Houthis) is one vote for it; the
+            # countries it operates in (Cameroon, Chad, Niger for Boko Haram) are searched for places too
             actors = self.registry.scan(article.text)
-            tied = Counter({
-                m.actor.country: 1 for m in self.registry.resolve(actors) if not m.generic and m.actor.country
-            })
+            ties = self.registry.ties(actors)
             # the parse puts unknown village names where places go ("ont bombardé Bint Jbeil"), whatever
             # entity label (often a person's) the model gave them
             roles = self.place_roles.spans(annotation.tokens)
             role_spans = SpanIndex(roles)
             persons = [(s, e) for s, e in annotation.person_entities if not role_spans.overlaps(s, e)]
-            geocoded = self.geocoder.find(article.text, candidates=annotation.place_entities + roles, votes=tied,
-                                          persons=persons)
+            geocoded = self.geocoder.find(article.text, candidates=annotation.place_entities + roles,
+                                          votes=ties.votes, persons=persons, reach=ties.reach)
             country = geocoded.countries[0] if geocoded.countries else None
-            mentions = self._mentions(article, annotation, geocoded, actors, country, set(geocoded.countries))
+            mentions = self._mentions(article, annotation, geocoded, actors, country,
+                                      {*geocoded.countries, *geocoded.reach})
             events = extract_events(article, annotation, mentions, self.cues, country, self.triggers)
             frame_events(article, events)
         except Exception as exc:  # noqa: BLE001 - a bug on one article is reported, the batch goes on

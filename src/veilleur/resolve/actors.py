@@ -17,6 +17,7 @@ import functools
 import json
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,7 +30,7 @@ from unidecode import unidecode
 
 from veilleur.spans import DisjointSpans
 
-__all__ = ["Actor", "ActorMention", "ActorRegistry", "ActorScan", "default_registry"]
+__all__ = ["Actor", "ActorMention", "ActorRegistry", "ActorScan", "ActorTies", "default_registry"]
 
 _ACTOR = "actor"
 _NATIONALITY = "nationality"
@@ -57,6 +58,9 @@ class Actor:
     country: str
     state: bool
     government_ally: bool = False  # a non-state force fighting under a state's command (e.g. Hezbollah in Syria)
+    # the countries a group fights in across borders (Boko Haram: Nigeria, Cameroon, Chad, Niger): where the
+    # places of a story about it may lie, not where the story is
+    operates_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,15 @@ class ActorMention:
     text: str
     actor: Actor
     generic: bool  # resolved from a template with the event country ("l'armée", "les civils", "des rebelles")
+
+
+@dataclass(frozen=True)
+class ActorTies:
+    """What a text's named actors say of where it is: one vote for each one's own country ("Boko Haram":
+    Nigeria), and the countries they operate in, where the text's places may lie (Cameroon, Chad, Niger)."""
+
+    votes: Counter[str]
+    reach: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -289,9 +302,12 @@ class ActorRegistry:
                 str(raw.get("country", "")),
                 bool(raw.get("state", False)),
                 bool(raw.get("government_ally", False)),
+                tuple(str(c) for c in raw.get("operates_in", [])),
             )
             if actor.name in self._actors:
                 raise ValueError(f"duplicate actor in registry: {actor.name}")
+            if actor.operates_in and actor.country and actor.country not in actor.operates_in:
+                raise ValueError(f"{actor.name}: operates_in must hold its own country, {actor.country}")
             self._actors[actor.name] = actor
             for alias in [actor.name, *raw.get("aliases", [])]:
                 _put(entries, alias, _Entry(_ACTOR, actor.name))
@@ -380,6 +396,19 @@ class ActorRegistry:
             start, end = scan.folded.starts[candidate.start], scan.folded.ends[candidate.end - 1]
             mentions.append(ActorMention(start, end, scan.text[start:end], actor, generic))
         return sorted(mentions, key=lambda m: m.start)
+
+    def ties(self, scan: ActorScan) -> ActorTies:
+        """The countries the named actors of a :meth:`scan` are tied to (templates such as "l'armée" say
+        nothing): each actor's own country once, and the countries they operate in, first named first."""
+        votes: Counter[str] = Counter()
+        reach: dict[str, None] = {}
+        for mention in self.resolve(scan):
+            if mention.generic:
+                continue
+            if mention.actor.country:
+                votes[mention.actor.country] = 1
+            reach.update(dict.fromkeys(mention.actor.operates_in))
+        return ActorTies(votes, tuple(reach))
 
     def __len__(self) -> int:
         return len(self._actors)

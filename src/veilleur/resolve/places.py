@@ -33,6 +33,7 @@ from unidecode import unidecode
 
 from veilleur.datafiles import load_json
 from veilleur.records import Place, great_circle_km
+from veilleur.resolve.actors import ActorTies, default_registry
 from veilleur.resolve.sized_cache import SizedCache
 from veilleur.spans import SpanIndex
 
@@ -303,9 +304,20 @@ def country_spellings() -> frozenset[str]:
     return frozenset(_plain(n) for c in load_countries() for n in c.names)
 
 
+_FRENCH_ARTICLE = re.compile(r"^(?:l[ae]s?\s+|l['’]\s*)", re.IGNORECASE)
+
+
 def names_country(surface: str) -> bool:
-    """Is the text a country's name ("Tchad", "MALI", "Soudan du Sud")?"""
-    return _plain(surface) in country_spellings()
+    """Is the text a country's name ("Tchad", "MALI", "Soudan du Sud"), with its article or not ("La Russie",
+    "L'Irak": not Larose, Louisiana, which GeoNames also calls so)?"""
+    spellings = country_spellings()
+    return _plain(surface) in spellings or _plain(_FRENCH_ARTICLE.sub("", surface)) in spellings
+
+
+def actor_ties(text: str) -> ActorTies:
+    """The countries the text's named actors are tied to (the bundled registry's), as the pipeline counts them."""
+    registry = default_registry()
+    return registry.ties(registry.scan(text))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -598,6 +610,8 @@ class GeocodeResult:
     # the unresolved names a place cue introduces ("le village de Ngurahi", "à Ngurahi"): unknown places
     unknown_places: list[tuple[int, int, str]] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)  # the article's countries, best supported first
+    # the other countries searched for its places: where its named actors operate (:meth:`Geocoder.find`)
+    reach: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -720,11 +734,34 @@ def _acronym(text: str, start: int, end: int) -> bool:
     return text[text.rfind("\n", 0, start) + 1:start].strip() != "" and not _introduced(text, start)
 
 
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """An acronym in brackets after the name it stands for: "la Mission de l'ONU en Afghanistan (MANUA)"."""
+    return (_acronym(text, start, end) and text[start - 1:start] == "("
+            and text[end:end + 1] == ")")
+
+
 def _part_of_compound(text: str, start: int, end: int) -> bool:
     """Is text[start:end] joined by a hyphen to another word ("Tchomo" in "Tchomo-Bangou")?"""
     before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
     after = end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()
     return before or after
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from veilleur.ingest.checks import french_stopwords  # the ingest's list of French function words
+
+    return french_stopwords()
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n«\"“]\s*)$")
+
+
+def _function_word(text: str, start: int, word: str) -> bool:
+    """A French function word ("Cet", "Celle", "Aux") capitalised as a sentence's first word, which is all that
+    makes it look like a name ("la région de l'Est" is a province's name, and so is the word after a cue)."""
+    return (word.lower() in _function_words()
+            and _SENTENCE_START.search(text, max(0, start - 3), start) is not None)
 
 
 def _introduced(text: str, start: int) -> bool:
@@ -736,12 +773,61 @@ def _real_town(match: _Match, home: set[str]) -> bool:
     return any(p.population >= TOWN_POPULATION and (not home or p.country in home) for p in match.places)
 
 
+_NAME_WENT_ON = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]*[ \t]+$")  # a capitalised word, then a space
+
+
 def _name_part(text: str, match: _Match) -> bool:
-    """The name is one half of a hyphenated name the gazetteer does not hold ("Jean" of Jean-Yves, "Marc" of
-    Jean-Marc): in a person's name, a given name, however large its namesake town."""
+    """The name is one word of a longer one the gazetteer does not hold: half of a hyphenated name ("Jean" of
+    Jean-Yves, "Marc" of Jean-Marc), or a word beside another capitalised one ("Charles Michel", "Mahsa Amini",
+    "Blaise Compaoré"). In a person's name, that is a given name or a surname, however large its namesake town."""
     before, after = text[max(0, match.start - 2):match.start], text[match.end:match.end + 2]
     return (len(after) == 2 and after[0] == "-" and after[1].isupper()
-            or len(before) == 2 and before[1] == "-" and before[0].isalpha())
+            or len(before) == 2 and before[1] == "-" and before[0].isalpha()
+            or _opens_longer_name(text, match)
+            or _NAME_WENT_ON.search(text, max(0, match.start - 40), match.start) is not None)
+
+
+# what joins the links of an administrative chain: a comma, "en"/"dans le", a unit noun and "de"
+# ("Bwito, territoire de Rutshuru, province du Nord-Kivu"; "Kangarwa, dans le canton de Bonderi")
+_CHAIN_LINK = re.compile(r"\s*,\s*(?:(?:en|dans)\s+(?:les?\s+|la\s+|l['’])?)?(?:[a-zà-ÿ-]+(?:\s+[a-zà-ÿ-]+)?\s+"
+                         + _DE + r")?")
+
+
+def _chains(text: str, matches: Sequence[_Match], cues: Sequence[Cue],
+            home: set[str]) -> dict[int, tuple[tuple[str, str], list[int]]]:
+    """Names followed by an administrative chain that ends in a province: match index -> ((country, province),
+    indexes of the chain's other links, nearest first, the province's last). The province is the first link a
+    province cue introduces ("province du Nord-Kivu") or that names nothing but a province, in the article's
+    countries."""
+    chains: dict[int, tuple[tuple[str, str], list[int]]] = {}
+    for i in range(len(matches)):
+        members: list[int] = []
+        j = i + 1
+        while j < len(matches) and _CHAIN_LINK.fullmatch(text, matches[j - 1].end, matches[j].start):
+            members.append(j)
+            provinces = {(p.country, p.admin1) for p in matches[j].places
+                         if p.feature == "admin1" and (not home or p.country in home)}
+            towns = [p for p in matches[j].places if p.feature != "admin1" and (not home or p.country in home)]
+            if len(provinces) == 1 and (cues[j].wants_admin1 or not towns):
+                chains[i] = (provinces.pop(), members)
+                break
+            j += 1
+    return chains
+
+
+_SEPARATORS = re.compile(r"([\s\-‐–]+)")
+
+
+def _short_form(place: Place, key: str) -> bool:
+    """The key is only the first half of the place's hyphenated name ("Dibaya" of Dibaya-Lubwe, an alias GeoNames
+    gives it): spelt so, the name is rather a place that bears it whole, if one does ("Marawi" of Marawi City is
+    that city's name with its unit word, not half of it)."""
+    own = name_key(place.name)
+    if own == key or not own.startswith(key + " "):
+        return False
+    parts = _SEPARATORS.split(place.name)  # words and the separators between them
+    separator = 2 * (key.count(" ") + 1) - 1
+    return separator < len(parts) and "-" in parts[separator]
 
 
 def _fuzzy_key(key: str, gazetteers: Sequence[Gazetteer]) -> str | None:
@@ -800,6 +886,7 @@ TOWN_POPULATION = 10_000  # a name the parser took for a person is still a place
 ANCHOR_SPREAD_KM = 50.0
 WORLD_CITY = 1_000_000  # a city this large may be named without its country ("à Paris", "à Washington")
 MAX_DETAIL_COUNTRIES = 4  # villages are looked up in the article's few main countries only
+MAX_REACH_COUNTRIES = 4  # ...and in as many countries where its named actors operate
 DETAIL_BUDGET = 512 * 2**20  # bytes of country gazetteers a geocoder keeps (all of them take about 900 MiB)
 
 
@@ -899,9 +986,10 @@ class Geocoder:
         return ranked[0] if ranked else None
 
     def _gazetteers(self, countries: Sequence[str]) -> list[Gazetteer]:
+        """The base, then the detailed gazetteers of the countries given, in that order."""
         found = [self.gazetteer]
         codes = country_codes()
-        for country in countries[:MAX_DETAIL_COUNTRIES]:
+        for country in countries:
             detail = self.detail(codes[country]) if self.detail is not None and country in codes else None
             if detail is not None:
                 found.append(detail)
@@ -941,6 +1029,8 @@ class Geocoder:
                 continue  # "Sanaa, la capitale" is not "Sơn La": a name neither crosses punctuation nor ends low
             if _acronym(text, tokens[first].start, tokens[last].end):
                 continue  # "la MANUA", "l'ONG": an organisation's acronym, not Manoa or Wong
+            if first == last and _function_word(text, tokens[first].start, tokens[first].text):
+                continue  # "Cet entretien", "Celle-ci", "Serait-ce": a sentence's first word, not Sète, Celle, Sirte
             start = tokens[first].start
             if first > 0 and _is_text_article(tokens, first - 1):
                 start = tokens[first - 1].start  # report "al-Mayadine", not "Mayadine"
@@ -949,9 +1039,12 @@ class Geocoder:
                 continue
             if names_country(text[tokens[first].start:end]):
                 continue  # "Djibouti", "Koweït": the country, not its capital
-            taken.update(range(first, last + 1))
             places = _candidates(key, gazetteers)
-            matches.append(_Match(start, end, key, places, _spelt(places, text[start:end], gazetteers),
+            exact = _spelt(places, text[start:end], gazetteers)
+            if first == last and not exact and _SENTENCE_START.search(text, max(0, start - 3), start):
+                continue  # "Bien que", "Lire aussi": capitalised as any first word is, and spelt as no place is
+            taken.update(range(first, last + 1))
+            matches.append(_Match(start, end, key, places, exact,
                                   introduced=_introduced(text, start), partial=_part_of_compound(text, start, end)))
         return sorted(matches, key=lambda m: m.start)
 
@@ -988,7 +1081,8 @@ class Geocoder:
         # a district named after its seat: of several towns of that name, the one in the district is meant
         areas = [p for p in match.places if p.feature in AREAS]
         best = max(places, key=lambda p: self._score(p, match.key, country, admins, anchors)
-                   + (SPELLING_BONUS if p.geonameid in match.exact and p.feature not in AREAS else 0.0)
+                   + (SPELLING_BONUS if p.geonameid in match.exact and p.feature not in AREAS
+                      and not _short_form(p, match.key) else 0.0)
                    + (SEAT_BONUS if p.feature not in AREAS and any(
                        distance_km(p, a) <= SEAT_KM for a in areas) else 0.0))
         return _dominant_namesake(best, places, match.key, home, anchors) or best
@@ -1040,11 +1134,15 @@ class Geocoder:
     # -- public entry point --------------------------------------------------------------------------
 
     def find(self, text: str, country: str | None = None, candidates: Sequence[tuple[int, int]] = (),
-             votes: Counter[str] | None = None, persons: Sequence[tuple[int, int]] = ()) -> GeocodeResult:
+             votes: Counter[str] | None = None, persons: Sequence[tuple[int, int]] = (),
+             reach: Sequence[str] = ()) -> GeocodeResult:
         """Place mentions in ``text``; ``candidates`` (e.g. spaCy LOC/GPE spans) are resolved too, fuzzily.
 
         ``country`` is the article's main country when the caller knows it; the article's other countries
         come from :meth:`article_countries`, with the caller's extra ``votes`` (e.g. named actors' countries).
+        ``reach`` are countries where the text's places may also lie without being the article's (where its
+        named actors operate: Cameroon, Chad and Niger for Boko Haram): their places are searched as the
+        article's countries' are, but they win no vote, so they never become its main country.
         ``persons`` are the parser's person names: a name inside one is a place only after "à", "village de"...
         """
         # spans asked about once per match are indexed: a long text has thousands of matches
@@ -1066,10 +1164,12 @@ class Geocoder:
         if country and country not in ranked[:MAX_DETAIL_COUNTRIES]:
             ranked.insert(0, country)
         country = country or (ranked[0] if ranked else None)
-        gazetteers = self._gazetteers(ranked)
+        detailed = ranked[:MAX_DETAIL_COUNTRIES]
+        beyond = [c for c in dict.fromkeys(reach) if c not in detailed][:MAX_REACH_COUNTRIES]
+        gazetteers = self._gazetteers([*detailed, *beyond])
         matches = [m for m in self._scan(text, gazetteers, hits) if usable(m)] if len(gazetteers) > 1 else base
         matches += self._candidate_matches(text, matches, candidates, gazetteers)
-        home = set(ranked[:MAX_DETAIL_COUNTRIES])
+        home = {*detailed, *beyond}
         named = set(country_mentions(text, adjectives=False))
         matches = [m for m in matches if self._plausible(text, m, home, named, entities)
                    and not (_is_person(text, m, person_spans)
@@ -1092,7 +1192,10 @@ class Geocoder:
         exact = list({id(p): p for m in matches if not m.fuzzy for p in m.places
                       if not home or p.country in home}.values())
         result = GeocodeResult()
-        for match, cue in zip(matches, cues, strict=True):
+        chains = _chains(text, matches, cues, home)
+        for index, (match, cue) in enumerate(zip(matches, cues, strict=True)):
+            if index in chains:  # "Bwito, territoire de Rutshuru, province du Nord-Kivu": Bwito is in Nord-Kivu
+                match.places = [p for p in match.places if (p.country, p.admin1) == chains[index][0]]
             # a name does not vouch for itself: its town would lift its own district (Ash Shihr's)
             others = [place for key, place in anchors if key != match.key]
             place = self._choose(match, cue, country, admins, others, text, home,
@@ -1107,16 +1210,39 @@ class Geocoder:
             result.mentions.append(
                 PlaceMention(match.start, match.end, text[match.start:match.end], place, precision, qualifier)
             )
+        result.mentions += self._chain_fallbacks(text, matches, cues, chains, result.mentions)
         result.mentions.sort(key=lambda m: m.start)
         # nothing named a country (no name, adjective or unambiguous place): the places found say where
         found = Counter(m.place.country for m in result.mentions)
         result.countries = ranked or [country for country, _ in found.most_common()]
+        result.reach = beyond
         result.unresolved += self._cued_unknowns(text, SpanIndex((m.start, m.end) for m in matches))
         result.unresolved = sorted(set(result.unresolved))
         result.unknown_places = [
             u for u in result.unresolved if _UNRESOLVED_CUE.search(text[max(0, u[0] - 30) : u[0]].lower())
         ]
         return result
+
+    @staticmethod
+    def _chain_fallbacks(text: str, matches: list[_Match], cues: list[Cue],
+                         chains: dict[int, tuple[tuple[str, str], list[int]]],
+                         mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """A known name of a chain with no place inside the chain's province is placed at the finest level the
+        chain gives inside it: the territory's seat (precision 2), else the province (precision 3), never at
+        its namesakes elsewhere (codebook section 4)."""
+        by_start = {m.start: m for m in mentions}
+        extra = []
+        for index, (province, members) in chains.items():
+            match = matches[index]
+            if match.start in by_start or match.key.startswith("?") or match.partial:
+                continue  # half of a hyphenated name ("Tchomo-Bangou") names no place of its own
+            links = [by_start[matches[j].start].place for j in members if matches[j].start in by_start]
+            inside = [p for p in links if (p.country, p.admin1) == province]
+            if inside:
+                place = inside[0]
+                extra.append(PlaceMention(match.start, match.end, text[match.start:match.end], place,
+                                          3 if place.feature == "admin1" else 2, cues[index].qualifier or "près de"))
+        return extra
 
     @staticmethod
     def _near_others(place: Place, others: list[Place], home: set[str]) -> bool:
@@ -1158,10 +1284,14 @@ class Geocoder:
             prefix = f"{context} à " if context else "à "  # a locative cue, as a name alone would have in news
             text, start = prefix + name, len(prefix)
         end = start + len(name)
-        result = self.find(text, country=country, candidates=[(start, end)])
+        # the countries the context's named groups operate in are searched ("Boko Haram": Cameroon, Chad...);
+        # their votes are left out, as a name alone says more surely where it is ("l'armée turque ... Afrine")
+        reach = actor_ties(text).reach if context else ()
+        result = self.find(text, country=country, candidates=[(start, end)], reach=reach)
         chosen = next((m for m in result.mentions if m.start < end and start < m.end), None)
         key = name_key(name)
-        gazetteers = self._gazetteers(result.countries if not country else [country, *result.countries])
+        countries = list(dict.fromkeys([*([country] if country else []), *result.countries]))
+        gazetteers = self._gazetteers([*countries[:MAX_DETAIL_COUNTRIES], *result.reach])
         candidates = sorted(_candidates(key, gazetteers), key=lambda p: -_prominence(p, key))
         if chosen is not None:
             why = (f"best of {len(candidates)} candidate(s) for key {key!r}; article countries: "
@@ -1184,6 +1314,8 @@ class Geocoder:
         for start, end in spans:
             if taken.overlaps(start, end) or not text[start:end][:1].isupper():
                 continue
+            if _bracketed(text, start, end) or _TITLE_BEFORE.search(text, max(0, start - 40), start):
+                continue  # a parser's span is no place where the scan's is none: "(MANUA)", "le général X"
             key = name_key(text[start:end])
             if not key or self._is_stopped(text, key, start, end) or names_country(text[start:end]):
                 continue
