@@ -101,14 +101,17 @@ class TriggerRow:
             # dimanche; "découvert et saisi un dépôt": the shared object under the conjunct): a grandchild
             # outside any embedded clause passes on its lemma alone
             grandchildren = [g for k in kids if k.dep not in CLAUSE_DEPS for g in tree.children(k)]
-            found = [g for g in grandchildren if any(test.lemmas and g.lemma in test.lemmas for test in self.with_any)]
+            found = [g for g in grandchildren if self._passes_on_lemma(g)]
         if not found:
             # "l'attaque-suicide": the parser cuts the compound at its hyphen and roots the second half apart
-            found = [j for j in _hyphen_joined(tree, token) if any(test.lemmas and j.lemma in test.lemmas
-                                                                    for test in self.with_any)]
+            found = [j for j in _hyphen_joined(tree, token) if self._passes_on_lemma(j)]
         if not found and token.pos == "VERB":
             found = self._object_after(tree, token)
         return found or None
+
+    def _passes_on_lemma(self, token: Token) -> bool:
+        """A ``with`` test passes on the word's lemma alone, whatever its dependency label."""
+        return any(test.lemmas and token.lemma in test.lemmas for test in self.with_any)
 
     def _object_after(self, tree: Tree, token: Token) -> list[Token]:
         """A date set off by commas loses the parser the object ("ont pris, samedi, le contrôle de la ville":
