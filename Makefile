@@ -58,6 +58,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_cluster.py 100000
 	$(BIN)/python benchmarks/bench_cluster.py 1000000
 	$(BIN)/python benchmarks/bench_store_save.py 100000 $(if $(BENCH_PG),--postgres $(BENCH_PG))
+	$(BIN)/python benchmarks/bench_scaling.py --articles 1000
 	$(BIN)/python benchmarks/bench_export.py 100000
 	$(BIN)/python benchmarks/bench_dashboard_queries.py 2000
 
