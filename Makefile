@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 SAMPLE := examples/sample
 OUT := out
 DB ?= sqlite:///veilleur.db
+# a PostgreSQL server for `make bench` (a database is created and dropped on it); empty: SQLite only
+BENCH_PG ?= postgresql://postgres@127.0.0.1:5432
 VENDOR := src/veilleur/api/static/vendor/leaflet.markercluster.js
 API_DOCS_VENDOR := src/veilleur/api/docs_assets/swagger-ui-bundle.js
 
@@ -51,9 +53,12 @@ bench: install
 	$(BIN)/python benchmarks/bench_places.py
 	$(BIN)/python benchmarks/bench_pipeline.py
 	$(BIN)/python benchmarks/bench_extract_memory.py 100
+	$(BIN)/python benchmarks/bench_stream_rss.py 2000 --checkpoints 500,1000,2000
 	$(BIN)/python benchmarks/bench_cluster.py 10000
 	$(BIN)/python benchmarks/bench_cluster.py 100000
 	$(BIN)/python benchmarks/bench_cluster.py 1000000
+	$(BIN)/python benchmarks/bench_store_save.py 100000 $(if $(BENCH_PG),--postgres $(BENCH_PG))
+	$(BIN)/python benchmarks/bench_scaling.py --articles 1000
 	$(BIN)/python benchmarks/bench_export.py 100000
 	$(BIN)/python benchmarks/bench_dashboard_queries.py 2000
 

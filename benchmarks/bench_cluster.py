@@ -52,10 +52,11 @@ def seed_events() -> list[Event]:
     return [Event(**row) for row in rows if row["latitude"] is not None]
 
 
-def synthetic(n: int, years: int, spread: float, echo: int, seed: int = 11) -> list[Event]:
+def synthetic(
+    n: int, years: int, spread: float, echo: int, seed: int = 11, start: date = date(2015, 1, 1)
+) -> list[Event]:
     rng = random.Random(seed)
     seeds = seed_events()
-    start = date(2015, 1, 1)
     out: list[Event] = []
     while len(out) < n:
         base = rng.choice(seeds)

@@ -62,6 +62,11 @@ def _peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run(workers: int, archive: Path, out: Path, partition_size: int) -> dict[str, object]:
     from distributed import Client, LocalCluster
 
@@ -72,11 +77,16 @@ def run(workers: int, archive: Path, out: Path, partition_size: int) -> dict[str
         started = time.perf_counter()
         client.run(_load_pipeline)
         load_seconds = time.perf_counter() - started
+        cpu_before = client.run(_cpu_seconds)
         report = run_batch([archive], out, partition_size=partition_size, scheduler=cluster.scheduler_address)
         rss = sorted(client.run(_peak_rss_mib).values())
+        cpu = sum(after - cpu_before[worker] for worker, after in client.run(_cpu_seconds).items())
     return {"workers": workers, "articles": report.articles, "events": report.events,
             "seconds": round(report.seconds, 2), "articles_per_second": round(report.articles_per_second, 2),
             "load_seconds": round(load_seconds, 1), "worker_peak_rss_mib": [round(r) for r in rss],
+            # CPU seconds the workers spent on the batch: if it does not grow with the workers, no work is
+            # repeated per worker, and a speed-up short of N comes from the cores other processes take
+            "worker_cpu_seconds": round(cpu, 1),
             "load_average": round(os.getloadavg()[0], 2)}
 
 
@@ -101,7 +111,9 @@ def main() -> None:
     first = rows[0]
     for row in rows[1:]:
         speedup = float(row["articles_per_second"]) / float(first["articles_per_second"])  # type: ignore[arg-type]
-        print(f"speed-up {first['workers']} -> {row['workers']} workers: {speedup:.2f}x")
+        cpu_ratio = float(row["worker_cpu_seconds"]) / float(first["worker_cpu_seconds"])  # type: ignore[arg-type]
+        print(f"speed-up {first['workers']} -> {row['workers']} workers: {speedup:.2f}x "
+              f"(worker CPU time {cpu_ratio:.2f}x that of {first['workers']})")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import Corpus
 from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import event as sa_event
 
 from veilleur.dedupe import cluster_events, near_duplicate_docs
 from veilleur.records import Article, Event, Span
@@ -27,11 +28,14 @@ def test_migrate_creates_schema_and_is_idempotent(store: Store) -> None:
         tables = set(inspect(engine).get_table_names())
         with engine.connect() as conn:
             version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+        indexes = {ix["name"]: ix["column_names"] for ix in inspect(engine).get_indexes("events")}
     finally:
         engine.dispose()
     assert {"articles", "events", "evidence_spans", "event_sources", "loaded_terms", "clusters",
             "watch_sources", "watch_items", "alerts"} <= tables
-    assert version == "0003"
+    assert version == "0004"
+    # the incremental reclustering reads one event type within a window of dates
+    assert indexes["ix_events_event_type_event_date"] == ["event_type", "event_date"]
 
 
 def test_round_trip_keeps_every_field(store: Store, corpus: Corpus) -> None:
@@ -198,6 +202,27 @@ def test_clusters_match_pure_dedupe(filled_store: Store, corpus: Corpus) -> None
     assert filled_store.recluster() == len(expected)
     again = filled_store.clusters(limit=1000)
     assert _partition([c.member_ids for c in again]) == _partition([c.member_ids for c in stored])
+
+
+def test_full_recluster_binds_no_parameter_per_article(filled_store: Store, corpus: Corpus) -> None:
+    """PostgreSQL takes at most 65,535 bound parameters a statement: a full rebuild of a large store must not
+    list every article (the wire copies are read whole)."""
+    widest: list[int] = []
+
+    def count(_conn: object, _cursor: object, sql: str, parameters: object, _context: object,
+              executemany: bool) -> None:
+        if "FROM articles" in sql and not executemany and isinstance(parameters, (dict, tuple, list)):
+            widest.append(len(parameters))
+
+    engine = filled_store._writer  # noqa: SLF001 - the statements the store sends
+    sa_event.listen(engine, "before_cursor_execute", count)
+    try:
+        expected = filled_store.count_clusters()
+        assert filled_store.recluster() == expected
+    finally:
+        sa_event.remove(engine, "before_cursor_execute", count)
+    assert len(corpus.articles) > 10
+    assert widest and max(widest) < 10, widest
 
 
 def test_near_duplicates_are_linked(filled_store: Store, corpus: Corpus) -> None:

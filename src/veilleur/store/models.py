@@ -140,6 +140,9 @@ class EventRow(Base):
         cascade="all, delete-orphan", passive_deletes=True, order_by="LoadedTermRow.id"
     )
 
+    # the candidates of an incremental reclustering: one event type, a window of dates (migration 0004)
+    __table_args__ = (Index("ix_events_event_type_event_date", "event_type", "event_date"),)
+
 
 class EvidenceRow(Base):
     """One evidence span: ``[start, end)`` in the article's original text, for one field."""

@@ -338,12 +338,10 @@ class Store:
         events = [convert.event_record(r) for r in rows]
         old = {r.cluster_id for r in rows if r.cluster_id}
         docs = {e.doc for e in events}
-        doc_canon = {
-            d: c for d, c in s.execute(
-                select(ArticleRow.id, ArticleRow.near_duplicate_of)
-                .where(ArticleRow.id.in_(docs), ArticleRow.near_duplicate_of.is_not(None))
-            ).all() if c
-        }
+        canon = select(ArticleRow.id, ArticleRow.near_duplicate_of).where(ArticleRow.near_duplicate_of.is_not(None))
+        if seeds is not None:  # a full rebuild reads every copy: one bound parameter per article would
+            canon = canon.where(ArticleRow.id.in_(docs))  # overflow PostgreSQL's 65,535 past that many
+        doc_canon = {d: c for d, c in s.execute(canon).all() if c and d in docs}
         clusters = cluster_events(events, days=self.days, km=self.km, doc_canon=doc_canon)
         if seeds is None:
             s.execute(update(EventRow).values(cluster_id=None))
