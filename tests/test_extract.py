@@ -487,6 +487,20 @@ def test_rebels_who_bombard_have_no_air_force(pipeline: Pipeline) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("Des dizaines de personnes ont été arrêtées mardi dans la capitale, en Mauritanie.", "Nouakchott"),
+        ("Des manifestants ont été arrêtés mardi dans la capitale malienne, Bamako.", "Bamako"),
+        ("Des manifestants ont été dispersés mardi à Douala, la capitale économique du Cameroun.", "Douala"),
+        ("L'aviation syrienne a pilonné mardi Raqqa, la capitale supposée de l'EI.", "Ar Raqqah"),
+        ("Israël a mené mardi des frappes ciblées sur la capitale iranienne.", "Tehran"),
+    ],
+)
+def test_the_capital_unnamed_is_the_capital_of_the_story_country(pipeline: Pipeline, text: str, location: str) -> None:
+    assert only_event(pipeline, text).location == location
+
+
 def test_attack_on_an_unknown_village_of_the_story_is_another_event_near_its_town(pipeline: Pipeline) -> None:
     # the second attack names a village the gazetteer does not hold: a new event near the town the story is at
     text = ("Des miliciens ont tué deux commerçants samedi à Bunia. Dimanche, une attaque des miliciens a fait sept "

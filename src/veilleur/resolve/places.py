@@ -871,6 +871,25 @@ def _candidates(key: str, gazetteers: Sequence[Gazetteer]) -> list[Place]:
     return out
 
 
+# "dans la capitale": the country's capital, unless a name (or "de X") says which, or it is another kind of
+# capital ("la capitale économique")
+CAPITAL_ANAPHOR = re.compile(
+    r"\b(?:la|sa|leur) capitale\b(?!(?:\s+\w+)?\s+(?:de|d'|du|des)\b)(?!\s+(?:économique|politique|administrative|"
+    r"régionale|provinciale|religieuse|culturelle|historique|spirituelle|européenne|africaine|mondiale)\b)"
+)
+CAPITAL_NAME_REACH = 40  # a place named this soon after "la capitale" is the one it names
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    return {c.name: c.capital for c in load_countries() if c.capital}
+
+
+@lru_cache(maxsize=1)
+def _country_of_adjective() -> dict[str, str]:
+    return {adjective.lower(): c.name for c in load_countries() for adjective in c.adjectives}
+
+
 _UNRESOLVED_CUE = re.compile(_CITY_WORD + r"\s+" + _DE + r"$|\bà\s+$")
 _CAPITALISED_RUN = re.compile(r"(?:(?:al|el|ad|as|ar|ash|az|an|at)-)?[A-ZÀ-Ý][\w'’\-]*(?:[ \t]+[A-ZÀ-Ý][\w'’\-]*)*")
 _PUNCTUATION = re.compile(r"[,.;:!?()«»\"\n]")
@@ -1211,6 +1230,7 @@ class Geocoder:
                 PlaceMention(match.start, match.end, text[match.start:match.end], place, precision, qualifier)
             )
         result.mentions += self._chain_fallbacks(text, matches, cues, chains, result.mentions)
+        result.mentions += self._capital_anaphors(text, country, result.mentions)
         result.mentions.sort(key=lambda m: m.start)
         # nothing named a country (no name, adjective or unambiguous place): the places found say where
         found = Counter(m.place.country for m in result.mentions)
@@ -1222,6 +1242,28 @@ class Geocoder:
             u for u in result.unresolved if _UNRESOLVED_CUE.search(text[max(0, u[0] - 30) : u[0]].lower())
         ]
         return result
+
+    def _capital_anaphors(self, text: str, country: str | None, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """"dans la capitale", with no name after it, is the capital of the article's country (Nouakchott in
+        a story from Mauritania)."""
+        # "la capitale malienne, Bamako", "Raqqa, la capitale...": the name beside the words says which
+        named_beside = SpanIndex((max(0, m.start - CAPITAL_NAME_REACH), m.end + 3) for m in mentions)
+        found = []
+        for phrase in CAPITAL_ANAPHOR.finditer(text):
+            if named_beside.overlaps(phrase.start(), phrase.end()):
+                continue
+            # "la capitale iranienne" is Iran's, whatever the story's country
+            adjective = re.match(r"\s+(\w+)", text[phrase.end() : phrase.end() + 30])
+            owner = _country_of_adjective().get(adjective.group(1).lower(), country) if adjective else country
+            place = self._capital(owner)
+            if place is not None:
+                found.append(PlaceMention(phrase.start(), phrase.end(), phrase.group(0), place, 1, ""))
+        return found
+
+    def _capital(self, country: str | None) -> Place | None:
+        capital = _capitals().get(country or "")
+        places = [p for p in self.gazetteer.lookup(capital, country) if p.country == country] if capital else []
+        return places[0] if places else None
 
     @staticmethod
     def _chain_fallbacks(text: str, matches: list[_Match], cues: list[Cue],
