@@ -885,9 +885,7 @@ def _capitals() -> dict[str, str]:
     return {c.name: c.capital for c in load_countries() if c.capital}
 
 
-@lru_cache(maxsize=1)
-def _country_of_adjective() -> dict[str, str]:
-    return {adjective.lower(): c.name for c in load_countries() for adjective in c.adjectives}
+_SPACES = re.compile(r"\s+")
 
 
 _UNRESOLVED_CUE = re.compile(_CITY_WORD + r"\s+" + _DE + r"$|\bà\s+$")
@@ -1246,16 +1244,19 @@ class Geocoder:
     def _capital_anaphors(self, text: str, country: str | None, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """"dans la capitale", with no name after it, is the capital of the article's country (Nouakchott in
         a story from Mauritania)."""
+        phrases = list(CAPITAL_ANAPHOR.finditer(text))
+        if not phrases:
+            return []  # most articles: nothing more to index
         # "la capitale malienne, Bamako", "Raqqa, la capitale...": the name beside the words says which
         named_beside = SpanIndex((max(0, m.start - CAPITAL_NAME_REACH), m.end + 3) for m in mentions)
+        # "la capitale iranienne" is Iran's, whatever the story's country: the text's country adjectives, by start
+        adjectives = {start: owner for start, _, owner, is_name in _country_words_in(text) if not is_name}
         found = []
-        for phrase in CAPITAL_ANAPHOR.finditer(text):
+        for phrase in phrases:
             if named_beside.overlaps(phrase.start(), phrase.end()):
                 continue
-            # "la capitale iranienne" is Iran's, whatever the story's country
-            adjective = re.match(r"\s+(\w+)", text[phrase.end() : phrase.end() + 30])
-            owner = _country_of_adjective().get(adjective.group(1).lower(), country) if adjective else country
-            place = self._capital(owner)
+            space = _SPACES.match(text, phrase.end())
+            place = self._capital(adjectives.get(space.end(), country) if space else country)
             if place is not None:
                 found.append(PlaceMention(phrase.start(), phrase.end(), phrase.group(0), place, 1, ""))
         return found
