@@ -46,7 +46,7 @@ class Category:
 
     def flown_by_anyone(self, cue: str) -> bool:
         """"une frappe de drone des Houthis": an aircraft armed groups fly too."""
-        return any(word.rstrip("sx") in self.non_state_aircraft for word in cue.lower().split())
+        return any(opens_with(word, self.non_state_aircraft) for word in cue.split())
 
     def refine(self, text: str, start: int, end: int, aircraft: bool = False) -> tuple[str, str] | None:
         """The more specific (event_type, sub_event_type) that the sentence's wording calls for, if any.
