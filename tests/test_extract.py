@@ -698,6 +698,20 @@ def test_an_action_placed_in_a_year_only_is_a_summary(pipeline: Pipeline) -> Non
     assert events == []
 
 
+def test_a_date_in_a_relative_clause_dates_the_noun_it_describes_not_the_event(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "De nouvelles manifestations ont eu lieu à Sidi Bouzid, la ville où s'était immolé en "
+                                 "décembre 2010 un jeune vendeur.", published=date(2018, 1, 10))
+    assert (event.sub_event_type, event.location, event.event_date) == ("Peaceful protest", "Sidi Bouzid",
+                                                                          "2018-01-10")
+
+
+def test_who_falls_into_an_ambush_suffers_it(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "L'armée burkinabè poursuit ses opérations dans le Sahel, selon l'état-major de "
+                                 "l'armée. Un convoi est tombé samedi dans une embuscade près de Djibo.")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Burkina Faso)",
+                                            "Military Forces of Burkina Faso")
+
+
 def test_civilians_killed_in_fighting_between_armed_sides_are_the_battles_toll(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Mardi, à Debark, en Éthiopie, dix personnes, dont des civils, ont été tuées lors "
                                  "des combats entre les forces fédérales et les miliciens Fano.")

@@ -23,6 +23,7 @@ from veilleur.extract.grammar import (
     governing_chain,
     is_irrealis_verb,
     is_negated,
+    past_relative_clauses,
     roles,
 )
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
@@ -60,6 +61,7 @@ class Frame:
     tolls: list[TollRef] = field(default_factory=list)
     agents: list[ActorRef] = field(default_factory=list)  # read from the tree: who acts
     patients: list[ActorRef] = field(default_factory=list)  # read from the tree: who is acted upon
+    undergone: bool = False  # the tree says the subject suffers the cue ("le convoi est tombé dans une embuscade")
     civilian_target: bool = False  # the tree's target is a village, a market, a bus... (cues.civilian_targets)
     # a place the gazetteer does not hold is named in the cue's reach: the event is somewhere specific
     unplaced: bool = False
@@ -119,16 +121,21 @@ def frames_for_sentence(
             frame.places = [p for p in sentence_places if p.end <= t.start][-1:]
         frame.country_level = not sentence_places and cues.country_level.search(text, start, end) is not None
         frame.unplaced = not frame.places and any(lo <= s < hi for s, _ in mentions.unplaced)
-        frame.dates = [d for d in sentence_dates if lo <= d.start < hi or t.start <= d.start < t.end]
-        frame.dates = frame.dates or sentence_dates
+        # a date inside a relative clause in a past tense dates what that clause describes ("localité d'où
+        # était partie en 2010 la contestation"), not the trigger
+        described_spans = past_relative_clauses(tree, token)
+        own_dates = [d for d in sentence_dates if not any(s <= d.start < e for s, e in described_spans)]
+        frame.dates = [d for d in own_dates if lo <= d.start < hi or t.start <= d.start < t.end]
+        frame.dates = frame.dates or own_dates
         # "l'aviation syrienne", "les bombardiers russes": the cue word may open the actor's name
         frame.actors_before = [a for a in actors if lo <= a.start <= t.start + CUE_ARTICLE]
         if not frame.actors_before:
             frame.actors_before = [a for a in actors if a.start <= t.start][-1:]
         frame.actors_after = [a for a in actors if t.start + CUE_ARTICLE < a.start < hi]
         found_roles = _agent_via(tree, token, row.agent_via) if row.agent_via else roles(
-            tree, token, triggers.support_verbs, row.nominal
+            tree, token, triggers.support_verbs, row.nominal, triggers.undergo_words
         )
+        frame.undergone = found_roles.undergone
         frame.agents = _actors_within(actors, found_roles.agents)
         frame.patients = _actors_within(actors, found_roles.patients)
         frame.civilian_target = _hits_civilians(tree, token, found_roles.patients, cues.civilian_targets,

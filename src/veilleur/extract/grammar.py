@@ -109,6 +109,34 @@ def clause_of(tree: Tree, token: Token) -> list[Token]:
     return [t for t in inside if t.i in own]
 
 
+# relative pronouns after a preposition that take up an event noun, whatever word the parser hangs them on
+EVENT_RELATIVES = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "duquel", "desquels", "desquelles",
+                             "auquel", "auxquels", "auxquelles"})
+
+
+def past_relative_clauses(tree: Tree, token: Token) -> list[tuple[int, int]]:
+    """The character spans of the relative clauses in the imperfect or pluperfect that do not contain
+    ``token``: they describe a noun by what was before ("la ville où s'était immolé en 2010 un vendeur",
+    "d'où était partie en 2010 la contestation"), not ``token``'s event."""
+    # a relative clause on the trigger itself, or for an action noun on its noun phrase ("un attentat attribué à
+    # Boko Haram, dans lequel 15 personnes avaient péri en juillet"), does tell when the event was
+    own = {t.i for t in tree.subtree(token)} if token.pos == "NOUN" else {token.i}
+    spans = []
+    for verb in tree.tokens:
+        pronouns = [k for k in tree.children(verb) if k.feature("PronType") == "Rel"]
+        if verb.dep != "acl:relcl" and not pronouns or verb.head in own:
+            continue
+        if any(k.text.lower() in EVENT_RELATIVES for k in pronouns):
+            continue  # "dans lequel", "au cours duquel", "lors de laquelle": the parse may hang it elsewhere
+        tenses = {verb.feature("Tense")} | {a.feature("Tense") for a in auxiliaries(tree, verb)}
+        inside = tree.subtree(verb)
+        if "Imp" in tenses and all(t.i != token.i for t in inside):
+            span = tree.span(inside)
+            if span is not None:
+                spans.append(span)
+    return spans
+
+
 def governing_chain(tree: Tree, token: Token) -> list[Token]:
     """The token, then the heads above it up to and including its clause head, then the clause heads that
     embed that clause (for "veulent reprendre", "menacent d'attaquer")."""
@@ -164,6 +192,7 @@ class Roles:
 
     agents: tuple[tuple[int, int], ...] = ()
     patients: tuple[tuple[int, int], ...] = ()
+    undergone: bool = False  # "le convoi est tombé dans une embuscade": the subject, named or not, suffers
 
 
 def _spans(tree: Tree, heads: Iterable[Token], exclude: Token | None = None) -> tuple[tuple[int, int], ...]:
@@ -191,17 +220,22 @@ def _with_conjuncts(tree: Tree, tokens: list[Token]) -> list[Token]:
     return out
 
 
-def roles(tree: Tree, trigger: Token, support_verbs: frozenset[str], nominal: bool) -> Roles:
+def roles(
+    tree: Tree, trigger: Token, support_verbs: frozenset[str], nominal: bool,
+    undergo_words: frozenset[str] = frozenset(),
+) -> Roles:
     """Who acts and who is acted upon, read from the dependency tree.
 
     Verbs: active subject / passive "par"-agent act; object / passive subject suffer. A verb with no
     subject of its own (a conjunct, a gerund "tuant", an infinitive) shares its governing verb's subject.
     Nouns: a "de"/"par" complement acts ("l'attaque des shebab"), "contre" marks the target; a noun that
-    is the object of a support verb ("ont mené une attaque") takes that verb's subject as agent, and a
-    noun that is the subject of a verb ("des frappes ont visé X") takes that verb's object as target.
+    is the object of a support verb ("ont mené une attaque") takes that verb's subject as agent, a noun
+    governed by a word of suffering ("est tombé dans une embuscade", "a été la cible de frappes") has that
+    word's subject as target, and a noun that is the subject of a verb ("des frappes ont visé X") takes that
+    verb's object as target.
     """
     if nominal:
-        return _noun_roles(tree, trigger, support_verbs)
+        return _noun_roles(tree, trigger, support_verbs, undergo_words)
     kids = tree.children(trigger)
     passive = is_passive(tree, trigger)
     subject_deps = PASSIVE_SUBJECT_DEPS if passive else SUBJECT_DEPS
@@ -229,7 +263,7 @@ def roles(tree: Tree, trigger: Token, support_verbs: frozenset[str], nominal: bo
     )
 
 
-def _noun_roles(tree: Tree, noun: Token, support_verbs: frozenset[str]) -> Roles:
+def _noun_roles(tree: Tree, noun: Token, support_verbs: frozenset[str], undergo_words: frozenset[str]) -> Roles:
     agents: list[Token] = []
     patients: list[Token] = []
     for kid in tree.children(noun):
@@ -244,6 +278,9 @@ def _noun_roles(tree: Tree, noun: Token, support_verbs: frozenset[str]) -> Roles
         elif cases & {"de", "par", "du", "des"} and kid.pos in ("NOUN", "PROPN"):
             agents.append(kid)
     verb = tree.head(noun)
+    if verb is not None and verb.lemma in undergo_words and noun.dep not in SUBJECT_DEPS:
+        sufferers = [k for k in tree.children(verb) if k.dep in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        return Roles(agents=_spans(tree, agents), patients=_spans(tree, sufferers), undergone=True)
     if verb is not None and verb.pos == "VERB":
         verb_kids = tree.children(verb)
         if noun.dep in OBJECT_DEPS and verb.lemma in support_verbs and not agents:

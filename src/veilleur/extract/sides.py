@@ -140,9 +140,9 @@ def sides(
     at_home = protagonist is not None and protagonist.country in ("", place.country)
     # ... unless it is this attack's target ("une attaque a frappé un poste de l'armée"); fighting "entre
     # l'armée et des rebelles" names both sides after the cue
-    targeted = category.name != "clash" and protagonist is not None and any(
+    targeted = protagonist is not None and (frame.undergone or category.name != "clash" and any(
         a.name == protagonist.name for a in object_group
-    )
+    ))
     if actor1 is None and category.context_actor1 and not frame.trigger.inverted and at_home and not targeted:
         actor1 = protagonist
     victims = named_victims[:1] or _victim_actor(frame.tolls, place.country, category.event_type)

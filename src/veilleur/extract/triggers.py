@@ -141,6 +141,7 @@ class TriggerLexicon:
     rows: tuple[TriggerRow, ...]
     by_lemma: dict[str, tuple[TriggerRow, ...]]
     support_verbs: frozenset[str]
+    undergo_words: frozenset[str]  # "tombé dans une embuscade", "a subi une attaque": the subject suffers
     plan_lemmas: frozenset[str]
     purpose_marks: frozenset[str]
     aim_lemmas: frozenset[str]  # after "pour", these verbs state an aim, not an outcome ("pour reprendre")
@@ -246,6 +247,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         rows=tuple(rows),
         by_lemma={lemma: tuple(group) for lemma, group in by_lemma.items()},
         support_verbs=frozenset(data["support_verbs"]),
+        undergo_words=frozenset(data["undergo_words"]),
         plan_lemmas=frozenset(data["plan_lemmas"]),
         purpose_marks=frozenset(data["purpose_marks"]),
         aim_lemmas=frozenset(data["aim_lemmas"]),
