@@ -226,12 +226,17 @@ def _hand_down(lead: Event, details: list[Event]) -> None:
             for span in lead.evidence.get("fatalities", []):
                 detail.add_evidence("fatalities", span)
     for detail in details:
-        if "actor1" in lead.evidence and unnamed_actor1(detail):
+        # "les bombardiers" after "l'aviation russe" are the same side; "les jihadistes ont attaqué X" after
+        # "l'armée a bombardé les jihadistes" act against the lead's actor1
+        reverse = "actor2" in lead.evidence and detail.actor1 == lead.actor2 != lead.actor1
+        if "actor1" in lead.evidence and unnamed_actor1(detail) and not reverse:
             detail.actor1 = lead.actor1
-        for name in ("actor1", "actor2"):
-            if name in lead.evidence and name not in detail.evidence:
-                setattr(detail, name, getattr(lead, name))
-                for span in lead.evidence[name]:
+        for name, lead_name in (("actor1", "actor1"), ("actor2", "actor2")) if not reverse else (
+            ("actor1", "actor2"), ("actor2", "actor1")
+        ):
+            if lead_name in lead.evidence and name not in detail.evidence:
+                setattr(detail, name, getattr(lead, lead_name))
+                for span in lead.evidence[lead_name]:
                     detail.add_evidence(name, span)
         if "event_date" in lead.evidence and "event_date" not in detail.evidence:
             detail.event_date, detail.time_precision = lead.event_date, lead.time_precision
