@@ -118,6 +118,10 @@ def tolls(text: str) -> list[tuple[int, str]]:
         ("Entre 30 et 40 civils ont été tués.", [(30, "civils")]),
         ("Le 21 mars, 12 soldats ont été tués.", [(12, "soldats")]),
         ("Une attaque contre un poste isolé tue cinq gardes.", [(5, "gardes")]),
+        # an age is an aside, never the count
+        ("Un berger de 19 ans a été tué près du puits.", [(1, "berger")]),
+        ("Deux élèves, âgés de 12 et 14 ans, ont péri dans l'incendie.", [(2, "élèves")]),
+        ("Quatre membres d'une même famille ont été tués dans la frappe.", [(4, "membres")]),
     ],
 )
 def test_death_tolls(text: str, expected: list[tuple[int, str]]) -> None:
@@ -134,6 +138,7 @@ def test_death_tolls(text: str, expected: list[tuple[int, str]]) -> None:
         "Deux drones ont été abattus au-dessus de la base.",
         "Un bilan de 12 blessés a été annoncé.",
         "Les 30 otages ont été libérés.",
+        "Le fils d'une victime de 40 ans a témoigné.",
     ],
 )
 def test_not_deaths(text: str) -> None:

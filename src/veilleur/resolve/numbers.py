@@ -269,6 +269,10 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
         rf"|{_alternation(vocab['intransitive_avoir_deaths'])})"
     )
     etre_death = rf"{_alternation(vocab['auxiliaries_etre'])}{adverbs}\s+{_alternation(vocab['etre_deaths'])}"
+    # "un homme de 25 ans a été tué", "deux jeunes, âgés de 21 et 25 ans, ont été tués": the age is an aside
+    age = (rf"(?:\s*,?\s+(?:agee?s?\s+)?d(?:e\s+|')\s*\d+(?:\s+(?:et|a)\s+\d+)?\s+"
+           rf"{_alternation(vocab['age_words'])}(?![\w-]),?)?")
+    of_one = r"(?:\s+d(?:e\s+|')\s*une?(?:\s+meme)?\s+[a-z][a-z-]*)?"  # "dix membres d'une même famille"
     # "un grand nombre de terroristes qui tentaient de s'infiltrer ont été éliminés"
     relative = r"(?:,?\s+qui(?:\s+[^,.;:!?]{1,60}?)??,?)?"
     end = r"(?![\w-])"
@@ -276,7 +280,7 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
         # "12 morts", "trois soldats syriens tués", "une vingtaine d'hommes abattus"
         "noun": rf"{qty}(?P<fill>{fill}{{0,4}}){_SEP}(?P<death>{_alternation(vocab['death_nouns'])}){end}",
         # "12 civils ont été tués", "les trois assaillants sont morts", "4 soldats ont péri"
-        "clause": rf"{qty}(?P<fill>{fill}{{0,6}}){aside}{relative}\s+(?:{avoir_death}|{etre_death}){end}",
+        "clause": rf"{qty}(?P<fill>{fill}{{0,6}}){of_one}{age}{aside}{relative}\s+(?:{avoir_death}|{etre_death}){end}",
         # "tuant 12 personnes", "a coûté la vie à trois soldats", "la mort de nombreux miliciens"
         # "ont tué dimanche douze civils", "ont abattu hier soir trois soldats"
         "lead": (
@@ -368,6 +372,13 @@ def _is_plausible(folded: str, match: re.Match[str], victims: str) -> bool:
         return False
     # "a tué dimanche 12 mars ...": a day of the month, not a count.
     if _next_word(folded, match.end("qty")) in vocab["months"]:
+        return False
+    # "un homme de 25 ans": an age
+    if _next_word(folded, match.end("qty")) in vocab["age_words"]:
+        return False
+    # "dix membres d'une même famille": "une" there is the article of a complement, not a count
+    if match.group("qty") in ("un", "une") and re.search(r"\bd(?:e\s+|')$", folded[max(0, match.start("qty") - 4):
+                                                                                 match.start("qty")]):
         return False
     head = fold_text(victims)
     return head not in vocab["non_human_heads"]
