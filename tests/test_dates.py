@@ -187,6 +187,8 @@ def test_years(text: str, year: int) -> None:
         ("depuis trois ans", MONDAY),
         ("en moins de 24 heures", MONDAY),
         ("depuis le début de l'année", MONDAY),
+        ("Depuis le mois de juin, les villages du cercle vivent sous la menace.", MONDAY),
+        ("Dès avril, les patrouilles ont été renforcées.", MONDAY),
     ],
 )
 def test_periods(text: str, expected: date) -> None:

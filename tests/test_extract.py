@@ -712,6 +712,15 @@ def test_who_falls_into_an_ambush_suffers_it(pipeline: Pipeline) -> None:
                                             "Military Forces of Burkina Faso")
 
 
+def test_civilians_killed_in_an_attack_told_in_the_next_sentence_make_it_an_attack_on_them(
+    pipeline: Pipeline,
+) -> None:
+    event = only_event(pipeline, "L'armée togolaise a renforcé sa présence dans le nord du pays, selon l'armée. Une "
+                                 "attaque a eu lieu mardi à Mandouri, près de la frontière. Cinq personnes ont été "
+                                 "tuées, selon des sources locales.", published=date(2022, 7, 16))
+    assert (event.sub_event_type, event.actor2, event.fatalities) == ("Attack", "Civilians (Togo)", 5)
+
+
 def test_civilians_killed_in_fighting_between_armed_sides_are_the_battles_toll(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Mardi, à Debark, en Éthiopie, dix personnes, dont des civils, ont été tuées lors "
                                  "des combats entre les forces fédérales et les miliciens Fano.")

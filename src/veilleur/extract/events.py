@@ -95,18 +95,18 @@ def extract_events(
             if trigger.anaphoric and (events or current) and not frame.unplaced:
                 # "l'attaque", "ces frappes" once an event has been told: the same event, told again (an unknown
                 # village named with it is another one: "l'attaque du village de Ngurahi")
-                _share_tolls(article, previous or current, frame.tolls)
+                _share_tolls(article, previous or current, frame.tolls, cues)
                 continue
             if (trigger.toll_only or trigger.anaphoric or trigger.category.only_alone) and not (
                 frame.places or frame.unplaced
             ):
-                _share_tolls(article, previous, frame.tolls)  # "40 terroristes ont été éliminés."
+                _share_tolls(article, previous, frame.tolls, cues)  # "40 terroristes ont été éliminés."
                 continue
             current.extend(_events_from_frame(article, frame, context, recent_dates))
         tolls = [] if cues.cumulative.search(text, start, end) else mentions.tolls_in(start, end)
         if not frames and tolls and previous and not _dates_another_day(mentions, start, end, previous[-1]):
             # "Dix-sept civils ont été tués." after the sentence that named the strike
-            _share_tolls(article, previous[-1:], tolls)
+            _share_tolls(article, previous[-1:], tolls, cues)
         if previous and cues.claim.search(text, start, end):
             _credit_claim(article, previous, mentions.actors_in(start, end))
         named_days = [d for d in mentions.dates_in(start, end) if d.kind == "day"]
@@ -141,7 +141,7 @@ def _demonstration_clashes(events: list[Event], annotation: Annotation, cues: Cu
         if not event.country:
             continue
         if event.sub_event_type == "Armed clash":
-            if not _crowd_can_fight(event, cues):
+            if _told_as_fighting(event, cues):
                 continue
         elif event.sub_event_type == "Looting/property destruction":
             # "des magasins ont été pillés": no one named did it, or the crowd did
@@ -167,9 +167,10 @@ def _demonstration_clashes(events: list[Event], annotation: Annotation, cues: Cu
     return events
 
 
-def _crowd_can_fight(event: Event, cues: CueLexicon) -> bool:
-    """"des heurts", "pris d'assaut" may be a crowd's; an ambush or a battle is not."""
-    return not any(opens_with(span.text, cues.armed_clash_words) for span in event.evidence.get("trigger", []))
+def _told_as_fighting(event: Event, cues: CueLexicon, also: frozenset[str] = frozenset()) -> bool:
+    """Told as fighting between armed sides ("combats", "embuscade"), or with ``also``'s words."""
+    words = cues.armed_clash_words | also
+    return any(opens_with(span.text, words) for span in event.evidence.get("trigger", []))
 
 
 def _with_article_knowledge(text: str, mentions: Mentions, context: ArticleContext) -> Mentions:
@@ -394,7 +395,7 @@ def _fatalities(tolls: list[TollRef], places: int) -> list[int]:
     return [share + (remainder if i == 0 else 0) for i in range(places)]
 
 
-def _share_tolls(article: Article, events: list[Event], tolls: list[TollRef]) -> None:
+def _share_tolls(article: Article, events: list[Event], tolls: list[TollRef], cues: CueLexicon) -> None:
     """A toll for the events just told, split evenly, the remainder to the first (codebook section 6)."""
     count = max((t.count for t in tolls), default=0)
     if not events or count == 0:
@@ -406,6 +407,12 @@ def _share_tolls(article: Article, events: list[Event], tolls: list[TollRef]) ->
         if "actor2" not in event.evidence and any(t.civilian for t in tolls) and event.country:
             event.actor2 = ActorRef.civilians(event.country).name
             event.add_evidence("actor2", article.span(tolls[0].start, tolls[0].end))
+            if ((event.event_type, event.sub_event_type) == ARMED_CLASH and not event.actor1.startswith(CROWD_PREFIXES)
+                    and not _told_as_fighting(event, cues, cues.two_sided_words)):
+                # "une attaque a eu lieu à Mandouri. Cinq personnes ont été tuées": armed men against civilians is
+                # an attack on them, as when the toll is in the cue's sentence; civilians killed in "combats" are
+                # the fighting's toll (codebook section 2)
+                event.event_type, event.sub_event_type = CIVILIAN_ATTACK
 
 
 def _credit_claim(article: Article, events: list[Event], actors: list[ActorRef]) -> None:

@@ -230,6 +230,9 @@ def _months(folded: str, published: date) -> Iterator[_Found]:
             continue
         month = _month_number(match.group("month"))
         end = match.end() if year is not None or not match.group("year") else match.end("month")
+        if match.group("lead") in _vocabulary()["open_month_lead_ins"]:
+            yield match.start(), end, published, PRECISION_WEEK, "period"  # "depuis mars": up to publication
+            continue
         value = date(_month_in_past(month, year, published), month, 15)
         yield match.start(), end, value, PRECISION_MONTH, "month"
 
