@@ -196,6 +196,30 @@ def test_periods(text: str, expected: date) -> None:
     assert (mention.value, mention.precision, mention.kind) == (expected, 2, "period")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le samedi 14 octobre, le poste a été attaqué ; la veille, une patrouille était visée.", date(2017, 10, 13)),
+        ("Les rebelles ont pris Kiro le 3 octobre. Deux jours plus tard, ils sont entrés à Tessit.", date(2017, 10, 5)),
+        ("Le 9 octobre, un convoi a sauté sur une mine. Le lendemain, un autre a été attaqué.", date(2017, 10, 10)),
+        ("La veille, un pont avait été détruit.", date(2017, 10, 15)),  # from the publication, none named
+    ],
+)
+def test_days_counted_from_the_day_last_named(text: str, expected: date) -> None:
+    shifted = find_dates(text, MONDAY)[-1]
+    assert (shifted.value, shifted.precision, shifted.kind) == (expected, 1, "day")
+
+
+def test_a_day_counted_from_a_named_day_is_known_when_only_the_publication_month_is() -> None:
+    mentions = find_dates("Le 26 juin, un poste a été attaqué. Dix jours plus tôt, un autre avait été visé.",
+                          date(2022, 7, 1), month_only=True)
+    assert [(m.value, m.precision) for m in mentions] == [(date(2022, 6, 26), 1), (date(2022, 6, 16), 1)]
+
+
+def test_a_day_after_an_unnamed_day_would_be_after_the_publication_and_is_not_read() -> None:
+    assert find_dates("Le lendemain, les renforts sont arrivés.", MONDAY) == []
+
+
 def test_several_mentions_sorted_and_disjoint() -> None:
     text = "Hier, l'armée a repris le village attaqué le 2 octobre et samedi dernier."
     mentions = find_dates(text, MONDAY)

@@ -30,6 +30,7 @@ PRECISION_YEAR = 4
 # Years outside this window are numbers of something else ("19 août 1500 soldats").
 _EARLIEST_YEAR = 1900
 _SATURDAY = 5
+SHIFT = "shift"  # a day counted from another ("la veille"), until find_dates anchors it
 _SHORT_RANGE_DAYS = 7  # "du 3 au 5 mai": one event's span, not a long-period total
 _SUNDAY = 6
 
@@ -287,6 +288,52 @@ def _relative_days(folded: str, published: date) -> Iterator[_Found]:
 
 
 @lru_cache(maxsize=1)
+def _shift_pattern() -> re.Pattern[str]:
+    vocab = _vocabulary()
+    p = _pieces()
+    after, before = _alternation(vocab["shift_units_after"]), _alternation(vocab["shift_units_before"])
+    return re.compile(
+        rf"{p['start']}(?:(?P<named>{_alternation(vocab['shifted_days'])})"
+        rf"|(?P<count>{p['count']})\s+jours?\s+(?:(?P<after>{after})|(?P<before>{before})))(?![\w-])"
+    )
+
+
+def _shifted_days(folded: str, published: date) -> Iterator[_Found]:
+    """ "la veille", "le lendemain", "deux jours plus tard": an offset from the day last named, resolved by
+    find_dates once every mention is known (kind "shift", value = publication + offset until then)."""
+    for match in _shift_pattern().finditer(folded):
+        if match.group("named"):
+            offset = int(_vocabulary()["shifted_days"][re.sub(r"\s+", " ", match.group("named"))])
+        else:
+            count = parse_quantity(match.group("count"))
+            if count is None:
+                continue
+            offset = count if match.group("after") else -count
+        yield match.start(), match.end(), published + timedelta(days=offset), PRECISION_DAY, SHIFT
+
+
+def _anchored(mentions: list[DateMention], published: date, month: date | None) -> list[DateMention]:
+    """Each shift counted from the last day named before it ("samedi ... la veille" = Friday), else from the
+    publication (its ``month`` when only that is known); one that would fall after the publication ("le
+    lendemain" with no day named) is dropped."""
+    out: list[DateMention] = []
+    anchor: date | None = None
+    for mention in mentions:
+        if mention.kind == SHIFT:
+            offset = mention.value - published
+            if anchor is None and month is not None:
+                mention = DateMention(mention.start, mention.end, mention.text, month, PRECISION_MONTH, "month")
+            elif (value := (anchor or published) + offset) <= published:
+                mention = DateMention(mention.start, mention.end, mention.text, value, PRECISION_DAY, "day")
+            else:
+                continue
+        if mention.kind == "day" and mention.precision == PRECISION_DAY:
+            anchor = mention.value
+        out.append(mention)
+    return out
+
+
+@lru_cache(maxsize=1)
 def _night_pattern() -> re.Pattern[str]:
     p = _pieces()
     return re.compile(
@@ -441,6 +488,7 @@ _FINDERS: tuple[_Finder, ...] = (
     _count_periods,
     _dated_periods,
     _ago,
+    _shifted_days,
 )
 
 
@@ -464,7 +512,7 @@ def find_dates(text: str, published: date, month_only: bool = False) -> list[Dat
         for finder in _FINDERS
         for start, end, value, precision, kind in finder(folded, reference)
     ]
-    return without_overlaps(mentions)
+    return _anchored(without_overlaps(mentions), reference, published if month_only else None)
 
 
 def month_end(day: date) -> date:
