@@ -34,6 +34,7 @@ class Category:
     context_actor1: bool = True  # an unnamed actor may be the story's protagonist (not for bombings)
     self_directed: bool = False  # a mutiny or defection: the group acts on itself
     state_actor1: bool = False  # only state forces (or coalitions of states) fly air strikes
+    authorities_only: bool = False  # a seizure of weapons is the state's; an armed group's is part of its attack
     genitive_agent: bool = False  # "l'attaque des Shebab": the genitive of the action noun is who acts
     only_alone: bool = False  # "tuant douze civils": an event only when no other cue in the sentence
     # (pattern, event_type, sub_event_type): the sentence says more ("dispersés au gaz lacrymogène")
@@ -157,7 +158,7 @@ def _alternation(words: list[str]) -> re.Pattern[str]:
 
 CATEGORY_KEYS = frozenset({
     "event_type", "sub_event_type", "state", "non_state", "civilians", "context_actor1", "self_directed",
-    "state_actor1", "genitive_agent", "only_alone", "refine", "crowd", "non_state_ground_nouns",
+    "state_actor1", "authorities_only", "genitive_agent", "only_alone", "refine", "crowd", "non_state_ground_nouns",
     "non_state_aircraft",
 })
 
@@ -179,6 +180,7 @@ def _category(name: str, spec: dict[str, Any]) -> Category:
         context_actor1=bool(spec.get("context_actor1", True)),
         self_directed=bool(spec.get("self_directed", False)),
         state_actor1=bool(spec.get("state_actor1", False)),
+        authorities_only=bool(spec.get("authorities_only", False)),
         genitive_agent=bool(spec.get("genitive_agent", False)),
         only_alone=bool(spec.get("only_alone", False)),
         refinements=tuple(

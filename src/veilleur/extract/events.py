@@ -212,6 +212,8 @@ def _events_from_frame(
         return []
     actor1, assoc1, actor2, assoc2 = sides(article.text, frame, context, places[0])
     category = frame.trigger.category
+    if category.authorities_only and actor1 is not None and not (actor1.state or actor1.government_ally):
+        return []  # "les assaillants ont saisi les armes des policiers": part of their attack, told apart
     event_type, sub_event_type = category.event_type, category.sub_event_type
     civilians_hit = actor2 is not None and actor2.name.startswith(CIVILIAN_PREFIX)
     if category.civilian_type and civilians_hit:
