@@ -721,6 +721,19 @@ def test_civilians_killed_in_an_attack_told_in_the_next_sentence_make_it_an_atta
     assert (event.sub_event_type, event.actor2, event.fatalities) == ("Attack", "Civilians (Togo)", 5)
 
 
+def test_weapons_an_armed_group_takes_in_its_attack_are_part_of_the_attack(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Lundi soir, des hommes armés ont attaqué un barrage de police près de Bannu, au "
+                                 "Pakistan, et ont saisi les armes des policiers.", published=date(2024, 11, 19))
+    assert (event.sub_event_type, event.actor2) == ("Armed clash", "Police Forces of Pakistan")
+
+
+def test_a_ceasefire_signed_on_a_named_day_is_an_agreement(pipeline: Pipeline) -> None:
+    # the parser hangs "cessez-le-feu" on "vendredi"; the cue's governor is looked for above the day
+    event = only_event(pipeline, "Les deux camps ont signé vendredi un cessez-le-feu à Gao, au Mali.",
+                       published=date(2020, 10, 24))
+    assert (event.sub_event_type, event.location, event.event_date) == ("Agreement", "Gao", "2020-10-23")
+
+
 def test_civilians_killed_in_fighting_between_armed_sides_are_the_battles_toll(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Mardi, à Debark, en Éthiopie, dix personnes, dont des civils, ont été tuées lors "
                                  "des combats entre les forces fédérales et les miliciens Fano.")

@@ -61,6 +61,7 @@ class TriggerRow:
     agent_via: str = ""
     example: str = ""
     nominal: bool = False  # an action noun ("frappe", "attaque"), whose sides hang on it differently
+    time_nouns: frozenset[str] = frozenset()  # a head the parser may put between a cue and its governor
 
 
     def match(self, tree: Tree, token: Token) -> list[Token] | None:
@@ -81,6 +82,8 @@ class TriggerRow:
         if any(test.passes(k) for test in self.unless for k in kids):
             return None
         head = tree.head(token)
+        if head is not None and head.lemma in self.time_nouns and head.dep.startswith(("obl", "nmod")):
+            head = tree.head(head)  # "ont signé vendredi un cessez-le-feu": the parse hangs it on "vendredi"
         if self.unless_head is not None and head is not None and self.unless_head.passes(head):
             return None
         if self.head is not None and token.dep != "ROOT" and (head is None or not self.head.passes(head)):
@@ -237,6 +240,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
                 not_imperfect=bool(spec.get("not_imperfect", False)),
                 agent_via=spec.get("agent_via", ""),
                 example=spec.get("example", ""),
+                time_nouns=frozenset(classes["time_nouns"]),
             )
         )
     by_lemma: dict[str, list[TriggerRow]] = {}
