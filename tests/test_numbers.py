@@ -122,6 +122,9 @@ def tolls(text: str) -> list[tuple[int, str]]:
         ("Un berger de 19 ans a été tué près du puits.", [(1, "berger")]),
         ("Deux élèves, âgés de 12 et 14 ans, ont péri dans l'incendie.", [(2, "élèves")]),
         ("Quatre membres d'une même famille ont été tués dans la frappe.", [(4, "membres")]),
+        # counts joined by "et" died together; the wounded are not added
+        ("Avec trois policiers et 12 soldats tués, le bilan est lourd.", [(15, "soldats")]),
+        ("Le bilan fait état de dix blessés et deux morts.", [(2, "")]),
     ],
 )
 def test_death_tolls(text: str, expected: list[tuple[int, str]]) -> None:

@@ -397,8 +397,8 @@ def _with_conjoined_subject(folded: str, start: int, count: int) -> tuple[int, i
     if earlier is None:
         return start, count
     extra = parse_quantity(earlier.group("qty"))
-    if extra is None:
-        return start, count
+    if extra is None or set(earlier.group(0).split()) & set(_vocabulary()["wounded_words"]):
+        return start, count  # "dix blessés et deux morts": the wounded are not added
     return window_start + earlier.start(), count + extra
 
 
@@ -459,7 +459,8 @@ def _candidates(text: str, folded: str) -> list[TollMention]:
                     count, end = breakdown
             if name == "lead":
                 end = head_end  # the trailing words after "tuant 3 soldats" are not part of the toll
-            if name == "clause":
+            if name in ("clause", "noun"):
+                # "une femme et ses quatre enfants ont péri", "quatre gendarmes et 14 militaires tués"
                 start, count = _with_conjoined_subject(folded, start, count)
             found.append(TollMention(start, end, text[start:end], count, victims))
     for match in _zero_toll_pattern().finditer(folded):
