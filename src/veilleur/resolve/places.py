@@ -27,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
+import ahocorasick
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
@@ -135,10 +136,16 @@ def tokenize(text: str) -> tuple[Token, ...]:
             word = word[head.end():]
         end = start + len(word)
         tokens.append(
-            Token(start, end, word, fold_token(_APOSTROPHES.sub("", word)), word[:1].isupper(),
-                  text[end:end + 1] in "-‐")
+            Token(start, end, word, _word_key(word), word[:1].isupper(), text[end:end + 1] in "-‐")
         )
     return tuple(tokens)
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    """A text word's key, apostrophes dropped (cached as :func:`fold_token` is: a text's words are mostly
+    words already seen, and the apostrophes' substitution cost as much as the cached fold)."""
+    return fold_token(_APOSTROPHES.sub("", word))
 
 
 @lru_cache(maxsize=64)
@@ -211,16 +218,44 @@ def load_countries() -> tuple[Country, ...]:
 
 
 @lru_cache(maxsize=1)
-def _country_words() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
-    """One pattern over every country's names and adjectives; lower-cased word -> (country, is a name)."""
+def _country_words() -> tuple[ahocorasick.Automaton, dict[str, tuple[str, bool]]]:
+    """An automaton over every country's names and adjectives; lower-cased word -> (country, is a name)."""
     words: dict[str, tuple[str, bool]] = {}
     for country in load_countries():
         for word in country.names:
             words.setdefault(word.lower().replace("’", "'"), (country.name, True))
         for word in country.adjectives:
             words.setdefault(word.lower().replace("’", "'"), (country.name, False))
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)"), words
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton, words
+
+
+def _word_char(text: str, index: int) -> bool:
+    """Is ``text[index]`` a character regular expressions' ``\\w`` matches (out of range: no)?"""
+    if 0 <= index < len(text):
+        char = text[index]
+        return char.isalnum() or char == "_"
+    return False
+
+
+def _whole_words(lowered: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the country words in ``lowered`` standing as whole words, leftmost first and, where
+    several start at one place, the longest; none overlapping: what one regular expression
+    ``(?<!\\w)(?:longest|...|shortest)(?!\\w)`` finds, without running its thousand alternatives at every
+    character."""
+    automaton, _ = _country_words()
+    found = sorted(
+        (end + 1 - length, -length) for end, length in automaton.iter(lowered)
+        if not _word_char(lowered, end + 1 - length - 1) and not _word_char(lowered, end + 1)
+    )
+    reached = 0
+    for start, minus_length in found:
+        if start >= reached:
+            reached = start - minus_length
+            yield start, reached
 
 
 # a country's name inside an outlet's ("Agence France-Presse", "France 24", "Radio Okapi") names no place
@@ -240,15 +275,14 @@ def _country_words_cached(text: str) -> tuple[tuple[int, int, str, bool], ...]:
 
 
 def _find_country_words(text: str) -> Iterator[tuple[int, int, str, bool]]:
-    pattern, words = _country_words()
+    _, words = _country_words()
     lowered = text.lower().replace("’", "'")
-    for m in pattern.finditer(lowered):
-        if not _MEDIA_AFTER.match(lowered, m.end()) and not _MEDIA_BEFORE.search(lowered, max(0, m.start() - 15),
-                                                                                    m.start()):
-            country, is_name = words[m.group(0)]
-            if is_name and not text[m.start()].isupper():
+    for start, end in _whole_words(lowered):
+        if not _MEDIA_AFTER.match(lowered, end) and not _MEDIA_BEFORE.search(lowered, max(0, start - 15), start):
+            country, is_name = words[lowered[start:end]]
+            if is_name and not text[start].isupper():
                 continue  # a country's name is capitalised: "une grenade" is no Grenada, "la chine" no China
-            yield m.start(), m.end(), country, is_name
+            yield start, end, country, is_name
 
 
 def country_mentions(text: str, names: bool = True, adjectives: bool = True) -> Counter[str]:
