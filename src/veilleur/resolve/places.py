@@ -27,11 +27,11 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-import ahocorasick
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
 from veilleur.datafiles import load_json
+from veilleur.phrases import PhraseScanner
 from veilleur.records import Place, great_circle_km
 from veilleur.resolve.actors import ActorTies, default_registry
 from veilleur.resolve.sized_cache import SizedCache
@@ -218,44 +218,16 @@ def load_countries() -> tuple[Country, ...]:
 
 
 @lru_cache(maxsize=1)
-def _country_words() -> tuple[ahocorasick.Automaton, dict[str, tuple[str, bool]]]:
-    """An automaton over every country's names and adjectives; lower-cased word -> (country, is a name)."""
+def _country_words() -> tuple[PhraseScanner, dict[str, tuple[str, bool]]]:
+    """What finds every country's names and adjectives as whole words (not a regex of a thousand
+    alternatives: :mod:`veilleur.phrases`); lower-cased word -> (country, is a name)."""
     words: dict[str, tuple[str, bool]] = {}
     for country in load_countries():
         for word in country.names:
             words.setdefault(word.lower().replace("’", "'"), (country.name, True))
         for word in country.adjectives:
             words.setdefault(word.lower().replace("’", "'"), (country.name, False))
-    automaton = ahocorasick.Automaton()
-    for word in words:
-        automaton.add_word(word, len(word))
-    automaton.make_automaton()
-    return automaton, words
-
-
-def _word_char(text: str, index: int) -> bool:
-    """Is ``text[index]`` a character regular expressions' ``\\w`` matches (out of range: no)?"""
-    if 0 <= index < len(text):
-        char = text[index]
-        return char.isalnum() or char == "_"
-    return False
-
-
-def _whole_words(lowered: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of the country words in ``lowered`` standing as whole words, leftmost first and, where
-    several start at one place, the longest; none overlapping: what one regular expression
-    ``(?<!\\w)(?:longest|...|shortest)(?!\\w)`` finds, without running its thousand alternatives at every
-    character."""
-    automaton, _ = _country_words()
-    found = sorted(
-        (end + 1 - length, -length) for end, length in automaton.iter(lowered)
-        if not _word_char(lowered, end + 1 - length - 1) and not _word_char(lowered, end + 1)
-    )
-    reached = 0
-    for start, minus_length in found:
-        if start >= reached:
-            reached = start - minus_length
-            yield start, reached
+    return PhraseScanner(words), words
 
 
 # a country's name inside an outlet's ("Agence France-Presse", "France 24", "Radio Okapi") names no place
@@ -275,9 +247,9 @@ def _country_words_cached(text: str) -> tuple[tuple[int, int, str, bool], ...]:
 
 
 def _find_country_words(text: str) -> Iterator[tuple[int, int, str, bool]]:
-    _, words = _country_words()
+    scanner, words = _country_words()
     lowered = text.lower().replace("’", "'")
-    for start, end in _whole_words(lowered):
+    for start, end in scanner.spans(lowered):
         if not _MEDIA_AFTER.match(lowered, end) and not _MEDIA_BEFORE.search(lowered, max(0, start - 15), start):
             country, is_name = words[lowered[start:end]]
             if is_name and not text[start].isupper():
