@@ -100,6 +100,7 @@ class Annotator:
             import spacy  # imported lazily: loading the model is the expensive step
 
             self._nlp = spacy.load(self.model)
+            index_lemma_lists(self._nlp)
         return self._nlp
 
     def annotate(self, text: str) -> Annotation:
@@ -126,6 +127,25 @@ class Annotator:
                     parts.append(_doc_parts(next(docs), start, token_base))
                 annotations.append(_assemble(text, parts))
         yield from annotations
+
+
+def index_lemma_lists(nlp: Language) -> None:
+    """Make the known lemmas of spaCy's rule lemmatizer sets instead of lists: the same lemmas, found far faster.
+
+    The lemmatizer keeps each part of speech's lemmas (``lemma_index``: 66,000 nouns, 28,000 adjectives in
+    ``fr_core_news_md``) as a list and asks ``word in`` it for every (word, part of speech) it has not met yet,
+    and again for each suffix rule that fits: a linear scan, 0.5 ms for a noun it does not hold. A new process
+    meets every word for the first time: its first 400 articles spent 3 s more than the next 400 in those
+    scans, which every Dask worker paid again (and a long run pays for every new name). Only membership is
+    asked of these lists, so a set answers the same."""
+    for _, pipe in nlp.pipeline:
+        lookups = getattr(pipe, "lookups", None)
+        if lookups is None or not lookups.has_table("lemma_index"):
+            continue
+        table = lookups.get_table("lemma_index")
+        for key in list(table.keys()):
+            if isinstance(table[key], list):
+                table[key] = frozenset(table[key])
 
 
 def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:

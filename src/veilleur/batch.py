@@ -98,7 +98,6 @@ _SPOOL_NAME = re.compile(re.escape(SPOOL_PREFIX) + r"(\d+)-\w+")  # the pid of t
 WATCHDOG_SECONDS = 1.0
 _SPOOL_POLL_SECONDS = 0.05
 DISTRIBUTED_CONNECT_SECONDS = 10
-_WARM_UP_TEXT = "Des combats ont opposé lundi l'armée malienne à des jihadistes près de Gao, faisant cinq morts."
 
 
 # ---------------------------------------------------------------- per-process resources
@@ -106,12 +105,11 @@ _WARM_UP_TEXT = "Des combats ont opposé lundi l'armée malienne à des jihadist
 
 @lru_cache(maxsize=1)
 def worker_pipeline() -> Pipeline:
-    """This process's pipeline, built and warmed up (spaCy and gazetteer loaded) on first call."""
+    """This process's pipeline, built and warmed up (spaCy and gazetteer loaded, then frozen out of the garbage
+    collector's walks: :meth:`Pipeline.warm_up`) on first call."""
     from veilleur.pipeline import Pipeline
 
-    pipeline = Pipeline.from_defaults()
-    pipeline.process(Article(id="warm-up", text=_WARM_UP_TEXT))  # lazy resources load now, not in a race
-    return pipeline
+    return Pipeline.loaded()  # lazy resources load now, not in a race
 
 
 @lru_cache(maxsize=4)

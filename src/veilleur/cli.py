@@ -87,7 +87,7 @@ def extract(
     rejections: list[Rejection] = []
     counts = {"articles": 0, "events": 0, "no_event": 0}
     say_model_loading()
-    pipeline = Pipeline.from_defaults()
+    pipeline = Pipeline.loaded()
     with ExitStack() as files, progress("extract") as bar:
         out = files.enter_context(output.open("w", encoding="utf-8"))
         unresolved_out = files.enter_context(unresolved.open("w", encoding="utf-8")) if unresolved else None

@@ -87,7 +87,7 @@ def ingest(
             articles.append(item)
     store = _open_store(db)
     say_model_loading()
-    pipeline = Pipeline.from_defaults()
+    pipeline = Pipeline.loaded()
     counts = {"inserted": 0, "replaced": 0, "duplicate": 0}
     n_events = no_event = 0
     try:

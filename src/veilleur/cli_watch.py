@@ -39,7 +39,7 @@ def watch(
     store = _open_store(db)
     say_model_loading()
     with Fetcher() as fetcher:
-        watcher = Watcher(store, Pipeline.from_defaults(), fetcher, rules, AlertLog(alerts_log))
+        watcher = Watcher(store, Pipeline.loaded(), fetcher, rules, AlertLog(alerts_log))
         done = 0
         try:
             while True:

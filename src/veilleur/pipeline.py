@@ -7,6 +7,7 @@ registries, lexicons); build one per process (or Dask worker) and reuse it.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -34,6 +35,9 @@ DATELINE = re.compile(
     r"\s*(?:\([^()\n]{1,40}\))?\s*[—–-]\s"
 )
 GENERIC_TO_NAMED = re.compile(r"\s*(?:\w+\s+)?(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?", re.IGNORECASE)
+# one short article that asks for every lazy resource: spaCy's model, the base gazetteer, Mali's villages,
+# the registries and lexicons
+WARM_UP_TEXT = "Des combats ont opposé lundi l'armée malienne à des jihadistes près de Gao, faisant cinq morts."
 CIVILIAN_VICTIMS = frozenset(
     {"civils", "civil", "personnes", "personne", "habitants", "enfants", "femmes", "villageois", "fidèles",
      "passants", "victimes", "élèves", "étudiants", "membres", "patients", "déplacés", "réfugiés"}
@@ -93,7 +97,30 @@ class Pipeline:
 
     @classmethod
     def from_defaults(cls) -> Pipeline:
+        """The bundled resources, each loaded when first needed."""
         return cls()
+
+    @classmethod
+    def loaded(cls) -> Pipeline:
+        """The bundled resources, loaded now and set aside from the garbage collector (:meth:`warm_up`): for
+        a process that codes articles with this pipeline for the rest of its life (CLI, batch worker, watcher)."""
+        pipeline = cls.from_defaults()
+        pipeline.warm_up()
+        return pipeline
+
+    def warm_up(self) -> None:
+        """Load the lazy resources now, by coding one short article, then freeze what the process holds
+        (:func:`gc.freeze`).
+
+        spaCy's model, the gazetteer and the registries are some 600,000 objects the garbage collector
+        tracks, alive as long as the process: every full collection walked them all (0.2 s, about once
+        per 150 short articles, a fifth of what the pipeline spent beside spaCy on them). Frozen, they are
+        never walked again; what coding articles allocates is collected as before. Freezing moves every
+        object alive now out of the collector's sight, so a cycle among them that dies later is never freed:
+        call it once, in a process that keeps the pipeline."""
+        self.process(Article(id="warm-up", text=WARM_UP_TEXT))
+        gc.collect()
+        gc.freeze()
 
     def run(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleResult]:
         """Process articles in spaCy batches; one failing article never stops the others."""

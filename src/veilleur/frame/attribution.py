@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from veilleur.datafiles import load_json
+from veilleur.phrases import PhraseScanner
 
 SOURCES_FILE = "sources.json"
 
@@ -144,7 +145,8 @@ def _alternation(phrases: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Regexes for folded source aliases, anaphors, and exact-case aliases (separate: they may overlap)."""
+    """Regexes for folded source aliases, anaphors, and exact-case aliases (separate: they may overlap): what
+    :func:`_scanners` find, kept as their definition (tests compare the two)."""
     folded, exact = _registry()
     names = [k for k, v in folded.items() if v.source is not None]
     anaphors = [k for k, v in folded.items() if v.source is None]
@@ -152,6 +154,18 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?![\w-])"),
         re.compile(rf"(?<![\w-])(?:{_alternation(anaphors)})(?![\w-])"),
         re.compile(rf"(?<![\w-])(?:{_alternation(list(exact))})(?![\w-])"),
+    )
+
+
+@lru_cache(maxsize=1)
+def _scanners() -> tuple[PhraseScanner, PhraseScanner, PhraseScanner]:
+    """What finds the spans :func:`_patterns` match (folded source aliases, anaphors, exact-case aliases),
+    reading the text once each instead of trying every alias at every character."""
+    folded, exact = _registry()
+    return (
+        PhraseScanner((k for k, v in folded.items() if v.source is not None), hyphen_bounds=True),
+        PhraseScanner((k for k, v in folded.items() if v.source is None), hyphen_bounds=True),
+        PhraseScanner(exact, hyphen_bounds=True),
     )
 
 
@@ -171,15 +185,15 @@ def source_entries() -> list[SourceEntry]:
 def _mentions(text: str, folded_text: str) -> list[_Mention]:
     """Non-overlapping mentions of sources and anaphors, longest first, in text order."""
     folded_aliases, exact_aliases = _registry()
-    names_re, anaphors_re, exact_re = _patterns()
+    names_scanner, anaphors_scanner, exact_scanner = _scanners()
     found: list[_Mention] = []
-    for regex in (names_re, anaphors_re):
-        for match in regex.finditer(folded_text):
-            tpl = folded_aliases[match.group(0)]
-            found.append(_Mention(match.start(), match.end(), tpl.source, tpl.kinds))
-    for match in exact_re.finditer(text):
-        tpl = exact_aliases[match.group(0)]
-        found.append(_Mention(match.start(), match.end(), tpl.source, tpl.kinds))
+    for scanner in (names_scanner, anaphors_scanner):
+        for start, end in scanner.spans(folded_text):
+            tpl = folded_aliases[folded_text[start:end]]
+            found.append(_Mention(start, end, tpl.source, tpl.kinds))
+    for start, end in exact_scanner.spans(text):
+        tpl = exact_aliases[text[start:end]]
+        found.append(_Mention(start, end, tpl.source, tpl.kinds))
     sources = _non_overlapping([m for m in found if m.source is not None])
     anaphors = [
         m for m in _non_overlapping([m for m in found if m.source is None])

@@ -2,9 +2,9 @@
 
 Matching works on *name keys*: a spelling-tolerant form of a name in which French and English
 transliterations of Arabic, Persian, Ukrainian... names coincide ("Deir Ezzor", "Dayr az Zawr" and
-"Deir ez-Zor" all give ``dir zur``). The text is cut into word tokens, each folded the same way, and all
-gazetteer keys are searched at once with an Aho-Corasick automaton; matches map back to text offsets
-through the tokens. Then each match is disambiguated (country prior, admin context, proximity, size)
+"Deir ez-Zor" all give ``dir zur``). The text is cut into word tokens, each folded the same way, and the
+runs of tokens that start at a capital are looked up in each gazetteer's key index; matches map back to
+text offsets through the tokens. Then each match is disambiguated (country prior, admin context, proximity, size)
 and given a ``geo_precision`` from the cue before it (codebook section 4).
 
 Data: ``data/gazetteer/base.tsv.gz`` and one ``places-XX.tsv.gz`` per country (built by
@@ -27,11 +27,11 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-import ahocorasick
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
 from veilleur.datafiles import load_json
+from veilleur.phrases import PhraseScanner
 from veilleur.records import Place, great_circle_km
 from veilleur.resolve.actors import ActorTies, default_registry
 from veilleur.resolve.sized_cache import SizedCache
@@ -136,38 +136,48 @@ def tokenize(text: str) -> tuple[Token, ...]:
             word = word[head.end():]
         end = start + len(word)
         tokens.append(
-            Token(start, end, word, fold_token(_APOSTROPHES.sub("", word)), word[:1].isupper(),
-                  text[end:end + 1] in "-‐")
+            Token(start, end, word, _word_key(word), word[:1].isupper(), text[end:end + 1] in "-‐")
         )
     return tuple(tokens)
 
 
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    """A text word's key, apostrophes dropped (cached as :func:`fold_token` is: a text's words are mostly
+    words already seen, and the apostrophes' substitution cost as much as the cached fold)."""
+    return fold_token(_APOSTROPHES.sub("", word))
+
+
 @lru_cache(maxsize=64)
-def _haystack(text: str) -> tuple[list[int], dict[int, int], str]:
-    """The text's kept token keys joined by spaces (what gazetteer automatons run over), with the maps back
-    to token indexes: kept token indexes, and key-string offset -> position in that list."""
+def _kept_keys(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """The indexes of the text's tokens that name keys are made of (Arabic articles and keyless tokens
+    left out), and their keys (cached: a text is read against several gazetteers)."""
     tokens = tokenize(text)
-    kept = [i for i in range(len(tokens)) if not _is_text_article(tokens, i) and tokens[i].key]
-    offsets: list[int] = []
-    parts: list[str] = []
-    position = 1
-    for i in kept:
-        offsets.append(position)
-        parts.append(tokens[i].key)
-        position += len(tokens[i].key) + 1
-    return kept, {off: n for n, off in enumerate(offsets)}, " " + " ".join(parts) + " "
+    kept = tuple(i for i in range(len(tokens)) if not _is_text_article(tokens, i) and tokens[i].key)
+    return kept, tuple(tokens[i].key for i in kept)
 
 
 def _raw_hits(text: str, gazetteer: Gazetteer) -> set[tuple[int, int, str]]:
-    """(first token, last token, key) of every key of the gazetteer in the text that starts at a capital."""
-    kept, by_offset, haystack = _haystack(text)
+    """(first token, last token, key) of every key of the gazetteer in the text that starts at a capital.
+
+    A key is kept tokens' keys joined by spaces, so the hits are the runs of kept tokens, from a capitalised
+    one, whose joined keys the index holds: only the runs as long as the gazetteer's longest key that starts
+    with that token's key are asked for (:attr:`Gazetteer.reach`). A name starts with a capital
+    (:meth:`Geocoder._select`), and a text has a few dozen capitalised words against thousands of words: one
+    dictionary look-up or two per capitalised word replaced an automaton run over every character, whose
+    hits were mostly common words, and a gazetteer no longer builds an automaton when it is loaded."""
+    kept, keys = _kept_keys(text)
     tokens = tokenize(text)
+    index, reach = gazetteer.index, gazetteer.reach
     raw = set()
-    for end_index, key in gazetteer.automaton.iter(haystack):
-        first = by_offset[end_index - len(key)]  # the pattern is " key ", so it starts on a space
-        # a name starts with a capital (:meth:`Geocoder._select`): most hits are common words, dropped here
-        if tokens[kept[first]].capitalised:
-            raw.add((kept[first], kept[first + key.count(" ")], key))
+    for position, i in enumerate(kept):
+        longest = reach.get(keys[position]) if tokens[i].capitalised else None
+        if longest is None:
+            continue
+        for last in range(position, min(position + longest, len(kept))):
+            key = keys[position] if last == position else " ".join(keys[position:last + 1])
+            if key in index:
+                raw.add((i, kept[last], key))
     return raw
 
 
@@ -208,16 +218,16 @@ def load_countries() -> tuple[Country, ...]:
 
 
 @lru_cache(maxsize=1)
-def _country_words() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
-    """One pattern over every country's names and adjectives; lower-cased word -> (country, is a name)."""
+def _country_words() -> tuple[PhraseScanner, dict[str, tuple[str, bool]]]:
+    """What finds every country's names and adjectives as whole words (not a regex of a thousand
+    alternatives: :mod:`veilleur.phrases`); lower-cased word -> (country, is a name)."""
     words: dict[str, tuple[str, bool]] = {}
     for country in load_countries():
         for word in country.names:
             words.setdefault(word.lower().replace("’", "'"), (country.name, True))
         for word in country.adjectives:
             words.setdefault(word.lower().replace("’", "'"), (country.name, False))
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)"), words
+    return PhraseScanner(words), words
 
 
 # a country's name inside an outlet's ("Agence France-Presse", "France 24", "Radio Okapi") names no place
@@ -237,15 +247,14 @@ def _country_words_cached(text: str) -> tuple[tuple[int, int, str, bool], ...]:
 
 
 def _find_country_words(text: str) -> Iterator[tuple[int, int, str, bool]]:
-    pattern, words = _country_words()
+    scanner, words = _country_words()
     lowered = text.lower().replace("’", "'")
-    for m in pattern.finditer(lowered):
-        if not _MEDIA_AFTER.match(lowered, m.end()) and not _MEDIA_BEFORE.search(lowered, max(0, m.start() - 15),
-                                                                                    m.start()):
-            country, is_name = words[m.group(0)]
-            if is_name and not text[m.start()].isupper():
+    for start, end in scanner.spans(lowered):
+        if not _MEDIA_AFTER.match(lowered, end) and not _MEDIA_BEFORE.search(lowered, max(0, start - 15), start):
+            country, is_name = words[lowered[start:end]]
+            if is_name and not text[start].isupper():
                 continue  # a country's name is capitalised: "une grenade" is no Grenada, "la chine" no China
-            yield m.start(), m.end(), country, is_name
+            yield start, end, country, is_name
 
 
 def country_mentions(text: str, names: bool = True, adjectives: bool = True) -> Counter[str]:
@@ -340,8 +349,8 @@ def _prominence(place: Place, key: str = "") -> float:
     return _FEATURE_PRIOR.get(place.feature, 0.3) + math.log10(place.population + 10) / 2 + own_name + curated
 
 
-ROW_BYTES = 230  # memory per gazetteer row beyond its characters: the line, its place's id, its Place once asked
-KEY_BYTES = 510  # per name key: the index entry and the automaton's nodes
+ROW_BYTES = 270  # memory per gazetteer row beyond its characters: the line, its id and row number, its Place once asked
+KEY_BYTES = 170  # per name key: its string and index entry (with its first token's reach)
 
 
 class Gazetteer:
@@ -365,7 +374,12 @@ class Gazetteer:
         cut = max(id_at, name_at, aliases_at, -1 if keys_at is None else keys_at) + 1
         # a place's row by its id: another gazetteer's entry for the same place is spelt by this one's names
         self._row_of: dict[str, int] = {}
-        rows: dict[str, list[int]] = {}
+        # key -> its row, or its rows when several bear it. A key of one row (most keys) holds a bare int:
+        # no container to allocate, keep or have the garbage collector walk (a list or tuple per key made
+        # loading a third slower in collections, and a full collection walk the million keys of the loaded
+        # gazetteers). Tuples of ints, unlike lists, leave the collector's watch.
+        index: dict[str, int | tuple[int, ...]] = {}
+        more: dict[str, list[int]] = {}  # the rows of the keys that several rows bear, while reading
         for i, line in enumerate(self._lines):
             fields = line.split("\t", cut)
             self._row_of[fields[id_at]] = i
@@ -373,15 +387,23 @@ class Gazetteer:
                 name_key(n) for n in [fields[name_at], *fields[aliases_at].split("|")] if n]
             for key in keys:
                 if len(key.replace(" ", "")) >= 3:
-                    ids = rows.get(key)
-                    if ids is None:
-                        rows[key] = [i]
-                    elif ids[-1] != i:  # rows come in order: a key the row already gave is its last entry
-                        ids.append(i)
-        # key -> its rows. Tuples of ints, unlike lists, leave the garbage collector's watch: a list per key
-        # made each full collection walk the million keys of the loaded gazetteers (0.3 s, a few times a minute)
-        self.index: dict[str, tuple[int, ...]] = {key: tuple(ids) for key, ids in rows.items()}
-        self._automaton: ahocorasick.Automaton | None = None
+                    earlier = index.setdefault(key, i)
+                    if earlier != i:  # an earlier row bears the key too (then ``earlier`` is still its int)
+                        rows = more.get(key)
+                        if rows is None:
+                            more[key] = [earlier, i]  # type: ignore[list-item]
+                        elif rows[-1] != i:  # rows come in order: a key the row already gave is its last entry
+                            rows.append(i)
+        for key, rows in more.items():
+            index[key] = tuple(rows)
+        self.index = index
+        # a key's first token -> how many tokens the longest key that starts with it has (:func:`_raw_hits`)
+        self.reach: dict[str, int] = {}
+        for key in self.index:
+            head, _, rest = key.partition(" ")
+            length = rest.count(" ") + 2 if rest else 1
+            if self.reach.get(head, 0) < length:
+                self.reach[head] = length
         self._keys_by_start: dict[tuple[str, int], list[str]] | None = None
         self._shapes: dict[tuple[str, int], dict[str, list[str]]] = {}
 
@@ -399,8 +421,8 @@ class Gazetteer:
 
     @property
     def size(self) -> int:
-        """Roughly what the gazetteer takes in memory, in bytes, once its automaton is built (measured on
-        CPython 3.11: the lines' characters, plus per row and per key what indexes them)."""
+        """Roughly what the gazetteer takes in memory, in bytes (the resident set it adds, measured on CPython
+        3.11 over 14 country files: the lines' characters, plus per row and per key what indexes them)."""
         return self._chars + ROW_BYTES * len(self._lines) + KEY_BYTES * len(self.index)
 
     def _entry(self, row: int) -> tuple[Place, frozenset[str]]:
@@ -429,19 +451,13 @@ class Gazetteer:
         wanted = _plain(surface)
         return bool(wanted) and row is not None and wanted in self._entry(row)[1]
 
-    @property
-    def automaton(self) -> ahocorasick.Automaton:
-        """Aho-Corasick over " key " (spaces make every hit start and end on a token boundary)."""
-        if self._automaton is None:
-            automaton = ahocorasick.Automaton()
-            for key in self.index:
-                automaton.add_word(f" {key} ", key)
-            automaton.make_automaton()
-            self._automaton = automaton
-        return self._automaton
-
     def candidates(self, key: str) -> list[Place]:
-        return [self._entry(i)[0] for i in self.index.get(key, ())]
+        rows = self.index.get(key)
+        if rows is None:
+            return []
+        if isinstance(rows, int):
+            return [self._entry(rows)[0]]
+        return [self._entry(i)[0] for i in rows]
 
     def lookup(self, name: str, country: str | None = None) -> list[Place]:
         """Entries for a name, best first: the given country's, then by kind, name and size."""
