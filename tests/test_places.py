@@ -362,6 +362,11 @@ def test_half_of_an_unknown_hyphenated_name_is_no_village(geocoder: Geocoder) ->
     assert [m.place.feature for m in geocoder.find(text).mentions] == ["admin1"]
 
 
+def test_half_of_an_unknown_hyphenated_name_is_not_half_of_another_one(geocoder: Geocoder) -> None:
+    text = "Des heurts ont éclaté samedi sur les Champs-Élysées, à Paris, entre manifestants et policiers."
+    assert [m.place.name for m in geocoder.find(text).mentions] == ["Paris"]
+
+
 @pytest.mark.parametrize(
     ("text", "admin1"),
     [

@@ -203,3 +203,18 @@ def test_a_misspelt_category_key_is_refused() -> None:
 
     with pytest.raises(ValueError, match="non_state_sub_event_type"):
         _category("air", {"event_type": "Explosions/Remote violence", "non_state_sub_event_type": "Attack"})
+
+
+@pytest.mark.parametrize(
+    ("text", "names_a_street"),
+    [
+        ("Ils ont défilé jusqu'à la place de l'Étoile", True),
+        ("La foule a envahi l'avenue de la Liberté", True),
+        ("Les manifestants ont occupé la place Tahrir", True),
+        ("Un engin a explosé au marché de Maroua", False),  # the market of a town: the town is the place
+        ("Les combats ont repris dans la ville de Kidal", False),
+    ],
+)
+def test_a_name_after_a_street_noun_names_the_street_not_the_town(text: str, names_a_street: bool) -> None:
+    name_start = max(text.rfind(" "), text.rfind("'")) + 1
+    assert load_cues().names_facility(text, name_start) is names_a_street

@@ -212,7 +212,11 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         short_period=re.compile(data["short_period"], re.IGNORECASE),
         negation=_alternation([re.escape(w) for w in data["negations"]]),
         attribution=_alternation([re.escape(w) for w in data["attribution_verbs"]]),
-        facility=re.compile(r"\b(?:" + "|".join(map(re.escape, data["facility_nouns"])) + r")\s+$", re.IGNORECASE),
+        facility=re.compile(
+            r"\b(?:(?:" + "|".join(map(re.escape, data["facility_nouns"])) + r")\s+"
+            + r"|(?:" + "|".join(map(re.escape, data["street_nouns"])) + r")\s+(?:de\s+la|de\s+l['’]|du|des)\s*)$",
+            re.IGNORECASE,
+        ),
         metonym=re.compile(r"\b(?:" + "|".join(data["metonym_heads"]) + r")\s+(?:de|d')\s*$", re.IGNORECASE),
         aircraft=re.compile(r"\b(?:" + data["aircraft_words"] + r")\b", re.IGNORECASE),
         country_level=re.compile(data["country_level"], re.IGNORECASE),

@@ -1107,6 +1107,10 @@ class Geocoder:
         # a village is never half of an unknown hyphenated name; two towns may be ("route Gao-Ansongo")
         places = [p for p in places if p.feature != "village"
                   or not match.partial and self._village_fits(p, match, cue, home, text, supported)]
+        if match.partial:
+            # half of an unknown hyphenated name is not the first half of another one ("Champs" of the
+            # Champs-Élysées is not Champs-sur-Marne)
+            places = [p for p in places if not _short_form(p, match.key)]
         if cue.wants_area:
             places = _area_tier(places, match.key, home)
         if not places:
