@@ -362,6 +362,18 @@ def test_half_of_an_unknown_hyphenated_name_is_no_village(geocoder: Geocoder) ->
     assert [m.place.feature for m in geocoder.find(text).mentions] == ["admin1"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quelque 200 personnes ont manifesté samedi près de l'Élysée, à Paris.",
+        "Le Kremlin a démenti toute implication dans l'attaque de Belgorod, en Russie.",
+    ],
+)
+def test_a_seat_of_government_named_for_it_is_no_town(geocoder: Geocoder, text: str) -> None:
+    names = {m.text for m in geocoder.find(text).mentions}
+    assert not names & {"Élysée", "Kremlin"}, names
+
+
 def test_half_of_an_unknown_hyphenated_name_is_not_half_of_another_one(geocoder: Geocoder) -> None:
     text = "Des heurts ont éclaté samedi sur les Champs-Élysées, à Paris, entre manifestants et policiers."
     assert [m.place.name for m in geocoder.find(text).mentions] == ["Paris"]
