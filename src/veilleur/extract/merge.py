@@ -231,9 +231,8 @@ def _hand_down(lead: Event, details: list[Event]) -> None:
         reverse = "actor2" in lead.evidence and detail.actor1 == lead.actor2 != lead.actor1
         if "actor1" in lead.evidence and unnamed_actor1(detail) and not reverse:
             detail.actor1 = lead.actor1
-        for name, lead_name in (("actor1", "actor1"), ("actor2", "actor2")) if not reverse else (
-            ("actor1", "actor2"), ("actor2", "actor1")
-        ):
+        taken_from = {"actor1": "actor2", "actor2": "actor1"} if reverse else {"actor1": "actor1", "actor2": "actor2"}
+        for name, lead_name in taken_from.items():
             if lead_name in lead.evidence and name not in detail.evidence:
                 setattr(detail, name, getattr(lead, lead_name))
                 for span in lead.evidence[lead_name]:
