@@ -734,6 +734,14 @@ def test_a_ceasefire_signed_on_a_named_day_is_an_agreement(pipeline: Pipeline) -
     assert (event.sub_event_type, event.location, event.event_date) == ("Agreement", "Gao", "2020-10-23")
 
 
+def test_unattributed_air_strikes_abroad_are_the_foreign_army_the_story_follows(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "L'armée israélienne a intensifié ses opérations contre le Hezbollah, selon l'armée "
+                                 "israélienne. Mercredi, des frappes aériennes ont visé deux villages près de Tyr, "
+                                 "au Liban.", published=date(2024, 7, 4))
+    assert (event.sub_event_type, event.actor1, event.location) == ("Air/drone strike", "Military Forces of Israel",
+                                                                    "Tyre")
+
+
 def test_civilians_killed_in_fighting_between_armed_sides_are_the_battles_toll(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Mardi, à Debark, en Éthiopie, dix personnes, dont des civils, ont été tuées lors "
                                  "des combats entre les forces fédérales et les miliciens Fano.")

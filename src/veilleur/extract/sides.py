@@ -145,6 +145,9 @@ def sides(
     ))
     if actor1 is None and category.context_actor1 and not frame.trigger.inverted and at_home and not targeted:
         actor1 = protagonist
+    abroad = protagonist is not None and protagonist.country not in ("", place.country)
+    if actor1 is None and category.state_actor1 and abroad and not targeted:
+        actor1 = protagonist  # "des frappes ont visé Tyr" in a story that follows Israel's army: its aircraft
     victims = named_victims[:1] or _victim_actor(frame.tolls, place.country, category.event_type)
     armed_target = bool(object_group) and not object_group[0].name.startswith(CIVILIAN_PREFIX)
     if not victims and not armed_target and frame.civilian_target and category.civilian_type and place.country:
