@@ -145,7 +145,8 @@ def sides(
     ))
     if actor1 is None and category.context_actor1 and not frame.trigger.inverted and at_home and not targeted:
         actor1 = protagonist
-    abroad = protagonist is not None and protagonist.country not in ("", place.country)
+    # a force named by a common noun ("la police") is re-countried with the place below: not one from abroad
+    abroad = protagonist is not None and not protagonist.generic and protagonist.country not in ("", place.country)
     if actor1 is None and category.state_actor1 and abroad and not targeted:
         actor1 = protagonist  # "des frappes ont visé Tyr" in a story that follows Israel's army: its aircraft
     victims = named_victims[:1] or _victim_actor(frame.tolls, place.country, category.event_type)
