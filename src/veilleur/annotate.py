@@ -47,11 +47,27 @@ class Token(NamedTuple):
 
     def feature(self, name: str) -> str:
         """One morphological feature's value, or "" ("Tense" -> "Past")."""
-        for pair in self.morph.split("|"):
-            key, _, value = pair.partition("=")
-            if key == name:
-                return value
-        return ""
+        features = _FEATURES.get(self.morph)
+        if features is None:
+            features = _features(self.morph)
+        return features.get(name, "")
+
+
+# Each morphology string's features, read once: the rules ask tens of thousands of times per hundred
+# articles, and the parser writes a few hundred distinct strings (bounded anyway, for a process that runs long).
+_FEATURES: dict[str, dict[str, str]] = {}
+_FEATURES_KEPT = 10_000
+
+
+def _features(morph: str) -> dict[str, str]:
+    features: dict[str, str] = {}
+    for pair in morph.split("|"):
+        key, _, value = pair.partition("=")
+        features.setdefault(key, value)  # the first of a repeated key, as a scan from the left finds it
+    if len(_FEATURES) >= _FEATURES_KEPT:
+        _FEATURES.clear()
+    _FEATURES[morph] = features
+    return features
 
 
 @dataclass
