@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -47,11 +47,27 @@ class Token(NamedTuple):
 
     def feature(self, name: str) -> str:
         """One morphological feature's value, or "" ("Tense" -> "Past")."""
-        for pair in self.morph.split("|"):
-            key, _, value = pair.partition("=")
-            if key == name:
-                return value
-        return ""
+        features = _FEATURES.get(self.morph)
+        if features is None:
+            features = _features(self.morph)
+        return features.get(name, "")
+
+
+# Each morphology string's features, read once: the rules ask tens of thousands of times per hundred
+# articles, and the parser writes a few hundred distinct strings (bounded anyway, for a process that runs long).
+_FEATURES: dict[str, dict[str, str]] = {}
+_FEATURES_KEPT = 10_000
+
+
+def _features(morph: str) -> dict[str, str]:
+    features: dict[str, str] = {}
+    for pair in morph.split("|"):
+        key, _, value = pair.partition("=")
+        features.setdefault(key, value)  # the first of a repeated key, as a scan from the left finds it
+    if len(_FEATURES) >= _FEATURES_KEPT:
+        _FEATURES.clear()
+    _FEATURES[morph] = features
+    return features
 
 
 @dataclass
@@ -200,23 +216,59 @@ def annotation_from_doc(doc: Doc) -> Annotation:
 def _doc_parts(doc: Doc, char_base: int, token_base: int) -> _DocParts:
     places = [(char_base + ent.start_char, char_base + ent.end_char) for ent in doc.ents
               if ent.label_ in PLACE_LABELS]
-    irrealis = [
-        (char_base + tok.idx, char_base + tok.idx + len(tok.text))
-        for tok in doc
-        if tok.pos_ in ("VERB", "AUX")
-        and ("Fut" in tok.morph.get("Tense", []) or "Cnd" in tok.morph.get("Mood", []))
-    ]
     persons = [(char_base + ent.start_char, char_base + ent.end_char) for ent in doc.ents
                if ent.label_ in PERSON_LABELS]
-    tokens = [
-        Token(  # i, start, end, text, lemma, pos, dep, head, morph, ent (positional: quicker)
-            token_base + tok.i, char_base + tok.idx, char_base + tok.idx + len(tok.text), tok.text,
-            tok.lemma_.lower(), tok.pos_, tok.dep_, token_base + tok.head.i, str(tok.morph), tok.ent_type_,
-        )
-        for tok in doc
-    ]
+    tokens = _tokens(doc, char_base, token_base)
+    # a verb in the future or the conditional: "Fut" among its tenses or "Cnd" among its moods
+    irrealis = [(tok.start, tok.end) for tok in tokens if tok.pos in ("VERB", "AUX") and _irrealis(tok.morph)]
     sentences = [(char_base + s.start_char, char_base + s.end_char) for s in doc.sents]
     return _DocParts(sentences, places, persons, irrealis, tokens, token_base + len(doc))
+
+
+def _tokens(doc: Doc, char_base: int, token_base: int) -> list[Token]:
+    """The doc's tokens, read from one :meth:`Doc.to_array` of their attribute ids: the same values as
+    ``tok.text``, ``tok.lemma_.lower()``, ``tok.pos_``, ``tok.dep_``, ``tok.head.i``, ``str(tok.morph)`` and
+    ``tok.ent_type_``, without making a spaCy ``Token`` and a ``MorphAnalysis`` per word (most of the
+    conversion's time): a column at a time, each distinct string id looked up once per doc."""
+    import numpy
+    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, MORPH, ORTH, POS
+    from spacy.morphology import Morphology
+    from spacy.parts_of_speech import NAMES
+
+    if not len(doc):
+        return []
+    columns = doc.to_array([IDX, ORTH, LEMMA, POS, DEP, HEAD, MORPH, ENT_TYPE])  # uint64, a row per token
+    strings = doc.vocab.strings
+
+    def named(column: int, name: Callable[[int], str]) -> list[str]:
+        keys = columns[:, column].tolist()
+        found = {key: name(key) for key in set(keys)}
+        return [found[key] for key in keys]
+
+    texts = named(1, strings.__getitem__)
+    starts = (columns[:, 0].astype("int64") + char_base).tolist()
+    heads = (columns[:, 5].astype("int64") + numpy.arange(token_base, token_base + len(texts))).tolist()
+    return list(map(
+        Token,  # i, start, end, text, lemma, pos, dep, head, morph, ent
+        range(token_base, token_base + len(texts)),
+        starts,
+        [start + len(text) for start, text in zip(starts, texts, strict=True)],
+        texts,
+        named(2, lambda key: strings[key].lower()),
+        named(3, NAMES.__getitem__),
+        named(4, strings.__getitem__),
+        heads,
+        named(6, lambda key: "" if (morph := strings[key]) == Morphology.EMPTY_MORPH else morph),
+        named(7, strings.__getitem__),
+    ))
+
+
+def _irrealis(morph: str) -> bool:
+    for pair in morph.split("|"):
+        key, _, values = pair.partition("=")
+        if key == "Tense" and "Fut" in values.split(",") or key == "Mood" and "Cnd" in values.split(","):
+            return True
+    return False
 
 
 def _assemble(text: str, parts: list[_DocParts]) -> Annotation:

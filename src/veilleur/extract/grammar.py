@@ -65,8 +65,20 @@ class Tree:
     def children(self, token: Token) -> list[Token]:
         return list(self._children.get(token.i, ()))
 
+    @cached_property
+    def _subtrees(self) -> dict[int, tuple[Token, ...]]:
+        """The subtrees asked for so far, by their top token's index: the rules ask for the same ones again
+        (a clause's head for each trigger, its embedded clauses, the arguments' spans)."""
+        return {}
+
     def subtree(self, token: Token) -> list[Token]:
         """The token and every token below it, in text order."""
+        known = self._subtrees.get(token.i)
+        if known is None:  # what it holds depends only on the index and the tree
+            known = self._subtrees[token.i] = tuple(self._subtree(token))
+        return list(known)
+
+    def _subtree(self, token: Token) -> list[Token]:
         inside = {token.i}
         below = [token.i]
         while below:
@@ -75,6 +87,18 @@ class Tree:
                     inside.add(kid.i)
                     below.append(kid.i)
         return [t for t in self.tokens if t.i in inside]
+
+    @cached_property
+    def _relative_verbs(self) -> tuple[tuple[Token, tuple[Token, ...]], ...]:
+        """The words that open a relative clause (dependency ``acl:relcl``, or with a relative pronoun among
+        their children), each with those pronouns, in text order: found once per sentence, not once per
+        trigger (:func:`past_relative_clauses`)."""
+        found = []
+        for verb in self.tokens:
+            pronouns = tuple(k for k in self._children.get(verb.i, ()) if k.feature("PronType") == "Rel")
+            if verb.dep == "acl:relcl" or pronouns:
+                found.append((verb, pronouns))
+        return tuple(found)
 
     def span(self, tokens: Iterable[Token]) -> tuple[int, int] | None:
         chosen = list(tokens)
@@ -122,9 +146,8 @@ def past_relative_clauses(tree: Tree, token: Token) -> list[tuple[int, int]]:
     # Boko Haram, dans lequel 15 personnes avaient péri en juillet"), does tell when the event was
     own = {t.i for t in tree.subtree(token)} if token.pos == "NOUN" else {token.i}
     spans = []
-    for verb in tree.tokens:
-        pronouns = [k for k in tree.children(verb) if k.feature("PronType") == "Rel"]
-        if verb.dep != "acl:relcl" and not pronouns or verb.head in own:
+    for verb, pronouns in tree._relative_verbs:
+        if verb.head in own:
             continue
         if any(k.text.lower() in EVENT_RELATIVES for k in pronouns):
             continue  # "dans lequel", "au cours duquel", "lors de laquelle": the parse may hang it elsewhere

@@ -59,6 +59,33 @@ def _alternation(phrases: Any) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+@lru_cache(maxsize=64)
+def _phrase_words(keys: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The words of each phrase of the vocabulary lists ``keys``, as :func:`_alternation` keeps them literal."""
+    vocab = _vocabulary()
+    return tuple(tuple(phrase.split()) for key in keys for phrase in sorted(set(vocab[key])))
+
+
+def _may_hold(folded: str, *keys: str) -> bool:
+    """False only when no phrase of the vocabulary lists ``keys`` can occur in ``folded``: a pattern that must
+    match one of them is not run over a text that lacks, for every phrase, one of its words. The test is a
+    few substring searches (C), where a pattern is tried at every word of the text; most texts name no
+    month, no later day, no week."""
+    return any(all(word in folded for word in words) for words in _phrase_words(keys))
+
+
+@lru_cache(maxsize=4)
+def _names_month(folded: str) -> bool:
+    """Whether a month's name (or its abbreviation) is in ``folded``: the month finders' common condition,
+    asked once per text (a month name inside a word, "maison", "mars" in "marsouin", does not count)."""
+    return _month_name_pattern().search(folded) is not None
+
+
+@lru_cache(maxsize=1)
+def _month_name_pattern() -> re.Pattern[str]:
+    return re.compile(_pieces()["any_month"])
+
+
 # --- calendar arithmetic -------------------------------------------------------------------------
 
 
@@ -181,6 +208,8 @@ def _explicit_day_pattern() -> re.Pattern[str]:
 
 def _explicit_days(folded: str, published: date) -> Iterator[_Found]:
     """ "le 19 août", "le vendredi 6 octobre dernier", "dans la soirée du 23 octobre", "1er mars 2017"."""
+    if not _names_month(folded):
+        return
     for match in _explicit_day_pattern().finditer(folded):
         year = _plausible_year(match.group("year"), published)
         end = match.end() if year is not None or not match.group("year") else match.end("month")
@@ -202,6 +231,8 @@ def _part_of_month_pattern() -> re.Pattern[str]:
 
 def _parts_of_month(folded: str, published: date) -> Iterator[_Found]:
     """ "début mars" → the 5th, "mi-octobre" → the 15th, "fin janvier" → the 25th (precision week)."""
+    if not _names_month(folded):
+        return
     parts = _vocabulary()["parts_of_month"]
     for match in _part_of_month_pattern().finditer(folded):
         month = _month_number(match.group("month"))
@@ -225,6 +256,8 @@ def _months(folded: str, published: date) -> Iterator[_Found]:
 
     A bare month name needs a lead word or a year, so a name like "Mai" alone is not read as a date.
     """
+    if not _names_month(folded):
+        return
     for match in _month_pattern().finditer(folded):
         year = _plausible_year(match.group("year"), published)
         if match.group("lead") is None and year is None:
@@ -245,6 +278,8 @@ def _relative_month_pattern() -> re.Pattern[str]:
 
 def _relative_months(folded: str, published: date) -> Iterator[_Found]:
     """ "le mois dernier" → the 15th of the month before publication."""
+    if not _may_hold(folded, "relative_months"):
+        return
     offsets = _vocabulary()["relative_months"]
     for match in _relative_month_pattern().finditer(folded):
         year, month = _shift_months(published, int(offsets[re.sub(r"\s+", " ", match.group(0))]))
@@ -281,6 +316,8 @@ def _relative_day_pattern() -> re.Pattern[str]:
 
 def _relative_days(folded: str, published: date) -> Iterator[_Found]:
     """ "hier (soir)" = publication − 1, "avant-hier" − 2, "aujourd'hui", "ces dernières heures" = 0."""
+    if not _may_hold(folded, "relative_days"):
+        return
     offsets = _vocabulary()["relative_days"]
     for match in _relative_day_pattern().finditer(folded):
         offset = int(offsets[re.sub(r"\s+", " ", match.group("day"))])
@@ -301,6 +338,9 @@ def _shift_pattern() -> re.Pattern[str]:
 def _shifted_days(folded: str, published: date) -> Iterator[_Found]:
     """ "la veille", "le lendemain", "deux jours plus tard": an offset from the day last named, resolved by
     find_dates once every mention is known (kind "shift", value = publication + offset until then)."""
+    if not (_may_hold(folded, "shifted_days") or "jour" in folded
+            and _may_hold(folded, "shift_units_after", "shift_units_before")):
+        return
     for match in _shift_pattern().finditer(folded):
         if match.group("named"):
             offset = int(_vocabulary()["shifted_days"][re.sub(r"\s+", " ", match.group("named"))])
@@ -358,8 +398,10 @@ def _weekdays(folded: str, published: date) -> Iterator[_Found]:
 
     "dans la nuit de samedi à dimanche" is dated by its later day.
     """
+    if not _may_hold(folded, "weekdays"):
+        return
     weekdays = _vocabulary()["weekdays"]
-    for pattern in (_night_pattern(), _weekday_pattern()):
+    for pattern in (_night_pattern(), _weekday_pattern()) if "nuit" in folded else (_weekday_pattern(),):
         for match in pattern.finditer(folded):
             if match.groupdict().get("future"):
                 continue  # "samedi prochain" has not happened yet
@@ -377,6 +419,8 @@ def _week_pattern() -> re.Pattern[str]:
 
 def _weeks(folded: str, published: date) -> Iterator[_Found]:
     """ "la semaine dernière" = publication − 7; "durant le week-end" = its Saturday (precision week)."""
+    if not _may_hold(folded, "relative_weeks", "weekend_phrases"):
+        return
     vocab = _vocabulary()
     for match in _week_pattern().finditer(folded):
         phrase = re.sub(r"\s+", " ", match.group(0))
@@ -405,7 +449,11 @@ def _period_patterns() -> tuple[re.Pattern[str], ...]:
 def _count_periods(folded: str, published: date) -> Iterator[_Found]:
     """ "durant les 125 derniers jours", "depuis trois ans", "en moins de 24 heures", "depuis le début
     de l'année": totals over a stretch of time ending at publication."""
-    for pattern in _period_patterns():
+    last_n, duration, opened = _period_patterns()
+    # "les 125 derniers jours" has "dernier" in it; the phrases that open a period are a short list
+    patterns = ((last_n,) if "dernier" in folded else ()) + (duration,) + (
+        (opened,) if _may_hold(folded, "open_period_phrases") else ())
+    for pattern in patterns:
         for match in pattern.finditer(folded):
             count = match.groupdict().get("count")
             if count is not None and parse_quantity(count) is None:
@@ -431,6 +479,8 @@ def _dated_periods(folded: str, published: date) -> Iterator[_Found]:
     """ "depuis le 5 juin jusqu'au 10 octobre", "du 3 au 9 mai" → the period's last day;
     "depuis le 5 juin" → publication day. A range of a week or less is no long period: "dans la nuit du 3
     au 4 mars" is the night's first day, "du 3 au 5 mai" its first day with week precision."""
+    if not _names_month(folded):
+        return  # a match yields only with a month named
     for match in _dated_period_pattern().finditer(folded):
         if match.group("day2") is not None:
             month = _month_number(match.group("month2"))
@@ -461,6 +511,8 @@ def _ago_pattern() -> re.Pattern[str]:
 
 def _ago(folded: str, published: date) -> Iterator[_Found]:
     """ "il y a trois jours" → publication − 3 (a day); weeks and months give coarser precisions."""
+    if not _may_hold(folded, "ago_lead_ins"):
+        return
     for match in _ago_pattern().finditer(folded):
         count = parse_quantity(match.group("count"))
         unit = match.group("unit")

@@ -446,11 +446,36 @@ def _death_word_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + _alternation([phrase for name in words for phrase in vocab[name]]))
 
 
+# the vocabulary lists each toll pattern must match one phrase of, each after a word bound (see
+# :func:`_toll_patterns`): "noun" a death noun, "clause" the participle or verb after its auxiliary, ...
+_TOLL_WORDS = {
+    "noun": ("death_nouns",),
+    "clause": ("passive_death_participles", "intransitive_avoir_deaths", "etre_deaths"),
+    "lead": ("killing_lead_ins",),
+    "loss": ("loss_lead_ins",),
+    "numbered": ("passive_death_participles", "intransitive_avoir_deaths", "etre_deaths"),
+    "numbered_after": ("passive_death_participles",),
+    "label": ("toll_labels",),
+}
+
+
+@lru_cache(maxsize=1)
+def _toll_word_patterns() -> dict[str, re.Pattern[str]]:
+    """Per toll pattern, a search for the words it cannot match without: a line that has a death word
+    but not this pattern's (a "tué" but no auxiliary's participle) is not tried with it."""
+    vocab = _vocabulary()
+    return {
+        name: re.compile(r"(?<![\w-])" + _alternation([phrase for key in keys for phrase in vocab[key]]))
+        for name, keys in _TOLL_WORDS.items()
+    }
+
+
 def _candidates(text: str, folded: str) -> list[TollMention]:
     found: list[TollMention] = []
     patterns = _toll_patterns() if _death_word_pattern().search(folded) else {}
+    needs = _toll_word_patterns()
     for name, pattern in patterns.items():
-        if _TOLL_NEEDS.get(name, "") not in folded:
+        if _TOLL_NEEDS.get(name, "") not in folded or needs[name].search(folded) is None:
             continue
         for match in pattern.finditer(folded):
             count = parse_quantity(match.group("qty"))
