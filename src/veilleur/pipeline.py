@@ -7,8 +7,11 @@ registries, lexicons); build one per process (or Dask worker) and reuse it.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -76,6 +79,24 @@ def no_event_reason(result: ArticleResult) -> str:
     return "no event recognised"
 
 
+# glibc's mallopt parameters (malloc.h) and their values here
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+TRIM_THRESHOLD = 2_000_000_000  # never hand the top of the heap back between batches
+MMAP_THRESHOLD = 32 * 1024 * 1024  # glibc's maximum on 64-bit: spaCy's large arrays come from the heap too
+
+
+def keep_freed_memory() -> None:
+    """Ask glibc to keep the memory it frees instead of returning it to the system: by default it trims the
+    heap and unmaps large blocks, and spaCy's next batch faults the same pages back in inside its matrix
+    products (bench_pipeline: 0.75 -> 0.79-0.80 of bare spaCy; peak RSS over a 2,000-article stream
+    unchanged, 787 MiB). A no-op where the C library is not glibc."""
+    name = ctypes.util.find_library("c") if sys.platform.startswith("linux") else None
+    mallopt = getattr(ctypes.CDLL(name), "mallopt", None) if name else None
+    if mallopt is not None:
+        mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD)
+        mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+
+
 class Pipeline:
     """Articles in, coded and framed events out. Holds no state between articles."""
 
@@ -117,7 +138,10 @@ class Pipeline:
         per 150 short articles, a fifth of what the pipeline spent beside spaCy on them). Frozen, they are
         never walked again; what coding articles allocates is collected as before. Freezing moves every
         object alive now out of the collector's sight, so a cycle among them that dies later is never freed:
-        call it once, in a process that keeps the pipeline."""
+        call it once, in a process that keeps the pipeline.
+
+        It also keeps the memory the C allocator frees (:func:`keep_freed_memory`)."""
+        keep_freed_memory()
         self.process(Article(id="warm-up", text=WARM_UP_TEXT))
         gc.collect()
         gc.freeze()
