@@ -378,11 +378,9 @@ def _is_plausible(folded: str, match: re.Match[str], victims: str) -> bool:
     # "12 tués ou blessés" lumps the dead with the wounded: ACLED counts none of it as deaths.
     if _mixed_casualty_pattern().match(folded, match.end()) is not None:
         return False
-    # "a tué dimanche 12 mars ...": a day of the month, not a count.
-    if _next_word(folded, match.end("qty")) in vocab["months"]:
-        return False
-    # "un homme de 25 ans": an age
-    if _next_word(folded, match.end("qty")) in vocab["age_words"]:
+    # "a tué dimanche 12 mars ...": a day of the month, not a count; "un homme de 25 ans": an age
+    after_quantity = _next_word(folded, match.end("qty"))
+    if after_quantity in vocab["months"] or after_quantity in vocab["age_words"]:
         return False
     # "dix membres d'une même famille": "une" there is the article of a complement, not a count
     if match.group("qty") in ("un", "une") and re.search(r"\bd(?:e\s+|')$", folded[max(0, match.start("qty") - 4):
@@ -434,18 +432,6 @@ def _death_breakdown(folded: str, match: re.Match[str]) -> tuple[int, int] | Non
 _TOLL_NEEDS = {"numbered": "nombre", "numbered_after": "nombre", "label": ":"}
 
 
-@lru_cache(maxsize=1)
-def _death_word_pattern() -> re.Pattern[str]:
-    """Any of the words one of :func:`_toll_patterns` must contain (a death noun, participle, verb, lead-in
-    or label): a line without one cannot hold a toll, and most lines of an article have none."""
-    vocab = _vocabulary()
-    words = ("death_nouns", "passive_death_participles", "intransitive_avoir_deaths", "etre_deaths",
-             "killing_lead_ins", "toll_labels", "loss_lead_ins")
-    # each pattern has the word after a space, an apostrophe or a word bound: the same bound here lets the
-    # engine skip the positions inside words
-    return re.compile(r"(?<![\w-])" + _alternation([phrase for name in words for phrase in vocab[name]]))
-
-
 # the vocabulary lists each toll pattern must match one phrase of, each after a word bound (see
 # :func:`_toll_patterns`): "noun" a death noun, "clause" the participle or verb after its auxiliary, ...
 _TOLL_WORDS = {
@@ -459,15 +445,25 @@ _TOLL_WORDS = {
 }
 
 
+def _word_search(keys: Iterable[str]) -> re.Pattern[str]:
+    """A search for any phrase of the vocabulary lists ``keys``, after the bound the toll patterns put before
+    them (a space, an apostrophe or a word bound): the engine skips the positions inside words."""
+    vocab = _vocabulary()
+    return re.compile(r"(?<![\w-])" + _alternation([phrase for key in keys for phrase in vocab[key]]))
+
+
+@lru_cache(maxsize=1)
+def _death_word_pattern() -> re.Pattern[str]:
+    """Any of the words one of :func:`_toll_patterns` must contain (a death noun, participle, verb, lead-in
+    or label): a line without one cannot hold a toll, and most lines of an article have none."""
+    return _word_search(dict.fromkeys(key for keys in _TOLL_WORDS.values() for key in keys))
+
+
 @lru_cache(maxsize=1)
 def _toll_word_patterns() -> dict[str, re.Pattern[str]]:
     """Per toll pattern, a search for the words it cannot match without: a line that has a death word
     but not this pattern's (a "tué" but no auxiliary's participle) is not tried with it."""
-    vocab = _vocabulary()
-    return {
-        name: re.compile(r"(?<![\w-])" + _alternation([phrase for key in keys for phrase in vocab[key]]))
-        for name, keys in _TOLL_WORDS.items()
-    }
+    return {name: _word_search(keys) for name, keys in _TOLL_WORDS.items()}
 
 
 def _candidates(text: str, folded: str) -> list[TollMention]:
