@@ -17,14 +17,7 @@ from datetime import date, timedelta
 
 from veilleur.annotate import Annotation
 from veilleur.extract.cues import CueLexicon, Trigger, opens_with
-from veilleur.extract.frames import (
-    APPOSED_PLACE,
-    CLAUSE_BREAK,
-    COORDINATION,
-    Frame,
-    frames_for_sentence,
-    is_reference_point,
-)
+from veilleur.extract.frames import CLAUSE_BREAK, Frame, frames_for_sentence, is_reference_point, listed_together
 from veilleur.extract.mentions import (
     CROWD_PREFIXES,
     PROTESTERS,
@@ -346,17 +339,14 @@ def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[Plac
     if after:
         chosen = [after[0]]
         for place in after[1:]:
-            gap = text[chosen[-1].end : place.start]
-            if COORDINATION.match(gap) and not APPOSED_PLACE.match(gap):
-                chosen.append(place)
-            else:
+            if not listed_together(text, chosen[-1], place):
                 break
+            chosen.append(place)
     elif before:
         # "les villages de Kfar Kila et de Khiam ont été visés par les raids": every coordinated place
         chosen = [before[-1]]
         for place in reversed(before[:-1]):
-            gap = text[place.end : chosen[0].start]
-            if not COORDINATION.match(gap) or APPOSED_PLACE.match(gap):
+            if not listed_together(text, place, chosen[0]):
                 break
             chosen.insert(0, place)
     elif far_after := [p for p in frame.places if p.start >= trigger.end]:

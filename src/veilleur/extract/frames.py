@@ -154,11 +154,17 @@ def _with_coordinated(text: str, places: list[PlaceRef], sentence_places: list[P
     for place in sentence_places:
         if place.start < out[-1].end or place in out:
             continue
-        gap = text[out[-1].end : place.start]
-        if not COORDINATION.match(gap) or APPOSED_PLACE.match(gap):
+        if not listed_together(text, out[-1], place):
             break
         out.append(place)
     return out
+
+
+def listed_together(text: str, first: PlaceRef, then: PlaceRef) -> bool:
+    """Is ``then`` the next member of a list that ``first`` is in ("Bana, Kiro et Tessit", "les villages de Kfar
+    Kila et de Khiam"), not a place that situates it ("Jaramana, à Damas")?"""
+    gap = text[first.end : then.start]
+    return COORDINATION.match(gap) is not None and APPOSED_PLACE.match(gap) is None
 
 
 def _hits_civilians(tree: Tree, trigger: Token, patients: tuple[tuple[int, int], ...], targets: frozenset[str],
