@@ -239,6 +239,16 @@ def test_month_only_publication_cannot_place_weekdays_but_keeps_calendar_days() 
     assert found["le 15 janvier"][0] == date(2019, 1, 15)
 
 
+def test_month_only_publication_dates_a_weekday_the_article_dates_elsewhere() -> None:
+    # "samedi 12 janvier" is a Saturday: every other "samedi" of the article is that day; "mardi" stays the month
+    found = {m.text: (m.value, m.precision) for m in find_dates(
+        "Mardi, le calme est revenu. Samedi soir, l'aviation a frappé les positions rebelles, après les combats"
+        " du samedi 12 janvier.", date(2019, 1, 1), month_only=True
+    )}
+    assert found["Samedi soir"] == (date(2019, 1, 12), 1)
+    assert found["Mardi"] == (date(2019, 1, 1), 3)
+
+
 @pytest.mark.parametrize(
     ("text", "expected", "precision", "kind"),
     [

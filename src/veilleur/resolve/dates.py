@@ -564,7 +564,33 @@ def find_dates(text: str, published: date, month_only: bool = False) -> list[Dat
         for finder in _FINDERS
         for start, end, value, precision, kind in finder(folded, reference)
     ]
-    return _anchored(without_overlaps(mentions), reference, published if month_only else None)
+    mentions = without_overlaps(mentions)
+    if month_only:
+        mentions = _weekdays_dated_elsewhere(mentions, folded)
+    return _anchored(mentions, reference, published if month_only else None)
+
+
+def _weekdays_dated_elsewhere(mentions: list[DateMention], folded: str) -> list[DateMention]:
+    """"samedi 12 janvier ... samedi": a weekday the article dates once is that day where it recurs alone, when
+    only the month of publication is known (otherwise the publication day dates it already); the nearest
+    dated mention of that weekday wins."""
+    weekdays = _vocabulary()["weekdays"]
+
+    def weekday_named(mention: DateMention) -> int | None:
+        named = [weekdays[w] for w in re.findall(r"[a-z]+", folded[mention.start : mention.end]) if w in weekdays]
+        return named[-1] if named else None  # "la nuit de vendredi à samedi" is dated by its later day
+
+    dated = [(m, weekday_named(m)) for m in mentions if m.kind == "day" and m.precision == PRECISION_DAY
+             and any(c.isdigit() for c in m.text)]
+    out = []
+    for mention in mentions:
+        weekday = weekday_named(mention) if mention.kind == "month" else None
+        same = [m for m, named in dated if named == weekday and m.value.weekday() == weekday]
+        if weekday is not None and same:
+            day = min(same, key=lambda m: abs(m.start - mention.start)).value
+            mention = DateMention(mention.start, mention.end, mention.text, day, PRECISION_DAY, "day")
+        out.append(mention)
+    return out
 
 
 def month_end(day: date) -> date:
