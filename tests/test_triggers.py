@@ -89,6 +89,9 @@ def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: 
         "Les affrontements ont été quasi quotidiens à Ménaka.",
         "Une force régionale créée pour combattre les jihadistes est basée à Ménaka.",  # what it is for
         "Ce type d'attaques avait diminué à Ménaka.",  # a kind of event, not one
+        "Les habitants redoutent la recrudescence des attaques autour de Ménaka.",  # a trend
+        "Les chefs coutumiers ont négocié la fin des combats à Ménaka.",  # an end
+        "L'ambassade évoque le risque d'attentats à Ménaka.",  # a risk
     ],
 )
 def test_clauses_that_report_no_fact_are_excluded(annotator: Annotator, text: str) -> None:

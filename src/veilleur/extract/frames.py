@@ -212,6 +212,9 @@ def exclusion_reason(
         return "a question"  # "Y a-t-il eu des explosions ?" asks, it does not report
     if is_negated(tree, token):
         return "negated"
+    if token.pos == "NOUN" and token.dep == "nmod" and (head := tree.head(token)) is not None and (
+            head.lemma in triggers.abstract_heads):
+        return f"what {head.text!r} is about"  # "l'augmentation des attaques", "la fin des combats"
     for governor in governing_chain(tree, token):
         marks = {k.lemma for k in tree.children(governor) if k.dep == "mark"}
         if marks & triggers.negating_marks:

@@ -150,6 +150,7 @@ class TriggerLexicon:
     aim_lemmas: frozenset[str]  # after "pour", these verbs state an aim, not an outcome ("pour reprendre")
     negating_marks: frozenset[str]
     period_marks: frozenset[str]  # "depuis que ...": the clause sums a period
+    abstract_heads: frozenset[str]  # "l'augmentation des attaques": a trend, an end, a risk, not one event
 
     def find(self, tree: Tree) -> list[tuple[Trigger, Token, TriggerRow]]:
         """Each token that some row accepts, with the first such row (rows are ordered specific first)."""
@@ -257,4 +258,5 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         aim_lemmas=frozenset(data["aim_lemmas"]),
         negating_marks=frozenset(data["negating_marks"]),
         period_marks=frozenset(data["period_marks"]),
+        abstract_heads=frozenset(data["abstract_heads"]),
     )
