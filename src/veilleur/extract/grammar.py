@@ -147,7 +147,7 @@ def past_relative_clauses(tree: Tree, token: Token) -> list[tuple[int, int]]:
     own = {t.i for t in tree.subtree(token)} if token.pos == "NOUN" else {token.i}
     spans = []
     for verb, pronouns in tree._relative_verbs:
-        if verb.head in own:
+        if verb.head in own or _agrees_with_own_noun(tree, verb, pronouns, own):
             continue
         if any(k.text.lower() in EVENT_RELATIVES for k in pronouns):
             continue  # "dans lequel", "au cours duquel", "lors de laquelle": the parse may hang it elsewhere
@@ -158,6 +158,21 @@ def past_relative_clauses(tree: Tree, token: Token) -> list[tuple[int, int]]:
             if span is not None:
                 spans.append(span)
     return spans
+
+
+def _agrees_with_own_noun(tree: Tree, verb: Token, pronouns: tuple[Token, ...], own: set[int]) -> bool:
+    """The parse hung a "qui" clause on a noun its verb does not agree with ("les accusés au procès de
+    l'attentat, qui avait fait 19 morts": "avait" is singular, "accusés" plural), and the trigger's phrase
+    holds a nearer noun that agrees: the clause is about that noun."""
+    subject = next((p for p in pronouns if p.dep == "nsubj"), None)
+    finite = next((f for f in (*auxiliaries(tree, verb), verb) if f.feature("VerbForm") == "Fin"), None)
+    head = tree.head(verb)
+    if subject is None or finite is None or head is None or not (number := finite.feature("Number")):
+        return False
+    if head.feature("Number") in ("", number):
+        return False
+    nearer = [t for t in tree.tokens if head.i < t.i < subject.i and t.pos == "NOUN" and t.feature("Number") == number]
+    return bool(nearer) and nearer[-1].i in own
 
 
 def governing_chain(tree: Tree, token: Token) -> list[Token]:
