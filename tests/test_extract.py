@@ -713,6 +713,20 @@ def test_a_relative_clause_agreeing_with_the_cue_dates_it_whatever_the_parse(pip
     assert events == []
 
 
+def test_an_event_told_without_a_place_is_placed_by_the_next_sentence(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Une attaque de drone menée par les rebelles a frappé un camion de déplacés dans le "
+                                 "centre du pays, tuant douze personnes. L'attaque a eu lieu lundi près de la ville "
+                                 "de Rahad, au Soudan.")
+    assert (event.sub_event_type, event.location, event.fatalities) == ("Air/drone strike", "Ar Rahad", 12)
+
+
+def test_the_agent_of_an_action_noun_is_the_agent_of_its_participle(pipeline: Pipeline) -> None:
+    # "attaque" shares its row with "attaquer": the noun still takes the "par" of "menée" as who acts
+    event = only_event(pipeline, "Dix soldats tchadiens ont été tués dans une attaque menée lundi par des combattants "
+                                 "présumés du groupe Boko Haram contre un poste près de Ngouboua.")
+    assert (event.actor1, event.actor2) == ("Boko Haram", "Military Forces of Chad")
+
+
 def test_who_falls_into_an_ambush_suffers_it(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "L'armée burkinabè poursuit ses opérations dans le Sahel, selon l'état-major de "
                                  "l'armée. Un convoi est tombé samedi dans une embuscade près de Djibo.")

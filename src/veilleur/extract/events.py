@@ -72,6 +72,7 @@ def extract_events(
     previous: list[Event] = []
     recent_dates: list[DateRef] = []  # the last day named, for the next two sentences if they name none
     carried_once = False
+    placeless: Frame | None = None  # an event told with no place yet ("a frappé un véhicule dans le centre")
     for start, end in annotation.sentences:
         if start >= body_end:
             break
@@ -85,6 +86,13 @@ def extract_events(
         current: list[Event] = []
         for frame in frames:
             trigger = frame.trigger
+            if trigger.anaphoric and placeless is not None and frame.places and not (events or current):
+                # "... tuant 24 personnes. L'attaque a eu lieu près de Rahad": the next sentence places it
+                current.extend(_events_from_frame(article, replace(placeless, places=frame.places,
+                                                                   dates=placeless.dates or frame.dates),
+                                                  context, recent_dates))
+                placeless = None
+                continue
             if trigger.anaphoric and (events or current) and not frame.unplaced:
                 # "l'attaque", "ces frappes" once an event has been told: the same event, told again (an unknown
                 # village named with it is another one: "l'attaque du village de Ngurahi")
@@ -95,7 +103,10 @@ def extract_events(
             ):
                 _share_tolls(article, previous, frame.tolls, cues)  # "40 terroristes ont été éliminés."
                 continue
-            current.extend(_events_from_frame(article, frame, context, recent_dates))
+            told = _events_from_frame(article, frame, context, recent_dates)
+            if not told and not frame.places and not trigger.anaphoric:
+                placeless = frame
+            current.extend(told)
         tolls = [] if cues.cumulative.search(text, start, end) else mentions.tolls_in(start, end)
         if not frames and tolls and previous and not _dates_another_day(mentions, start, end, previous[-1]):
             # "Dix-sept civils ont été tués." after the sentence that named the strike

@@ -109,8 +109,10 @@ def frames_for_sentence(
         # a cue's reach: from the previous cue to the next one in the sentence
         lo = frames[index - 1].trigger.end if index else start
         hi = frames[index + 1].trigger.start if index + 1 < len(frames) else end
+        # a row may list nouns with verbs ("attaque", "attaquer"): the word found says how its sides hang on it
+        nominal = row.nominal or token.pos == "NOUN"
         # places the tree hangs on the trigger first ("ont attaqué Bana, Kiro et Tessit"), then by position
-        attached = {(w.start, w.end) for w in attachment(tree, token, row.nominal)}
+        attached = {(w.start, w.end) for w in attachment(tree, token, nominal)}
         frame.places = _with_coordinated(
             text, [p for p in sentence_places if any(s <= p.start < e for s, e in attached)], sentence_places
         )
@@ -133,7 +135,7 @@ def frames_for_sentence(
             frame.actors_before = [a for a in actors if a.start <= t.start][-1:]
         frame.actors_after = [a for a in actors if t.start + CUE_ARTICLE < a.start < hi]
         found_roles = _agent_via(tree, token, row.agent_via) if row.agent_via else roles(
-            tree, token, triggers.support_verbs, row.nominal, triggers.undergo_words
+            tree, token, triggers.support_verbs, nominal, triggers.undergo_words
         )
         frame.undergone = found_roles.undergone
         frame.agents = _actors_within(actors, found_roles.agents)
@@ -142,7 +144,7 @@ def frames_for_sentence(
                                                 sentence_dates)
         if not cumulative:
             frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
-    return _drop_subsumed_frames(frames)
+    return _drop_subsumed_frames(frames, tree)
 
 
 def _with_coordinated(text: str, places: list[PlaceRef], sentence_places: list[PlaceRef]) -> list[PlaceRef]:
@@ -183,7 +185,9 @@ def _hits_civilians(tree: Tree, trigger: Token, patients: tuple[tuple[int, int],
 
 
 def _actors_within(actors: list[ActorRef], spans: tuple[tuple[int, int], ...]) -> list[ActorRef]:
-    return [a for a in actors if any(s <= a.start and a.end <= e for s, e in spans)]
+    """The actors named in the spans: a name that begins inside one belongs to it, though the parse may have
+    cut the name off ("par des membres du groupe djihadiste Boko Haram": "Boko" hung elsewhere)."""
+    return [a for a in actors if any(s <= a.start < e for s, e in spans)]
 
 
 def _agent_via(tree: Tree, token: Token, lemma: str) -> Roles:
@@ -265,15 +269,19 @@ def _hypothetical(tree: Tree, verb: Token) -> bool:
     return not compound or verb.lemma in ("pouvoir", "devoir", "vouloir")
 
 
-def _drop_subsumed_frames(frames: list[Frame]) -> list[Frame]:
-    """Several cues of one category in one clause are one event ("a bombardé ... frappes")."""
+def _drop_subsumed_frames(frames: list[Frame], tree: Tree) -> list[Frame]:
+    """Several cues of one category in one clause are one event ("a bombardé ... frappes"), as is a verb cue
+    whose subject is the cue before it ("une attaque par drone a frappé un véhicule")."""
     kept: list[Frame] = []
     for frame in frames:
         previous = kept[-1] if kept else None
         if previous is not None and previous.trigger.category == frame.trigger.category:
             placed_before = any(p.start >= previous.trigger.end for p in previous.places)
             one_clause = not CLAUSE_BREAK.search(frame.text, previous.trigger.end, frame.trigger.start)
-            if one_clause and (not frame.places or not placed_before):
+            verb = tree.get(frame.trigger.token)
+            predicate = verb is not None and any(
+                k.i == previous.trigger.token and k.dep in ("nsubj", "nsubj:pass") for k in tree.children(verb))
+            if predicate or one_clause and (not frame.places or not placed_before):
                 # "Les avions de guerre de la coalition ... en bombardant le marché de Hodeïdah"
                 if not placed_before:
                     previous.places = frame.places or previous.places

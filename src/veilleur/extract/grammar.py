@@ -308,6 +308,11 @@ def _noun_roles(tree: Tree, noun: Token, support_verbs: frozenset[str], undergo_
         if kid.dep == "amod" and kid.pos == "ADJ":
             agents.append(kid)  # "une frappe israélienne", "les raids russes": the adjective names who acts
             continue
+        if kid.dep == "acl" and kid.lemma in support_verbs:
+            # "une attaque menée par des membres de Boko Haram": the support verb's participle has the agent
+            agents += [k for k in tree.children(kid) if k.dep in AGENT_DEPS or k.dep.startswith("obl") and any(
+                c.dep == "case" and c.lemma == "par" for c in tree.children(k))]
+            continue
         if kid.dep != "nmod":
             continue
         cases = {k.lemma for k in tree.children(kid) if k.dep == "case"}
