@@ -727,6 +727,12 @@ def test_the_agent_of_an_action_noun_is_the_agent_of_its_participle(pipeline: Pi
     assert (event.actor1, event.actor2) == ("Boko Haram", "Military Forces of Chad")
 
 
+def test_the_subject_of_a_passive_harm_verb_is_a_victim_of_the_cue_after_it(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Lundi, trois passants, dont un policier israélien, ont été blessés lors d'une "
+                                 "attaque au couteau à Jérusalem.")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Israel)", "Civilians (Israel)")
+
+
 def test_who_falls_into_an_ambush_suffers_it(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "L'armée burkinabè poursuit ses opérations dans le Sahel, selon l'état-major de "
                                  "l'armée. Un convoi est tombé samedi dans une embuscade près de Djibo.")

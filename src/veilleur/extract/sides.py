@@ -34,7 +34,8 @@ COMPLEMENT = re.compile(  # "les défenses des terroristes": "des" after a noun 
 GENITIVE = re.compile(r"\s*(?:(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?)?", re.IGNORECASE)  # or "attaque terroriste"
 TARGET = re.compile(r"\bcontre\s+(?:\w+\s+){0,4}?(?:les?|la|l'|des|du|d')?[\s\"«]*$", re.IGNORECASE)
 DIED_AFTER = re.compile(
-    r"[^.;:]{0,40}?\b(?:ont|a|avaient|avait) (?:\w+ )?(?:été tuée?s?|péri|trouvé la mort|perdu la vie)"
+    r"[^.;:]{0,40}?\b(?:ont|a|avaient|avait) (?:\w+ )?(?:été (?:tuée?s?|blessée?s?|enlevée?s?|kidnappée?s?|visée?s?|"
+    r"ciblée?s?|attaquée?s?)|péri|trouvé la mort|perdu la vie)"
     r"|[^.;:]{0,40}?\bsont morts",
     re.IGNORECASE,
 )
