@@ -274,7 +274,9 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
            rf"{_alternation(vocab['age_words'])}(?![\w-]),?)?")
     of_one = r"(?:\s+d(?:e\s+|')\s*une?(?:\s+meme)?\s+[a-z][a-z-]*)?"  # "dix membres d'une même famille"
     # "un grand nombre de terroristes qui tentaient de s'infiltrer ont été éliminés"
-    relative = r"(?:,?\s+qui(?:\s+[^,.;:!?]{1,60}?)??,?)?"
+    # "quatorze personnes circulant à bord d'un autocar ont été tuées": a present participle's phrase likewise
+    relative = (r"(?:,?\s+qui(?:\s+[^,.;:!?]{1,60}?)??,?"
+                r"|,?\s+[a-z]+ant\s+(?:a|au|aux|dans|sur|en|vers|pres|pour|de|du|des|d')(?![\w-])[^,.;:!?]{0,50}?,?)?")
     end = r"(?![\w-])"
     sources = {
         # "12 morts", "trois soldats syriens tués", "une vingtaine d'hommes abattus"
