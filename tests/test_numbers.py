@@ -112,6 +112,7 @@ def tolls(text: str) -> list[tuple[int, str]]:
         ),
         ("Les trois assaillants ont été tués par les gardes.", [(3, "assaillants")]),
         ("Six ouvriers travaillant sur le chantier du barrage ont été tués.", [(6, "ouvriers")]),
+        ("Trois villageois ont été sauvagement abattus.", [(3, "villageois")]),
         ("Une femme et ses quatre enfants ont péri dans l'effondrement.", [(5, "enfants")]),
         ("Un milicien a été tué et deux autres blessés.", [(1, "milicien")]),
         ("La police a abattu un assaillant.", [(1, "assaillant")]),

@@ -261,7 +261,8 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
     vocab = _vocabulary()
     qty = rf"(?P<qty>{_quantity_pattern()})"
     fill = _filler_words()
-    adverbs = rf"(?:\s+{_alternation(vocab['adverbs_between'])})*"
+    # "ont été froidement tués", "ont été sauvagement abattus": any adverb in -ment, besides the listed ones
+    adverbs = rf"(?:\s+(?:{_alternation(vocab['adverbs_between'])}|[a-z]+ment(?![\w-])))*"
     aside = rf"(?:\s*,?\s*{_alternation(vocab['subset_markers'])}[^,.;:!?]{{1,60}}?,?)?"
     avoir_death = (
         rf"{_alternation(vocab['auxiliaries_avoir'])}{adverbs}\s+"
