@@ -102,6 +102,17 @@ def test_clauses_that_report_no_fact_are_excluded(annotator: Annotator, text: st
     assert found and all(reason is not None for _, _, reason in found), found
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("De violents heurts ont opposé pendant plusieurs heures des jeunes aux policiers à Gao.", "heurts"),  # hours
+        ("Des manifestants ont fait fuir les gendarmes à Dalaba.", "manifestants"),  # made them flee
+    ],
+)
+def test_short_spans_and_causatives_are_reported(annotator: Annotator, text: str, cue: str) -> None:
+    assert [r for t, _, r in _triggers(annotator, text) if t == cue] == [None]
+
+
 def test_exclusion_stays_in_its_clause(annotator: Annotator) -> None:
     # the background "depuis deux ans" belongs to the relative clause, the attack is still reported
     found = _triggers(annotator, "Des jihadistes, qui occupent la région depuis deux ans, ont attaqué Boni mardi.")
