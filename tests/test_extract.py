@@ -720,6 +720,12 @@ def test_an_event_told_without_a_place_is_placed_by_the_next_sentence(pipeline: 
     assert (event.sub_event_type, event.location, event.fatalities) == ("Air/drone strike", "Ar Rahad", 12)
 
 
+def test_a_verb_cue_whose_subject_is_the_cue_before_it_tells_the_same_event(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Une attaque par drone menée lundi par les rebelles a frappé un camion près de Rahad, "
+                                 "au Soudan, tuant au moins 24 personnes.")
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 24)
+
+
 def test_the_agent_of_an_action_noun_is_the_agent_of_its_participle(pipeline: Pipeline) -> None:
     # "attaque" shares its row with "attaquer": the noun still takes the "par" of "menée" as who acts
     event = only_event(pipeline, "Dix soldats tchadiens ont été tués dans une attaque menée lundi par des combattants "

@@ -33,7 +33,7 @@ COMPLEMENT = re.compile(  # "les défenses des terroristes": "des" after a noun 
 )
 GENITIVE = re.compile(r"\s*(?:(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?)?", re.IGNORECASE)  # or "attaque terroriste"
 TARGET = re.compile(r"\bcontre\s+(?:\w+\s+){0,4}?(?:les?|la|l'|des|du|d')?[\s\"«]*$", re.IGNORECASE)
-DIED_AFTER = re.compile(
+HARMED_AFTER = re.compile(  # killed, wounded, taken or targeted
     r"[^.;:]{0,40}?\b(?:ont|a|avaient|avait) (?:\w+ )?(?:été (?:tuée?s?|blessée?s?|enlevée?s?|kidnappée?s?|visée?s?|"
     r"ciblée?s?|attaquée?s?)|péri|trouvé la mort|perdu la vie)"
     r"|[^.;:]{0,40}?\bsont morts",
@@ -87,10 +87,11 @@ def sides(
         # civilians are acted upon, whatever the word order ("21 civils tués par des raids")
         named_victims = [a for a in before if a.name.startswith(CIVILIAN_PREFIX)]
         before = [a for a in before if a not in named_victims]
-    # "21 soldats maliens ont été tués lors de l'attaque": the subject of a death verb is a victim
-    killed = [a for a in before if DIED_AFTER.match(text, a.end)]
+    # "21 soldats maliens ont été tués lors de l'attaque", "deux personnes ont été blessées lors d'une attaque": the
+    # subject of a verb of death or harm is a victim
+    harmed = [a for a in before if HARMED_AFTER.match(text, a.end)]
     # "une attaque contre une base des forces de sécurité": the forces are the target wherever they stand
-    targets = killed + [a for a in before if TARGET.search(text[max(0, a.start - 40) : a.start])]
+    targets = harmed + [a for a in before if TARGET.search(text[max(0, a.start - 40) : a.start])]
     # "les défenses des terroristes de Daesh, brisant le siège": a complement is not the subject
     subjects = [a for a in before if a not in targets and not COMPLEMENT.search(text[max(0, a.start - 12) : a.start])]
     subject_group = _coordinated(text, subjects, reverse=True)
