@@ -171,7 +171,8 @@ def test_weeks(text: str, published: date, expected: date) -> None:
 
 @pytest.mark.parametrize(
     ("text", "year"),
-    [("en 2014", 2014), ("depuis 2012", 2012), ("l'an dernier", 2016)],
+    [("en 2014", 2014), ("depuis 2012", 2012), ("l'an dernier", 2016), ("une nuit de 2015", 2015),
+     ("au printemps 2013", 2013)],
 )
 def test_years(text: str, year: int) -> None:
     mention = only(text, MONDAY)
