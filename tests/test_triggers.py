@@ -113,6 +113,11 @@ def test_short_spans_and_causatives_are_reported(annotator: Annotator, text: str
     assert [r for t, _, r in _triggers(annotator, text) if t == cue] == [None]
 
 
+def test_a_murder_is_violence_against_civilians(annotator: Annotator) -> None:
+    found = _triggers(annotator, "Le meurtre d'un commerçant par des hommes armés a eu lieu lundi à Gao.")
+    assert ("meurtre", "vac", None) in found
+
+
 def test_exclusion_stays_in_its_clause(annotator: Annotator) -> None:
     # the background "depuis deux ans" belongs to the relative clause, the attack is still reported
     found = _triggers(annotator, "Des jihadistes, qui occupent la région depuis deux ans, ont attaqué Boni mardi.")
