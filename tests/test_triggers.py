@@ -74,6 +74,7 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         ("Le ministre de la Défense s'est rendu lundi à Gao.", "agreement"),  # went, not surrendered
         ("Cette décision a mis le feu aux poudres à Bamako.", "looting"),  # sparked, not set on fire
         ("Des roquettes se sont abattues sur Donetsk.", "air"),  # fell upon, not shot down
+        ("Cet attentat qui frappe la capitale turque a fait dix morts.", "air"),  # the verb, not "des frappes"
     ],
 )
 def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: str) -> None:

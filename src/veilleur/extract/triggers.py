@@ -81,6 +81,8 @@ class TriggerRow:
             kids += [k for k in tree.children(first) if k.dep in SUBJECTS]
         if any(test.passes(k) for test in self.unless for k in kids):
             return None
+        if self.nominal and token.pos == "VERB" and any(k.dep in ("obj", "nsubj", "nsubj:pass") for k in kids):
+            return None  # "l'attentat qui frappe la capitale": a verb with a subject or an object, not "frappes"
         head = tree.head(token)
         if head is not None and head.lemma in self.time_nouns and head.dep.startswith(("obl", "nmod")):
             head = tree.head(head)  # "ont signé vendredi un cessez-le-feu": the parse hangs it on "vendredi"
