@@ -75,6 +75,8 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         ("Cette décision a mis le feu aux poudres à Bamako.", "looting"),  # sparked, not set on fire
         ("Des roquettes se sont abattues sur Donetsk.", "air"),  # fell upon, not shot down
         ("Cet attentat qui frappe la capitale turque a fait dix morts.", "air"),  # the verb, not "des frappes"
+        ("Des réservoirs de la base de Gao ont pris feu lundi.", "territory"),  # caught fire, not taken
+        ("Les manifestants ont envahi les rues de la capitale samedi.", "territory"),  # a crowd, not a conquest
     ],
 )
 def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: str) -> None:
