@@ -98,6 +98,7 @@ def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: 
         "Les habitants redoutent la recrudescence des attaques autour de Ménaka.",  # a trend
         "Les chefs coutumiers ont négocié la fin des combats à Ménaka.",  # an end
         "L'ambassade évoque le risque d'attentats à Ménaka.",  # a risk
+        "La Croix-Rouge tente pour le troisième jour de pénétrer dans le quartier de Ménaka.",  # "tente", lemma "tente"
     ],
 )
 def test_clauses_that_report_no_fact_are_excluded(annotator: Annotator, text: str) -> None:
