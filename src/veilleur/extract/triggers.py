@@ -61,11 +61,11 @@ class TriggerRow:
     agent_via: str = ""
     example: str = ""
     nominal: bool = False  # an action noun ("frappe", "attaque"), whose sides hang on it differently
-    time_nouns: frozenset[str] = frozenset()  # a head the parser may put between a cue and its governor
 
+    def match(self, tree: Tree, token: Token, time_nouns: frozenset[str]) -> list[Token] | None:
+        """The dependents that satisfied ``with`` (empty when it has none), or None when the row fails.
 
-    def match(self, tree: Tree, token: Token) -> list[Token] | None:
-        """The dependents that satisfied ``with`` (empty when it has none), or None when the row fails."""
+        ``time_nouns``: heads the parser may put between the cue and its governing word ("vendredi")."""
         if token.lemma not in self.lemmas and not (self.nominal and noun_key(token.text) in self.lemmas):
             return None
         if self.pos and token.pos not in self.pos:
@@ -84,7 +84,7 @@ class TriggerRow:
         if self.nominal and token.pos == "VERB" and any(k.dep in ("obj", "nsubj", "nsubj:pass") for k in kids):
             return None  # "l'attentat qui frappe la capitale": a verb with a subject or an object, not "frappes"
         head = tree.head(token)
-        if head is not None and head.lemma in self.time_nouns and head.dep.startswith(("obl", "nmod")):
+        if head is not None and head.lemma in time_nouns and head.dep.startswith(("obl", "nmod")):
             head = tree.head(head)  # "ont signé vendredi un cessez-le-feu": the parse hangs it on "vendredi"
         if self.unless_head is not None and head is not None and self.unless_head.passes(head):
             return None
@@ -153,6 +153,7 @@ class TriggerLexicon:
     negating_marks: frozenset[str]
     period_marks: frozenset[str]  # "depuis que ...": the clause sums a period
     abstract_heads: frozenset[str]  # "l'augmentation des attaques": a trend, an end, a risk, not one event
+    time_nouns: frozenset[str]  # a head the parser may put between a cue and its governor ("signé vendredi un")
 
     def find(self, tree: Tree) -> list[tuple[Trigger, Token, TriggerRow]]:
         """Each token that some row accepts, with the first such row (rows are ordered specific first)."""
@@ -165,7 +166,7 @@ class TriggerLexicon:
             if not rows or _describes_a_state(tree, token):  # most words are no trigger: asked first
                 continue
             for row in rows:
-                matched = row.match(tree, token)
+                matched = row.match(tree, token, self.time_nouns)
                 if matched is None:
                     continue
                 near = [k for k in matched if abs(k.i - token.i) <= ADJACENT_TOKENS]
@@ -243,7 +244,6 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
                 not_imperfect=bool(spec.get("not_imperfect", False)),
                 agent_via=spec.get("agent_via", ""),
                 example=spec.get("example", ""),
-                time_nouns=frozenset(classes["time_nouns"]),
             )
         )
     by_lemma: dict[str, list[TriggerRow]] = {}
@@ -261,4 +261,5 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         negating_marks=frozenset(data["negating_marks"]),
         period_marks=frozenset(data["period_marks"]),
         abstract_heads=frozenset(data["abstract_heads"]),
+        time_nouns=frozenset(data["classes"]["time_nouns"]),
     )
