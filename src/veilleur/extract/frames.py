@@ -27,7 +27,7 @@ from veilleur.extract.grammar import (
     roles,
 )
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
-from veilleur.extract.triggers import TriggerLexicon
+from veilleur.extract.triggers import SUBJECTS, TriggerLexicon
 
 CUE_ARTICLE = 4  # "l'aviation syrienne était intervenue": an actor the cue opens with (after "l'", "les ") acts
 ORIGIN = re.compile(  # "en provenance de l'est de Deir Ezzor": where the force came from, not the event
@@ -280,7 +280,7 @@ def _drop_subsumed_frames(frames: list[Frame], tree: Tree) -> list[Frame]:
             one_clause = not CLAUSE_BREAK.search(frame.text, previous.trigger.end, frame.trigger.start)
             verb = tree.get(frame.trigger.token)
             predicate = verb is not None and any(
-                k.i == previous.trigger.token and k.dep in ("nsubj", "nsubj:pass") for k in tree.children(verb))
+                k.i == previous.trigger.token and k.dep in SUBJECTS for k in tree.children(verb))
             if predicate or one_clause and (not frame.places or not placed_before):
                 # "Les avions de guerre de la coalition ... en bombardant le marché de Hodeïdah"
                 if not placed_before:

@@ -301,6 +301,11 @@ def roles(
     )
 
 
+def _cases(tree: Tree, token: Token) -> set[str]:
+    """The prepositions that introduce ``token`` ("par", "contre", "de")."""
+    return {k.lemma for k in tree.children(token) if k.dep == "case"}
+
+
 def _noun_roles(tree: Tree, noun: Token, support_verbs: frozenset[str], undergo_words: frozenset[str]) -> Roles:
     agents: list[Token] = []
     patients: list[Token] = []
@@ -310,12 +315,12 @@ def _noun_roles(tree: Tree, noun: Token, support_verbs: frozenset[str], undergo_
             continue
         if kid.dep == "acl" and kid.lemma in support_verbs:
             # "une attaque menée par des membres de Boko Haram": the support verb's participle has the agent
-            agents += [k for k in tree.children(kid) if k.dep in AGENT_DEPS or k.dep.startswith("obl") and any(
-                c.dep == "case" and c.lemma == "par" for c in tree.children(k))]
+            agents += [k for k in tree.children(kid)
+                       if k.dep in AGENT_DEPS or k.dep.startswith("obl") and "par" in _cases(tree, k)]
             continue
         if kid.dep != "nmod":
             continue
-        cases = {k.lemma for k in tree.children(kid) if k.dep == "case"}
+        cases = _cases(tree, kid)
         if cases & {"contre"}:
             patients.append(kid)
         elif cases & {"de", "par", "du", "des"} and kid.pos in ("NOUN", "PROPN"):

@@ -81,7 +81,7 @@ class TriggerRow:
             kids += [k for k in tree.children(first) if k.dep in SUBJECTS]
         if any(test.passes(k) for test in self.unless for k in kids):
             return None
-        if self.nominal and token.pos == "VERB" and any(k.dep in ("obj", "nsubj", "nsubj:pass") for k in kids):
+        if self.nominal and token.pos == "VERB" and any(k.dep in SUBJECTS or k.dep == "obj" for k in kids):
             return None  # "l'attentat qui frappe la capitale": a verb with a subject or an object, not "frappes"
         head = tree.head(token)
         if head is not None and head.lemma in time_nouns and head.dep.startswith(("obl", "nmod")):
