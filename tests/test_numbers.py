@@ -141,6 +141,7 @@ def test_death_tolls(text: str, expected: list[tuple[int, str]]) -> None:
         "Six véhicules détruits et 14 combattants capturés.",
         "L'ennemi a subi des pertes lourdes.",
         "Deux drones ont été abattus au-dessus de la base.",
+        "Les démineurs ont neutralisé trois bombes artisanales.",  # weapons, not people
         "Un bilan de 12 blessés a été annoncé.",
         "Les 30 otages ont été libérés.",
         "Le fils d'une victime de 40 ans a témoigné.",

@@ -77,6 +77,12 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         ("Cet attentat qui frappe la capitale turque a fait dix morts.", "air"),  # the verb, not "des frappes"
         ("Des réservoirs de la base de Gao ont pris feu lundi.", "territory"),  # caught fire, not taken
         ("Les manifestants ont envahi les rues de la capitale samedi.", "territory"),  # a crowd, not a conquest
+        ("Deux gendarmes ont trouvé la mort dans l'explosion d'une mine près de Gao.", "weapons"),  # died
+        ("Les assaillants ont ouvert le feu avec des lance-roquettes près de Gao.", "shelling"),  # a launcher
+        ("Des tirs de lance-roquettes ont visé le convoi près de Gao.", "shelling"),
+        # weapons found, seized or defused are no explosion: the find is the event
+        ("Les militaires ont découvert une cache d'armes contenant des obus de mortier près de Gao.", "shelling"),
+        ("Une patrouille a neutralisé deux bombes artisanales près de Gao.", "ied"),
     ],
 )
 def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: str) -> None:
@@ -115,6 +121,11 @@ def test_clauses_that_report_no_fact_are_excluded(annotator: Annotator, text: st
 )
 def test_short_spans_and_causatives_are_reported(annotator: Annotator, text: str, cue: str) -> None:
     assert [r for t, _, r in _triggers(annotator, text) if t == cue] == [None]
+
+
+def test_weapons_found_are_a_disruption_not_an_explosion(annotator: Annotator) -> None:
+    found = _triggers(annotator, "Une patrouille a neutralisé deux bombes artisanales près de Gao.")
+    assert ("neutralisé", "weapons", None) in found
 
 
 def test_a_murder_is_violence_against_civilians(annotator: Annotator) -> None:

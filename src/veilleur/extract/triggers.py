@@ -22,6 +22,9 @@ TRIGGERS_FILE = "event_triggers.json"
 ADJACENT_TOKENS = 3  # a matched modifier this close joins the trigger's span ("frappes aériennes")
 OBJECT_REACH = 6  # tokens from a verb to an object the parser lost
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+EXPLOSIONS = "Explosions/Remote violence"
+HELD_DEPS = frozenset({"obj", "nsubj:pass", "nmod", "acl"})  # how a held weapon hangs on what holds it
+HELD_REACH = 3  # "obus" -> "contenant" -> "cache" -> "découvert"
 VERBAL = frozenset({"VERB", "AUX", "ADJ", "ADV"})  # the tagger sometimes calls a participle ADJ or ADV
 
 
@@ -153,6 +156,8 @@ class TriggerLexicon:
     negating_marks: frozenset[str]
     period_marks: frozenset[str]  # "depuis que ...": the clause sums a period
     abstract_heads: frozenset[str]  # "l'augmentation des attaques": a trend, an end, a risk, not one event
+    held_weapon_heads: frozenset[str]  # "ont découvert des obus": a weapon found or seized, not fired
+    compound_heads: frozenset[str]  # "lance-roquettes": a launcher, not rockets
     time_nouns: frozenset[str]  # a head the parser may put between a cue and its governor ("signé vendredi un")
 
     def find(self, tree: Tree) -> list[tuple[Trigger, Token, TriggerRow]]:
@@ -163,12 +168,15 @@ class TriggerLexicon:
             key = noun_key(token.text)
             if key != token.lemma:
                 rows = rows + tuple(r for r in self.by_lemma.get(key, ()) if r.nominal)
-            if not rows or _describes_a_state(tree, token):  # most words are no trigger: asked first
-                continue
+            if not rows or _describes_a_state(tree, token) or self._compound_tail(tree, token):
+                continue  # most words are no trigger: asked first
+            held = token.pos == "NOUN" and self._held_weapon(tree, token)
             for row in rows:
+                if held and row.category.event_type == EXPLOSIONS:
+                    continue  # "ont découvert une cache contenant des obus": the find is the event
                 matched = row.match(tree, token, self.time_nouns)
-                if matched is None:
-                    continue
+                if matched is None or matched and all(self._compound_tail(tree, k) for k in matched):
+                    continue  # "des tirs de lance-roquettes" are no shelling
                 near = [k for k in matched if abs(k.i - token.i) <= ADJACENT_TOKENS]
                 start = min([token.start, *(k.start for k in near)])
                 end = max([token.end, *(k.end for k in near)])
@@ -180,6 +188,27 @@ class TriggerLexicon:
                 found.append((trigger, token, row))
                 break
         return found
+
+
+    def _compound_tail(self, tree: Tree, token: Token) -> bool:
+        """The second half of a compound the parser cut at its hyphen, whose first half makes it another
+        thing ("lance-roquettes", "anti-missiles")."""
+        hyphen, first = tree.get(token.i - 1), tree.get(token.i - 2)
+        return (hyphen is not None and first is not None and hyphen.text == "-" and hyphen.end == token.start
+                and first.end == hyphen.start and first.text.lower() in self.compound_heads)
+
+    def _held_weapon(self, tree: Tree, token: Token) -> bool:
+        """A weapon noun that is the object or complement of a find, a seizure or a store, directly or
+        through a participle ("une cache d'armes contenant des obus")."""
+        current = token
+        for _ in range(HELD_REACH):
+            head = tree.head(current)
+            if head is None or current.dep not in HELD_DEPS:
+                return False
+            if head.lemma in self.held_weapon_heads:
+                return True
+            current = head
+        return False
 
 
 def noun_key(word: str) -> str:
@@ -261,5 +290,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         negating_marks=frozenset(data["negating_marks"]),
         period_marks=frozenset(data["period_marks"]),
         abstract_heads=frozenset(data["abstract_heads"]),
+        held_weapon_heads=frozenset(data["held_weapon_heads"]),
+        compound_heads=frozenset(data["compound_heads"]),
         time_nouns=frozenset(data["classes"]["time_nouns"]),
     )
