@@ -86,6 +86,19 @@ def test_a_name_in_a_chain_with_nothing_known_inside_the_province_is_the_provinc
     assert (boma.place.name, boma.place.country, boma.precision) == ("Lac", "Chad", 3)
 
 
+def test_a_village_named_with_its_town_is_no_namesake_far_away(geocoder: Geocoder) -> None:
+    # the tables hold a Lala only in Kongo-Central, 1,800 km from Djugu: that hamlet is not this site
+    text = "Des miliciens ont attaqué le site de déplacés de Lala, à Djugu, la semaine dernière."
+    result = geocoder.find(text)
+    assert [(m.text, m.place.admin1) for m in result.mentions] == [("Djugu", "Ituri")]
+    assert "Lala" in [name for _, _, name in result.unresolved]
+
+
+def test_villages_listed_near_each_other_are_all_kept(geocoder: Geocoder) -> None:
+    text = "Les jihadistes ont attaqué Tessit, Ansongo et Ménaka, au Mali."
+    assert [m.text for m in geocoder.find(text).mentions][:3] == ["Tessit", "Ansongo", "Ménaka"]
+
+
 @pytest.mark.parametrize(
     ("text", "province", "country"),
     [

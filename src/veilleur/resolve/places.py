@@ -805,7 +805,7 @@ def _name_part(text: str, match: _Match) -> bool:
 
 # what joins the links of an administrative chain: a comma, "en"/"dans le", a unit noun and "de"
 # ("Bwito, territoire de Rutshuru, province du Nord-Kivu"; "Kangarwa, dans le canton de Bonderi")
-_CHAIN_LINK = re.compile(r"\s*,\s*(?:(?:en|dans)\s+(?:les?\s+|la\s+|l['’])?)?(?:[a-zà-ÿ-]+(?:\s+[a-zà-ÿ-]+)?\s+"
+_CHAIN_LINK = re.compile(r"\s*,\s*(?:(?:en|dans|à)\s+(?:les?\s+|la\s+|l['’])?)?(?:[a-zà-ÿ-]+(?:\s+[a-zà-ÿ-]+)?\s+"
                          + _DE + r")?")
 
 
@@ -914,6 +914,7 @@ AREAS = frozenset({"admin1", "admin2", "region"})  # a town's exact name does no
 SEAT_BONUS, SEAT_KM = 1.0, 60.0  # the town that names a district lies in it (its point is the district's)
 SPELLING_BONUS = 1.5  # "Palmyre" is Tadmur's French name, not Palmer (Alaska) folded alike
 FUZZY_REACH_KM = 150.0
+LINKED_VILLAGE_KM = 150.0  # a village named with its town or district ("Lala, à Djugu") lies this near it
 FUZZY_MIN_LETTERS = 5
 TOWN_POPULATION = 10_000  # a name the parser took for a person is still a place if it is a real town
 ANCHOR_SPREAD_KM = 50.0
@@ -921,6 +922,20 @@ WORLD_CITY = 1_000_000  # a city this large may be named without its country ("�
 MAX_DETAIL_COUNTRIES = 4  # villages are looked up in the article's few main countries only
 MAX_REACH_COUNTRIES = 4  # ...and in as many countries where its named actors operate
 DETAIL_BUDGET = 512 * 2**20  # bytes of country gazetteers a geocoder keeps (all of them take about 900 MiB)
+
+
+def _without_far_villages(text: str, mentions: list[PlaceMention]
+                          ) -> tuple[list[PlaceMention], list[tuple[int, int, str]]]:
+    """"le site de Lala, à Djugu": a place named with the place it lies in (a comma, "à", "dans le
+    territoire de") lies near it. A village there far from the next name is a namesake elsewhere (the tables
+    hold the Lala of another province, not Djugu's): it is dropped to the unresolved names, and the sentence
+    keeps the next name. Only villages: two towns joined so are a list ("Gao, Tombouctou")."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    far = {id(m) for m, following in zip(ordered, ordered[1:], strict=False)
+           if m.place.feature == "village" and following.place.country == m.place.country
+           and _CHAIN_LINK.fullmatch(text, m.end, following.start)
+           and distance_km(m.place, following.place) > LINKED_VILLAGE_KM}
+    return [m for m in mentions if id(m) not in far], [(m.start, m.end, m.text) for m in mentions if id(m) in far]
 
 
 def _gazetteer_size(gazetteer: Gazetteer | None) -> int:
@@ -1247,6 +1262,8 @@ class Geocoder:
             result.mentions.append(
                 PlaceMention(match.start, match.end, text[match.start:match.end], place, precision, qualifier)
             )
+        result.mentions, far = _without_far_villages(text, result.mentions)
+        result.unresolved += far
         result.mentions += self._chain_fallbacks(text, matches, cues, chains, result.mentions)
         result.mentions += self._capital_anaphors(text, country, result.mentions)
         result.mentions.sort(key=lambda m: m.start)
