@@ -366,6 +366,19 @@ def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -
     assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Tall ‘Afar")]
 
 
+def test_where_a_period_starts_is_background(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Au moins vingt personnes ont été tuées mardi à Kiev dans les heurts les plus violents "
+                              "depuis que des milliers de personnes sont descendues dans les rues il y a trois mois.")
+    assert [e.event_date for e in events] == ["2017-10-10"]  # the clashes; not the crowd of three months ago
+    assert "Protests" not in [e.event_type for e in events]
+
+
+def test_a_period_that_starts_on_a_named_day_is_news(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Aucun journaliste n'a pu entrer dans le quartier depuis que l'armée syrienne a "
+                                 "repris vendredi le contrôle de Baba Amr, à Homs.")
+    assert (event.sub_event_type, event.event_date) == ("Government regains territory", "2017-10-13")
+
+
 def test_history_and_forecast_around_a_capture(pipeline: Pipeline) -> None:
     _, events = run(
         pipeline,

@@ -10,6 +10,7 @@ Several cues of one category in one clause make one frame.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from veilleur.annotate import Annotation, Token
@@ -223,6 +224,10 @@ def exclusion_reason(
         marks = {k.lemma for k in tree.children(governor) if k.dep == "mark"}
         if marks & triggers.negating_marks:
             return f"negated by {governor.text!r}"  # "sans combattre"
+        if marks & triggers.period_marks and not _names_a_day(tree, mentions, tree.subtree(governor)):
+            # "depuis que des milliers sont descendus dans la rue il y a trois mois": where a period starts,
+            # told as background (a day named there is news: "depuis que l'armée a repris vendredi le quartier")
+            return f"the start of a period: {governor.text!r}"
         aim = marks & triggers.purpose_marks and governor.pos == "VERB"
         if aim and (governor.lemma in triggers.aim_lemmas or _purpose_of_a_described_thing(tree, governor)):
             return f"an aim: {governor.text!r}"  # "pour reprendre la ville", "une coalition formée pour combattre"
@@ -255,8 +260,9 @@ def exclusion_reason(
     return None
 
 
-def _names_a_day(tree: Tree, mentions: Mentions) -> bool:
-    span = tree.span(tree.tokens)
+def _names_a_day(tree: Tree, mentions: Mentions, tokens: Sequence[Token] | None = None) -> bool:
+    """Whether a date to the day lies in the tokens (the whole sentence by default)."""
+    span = tree.span(tree.tokens if tokens is None else tokens)
     return span is not None and any(d.precision == 1 for d in mentions.dates_in(*span))
 
 
