@@ -698,6 +698,16 @@ def test_an_event_abroad_told_in_passing_is_left_out(pipeline: Pipeline) -> None
     assert sorted(e.location for e in events) == ["Boni", "Douentza"]
 
 
+def test_a_demonstration_abroad_is_the_storys_own(pipeline: Pipeline) -> None:
+    _, events = run(
+        pipeline,
+        "Des combats ont opposé lundi l'armée turque au PKK près de Cizre, selon l'armée. Des frappes ont visé "
+        "lundi des positions du PKK près de Silopi. À Bruxelles, quelque 300 Kurdes ont manifesté lundi devant le "
+        "Parlement européen.",
+    )
+    assert [(e.event_type, e.country) for e in events][-1] == ("Protests", "Belgium")
+
+
 def test_a_ceasefire_is_an_event_when_concluded_not_when_called_for(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Un cessez-le-feu est entré en vigueur vendredi à Gaza après onze jours de combats.")
     assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Agreement")

@@ -132,7 +132,9 @@ def _without_places_in_passing(events: list[Event], country: str | None) -> list
         return events
     top = max(counts.values())
     main = {c for c, n in counts.items() if n == top} | ({country} if country else set())
-    return [e for e in events if e.country in main]
+    # a demonstration abroad is the story's own ("A Paris, 200 Kurdes ont manifesté"): diasporas march where
+    # they live, and a place names no speaker or homonym when a crowd gathers in it
+    return [e for e in events if e.country in main or e.event_type == "Protests"]
 
 
 def _demonstration_clashes(events: list[Event], annotation: Annotation, cues: CueLexicon) -> list[Event]:
