@@ -238,6 +238,22 @@ def test_civilian_victims_are_actor2_of_their_country(pipeline: Pipeline, text: 
 
 # ---------------------------------------------------------------- dates (codebook section 5)
 
+
+SEQUEL = ("Lundi, des hommes armés ont attaqué le village de Kiro, près de Djibo, tuant neuf habitants. Les assaillants "
+          "avaient aussi incendié des boutiques. Un élu local a dénoncé l'inaction des autorités. {} des hommes armés "
+          "ont attaqué le village de Bourzanga, tuant sept personnes.")
+
+
+@pytest.mark.parametrize("opening", ["Puis, dans la soirée,", "Le même jour,", "Dans la foulée,"])
+def test_a_sentence_that_goes_on_with_the_day_takes_the_last_day_named(pipeline: Pipeline, opening: str) -> None:
+    _, events = run(pipeline, SEQUEL.format(opening), published=date(2017, 10, 20))
+    assert [(e.location, e.event_date) for e in events][-1] == ("Bourzanga", "2017-10-16")
+
+
+def test_a_count_of_days_later_is_no_same_day(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, SEQUEL.format("Deux jours plus tard,"), published=date(2017, 10, 20))
+    assert [(e.location, e.event_date) for e in events][-1] == ("Bourzanga", "2017-10-18")  # Monday + 2
+
 BOMB = "une voiture piégée a explosé à Kirkouk, faisant cinq morts."
 
 

@@ -97,6 +97,8 @@ class CueLexicon:
     aircraft: re.Pattern[str]  # cue words that name aircraft: only states fly them
     country_level: re.Pattern[str]  # "sur le territoire russe": placed no finer than a country
     claim: re.Pattern[str]  # "l'attaque a été revendiquée par X": X answers for the events just told
+    same_day: re.Pattern[str]  # "le même jour": the story's last named day goes on
+    sequel: re.Pattern[str]  # "Puis, dans la soirée, ...": so does a sentence that opens so
     speaker: re.Pattern[str]  # "un responsable de l'armée": someone speaking for the actor, not the actor acting
     comment_markers: tuple[str, ...]
     demonstration_lemmas: frozenset[str]  # a story of demonstrations: its clashes are riots
@@ -105,6 +107,10 @@ class CueLexicon:
     civilian_targets: frozenset[str]  # "ont attaqué le village": the victims are civilians
     link: re.Pattern[str]  # "Lire aussi : ...": a link to another article
     caption: re.Pattern[str]  # "... le 28 mars à Gao ©AFP": a photo's caption, ended by its credit
+
+    def tells_the_same_day(self, text: str, start: int, end: int) -> bool:
+        """Does the sentence say it goes on with the day the story last named?"""
+        return self.sequel.match(text, start, end) is not None or self.same_day.search(text, start, end) is not None
 
     def is_link(self, text: str, start: int, end: int) -> bool:
         """Does the sentence open with "Lire aussi", "Voir aussi"..., or follow such a line of its own (the
@@ -221,6 +227,8 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         aircraft=re.compile(r"\b(?:" + data["aircraft_words"] + r")\b", re.IGNORECASE),
         country_level=re.compile(data["country_level"], re.IGNORECASE),
         claim=re.compile(data["claims"], re.IGNORECASE),
+        same_day=_alternation([re.escape(w) for w in data["same_day_markers"]]),
+        sequel=re.compile(r"\W*(?:et\s+)?(?:" + "|".join(map(re.escape, data["sequel_openers"])) + r")\b", re.IGNORECASE),
         speaker=re.compile(
             r"\b(?:" + "|".join(data["speaker_nouns"]) + r")\s+(?:\w+\s+){0,2}"
             r"(?:de|dans|du|des|d')\s*(?:la\s+|l'|les\s+)?$",

@@ -72,6 +72,7 @@ def extract_events(
     previous: list[Event] = []
     recent_dates: list[DateRef] = []  # the last day named, for the next two sentences if they name none
     carried_once = False
+    last_day: list[DateRef] = []  # the last day named, for a sentence that says it goes on ("le même jour")
     placeless: Frame | None = None  # an event told with no place yet ("a frappé un véhicule dans le centre")
     for start, end in annotation.sentences:
         if start >= body_end:
@@ -80,9 +81,11 @@ def extract_events(
             continue  # "Lire aussi : ..." names another article's event; a caption describes a photo
         frames = frames_for_sentence(text, (start, end), cues, mentions, annotation, triggers)
         if not frames and _in_long_period_sentence(text, mentions, start, end, cues):
-            previous, recent_dates = [], []  # "3250 morts durant les 125 derniers jours": a long-period total, no event
+            previous, recent_dates, last_day = [], [], []  # "3250 morts durant les 125 derniers jours": a total
             _update_context(context, text, mentions, start, end, [])
             continue
+        if last_day and cues.tells_the_same_day(text, start, end):
+            recent_dates, carried_once = last_day, False  # "Puis, dans la soirée, ... ont attaqué le village"
         current: list[Event] = []
         for frame in frames:
             trigger = frame.trigger
@@ -116,6 +119,7 @@ def extract_events(
         named_days = [d for d in mentions.dates_in(start, end) if d.kind == "day"]
         recent_dates = named_days[-1:] or (recent_dates if not carried_once else [])
         carried_once = not named_days
+        last_day = named_days[-1:] or last_day
         _update_context(context, text, mentions, start, end, current)
         events.extend(current)
         previous = current
