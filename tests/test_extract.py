@@ -239,9 +239,9 @@ def test_civilian_victims_are_actor2_of_their_country(pipeline: Pipeline, text: 
 # ---------------------------------------------------------------- dates (codebook section 5)
 
 
-SEQUEL = ("Lundi, des hommes armés ont attaqué le village de Kiro, près de Djibo, tuant neuf habitants. Les assaillants "
-          "avaient aussi incendié des boutiques. Un élu local a dénoncé l'inaction des autorités. {} des hommes armés "
-          "ont attaqué le village de Bourzanga, tuant sept personnes.")
+SEQUEL = ("Lundi, des hommes armés ont attaqué le village de Kiro, près de Djibo, tuant neuf habitants. Les "
+          "assaillants avaient aussi incendié des boutiques. Un élu local a dénoncé l'inaction des autorités. {} des "
+          "hommes armés ont attaqué le village de Bourzanga, tuant sept personnes.")
 
 
 @pytest.mark.parametrize("opening", ["Puis, dans la soirée,", "Le même jour,", "Dans la foulée,"])

@@ -228,7 +228,8 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         country_level=re.compile(data["country_level"], re.IGNORECASE),
         claim=re.compile(data["claims"], re.IGNORECASE),
         same_day=_alternation([re.escape(w) for w in data["same_day_markers"]]),
-        sequel=re.compile(r"\W*(?:et\s+)?(?:" + "|".join(map(re.escape, data["sequel_openers"])) + r")\b", re.IGNORECASE),
+        sequel=re.compile(r"\W*(?:et\s+)?(?:" + "|".join(map(re.escape, data["sequel_openers"])) + r")\b",
+                          re.IGNORECASE),
         speaker=re.compile(
             r"\b(?:" + "|".join(data["speaker_nouns"]) + r")\s+(?:\w+\s+){0,2}"
             r"(?:de|dans|du|des|d')\s*(?:la\s+|l'|les\s+)?$",
