@@ -128,6 +128,12 @@ def test_weapons_found_are_a_disruption_not_an_explosion(annotator: Annotator) -
     assert ("neutralisé", "weapons", None) in found
 
 
+def test_a_date_between_a_cue_and_its_governor_is_passed_over(annotator: Annotator) -> None:
+    # the parser hangs "cessez-le-feu" on "octobre", "octobre" on "23", "23" on "vendredi"
+    found = _triggers(annotator, "Les belligérants ont signé vendredi 23 octobre un cessez-le-feu permanent à Genève.")
+    assert ("cessez-le-feu", "agreement", None) in found
+
+
 def test_a_murder_is_violence_against_civilians(annotator: Annotator) -> None:
     found = _triggers(annotator, "Le meurtre d'un commerçant par des hommes armés a eu lieu lundi à Gao.")
     assert ("meurtre", "vac", None) in found

@@ -21,6 +21,7 @@ from veilleur.extract.grammar import CLAUSE_DEPS, RELATIVE_PRONOUNS, Tree, is_pa
 TRIGGERS_FILE = "event_triggers.json"
 ADJACENT_TOKENS = 3  # a matched modifier this close joins the trigger's span ("frappes aériennes")
 OBJECT_REACH = 6  # tokens from a verb to an object the parser lost
+DATE_WORDS = 3  # "vendredi 23 octobre": the words of a date the parser may put between a cue and its governor
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 EXPLOSIONS = "Explosions/Remote violence"
 HELD_DEPS = frozenset({"obj", "nsubj:pass", "nmod", "acl"})  # how a held weapon hangs on what holds it
@@ -87,8 +88,12 @@ class TriggerRow:
         if self.nominal and token.pos == "VERB" and any(k.dep in SUBJECTS or k.dep == "obj" for k in kids):
             return None  # "l'attentat qui frappe la capitale": a verb with a subject or an object, not "frappes"
         head = tree.head(token)
-        if head is not None and head.lemma in time_nouns and head.dep.startswith(("obl", "nmod")):
-            head = tree.head(head)  # "ont signé vendredi un cessez-le-feu": the parse hangs it on "vendredi"
+        for _ in range(DATE_WORDS):
+            # "ont signé vendredi 23 octobre un cessez-le-feu": the parse hangs it on the date's words
+            if head is None or not (head.lemma in time_nouns or head.pos == "NUM") or not head.dep.startswith(
+                    ("obl", "nmod")):
+                break
+            head = tree.head(head)
         if self.unless_head is not None and head is not None and self.unless_head.passes(head):
             return None
         if self.head is not None and token.dep != "ROOT" and (head is None or not self.head.passes(head)):
