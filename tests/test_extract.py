@@ -41,6 +41,10 @@ def only_event(pipeline: Pipeline, text: str, published: date = MONDAY) -> Event
 
 TYPE_CASES = [
     pytest.param(
+        "Un homme a poignardé trois passants lundi dans une rue de Bruxelles.",
+        "Violence against civilians", "Attack", id="stabbing-passers-by",
+    ),
+    pytest.param(
         "Un attentat a frappé lundi le marché central de Maiduguri, au Nigeria, faisant douze morts.",
         "Explosions/Remote violence", "Remote explosive/landmine/IED", id="attentat-is-a-bombing",
     ),
