@@ -718,6 +718,12 @@ def test_an_event_abroad_told_in_passing_is_left_out(pipeline: Pipeline) -> None
     assert sorted(e.location for e in events) == ["Boni", "Douentza"]
 
 
+def test_one_sides_strikes_on_a_place_and_day_told_twice_are_one_event(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Mardi, l'armée israélienne a tiré des missiles sur la localité de Khiam, dans le sud du "
+                              "Liban. Selon l'agence NNA, des raids aériens israéliens ont visé Khiam mardi.")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Air/drone strike", "Khiam")]
+
+
 def test_a_demonstration_abroad_is_the_storys_own(pipeline: Pipeline) -> None:
     _, events = run(
         pipeline,

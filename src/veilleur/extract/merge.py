@@ -14,6 +14,10 @@ from veilleur.records import Event, great_circle_km
 
 NEIGHBOUR_KM = 10.0  # two names for one happening's place (a town and its district)
 CLASH_OUTCOMES = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Agreement"})
+REMOTE_VIOLENCE = "Explosions/Remote violence"
+# the means of a strike, from the most precisely named to the least ("bombardé" says less than "frappes aériennes")
+REMOTE_MEANS = ("Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
+                "Remote explosive/landmine/IED", "Grenade")
 # a demonstration's sub-types, from the mildest to the gravest turn it can take
 DEMONSTRATION_SEVERITY = ("Peaceful protest", "Protest with intervention", "Violent demonstration",
                           "Excessive force against protesters")
@@ -88,6 +92,11 @@ def _part_of(event: Event, other: Event) -> bool:
         return False
     if event.sub_event_type == "Armed clash":
         return other.event_type == "Battles" and other.sub_event_type.endswith("territory")
+    if event.event_type == other.event_type == REMOTE_VIOLENCE and event.sub_event_type in REMOTE_MEANS and (
+            other.sub_event_type in REMOTE_MEANS and _same_or_unnamed(event.actor1, other.actor1)):
+        # one side's strikes on one place and day, told once as "bombardé", once as "frappes aériennes", are one
+        # event, coded by the means the text names most precisely
+        return REMOTE_MEANS.index(event.sub_event_type) > REMOTE_MEANS.index(other.sub_event_type)
     if event.sub_event_type == "Remote explosive/landmine/IED":
         return other.sub_event_type == "Suicide bomb"
     if event.event_type == "Violence against civilians" and event.sub_event_type == "Attack":
@@ -103,6 +112,10 @@ def _part_of(event: Event, other: Event) -> bool:
         # what attackers or rioters loot and burn where they strike is part of that attack or riot
         return other.event_type in ("Battles", "Violence against civilians", "Riots")
     return False
+
+
+def _same_or_unnamed(a: str, b: str) -> bool:
+    return a == b or not a or not b or _is_generic_name(a) or _is_generic_name(b)
 
 
 def _fold(event: Event, absorber: Event) -> None:
