@@ -724,6 +724,12 @@ def test_one_sides_strikes_on_a_place_and_day_told_twice_are_one_event(pipeline:
     assert [(e.sub_event_type, e.location) for e in events] == [("Air/drone strike", "Khiam")]
 
 
+def test_this_raid_points_back_to_the_event_told(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Lundi, des hommes armés ont tué 30 villageois à Solhan, dans le nord du Burkina Faso. Les "
+                              "rescapés ont décrit la violence de ce raid, mené en pleine nuit.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 30)]
+
+
 def test_a_demonstration_abroad_is_the_storys_own(pipeline: Pipeline) -> None:
     _, events = run(
         pipeline,
