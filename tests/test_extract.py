@@ -725,9 +725,16 @@ def test_one_sides_strikes_on_a_place_and_day_told_twice_are_one_event(pipeline:
 
 
 def test_this_raid_points_back_to_the_event_told(pipeline: Pipeline) -> None:
-    _, events = run(pipeline, "Lundi, des hommes armés ont tué 30 villageois à Solhan, dans le nord du Burkina Faso. Les "
-                              "rescapés ont décrit la violence de ce raid, mené en pleine nuit.")
+    _, events = run(pipeline, "Lundi, des hommes armés ont tué 30 villageois à Solhan, dans le nord du Burkina Faso. "
+                              "Les rescapés ont décrit la violence de ce raid, mené en pleine nuit.")
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 30)]
+
+
+def test_a_city_that_acts_is_its_government_not_the_place(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Samedi, Téhéran a lancé des dizaines de missiles balistiques vers Israël.")
+    assert "Tehran" not in [e.location for e in events]
+    event = only_event(pipeline, "Samedi, la ville de Gao a été attaquée par des jihadistes.")
+    assert event.location == "Gao"  # the subject of a passive suffers the event
 
 
 def test_a_demonstration_abroad_is_the_storys_own(pipeline: Pipeline) -> None:

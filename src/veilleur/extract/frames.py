@@ -91,8 +91,10 @@ def frames_for_sentence(
         Frame(trigger=t, sentence=sentence, text=text, aircraft=bool(cues.aircraft.search(t.text)))
         for t, _, _ in found
     ]
+    acting = _acting_names(tree)
     sentence_places = [
         p for p in mentions.places_in(start, end) if not ORIGIN.search(text[max(start, p.start - 30) : p.start])
+        and not any(p.start <= s < p.end for s in acting)
     ]
     described = [p for p in sentence_places if not is_reference_point(text, p, start)]
     sentence_places = described or sentence_places
@@ -146,6 +148,13 @@ def frames_for_sentence(
         if not cumulative:
             frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
     return _drop_subsumed_frames(frames, tree)
+
+
+def _acting_names(tree: Tree) -> list[int]:
+    """Where the proper nouns that are the subject of an active verb start: "Téhéran a lancé des missiles",
+    "Moscou a frappé": a city that acts is its government, not where the event is."""
+    return [t.start for t in tree.tokens if t.dep == "nsubj" and t.pos == "PROPN"
+            and (head := tree.head(t)) is not None and head.pos == "VERB"]
 
 
 def _with_coordinated(text: str, places: list[PlaceRef], sentence_places: list[PlaceRef]) -> list[PlaceRef]:
