@@ -110,9 +110,11 @@ def extract_events(
             if not told and not frame.places and not trigger.anaphoric:
                 placeless = frame
             current.extend(told)
-        tolls = [] if cues.cumulative.search(text, start, end) else mentions.tolls_in(start, end)
-        if not frames and tolls and previous and not _dates_another_day(mentions, start, end, previous[-1]):
-            # "Dix-sept civils ont été tués." after the sentence that named the strike
+        # "Dix-sept civils ont été tués." after the sentence that named the strike (the sentence is read for
+        # a total only then)
+        tolls = mentions.tolls_in(start, end) if not frames and previous else []
+        if tolls and not cues.cumulative.search(text, start, end) and not _dates_another_day(
+                mentions, start, end, previous[-1]):
             _share_tolls(article, previous[-1:], tolls, cues)
         if previous and cues.claim.search(text, start, end):
             _credit_claim(article, previous, mentions.actors_in(start, end))

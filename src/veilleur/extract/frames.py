@@ -83,7 +83,10 @@ def frames_for_sentence(
         for trigger, token, row in triggers.find(tree)
         if exclusion_reason(text, tree, token, cues, triggers, mentions) is None
     ]
-    if any(not t.category.only_alone for t, _, _ in found) or cues.cumulative.search(text, start, end):
+    if not found:
+        return []  # most sentences: no need to read them for totals
+    cumulative = cues.cumulative.search(text, start, end) is not None
+    if any(not t.category.only_alone for t, _, _ in found) or cumulative:
         found = [f for f in found if not f[0].category.only_alone]  # "l'insurrection qui a tué 20 000"
     if not found:
         return []
@@ -106,7 +109,6 @@ def frames_for_sentence(
         # "un responsable dans l'armée a confirmé l'assaut": someone speaking, not a side
         and not cues.speaker.search(text, max(start, a.start - 40), a.start)
     ]
-    cumulative = cues.cumulative.search(text, start, end) is not None
     for index, (frame, (_, token, row)) in enumerate(zip(frames, found, strict=True)):
         t = frame.trigger
         # a cue's reach: from the previous cue to the next one in the sentence

@@ -153,6 +153,7 @@ class TriggerLexicon:
 
     rows: tuple[TriggerRow, ...]
     by_lemma: dict[str, tuple[TriggerRow, ...]]
+    nominal_by_lemma: dict[str, tuple[TriggerRow, ...]]  # the nominal rows of by_lemma, looked up by noun_key
     support_verbs: frozenset[str]
     undergo_words: frozenset[str]  # "tombé dans une embuscade", "a subi une attaque": the subject suffers
     plan_lemmas: frozenset[str]
@@ -171,8 +172,8 @@ class TriggerLexicon:
         for token in tree.tokens:
             rows = self.by_lemma.get(token.lemma, ())
             key = noun_key(token.text)
-            if key != token.lemma:
-                rows = rows + tuple(r for r in self.by_lemma.get(key, ()) if r.nominal)
+            if key != token.lemma and key in self.nominal_by_lemma:
+                rows = rows + self.nominal_by_lemma[key]
             if not rows or _describes_a_state(tree, token) or self._compound_tail(tree, token):
                 continue  # most words are no trigger: asked first
             held = token.pos == "NOUN" and self._held_weapon(tree, token)
@@ -287,6 +288,8 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
     return TriggerLexicon(
         rows=tuple(rows),
         by_lemma={lemma: tuple(group) for lemma, group in by_lemma.items()},
+        nominal_by_lemma={lemma: nominal for lemma, group in by_lemma.items()
+                          if (nominal := tuple(row for row in group if row.nominal))},
         support_verbs=frozenset(data["support_verbs"]),
         undergo_words=frozenset(data["undergo_words"]),
         plan_lemmas=frozenset(data["plan_lemmas"]),

@@ -8,6 +8,7 @@ quotes and spaces already folded) and positions are mapped back through ``articl
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import cache
 
 from veilleur.frame.attribution import Attribution, find_attributions, sentence_bounds, sources_for_range
 from veilleur.frame.loaded import contains_loaded_term, find_loaded_terms, loaded_terms_in_spans
@@ -84,8 +85,10 @@ def frame_events(
     sentences = sentence_ranges if sentence_ranges is not None else sentence_bounds(article.text)
     attributions = find_attributions(article.text)
     indexed = OrderedSpans(sentences)
+    # the events of one sentence share it, as a merged event's reports share theirs: each is read once
+    terms_in = cache(find_loaded_terms)
     for event in events:
         event.source_outlet = article.source
         event.sources = _event_sources(article, event, attributions, sentences)
-        event.loaded_terms = loaded_terms_in_spans(article, _sentence_spans(article, event, indexed))
+        event.loaded_terms = loaded_terms_in_spans(article, _sentence_spans(article, event, indexed), terms_in)
         event.notes = write_notes(event)

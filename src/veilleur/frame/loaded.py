@@ -9,13 +9,14 @@ offsets found are offsets into the text given.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from veilleur.datafiles import load_json
 from veilleur.frame.attribution import fold
+from veilleur.matching import finditer_at
 from veilleur.records import Article, LoadedTerm, Span
 
 LEXICON_FILE = "loaded_terms.json"
@@ -91,18 +92,21 @@ def _plain_sense(item: _Compiled, folded_text: str, start: int, end: int) -> boo
 
 
 @lru_cache(maxsize=1)
-def _any_term() -> re.Pattern[str]:
-    """Every entry's patterns at once, bounded on the left only: what a text must match for any entry to.
-    Most evidence holds no loaded term, and one pass of this costs a fraction of the 43 entries' own."""
-    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for entry in lexicon() for p in entry.patterns) + ")")
+def _term_starts() -> re.Pattern[str]:
+    """Every entry's patterns at once, bounded on the left only, in a lookahead: each place where some
+    entry's match may begin, overlapping ones included. Most evidence holds no loaded term, and one pass of
+    this costs a fraction of the 43 entries' own; where it finds some, the entries are tried there only."""
+    alternatives = "|".join(f"(?:{p})" for entry in lexicon() for p in entry.patterns)
+    return re.compile(r"(?=(?<![\w-])(?:" + alternatives + "))")
 
 
 def find_loaded_terms(text: str) -> list[tuple[int, int, LoadedTermEntry]]:
     """Loaded terms in ``text`` as (start, end, entry), leftmost-longest, non-overlapping, in text order."""
     folded_text = fold(text)
     candidates: list[tuple[int, int, LoadedTermEntry]] = []
-    for item in _compiled() if _any_term().search(folded_text) else ():
-        for match in item.pattern.finditer(folded_text):
+    starts = [m.start() for m in _term_starts().finditer(folded_text)]
+    for item in _compiled() if starts else ():
+        for match in finditer_at(item.pattern, folded_text, starts):
             start, end = match.start(), match.end()
             if end > start and not _plain_sense(item, folded_text, start, end):
                 candidates.append((start, end, item.entry))
@@ -112,6 +116,9 @@ def find_loaded_terms(text: str) -> list[tuple[int, int, LoadedTermEntry]]:
         if not kept or cand[0] >= kept[-1][1]:
             kept.append(cand)
     return kept
+
+
+TermFinder = Callable[[str], list[tuple[int, int, LoadedTermEntry]]]
 
 
 def contains_loaded_term(text: str, ignore: Iterable[str] = ()) -> bool:
@@ -129,13 +136,18 @@ def contains_loaded_term(text: str, ignore: Iterable[str] = ()) -> bool:
     return any(item.pattern_en is not None and item.pattern_en.search(folded_text) for item in _compiled())
 
 
-def loaded_terms_in_spans(article: Article, spans: list[Span]) -> list[LoadedTerm]:
-    """Loaded terms inside the given spans of ``article.original``, each once (by position), in text order."""
+def loaded_terms_in_spans(
+    article: Article, spans: list[Span], terms_in: TermFinder = find_loaded_terms
+) -> list[LoadedTerm]:
+    """Loaded terms inside the given spans of ``article.original``, each once (by position), in text order.
+
+    ``terms_in`` reads one span's text: :func:`find_loaded_terms`, or a caller's memo of it for spans it asks
+    about again."""
     seen: set[tuple[int, int]] = set()
     found: list[LoadedTerm] = []
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
         chunk = article.original[span.start : span.end]
-        for start, end, entry in find_loaded_terms(chunk):
+        for start, end, entry in terms_in(chunk):
             o_start, o_end = span.start + start, span.start + end
             if (o_start, o_end) in seen:
                 continue

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
 from veilleur.datafiles import load_json
+from veilleur.matching import finditer_at
 from veilleur.spans import DisjointSpans
 
 _APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
@@ -469,14 +470,55 @@ def _toll_word_patterns() -> dict[str, re.Pattern[str]]:
     return {name: _word_search(keys) for name, keys in _TOLL_WORDS.items()}
 
 
+_QUANTITY_GROUP = "(?P<qty>"
+_QUANTITY_KEYS = ("qualifiers", "vague_quantities", "units", "tens", "hundred", "multipliers", "approximations")
+# a word after no letter, digit or hyphen, a digit after no letter, digit, comma or dot: the bounds before the
+# quantity pattern's words and digits
+_WORD_OR_DIGIT = re.compile(r"(?<![\w-])[a-z]+|(?<![\w,.])\d")
+
+
+@lru_cache(maxsize=1)
+def _quantity_first_words() -> frozenset[str]:
+    """The first word (its letters up to any other character) of each phrase a quantity may open with: a
+    qualifier, a vague amount, a number word; "" when one opens with something else."""
+    vocab = _vocabulary()
+    return frozenset(re.split("[^a-z]", phrase, maxsplit=1)[0] for key in _QUANTITY_KEYS for phrase in vocab[key])
+
+
+def _quantity_starts(folded: str) -> list[int] | None:
+    """Every place where a quantity phrase may begin, ascending, or None when that cannot be told.
+
+    A quantity opens with a digit, "entre" (of "entre 30 et 40", anywhere), or a word of
+    :func:`_quantity_first_words`: each followed by a space, a hyphen or an apostrophe, so the text's whole
+    word there is that word. Most words open none, and a toll pattern that opens with the quantity fails
+    slowly at each (:func:`veilleur.matching.finditer_at`)."""
+    first_words = _quantity_first_words()
+    if "" in first_words:
+        return None
+    starts = [m.start() for m in _WORD_OR_DIGIT.finditer(folded) if m.group() in first_words or m.group().isdigit()]
+    entre = folded.find("entre")
+    if entre == -1:
+        return starts
+    while entre != -1:
+        starts.append(entre)
+        entre = folded.find("entre", entre + 1)
+    return sorted(set(starts))
+
+
 def _candidates(text: str, folded: str) -> list[TollMention]:
     found: list[TollMention] = []
     patterns = _toll_patterns() if _death_word_pattern().search(folded) else {}
     needs = _toll_word_patterns()
+    quantity_starts: list[int] | None = None
     for name, pattern in patterns.items():
         if _TOLL_NEEDS.get(name, "") not in folded or needs[name].search(folded) is None:
             continue
-        for match in pattern.finditer(folded):
+        matches = pattern.finditer(folded)
+        if pattern.pattern.startswith(_QUANTITY_GROUP):  # "12 morts", "12 civils ont été tués"
+            quantity_starts = _quantity_starts(folded) if quantity_starts is None else quantity_starts
+            if quantity_starts is not None:
+                matches = finditer_at(pattern, folded, quantity_starts)
+        for match in matches:
             count = parse_quantity(match.group("qty"))
             victims, head_end = _victim_head(text, folded, match)
             if count is None or not _is_plausible(folded, match, victims):

@@ -148,13 +148,21 @@ def _word_key(word: str) -> str:
     return fold_token(_APOSTROPHES.sub("", word))
 
 
+class _KeptTokens(NamedTuple):
+    """The text's tokens that name keys are made of (Arabic articles and keyless tokens left out)."""
+
+    indexes: tuple[int, ...]  # into the text's tokens
+    keys: tuple[str, ...]  # each kept token's key
+    capitalised: tuple[int, ...]  # positions in ``indexes`` of the capitalised tokens, where a name may start
+
+
 @lru_cache(maxsize=64)
-def _kept_keys(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
-    """The indexes of the text's tokens that name keys are made of (Arabic articles and keyless tokens
-    left out), and their keys (cached: a text is read against several gazetteers)."""
+def _kept_keys(text: str) -> _KeptTokens:
+    """The text's kept tokens and their keys (cached: a text is read against several gazetteers)."""
     tokens = tokenize(text)
-    kept = tuple(i for i in range(len(tokens)) if not _is_text_article(tokens, i) and tokens[i].key)
-    return kept, tuple(tokens[i].key for i in kept)
+    kept = tuple(i for i in range(len(tokens)) if tokens[i].key and not _is_text_article(tokens, i))
+    capitalised = tuple(position for position, i in enumerate(kept) if tokens[i].capitalised)
+    return _KeptTokens(kept, tuple(tokens[i].key for i in kept), capitalised)
 
 
 def _raw_hits(text: str, gazetteer: Gazetteer) -> set[tuple[int, int, str]]:
@@ -166,18 +174,17 @@ def _raw_hits(text: str, gazetteer: Gazetteer) -> set[tuple[int, int, str]]:
     (:meth:`Geocoder._select`), and a text has a few dozen capitalised words against thousands of words: one
     dictionary look-up or two per capitalised word replaced an automaton run over every character, whose
     hits were mostly common words, and a gazetteer no longer builds an automaton when it is loaded."""
-    kept, keys = _kept_keys(text)
-    tokens = tokenize(text)
+    kept, keys, capitalised = _kept_keys(text)
     index, reach = gazetteer.index, gazetteer.reach
     raw = set()
-    for position, i in enumerate(kept):
-        longest = reach.get(keys[position]) if tokens[i].capitalised else None
+    for position in capitalised:
+        longest = reach.get(keys[position])
         if longest is None:
             continue
         for last in range(position, min(position + longest, len(kept))):
             key = keys[position] if last == position else " ".join(keys[position:last + 1])
             if key in index:
-                raw.add((i, kept[last], key))
+                raw.add((kept[position], kept[last], key))
     return raw
 
 
