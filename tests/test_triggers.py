@@ -123,20 +123,19 @@ def test_short_spans_and_causatives_are_reported(annotator: Annotator, text: str
     assert [r for t, _, r in _triggers(annotator, text) if t == cue] == [None]
 
 
-def test_weapons_found_are_a_disruption_not_an_explosion(annotator: Annotator) -> None:
-    found = _triggers(annotator, "Une patrouille a neutralisé deux bombes artisanales près de Gao.")
-    assert ("neutralisé", "weapons", None) in found
-
-
-def test_a_date_between_a_cue_and_its_governor_is_passed_over(annotator: Annotator) -> None:
-    # the parser hangs "cessez-le-feu" on "octobre", "octobre" on "23", "23" on "vendredi"
-    found = _triggers(annotator, "Les belligérants ont signé vendredi 23 octobre un cessez-le-feu permanent à Genève.")
-    assert ("cessez-le-feu", "agreement", None) in found
-
-
-def test_a_murder_is_violence_against_civilians(annotator: Annotator) -> None:
-    found = _triggers(annotator, "Le meurtre d'un commerçant par des hommes armés a eu lieu lundi à Gao.")
-    assert ("meurtre", "vac", None) in found
+@pytest.mark.parametrize(
+    ("text", "cue", "category"),
+    [
+        # weapons found, seized or defused: the disruption is the event, not an explosion
+        ("Une patrouille a neutralisé deux bombes artisanales près de Gao.", "neutralisé", "weapons"),
+        # the parser hangs "cessez-le-feu" on "octobre", "octobre" on "23", "23" on "vendredi"
+        ("Les belligérants ont signé vendredi 23 octobre un cessez-le-feu permanent à Genève.", "cessez-le-feu",
+         "agreement"),
+        ("Le meurtre d'un commerçant par des hommes armés a eu lieu lundi à Gao.", "meurtre", "vac"),
+    ],
+)
+def test_a_cue_reports_its_category(annotator: Annotator, text: str, cue: str, category: str) -> None:
+    assert (cue, category, None) in _triggers(annotator, text)
 
 
 def test_exclusion_stays_in_its_clause(annotator: Annotator) -> None:
