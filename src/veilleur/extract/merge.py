@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from veilleur.extract.cues import REMOTE_VIOLENCE
 from veilleur.extract.sides import CIVILIAN_PREFIX
 from veilleur.records import Event, great_circle_km
 
 NEIGHBOUR_KM = 10.0  # two names for one happening's place (a town and its district)
 CLASH_OUTCOMES = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Agreement"})
-REMOTE_VIOLENCE = "Explosions/Remote violence"
 # the means of a strike, from the most precisely named to the least ("bombardé" says less than "frappes aériennes")
 REMOTE_MEANS = ("Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
                 "Remote explosive/landmine/IED", "Grenade")
@@ -100,7 +100,7 @@ def _part_of(event: Event, other: Event) -> bool:
     if event.sub_event_type == "Remote explosive/landmine/IED":
         return other.sub_event_type == "Suicide bomb"
     if event.event_type == "Violence against civilians" and event.sub_event_type == "Attack":
-        return other.event_type == "Explosions/Remote violence"
+        return other.event_type == REMOTE_VIOLENCE
     if other.sub_event_type in DEMONSTRATION_SEVERITY:
         # one crowd on one day is one demonstration, coded by its gravest turn; arresting its members is
         # the intervention

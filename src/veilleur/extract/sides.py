@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from veilleur.extract.cues import REMOTE_VIOLENCE
 from veilleur.extract.frames import Frame
 from veilleur.extract.mentions import ActorRef, PlaceRef, TollRef, country_with_article
 
@@ -227,7 +228,7 @@ def _unique(actors: list[ActorRef]) -> list[ActorRef]:
 
 def _victim_actor(tolls: list[TollRef], country: str, event_type: str) -> list[ActorRef]:
     """Civilians when the toll says so, or when a bombing's dead are not said to be fighters."""
-    remote = event_type == "Explosions/Remote violence"
+    remote = event_type == REMOTE_VIOLENCE
     if country and any((toll.civilian or remote and toll.unspecified) and toll.count > 0 for toll in tolls):
         return [ActorRef.civilians(country)]
     return []

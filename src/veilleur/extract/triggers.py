@@ -15,7 +15,7 @@ from typing import Any
 
 from veilleur.annotate import Token
 from veilleur.datafiles import load_json
-from veilleur.extract.cues import Category, Trigger, load_categories
+from veilleur.extract.cues import REMOTE_VIOLENCE, Category, Trigger, load_categories
 from veilleur.extract.grammar import CLAUSE_DEPS, RELATIVE_PRONOUNS, Tree, is_passive
 
 TRIGGERS_FILE = "event_triggers.json"
@@ -23,7 +23,6 @@ ADJACENT_TOKENS = 3  # a matched modifier this close joins the trigger's span ("
 OBJECT_REACH = 6  # tokens from a verb to an object the parser lost
 DATE_WORDS = 3  # "vendredi 23 octobre": the words of a date the parser may put between a cue and its governor
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
-EXPLOSIONS = "Explosions/Remote violence"
 HELD_DEPS = frozenset({"obj", "nsubj:pass", "nmod", "acl"})  # how a held weapon hangs on what holds it
 HELD_REACH = 3  # "obus" -> "contenant" -> "cache" -> "découvert"
 VERBAL = frozenset({"VERB", "AUX", "ADJ", "ADV"})  # the tagger sometimes calls a participle ADJ or ADV
@@ -178,7 +177,7 @@ class TriggerLexicon:
                 continue  # most words are no trigger: asked first
             held = token.pos == "NOUN" and self._held_weapon(tree, token)
             for row in rows:
-                if held and row.category.event_type == EXPLOSIONS:
+                if held and row.category.event_type == REMOTE_VIOLENCE:
                     continue  # "ont découvert une cache contenant des obus": the find is the event
                 matched = row.match(tree, token, self.time_nouns)
                 if matched is None or matched and all(self._compound_tail(tree, k) for k in matched):
@@ -194,7 +193,6 @@ class TriggerLexicon:
                 found.append((trigger, token, row))
                 break
         return found
-
 
     def _compound_tail(self, tree: Tree, token: Token) -> bool:
         """The second half of a compound the parser cut at its hyphen, whose first half makes it another
