@@ -118,6 +118,9 @@ def tolls(text: str) -> list[tuple[int, str]]:
         ("La police a abattu un assaillant.", [(1, "assaillant")]),
         ("Plus de 3 400 combattants ont péri.", [(3400, "combattants")]),
         ("Entre 30 et 40 civils ont été tués.", [(30, "civils")]),
+        # the number written out, then again in digits
+        ("Trois (03) gendarmes ont été tués et deux (2) autres blessés.", [(3, "gendarmes")]),
+        ("L'explosion a fait cinq (05) morts.", [(5, "")]),
         ("Le 21 mars, 12 soldats ont été tués.", [(12, "soldats")]),
         ("Une attaque contre un poste isolé tue cinq gardes.", [(5, "gardes")]),
         # an age is an aside, never the count

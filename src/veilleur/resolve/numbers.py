@@ -112,6 +112,11 @@ def _number_pattern() -> str:
     return rf"(?:(?<![\w,.]){digits}(?![\w])|(?<![\w-]){joined_words}(?![\w-]))"
 
 
+# "quatre (4) personnes", "deux (02) soldats": the number written out, then again in digits (a usage of West
+# and Central African newsrooms and official statements)
+_DIGITS_AGAIN = r"(?:\s*\(\d{1,4}\))?"
+
+
 @lru_cache(maxsize=1)
 def _quantity_pattern() -> str:
     """A whole quantity phrase: qualifiers, then a vague amount, a range or a number, then "de"."""
@@ -120,7 +125,7 @@ def _quantity_pattern() -> str:
     qualifier = _alternation(vocab["qualifiers"])
     vague = _alternation(vocab["vague_quantities"])
     numeric_range = rf"(?:entre\s+{number}\s+et\s+{number}|{number}(?:\s*-\s*|\s+(?:a|ou|voire)\s+){number})"
-    core = rf"(?:(?<![\w-]){vague}(?![\w-])|{numeric_range}|{number})"
+    core = rf"(?:(?<![\w-]){vague}(?![\w-])|{numeric_range}|{number}{_DIGITS_AGAIN})"
     return rf"(?:(?<![\w-]){qualifier}{_SEP})*{core}(?:\s+de(?![\w])|\s+d'|\s+des(?![\w]))?"
 
 
@@ -137,6 +142,7 @@ def _strip_affixes(phrase: str) -> str:
         previous = phrase
         phrase = re.sub(rf"^{qualifier}(?:\s+|(?<='))", "", phrase)
         phrase = re.sub(r"(?:\s+de|\s+d'|\s+des)$", "", phrase).strip()
+        phrase = re.sub(r"\s*\(\d+\)$", "", phrase)  # "quatre (4)" is "quatre"
     return phrase
 
 
