@@ -103,6 +103,7 @@ def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: 
         "Ce type d'attaques avait diminué à Ménaka.",  # a kind of event, not one
         "Les habitants redoutent la recrudescence des attaques autour de Ménaka.",  # a trend
         "Les chefs coutumiers ont négocié la fin des combats à Ménaka.",  # an end
+        "Le cessez-le-feu a mis un terme aux affrontements à Ménaka lundi.",  # what it ended
         "L'ambassade évoque le risque d'attentats à Ménaka.",  # a risk
         "La Croix-Rouge tente pour le troisième jour de pénétrer dans le quartier de Ménaka.",  # "tente", lemma "tente"
     ],

@@ -231,6 +231,9 @@ def exclusion_reason(
     if token.pos == "NOUN" and token.dep == "nmod" and (head := tree.head(token)) is not None and (
             head.lemma in triggers.abstract_heads):
         return f"what {head.text!r} is about"  # "l'augmentation des attaques", "la fin des combats"
+    if token.pos == "NOUN" and token.dep.startswith("obl") and (verb := tree.head(token)) is not None and any(
+            k.dep == "obj" and k.lemma in triggers.abstract_heads for k in tree.children(verb)):
+        return f"what {verb.text!r} ends or stops"  # "mettre fin aux combats", "mettre un terme aux violences"
     for governor in governing_chain(tree, token):
         marks = {k.lemma for k in tree.children(governor) if k.dep == "mark"}
         if marks & triggers.negating_marks:
