@@ -336,3 +336,21 @@ def test_the_vehicle_they_rode_in_is_not_the_victims(text: str) -> None:
 )
 def test_a_side_that_loses_its_fighters(text: str, expected: list[tuple[int, str]]) -> None:
     assert [(t.count, t.victims) for t in find_death_tolls(text)] == expected
+
+
+def test_quantity_first_patterns_are_tried_only_where_a_quantity_begins() -> None:
+    """The patterns named in QUANTITY_FIRST open on the quantity (after its guard), so trying them at the
+    places _quantity_starts lists finds every match a scan of the whole line finds."""
+    from veilleur.matching import finditer_at
+    from veilleur.resolve.numbers import QUANTITY_FIRST, QUANTITY_START, _quantity_starts, _toll_patterns
+
+    patterns = _toll_patterns()
+    line = fold_text("Entre 30 et 40 civils ont été tués, 12 morts à Gao ; une vingtaine de soldats, âgés de 20 ans, "
+                     "ont péri, et trois assaillants sont morts (2,5 morts par jour).")
+    starts = _quantity_starts(line)
+    assert starts is not None
+    for name in QUANTITY_FIRST:
+        assert patterns[name].pattern.startswith(QUANTITY_START + "(?P<qty>")
+        expected = [m.span() for m in patterns[name].finditer(line)]
+        assert expected
+        assert [m.span() for m in finditer_at(patterns[name], line, starts)] == expected

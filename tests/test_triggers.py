@@ -14,7 +14,7 @@ from veilleur.extract.cues import load_cues
 from veilleur.extract.frames import exclusion_reason
 from veilleur.extract.grammar import Tree, clause_of, is_negated, is_passive, roles
 from veilleur.extract.mentions import Mentions
-from veilleur.extract.triggers import load_triggers
+from veilleur.extract.triggers import load_triggers, noun_key, spellings_keyed
 
 ROWS = load_json("event_triggers.json")["triggers"]
 
@@ -261,3 +261,12 @@ def test_a_misspelt_category_key_is_refused() -> None:
 def test_a_name_after_a_street_noun_names_the_street_not_the_town(text: str, names_a_street: bool) -> None:
     name_start = max(text.rfind(" "), text.rfind("'")) + 1
     assert load_cues().names_facility(text, name_start) is names_a_street
+
+
+def test_spellings_keyed_are_the_words_noun_key_maps_to_the_keys() -> None:
+    keys = {"frappe", "tir", "obus", "raid", "feu", "as"}
+    spellings = spellings_keyed(keys)
+    words = ["frappe", "Frappes", "frappex", "tir", "TIRS", "tirx", "obus", "obu", "raids", "feux", "feus", "fe",
+             "as", "ass", "asx", "attaque", "frapp", "s", ""]
+    for word in words:
+        assert (word.lower() in spellings) == (noun_key(word) in keys), word

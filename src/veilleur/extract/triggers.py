@@ -8,7 +8,7 @@ repris", "reprenant" and "la reprise de": the lemma and the tree carry the infle
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -153,6 +153,7 @@ class TriggerLexicon:
     rows: tuple[TriggerRow, ...]
     by_lemma: dict[str, tuple[TriggerRow, ...]]
     nominal_by_lemma: dict[str, tuple[TriggerRow, ...]]  # the nominal rows of by_lemma, looked up by noun_key
+    nominal_spellings: frozenset[str]  # the lower-cased words whose noun_key nominal_by_lemma holds
     support_verbs: frozenset[str]
     undergo_words: frozenset[str]  # "tombé dans une embuscade", "a subi une attaque": the subject suffers
     plan_lemmas: frozenset[str]
@@ -170,8 +171,8 @@ class TriggerLexicon:
         found = []
         for token in tree.tokens:
             rows = self.by_lemma.get(token.lemma, ())
-            key = noun_key(token.text)
-            if key != token.lemma and key in self.nominal_by_lemma:
+            # one set look-up tells the few words a nominal row is keyed by, before their key is made
+            if token.text.lower() in self.nominal_spellings and (key := noun_key(token.text)) != token.lemma:
                 rows = rows + self.nominal_by_lemma[key]
             if not rows or _describes_a_state(tree, token) or self._compound_tail(tree, token):
                 continue  # most words are no trigger: asked first
@@ -213,6 +214,12 @@ class TriggerLexicon:
                 return True
             current = head
         return False
+
+
+def spellings_keyed(keys: Iterable[str]) -> frozenset[str]:
+    """Every lower-cased word whose :func:`noun_key` is one of ``keys``: the key itself, or it with the plural's
+    "s" or "x" that noun_key drops."""
+    return frozenset(word for key in keys for word in (key, key + "s", key + "x") if noun_key(word) == key)
 
 
 def noun_key(word: str) -> str:
@@ -283,11 +290,13 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
     for row in rows:
         for lemma in row.lemmas:
             by_lemma.setdefault(lemma, []).append(row)
+    nominal_by_lemma = {lemma: nominal for lemma, group in by_lemma.items()
+                        if (nominal := tuple(row for row in group if row.nominal))}
     return TriggerLexicon(
         rows=tuple(rows),
         by_lemma={lemma: tuple(group) for lemma, group in by_lemma.items()},
-        nominal_by_lemma={lemma: nominal for lemma, group in by_lemma.items()
-                          if (nominal := tuple(row for row in group if row.nominal))},
+        nominal_by_lemma=nominal_by_lemma,
+        nominal_spellings=spellings_keyed(nominal_by_lemma),
         support_verbs=frozenset(data["support_verbs"]),
         undergo_words=frozenset(data["undergo_words"]),
         plan_lemmas=frozenset(data["plan_lemmas"]),

@@ -318,12 +318,15 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
     # the patterns that open on the quantity are tried at every character of a line; this guard, which
     # whatever opens a quantity satisfies (a word bound before a word, no digit, comma or dot before a
     # number, or "entre"), rejects the positions inside words in one test instead of one per alternative
-    for name in ("noun", "clause"):
+    for name in QUANTITY_FIRST:
         sources[name] = QUANTITY_START + sources[name]
     return {name: re.compile(pattern) for name, pattern in sources.items()}
 
 
 QUANTITY_START = r"(?:(?<![\w-])|(?<![\w,.])(?=\d)|(?=entre))"
+# the toll patterns that open on the quantity ("12 morts", "12 civils ont été tués"): guarded by QUANTITY_START,
+# and tried only where a quantity may begin (:func:`_quantity_starts`)
+QUANTITY_FIRST = ("noun", "clause")
 
 
 @lru_cache(maxsize=1)
@@ -476,7 +479,6 @@ def _toll_word_patterns() -> dict[str, re.Pattern[str]]:
     return {name: _word_search(keys) for name, keys in _TOLL_WORDS.items()}
 
 
-_QUANTITY_GROUP = "(?P<qty>"
 _QUANTITY_KEYS = ("qualifiers", "vague_quantities", "units", "tens", "hundred", "multipliers", "approximations")
 # a word after no letter, digit or hyphen, a digit after no letter, digit, comma or dot: the bounds before the
 # quantity pattern's words and digits
@@ -520,7 +522,7 @@ def _candidates(text: str, folded: str) -> list[TollMention]:
         if _TOLL_NEEDS.get(name, "") not in folded or needs[name].search(folded) is None:
             continue
         matches = pattern.finditer(folded)
-        if pattern.pattern.startswith(_QUANTITY_GROUP):  # "12 morts", "12 civils ont été tués"
+        if name in QUANTITY_FIRST:  # "12 morts", "12 civils ont été tués"
             quantity_starts = _quantity_starts(folded) if quantity_starts is None else quantity_starts
             if quantity_starts is not None:
                 matches = finditer_at(pattern, folded, quantity_starts)
