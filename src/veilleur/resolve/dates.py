@@ -70,8 +70,8 @@ def _phrase_words(keys: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 def _may_hold(folded: str, *keys: str) -> bool:
     """False only when no phrase of the vocabulary lists ``keys`` can occur in ``folded``: a pattern that must
     match one of them is not run over a text that lacks, for every phrase, one of its words. The test is a
-    few substring searches (C), where a pattern is tried at every word of the text. The patterns tried only
-    where their openings stand (:class:`_Openings`) need no such test: they are tried at a few places."""
+    few substring searches (C), where a pattern is tried at every word of the text; most texts name no
+    month, no later day, no week."""
     return any(all(word in folded for word in words) for words in _phrase_words(keys))
 
 
@@ -371,6 +371,8 @@ def _relative_month_pattern() -> re.Pattern[str]:
 
 def _relative_months(folded: str, published: date, openings: _Openings) -> Iterator[_Found]:
     """ "le mois dernier" → the 15th of the month before publication."""
+    if not _may_hold(folded, "relative_months"):
+        return
     offsets = _vocabulary()["relative_months"]
     for match in openings.finditer(_relative_month_pattern(), "relative_month"):
         year, month = _shift_months(published, int(offsets[re.sub(r"\s+", " ", match.group(0))]))
@@ -407,6 +409,8 @@ def _relative_day_pattern() -> re.Pattern[str]:
 
 def _relative_days(folded: str, published: date, openings: _Openings) -> Iterator[_Found]:
     """ "hier (soir)" = publication − 1, "avant-hier" − 2, "aujourd'hui", "ces dernières heures" = 0."""
+    if not _may_hold(folded, "relative_days"):
+        return
     offsets = _vocabulary()["relative_days"]
     for match in openings.finditer(_relative_day_pattern(), "relative_day"):
         offset = int(offsets[re.sub(r"\s+", " ", match.group("day"))])
@@ -487,6 +491,8 @@ def _weekdays(folded: str, published: date, openings: _Openings) -> Iterator[_Fo
 
     "dans la nuit de samedi à dimanche" is dated by its later day.
     """
+    if not _may_hold(folded, "weekdays"):
+        return
     weekdays = _vocabulary()["weekdays"]
     patterns = ((_night_pattern(), "night"),) if "nuit" in folded else ()
     for pattern, name in (*patterns, (_weekday_pattern(), "weekday")):
@@ -507,6 +513,8 @@ def _week_pattern() -> re.Pattern[str]:
 
 def _weeks(folded: str, published: date, openings: _Openings) -> Iterator[_Found]:
     """ "la semaine dernière" = publication − 7; "durant le week-end" = its Saturday (precision week)."""
+    if not _may_hold(folded, "relative_weeks", "weekend_phrases"):
+        return
     vocab = _vocabulary()
     for match in openings.finditer(_week_pattern(), "week"):
         phrase = re.sub(r"\s+", " ", match.group(0))
@@ -536,9 +544,9 @@ def _count_periods(folded: str, published: date, openings: _Openings) -> Iterato
     """ "durant les 125 derniers jours", "depuis trois ans", "en moins de 24 heures", "depuis le début
     de l'année": totals over a stretch of time ending at publication."""
     last_n, duration, opened = _period_patterns()
-    # "les 125 derniers jours" has "dernier" in it
-    patterns = (((last_n, "last_n"),) if "dernier" in folded else ()) + (
-        (duration, "duration"), (opened, "open_period"))
+    # "les 125 derniers jours" has "dernier" in it; the phrases that open a period are a short list
+    patterns = (((last_n, "last_n"),) if "dernier" in folded else ()) + ((duration, "duration"),) + (
+        ((opened, "open_period"),) if _may_hold(folded, "open_period_phrases") else ())
     for pattern, name in patterns:
         for match in openings.finditer(pattern, name):
             count = match.groupdict().get("count")
@@ -597,6 +605,8 @@ def _ago_pattern() -> re.Pattern[str]:
 
 def _ago(folded: str, published: date, openings: _Openings) -> Iterator[_Found]:
     """ "il y a trois jours" → publication − 3 (a day); weeks and months give coarser precisions."""
+    if not _may_hold(folded, "ago_lead_ins"):
+        return
     for match in openings.finditer(_ago_pattern(), "ago"):
         count = parse_quantity(match.group("count"))
         unit = match.group("unit")
