@@ -265,33 +265,3 @@ def test_month_only_publication_dates_a_weekday_the_article_dates_elsewhere() ->
 def test_short_ranges_are_one_event_not_a_long_period(text: str, expected: date, precision: int, kind: str) -> None:
     mention = only(text, MONDAY)
     assert (mention.value, mention.precision, mention.kind) == (expected, precision, kind)
-
-
-def test_each_pattern_tried_where_its_openings_stand_finds_what_finditer_finds() -> None:
-    """_Openings tries each date pattern only where one of its openings stands after a word bound: the
-    matches must be those a scan of every character finds (openings inside words, after an apostrophe,
-    before a line break, a spaced opening without its space)."""
-    from veilleur.resolve import dates
-    from veilleur.resolve.numbers import fold_text
-
-    patterns = {
-        "explicit_day": dates._explicit_day_pattern(), "part_of_month": dates._part_of_month_pattern(),
-        "month": dates._month_pattern(), "relative_month": dates._relative_month_pattern(),
-        "year": dates._year_pattern(), "relative_day": dates._relative_day_pattern(),
-        "night": dates._night_pattern(), "weekday": dates._weekday_pattern(), "week": dates._week_pattern(),
-        "last_n": dates._period_patterns()[0], "duration": dates._period_patterns()[1],
-        "open_period": dates._period_patterns()[2], "dated_period": dates._dated_period_pattern(),
-        "ago": dates._ago_pattern(),
-    }
-    assert set(patterns) == set(dates._OPENINGS)
-    text = fold_text(
-        "Le vendredi 6 octobre dernier, à partir\nde mai, mi-octobre, début mars 2016, l'an dernier, "
-        "l'année dernière, aujourd'hui, avant-hier soir, le 1er mars, ce samedi, cette semaine, de samedi 3 "
-        "au dimanche 4 mai, dans la nuit de samedi à dimanche, durant les 125 derniers jours, depuis trois "
-        "ans, depuis le début de l'année, il y a trois jours, voici deux semaines, attaque entre 12 et 13 "
-        "mai, la semaine dernière, le mois dernier, au cours du week-end, en 2014, enmars, les 3 et 4 juin.")
-    openings = dates._Openings(text)
-    for name, pattern in patterns.items():
-        expected = [m.span() for m in pattern.finditer(text)]
-        assert expected, name
-        assert [m.span() for m in openings.finditer(pattern, name)] == expected, name

@@ -20,7 +20,6 @@ from functools import lru_cache
 from typing import Any
 
 from veilleur.datafiles import load_json
-from veilleur.matching import finditer_at
 from veilleur.resolve.numbers import fold_text, parse_quantity, without_overlaps
 
 PRECISION_DAY = 1
@@ -176,102 +175,10 @@ def _day_number(text: str) -> int:
     return 1 if text in _vocabulary()["first_of_month"] else int(text)
 
 
-# --- where a pattern may begin -------------------------------------------------------------------
-
-_DIGITS = tuple("0123456789")
-# What each pattern opens with, after _pieces()["start"]: a phrase of these vocabulary lists up to its first
-# space (literal in the pattern, the space one of \s+) or one of these literals (the pattern's own words, a
-# digit). An opening that ends in a space is a word that whitespace follows: "a" of "a partir de" does not
-# open "attaque". The numeric dates' pattern has a bound of its own and the shifted days' may open with any
-# word (a count): those two are searched over the whole text.
-_OPENINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "explicit_day": (("day_lead_ins", "weekdays"), (*_DIGITS, "premier")),  # "1er" opens with a digit
-    "part_of_month": (("parts_of_month",), ()),
-    "month": (("month_lead_ins", "months"), ()),
-    "relative_month": (("relative_months",), ()),
-    "year": (("year_lead_ins", "relative_years"), ()),
-    "relative_day": (("relative_days",), ()),
-    "night": ((), ("dans ", "durant ", "pendant ", "la ")),
-    "weekday": (("weekdays",), ("ce ", "cette ")),
-    "week": (("relative_weeks", "weekend_phrases"), ()),
-    "last_n": (("period_lead_ins",), ()),
-    "duration": (("duration_lead_ins",), ()),
-    "open_period": (("open_period_phrases",), ()),
-    "dated_period": (("range_lead_ins",), ("de ",)),
-    "ago": (("ago_lead_ins",), ()),
-}
-
-
-@lru_cache(maxsize=32)
-def _openings(name: str) -> frozenset[str]:
-    """What every match of the pattern ``name`` of :data:`_OPENINGS` begins with one of."""
-    keys, literals = _OPENINGS[name]
-    vocab = _vocabulary()
-    return frozenset({phrase[: phrase.find(" ") + 1] or phrase for key in keys for phrase in vocab[key]}
-                     | set(literals))
-
-
-@lru_cache(maxsize=1)
-def _every_opening() -> dict[str, bool]:
-    """Each pattern's openings' words (the trailing spaces dropped), and whether whitespace follows that word
-    wherever a pattern opens with it."""
-    spaced: dict[str, bool] = {}
-    for name in _OPENINGS:
-        for opening in _openings(name):
-            word = opening.rstrip(" ")
-            spaced[word] = spaced.get(word, True) and opening != word
-    return spaced
-
-
-@lru_cache(maxsize=1)
-def _opening_pattern() -> re.Pattern[str]:
-    """Each place after a word bound where an opening of some pattern stands, the longest word there captured:
-    a lookahead, so an opening inside a longer one ("l'an" holds "an") is found too."""
-    alternatives = "|".join(
-        re.escape(word) + (r"(?=\s)" if spaced else "")
-        for word, spaced in sorted(_every_opening().items(), key=lambda item: (-len(item[0]), item[0]))
-    )
-    return re.compile(rf"{_pieces()['start']}(?=({alternatives}))")
-
-
-@lru_cache(maxsize=32)
-def _led_to(name: str) -> frozenset[str]:
-    """The captures of :func:`_opening_pattern` at which the pattern ``name`` may begin: those that one of its
-    openings' words begins. Where an opening stands, the capture is the longest word of an opening that stands
-    there, so that word is, or begins, the capture."""
-    words = tuple(opening.rstrip(" ") for opening in _openings(name))
-    return frozenset(capture for capture in _every_opening() if capture.startswith(words))
-
-
-class _Openings:
-    """Where in one folded text the date patterns may begin. Each pattern opens after a word bound with one
-    of a few words (:data:`_OPENINGS`); one scan finds them all, and each pattern is tried only there
-    (:func:`veilleur.matching.finditer_at`) instead of at every character of the text, as finditer does."""
-
-    def __init__(self, folded: str) -> None:
-        self.folded = folded
-        self._places: dict[str, list[int]] | None = None
-
-    def _places_by_capture(self) -> dict[str, list[int]]:
-        if self._places is None:
-            self._places = {}
-            for match in _opening_pattern().finditer(self.folded):
-                self._places.setdefault(match.group(1), []).append(match.start())
-        return self._places
-
-    def finditer(self, pattern: re.Pattern[str], name: str) -> Iterator[re.Match[str]]:
-        """The matches of ``pattern.finditer(folded)``, for the pattern whose openings are ``name``'s."""
-        led_to = _led_to(name)
-        starts = sorted(
-            start for capture, places in self._places_by_capture().items() if capture in led_to for start in places
-        )
-        return finditer_at(pattern, self.folded, starts)
-
-
 # --- one finder per kind of phrase; each yields (start, end, value, precision, kind) ----------------
 
 _Found = tuple[int, int, date, int, str]
-_Finder = Callable[[str, date, _Openings], Iterator[_Found]]
+_Finder = Callable[[str, date], Iterator[_Found]]
 
 
 @lru_cache(maxsize=1)
@@ -279,7 +186,7 @@ def _numeric_date_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\d/.\w])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\w]|\.\d)")
 
 
-def _numeric_dates(folded: str, published: date, openings: _Openings) -> Iterator[_Found]:
+def _numeric_dates(folded: str, published: date) -> Iterator[_Found]:
     """ "12/06/2016", "12.06.16": day first, as French writes it."""
     for match in _numeric_date_pattern().finditer(folded):
         year = int(match.group(4))
@@ -299,11 +206,11 @@ def _explicit_day_pattern() -> re.Pattern[str]:
     )
 
 
-def _explicit_days(folded: str, published: date, openings: _Openings) -> Iterator[_Found]:
+def _explicit_days(folded: str, published: date) -> Iterator[_Found]:
     """ "le 19 août", "le vendredi 6 octobre dernier", "dans la soirée du 23 octobre", "1er mars 2017"."""
     if not _names_month(folded):
         return
-    for match in openings.finditer(_explicit_day_pattern(), "explicit_day"):
+    for match in _explicit_day_pattern().finditer(folded):
         year = _plausible_year(match.group("year"), published)
         end = match.end() if year is not None or not match.group("year") else match.end("month")
         day, month = _day_number(match.group("day")), _month_number(match.group("month"))
@@ -322,12 +229,12 @@ def _part_of_month_pattern() -> re.Pattern[str]:
     )
 
 
-def _parts_of_month(folded: str, published: date, openings: _Openings) -> Iterator[_Found]:
+def _parts_of_month(folded: str, published: date) -> Iterator[_Found]:
     """ "début mars" → the 5th, "mi-octobre" → the 15th, "fin janvier" → the 25th (precision week)."""
     if not _names_month(folded):
         return
     parts = _vocabulary()["parts_of_month"]
-    for match in openings.finditer(_part_of_month_pattern(), "part_of_month"):
+    for match in _part_of_month_pattern().finditer(folded):
         month = _month_number(match.group("month"))
         year = _month_in_past(month, _plausible_year(match.group("year"), published), published)
         part = re.sub(r"\s+", " ", match.group("part"))
@@ -344,14 +251,14 @@ def _month_pattern() -> re.Pattern[str]:
     )
 
 
-def _months(folded: str, published: date, openings: _Openings) -> Iterator[_Found]:
+def _months(folded: str, published: date) -> Iterator[_Found]:
     """ "en octobre (dernier)", "en mars 2016", "au mois d'août" → the 15th of that month.
 
     A bare month name needs a lead word or a year, so a name like "Mai" alone is not read as a date.
     """
     if not _names_month(folded):
         return
-    for match in openings.finditer(_month_pattern(), "month"):
+    for match in _month_pattern().finditer(folded):
         year = _plausible_year(match.group("year"), published)
         if match.group("lead") is None and year is None:
             continue
@@ -369,12 +276,12 @@ def _relative_month_pattern() -> re.Pattern[str]:
     return re.compile(rf"{_pieces()['start']}{_alternation(_vocabulary()['relative_months'])}(?![\w-])")
 
 
-def _relative_months(folded: str, published: date, openings: _Openings) -> Iterator[_Found]:
+def _relative_months(folded: str, published: date) -> Iterator[_Found]:
     """ "le mois dernier" → the 15th of the month before publication."""
     if not _may_hold(folded, "relative_months"):
         return
     offsets = _vocabulary()["relative_months"]
-    for match in openings.finditer(_relative_month_pattern(), "relative_month"):
+    for match in _relative_month_pattern().finditer(folded):
         year, month = _shift_months(published, int(offsets[re.sub(r"\s+", " ", match.group(0))]))
         yield match.start(), match.end(), date(year, month, 15), PRECISION_MONTH, "month"
 
@@ -387,10 +294,10 @@ def _year_pattern() -> re.Pattern[str]:
     return re.compile(rf"{p['start']}(?:{lead}\s+(?P<year>{p['year']})|(?P<relative>{relative})(?![\w-]))")
 
 
-def _years(folded: str, published: date, openings: _Openings) -> Iterator[_Found]:
+def _years(folded: str, published: date) -> Iterator[_Found]:
     """ "en 2014", "depuis 2012", "l'an dernier" → 1 January of that year, precision 4 (year only)."""
     offsets = _vocabulary()["relative_years"]
-    for match in openings.finditer(_year_pattern(), "year"):
+    for match in _year_pattern().finditer(folded):
         if match.group("relative"):
             year: int | None = published.year + int(offsets[re.sub(r"\s+", " ", match.group("relative"))])
         else:
@@ -407,12 +314,12 @@ def _relative_day_pattern() -> re.Pattern[str]:
     return re.compile(rf"{_pieces()['start']}(?P<day>{day})(?:\s+(?:{part}))?(?![\w-])")
 
 
-def _relative_days(folded: str, published: date, openings: _Openings) -> Iterator[_Found]:
+def _relative_days(folded: str, published: date) -> Iterator[_Found]:
     """ "hier (soir)" = publication − 1, "avant-hier" − 2, "aujourd'hui", "ces dernières heures" = 0."""
     if not _may_hold(folded, "relative_days"):
         return
     offsets = _vocabulary()["relative_days"]
-    for match in openings.finditer(_relative_day_pattern(), "relative_day"):
+    for match in _relative_day_pattern().finditer(folded):
         offset = int(offsets[re.sub(r"\s+", " ", match.group("day"))])
         yield match.start(), match.end(), published + timedelta(days=offset), PRECISION_DAY, "day"
 
@@ -428,7 +335,7 @@ def _shift_pattern() -> re.Pattern[str]:
     )
 
 
-def _shifted_days(folded: str, published: date, openings: _Openings) -> Iterator[_Found]:
+def _shifted_days(folded: str, published: date) -> Iterator[_Found]:
     """ "la veille", "le lendemain", "deux jours plus tard": an offset from the day last named, resolved by
     find_dates once every mention is known (kind "shift", value = publication + offset until then)."""
     if not (_may_hold(folded, "shifted_days") or "jour" in folded
@@ -486,7 +393,7 @@ def _weekday_pattern() -> re.Pattern[str]:
     )
 
 
-def _weekdays(folded: str, published: date, openings: _Openings) -> Iterator[_Found]:
+def _weekdays(folded: str, published: date) -> Iterator[_Found]:
     """ "dimanche" = latest Sunday on or before publication; "samedi dernier" = latest strictly before.
 
     "dans la nuit de samedi à dimanche" is dated by its later day.
@@ -494,9 +401,8 @@ def _weekdays(folded: str, published: date, openings: _Openings) -> Iterator[_Fo
     if not _may_hold(folded, "weekdays"):
         return
     weekdays = _vocabulary()["weekdays"]
-    patterns = ((_night_pattern(), "night"),) if "nuit" in folded else ()
-    for pattern, name in (*patterns, (_weekday_pattern(), "weekday")):
-        for match in openings.finditer(pattern, name):
+    for pattern in (_night_pattern(), _weekday_pattern()) if "nuit" in folded else (_weekday_pattern(),):
+        for match in pattern.finditer(folded):
             if match.groupdict().get("future"):
                 continue  # "samedi prochain" has not happened yet
             weekday = int(weekdays[match.group("weekday")])
@@ -511,12 +417,12 @@ def _week_pattern() -> re.Pattern[str]:
     return re.compile(rf"{_pieces()['start']}{phrases}(?![\w-])")
 
 
-def _weeks(folded: str, published: date, openings: _Openings) -> Iterator[_Found]:
+def _weeks(folded: str, published: date) -> Iterator[_Found]:
     """ "la semaine dernière" = publication − 7; "durant le week-end" = its Saturday (precision week)."""
     if not _may_hold(folded, "relative_weeks", "weekend_phrases"):
         return
     vocab = _vocabulary()
-    for match in openings.finditer(_week_pattern(), "week"):
+    for match in _week_pattern().finditer(folded):
         phrase = re.sub(r"\s+", " ", match.group(0))
         if phrase in vocab["weekend_phrases"]:
             previous = vocab["weekend_phrases"][phrase] == "previous"
@@ -540,15 +446,15 @@ def _period_patterns() -> tuple[re.Pattern[str], ...]:
     return re.compile(last_n), re.compile(duration), re.compile(opened)
 
 
-def _count_periods(folded: str, published: date, openings: _Openings) -> Iterator[_Found]:
+def _count_periods(folded: str, published: date) -> Iterator[_Found]:
     """ "durant les 125 derniers jours", "depuis trois ans", "en moins de 24 heures", "depuis le début
     de l'année": totals over a stretch of time ending at publication."""
     last_n, duration, opened = _period_patterns()
     # "les 125 derniers jours" has "dernier" in it; the phrases that open a period are a short list
-    patterns = (((last_n, "last_n"),) if "dernier" in folded else ()) + ((duration, "duration"),) + (
-        ((opened, "open_period"),) if _may_hold(folded, "open_period_phrases") else ())
-    for pattern, name in patterns:
-        for match in openings.finditer(pattern, name):
+    patterns = ((last_n,) if "dernier" in folded else ()) + (duration,) + (
+        (opened,) if _may_hold(folded, "open_period_phrases") else ())
+    for pattern in patterns:
+        for match in pattern.finditer(folded):
             count = match.groupdict().get("count")
             if count is not None and parse_quantity(count) is None:
                 continue
@@ -569,13 +475,13 @@ def _dated_period_pattern() -> re.Pattern[str]:
     )
 
 
-def _dated_periods(folded: str, published: date, openings: _Openings) -> Iterator[_Found]:
+def _dated_periods(folded: str, published: date) -> Iterator[_Found]:
     """ "depuis le 5 juin jusqu'au 10 octobre", "du 3 au 9 mai" → the period's last day;
     "depuis le 5 juin" → publication day. A range of a week or less is no long period: "dans la nuit du 3
     au 4 mars" is the night's first day, "du 3 au 5 mai" its first day with week precision."""
     if not _names_month(folded):
         return  # a match yields only with a month named
-    for match in openings.finditer(_dated_period_pattern(), "dated_period"):
+    for match in _dated_period_pattern().finditer(folded):
         if match.group("day2") is not None:
             month = _month_number(match.group("month2"))
             year = _plausible_year(match.group("year2"), published)
@@ -603,11 +509,11 @@ def _ago_pattern() -> re.Pattern[str]:
     )
 
 
-def _ago(folded: str, published: date, openings: _Openings) -> Iterator[_Found]:
+def _ago(folded: str, published: date) -> Iterator[_Found]:
     """ "il y a trois jours" → publication − 3 (a day); weeks and months give coarser precisions."""
     if not _may_hold(folded, "ago_lead_ins"):
         return
-    for match in openings.finditer(_ago_pattern(), "ago"):
+    for match in _ago_pattern().finditer(folded):
         count = parse_quantity(match.group("count"))
         unit = match.group("unit")
         if count is None:
@@ -649,7 +555,6 @@ def find_dates(text: str, published: date, month_only: bool = False) -> list[Dat
     from the publication day resolves to that month, precision 3 (codebook section 5).
     """
     folded = fold_text(text)
-    openings = _Openings(folded)
     # a calendar date may fall anywhere in the publication month: read it against the month's last day
     reference = month_end(published) if month_only else published
     mentions = [
@@ -657,7 +562,7 @@ def find_dates(text: str, published: date, month_only: bool = False) -> list[Dat
         if not (month_only and finder in _FROM_THE_DAY)
         else DateMention(start, end, text[start:end], published, PRECISION_MONTH, "month")
         for finder in _FINDERS
-        for start, end, value, precision, kind in finder(folded, reference, openings)
+        for start, end, value, precision, kind in finder(folded, reference)
     ]
     mentions = without_overlaps(mentions)
     if month_only:
