@@ -52,6 +52,7 @@ ROUTE_BETWEEN = re.compile(  # "sur la route entre Boni et Hombori", "sur l'axe 
     r"(?:de\s+|d')?$",
     re.IGNORECASE,
 )
+DAY_CARRIED_SENTENCES = 2  # a day named carries to the next two sentences that name none
 PLACE_REACH = 100  # a place named further after the cue belongs to another clause
 
 
@@ -70,9 +71,10 @@ def extract_events(
     mentions = _with_article_knowledge(text, mentions, context)
     events: list[Event] = []
     previous: list[Event] = []
-    recent_dates: list[DateRef] = []  # the last day named, for the next two sentences if they name none
-    carried_once = False
-    last_day: list[DateRef] = []  # the last day named, for a sentence that says it goes on ("le même jour")
+    # the last day named, and how many sentences ago: the next sentences that name none take it (or any later
+    # one that says it goes on, "le même jour")
+    last_day: list[DateRef] = []
+    since_day = 0
     placeless: Frame | None = None  # an event told with no place yet ("a frappé un véhicule dans le centre")
     for start, end in annotation.sentences:
         if start >= body_end:
@@ -81,11 +83,12 @@ def extract_events(
             continue  # "Lire aussi : ..." names another article's event; a caption describes a photo
         frames = frames_for_sentence(text, (start, end), cues, mentions, annotation, triggers)
         if not frames and _in_long_period_sentence(text, mentions, start, end, cues):
-            previous, recent_dates, last_day = [], [], []  # "3250 morts durant les 125 derniers jours": a total
+            previous, last_day = [], []  # "3250 morts durant les 125 derniers jours": a long-period total
             _update_context(context, text, mentions, start, end, [])
             continue
         if last_day and cues.tells_the_same_day(text, start, end):
-            recent_dates, carried_once = last_day, False  # "Puis, dans la soirée, ... ont attaqué le village"
+            since_day = 1  # "Puis, dans la soirée, ... ont attaqué le village"
+        recent_dates = last_day if since_day <= DAY_CARRIED_SENTENCES else []
         current: list[Event] = []
         for frame in frames:
             trigger = frame.trigger
@@ -119,9 +122,7 @@ def extract_events(
         if previous and cues.claim.search(text, start, end):
             _credit_claim(article, previous, mentions.actors_in(start, end))
         named_days = [d for d in mentions.dates_in(start, end) if d.kind == "day"]
-        recent_dates = named_days[-1:] or (recent_dates if not carried_once else [])
-        carried_once = not named_days
-        last_day = named_days[-1:] or last_day
+        last_day, since_day = (named_days[-1:], 1) if named_days else (last_day, since_day + 1)
         _update_context(context, text, mentions, start, end, current)
         events.extend(current)
         previous = current

@@ -483,6 +483,7 @@ _QUANTITY_KEYS = ("qualifiers", "vague_quantities", "units", "tens", "hundred", 
 # a word after no letter, digit or hyphen, a digit after no letter, digit, comma or dot: the bounds before the
 # quantity pattern's words and digits
 _WORD_OR_DIGIT = re.compile(r"(?<![\w-])[a-z]+|(?<![\w,.])\d")
+_ENTRE = re.compile(r"(?=entre)")  # every "entre", inside words too, as the toll guard allows
 
 
 @lru_cache(maxsize=1)
@@ -504,13 +505,8 @@ def _quantity_starts(folded: str) -> list[int] | None:
     if "" in first_words:
         return None
     starts = [m.start() for m in _WORD_OR_DIGIT.finditer(folded) if m.group() in first_words or m.group().isdigit()]
-    entre = folded.find("entre")
-    if entre == -1:
-        return starts
-    while entre != -1:
-        starts.append(entre)
-        entre = folded.find("entre", entre + 1)
-    return sorted(set(starts))
+    entre = [m.start() for m in _ENTRE.finditer(folded)]
+    return sorted({*starts, *entre}) if entre else starts
 
 
 def _candidates(text: str, folded: str) -> list[TollMention]:
