@@ -1034,3 +1034,21 @@ def test_a_photo_caption_is_not_this_articles_event(pipeline: Pipeline, credit: 
 def test_the_army_attacked_or_fighting_back_is_actor2(pipeline: Pipeline, text: str) -> None:
     _, events = run(pipeline, text)
     assert [(e.actor1, e.actor2) for e in events][-1] == ("Unidentified Armed Group (Togo)", "Military Forces of Togo")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "day"),
+    [
+        pytest.param("Quatre soldats ont été tués vendredi à Gao, cinq jours après un attentat à la bombe contre "
+                     "une mosquée de Kidal.", "Kidal", "2017-10-08", id="days-after"),
+        pytest.param("Au lendemain de l'attaque de Ménaka, l'armée a arrêté vingt suspects à Gao samedi.",
+                     "Ménaka", "2017-10-13", id="the-day-after"),
+        pytest.param("Deux semaines avant l'embuscade de Kidal, des soldats avaient quitté Gao le 1er octobre.",
+                     "Kidal", "2017-10-15", id="weeks-before"),
+        pytest.param("Deux jours après l'attaque du 3 octobre contre Ménaka, l'armée a arrêté vingt suspects à Gao "
+                     "samedi.", "Ménaka", "2017-10-03", id="its-own-day-named"),
+    ],
+)
+def test_an_event_placed_days_from_the_day_told(pipeline: Pipeline, text: str, place: str, day: str) -> None:
+    _, events = run(pipeline, text)
+    assert day in [e.event_date for e in events if e.location == place], [(e.location, e.event_date) for e in events]

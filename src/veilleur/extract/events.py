@@ -326,12 +326,14 @@ def _event_date(
     if not days and recent_dates and frame.trigger.category.name not in UNDATED_BY_NATURE:
         days = recent_dates  # the story goes on from the day the previous sentence named
     if not days:
-        return published, 3 if month_only else 2, None  # no time cue: the publication's week (or month)
+        # no time cue: the publication's week (or month)
+        return published + timedelta(days=frame.day_offset), 3 if month_only else 2, None
     nearest = min(days, key=lambda d: _distance(d, trigger))
+    day = nearest.value + timedelta(days=frame.day_offset)
     latest = month_end(published) if month_only else published
-    if nearest.value > latest or nearest.value < published - timedelta(days=BACKGROUND_DAYS):
+    if day > latest or day < published - timedelta(days=BACKGROUND_DAYS):
         return None
-    return nearest.value, min(nearest.precision, 3), nearest
+    return day, min(nearest.precision, 3), nearest
 
 
 def _dates_trigger_to_the_past(mention: DateRef, frame: Frame, published: date) -> bool:

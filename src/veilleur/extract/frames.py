@@ -28,7 +28,8 @@ from veilleur.extract.grammar import (
     roles,
 )
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
-from veilleur.extract.triggers import SUBJECTS, TriggerLexicon
+from veilleur.extract.triggers import SUBJECTS, RelativeDays, TriggerLexicon
+from veilleur.resolve.numbers import parse_quantity
 
 CUE_ARTICLE = 4  # "l'aviation syrienne était intervenue": an actor the cue opens with (after "l'", "les ") acts
 ORIGIN = re.compile(  # "en provenance de l'est de Deir Ezzor": where the force came from, not the event
@@ -66,6 +67,7 @@ class Frame:
     civilian_target: bool = False  # the tree's target is a village, a market, a bus... (cues.civilian_targets)
     # a place the gazetteer does not hold is named in the cue's reach: the event is somewhere specific
     unplaced: bool = False
+    day_offset: int = 0  # "cinq jours après un attentat": the event is 5 days before the day the sentence tells
 
 
 def frames_for_sentence(
@@ -134,6 +136,7 @@ def frames_for_sentence(
         own_dates = [d for d in sentence_dates if not any(s <= d.start < e for s, e in described_spans)]
         frame.dates = [d for d in own_dates if lo <= d.start < hi or t.start <= d.start < t.end]
         frame.dates = frame.dates or own_dates
+        frame.day_offset = _day_offset(tree, token, triggers.relative_days, mentions)
         # "l'aviation syrienne", "les bombardiers russes": the cue word may open the actor's name
         frame.actors_before = [a for a in actors if lo <= a.start <= t.start + CUE_ARTICLE]
         if not frame.actors_before:
@@ -150,6 +153,33 @@ def frames_for_sentence(
         if not cumulative:
             frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
     return _drop_subsumed_frames(frames, tree)
+
+
+def _day_offset(tree: Tree, token: Token, relative: RelativeDays, mentions: Mentions) -> int:
+    """Days from the day a sentence tells to the event an action noun names, when the noun is placed from it
+    ("quatre jours après l'attentat" -> -4, "au lendemain de l'attaque" -> -1); 0 when the noun's phrase names
+    its own day ("deux jours après l'attaque du 3 mars") or no offset is said."""
+    if token.pos != "NOUN":
+        return 0
+    # the offset hangs on the head of the cue's noun phrase ("cinq jours après un attentat à la bombe")
+    offset = 0
+    while (head := tree.head(token)) is not None and head.pos == "NOUN":
+        if head.lemma in relative.heads:
+            offset = relative.heads[head.lemma]
+            break
+        if token.dep != "nmod":
+            break
+        token = head
+    children = tree.children(token)
+    direction = next((relative.marks[k.lemma] for k in children if k.dep == "case" and k.lemma in relative.marks), 0)
+    for unit in children if direction and not offset else ():
+        count = next((parse_quantity(k.text) for k in tree.children(unit) if k.dep == "nummod"), None)
+        if unit.lemma in relative.units and count:
+            offset = direction * count * relative.units[unit.lemma]
+            break
+    if offset and _names_a_day(tree, mentions, tree.subtree(token)):
+        return 0
+    return offset
 
 
 def _acting_names(tree: Tree) -> list[int]:

@@ -147,6 +147,15 @@ def _hyphen_joined(tree: Tree, token: Token) -> list[Token]:
 
 
 @dataclass(frozen=True)
+class RelativeDays:
+    """How an action noun is placed some days from its sentence's day ("cinq jours après un attentat")."""
+
+    marks: dict[str, int]  # the preposition's lemma -> direction from the sentence's day to the noun's event
+    units: dict[str, int]  # the counted noun's lemma -> days per unit ("semaine": 7)
+    heads: dict[str, int]  # a noun that is an offset by itself ("au lendemain de l'attaque": -1)
+
+
+@dataclass(frozen=True)
 class TriggerLexicon:
     """The rows, indexed by lemma, plus the word lists the grammar rules use."""
 
@@ -165,6 +174,7 @@ class TriggerLexicon:
     held_weapon_heads: frozenset[str]  # "ont découvert des obus": a weapon found or seized, not fired
     compound_heads: frozenset[str]  # "lance-roquettes": a launcher, not rockets
     time_nouns: frozenset[str]  # a head the parser may put between a cue and its governor ("signé vendredi un")
+    relative_days: RelativeDays
 
     def find(self, tree: Tree) -> list[tuple[Trigger, Token, TriggerRow]]:
         """Each token that some row accepts, with the first such row (rows are ordered specific first)."""
@@ -308,4 +318,5 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         held_weapon_heads=frozenset(data["held_weapon_heads"]),
         compound_heads=frozenset(data["compound_heads"]),
         time_nouns=frozenset(data["classes"]["time_nouns"]),
+        relative_days=RelativeDays(**data["relative_days"]),
     )
