@@ -86,6 +86,22 @@ def test_a_name_in_a_chain_with_nothing_known_inside_the_province_is_the_provinc
     assert (boma.place.name, boma.place.country, boma.precision) == ("Lac", "Chad", 3)
 
 
+def test_a_chain_may_end_in_au(geocoder: Geocoder) -> None:
+    # the tables know Malhar only in Chhattisgarh, 1,400 km away: "au Jammu-et-Cachemire" ends the chain
+    text = "Une embuscade a visé un convoi près de Malhar, dans le district de Kathua, au Jammu-et-Cachemire."
+    malhar = next(m for m in geocoder.find(text).mentions if m.text == "Malhar")
+    assert (malhar.place.name, malhar.place.admin1) == ("Kathua", "Jammu and Kashmir")
+
+
+def test_a_name_after_a_definite_article_is_an_area_not_a_hamlet(geocoder: Geocoder) -> None:
+    # Iran has hamlets called Golān; "dans le Golan" names the area, as French names towns without an article
+    text = "L'Iran a tiré des missiles sur Israël, qui dit avoir détecté des drones dans le Golan."
+    golan = next(m for m in geocoder.find(text).mentions if m.text == "Golan")
+    assert (golan.place.country, golan.place.feature) == ("Israel", "admin2")
+    text = "Les gardiens de la révolution ont frappé à Golan, un village de la province d'Ilam, selon la télévision."
+    assert next(m for m in geocoder.find(text).mentions if m.text == "Golan").place.country == "Iran"
+
+
 def test_a_village_named_with_its_town_is_no_namesake_far_away(geocoder: Geocoder) -> None:
     # the tables hold a Lala only in Kongo-Central, 1,800 km from Djugu: that hamlet is not this site
     text = "Des miliciens ont attaqué le site de déplacés de Lala, à Djugu, la semaine dernière."

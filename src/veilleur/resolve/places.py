@@ -564,6 +564,9 @@ _TITLE_BEFORE = re.compile(
 # words that make the next name a place even where the parser took it for a person ("à Barry")
 _PLACE_INTRO = re.compile(r"(?:\bà|\bau|\bprès\s+d[e'’]|\bville\s+d[e'’]|\bvillage\s+d[e'’]|\blocalité\s+d[e'’])\s*$",
                           re.IGNORECASE)
+# a locative word with the definite article ("dans le", "au", "vers l'"): the name after it is an area's
+_DEFINITE_BEFORE = re.compile(r"(?:\b(?:dans|en|vers|sur|de)\s+(?:le|la|les)\s+|\b(?:dans|vers|sur|de)\s+l['’]\s*"
+                              r"|\b(?:au|aux|du)\s+)$")
 _LOCATIVE_BEFORE = re.compile(r"(?:\bà|\bau|\ben|\bde|\bd['’]|\bdans|\bvers|\bsur|\bcontre|\bentre|\bet)\s*$")
 
 
@@ -584,6 +587,8 @@ class Cue:
     wants_admin1: bool
     wants_town: bool
     wants_area: bool = False  # "le territoire de", "le cercle de": a unit below the province, named after its seat
+    # "dans le Golan", "au Sahel", "dans l'Ituri": French names a town without an article, an area with one
+    definite: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -608,7 +613,7 @@ def read_cue(text: str, start: int) -> Cue:
     area = _area_cue().search(left)
     if area:
         return Cue(2, " ".join(area.group(0).split()), False, False, True)
-    return Cue(0, "", False, False)
+    return Cue(0, "", False, False, definite=_DEFINITE_BEFORE.search(left) is not None)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -812,8 +817,8 @@ def _name_part(text: str, match: _Match) -> bool:
 
 # what joins the links of an administrative chain: a comma, "en"/"dans le", a unit noun and "de"
 # ("Bwito, territoire de Rutshuru, province du Nord-Kivu"; "Kangarwa, dans le canton de Bonderi")
-_CHAIN_LINK = re.compile(r"\s*,\s*(?:(?:en|dans|à)\s+(?:les?\s+|la\s+|l['’])?)?(?:[a-zà-ÿ-]+(?:\s+[a-zà-ÿ-]+)?\s+"
-                         + _DE + r")?")
+_CHAIN_LINK = re.compile(r"\s*,\s*(?:(?:en|dans|à|au|aux)\s+(?:les?\s+|la\s+|l['’])?)?"
+                         r"(?:[a-zà-ÿ-]+(?:\s+[a-zà-ÿ-]+)?\s+" + _DE + r")?")
 
 
 def _chains(text: str, matches: Sequence[_Match], cues: Sequence[Cue],
@@ -931,6 +936,13 @@ MAX_REACH_COUNTRIES = 4  # ...and in as many countries where its named actors op
 DETAIL_BUDGET = 512 * 2**20  # bytes of country gazetteers a geocoder keeps (all of them take about 900 MiB)
 
 
+def _lies_in(place: Place, container: Place) -> bool:
+    """Inside a province named after it ("Ruwenzori, au Nord-Kivu"), or near a place named after it."""
+    if container.feature == "admin1":
+        return place.admin1 == container.admin1
+    return distance_km(place, container) <= LINKED_VILLAGE_KM
+
+
 def _without_far_villages(text: str, mentions: list[PlaceMention]
                           ) -> tuple[list[PlaceMention], list[tuple[int, int, str]]]:
     """"le site de Lala, à Djugu": a place named with the place it lies in (a comma, "à", "dans le
@@ -941,7 +953,7 @@ def _without_far_villages(text: str, mentions: list[PlaceMention]
     far = {id(m) for m, following in zip(ordered, ordered[1:], strict=False)
            if m.place.feature == "village" and following.place.country == m.place.country
            and _CHAIN_LINK.fullmatch(text, m.end, following.start)
-           and distance_km(m.place, following.place) > LINKED_VILLAGE_KM}
+           and not _lies_in(m.place, following.place)}
     return [m for m in mentions if id(m) not in far], [(m.start, m.end, m.text) for m in mentions if id(m) in far]
 
 
@@ -1126,6 +1138,8 @@ class Geocoder:
         elif any(p.feature == "admin1" for p in places):
             # "dans le Borno": a province's name is the province, not a hamlet that shares it
             places = [p for p in places if p.feature != "village"]
+        if cue.definite and any(p.feature in AREAS for p in places):
+            places = [p for p in places if p.feature != "village"]  # "dans le Golan": the area, not a hamlet
         # a village is never half of an unknown hyphenated name; two towns may be ("route Gao-Ansongo")
         places = [p for p in places if p.feature != "village"
                   or not match.partial and self._village_fits(p, match, cue, home, text, supported)]
