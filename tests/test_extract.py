@@ -1052,3 +1052,20 @@ def test_the_army_attacked_or_fighting_back_is_actor2(pipeline: Pipeline, text: 
 def test_an_event_placed_days_from_the_day_told(pipeline: Pipeline, text: str, place: str, day: str) -> None:
     _, events = run(pipeline, text)
     assert day in [e.event_date for e in events if e.location == place], [(e.location, e.event_date) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        pytest.param("Une attaque à la roquette a tué cinq soldats dimanche contre un poste de contrôle à El-Arich.",
+                     "Shelling/artillery/missile attack", id="attack-with-rockets"),
+        pytest.param("Une attaque à la voiture piégée a tué dix soldats dimanche à Mogadiscio.",
+                     "Remote explosive/landmine/IED", id="attack-with-a-car-bomb"),
+        pytest.param("Une attaque à la grenade a blessé trois policiers dimanche à Bujumbura.", "Grenade",
+                     id="attack-with-a-grenade"),
+    ],
+)
+def test_an_attack_by_a_weapon_is_one_event_of_the_weapons_kind(
+    pipeline: Pipeline, text: str, sub_event_type: str
+) -> None:
+    assert only_event(pipeline, text).sub_event_type == sub_event_type

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from veilleur.annotate import Annotation, Token
-from veilleur.extract.cues import CueLexicon, Trigger
+from veilleur.extract.cues import REMOTE_VIOLENCE, CueLexicon, Trigger
 from veilleur.extract.grammar import (
     Roles,
     Tree,
@@ -152,7 +152,7 @@ def frames_for_sentence(
                                                 sentence_dates)
         if not cumulative:
             frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
-    return _drop_subsumed_frames(frames, tree)
+    return _drop_subsumed_frames(_fold_means_into_acts(frames, tree), tree)
 
 
 def _day_offset(tree: Tree, token: Token, relative: RelativeDays, mentions: Mentions) -> int:
@@ -317,6 +317,37 @@ def _hypothetical(tree: Tree, verb: Token) -> bool:
         return False
     compound = any(a.lemma in ("avoir", "être") and a.feature("Mood") == "Cnd" for a in auxiliaries(tree, verb))
     return not compound or verb.lemma in ("pouvoir", "devoir", "vouloir")
+
+
+# what introduces the weapon an act was done with ("une attaque à la roquette", "attaqué avec un drone")
+MEANS_CASES = frozenset({"à", "au", "aux", "avec", "par"})
+
+
+def _fold_means_into_acts(frames: list[Frame], tree: Tree) -> list[Frame]:
+    """"une attaque à la roquette", "un poste attaqué avec un drone": a fight's cue whose means is a weapon's
+    cue is one event, of the weapon's kind; the weapon's frame takes the act's sides, places, dates and tolls."""
+    by_token = {f.trigger.token: f for f in frames}
+    folded = set()
+    for frame in frames:
+        act = tree.get(frame.trigger.token)
+        if act is None or frame.trigger.category.event_type != "Battles":
+            continue
+        for child in tree.children(act):
+            if not any(k.dep == "case" and k.lemma in MEANS_CASES for k in tree.children(child)):
+                continue
+            means = next((by_token[k.i] for k in (child, *tree.children(child)) if k.i in by_token), None)
+            if means is not None and means.trigger.category.event_type == REMOTE_VIOLENCE:
+                means.actors_before += [a for a in frame.actors_before if a not in means.actors_before]
+                means.actors_after += [a for a in frame.actors_after if a not in means.actors_after]
+                means.agents = means.agents or frame.agents
+                means.patients = means.patients or frame.patients
+                means.civilian_target = means.civilian_target or frame.civilian_target
+                means.places = means.places or frame.places
+                means.tolls += [x for x in frame.tolls if x not in means.tolls]
+                means.dates += [d for d in frame.dates if d not in means.dates]
+                folded.add(id(frame))
+                break
+    return [f for f in frames if id(f) not in folded]
 
 
 def _drop_subsumed_frames(frames: list[Frame], tree: Tree) -> list[Frame]:
