@@ -1069,3 +1069,16 @@ def test_an_attack_by_a_weapon_is_one_event_of_the_weapons_kind(
     pipeline: Pipeline, text: str, sub_event_type: str
 ) -> None:
     assert only_event(pipeline, text).sub_event_type == sub_event_type
+
+
+def test_an_agreement_is_placed_where_it_was_signed(pipeline: Pipeline) -> None:
+    # peace talks' venues are places like any other: an agreement signed there is coded there
+    event = only_event(pipeline, "Les belligérants soudanais ont signé dimanche un cessez-le-feu à Genève, après "
+                                 "cinq jours de discussions.")
+    assert (event.sub_event_type, event.location, event.country) == ("Agreement", "Genève", "Switzerland")
+
+
+def test_a_salve_of_applause_is_no_shelling(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "La signature de l'accord à Khartoum a été suivie dimanche d'une salve "
+                              "d'applaudissements.")
+    assert "Shelling/artillery/missile attack" not in [e.sub_event_type for e in events]
