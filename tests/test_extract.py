@@ -377,6 +377,8 @@ REAL = "Des combats ont opposé dimanche l'armée irakienne à l'État islamique
                      id="generic-daily-strikes"),
         pytest.param("Les milices ont tué plus de cinquante personnes à Mossoul depuis que l'armée a quitté la "
                      "ville, selon l'ONU.", id="total-since-a-clause"),
+        pytest.param("Les jihadistes, qui combattent l'armée irakienne à Mossoul, utilisent des drones pour filmer "
+                     "leurs vidéos.", id="present-tense-relative-clause-describes"),
     ],
 )
 def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -> None:

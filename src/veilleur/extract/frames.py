@@ -264,6 +264,8 @@ def exclusion_reason(
     if token.pos == "NOUN" and token.dep.startswith("obl") and (verb := tree.head(token)) is not None and any(
             k.dep == "obj" and k.lemma in triggers.abstract_heads for k in tree.children(verb)):
         return f"what {verb.text!r} ends or stops"  # "mettre fin aux combats", "mettre un terme aux violences"
+    if _describes_in_the_present(tree, token) and not _names_a_day(tree, mentions, tree.subtree(token)):
+        return f"a relative clause in the present, describing: {token.text!r}"  # "les jihadistes, qui combattent"
     for governor in governing_chain(tree, token):
         marks = {k.lemma for k in tree.children(governor) if k.dep == "mark"}
         if marks & triggers.negating_marks:
@@ -302,6 +304,13 @@ def exclusion_reason(
         if d.kind == "period" and in_clause(d.start) and not cues.short_period.search(text, d.start, d.end):
             return f"long period in its clause: {text[d.start:d.end]!r}"
     return None
+
+
+def _describes_in_the_present(tree: Tree, verb: Token) -> bool:
+    """A relative clause whose verb is in the simple present tells what its noun does or is ("les jihadistes,
+    qui combattent l'armée dans le nord"); a fact is told in a past tense ("qui ont attaqué le camp")."""
+    return (verb.pos == "VERB" and verb.dep == "acl:relcl" and verb.feature("Tense") == "Pres"
+            and verb.feature("VerbForm") == "Fin" and not any(k.dep.startswith("aux") for k in tree.children(verb)))
 
 
 def _names_a_day(tree: Tree, mentions: Mentions, tokens: Sequence[Token] | None = None) -> bool:
