@@ -1084,3 +1084,25 @@ def test_a_salve_of_applause_is_no_shelling(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "La signature de l'accord à Khartoum a été suivie dimanche d'une salve "
                               "d'applaudissements.")
     assert "Shelling/artillery/missile attack" not in [e.sub_event_type for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Mali : trois soldats tués dimanche dans l'attaque du camp militaire de Tessit.",
+                     id="soldiers-killed"),
+        pytest.param("L'embuscade tendue dimanche près de Nampala a fait deux morts parmi les soldats maliens.",
+                     id="dead-among-the-soldiers"),
+        pytest.param("L'armée malienne poursuit ses opérations. L'embuscade de dimanche près de Nampala a coûté la vie "
+                     "à sept soldats.", id="cost-the-soldiers-their-lives"),
+    ],
+)
+def test_soldiers_killed_in_an_attack_are_its_target(pipeline: Pipeline, text: str) -> None:
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Mali)", "Military Forces of Mali")
+
+
+def test_the_side_that_fought_the_dead_soldiers_acts(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Douze soldats philippins ont été tués dimanche dans des affrontements qui les ont "
+                                 "opposés aux rebelles du groupe Abu Sayyaf sur l'île de Jolo.")
+    assert (event.actor1, event.actor2) == ("ASG: Abu Sayyaf Group", "Military Forces of the Philippines")

@@ -37,7 +37,13 @@ TARGET = re.compile(r"\bcontre\s+(?:\w+\s+){0,4}?(?:les?|la|l'|des|du|d')?[\s\"�
 HARMED_AFTER = re.compile(  # killed, wounded, taken or targeted
     r"[^.;:]{0,40}?\b(?:ont|a|avaient|avait) (?:\w+ )?(?:été (?:tuée?s?|blessée?s?|enlevée?s?|kidnappée?s?|visée?s?|"
     r"ciblée?s?|attaquée?s?)|péri|trouvé la mort|perdu la vie)"
-    r"|[^.;:]{0,40}?\bsont morts",
+    r"|[^.;:]{0,40}?\bsont morts"
+    r"|\s+(?:tuée?s?|blessée?s?|enlevée?s?|kidnappée?s?|tombée?s?)\b",  # "trois soldats tués dans l'attaque"
+    re.IGNORECASE,
+)
+# "deux morts parmi les soldats", "qui a coûté la vie à sept soldats": the dead are these
+HARMED_BEFORE = re.compile(
+    r"(?:\bparmi|coûté la vie (?:à|aux)|été fatale?s? (?:à|aux))\s+(?:(?:les|des|ses|leurs|\w+)\s+){0,2}$",
     re.IGNORECASE,
 )
 APPOSITION = re.compile(r"^[\s,]*(?:son|leur|ses|leurs) alliée?s?[\s,]*$", re.IGNORECASE)
@@ -90,7 +96,8 @@ def sides(
         before = [a for a in before if a not in named_victims]
     # "21 soldats maliens ont été tués lors de l'attaque", "deux personnes ont été blessées lors d'une attaque": the
     # subject of a verb of death or harm is a victim
-    harmed = [a for a in before if HARMED_AFTER.match(text, a.end)]
+    harmed = [a for a in (*before, *frame.actors_after) if a in before and HARMED_AFTER.match(text, a.end)
+              or HARMED_BEFORE.search(text, max(0, a.start - 40), a.start)]
     # "une attaque contre une base des forces de sécurité": the forces are the target wherever they stand
     targets = harmed + [a for a in before if TARGET.search(text[max(0, a.start - 40) : a.start])]
     # "les défenses des terroristes de Daesh, brisant le siège": a complement is not the subject
@@ -143,9 +150,8 @@ def sides(
     at_home = protagonist is not None and protagonist.country in ("", place.country)
     # ... unless it is this attack's target ("une attaque a frappé un poste de l'armée"); fighting "entre
     # l'armée et des rebelles" names both sides after the cue
-    targeted = protagonist is not None and (frame.undergone or category.name != "clash" and any(
-        a.name == protagonist.name for a in object_group
-    ))
+    targeted = protagonist is not None and (frame.undergone or any(a.name == protagonist.name for a in harmed) or (
+        category.name != "clash" and any(a.name == protagonist.name for a in object_group)))
     if actor1 is None and category.context_actor1 and not frame.trigger.inverted and at_home and not targeted:
         actor1 = protagonist
     # a force named by a common noun ("la police") is re-countried with the place below: not one from abroad
@@ -162,6 +168,12 @@ def sides(
         # the dead are civilians when the text says so, or when a bombing names no armed target; civilians who
         # die in fighting between armed sides are that fight's toll (codebook section 2)
         object_group = list(victims)
+    if (actor1 is None and category.name == "clash" and harmed and object_group
+            and object_group[0].name not in {a.name for a in harmed}):
+        # "douze soldats ont été tués dans des affrontements qui les ont opposés aux rebelles": the side the
+        # fight names beside the dead fought them
+        subject_group, object_group = object_group, harmed
+        actor1 = subject_group[0]
     actor2 = object_group[0] if object_group else None
     if actor1 is None:
         actor1 = _default_actor1(frame, actor2, place.country, context.adversary)
