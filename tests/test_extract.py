@@ -627,10 +627,11 @@ def test_evidence_for_every_coded_field(pipeline: Pipeline) -> None:
             "Police Forces of Niger",
         ),
         (
+            # the security forces that meet a crowd are its police (crowd_police_words)
             "Les forces de sécurité ont tiré sur les manifestants dimanche à Bamako, faisant cinq morts.",
             "Excessive force against protesters",
             "Protesters (Mali)",
-            "Military Forces of Mali",
+            "Police Forces of Mali",
         ),
     ],
 )
@@ -1106,3 +1107,18 @@ def test_the_side_that_fought_the_dead_soldiers_acts(pipeline: Pipeline) -> None
     event = only_event(pipeline, "Douze soldats philippins ont été tués dimanche dans des affrontements qui les ont "
                                  "opposés aux rebelles du groupe Abu Sayyaf sur l'île de Jolo.")
     assert (event.actor1, event.actor2) == ("ASG: Abu Sayyaf Group", "Military Forces of the Philippines")
+
+
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        pytest.param("Les forces de sécurité ont tiré dimanche des gaz lacrymogènes contre des manifestants à "
+                     "Beyrouth.", "Police Forces of Lebanon", id="security-forces-at-a-protest"),
+        pytest.param("Des heurts ont opposé dimanche des manifestants aux forces de sécurité à Bagdad.",
+                     "Police Forces of Iraq", id="security-forces-at-a-riot"),
+        pytest.param("Les soldats ont dispersé dimanche les manifestants à Bamako.", "Military Forces of Mali",
+                     id="soldiers-stay-soldiers"),
+    ],
+)
+def test_the_force_that_meets_a_crowd(pipeline: Pipeline, text: str, force: str) -> None:
+    assert only_event(pipeline, text).actor2 == force

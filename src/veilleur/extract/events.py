@@ -127,7 +127,7 @@ def extract_events(
         events.extend(current)
         previous = current
     merged = merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues)), article.original)
-    return _without_places_in_passing(merged, country)
+    return _without_places_in_passing(_police_facing_crowds(merged, cues), country)
 
 
 def _without_places_in_passing(events: list[Event], country: str | None) -> list[Event]:
@@ -142,6 +142,25 @@ def _without_places_in_passing(events: list[Event], country: str | None) -> list
     # a demonstration abroad is the story's own ("A Paris, 200 Kurdes ont manifesté"): diasporas march where
     # they live, and a place names no speaker or homonym when a crowd gathers in it
     return [e for e in events if e.country in main or e.event_type == "Protests"]
+
+
+CROWD_EVENT_TYPES = frozenset({"Protests", "Riots"})
+MILITARY_PREFIX, POLICE_PREFIX = STATE_FORCES
+
+
+def _police_facing_crowds(events: list[Event], cues: CueLexicon) -> list[Event]:
+    """"les forces de sécurité ont dispersé les manifestants": a force named so, facing a crowd, is the police."""
+    for event in events:
+        if event.event_type not in CROWD_EVENT_TYPES:
+            continue
+        for field_name in ("actor1", "actor2"):
+            name = getattr(event, field_name)
+            words = [span.text.lower() for key in (field_name, f"{field_name}_context")
+                     for span in event.evidence.get(key, [])]
+            if name.startswith(MILITARY_PREFIX) and words and all(
+                    w.startswith(cues.crowd_police_words) for w in words):
+                setattr(event, field_name, POLICE_PREFIX + name.removeprefix(MILITARY_PREFIX))
+    return events
 
 
 def _demonstration_clashes(events: list[Event], annotation: Annotation, cues: CueLexicon) -> list[Event]:
