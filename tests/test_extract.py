@@ -1122,3 +1122,8 @@ def test_the_side_that_fought_the_dead_soldiers_acts(pipeline: Pipeline) -> None
 )
 def test_the_force_that_meets_a_crowd(pipeline: Pipeline, text: str, force: str) -> None:
     assert only_event(pipeline, text).actor2 == force
+
+
+def test_a_bomb_that_names_no_target_hits_civilians(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Une bombe a explosé dimanche dans une gare routière de Kano, selon un témoin.")
+    assert (event.sub_event_type, event.actor2) == ("Remote explosive/landmine/IED", "Civilians (Nigeria)")

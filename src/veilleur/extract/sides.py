@@ -181,9 +181,10 @@ def sides(
         actor2 = context.opponent_of(actor1)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name and not category.self_directed:
         actor2 = context.opponent_of(actor1)
-    if actor2 is None and category.civilian_type and place.country and (actor1 is None or not actor1.state):
-        # an armed group's attack on no armed side, named or known to the story, falls on whoever was there
-        # (codebook section 2: a battle needs two organised sides)
+    if actor2 is None and (category.civilian_type or category.event_type == REMOTE_VIOLENCE) and place.country and (
+            actor1 is None or not actor1.state):
+        # an armed group's attack or bomb on no armed side, named or known to the story, falls on whoever was
+        # there (codebook section 2: a battle needs two organised sides)
         actor2 = ActorRef.civilians(place.country)
     assoc1 = [a for a in subject_group[1:] if actor1 is None or a.name != actor1.name]
     assoc2 = [a for a in object_group[1:] if actor2 is None or a.name != actor2.name]
