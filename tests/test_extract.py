@@ -379,6 +379,9 @@ REAL = "Des combats ont opposé dimanche l'armée irakienne à l'État islamique
                      "ville, selon l'ONU.", id="total-since-a-clause"),
         pytest.param("Les jihadistes, qui combattent l'armée irakienne à Mossoul, utilisent des drones pour filmer "
                      "leurs vidéos.", id="present-tense-relative-clause-describes"),
+        pytest.param("Le général a évoqué une éventuelle attaque contre Mossoul.", id="a-possible-attack"),
+        pytest.param("Le ministre a annoncé que la prochaine bataille de Mossoul serait décisive.",
+                     id="the-next-battle"),
     ],
 )
 def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -> None:
