@@ -380,6 +380,10 @@ REAL = "Des combats ont opposé dimanche l'armée irakienne à l'État islamique
         pytest.param("Les jihadistes, qui combattent l'armée irakienne à Mossoul, utilisent des drones pour filmer "
                      "leurs vidéos.", id="present-tense-relative-clause-describes"),
         pytest.param("Le général a évoqué une éventuelle attaque contre Mossoul.", id="a-possible-attack"),
+        pytest.param("Des affrontements réguliers opposent depuis l'armée aux jihadistes près de Mossoul.",
+                     id="regular-clashes"),
+        pytest.param("Les habitants de Mossoul dénoncent les attaques répétées des jihadistes contre leurs fermes.",
+                     id="repeated-attacks"),
         pytest.param("Le ministre a annoncé que la prochaine bataille de Mossoul serait décisive.",
                      id="the-next-battle"),
     ],

@@ -258,9 +258,11 @@ def exclusion_reason(
         return "a question"  # "Y a-t-il eu des explosions ?" asks, it does not report
     if is_negated(tree, token):
         return "negated"
-    if token.pos == "NOUN" and any(k.dep == "amod" and k.lemma in triggers.anticipation_modifiers
-                                   for k in tree.children(token)):
+    modifiers = {k.lemma for k in tree.children(token) if k.dep in ("amod", "acl")} if token.pos == "NOUN" else set()
+    if modifiers & triggers.anticipation_modifiers:
         return "an event to come"  # "la prochaine bataille", "une éventuelle attaque"
+    if modifiers & triggers.habit_modifiers:
+        return "a habit"  # "des affrontements réguliers", "des attaques répétées"
     if token.pos == "NOUN" and token.dep == "nmod" and (head := tree.head(token)) is not None and (
             head.lemma in triggers.abstract_heads):
         return f"what {head.text!r} is about"  # "l'augmentation des attaques", "la fin des combats"

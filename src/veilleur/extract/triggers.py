@@ -172,6 +172,7 @@ class TriggerLexicon:
     period_marks: frozenset[str]  # "depuis que ...": the clause sums a period
     abstract_heads: frozenset[str]  # "l'augmentation des attaques": a trend, an end, a risk, not one event
     anticipation_modifiers: frozenset[str]  # "la prochaine bataille", "une éventuelle attaque": not yet an event
+    habit_modifiers: frozenset[str]  # "des affrontements réguliers": a kind of event, not one
     held_weapon_heads: frozenset[str]  # "ont découvert des obus": a weapon found or seized, not fired
     compound_heads: frozenset[str]  # "lance-roquettes": a launcher, not rockets
     time_nouns: frozenset[str]  # a head the parser may put between a cue and its governor ("signé vendredi un")
@@ -317,6 +318,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         period_marks=frozenset(data["period_marks"]),
         abstract_heads=frozenset(data["abstract_heads"]),
         anticipation_modifiers=frozenset(data["anticipation_modifiers"]),
+        habit_modifiers=frozenset(data["habit_modifiers"]),
         held_weapon_heads=frozenset(data["held_weapon_heads"]),
         compound_heads=frozenset(data["compound_heads"]),
         time_nouns=frozenset(data["classes"]["time_nouns"]),
