@@ -1016,7 +1016,7 @@ def test_an_attack_on_an_army_post_stays_a_battle(pipeline: Pipeline) -> None:
     assert event.sub_event_type == "Armed clash"
 
 
-@pytest.mark.parametrize("link", ["Lire aussi : ", "À lire aussi\n"])
+@pytest.mark.parametrize("link", ["Lire aussi : ", "À lire aussi\n", ">>"])
 def test_a_link_to_another_article_is_not_this_articles_event(pipeline: Pipeline, link: str) -> None:
     text = (f"{link}RDC, deux enfants tués dans un bombardement à Rutshuru.\n\n"
             "Des obus sont tombés lundi sur Goma, en RDC.")

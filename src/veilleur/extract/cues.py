@@ -243,6 +243,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         two_sided_words=frozenset(data["two_sided_words"]),
         civilian_targets=frozenset(data["civilian_targets"]),
         crowd_police_words=tuple(data["crowd_police_words"]),
-        link=re.compile(r"(?:" + "|".join(map(re.escape, data["link_markers"])) + r")\b", re.IGNORECASE),
+        link=re.compile(r"(?:" + "|".join(map(re.escape, data["link_markers"])) + r")\b|"
+                        + "|".join(map(re.escape, data["link_line_openers"])), re.IGNORECASE),
         caption=re.compile("|".join(map(re.escape, data["caption_credits"])), re.IGNORECASE),
     )
