@@ -1134,3 +1134,4 @@ def test_the_force_that_meets_a_crowd(pipeline: Pipeline, text: str, force: str)
 def test_a_bomb_that_names_no_target_hits_civilians(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une bombe a explosé dimanche dans une gare routière de Kano, selon un témoin.")
     assert (event.sub_event_type, event.actor2) == ("Remote explosive/landmine/IED", "Civilians (Nigeria)")
+

@@ -3,7 +3,7 @@ down to the finer events it summarises."""
 
 from __future__ import annotations
 
-from veilleur.extract.merge import merge_events
+from veilleur.extract.merge import inherit_dates, merge_events
 from veilleur.records import Event, Span
 
 TEXT = ("Mardi, l'armée a combattu l'Etat islamique dans le nord du Sinaï. Les jihadistes ont attaqué des "
@@ -40,3 +40,27 @@ def test_a_target_the_lead_only_borrowed_from_the_story_does_not_reverse_the_sid
     detail = _clash("Rafah", 1, army, "", "jihadistes")
     merged = merge_events([lead, detail], TEXT)
     assert next(e for e in merged if e.location == "Rafah").actor1 == group
+
+
+def _bombing(day: str, precision: int, dated_by: str = "") -> Event:
+    event = Event(doc="doc", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                  location="Maiduguri", country="Nigeria", event_date=day, time_precision=precision)
+    if dated_by:
+        event.add_evidence("event_date", Span("doc", 0, len(dated_by), dated_by))
+    return event
+
+
+def test_a_headline_dated_by_its_publication_takes_the_day_the_lead_tells() -> None:
+    headline, lead = _bombing("2017-11-20", 2), _bombing("2017-11-18", 1, "samedi")
+    inherit_dates([headline, lead])
+    assert headline.event_date == "2017-11-18"
+
+
+def test_a_headline_does_not_take_the_day_of_a_flashback() -> None:
+    # "Ce marché avait déjà été la cible d'un attentat le 1er juillet": not the week the headline stands for
+    headline, flashback = _bombing("2017-11-20", 2), _bombing("2017-07-01", 1, "le 1er juillet")
+    inherit_dates([headline, flashback])
+    assert headline.event_date == "2017-11-20"
+    undated_month = _bombing("2017-11-01", 3)  # a publication known to the month: any day of it
+    inherit_dates([undated_month, _bombing("2017-11-19", 1, "le 19 novembre")])
+    assert undated_month.event_date == "2017-11-19"

@@ -8,6 +8,7 @@ it; a province-level lead is dropped when the article gives the detail.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from veilleur.extract.cues import REMOTE_VIOLENCE
 from veilleur.extract.sides import CIVILIAN_PREFIX
@@ -36,7 +37,9 @@ def inherit_dates(events: list[Event]) -> list[Event]:
             continue  # discoveries are reported, rarely dated
         dated = dated_at.get(event.location, [])
         before = [e for i, e in dated if i < index]
-        after = [e for i, e in dated if i > index and e.time_precision == 1]
+        # a day told later fits a headline dated by the publication only within the span its precision
+        # leaves open (the week, or the month): "le 1er juillet" of a flashback is not November's lead
+        after = [e for i, e in dated if i > index and e.time_precision == 1 and _within_span(e, event)]
         earlier = before[-1] if before else next(iter(after), None)
         if earlier is None:
             continue
@@ -44,6 +47,16 @@ def inherit_dates(events: list[Event]) -> list[Event]:
         for span in earlier.evidence["event_date"]:
             event.add_evidence("event_date", span)
     return events
+
+
+SPAN_DAYS = {2: 7, 3: 31}  # time_precision -> days an undated event's date stands for (a week, a month)
+
+
+def _within_span(dated: Event, undated: Event) -> bool:
+    if undated.time_precision == 3 and dated.event_date[:7] == undated.event_date[:7]:
+        return True  # a publication known to the month: any day of that month
+    gap = (date.fromisoformat(undated.event_date) - date.fromisoformat(dated.event_date)).days
+    return -1 <= gap <= SPAN_DAYS.get(undated.time_precision, 0)
 
 
 def merge_events(events: Sequence[Event], original: str = "") -> list[Event]:
