@@ -41,6 +41,10 @@ def only_event(pipeline: Pipeline, text: str, published: date = MONDAY) -> Event
 
 TYPE_CASES = [
     pytest.param(
+        "Les soldats ont mis en déroute dimanche les rebelles près de Rutshuru, au Nord-Kivu.",
+        "Battles", "Armed clash", id="put-to-rout",
+    ),
+    pytest.param(
         "Un homme a poignardé trois passants lundi dans une rue de Bruxelles.",
         "Violence against civilians", "Attack", id="stabbing-passers-by",
     ),
