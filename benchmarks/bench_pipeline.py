@@ -1,6 +1,9 @@
 """Print pipeline throughput and peak memory on the bundled sample (repeated to a few hundred articles).
 
-Usage: python benchmarks/bench_pipeline.py [REPEAT] [ROUNDS]
+Usage: python benchmarks/bench_pipeline.py [REPEAT] [ROUNDS] [ARTICLES]
+ARTICLES (files, folders or JSON Lines as `veilleur extract` reads them) replaces the sample, e.g. the longer
+articles of ../shared/corpus/articles.jsonl: the pipeline's own cost is partly per article, so short texts
+show the lowest ratio.
 The pipeline and bare spaCy run alternately ROUNDS times (default 3) and the fastest round of each is kept:
 on a shared machine, other processes only ever add time. The ratio is printed from wall-clock time and from
 the process's CPU time.
@@ -21,9 +24,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "sample"
 
 
-def main(repeat: int, rounds: int) -> None:
-    mapping = load_published_map(SAMPLE / "published.jsonl")
-    base = [a for a in read_paths([SAMPLE / "articles"], published_map=mapping) if isinstance(a, Article)]
+def main(repeat: int, rounds: int, source: Path | None = None) -> None:
+    if source is None:
+        mapping = load_published_map(SAMPLE / "published.jsonl")
+        base = [a for a in read_paths([SAMPLE / "articles"], published_map=mapping) if isinstance(a, Article)]
+    else:
+        base = [a for a in read_paths([source]) if isinstance(a, Article)]
     # every copy's text differs (a closing line with its number), so no per-text cache serves a repeat
     copies = (article_from_text(f"{a.id}-{i}", f"{a.original}\n\nDépêche numéro {i}.", published=a.published,
                                 source=a.source) for i in range(repeat) for a in base)
@@ -62,4 +68,5 @@ def main(repeat: int, rounds: int) -> None:
     print(f"CPU time: pipeline {cpu:.2f} s, bare spaCy {bare_cpu:.2f} s; ratio {bare_cpu / cpu:.3f}")
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20, int(sys.argv[2]) if len(sys.argv) > 2 else 3)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20, int(sys.argv[2]) if len(sys.argv) > 2 else 3,
+         Path(sys.argv[3]) if len(sys.argv) > 3 else None)
