@@ -53,6 +53,7 @@ SPAN_DAYS = {2: 7, 3: 31}  # time_precision -> days an undated event's date stan
 
 
 def _within_span(dated: Event, undated: Event) -> bool:
+    """Does the dated event's day fall in the week (or month) that the undated event's date stands for?"""
     if undated.time_precision == 3 and dated.event_date[:7] == undated.event_date[:7]:
         return True  # a publication known to the month: any day of that month
     gap = (date.fromisoformat(undated.event_date) - date.fromisoformat(dated.event_date)).days

@@ -95,7 +95,7 @@ def sides(
         named_victims = [a for a in before if a.name.startswith(CIVILIAN_PREFIX)]
         before = [a for a in before if a not in named_victims]
     # "21 soldats maliens ont été tués lors de l'attaque", "deux personnes ont été blessées lors d'une attaque": the
-    # subject of a verb of death or harm is a victim
+    # subject of a verb of death or harm is a victim, as is whoever "parmi" or "a coûté la vie à" names
     harmed = [a for a in (*before, *frame.actors_after) if a in before and HARMED_AFTER.match(text, a.end)
               or HARMED_BEFORE.search(text, max(0, a.start - 40), a.start)]
     # "une attaque contre une base des forces de sécurité": the forces are the target wherever they stand
