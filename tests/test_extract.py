@@ -1139,3 +1139,12 @@ def test_a_bomb_that_names_no_target_hits_civilians(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une bombe a explosé dimanche dans une gare routière de Kano, selon un témoin.")
     assert (event.sub_event_type, event.actor2) == ("Remote explosive/landmine/IED", "Civilians (Nigeria)")
 
+
+
+def test_a_participle_with_its_own_day_reports_an_event(pipeline: Pipeline) -> None:
+    # "Konna, tombée la veille aux mains des islamistes": the fall is an event of its own, on its own day
+    _, events = run(pipeline, "L'armée malienne a annoncé dimanche avoir repris la localité de Konna, tombée la "
+                              "veille aux mains des combattants islamistes.")
+    assert sorted((e.sub_event_type, e.event_date) for e in events) == [
+        ("Government regains territory", "2017-10-15"), ("Non-state actor overtakes territory", "2017-10-14")]
+    assert next(e for e in events if e.event_date == "2017-10-14").actor1 == "Unidentified Armed Group (Mali)"

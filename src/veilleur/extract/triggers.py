@@ -186,7 +186,7 @@ class TriggerLexicon:
             # one set look-up tells the few words a nominal row is keyed by, before their key is made
             if token.text.lower() in self.nominal_spellings and (key := noun_key(token.text)) != token.lemma:
                 rows = rows + self.nominal_by_lemma[key]
-            if not rows or _describes_a_state(tree, token) or self._compound_tail(tree, token):
+            if not rows or _describes_a_state(tree, token, self.time_nouns) or self._compound_tail(tree, token):
                 continue  # most words are no trigger: asked first
             held = token.pos == "NOUN" and self._held_weapon(tree, token)
             for row in rows:
@@ -241,14 +241,16 @@ def noun_key(word: str) -> str:
     return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
 
-def _describes_a_state(tree: Tree, token: Token) -> bool:
+def _describes_a_state(tree: Tree, token: Token, time_nouns: frozenset[str]) -> bool:
     """"les soldats enlevés", "une ville libérée": a participle used as an adjective names a state the
-    noun is in, not an event the sentence reports (unless it has its own agent: "tués par des hommes armés")."""
+    noun is in, not an event the sentence reports (unless it has its own agent, "tués par des hommes armés", or
+    its own time, "Konna, tombée la veille aux mains des islamistes")."""
     if token.pos not in VERBAL or token.dep not in ("amod", "acl") or token.feature("VerbForm") != "Part":
         return False
     if token.feature("Tense") == "Pres":
         return False  # "les soldats, reprenant le village": a present participle acts
-    return not any(k.dep in ("obl:agent", "aux:pass", "aux:tense") for k in tree.children(token))
+    return not any(k.dep in ("obl:agent", "aux:pass", "aux:tense") or k.dep.startswith("obl") and k.lemma in time_nouns
+                   for k in tree.children(token))
 
 
 def _tests(specs: Sequence[dict[str, Any]] | None, classes: dict[str, list[str]]) -> tuple[DependentTest, ...]:
