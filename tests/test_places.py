@@ -516,3 +516,12 @@ def test_a_country_named_with_its_article_is_the_country(geocoder: Geocoder) -> 
     # GeoNames also calls Larose (Louisiana) "La Russie"
     text = "Aux États-Unis, à Houston, des manifestants ont défilé. La Russie a dénoncé une provocation."
     assert [m.text for m in geocoder.find(text).mentions] == ["Houston"]
+
+
+def test_a_name_joined_where_the_gazetteer_splits_it_is_that_place(geocoder: Geocoder) -> None:
+    # the tables spell Panglong's other name "Mong Ko"; a dispatch writes it in one word
+    text = "Les rebelles ont pris deux avant-postes militaires près de Mongko, dans l'État Shan, en Birmanie."
+    start = text.index("Mongko")
+    result = geocoder.find(text, candidates=[(start, start + len("Mongko"))])
+    mongko = next(m for m in result.mentions if m.text == "Mongko")
+    assert (mongko.place.name, mongko.place.country) == ("Panglong", "Myanmar")

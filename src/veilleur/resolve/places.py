@@ -413,6 +413,7 @@ class Gazetteer:
                 self.reach[head] = length
         self._keys_by_start: dict[tuple[str, int], list[str]] | None = None
         self._shapes: dict[tuple[str, int], dict[str, list[str]]] = {}
+        self._by_letters: dict[str, str] | None = None
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -485,6 +486,15 @@ class Gazetteer:
         pool = [k for n in lengths for k in self._keys_by_shape(_initial(key), n).get(skeleton, ())]
         best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff)
         return (float(best[1]), str(best[0])) if best else None
+
+    def same_letters(self, key: str) -> str | None:
+        """The indexed key spelt with the same letters in one word or several ("Mongko" / Mong Ko, "Tin
+        Zaouatène" / Tinzaouatène): transliterations join and split names freely. Indexed on first use."""
+        if self._by_letters is None:
+            self._by_letters = {}
+            for indexed in self.index:
+                self._by_letters.setdefault(indexed.replace(" ", ""), indexed)
+        return self._by_letters.get(key.replace(" ", ""))
 
     def _keys_by_shape(self, initial: str, length: int) -> dict[str, list[str]]:
         """The keys of one initial and length by their consonants (in index order), grouped on first use: a
@@ -1423,6 +1433,8 @@ class Geocoder:
             cued = _UNRESOLVED_CUE.search(text[max(0, start - 30) : start].lower())
             # a near-miss spelling is trusted only where the text announces a place ("à", "le village de")
             known = any(key in g.index for g in gazetteers)
+            if not known and (joined := next(filter(None, (g.same_letters(key) for g in gazetteers)), None)):
+                key, known = joined, True  # "Mongko" is Mong Ko: the same letters, not a near miss
             resolved = key if known else (_near_key(key, gazetteers) if cued else None)
             if resolved is None:
                 extra.append(_Match(start, end, "?" + key, []))
