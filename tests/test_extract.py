@@ -1148,3 +1148,10 @@ def test_a_participle_with_its_own_day_reports_an_event(pipeline: Pipeline) -> N
     assert sorted((e.sub_event_type, e.event_date) for e in events) == [
         ("Government regains territory", "2017-10-15"), ("Non-state actor overtakes territory", "2017-10-14")]
     assert next(e for e in events if e.event_date == "2017-10-14").actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_deaths_told_in_a_story_of_shelling_are_shelling(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Des obus sont tombés dimanche sur Donetsk, tuant trois civils. Un peu plus au nord, "
+                              "dix personnes ont été tuées à Gorlovka.")
+    horlivka = next(e for e in events if e.location == "Horlivka")
+    assert (horlivka.sub_event_type, horlivka.fatalities) == ("Shelling/artillery/missile attack", 10)

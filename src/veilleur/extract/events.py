@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from veilleur.annotate import Annotation
-from veilleur.extract.cues import CueLexicon, Trigger, opens_with
+from veilleur.extract.cues import REMOTE_VIOLENCE, CueLexicon, Trigger, opens_with
 from veilleur.extract.frames import CLAUSE_BREAK, Frame, frames_for_sentence, is_reference_point, listed_together
 from veilleur.extract.mentions import (
     CROWD_PREFIXES,
@@ -30,7 +30,7 @@ from veilleur.extract.mentions import (
     TollRef,
 )
 from veilleur.extract.merge import inherit_dates, merge_events, unnamed_actor1
-from veilleur.extract.sides import CIVILIAN_PREFIX, ArticleContext, sides
+from veilleur.extract.sides import CIVILIAN_PREFIX, UNIDENTIFIED_PREFIX, ArticleContext, sides
 from veilleur.extract.triggers import TriggerLexicon
 from veilleur.records import Article, Event
 from veilleur.resolve.dates import month_end
@@ -110,6 +110,8 @@ def extract_events(
                 _share_tolls(article, previous, frame.tolls, cues)  # "40 terroristes ont été éliminés."
                 continue
             told = _events_from_frame(article, frame, context, recent_dates)
+            if trigger.toll_only and (events or current):
+                _as_the_strikes_told(told, (events + current)[-1])
             if not told and not frame.places and not trigger.anaphoric:
                 placeless = frame
             current.extend(told)
@@ -128,6 +130,17 @@ def extract_events(
         previous = current
     merged = merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues)), article.original)
     return _without_places_in_passing(_police_facing_crowds(merged, cues), country)
+
+
+def _as_the_strikes_told(deaths: list[Event], last: Event) -> None:
+    """"Un peu plus au nord, 10 personnes ont été tuées à Gorlovka": deaths told with no means and no author,
+    in a story of strikes or shelling, are that kind of event by the same side (codebook section 2: civilians
+    killed by a strike are the strike)."""
+    if last.event_type != REMOTE_VIOLENCE:
+        return
+    for event in deaths:
+        if event.actor1.startswith(UNIDENTIFIED_PREFIX):
+            event.event_type, event.sub_event_type, event.actor1 = last.event_type, last.sub_event_type, last.actor1
 
 
 def _without_places_in_passing(events: list[Event], country: str | None) -> list[Event]:

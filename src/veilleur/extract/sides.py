@@ -16,6 +16,7 @@ from veilleur.extract.mentions import ActorRef, PlaceRef, TollRef, country_with_
 
 CIVILIAN_PREFIX = "Civilians"
 UNIDENTIFIED = "Unidentified Armed Group ({country})"
+UNIDENTIFIED_PREFIX = UNIDENTIFIED.split("{", 1)[0]
 MILITARY = "Military Forces of {country}"
 POLICE = "Police Forces of {country}"
 CIVILIANS_MAY_ACT = frozenset({"protest", "riot"})
