@@ -1155,3 +1155,10 @@ def test_deaths_told_in_a_story_of_shelling_are_shelling(pipeline: Pipeline) -> 
                               "dix personnes ont été tuées à Gorlovka.")
     horlivka = next(e for e in events if e.location == "Horlivka")
     assert (horlivka.sub_event_type, horlivka.fatalities) == ("Shelling/artillery/missile attack", 10)
+
+
+def test_deaths_placed_after_a_strike_told_without_a_place_are_that_strike(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Des missiles ont été tirés dimanche vers des zones urbaines. Une femme a été tuée "
+                              "dans la région de Haïfa, selon la police.")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
+        ("Shelling/artillery/missile attack", "Haifa", 1)]

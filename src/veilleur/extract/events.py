@@ -92,9 +92,12 @@ def extract_events(
         current: list[Event] = []
         for frame in frames:
             trigger = frame.trigger
-            if trigger.anaphoric and placeless is not None and frame.places and not (events or current):
-                # "... tuant 24 personnes. L'attaque a eu lieu près de Rahad": the next sentence places it
-                current.extend(_events_from_frame(article, replace(placeless, places=frame.places,
+            if (trigger.anaphoric or trigger.toll_only) and placeless is not None and frame.places and not (
+                    events or current):
+                # "... tuant 24 personnes. L'attaque a eu lieu près de Rahad": the next sentence places it; so do
+                # deaths told with a place after it ("L'Iran a lancé des missiles ... une femme a été tuée à Haïfa")
+                tolls = frame.tolls if trigger.toll_only else placeless.tolls
+                current.extend(_events_from_frame(article, replace(placeless, places=frame.places, tolls=tolls,
                                                                    dates=placeless.dates or frame.dates),
                                                   context, recent_dates))
                 placeless = None
