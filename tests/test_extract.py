@@ -1162,3 +1162,11 @@ def test_deaths_placed_after_a_strike_told_without_a_place_are_that_strike(pipel
                               "dans la région de Haïfa, selon la police.")
     assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
         ("Shelling/artillery/missile attack", "Haifa", 1)]
+
+
+def test_a_country_that_strikes_acts_through_its_armed_forces(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Israël a mené dimanche deux frappes ciblées près de la ville de Tyr, au Liban.")
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", "Military Forces of Israel")
+    event = only_event(pipeline, "La police a dispersé dimanche des manifestants à Caracas ; le Venezuela connaît une "
+                                 "grave crise.")
+    assert event.actor2 == "Police Forces of Venezuela"  # a country that only "knows" a crisis does not act

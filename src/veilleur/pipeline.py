@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from veilleur.annotate import Annotation, Annotator
 from veilleur.extract.cues import CueLexicon, load_cues
 from veilleur.extract.events import extract_events
-from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
+from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef, country_with_article
 from veilleur.extract.triggers import TriggerLexicon, load_triggers
 from veilleur.frame import frame_events
 from veilleur.records import Article, Event, Place, Rejection
@@ -26,7 +26,7 @@ from veilleur.resolve.actors import ActorMention, ActorRegistry, ActorScan, defa
 from veilleur.resolve.dates import find_dates
 from veilleur.resolve.numbers import find_death_tolls
 from veilleur.resolve.place_roles import PlaceRoles
-from veilleur.resolve.places import Geocoder, GeocodeResult, PlaceMention
+from veilleur.resolve.places import Geocoder, GeocodeResult, PlaceMention, country_names_in
 from veilleur.spans import OrderedSpans, SpanIndex
 
 WORLD_CITY_POPULATION = 500_000
@@ -236,6 +236,8 @@ class Pipeline:
             for index, m in enumerate(found)
             if not _qualified_by_next(text, m, found[index + 1 :]) and not (m.generic and (m.start, m.end) in modifiers)
         ]
+        acting = _countries_acting(text, annotation, SpanIndex((a.start, a.end) for a in actors), self.triggers)
+        actors = sorted(actors + acting, key=lambda a: a.start)
         tolls = [
             TollRef(offset + t.start, offset + t.end, t.count, t.victims.lower() in CIVILIAN_VICTIMS, not t.victims)
             for offset, line in _lines(text)  # a toll never runs from a headline into the lead
@@ -287,6 +289,27 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
     for line in text.split("\n"):
         yield offset, line
         offset += len(line) + 1
+
+
+def _countries_acting(text: str, annotation: Annotation, named: SpanIndex, triggers: TriggerLexicon
+                      ) -> list[ActorRef]:
+    """"Israël a mené deux frappes", "l'Iran a lancé des missiles": a country that is the subject of a cue verb
+    or of a verb that carries a cue noun acts through its armed forces (a country named anywhere else is a
+    place, a people or a government that speaks)."""
+    acts = triggers.by_lemma.keys() | triggers.support_verbs
+    heads = {t.i: t for t in annotation.tokens}
+    subjects = {t.start: t for t in annotation.tokens if t.dep == "nsubj" and t.pos == "PROPN"
+                and (head := heads.get(t.head)) is not None and head.lemma in acts}
+    acting = []
+    for start, end, country in country_names_in(text):
+        token = subjects.get(start)
+        if token is not None and token.end == end and not named.overlaps(start, end):
+            name = MILITARY_FORCES.format(country=country_with_article(country))
+            acting.append(ActorRef(start, end, name, country, state=True))
+    return acting
+
+
+MILITARY_FORCES = "Military Forces of {country}"
 
 
 def _qualified_by_next(text: str, mention: ActorMention, following: list[ActorMention]) -> bool:

@@ -242,6 +242,11 @@ _MEDIA_AFTER = re.compile(r"-presse|\s+(?:24|info|inter|culture|télévisions?)\
 _MEDIA_BEFORE = re.compile(r"(?:radio|agence|télévision|tv)\s+$")
 
 
+def country_names_in(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, country) of each country named in the text ("Israël", "la Russie"), adjectives aside."""
+    return [(start, end, country) for start, end, country, is_name in _country_words_in(text) if is_name]
+
+
 def _country_words_in(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     """(start, end, country, is a name) of each country name or adjective in the text, outlets' names aside
     (cached: one text is asked several times while it is geocoded)."""
