@@ -296,14 +296,18 @@ def _countries_acting(text: str, annotation: Annotation, named: SpanIndex, trigg
     """"Israël a mené deux frappes", "l'Iran a lancé des missiles": a country that is the subject of a cue verb
     or of a verb that carries a cue noun acts through its armed forces (a country named anywhere else is a
     place, a people or a government that speaks)."""
-    acts = triggers.by_lemma.keys() | triggers.support_verbs
-    heads = {t.i: t for t in annotation.tokens}
-    subjects = {t.start: t for t in annotation.tokens if t.dep == "nsubj" and t.pos == "PROPN"
-                and (head := heads.get(t.head)) is not None and head.lemma in acts}
+    names = [(start, end, country) for start, end, country in country_names_in(text) if not named.overlaps(start, end)]
+    if not names:
+        return []
+    tokens = annotation.tokens
+    first = tokens[0].i if tokens else 0
+    subjects = {t.start: t for t in tokens if t.dep == "nsubj" and t.pos == "PROPN"}
     acting = []
-    for start, end, country in country_names_in(text):
+    for start, end, country in names:
         token = subjects.get(start)
-        if token is not None and token.end == end and not named.overlaps(start, end):
+        head = tokens[token.head - first] if token is not None and 0 <= token.head - first < len(tokens) else None
+        if token is not None and token.end == end and head is not None and (
+                head.lemma in triggers.by_lemma or head.lemma in triggers.support_verbs):
             name = MILITARY_FORCES.format(country=country_with_article(country))
             acting.append(ActorRef(start, end, name, country, state=True))
     return acting
