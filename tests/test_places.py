@@ -525,3 +525,19 @@ def test_a_name_joined_where_the_gazetteer_splits_it_is_that_place(geocoder: Geo
     result = geocoder.find(text, candidates=[(start, start + len("Mongko"))])
     mongko = next(m for m in result.mentions if m.text == "Mongko")
     assert (mongko.place.name, mongko.place.country) == ("Panglong", "Myanmar")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des missiles ont visé les installations de la compagnie pétrolière saoudienne Aramco, en Arabie saoudite.",
+        "Selon la chaîne Al-Mayadine, des combats ont eu lieu près de Homs, en Syrie.",
+    ],
+)
+def test_a_name_after_an_organisations_kind_is_no_place(geocoder: Geocoder, text: str) -> None:
+    names = [m.text for m in geocoder.find(text).mentions]
+    assert "Aramco" not in names and "Al-Mayadine" not in names
+
+
+def test_a_place_after_a_firm_and_a_preposition_is_a_place(geocoder: Geocoder) -> None:
+    assert [m.text for m in geocoder.find("Une entreprise de Gao a été pillée, au Mali.").mentions][:1] == ["Gao"]

@@ -576,6 +576,13 @@ _TITLE_BEFORE = re.compile(
     r"\b(?:général|generale?|colonel|commandant|capitaine|lieutenant|sergent|président|premier\s+ministre|ministre|"
     r"cheikh|imam|émir|porte-parole|maire|gouverneur|préfet|M\.|Mme|Dr)\s+(?:[A-ZÀ-Ý][\w'’-]+\s+){0,2}$",
 )
+# a firm, an agency or a medium named right after its kind ("la compagnie pétrolière saoudienne Aramco", "la
+# chaîne Al-Mayadine"): an organisation, not a place; adjectives may come between, prepositions may not ("une
+# entreprise de Gao")
+_ORGANISATION_BEFORE = re.compile(
+    r"\b(?:compagnies?|sociétés?|entreprises?|firmes?|ONG|agences?|chaînes?|journal|quotidien|hebdomadaire|radio|"
+    r"banques?|opérateurs?)(?:\s+(?!(?:de|du|des|d|à|au|aux|en|dans|sur|près)\b)[a-zà-ÿ-]+){0,2}\s+$"
+)
 # words that make the next name a place even where the parser took it for a person ("à Barry")
 _PLACE_INTRO = re.compile(r"(?:\bà|\bau|\bprès\s+d[e'’]|\bville\s+d[e'’]|\bvillage\s+d[e'’]|\blocalité\s+d[e'’])\s*$",
                           re.IGNORECASE)
@@ -1104,7 +1111,8 @@ class Geocoder:
                 continue
             if first == last and (len(tokens[first].text) <= 2 or _PERSON_NAME_AFTER.match(text, tokens[last].end)):
                 continue
-            if _TITLE_BEFORE.search(text, max(0, tokens[first].start - 40), tokens[first].start):
+            if _TITLE_BEFORE.search(text, max(0, tokens[first].start - 40), tokens[first].start) or (
+                    _ORGANISATION_BEFORE.search(text, max(0, tokens[first].start - 60), tokens[first].start)):
                 continue  # "le général Souheil al-Houssan", "le président Amani": a person
             if first != last and (not tokens[last].capitalised
                                   or _PUNCTUATION.search(text, tokens[first].end, tokens[last].start)):
