@@ -1055,6 +1055,9 @@ def test_the_army_attacked_or_fighting_back_is_actor2(pipeline: Pipeline, text: 
     [
         pytest.param("Quatre soldats ont été tués vendredi à Gao, cinq jours après un attentat à la bombe contre "
                      "une mosquée de Kidal.", "Kidal", "2017-10-08", id="days-after"),
+        pytest.param("Quatre soldats ont péri vendredi dans des affrontements à Gao, quatre jours après l'attentat "
+                     "suicide qui a tué dix policiers à Kidal.", "Kidal", "2017-10-09",
+                     id="days-after-within-a-phrase"),
         pytest.param("Au lendemain de l'attaque de Ménaka, l'armée a arrêté vingt suspects à Gao samedi.",
                      "Ménaka", "2017-10-13", id="the-day-after"),
         pytest.param("Deux semaines avant l'embuscade de Kidal, des soldats avaient quitté Gao le 1er octobre.",

@@ -161,25 +161,30 @@ def _day_offset(tree: Tree, token: Token, relative: RelativeDays, mentions: Ment
     its own day ("deux jours après l'attaque du 3 mars") or no offset is said."""
     if token.pos != "NOUN":
         return 0
-    # the offset hangs on the head of the cue's noun phrase ("cinq jours après un attentat à la bombe")
-    offset = 0
-    while (head := tree.head(token)) is not None and head.pos == "NOUN":
-        if head.lemma in relative.heads:
+    # the offset hangs on the cue's noun or on a noun above it in its phrase ("cinq jours après un attentat à la
+    # bombe"), not higher than the first that bears one
+    while True:
+        offset = _counted_offset(tree, token, relative)
+        head = tree.head(token)
+        if not offset and head is not None and head.pos == "NOUN" and head.lemma in relative.heads:
             offset = relative.heads[head.lemma]
-            break
-        if token.dep != "nmod":
+        if offset or token.dep != "nmod" or head is None or head.pos != "NOUN":
             break
         token = head
-    children = tree.children(token)
-    direction = next((relative.marks[k.lemma] for k in children if k.dep == "case" and k.lemma in relative.marks), 0)
-    for unit in children if direction and not offset else ():
-        count = next((parse_quantity(k.text) for k in tree.children(unit) if k.dep == "nummod"), None)
-        if unit.lemma in relative.units and count:
-            offset = direction * count * relative.units[unit.lemma]
-            break
     if offset and _names_a_day(tree, mentions, tree.subtree(token)):
         return 0
     return offset
+
+
+def _counted_offset(tree: Tree, token: Token, relative: RelativeDays) -> int:
+    """"quatre jours après l'attentat": the direction of the noun's case mark times its counted unit's days."""
+    children = tree.children(token)
+    direction = next((relative.marks[k.lemma] for k in children if k.dep == "case" and k.lemma in relative.marks), 0)
+    for unit in children if direction else ():
+        count = next((parse_quantity(k.text) for k in tree.children(unit) if k.dep == "nummod"), None)
+        if unit.lemma in relative.units and count:
+            return direction * count * relative.units[unit.lemma]
+    return 0
 
 
 def _acting_names(tree: Tree) -> list[int]:
