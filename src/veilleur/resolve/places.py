@@ -495,11 +495,15 @@ class Gazetteer:
     def same_letters(self, key: str) -> str | None:
         """The indexed key spelt with the same letters in one word or several ("Mongko" / Mong Ko, "Tin
         Zaouatène" / Tinzaouatène): transliterations join and split names freely. Indexed on first use."""
-        if self._by_letters is None:
+        joined = key.replace(" ", "")
+        if joined != key and joined in self.index:
+            return joined  # "Tin Zaouatène" for Tinzaouatène
+        if self._by_letters is None:  # the keys of several words, by their letters ("mungku" -> "mung ku")
             self._by_letters = {}
             for indexed in self.index:
-                self._by_letters.setdefault(indexed.replace(" ", ""), indexed)
-        return self._by_letters.get(key.replace(" ", ""))
+                if " " in indexed:
+                    self._by_letters.setdefault(indexed.replace(" ", ""), indexed)
+        return self._by_letters.get(joined)
 
     def _keys_by_shape(self, initial: str, length: int) -> dict[str, list[str]]:
         """The keys of one initial and length by their consonants (in index order), grouped on first use: a
