@@ -19,6 +19,7 @@ from veilleur.annotate import Annotation, Annotator
 from veilleur.extract.cues import CueLexicon, load_cues
 from veilleur.extract.events import extract_events
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef, country_with_article
+from veilleur.extract.sides import MILITARY
 from veilleur.extract.triggers import TriggerLexicon, load_triggers
 from veilleur.frame import frame_events
 from veilleur.records import Article, Event, Place, Rejection
@@ -301,19 +302,18 @@ def _countries_acting(text: str, annotation: Annotation, named: SpanIndex, trigg
         return []
     tokens = annotation.tokens
     first = tokens[0].i if tokens else 0
-    subjects = {t.start: t for t in tokens if t.dep == "nsubj" and t.pos == "PROPN"}
     acting = []
     for start, end, country in names:
-        token = subjects.get(start)
-        head = tokens[token.head - first] if token is not None and 0 <= token.head - first < len(tokens) else None
-        if token is not None and token.end == end and head is not None and (
-                head.lemma in triggers.by_lemma or head.lemma in triggers.support_verbs):
-            name = MILITARY_FORCES.format(country=country_with_article(country))
+        # the name is one proper-noun token, the subject of its head (the parse's own offsets, looked up)
+        within = annotation.tokens_within(start, end)
+        token = within[0] if len(within) == 1 else None
+        if token is None or (token.start, token.end) != (start, end) or token.dep != "nsubj" or token.pos != "PROPN":
+            continue
+        head = tokens[token.head - first] if 0 <= token.head - first < len(tokens) else None
+        if head is not None and (head.lemma in triggers.by_lemma or head.lemma in triggers.support_verbs):
+            name = MILITARY.format(country=country_with_article(country))
             acting.append(ActorRef(start, end, name, country, state=True))
     return acting
-
-
-MILITARY_FORCES = "Military Forces of {country}"
 
 
 def _qualified_by_next(text: str, mention: ActorMention, following: list[ActorMention]) -> bool:

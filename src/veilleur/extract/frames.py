@@ -357,13 +357,11 @@ def _fold_means_into_acts(frames: list[Frame], tree: Tree) -> list[Frame]:
             means = next((by_token[k.i] for k in (child, *tree.children(child)) if k.i in by_token), None)
             if means is not None and means.trigger.category.event_type == REMOTE_VIOLENCE:
                 means.actors_before += [a for a in frame.actors_before if a not in means.actors_before]
-                means.actors_after += [a for a in frame.actors_after if a not in means.actors_after]
                 means.agents = means.agents or frame.agents
                 means.patients = means.patients or frame.patients
                 means.civilian_target = means.civilian_target or frame.civilian_target
                 means.places = means.places or frame.places
-                means.tolls += [x for x in frame.tolls if x not in means.tolls]
-                means.dates += [d for d in frame.dates if d not in means.dates]
+                _take_mentions(means, frame)
                 folded.add(id(frame))
                 break
     return [f for f in frames if id(f) not in folded]
@@ -385,12 +383,17 @@ def _drop_subsumed_frames(frames: list[Frame], tree: Tree) -> list[Frame]:
                 # "Les avions de guerre de la coalition ... en bombardant le marché de Hodeïdah"
                 if not placed_before:
                     previous.places = frame.places or previous.places
-                previous.actors_after += [a for a in frame.actors_after if a not in previous.actors_after]
-                previous.tolls += [x for x in frame.tolls if x not in previous.tolls]
-                previous.dates += [d for d in frame.dates if d not in previous.dates]
+                _take_mentions(previous, frame)
                 continue
         kept.append(frame)
     return kept
+
+
+def _take_mentions(into: Frame, other: Frame) -> None:
+    """The actors after the cue, tolls and dates of a frame folded into another, each once."""
+    into.actors_after += [a for a in other.actors_after if a not in into.actors_after]
+    into.tolls += [x for x in other.tolls if x not in into.tolls]
+    into.dates += [d for d in other.dates if d not in into.dates]
 
 
 def is_reference_point(text: str, place: PlaceRef, sentence_start: int) -> bool:

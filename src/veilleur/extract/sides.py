@@ -97,8 +97,8 @@ def sides(
         before = [a for a in before if a not in named_victims]
     # "21 soldats maliens ont été tués lors de l'attaque", "deux personnes ont été blessées lors d'une attaque": the
     # subject of a verb of death or harm is a victim, as is whoever "parmi" or "a coûté la vie à" names
-    harmed = [a for a in (*before, *frame.actors_after) if a in before and HARMED_AFTER.match(text, a.end)
-              or HARMED_BEFORE.search(text, max(0, a.start - 40), a.start)]
+    harmed = [a for a in before if HARMED_AFTER.match(text, a.end) or _named_as_harmed(text, a)] + [
+        a for a in frame.actors_after if _named_as_harmed(text, a)]
     # "une attaque contre une base des forces de sécurité": the forces are the target wherever they stand
     targets = harmed + [a for a in before if TARGET.search(text[max(0, a.start - 40) : a.start])]
     # "les défenses des terroristes de Daesh, brisant le siège": a complement is not the subject
@@ -193,6 +193,10 @@ def sides(
         actor1 = actor1.for_country(place.country) if actor1 is not None and actor1.generic else actor1
         actor2 = actor2.for_country(place.country) if actor2 is not None and actor2.generic else actor2
     return actor1, _unique(assoc1), actor2, _unique(assoc2)
+
+
+def _named_as_harmed(text: str, actor: ActorRef) -> bool:
+    return HARMED_BEFORE.search(text, max(0, actor.start - 40), actor.start) is not None
 
 
 def _crowd_sides(
