@@ -1173,3 +1173,25 @@ def test_a_country_that_strikes_acts_through_its_armed_forces(pipeline: Pipeline
     event = only_event(pipeline, "La police a dispersé dimanche des manifestants à Caracas ; le Venezuela connaît une "
                                  "grave crise.")
     assert event.actor2 == "Police Forces of Venezuela"  # a country that only "knows" a crisis does not act
+
+
+def test_tear_gas_on_a_crowd_is_a_protest_with_intervention(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Jeudi, la gendarmerie a tiré des grenades lacrymogènes sur les étudiants réunis "
+                                 "devant le rectorat de Niamey.")
+    assert (event.sub_event_type, event.actor1, event.actor2, event.location) == (
+        "Protest with intervention", "Protesters (Niger)", "Police Forces of Niger", "Niamey")
+
+
+def test_arrests_of_a_crowd_that_turned_violent_name_the_police_on_the_riot(pipeline: Pipeline) -> None:
+    # the arrests fold into the march, which folds into the day's graver turn: the police stay its other side
+    _, events = run(pipeline, "Samedi, des centaines d'habitants ont manifesté à Kindia contre les coupures "
+                              "d'électricité. Les policiers ont interpellé une trentaine d'entre eux. Des émeutes ont "
+                              "ensuite éclaté dans le centre de Kindia.")
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Violent demonstration", "Police Forces of Guinea")]
+
+
+def test_an_attack_the_crowd_denounces_is_not_the_crowds_toll(pipeline: Pipeline) -> None:
+    # "l'attentat" points back to an event of its kind; the march told before is none
+    event = only_event(pipeline, "Des élèves ont défilé mardi à Bobo-Dioulasso. Ils dénonçaient l'attentat qui a "
+                                 "coûté la vie à vingt passagers d'un car.")
+    assert (event.sub_event_type, event.fatalities, event.actor2) == ("Peaceful protest", 0, "")

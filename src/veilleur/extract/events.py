@@ -105,7 +105,7 @@ def extract_events(
             if trigger.anaphoric and (events or current) and not frame.unplaced:
                 # "l'attaque", "ces frappes" once an event has been told: the same event, told again (an unknown
                 # village named with it is another one: "l'attaque du village de Ngurahi")
-                _share_tolls(article, previous or current, frame.tolls, cues)
+                _share_tolls(article, _of_its_kind(trigger, previous or current), frame.tolls, cues)
                 continue
             if (trigger.toll_only or trigger.anaphoric or trigger.category.only_alone) and not (
                 frame.places or frame.unplaced
@@ -133,6 +133,12 @@ def extract_events(
         previous = current
     merged = merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues)), article.original)
     return _without_places_in_passing(_police_facing_crowds(merged, cues), country)
+
+
+def _of_its_kind(anaphor: Trigger, events: list[Event]) -> list[Event]:
+    """The events an anaphor can point back to: "l'attentat" after a march against it is not the march."""
+    crowd = bool(anaphor.category.crowd)
+    return [e for e in events if e.actor1.startswith(CROWD_PREFIXES) == crowd]
 
 
 def _as_the_strikes_told(deaths: list[Event], last: Event) -> None:

@@ -78,7 +78,7 @@ def merge_events(events: Sequence[Event], original: str = "") -> list[Event]:
     result = _merge_neighbours(list(merged.values()), original)
     out = []
     for event in result:
-        absorber = next((other for other in result if other is not event and _part_of(event, other)), None)
+        absorber = _final_absorber(event, result)
         if absorber is not None:
             _fold(event, absorber)
             continue
@@ -88,6 +88,17 @@ def merge_events(events: Sequence[Event], original: str = "") -> list[Event]:
             continue
         out.append(event)
     return out
+
+
+def _final_absorber(event: Event, events: list[Event]) -> Event | None:
+    """The event ``event`` folds into, followed through the events that fold in turn (a protest's arrests
+    fold into the protest, which folds into the day's graver turn of the same crowd)."""
+    absorber, seen = None, [event]
+    current = event
+    while (nxt := next((o for o in events if all(o is not s for s in seen) and _part_of(current, o)), None)):
+        absorber = current = nxt
+        seen.append(nxt)
+    return absorber
 
 
 def _part_of(event: Event, other: Event) -> bool:
@@ -136,8 +147,9 @@ def _fold(event: Event, absorber: Event) -> None:
     """What an event folded into another leaves it: the larger toll; arrests make a protest one with
     intervention."""
     absorber.fatalities = max(absorber.fatalities, event.fatalities)
-    if event.sub_event_type == "Arrests" and absorber.sub_event_type == "Peaceful protest":
-        absorber.sub_event_type = "Protest with intervention"
+    if event.sub_event_type == "Arrests" and absorber.sub_event_type in DEMONSTRATION_SEVERITY:
+        if absorber.sub_event_type == "Peaceful protest":
+            absorber.sub_event_type = "Protest with intervention"
         if not absorber.actor2:
             absorber.actor2 = event.actor1
 
