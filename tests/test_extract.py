@@ -1195,3 +1195,14 @@ def test_an_attack_the_crowd_denounces_is_not_the_crowds_toll(pipeline: Pipeline
     event = only_event(pipeline, "Des élèves ont défilé mardi à Bobo-Dioulasso. Ils dénonçaient l'attentat qui a "
                                  "coûté la vie à vingt passagers d'un car.")
     assert (event.sub_event_type, event.fatalities, event.actor2) == ("Peaceful protest", 0, "")
+
+
+def test_a_crime_charged_in_court_is_no_event(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Le député est jugé depuis lundi à Abidjan pour des faits présumés de viol sur une "
+                              "collaboratrice.")
+    assert events == []
+
+
+def test_projectiles_a_crowd_throws_are_no_shelling(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Samedi soir, des manifestants ont lancé des projectiles sur les gendarmes à Nantes.")
+    assert event.event_type == "Riots"
