@@ -102,6 +102,17 @@ def test_common_words_and_people_are_not_places(geocoder: Geocoder) -> None:
     assert geocoder.find(text, country="Syria").mentions == []
 
 
+def test_a_park_is_named_from_its_lower_case_noun(geocoder: Geocoder) -> None:
+    # the letter W alone names nothing; "le parc du W" names the park, in the article's country
+    found = geocoder.find("Des braconniers armés ont été vus dans le parc du W, au nord du Bénin.").mentions
+    assert [(m.text, m.place.country, m.place.admin1) for m in found] == [("parc du W", "Benin", "Alibori")]
+    found = geocoder.find("Des rangers ont été tués dans la forêt de Sambisa, au Nigeria.").mentions
+    assert [(m.text, m.place.admin1) for m in found] == [("forêt de Sambisa", "Borno")]
+    # a park that is no name ("le parc automobile") leaves the town after it alone
+    found = geocoder.find("Le parc automobile de Niamey a brûlé, au Niger.").mentions
+    assert [m.text for m in found] == ["Niamey"]
+
+
 # -- province versus city, precision -------------------------------------------------------------------
 
 

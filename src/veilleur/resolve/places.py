@@ -153,7 +153,7 @@ class _KeptTokens(NamedTuple):
 
     indexes: tuple[int, ...]  # into the text's tokens
     keys: tuple[str, ...]  # each kept token's key
-    capitalised: tuple[int, ...]  # positions in ``indexes`` of the capitalised tokens, where a name may start
+    capitalised: tuple[int, ...]  # positions in ``indexes`` where a name may start: capitals, "parc", "forêt"
 
 
 @lru_cache(maxsize=64)
@@ -161,8 +161,17 @@ def _kept_keys(text: str) -> _KeptTokens:
     """The text's kept tokens and their keys (cached: a text is read against several gazetteers)."""
     tokens = tokenize(text)
     kept = tuple(i for i in range(len(tokens)) if tokens[i].key and not _is_text_article(tokens, i))
-    capitalised = tuple(position for position, i in enumerate(kept) if tokens[i].capitalised)
+    openers = _name_opening_keys()
+    capitalised = tuple(position for position, i in enumerate(kept)
+                        if tokens[i].capitalised or tokens[i].key in openers)
     return _KeptTokens(kept, tuple(tokens[i].key for i in kept), capitalised)
+
+
+@lru_cache(maxsize=1)
+def _name_opening_keys() -> frozenset[str]:
+    """The keys of the lower-case nouns that open a park's or a forest's name ("le parc du W"):
+    ``data/place_cues.json``."""
+    return frozenset(_word_key(noun) for noun in load_json("place_cues.json")["name_opening_nouns"])
 
 
 def _raw_hits(text: str, gazetteer: Gazetteer) -> set[tuple[int, int, str]]:
@@ -1111,7 +1120,8 @@ class Geocoder:
         taken: set[int] = set()
         matches: list[_Match] = []
         for first, last, key in raw:
-            if not tokens[first].capitalised or not taken.isdisjoint(range(first, last + 1)):
+            opener = first != last and tokens[first].key in _name_opening_keys()  # "le parc du W"
+            if not (tokens[first].capitalised or opener) or not taken.isdisjoint(range(first, last + 1)):
                 continue
             if first == last and (len(tokens[first].text) <= 2 or _PERSON_NAME_AFTER.match(text, tokens[last].end)):
                 continue
