@@ -1206,3 +1206,9 @@ def test_a_crime_charged_in_court_is_no_event(pipeline: Pipeline) -> None:
 def test_projectiles_a_crowd_throws_are_no_shelling(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Samedi soir, des manifestants ont lancé des projectiles sur les gendarmes à Nantes.")
     assert event.event_type == "Riots"
+
+
+def test_a_vehicle_stopped_is_no_arrest(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Après avoir arrêté un minibus près de Djibo, des hommes armés ont abattu mardi "
+                                 "neuf voyageurs.")
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 9)
