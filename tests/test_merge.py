@@ -64,3 +64,13 @@ def test_a_headline_does_not_take_the_day_of_a_flashback() -> None:
     undated_month = _bombing("2017-11-01", 3)  # a publication known to the month: any day of it
     inherit_dates([undated_month, _bombing("2017-11-19", 1, "le 19 novembre")])
     assert undated_month.event_date == "2017-11-19"
+
+
+def test_a_day_the_month_could_not_resolve_takes_the_day_that_month_names() -> None:
+    # "dans la nuit de samedi" in an article dated only by its month, after "le 18 novembre" at the same place
+    told, vague = _bombing("2017-11-18", 1, "le 18 novembre"), _bombing("2017-11-01", 3, "samedi")
+    inherit_dates([told, vague])
+    assert (vague.event_date, vague.time_precision) == ("2017-11-18", 1)
+    other_month = _bombing("2017-12-01", 3, "samedi")
+    inherit_dates([told, other_month])
+    assert other_month.event_date == "2017-12-01"

@@ -33,9 +33,15 @@ def inherit_dates(events: list[Event]) -> list[Event]:
         if "event_date" in event.evidence:
             dated_at.setdefault(event.location, []).append((index, event))
     for index, event in enumerate(events):
-        if "event_date" in event.evidence or event.sub_event_type == "Disrupted weapons use":
+        if event.sub_event_type == "Disrupted weapons use":
             continue  # discoveries are reported, rarely dated
         dated = dated_at.get(event.location, [])
+        if "event_date" in event.evidence:
+            if event.time_precision != 3:
+                continue
+            # known only to the month ("au cours du week-end" in an article dated by its month): the day that
+            # month names for the same place
+            dated = [(i, e) for i, e in dated if e.time_precision == 1 and _within_span(e, event)]
         before = [e for i, e in dated if i < index]
         # a day told later fits a headline dated by the publication only within the span its precision
         # leaves open (the week, or the month): "le 1er juillet" of a flashback is not November's lead
