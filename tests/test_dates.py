@@ -121,13 +121,13 @@ def test_not_dates(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("en octobre", date(2017, 10, 15)),
-        ("en octobre dernier", date(2017, 10, 15)),
-        ("en novembre", date(2016, 11, 15)),
-        ("en Décembre", date(2016, 12, 15)),
-        ("en mars 2016", date(2016, 3, 15)),
-        ("au mois d'août", date(2017, 8, 15)),
-        ("le mois dernier", date(2017, 9, 15)),
+        ("en octobre", date(2017, 10, 1)),
+        ("en octobre dernier", date(2017, 10, 1)),
+        ("en novembre", date(2016, 11, 1)),
+        ("en Décembre", date(2016, 12, 1)),
+        ("en mars 2016", date(2016, 3, 1)),
+        ("au mois d'août", date(2017, 8, 1)),
+        ("le mois dernier", date(2017, 9, 1)),
     ],
 )
 def test_months(text: str, expected: date) -> None:
@@ -136,7 +136,7 @@ def test_months(text: str, expected: date) -> None:
 
 
 def test_last_month_across_year_end() -> None:
-    assert only("le mois dernier", date(2018, 1, 10)).value == date(2017, 12, 15)
+    assert only("le mois dernier", date(2018, 1, 10)).value == date(2017, 12, 1)
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,9 @@ from veilleur.resolve.numbers import fold_text, parse_quantity, without_overlaps
 PRECISION_DAY = 1
 PRECISION_WEEK = 2
 PRECISION_MONTH = 3
+# a date known only to its month is written as its 1st, as the codebook writes a publication known only to its
+# month (section 5: `published` = the 1st)
+MONTH_DAY = 1
 PRECISION_YEAR = 4
 
 # Years outside this window are numbers of something else ("19 août 1500 soldats").
@@ -252,7 +255,7 @@ def _month_pattern() -> re.Pattern[str]:
 
 
 def _months(folded: str, published: date) -> Iterator[_Found]:
-    """ "en octobre (dernier)", "en mars 2016", "au mois d'août" → the 15th of that month.
+    """ "en octobre (dernier)", "en mars 2016", "au mois d'août" → the 1st of that month (:data:`MONTH_DAY`).
 
     A bare month name needs a lead word or a year, so a name like "Mai" alone is not read as a date.
     """
@@ -267,7 +270,7 @@ def _months(folded: str, published: date) -> Iterator[_Found]:
         if match.group("lead") in _vocabulary()["open_month_lead_ins"]:
             yield match.start(), end, published, PRECISION_WEEK, "period"  # "depuis mars": up to publication
             continue
-        value = date(_month_in_past(month, year, published), month, 15)
+        value = date(_month_in_past(month, year, published), month, MONTH_DAY)
         yield match.start(), end, value, PRECISION_MONTH, "month"
 
 
@@ -277,13 +280,13 @@ def _relative_month_pattern() -> re.Pattern[str]:
 
 
 def _relative_months(folded: str, published: date) -> Iterator[_Found]:
-    """ "le mois dernier" → the 15th of the month before publication."""
+    """ "le mois dernier" → the 1st of the month before publication (:data:`MONTH_DAY`)."""
     if not _may_hold(folded, "relative_months"):
         return
     offsets = _vocabulary()["relative_months"]
     for match in _relative_month_pattern().finditer(folded):
         year, month = _shift_months(published, int(offsets[re.sub(r"\s+", " ", match.group(0))]))
-        yield match.start(), match.end(), date(year, month, 15), PRECISION_MONTH, "month"
+        yield match.start(), match.end(), date(year, month, MONTH_DAY), PRECISION_MONTH, "month"
 
 
 @lru_cache(maxsize=1)
@@ -524,7 +527,7 @@ def _ago(folded: str, published: date) -> Iterator[_Found]:
             yield match.start(), match.end(), published - timedelta(days=7 * count), PRECISION_WEEK, "week"
         elif unit == "mois":
             year, month = _shift_months(published, -count)
-            yield match.start(), match.end(), date(year, month, 15), PRECISION_MONTH, "month"
+            yield match.start(), match.end(), date(year, month, MONTH_DAY), PRECISION_MONTH, "month"
 
 
 _FINDERS: tuple[_Finder, ...] = (
