@@ -1212,3 +1212,9 @@ def test_a_vehicle_stopped_is_no_arrest(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Après avoir arrêté un minibus près de Djibo, des hommes armés ont abattu mardi "
                                  "neuf voyageurs.")
     assert (event.sub_event_type, event.fatalities) == ("Attack", 9)
+
+
+def test_a_trend_of_events_is_no_event(pipeline: Pipeline) -> None:
+    for text in ("Les enlèvements ont beaucoup augmenté à Kidal depuis deux ans.",
+                 "Ce gang de Cité Soleil s'est spécialisé dans les enlèvements de commerçants."):
+        assert run(pipeline, text)[1] == [], text

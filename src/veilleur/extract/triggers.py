@@ -171,6 +171,7 @@ class TriggerLexicon:
     negating_marks: frozenset[str]
     period_marks: frozenset[str]  # "depuis que ...": the clause sums a period
     abstract_heads: frozenset[str]  # "l'augmentation des attaques": a trend, an end, a risk, not one event
+    trend_verbs: frozenset[str]  # "les enlèvements ont augmenté", "multiplient les attaques": a trend, not one event
     anticipation_modifiers: frozenset[str]  # "la prochaine bataille", "une éventuelle attaque": not yet an event
     habit_modifiers: frozenset[str]  # "des affrontements réguliers": a kind of event, not one
     held_weapon_heads: frozenset[str]  # "ont découvert des obus": a weapon found or seized, not fired
@@ -319,6 +320,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         negating_marks=frozenset(data["negating_marks"]),
         period_marks=frozenset(data["period_marks"]),
         abstract_heads=frozenset(data["abstract_heads"]),
+        trend_verbs=frozenset(data["trend_verbs"]),
         anticipation_modifiers=frozenset(data["anticipation_modifiers"]),
         habit_modifiers=frozenset(data["habit_modifiers"]),
         held_weapon_heads=frozenset(data["held_weapon_heads"]),
