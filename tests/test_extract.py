@@ -1215,6 +1215,6 @@ def test_a_vehicle_stopped_is_no_arrest(pipeline: Pipeline) -> None:
 
 
 def test_a_trend_of_events_is_no_event(pipeline: Pipeline) -> None:
-    for text in ("Les enlèvements ont beaucoup augmenté à Kidal depuis deux ans.",
+    for text in ("Les attaques ont fortement augmenté dans la région de Ménaka ces derniers mois.",
                  "Ce gang de Cité Soleil s'est spécialisé dans les enlèvements de commerçants."):
         assert run(pipeline, text)[1] == [], text

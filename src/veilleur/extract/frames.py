@@ -274,7 +274,7 @@ def exclusion_reason(
     if token.pos == "NOUN" and token.dep.startswith("obl") and (verb := tree.head(token)) is not None and any(
             k.dep == "obj" and k.lemma in triggers.abstract_heads for k in tree.children(verb)):
         return f"what {verb.text!r} ends or stops"  # "mettre fin aux combats", "mettre un terme aux violences"
-    if token.pos == "NOUN" and (token.dep in ("nsubj", "obj") or token.dep.startswith("obl")) and (
+    if token.pos == "NOUN" and (token.dep == "obj" or token.dep.startswith(("nsubj", "obl"))) and (
             verb := tree.head(token)) is not None and verb.lemma in triggers.trend_verbs:
         return f"a trend: {verb.text!r}"  # "les enlèvements ont augmenté", "spécialisé dans les enlèvements"
     if _describes_in_the_present(tree, token) and not _names_a_day(tree, mentions, tree.subtree(token)):
