@@ -1218,3 +1218,9 @@ def test_a_trend_of_events_is_no_event(pipeline: Pipeline) -> None:
     for text in ("Les attaques ont fortement augmenté dans la région de Ménaka ces derniers mois.",
                  "Ce gang de Cité Soleil s'est spécialisé dans les enlèvements de commerçants."):
         assert run(pipeline, text)[1] == [], text
+
+
+def test_an_attack_repelled_is_one_clash(pipeline: Pipeline) -> None:
+    # the militia that repels the attack does not carry it out: one event, the attackers against it
+    event = only_event(pipeline, "Au Burkina Faso, les VDP ont repoussé dimanche une attaque à Kongoussi.")
+    assert event.sub_event_type == "Armed clash"

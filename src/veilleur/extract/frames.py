@@ -152,6 +152,7 @@ def frames_for_sentence(
                                                 sentence_dates)
         if not cumulative:
             frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
+    frames = _fold_objects_into_verbs(frames, tree, triggers.time_nouns)
     return _drop_subsumed_frames(_fold_means_into_acts(frames, tree), tree)
 
 
@@ -343,6 +344,26 @@ def _hypothetical(tree: Tree, verb: Token) -> bool:
 
 # what introduces the weapon an act was done with ("une attaque à la roquette", "attaqué avec un drone")
 MEANS_CASES = frozenset({"à", "au", "aux", "avec", "par"})
+
+
+def _fold_objects_into_verbs(frames: list[Frame], tree: Tree, time_nouns: frozenset[str]) -> list[Frame]:
+    """"ont repoussé une attaque": an action noun that a cue verb takes as its object is the event that verb
+    tells, told once, as the verb tells it (the soldiers who repel the attack do not carry it out). The parser
+    may hang the object on a day between them ("ont repoussé dimanche une attaque")."""
+    by_token = {f.trigger.token: f for f in frames}
+    kept = []
+    for frame in frames:
+        noun = tree.get(frame.trigger.token)
+        verb = tree.head(noun) if noun is not None and noun.pos == "NOUN" and noun.dep == "obj" else None
+        while verb is not None and verb.lemma in time_nouns and verb.dep != "ROOT":
+            verb = tree.head(verb)
+        told = by_token.get(verb.i) if verb is not None and verb.pos == "VERB" else None
+        if told is None or told is frame:
+            kept.append(frame)
+            continue
+        told.places = told.places or frame.places
+        _take_mentions(told, frame)
+    return kept
 
 
 def _fold_means_into_acts(frames: list[Frame], tree: Tree) -> list[Frame]:
