@@ -268,6 +268,8 @@ def test_load_from_explicit_path(tmp_path: Path) -> None:
         ("Les miliciens de Misrata ont repris le quartier.", "miliciens de Misrata", "Misrata Militia"),
         ("Les rebelles de Riek Machar ont attaqué la ville.", "rebelles de Riek Machar",
          "SPLM/A-IO: Sudan People's Liberation Movement/Army (In Opposition)"),
+        ("Des miliciens dozos ont encerclé un hameau.", "miliciens dozos", "Dozo Militia"),
+        ("Les Dozo contrôlent la piste.", "Dozo", "Dozo Militia"),
     ],
 )
 def test_named_spellings(registry: ActorRegistry, sentence: str, phrase: str, actor: str) -> None:
