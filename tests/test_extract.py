@@ -1224,3 +1224,10 @@ def test_an_attack_repelled_is_one_clash(pipeline: Pipeline) -> None:
     # the militia that repels the attack does not carry it out: one event, the attackers against it
     event = only_event(pipeline, "Au Burkina Faso, les VDP ont repoussé dimanche une attaque à Kongoussi.")
     assert event.sub_event_type == "Armed clash"
+
+
+def test_who_kills_in_an_ambush_set_it(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Au Niger, des jihadistes ont tué jeudi six gendarmes dans une embuscade près de "
+                                 "Téra.")
+    assert (event.sub_event_type, event.actor1, event.actor2, event.fatalities) == (
+        "Armed clash", "Unidentified Armed Group (Niger)", "Police Forces of Niger", 6)

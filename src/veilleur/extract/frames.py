@@ -143,7 +143,7 @@ def frames_for_sentence(
             frame.actors_before = [a for a in actors if a.start <= t.start][-1:]
         frame.actors_after = [a for a in actors if t.start + CUE_ARTICLE < a.start < hi]
         found_roles = _agent_via(tree, token, row.agent_via) if row.agent_via else roles(
-            tree, token, triggers.support_verbs, nominal, triggers.undergo_words
+            tree, token, triggers.support_verbs, nominal, triggers.undergo_words, triggers.harm_verbs
         )
         frame.undergone = found_roles.undergone
         frame.agents = _actors_within(actors, found_roles.agents)

@@ -260,7 +260,7 @@ def _with_conjuncts(tree: Tree, tokens: list[Token]) -> list[Token]:
 
 def roles(
     tree: Tree, trigger: Token, support_verbs: frozenset[str], nominal: bool,
-    undergo_words: frozenset[str] = frozenset(),
+    undergo_words: frozenset[str] = frozenset(), harm_verbs: frozenset[str] = frozenset(),
 ) -> Roles:
     """Who acts and who is acted upon, read from the dependency tree.
 
@@ -269,11 +269,12 @@ def roles(
     Nouns: a "de"/"par" complement acts ("l'attaque des shebab"), "contre" marks the target; a noun that
     is the object of a support verb ("ont mené une attaque") takes that verb's subject as agent, a noun
     governed by a word of suffering ("est tombé dans une embuscade", "a été la cible de frappes") has that
-    word's subject as target, and a noun that is the subject of a verb ("des frappes ont visé X") takes that
-    verb's object as target.
+    word's subject as target, a noun that is the subject of a verb ("des frappes ont visé X") takes that
+    verb's object as target, and a noun in which a verb of harm was done ("ont tué quatre policiers dans une
+    embuscade") takes that verb's active subject as agent and its object as target.
     """
     if nominal:
-        return _noun_roles(tree, trigger, support_verbs, undergo_words)
+        return _noun_roles(tree, trigger, support_verbs, undergo_words, harm_verbs)
     kids = tree.children(trigger)
     passive = is_passive(tree, trigger)
     subject_deps = PASSIVE_SUBJECT_DEPS if passive else SUBJECT_DEPS
@@ -306,7 +307,8 @@ def _cases(tree: Tree, token: Token) -> set[str]:
     return {k.lemma for k in tree.children(token) if k.dep == "case"}
 
 
-def _noun_roles(tree: Tree, noun: Token, support_verbs: frozenset[str], undergo_words: frozenset[str]) -> Roles:
+def _noun_roles(tree: Tree, noun: Token, support_verbs: frozenset[str], undergo_words: frozenset[str],
+                harm_verbs: frozenset[str] = frozenset()) -> Roles:
     agents: list[Token] = []
     patients: list[Token] = []
     for kid in tree.children(noun):
@@ -336,6 +338,9 @@ def _noun_roles(tree: Tree, noun: Token, support_verbs: frozenset[str], undergo_
             agents = [(_antecedent(tree, a, verb) or a) for a in agents]
         elif noun.dep in SUBJECT_DEPS and not patients:
             patients = [k for k in verb_kids if k.dep in OBJECT_DEPS]
+        elif noun.dep.startswith("obl") and verb.lemma in harm_verbs and not is_passive(tree, verb):
+            agents += [(_antecedent(tree, a, verb) or a) for a in verb_kids if a.dep in SUBJECT_DEPS]
+            patients = patients or [k for k in verb_kids if k.dep in OBJECT_DEPS]
     return Roles(agents=_spans(tree, agents, exclude=None), patients=_spans(tree, patients, exclude=None))
 
 

@@ -165,6 +165,7 @@ class TriggerLexicon:
     nominal_spellings: frozenset[str]  # the lower-cased words whose noun_key nominal_by_lemma holds
     support_verbs: frozenset[str]
     undergo_words: frozenset[str]  # "tombé dans une embuscade", "a subi une attaque": the subject suffers
+    harm_verbs: frozenset[str]  # "ont tué quatre soldats dans une embuscade": the subject set the ambush
     plan_lemmas: frozenset[str]
     purpose_marks: frozenset[str]
     aim_lemmas: frozenset[str]  # after "pour", these verbs state an aim, not an outcome ("pour reprendre")
@@ -314,6 +315,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         nominal_spellings=spellings_keyed(nominal_by_lemma),
         support_verbs=frozenset(data["support_verbs"]),
         undergo_words=frozenset(data["undergo_words"]),
+        harm_verbs=frozenset(data["harm_verbs"]),
         plan_lemmas=frozenset(data["plan_lemmas"]),
         purpose_marks=frozenset(data["purpose_marks"]),
         aim_lemmas=frozenset(data["aim_lemmas"]),
