@@ -99,11 +99,11 @@ def merge_events(events: Sequence[Event], original: str = "") -> list[Event]:
 def _final_absorber(event: Event, events: list[Event]) -> Event | None:
     """The event ``event`` folds into, followed through the events that fold in turn (a protest's arrests
     fold into the protest, which folds into the day's graver turn of the same crowd)."""
-    absorber, seen = None, [event]
+    absorber, seen = None, {id(event)}
     current = event
-    while (nxt := next((o for o in events if all(o is not s for s in seen) and _part_of(current, o)), None)):
+    while (nxt := next((o for o in events if id(o) not in seen and _part_of(current, o)), None)) is not None:
         absorber = current = nxt
-        seen.append(nxt)
+        seen.add(id(nxt))
     return absorber
 
 

@@ -172,7 +172,7 @@ class TriggerLexicon:
     negating_marks: frozenset[str]
     period_marks: frozenset[str]  # "depuis que ...": the clause sums a period
     abstract_heads: frozenset[str]  # "l'augmentation des attaques": a trend, an end, a risk, not one event
-    trend_verbs: frozenset[str]  # "les enlèvements ont augmenté", "multiplient les attaques": a trend, not one event
+    trend_verbs: frozenset[str]  # "les enlèvements ont augmenté", "spécialisé dans les rapts": a trend, not one event
     anticipation_modifiers: frozenset[str]  # "la prochaine bataille", "une éventuelle attaque": not yet an event
     habit_modifiers: frozenset[str]  # "des affrontements réguliers": a kind of event, not one
     held_weapon_heads: frozenset[str]  # "ont découvert des obus": a weapon found or seized, not fired

@@ -153,7 +153,7 @@ class _KeptTokens(NamedTuple):
 
     indexes: tuple[int, ...]  # into the text's tokens
     keys: tuple[str, ...]  # each kept token's key
-    capitalised: tuple[int, ...]  # positions in ``indexes`` where a name may start: capitals, "parc", "forêt"
+    name_starts: tuple[int, ...]  # positions in ``indexes`` where a name may start: capitals, "parc", "forêt"
 
 
 @lru_cache(maxsize=64)
@@ -162,9 +162,9 @@ def _kept_keys(text: str) -> _KeptTokens:
     tokens = tokenize(text)
     kept = tuple(i for i in range(len(tokens)) if tokens[i].key and not _is_text_article(tokens, i))
     openers = _name_opening_keys()
-    capitalised = tuple(position for position, i in enumerate(kept)
+    name_starts = tuple(position for position, i in enumerate(kept)
                         if tokens[i].capitalised or tokens[i].key in openers)
-    return _KeptTokens(kept, tuple(tokens[i].key for i in kept), capitalised)
+    return _KeptTokens(kept, tuple(tokens[i].key for i in kept), name_starts)
 
 
 @lru_cache(maxsize=1)
@@ -175,7 +175,8 @@ def _name_opening_keys() -> frozenset[str]:
 
 
 def _raw_hits(text: str, gazetteer: Gazetteer) -> set[tuple[int, int, str]]:
-    """(first token, last token, key) of every key of the gazetteer in the text that starts at a capital.
+    """(first token, last token, key) of every key of the gazetteer in the text that starts at a capital (or at
+    a noun that opens a park's name, "le parc du W").
 
     A key is kept tokens' keys joined by spaces, so the hits are the runs of kept tokens, from a capitalised
     one, whose joined keys the index holds: only the runs as long as the gazetteer's longest key that starts
@@ -183,10 +184,10 @@ def _raw_hits(text: str, gazetteer: Gazetteer) -> set[tuple[int, int, str]]:
     (:meth:`Geocoder._select`), and a text has a few dozen capitalised words against thousands of words: one
     dictionary look-up or two per capitalised word replaced an automaton run over every character, whose
     hits were mostly common words, and a gazetteer no longer builds an automaton when it is loaded."""
-    kept, keys, capitalised = _kept_keys(text)
+    kept, keys, name_starts = _kept_keys(text)
     index, reach = gazetteer.index, gazetteer.reach
     raw = set()
-    for position in capitalised:
+    for position in name_starts:
         longest = reach.get(keys[position])
         if longest is None:
             continue
