@@ -355,6 +355,20 @@ def test_nationality_phrase_beats_template(registry: ActorRegistry) -> None:
 
 
 @pytest.mark.parametrize(
+    ("country", "actor"),
+    [
+        ("Mali", "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali"),
+        ("Central African Republic",
+         "MINUSCA: United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic"),
+        ("Haiti", None),
+    ],
+)
+def test_peacekeepers_are_the_mission_of_the_country(registry: ActorRegistry, country: str, actor: str | None) -> None:
+    found = [m.actor.name for m in registry.find("Deux casques bleus ont été blessés près du camp.", country)]
+    assert (found[0] if found else None) == actor
+
+
+@pytest.mark.parametrize(
     ("initials", "country", "actor"),
     [
         ("ANP", "Algeria", "Military Forces of Algeria"),
