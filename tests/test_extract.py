@@ -1231,3 +1231,8 @@ def test_who_kills_in_an_ambush_set_it(pipeline: Pipeline) -> None:
                                  "Téra.")
     assert (event.sub_event_type, event.actor1, event.actor2, event.fatalities) == (
         "Armed clash", "Unidentified Armed Group (Niger)", "Police Forces of Niger", 6)
+
+
+def test_grenade_casings_are_no_throw(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Mardi à Dakar, la chaussée était couverte de cartouches de grenades et de pierres.")
+    assert [e.sub_event_type for e in events if e.sub_event_type == "Grenade"] == []
