@@ -1236,3 +1236,9 @@ def test_who_kills_in_an_ambush_set_it(pipeline: Pipeline) -> None:
 def test_grenade_casings_are_no_throw(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Mardi à Dakar, la chaussée était couverte de cartouches de grenades et de pierres.")
     assert [e.sub_event_type for e in events if e.sub_event_type == "Grenade"] == []
+
+
+def test_opening_fire_opens_no_base(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Mardi à Gao, deux assaillants ont franchi la clôture avant d'ouvrir le feu dans la "
+                              "direction du camp des gendarmes.")
+    assert [e.sub_event_type for e in events if e.event_type == "Strategic developments"] == []
