@@ -1242,3 +1242,9 @@ def test_opening_fire_opens_no_base(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Mardi à Gao, deux assaillants ont franchi la clôture avant d'ouvrir le feu dans la "
                               "direction du camp des gendarmes.")
     assert [e.sub_event_type for e in events if e.event_type == "Strategic developments"] == []
+
+
+def test_an_object_read_as_an_oblique_still_counts(pipeline: Pipeline) -> None:
+    # the parser reads the partitive "des" of "a saisi mardi des armes" as "de" + "les"
+    event = only_event(pipeline, "Au Mali, l'armée a saisi mardi des armes à Gao.")
+    assert (event.sub_event_type, event.actor1) == ("Disrupted weapons use", "Military Forces of Mali")

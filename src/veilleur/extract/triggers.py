@@ -21,6 +21,7 @@ from veilleur.extract.grammar import CLAUSE_DEPS, RELATIVE_PRONOUNS, Tree, is_pa
 TRIGGERS_FILE = "event_triggers.json"
 ADJACENT_TOKENS = 3  # a matched modifier this close joins the trigger's span ("frappes aériennes")
 OBJECT_REACH = 6  # tokens from a verb to an object the parser lost
+PARTITIVES = frozenset({"des", "du"})  # "a tiré des obus", "a saisi du matériel": articles the parser reads as "de"
 DATE_WORDS = 3  # "vendredi 23 octobre": the words of a date the parser may put between a cue and its governor
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 HELD_DEPS = frozenset({"obj", "nsubj:pass", "nmod", "acl"})  # how a held weapon hangs on what holds it
@@ -76,6 +77,10 @@ class TriggerRow:
         if token.pos == "DET" or token.pos == "ADP":
             return None
         kids = tree.children(token)
+        # "a saisi mardi des armes": the parser may read the partitive "des" as a preposition, making the object an
+        # oblique
+        kids += [k._replace(dep="obj") for k in kids if k.dep == "obl:arg" and any(
+            c.dep == "case" and c.text.lower() in PARTITIVES for c in tree.children(k))]
         if token.dep == "acl:relcl" and (antecedent := tree.head(token)) is not None:
             # "la ville qui a été libérée": the relative pronoun's antecedent fills its slot
             kids += [antecedent._replace(dep=k.dep) for k in kids if k.lemma in RELATIVE_PRONOUNS]
