@@ -1248,3 +1248,9 @@ def test_an_object_read_as_an_oblique_still_counts(pipeline: Pipeline) -> None:
     # the parser reads the partitive "des" of "a saisi mardi des armes" as "de" + "les"
     event = only_event(pipeline, "Au Mali, l'armée a saisi mardi des armes à Gao.")
     assert (event.sub_event_type, event.actor1) == ("Disrupted weapons use", "Military Forces of Mali")
+
+
+def test_civilians_killed_in_fighting_keep_it_a_battle(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Au Soudan, les paramilitaires des FSR ont livré mardi de violents combats à "
+                                 "Omdurman, qui ont fait 20 morts parmi les civils.")
+    assert (event.sub_event_type, event.actor1, event.fatalities) == ("Armed clash", "RSF: Rapid Support Forces", 20)
