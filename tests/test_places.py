@@ -552,3 +552,13 @@ def test_a_name_after_an_organisations_kind_is_no_place(geocoder: Geocoder, text
 
 def test_a_place_after_a_firm_and_a_preposition_is_a_place(geocoder: Geocoder) -> None:
     assert [m.text for m in geocoder.find("Une entreprise de Gao a été pillée, au Mali.").mentions][:1] == ["Gao"]
+
+
+def test_a_name_after_a_place_noun_is_a_place_though_the_parser_saw_a_person(geocoder: Geocoder) -> None:
+    text = "Au Niger, dix soldats ont été tués lors d'une attaque contre le poste de Tillia."
+    start = text.index("Tillia")
+    found = geocoder.find(text, persons=[(start, start + len("Tillia"))]).mentions
+    assert [(m.text, m.place.country) for m in found] == [("Tillia", "Niger")]
+    alone = "Au Niger, l'officier Tillia a parlé."  # no place noun before it: the person stays a person
+    start = alone.index("Tillia")
+    assert geocoder.find(alone, persons=[(start, start + len("Tillia"))]).mentions == []

@@ -598,8 +598,9 @@ _ORGANISATION_BEFORE = re.compile(
     r"banques?|opérateurs?)(?:\s+(?!(?:de|du|des|d|à|au|aux|en|dans|sur|près)\b)[a-zà-ÿ-]+){0,2}\s+$"
 )
 # words that make the next name a place even where the parser took it for a person ("à Barry")
-_PLACE_INTRO = re.compile(r"(?:\bà|\bau|\bprès\s+d[e'’]|\bville\s+d[e'’]|\bvillage\s+d[e'’]|\blocalité\s+d[e'’])\s*$",
-                          re.IGNORECASE)
+# the words after which a name is a place whatever the parser saw in it ("à Tillia", "le poste de Tillia")
+_PLACE_INTRO = re.compile(r"(?:\bà|\bau|\bprès\s+d[e'’]|\b(?:ville|village|localité|commune|bourgade|hameau|quartier|"
+                          r"camp|base|poste|caserne|garnison|chef-lieu)\s+d[e'’])\s*$", re.IGNORECASE)
 # a locative word with the definite article ("dans le", "au", "vers l'"): the name after it is an area's
 _DEFINITE_BEFORE = re.compile(r"(?:\b(?:dans|en|vers|sur|de)\s+(?:le|la|les)\s+|\b(?:dans|vers|sur|de)\s+l['’]\s*"
                               r"|\b(?:au|aux|du)\s+)$")
