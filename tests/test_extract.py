@@ -1244,9 +1244,12 @@ def test_opening_fire_opens_no_base(pipeline: Pipeline) -> None:
     assert [e.sub_event_type for e in events if e.event_type == "Strategic developments"] == []
 
 
-def test_an_object_read_as_an_oblique_still_counts(pipeline: Pipeline) -> None:
-    # the parser reads the partitive "des" of "a saisi mardi des armes" as "de" + "les"
-    event = only_event(pipeline, "Au Mali, l'armée a saisi mardi des armes à Gao.")
+@pytest.mark.parametrize("text", [
+    "Au Mali, l'armée a saisi mardi des armes à Gao.",  # the partitive "des" read as "de" + "les"
+    "Au Mali, l'armée a saisi mardi trois fusils à Gao.",  # an oblique with no preposition at all
+])
+def test_an_object_read_as_an_oblique_still_counts(pipeline: Pipeline, text: str) -> None:
+    event = only_event(pipeline, text)
     assert (event.sub_event_type, event.actor1) == ("Disrupted weapons use", "Military Forces of Mali")
 
 

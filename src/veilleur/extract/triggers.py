@@ -78,9 +78,9 @@ class TriggerRow:
             return None
         kids = tree.children(token)
         # "a saisi mardi des armes": the parser may read the partitive "des" as a preposition, making the object an
-        # oblique
-        kids += [k._replace(dep="obj") for k in kids if k.dep == "obl:arg" and any(
-            c.dep == "case" and c.text.lower() in PARTITIVES for c in tree.children(k))]
+        # oblique; "a abattu mardi trois drones": or leave an oblique with no preposition at all, which only an
+        # object is
+        kids += [k._replace(dep="obj") for k in kids if k.dep == "obl:arg" and _unmarked_or_partitive(tree, k)]
         if token.dep == "acl:relcl" and (antecedent := tree.head(token)) is not None:
             # "la ville qui a été libérée": the relative pronoun's antecedent fills its slot
             kids += [antecedent._replace(dep=k.dep) for k in kids if k.lemma in RELATIVE_PRONOUNS]
@@ -141,6 +141,11 @@ class TriggerRow:
         first = nouns[0]
         passes = any(test.lemmas and "obj" in test.deps and first.lemma in test.lemmas for test in self.with_any)
         return [first] if passes else []
+
+
+def _unmarked_or_partitive(tree: Tree, oblique: Token) -> bool:
+    cases = [c.text.lower() for c in tree.children(oblique) if c.dep == "case"]
+    return any(case in PARTITIVES for case in cases) or (not cases and oblique.pos in ("NOUN", "PROPN"))
 
 
 def _hyphen_joined(tree: Tree, token: Token) -> list[Token]:
