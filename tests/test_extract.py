@@ -1253,6 +1253,17 @@ def test_an_object_read_as_an_oblique_still_counts(pipeline: Pipeline, text: str
     assert (event.sub_event_type, event.actor1) == ("Disrupted weapons use", "Military Forces of Mali")
 
 
+@pytest.mark.parametrize("abduction", [
+    "Moussa Bello et son fils ont été enlevés par des individus armés",
+    "deux hommes ont été enlevés par des individus armés",
+    "des hommes armés ont enlevé Moussa Bello",
+])
+def test_the_people_abducted_are_civilians_unless_named_a_force(pipeline: Pipeline, abduction: str) -> None:
+    # the story opposes the army to armed men: the abducted, of no side, are not the army
+    event = only_event(pipeline, f"Au Cameroun, l'armée traque les ravisseurs. Le 3 mars, {abduction} à Ngaoundéré.")
+    assert (event.sub_event_type, event.actor2) == ("Abduction/forced disappearance", "Civilians (Cameroon)")
+
+
 def test_civilians_killed_in_fighting_keep_it_a_battle(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Au Soudan, les paramilitaires des FSR ont livré mardi de violents combats à "
                                  "Omdurman, qui ont fait 20 morts parmi les civils.")

@@ -538,6 +538,17 @@ def test_a_name_joined_where_the_gazetteer_splits_it_is_that_place(geocoder: Geo
     assert (mongko.place.name, mongko.place.country) == ("Panglong", "Myanmar")
 
 
+@pytest.mark.parametrize("phrase", ["à Ngan-Ha", "dans l'arrondissement de Ngan-Ha"])
+def test_a_name_split_where_the_gazetteer_joins_it_outranks_the_part_it_holds(geocoder: Geocoder, phrase: str) -> None:
+    # the tables hold Nganha (Adamaoua) in one word, and a "Ngan" elsewhere; the parser's span may open on the
+    # place noun ("arrondissement de Ngan-Ha")
+    text = f"Au Cameroun, des éleveurs ont été enlevés samedi {phrase}, selon la gendarmerie."
+    start = text.index(phrase)
+    result = geocoder.find(text, candidates=[(start, start + len(phrase))])
+    assert [(m.text, m.place.name, m.place.admin1) for m in result.mentions if m.place.country == "Cameroon"] == [
+        ("Ngan-Ha", "Nganha", "Adamaoua")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

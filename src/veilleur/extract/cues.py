@@ -16,6 +16,7 @@ from veilleur.datafiles import load_json
 
 CUES_FILE = "event_cues.json"
 REMOTE_VIOLENCE = "Explosions/Remote violence"  # the event type of strikes, shelling and bombs
+VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"  # abductions, sexual violence: their victims are civilians
 CAPTION_MAX_CHARS = 300  # a caption is a short line of its own
 CAPTION_CREDIT_REACH = 40  # a photo credit closes its caption line: look at the line's last characters only
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from veilleur.extract.cues import REMOTE_VIOLENCE
+from veilleur.extract.cues import REMOTE_VIOLENCE, VIOLENCE_AGAINST_CIVILIANS
 from veilleur.extract.frames import Frame
 from veilleur.extract.mentions import ActorRef, PlaceRef, TollRef, country_with_article
 
@@ -178,6 +178,9 @@ def sides(
     actor2 = object_group[0] if object_group else None
     if actor1 is None:
         actor1 = _default_actor1(frame, actor2, place.country, context.adversary)
+    if actor2 is None and category.event_type == VIOLENCE_AGAINST_CIVILIANS and place.country:
+        # "deux éleveurs ont été enlevés": who is abducted, unnamed, is a civilian, not the story's other side
+        actor2 = ActorRef.civilians(place.country)
     if actor2 is None and actor1 is not None and category.name not in NO_DEFAULT_TARGET:
         actor2 = context.opponent_of(actor1)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name and not category.self_directed:

@@ -15,6 +15,7 @@ country files it loaded within a memory budget.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import gzip
 import math
@@ -799,6 +800,17 @@ def _acronym(text: str, start: int, end: int) -> bool:
     return text[text.rfind("\n", 0, start) + 1:start].strip() != "" and not _introduced(text, start)
 
 
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ]")
+LONGEST_NAME = 80  # characters: no gazetteer name the scan finds is longer
+
+
+def _holds_whole(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does ``[start, end)`` hold whole, and longer, every one of the sorted ``spans`` it overlaps?"""
+    first = bisect.bisect_left(spans, (start - LONGEST_NAME, 0))
+    last = bisect.bisect_left(spans, (end, 0))
+    return all(start <= s and e <= end and e - s < end - start for s, e in spans[first:last] if e > start)
+
+
 def _bracketed(text: str, start: int, end: int) -> bool:
     """An acronym in brackets after the name it stands for: "la Mission de l'ONU en Afghanistan (MANUA)"."""
     return (_acronym(text, start, end) and text[start - 1:start] == "("
@@ -1280,7 +1292,11 @@ class Geocoder:
         beyond = [c for c in dict.fromkeys(reach) if c not in detailed][:MAX_REACH_COUNTRIES]
         gazetteers = self._gazetteers([*detailed, *beyond])
         matches = [m for m in self._scan(text, gazetteers, hits) if usable(m)] if len(gazetteers) > 1 else base
-        matches += self._candidate_matches(text, matches, candidates, gazetteers)
+        extra = self._candidate_matches(text, matches, candidates, gazetteers)
+        # a name the parser saw whole and the gazetteer knows whole ("Ngan-Ha", held as Nganha) replaces the
+        # shorter names the scan found inside it ("Ngan")
+        whole = SpanIndex((m.start, m.end) for m in extra if m.places and not m.fuzzy)
+        matches = [m for m in matches if not whole.encloses(m.start, m.end)] + extra
         home = {*detailed, *beyond}
         named = set(country_mentions(text, adjectives=False))
         matches = [m for m in matches if self._plausible(text, m, home, named, entities)
@@ -1451,8 +1467,15 @@ class Geocoder:
         """Extra spans not covered by the scan: exact key, then fuzzy key; "?" marks a miss to report."""
         extra: list[_Match] = []
         taken = SpanIndex((m.start, m.end) for m in found)
+        found_spans = sorted((m.start, m.end) for m in found)
         for start, end in spans:
-            if taken.overlaps(start, end) or not text[start:end][:1].isupper():
+            # the parser's span may open on the place noun ("arrondissement de Ngan-Ha"): the name is its capitals
+            if (name := _CAPITALISED_WORD.search(text, start, end)) is not None and not text[start].isupper():
+                start = name.start()
+            overlapping = taken.overlaps(start, end)
+            # the span holds whole the shorter names the scan found in it ("Ngan" in "Ngan-Ha")
+            within = overlapping and _holds_whole(found_spans, start, end)
+            if (overlapping and not within) or not text[start:end][:1].isupper():
                 continue
             if _bracketed(text, start, end) or _TITLE_BEFORE.search(text, max(0, start - 40), start):
                 continue  # a parser's span is no place where the scan's is none: "(MANUA)", "le général X"
@@ -1464,6 +1487,8 @@ class Geocoder:
             known = any(key in g.index for g in gazetteers)
             if not known and (joined := next(filter(None, (g.same_letters(key) for g in gazetteers)), None)):
                 key, known = joined, True  # "Mongko" is Mong Ko: the same letters, not a near miss
+            if within and not known:
+                continue  # only a name known whole outranks the names found inside it
             resolved = key if known else (_near_key(key, gazetteers) if cued else None)
             if resolved is None:
                 extra.append(_Match(start, end, "?" + key, []))
