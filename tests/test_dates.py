@@ -258,6 +258,7 @@ def test_month_only_publication_dates_a_weekday_the_article_dates_elsewhere() ->
         ("du 28 septembre au 2 octobre", date(2017, 9, 28), 2, "week"),
         ("les 7 et 8 octobre", date(2017, 10, 7), 2, "week"),  # two named days: the first, as a span
         ("les 7-8 octobre", date(2017, 10, 7), 2, "week"),
+        ("les combats des 7 et 8 octobre", date(2017, 10, 7), 2, "week"),  # "des" = "de" + "les"
         ("dans la nuit du mardi 3 au mercredi 4 octobre", date(2017, 10, 3), 1, "day"),  # weekdays named too
         ("dans la nuit de samedi 30 septembre au dimanche 1er octobre", date(2017, 9, 30), 1, "day"),
     ],
