@@ -198,6 +198,23 @@ def test_periods(text: str, expected: date) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "last_year"),
+    [
+        ("Les deux camps se sont affrontés entre 2004 et 2008.", 2008),
+        ("de 2011 à 2013, la ville a été assiégée", 2013),
+        ("pendant la guerre civile (1991-2002)", 2002),
+    ],
+)
+def test_a_range_of_years_is_a_long_period(text: str, last_year: int) -> None:
+    mention = only(text, MONDAY)
+    assert (mention.value, mention.precision, mention.kind) == (date(last_year, 1, 1), 4, "period")
+
+
+def test_years_out_of_order_are_no_range() -> None:
+    assert [m.kind for m in find_dates("le score de 2008 à 2004 points", MONDAY)] == []
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Le samedi 14 octobre, le poste a été attaqué ; la veille, une patrouille était visée.", date(2017, 10, 13)),

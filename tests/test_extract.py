@@ -390,6 +390,8 @@ REAL = "Des combats ont opposé dimanche l'armée irakienne à l'État islamique
                      id="repeated-attacks"),
         pytest.param("Le ministre a annoncé que la prochaine bataille de Mossoul serait décisive.",
                      id="the-next-battle"),
+        pytest.param("Ces milices avaient affronté l'armée irakienne entre 2004 et 2008 à Mossoul, avant de signer "
+                     "une trêve.", id="years-of-fighting-then-a-truce"),
     ],
 )
 def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -> None:

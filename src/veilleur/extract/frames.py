@@ -20,6 +20,7 @@ from veilleur.extract.grammar import (
     Tree,
     attachment,
     auxiliaries,
+    clause_head,
     clause_of,
     governing_chain,
     is_irrealis_verb,
@@ -314,9 +315,29 @@ def exclusion_reason(
         for match in pattern.finditer(text, lo, hi):
             if in_clause(match.start()):
                 return f"{name} wording in its clause: {match.group(0)!r}"
-    for d in mentions.dates_in(lo, hi):
-        if d.kind == "period" and in_clause(d.start) and not cues.short_period.search(text, d.start, d.end):
-            return f"long period in its clause: {text[d.start:d.end]!r}"
+    if (period := _long_period_in_clause(text, tree, token, cues, mentions)) is not None:
+        return f"long period in its clause: {period!r}"
+    head = clause_head(tree, token)
+    if head.feature("VerbForm") in ("Inf", "Part") and not any(in_clause(d.start) for d in mentions.dates_in(lo, hi)):
+        # "avaient combattu l'armée entre 1998 et 2003, avant de signer un cessez-le-feu": a clause with no
+        # tense and no date of its own is told in the time of the clause it hangs on
+        governor = tree.head(head)
+        if governor is not None and (period := _long_period_in_clause(text, tree, governor, cues, mentions)):
+            return f"long period in the clause it hangs on: {period!r}"
+    return None
+
+
+def _long_period_in_clause(text: str, tree: Tree, token: Token, cues: CueLexicon, mentions: Mentions) -> str | None:
+    """The words of a period longer than a week ("depuis deux ans", "entre 1998 et 2003") in the token's clause."""
+    clause = clause_of(tree, token)
+    span = tree.span(clause)
+    if span is None:
+        return None
+    starts = [(t.start, t.end) for t in clause]
+    for d in mentions.dates_in(*span):
+        if (d.kind == "period" and any(s <= d.start < e for s, e in starts)
+                and not cues.short_period.search(text, d.start, d.end)):
+            return text[d.start:d.end]
     return None
 
 

@@ -310,6 +310,25 @@ def _years(folded: str, published: date) -> Iterator[_Found]:
 
 
 @lru_cache(maxsize=1)
+def _year_range_pattern() -> re.Pattern[str]:
+    p = _pieces()
+    lead = _alternation(_vocabulary()["year_range_lead_ins"])
+    joiner = _alternation(_vocabulary()["year_range_joiners"])
+    return re.compile(
+        rf"{p['start']}(?:{lead}\s+)?(?P<first>{p['year']})(?:\s+{joiner}\s+|\s*-\s*)(?P<last>{p['year']})"
+    )
+
+
+def _year_ranges(folded: str, published: date) -> Iterator[_Found]:
+    """ "entre 1998 et 2003", "de 2012 à 2015", "(1998-2003)": a period of years, long by nature."""
+    for match in _year_range_pattern().finditer(folded):
+        first = _plausible_year(match.group("first"), published)
+        last = _plausible_year(match.group("last"), published)
+        if first is not None and last is not None and first < last:
+            yield match.start(), match.end(), date(last, 1, 1), PRECISION_YEAR, "period"
+
+
+@lru_cache(maxsize=1)
 def _relative_day_pattern() -> re.Pattern[str]:
     vocab = _vocabulary()
     day = _alternation(vocab["relative_days"])
@@ -537,6 +556,7 @@ _FINDERS: tuple[_Finder, ...] = (
     _months,
     _relative_months,
     _years,
+    _year_ranges,
     _relative_days,
     _weekdays,
     _weeks,
