@@ -315,15 +315,15 @@ def exclusion_reason(
         for match in pattern.finditer(text, lo, hi):
             if in_clause(match.start()):
                 return f"{name} wording in its clause: {match.group(0)!r}"
-    if (period := _long_period_in_clause(text, tree, token, cues, mentions)) is not None:
-        return f"long period in its clause: {period!r}"
+    if (long_period := _long_period_in_clause(text, tree, token, cues, mentions)) is not None:
+        return f"long period in its clause: {long_period!r}"
     head = clause_head(tree, token)
     if head.feature("VerbForm") in ("Inf", "Part") and not any(in_clause(d.start) for d in mentions.dates_in(lo, hi)):
         # "avaient combattu l'armée entre 1998 et 2003, avant de signer un cessez-le-feu": a clause with no
         # tense and no date of its own is told in the time of the clause it hangs on
-        governor = tree.head(head)
-        if governor is not None and (period := _long_period_in_clause(text, tree, governor, cues, mentions)):
-            return f"long period in the clause it hangs on: {period!r}"
+        upper = tree.head(head)
+        if upper is not None and (long_period := _long_period_in_clause(text, tree, upper, cues, mentions)):
+            return f"long period in the clause it hangs on: {long_period!r}"
     return None
 
 
