@@ -392,6 +392,8 @@ REAL = "Des combats ont opposé dimanche l'armée irakienne à l'État islamique
                      id="the-next-battle"),
         pytest.param("Ces milices avaient affronté l'armée irakienne entre 2004 et 2008 à Mossoul, avant de signer "
                      "une trêve.", id="years-of-fighting-then-a-truce"),
+        pytest.param("Les forces irakiennes ont mené jusqu'ici 120 assauts contre les cellules jihadistes de Mossoul.",
+                     id="a-tally-of-assaults"),
     ],
 )
 def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -> None:
@@ -399,6 +401,16 @@ def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -
     assert alone == []
     _, events = run(pipeline, f"{REAL} {not_an_event}")
     assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Tall ‘Afar")]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Au Mali, trois attaques ont visé mardi des postes de l'armée près de Gao.", "Armed clash"),
+    ("En France, la police a procédé à 35 arrestations samedi à Lyon lors du défilé.", "Arrests"),
+    ("En Iran, plus de 1 200 manifestants ont défilé mardi à Téhéran.", "Peaceful protest"),
+])
+def test_a_count_below_a_tally_or_of_people_is_one_event(pipeline: Pipeline, text: str, sub_event_type: str) -> None:
+    _, events = run(pipeline, text)
+    assert sub_event_type in [e.sub_event_type for e in events]
 
 
 def test_where_a_period_starts_is_background(pipeline: Pipeline) -> None:

@@ -270,6 +270,10 @@ def exclusion_reason(
         return "an event to come"  # "la prochaine bataille", "une éventuelle attaque"
     if modifiers & triggers.habit_modifiers:
         return "a habit"  # "des affrontements réguliers", "des attaques répétées"
+    if token.pos == "NOUN" and token.lemma not in triggers.counted_within_one_event and any(
+            k.dep == "nummod" and (parse_quantity(k.text) or 0) >= triggers.tally_min_events
+            for k in tree.children(token)):
+        return "a tally of events"  # "ont mené jusqu'ici 350 assauts", "57 attaques suicides ont fait 605 morts"
     if token.pos == "NOUN" and token.dep == "nmod" and (head := tree.head(token)) is not None and (
             head.lemma in triggers.abstract_heads):
         return f"what {head.text!r} is about"  # "l'augmentation des attaques", "la fin des combats"

@@ -185,6 +185,8 @@ class TriggerLexicon:
     trend_verbs: frozenset[str]  # "les enlèvements ont augmenté", "spécialisé dans les rapts": a trend, not one event
     anticipation_modifiers: frozenset[str]  # "la prochaine bataille", "une éventuelle attaque": not yet an event
     habit_modifiers: frozenset[str]  # "des affrontements réguliers": a kind of event, not one
+    tally_min_events: int  # "350 assauts": a cue noun counted this high is a tally of events, not one
+    counted_within_one_event: frozenset[str]  # "35 arrestations": ... unless one event counts them
     held_weapon_heads: frozenset[str]  # "ont découvert des obus": a weapon found or seized, not fired
     compound_heads: frozenset[str]  # "lance-roquettes": a launcher, not rockets
     time_nouns: frozenset[str]  # a head the parser may put between a cue and its governor ("signé vendredi un")
@@ -335,6 +337,8 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         trend_verbs=frozenset(data["trend_verbs"]),
         anticipation_modifiers=frozenset(data["anticipation_modifiers"]),
         habit_modifiers=frozenset(data["habit_modifiers"]),
+        tally_min_events=int(data["tally_min_events"]),
+        counted_within_one_event=frozenset(data["counted_within_one_event"]),
         held_weapon_heads=frozenset(data["held_weapon_heads"]),
         compound_heads=frozenset(data["compound_heads"]),
         time_nouns=frozenset(data["classes"]["time_nouns"]),
