@@ -252,6 +252,8 @@ def test_load_from_explicit_path(tmp_path: Path) -> None:
         ("Les FSR ont bombardé un marché.", "FSR", "RSF: Rapid Support Forces"),
         ("Des anti-balaka ont tué deux éleveurs.", "anti-balaka", "Anti-Balaka"),
         ("Les séparatistes anglophones ont incendié une école.", "séparatistes anglophones", "Ambazonian Separatists"),
+        ("Des indépendantistes ambazoniens ont tendu une embuscade.", "indépendantistes ambazoniens",
+         "Ambazonian Separatists"),
         ("Le groupe Wagner appuie l'armée.", "groupe Wagner", "Wagner Group"),
         ("Les Volontaires pour la défense de la patrie ont repoussé l'attaque.",
          "Volontaires pour la défense de la patrie", "VDP: Volunteers for the Defense of the Homeland"),
