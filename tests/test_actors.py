@@ -314,6 +314,8 @@ def test_seed_style_paragraph(registry: ActorRegistry) -> None:
         ("les bombardiers russes", "Military Forces of Russia"),
         ("le navire russe", "Military Forces of Russia"),
         ("des frappes russes", "Military Forces of Russia"),
+        ("des missiles russes", "Military Forces of Russia"),  # a state's missiles and shells are its forces'
+        ("les obus israéliens", "Military Forces of Israel"),
         ("les soldats maliens", "Military Forces of Mali"),
         ("un soldat malien", "Military Forces of Mali"),
         ("les policiers afghans", "Police Forces of Afghanistan"),
