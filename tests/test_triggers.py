@@ -195,6 +195,15 @@ def test_passive_agent_acts_and_passive_subject_suffers() -> None:
     assert found.patients == ((PASSIVE.tokens[0].start, PASSIVE.tokens[1].end),)
 
 
+def test_a_par_agent_labelled_an_oblique_still_acts() -> None:
+    # the parser may label the "par"-agent of a passive obl:mod: "Trois soldats ont été tués par des jihadistes"
+    rows = [(t.text, t.lemma, t.pos, "obl:mod" if t.dep == "obl:agent" else t.dep, t.head, t.morph)
+            for t in PASSIVE.tokens]
+    tree = _tree(rows)
+    found = roles(tree, tree.tokens[4], frozenset(), nominal=False)
+    assert [(s, e) for s, e in found.agents] == [(tree.tokens[5].start, tree.tokens[7].end)]
+
+
 # "Ils ont mené une attaque"
 SUPPORT = _tree([
     ("Ils", "il", "PRON", "nsubj", 2, ""),

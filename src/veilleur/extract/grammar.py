@@ -293,7 +293,9 @@ def roles(
         if shared and any(s.dep in PASSIVE_SUBJECT_DEPS for s in shared) != passive:
             resolved = []  # "X ont été attaqués et ont riposté": the passive subject is not the agent
             break
-    agents_from = [k for k in kids if k.dep in AGENT_DEPS] if passive else resolved
+    # "a été pilonnée par l'artillerie": the parser may label the "par"-agent an oblique
+    agents_from = [k for k in kids if k.dep in AGENT_DEPS or k.dep.startswith("obl") and "par" in _cases(tree, k)
+                   ] if passive else resolved
     patients_from = resolved if passive else [k for k in kids if k.dep in OBJECT_DEPS]
     exclude = trigger if any(t.dep == "acl:relcl" for t in [trigger]) else None
     return Roles(
