@@ -413,6 +413,11 @@ def test_a_count_below_a_tally_or_of_people_is_one_event(pipeline: Pipeline, tex
     assert sub_event_type in [e.sub_event_type for e in events]
 
 
+def test_a_place_passed_under_a_groups_control_was_taken_by_it(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "En RDC, la ville de Rutshuru est passée mardi sous le contrôle des rebelles du M23.")
+    assert (event.sub_event_type, event.actor1) == ("Non-state actor overtakes territory", "M23: March 23 Movement")
+
+
 def test_where_a_period_starts_is_background(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Au moins vingt personnes ont été tuées mardi à Kiev dans les heurts les plus violents "
                               "depuis que des milliers de personnes sont descendues dans les rues il y a trois mois.")

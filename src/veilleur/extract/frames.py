@@ -239,9 +239,10 @@ def _actors_within(actors: list[ActorRef], spans: tuple[tuple[int, int], ...]) -
     return [a for a in actors if any(s <= a.start < e for s, e in spans)]
 
 
-def _agent_via(tree: Tree, token: Token, lemma: str) -> Roles:
-    """"tombée aux mains des rebelles": the rebels, complement of "mains", took the place."""
-    heads = [k for k in tree.children(token) if k.lemma == lemma]
+def _agent_via(tree: Tree, token: Token, lemmas: frozenset[str]) -> Roles:
+    """"tombée aux mains des rebelles", "passée sous le contrôle du M23": the complement of "mains" or
+    "contrôle" took the place."""
+    heads = [k for k in tree.children(token) if k.lemma in lemmas]
     complements = [c for h in heads for c in tree.children(h) if c.dep == "nmod"]
     spans = tuple(s for c in complements if (s := tree.span(tree.subtree(c))) is not None)
     return Roles(agents=spans)

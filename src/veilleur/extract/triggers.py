@@ -62,7 +62,7 @@ class TriggerRow:
     passive_only: bool = False
     active_only: bool = False
     not_imperfect: bool = False  # "était occupée", "contrôlait": a state the story describes, not a change
-    agent_via: str = ""
+    agent_via: frozenset[str] = frozenset()  # "aux mains des rebelles": who acts is the complement of these nouns
     example: str = ""
     nominal: bool = False  # an action noun ("frappe", "attaque"), whose sides hang on it differently
 
@@ -310,7 +310,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
                 passive_only=bool(spec.get("passive_only", False)),
                 active_only=bool(spec.get("active_only", False)),
                 not_imperfect=bool(spec.get("not_imperfect", False)),
-                agent_via=spec.get("agent_via", ""),
+                agent_via=frozenset(spec.get("agent_via", [])),
                 example=spec.get("example", ""),
             )
         )
