@@ -157,6 +157,11 @@ def test_claimed_attack_is_still_an_event(annotator: Annotator) -> None:
     assert any(category == "attack" and reason is None for _, category, reason in found), found
 
 
+def test_a_compound_cut_at_its_hyphen_is_still_its_cue(annotator: Annotator) -> None:
+    found = _triggers(annotator, "Des dizaines d'enseignants ont tenu jeudi un sit-in devant le ministère à Niamey.")
+    assert ("sit", "protest", None) in found
+
+
 def test_pas_moins_de_is_not_a_negation(annotator: Annotator) -> None:
     found = _triggers(annotator, "Des affrontements ont fait pas moins de 40 morts dimanche à Kunduz.")
     assert ("affrontements", "clash", None) in found

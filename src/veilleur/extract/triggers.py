@@ -200,6 +200,11 @@ class TriggerLexicon:
             # one set look-up tells the few words a nominal row is keyed by, before their key is made
             if token.text.lower() in self.nominal_spellings and (key := noun_key(token.text)) != token.lemma:
                 rows = rows + self.nominal_by_lemma[key]
+            if not rows and (second := _hyphen_joined(tree, token)):
+                # "sit-in": the tokenizer cuts a compound at its hyphen, and its first half is no cue
+                compound = f"{token.text}-{second[0].text}".lower()
+                rows = self.by_lemma.get(compound, ())
+                token = token._replace(lemma=compound) if rows else token
             if not rows or _describes_a_state(tree, token, self.time_nouns) or self._compound_tail(tree, token):
                 continue  # most words are no trigger: asked first
             held = token.pos == "NOUN" and self._held_weapon(tree, token)
