@@ -95,6 +95,7 @@ def tolls(text: str) -> list[tuple[int, str]]:
         ("Le tir a causé la mort de trois d'entre eux.", [(3, "")]),
         ("La roquette a provoqué la mort de deux de ses occupants.", [(2, "occupants")]),
         ("L'embuscade a coûté la vie à 8 gendarmes.", [(8, "gendarmes")]),
+        ("L'embuscade a coûté la vie jeudi soir à 8 gendarmes.", [(8, "gendarmes")]),  # a time before the "à"
         ("Pas moins de 60 jihadistes de l'EI ont été éliminés.", [(60, "jihadistes")]),
         ("Cinq rebelles ont été neutralisés par l'aviation.", [(5, "rebelles")]),
         ("Les assaillants, au nombre de quatre, ont été abattus.", [(4, "assaillants")]),

@@ -262,6 +262,16 @@ def _time_adverbial() -> str:
     return rf"(?:\s*,?\s+(?<![\w-])(?:{date}|{night}|{day}|{phrase})(?![\w-])\s*,?)"
 
 
+def _lead_ins(phrases: Iterable[str]) -> str:
+    """The lead-ins of a count, a date or time allowed before their closing preposition ("a coûté la vie mardi
+    à douze villageois") as after them ("a coûté la vie à douze villageois mardi")."""
+    closing = [p for p in phrases if p.endswith(" a")]
+    if not closing:
+        return _alternation(phrases)
+    opened = _alternation([p[: -len(" a")] for p in closing])
+    return rf"(?:{opened}{_time_adverbial()}\s+a|{_alternation(phrases)})"
+
+
 @lru_cache(maxsize=1)
 def _toll_patterns() -> dict[str, re.Pattern[str]]:
     """The death-toll patterns, compiled once per process; each has a ``qty`` and a ``fill`` group."""
@@ -294,7 +304,7 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
         # "tuant 12 personnes", "a coûté la vie à trois soldats", "la mort de nombreux miliciens"
         # "ont tué dimanche douze civils", "ont abattu hier soir trois soldats"
         "lead": (
-            rf"(?<![\w-]){_alternation(vocab['killing_lead_ins'])}{_time_adverbial()}?{_SEP}{qty}(?P<fill>{fill}{{0,3}})"
+            rf"(?<![\w-]){_lead_ins(vocab['killing_lead_ins'])}{_time_adverbial()}?{_SEP}{qty}(?P<fill>{fill}{{0,3}})"
         ),
         # "ont perdu lundi 27 combattants", "l'armée a perdu deux soldats": a side that loses its fighters
         "loss": (
@@ -462,7 +472,9 @@ def _word_search(keys: Iterable[str]) -> re.Pattern[str]:
     """A search for any phrase of the vocabulary lists ``keys``, after the bound the toll patterns put before
     them (a space, an apostrophe or a word bound): the engine skips the positions inside words."""
     vocab = _vocabulary()
-    return re.compile(r"(?<![\w-])" + _alternation([phrase for key in keys for phrase in vocab[key]]))
+    # a lead-in's closing "à" may come after a date ("a coûté la vie mardi à"): its words before it are enough
+    phrases = [phrase.removesuffix(" a") for key in keys for phrase in vocab[key]]
+    return re.compile(r"(?<![\w-])" + _alternation(phrases))
 
 
 @lru_cache(maxsize=1)
