@@ -22,7 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -123,21 +123,26 @@ class Token(NamedTuple):
     hyphen_after: bool
 
 
+# a Token from a tuple of its fields, made in C (the named tuple's constructor is a Python function, called
+# for every word of every article)
+_new_token = partial(tuple.__new__, Token)
+
+
 @lru_cache(maxsize=64)
 def tokenize(text: str) -> tuple[Token, ...]:
     """Word tokens with their keys; French elisions ("d'Alep") are split off, Arabic apostrophes kept
     (cached: a text is scanned once per set of gazetteers)."""
     tokens: list[Token] = []
+    append = tokens.append
     for m in _WORD.finditer(text):
         start, word = m.start(), m.group()
-        head = _ELIDED.match(word) if "'" in word or "’" in word else None
-        if head and head.group(1).lower() in _ELISIONS and not _NAME_PREFIX.match(word):
-            start += head.end()
-            word = word[head.end():]
+        if "'" in word or "’" in word:
+            head = _ELIDED.match(word)
+            if head and head.group(1).lower() in _ELISIONS and not _NAME_PREFIX.match(word):
+                start += head.end()
+                word = word[head.end():]
         end = start + len(word)
-        tokens.append(
-            Token(start, end, word, _word_key(word), word[:1].isupper(), text[end:end + 1] in "-‐")
-        )
+        append(_new_token((start, end, word, _word_key(word), word[:1].isupper(), text[end:end + 1] in "-‐")))
     return tuple(tokens)
 
 
