@@ -14,6 +14,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from veilleur.spans import OrderedSpans
@@ -52,6 +53,10 @@ class Token(NamedTuple):
             features = _features(self.morph)
         return features.get(name, "")
 
+
+# A Token from a tuple of its ten fields, made in C: the named tuple's own constructor is a Python function,
+# called for every word of every article (the same tuple subclass, so the same values and equality)
+_new_token = partial(tuple.__new__, Token)
 
 # Each morphology string's features, read once: the rules ask tens of thousands of times per hundred
 # articles, and the parser writes a few hundred distinct strings (bounded anyway, for a process that runs long).
@@ -243,23 +248,26 @@ def _tokens(doc: Doc, char_base: int, token_base: int) -> list[Token]:
     def named(column: int, name: Callable[[int], str]) -> list[str]:
         keys = columns[:, column].tolist()
         found = {key: name(key) for key in set(keys)}
-        return [found[key] for key in keys]
+        return list(map(found.__getitem__, keys))
 
     texts = named(1, strings.__getitem__)
     starts = (columns[:, 0].astype("int64") + char_base).tolist()
     heads = (columns[:, 5].astype("int64") + numpy.arange(token_base, token_base + len(texts))).tolist()
     return list(map(
-        Token,  # i, start, end, text, lemma, pos, dep, head, morph, ent
-        range(token_base, token_base + len(texts)),
-        starts,
-        [start + len(text) for start, text in zip(starts, texts, strict=True)],
-        texts,
-        named(2, lambda key: strings[key].lower()),
-        named(3, NAMES.__getitem__),
-        named(4, strings.__getitem__),
-        heads,
-        named(6, lambda key: "" if (morph := strings[key]) == Morphology.EMPTY_MORPH else morph),
-        named(7, strings.__getitem__),
+        _new_token,
+        zip(  # i, start, end, text, lemma, pos, dep, head, morph, ent
+            range(token_base, token_base + len(texts)),
+            starts,
+            list(map(int.__add__, starts, map(len, texts))),
+            texts,
+            named(2, lambda key: strings[key].lower()),
+            named(3, NAMES.__getitem__),
+            named(4, strings.__getitem__),
+            heads,
+            named(6, lambda key: "" if (morph := strings[key]) == Morphology.EMPTY_MORPH else morph),
+            named(7, strings.__getitem__),
+            strict=True,
+        ),
     ))
 
 

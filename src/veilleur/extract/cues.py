@@ -153,12 +153,20 @@ class CueLexicon:
     def body_end(self, text: str) -> int:
         """Where the article ends and reader comments or page furniture begin."""
         cut = len(text)
-        for marker in self.comment_markers:
-            for match in re.finditer(r"(?m)^\s*" + re.escape(marker), text):
+        for marker, pattern in zip(self.comment_markers, _line_openers(self.comment_markers), strict=True):
+            if marker not in text:
+                continue  # most articles: one substring search instead of a pattern tried at every character
+            for match in pattern.finditer(text):
                 if match.start() > len(text) // 4:  # a marker in the lead is a word, not furniture
                     cut = min(cut, match.start())
                     break
         return cut
+
+
+@lru_cache(maxsize=4)
+def _line_openers(markers: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """Each marker at a line's start, compiled once (:meth:`CueLexicon.body_end` reads every article)."""
+    return tuple(re.compile(r"(?m)^\s*" + re.escape(marker)) for marker in markers)
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:

@@ -23,7 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -124,21 +124,26 @@ class Token(NamedTuple):
     hyphen_after: bool
 
 
+# a Token from a tuple of its fields, made in C (the named tuple's constructor is a Python function, called
+# for every word of every article)
+_new_token = partial(tuple.__new__, Token)
+
+
 @lru_cache(maxsize=64)
 def tokenize(text: str) -> tuple[Token, ...]:
     """Word tokens with their keys; French elisions ("d'Alep") are split off, Arabic apostrophes kept
     (cached: a text is scanned once per set of gazetteers)."""
     tokens: list[Token] = []
+    append = tokens.append
     for m in _WORD.finditer(text):
         start, word = m.start(), m.group()
-        head = _ELIDED.match(word) if "'" in word or "’" in word else None
-        if head and head.group(1).lower() in _ELISIONS and not _NAME_PREFIX.match(word):
-            start += head.end()
-            word = word[head.end():]
+        if "'" in word or "’" in word:
+            head = _ELIDED.match(word)
+            if head and head.group(1).lower() in _ELISIONS and not _NAME_PREFIX.match(word):
+                start += head.end()
+                word = word[head.end():]
         end = start + len(word)
-        tokens.append(
-            Token(start, end, word, _word_key(word), word[:1].isupper(), text[end:end + 1] in "-‐")
-        )
+        append(_new_token((start, end, word, _word_key(word), word[:1].isupper(), text[end:end + 1] in "-‐")))
     return tuple(tokens)
 
 
@@ -1114,9 +1119,11 @@ class Geocoder:
     # -- matching ------------------------------------------------------------------------------------
 
     def _scan(self, text: str, gazetteers: Sequence[Gazetteer],
-              hits: dict[int, set[tuple[int, int, str]]] | None = None) -> list[_Match]:
+              hits: dict[int, set[tuple[int, int, str]]] | None = None,
+              verdicts: dict[tuple[int, int, str], bool] | None = None) -> list[_Match]:
         """All gazetteer keys found in the text, longest first where they overlap, at capitalised words.
-        ``hits`` keeps each gazetteer's raw hits for a later scan of the same text."""
+        ``hits`` keeps each gazetteer's raw hits for a later scan of the same text, ``verdicts`` what
+        :meth:`_select` read of each hit there."""
         tokens = tokenize(text)
         raw: set[tuple[int, int, str]] = set()
         for gazetteer in gazetteers:
@@ -1126,37 +1133,29 @@ class Geocoder:
                 if hits is not None:
                     hits[id(gazetteer)] = found
             raw |= found
-        return self._select(text, tokens, list(raw), gazetteers)
+        return self._select(text, tokens, list(raw), gazetteers, {} if verdicts is None else verdicts)
 
     def _select(self, text: str, tokens: Sequence[Token], raw: list[tuple[int, int, str]],
-                gazetteers: Sequence[Gazetteer]) -> list[_Match]:
+                gazetteers: Sequence[Gazetteer], verdicts: dict[tuple[int, int, str], bool]) -> list[_Match]:
+        """The hits that name a place, longest first where they overlap; ``verdicts`` holds, by hit, whether
+        its words may name one whatever the gazetteers (:meth:`_may_name_place`): a text is scanned
+        against the base gazetteer, then again with its countries' ones, and most hits are the base's."""
         raw.sort(key=lambda r: (-(r[1] - r[0]), r[0], r[2]))
         taken: set[int] = set()
         matches: list[_Match] = []
-        for first, last, key in raw:
-            opener = first != last and tokens[first].key in _name_opening_keys()  # "le parc du W"
-            if not (tokens[first].capitalised or opener) or not taken.isdisjoint(range(first, last + 1)):
+        for hit in raw:
+            first, last, key = hit
+            if not taken.isdisjoint(range(first, last + 1)):
                 continue
-            if first == last and (len(tokens[first].text) <= 2 or _PERSON_NAME_AFTER.match(text, tokens[last].end)):
+            verdict = verdicts.get(hit)
+            if verdict is None:
+                verdict = verdicts[hit] = self._may_name_place(text, tokens, first, last, key)
+            if not verdict:
                 continue
-            if _TITLE_BEFORE.search(text, max(0, tokens[first].start - 40), tokens[first].start) or (
-                    _ORGANISATION_BEFORE.search(text, max(0, tokens[first].start - 60), tokens[first].start)):
-                continue  # "le général Souheil al-Houssan", "le président Amani": a person
-            if first != last and (not tokens[last].capitalised
-                                  or _PUNCTUATION.search(text, tokens[first].end, tokens[last].start)):
-                continue  # "Sanaa, la capitale" is not "Sơn La": a name neither crosses punctuation nor ends low
-            if _acronym(text, tokens[first].start, tokens[last].end):
-                continue  # "la MANUA", "l'ONG": an organisation's acronym, not Manoa or Wong
-            if first == last and _function_word(text, tokens[first].start, tokens[first].text):
-                continue  # "Cet entretien", "Celle-ci", "Serait-ce": a sentence's first word, not Sète, Celle, Sirte
             start = tokens[first].start
             if first > 0 and _is_text_article(tokens, first - 1):
                 start = tokens[first - 1].start  # report "al-Mayadine", not "Mayadine"
             end = tokens[last].end
-            if self._is_stopped(text, key, tokens[first].start, end):  # the word as written, without "al-"
-                continue
-            if names_country(text[tokens[first].start:end]):
-                continue  # "Djibouti", "Koweït": the country, not its capital
             places = _candidates(key, gazetteers)
             exact = _spelt(places, text[start:end], gazetteers)
             if first == last and not exact and _SENTENCE_START.search(text, max(0, start - 3), start):
@@ -1165,6 +1164,29 @@ class Geocoder:
             matches.append(_Match(start, end, key, places, exact,
                                   introduced=_introduced(text, start), partial=_part_of_compound(text, start, end)))
         return sorted(matches, key=lambda m: m.start)
+
+    def _may_name_place(self, text: str, tokens: Sequence[Token], first: int, last: int, key: str) -> bool:
+        """Whether the words of a hit may name a place, by what the text says around them (not by the
+        gazetteers' candidates)."""
+        opener = first != last and tokens[first].key in _name_opening_keys()  # "le parc du W"
+        if not (tokens[first].capitalised or opener):
+            return False
+        if first == last and (len(tokens[first].text) <= 2 or _PERSON_NAME_AFTER.match(text, tokens[last].end)):
+            return False
+        if _TITLE_BEFORE.search(text, max(0, tokens[first].start - 40), tokens[first].start) or (
+                _ORGANISATION_BEFORE.search(text, max(0, tokens[first].start - 60), tokens[first].start)):
+            return False  # "le général Souheil al-Houssan", "le président Amani": a person
+        if first != last and (not tokens[last].capitalised
+                              or _PUNCTUATION.search(text, tokens[first].end, tokens[last].start)):
+            return False  # "Sanaa, la capitale" is not "Sơn La": a name neither crosses punctuation nor ends low
+        if _acronym(text, tokens[first].start, tokens[last].end):
+            return False  # "la MANUA", "l'ONG": an organisation's acronym, not Manoa or Wong
+        if first == last and _function_word(text, tokens[first].start, tokens[first].text):
+            return False  # "Cet entretien", "Celle-ci", "Serait-ce": a sentence's first word, not Sète, Celle, Sirte
+        end = tokens[last].end
+        if self._is_stopped(text, key, tokens[first].start, end):  # the word as written, without "al-"
+            return False
+        return not names_country(text[tokens[first].start:end])  # "Djibouti", "Koweït": the country
 
     @staticmethod
     def _is_stopped(text: str, key: str, start: int, end: int) -> bool:
@@ -1278,7 +1300,8 @@ class Geocoder:
             return not inside_country.encloses(match.start, match.end)
 
         hits: dict[int, set[tuple[int, int, str]]] = {}
-        base = [m for m in self._scan(text, [self.gazetteer], hits) if usable(m)]
+        verdicts: dict[tuple[int, int, str], bool] = {}
+        base = [m for m in self._scan(text, [self.gazetteer], hits, verdicts) if usable(m)]
         # with the parser's place entities at hand, only a name it calls a place (or a locative cue
         # introduces) votes for its country: "Douze civils" is no vote for Douz, Tunisia; a person's
         # name ("Mamadou Barry") never votes
@@ -1291,7 +1314,8 @@ class Geocoder:
         detailed = ranked[:MAX_DETAIL_COUNTRIES]
         beyond = [c for c in dict.fromkeys(reach) if c not in detailed][:MAX_REACH_COUNTRIES]
         gazetteers = self._gazetteers([*detailed, *beyond])
-        matches = [m for m in self._scan(text, gazetteers, hits) if usable(m)] if len(gazetteers) > 1 else base
+        matches = ([m for m in self._scan(text, gazetteers, hits, verdicts) if usable(m)] if len(gazetteers) > 1
+                   else base)
         extra = self._candidate_matches(text, matches, candidates, gazetteers)
         # a name the parser saw whole and the gazetteer knows whole ("Ngan-Ha", held as Nganha) replaces the
         # shorter names the scan found inside it ("Ngan")
