@@ -418,6 +418,13 @@ def test_a_place_passed_under_a_groups_control_was_taken_by_it(pipeline: Pipelin
     assert (event.sub_event_type, event.actor1) == ("Non-state actor overtakes territory", "M23: March 23 Movement")
 
 
+def test_a_road_named_by_its_two_ends_places_the_event_at_the_first(pipeline: Pipeline) -> None:
+    # two villages joined by a hyphen after "axe" are the road's ends, not halves of an unknown name
+    event = only_event(pipeline, "Au Mali, un camion de l'armée a sauté jeudi sur une mine sur l'axe Boni-Hombori.")
+    assert (event.sub_event_type, event.location, event.geo_precision) == (
+        "Remote explosive/landmine/IED", "Boni", 2)
+
+
 def test_where_a_period_starts_is_background(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Au moins vingt personnes ont été tuées mardi à Kiev dans les heurts les plus violents "
                               "depuis que des milliers de personnes sont descendues dans les rues il y a trois mois.")

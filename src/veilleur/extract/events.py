@@ -47,8 +47,9 @@ NEAR = re.compile(
     r"(?:près|proximité|abords|environs|autour|alentours|sud|nord|est|ouest)\s+(?:de|d')\s*(?:la\s+|l')?$", re.I
 )
 BACKGROUND_REACH = 60  # a year ("en 2014") this close to a cue dates it
-ROUTE_BETWEEN = re.compile(  # "sur la route entre Boni et Hombori", "sur l'axe reliant Mossoul et Kirkouk"
-    r"(?:\bentre|\b(?:route|axe|tronçon|piste)\s+(?:qui\s+relie|reliant))\s+(?:les?\s+(?:villes?|localités?)\s+)?"
+# "sur la route entre Boni et Hombori", "sur l'axe reliant Mossoul et Kirkouk", "sur l'axe Mora-Waza"
+ROUTE_BETWEEN = re.compile(
+    r"(?:\bentre|\b(?:route|axe|tronçon|piste)(?:\s+(?:qui\s+relie|reliant))?)\s+(?:les?\s+(?:villes?|localités?)\s+)?"
     r"(?:de\s+|d')?$",
     re.IGNORECASE,
 )

@@ -215,7 +215,8 @@ def listed_together(text: str, first: PlaceRef, then: PlaceRef) -> bool:
     """Is ``then`` the next member of a list that ``first`` is in ("Bana, Kiro et Tessit", "les villages de Kfar
     Kila et de Khiam"), not a place that situates it ("Jaramana, à Damas")?"""
     gap = text[first.end : then.start]
-    return COORDINATION.match(gap) is not None and APPOSED_PLACE.match(gap) is None
+    # "l'axe Mora-Waza": two places a hyphen joins are a pair (a road's two ends)
+    return gap == "-" or COORDINATION.match(gap) is not None and APPOSED_PLACE.match(gap) is None
 
 
 def _hits_civilians(tree: Tree, trigger: Token, patients: tuple[tuple[int, int], ...], targets: frozenset[str],

@@ -822,11 +822,21 @@ def _bracketed(text: str, start: int, end: int) -> bool:
             and text[end:end + 1] == ")")
 
 
+# "l'axe Boni-Hombori", "la route Gao-Ansongo": a road is named by the two places it joins
+_ROAD_BEFORE = re.compile(r"(?:axe|route|tronçon|corridor|piste)s?\s+$", re.IGNORECASE)
+
+
 def _part_of_compound(text: str, start: int, end: int) -> bool:
-    """Is text[start:end] joined by a hyphen to another word ("Tchomo" in "Tchomo-Bangou")?"""
+    """Is text[start:end] joined by a hyphen to another word ("Tchomo" in "Tchomo-Bangou"), other than the
+    two ends of a road ("l'axe Boni-Hombori")?"""
     before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
     after = end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()
-    return before or after
+    if not (before or after):
+        return False
+    first = start
+    while first > 0 and (text[first - 1].isalpha() or text[first - 1] == "-"):
+        first -= 1  # the compound's first letter
+    return _ROAD_BEFORE.search(text, max(0, first - 12), first) is None
 
 
 @lru_cache(maxsize=1)
