@@ -425,6 +425,15 @@ def test_a_road_named_by_its_two_ends_places_the_event_at_the_first(pipeline: Pi
         "Remote explosive/landmine/IED", "Boni", 2)
 
 
+@pytest.mark.parametrize("text", [
+    "Au Burkina Faso, les vecteurs aériens ont neutralisé jeudi une vingtaine de terroristes près de Djibo.",
+    "Au Mali, un drone de l'armée a tué jeudi une dizaine de combattants près de Ménaka.",
+])
+def test_an_aircraft_that_kills_makes_an_air_strike(pipeline: Pipeline, text: str) -> None:
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1.startswith("Military Forces of")) == ("Air/drone strike", True)
+
+
 def test_where_a_period_starts_is_background(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Au moins vingt personnes ont été tuées mardi à Kiev dans les heurts les plus violents "
                               "depuis que des milliers de personnes sont descendues dans les rues il y a trois mois.")
