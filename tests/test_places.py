@@ -573,3 +573,46 @@ def test_a_name_after_a_place_noun_is_a_place_though_the_parser_saw_a_person(geo
     alone = "Au Niger, l'officier Tillia a parlé."  # no place noun before it: the person stays a person
     start = alone.index("Tillia")
     assert geocoder.find(alone, persons=[(start, start + len("Tillia"))]).mentions == []
+
+
+# Places added to the curated supplement because conflict news names them and the gazetteer lacked them
+# (Port-au-Prince communes, Sahel villages and camps) or lacked the spelling the news uses.
+@pytest.mark.parametrize(
+    ("text", "name", "place", "country", "admin1"),
+    [
+        ("En Haïti, des gangs se sont affrontés toute la nuit à Cité Soleil.", "Cité Soleil", "Cité Soleil",
+         "Haiti", "Ouest"),
+        ("En Haïti, la police a repoussé des bandits armés dans la commune de Tabarre.", "Tabarre", "Tabarre",
+         "Haiti", "Ouest"),
+        ("En Haïti, des hommes armés ont incendié des maisons à Canaan, au nord de la capitale.", "Canaan",
+         "Canaan", "Haiti", "Ouest"),
+        ("En Haïti, des habitants de Ganthier ont fui après l'attaque d'un gang.", "Ganthier", "Ganthier",
+         "Haiti", "Ouest"),
+        ("Au Mali, un camp militaire a été visé par des tirs d'obus à Gossi.", "Gossi", "Gossi", "Mali",
+         "Tombouctou"),
+        ("Au Mali, des combats ont opposé deux groupes armés près de Talataye.", "Talataye", "Talataye", "Mali",
+         "Gao"),
+        ("Au Mali, le poste de l'armée à Indelimane a été attaqué vendredi.", "Indelimane", "Indelimane", "Mali",
+         "Gao"),
+        ("Au Mali, des miliciens ont tué des éleveurs dans le village d'Ogossagou.", "Ogossagou", "Ogossagou",
+         "Mali", "Mopti"),
+        ("Au Niger, des villageois ont été tués dans la commune d'Anzourou.", "Anzourou", "Anzourou", "Niger",
+         "Tillaberi"),
+        ("Au Soudan, des obus sont tombés sur le camp de déplacés de Zamzam.", "Zamzam", "Zamzam camp", "Sudan",
+         "Northern Darfur"),
+        ("En Syrie, l'armée a bombardé le quartier de Baba Amr.", "Baba Amr", "Baba Amr", "Syria", "Homs"),
+        ("Au Sénégal, des manifestants ont affronté la police à Grand-Yoff.", "Grand-Yoff", "Grand Yoff",
+         "Senegal", "Dakar"),
+        ("En Somalie, les shebab ont attaqué la base de Hawadley.", "Hawadley", "Xawaadley", "Somalia",
+         "Shabeellaha Dhexe"),
+        ("En Jordanie, des hommes armés ont ouvert le feu à Qtraneh.", "Qtraneh", "Al Qaţrānah", "Jordan", "Karak"),
+        ("En Russie, un drone a frappé une maison près de Hraïvoron.", "Hraïvoron", "Grayvoron", "Russia",
+         "Belgorod"),
+        ("Au Maroc, des jeunes ont manifesté dans la commune de Laroui.", "Laroui", "Al Aaroui", "Morocco",
+         "Oriental"),
+    ],
+)
+def test_a_curated_conflict_place_resolves(geocoder: Geocoder, text: str, name: str, place: str, country: str,
+                                           admin1: str) -> None:
+    found = [(m.text, m.place.name, m.place.country, m.place.admin1) for m in geocoder.find(text).mentions]
+    assert (name, place, country, admin1) in found
