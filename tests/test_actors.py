@@ -548,6 +548,8 @@ def test_peacekeepers_are_the_mission_of_the_country(registry: ActorRegistry, co
         ("ANP", "Mali", None),
         ("FDS", "Syria", "Syrian Democratic Forces"),
         ("FDS", "Ivory Coast", "Military Forces of Ivory Coast"),
+        ("UPC", "Central African Republic", "UPC: Union for Peace in the Central African Republic"),
+        ("UPC", "Cameroon", None),  # a party there
     ],
 )
 def test_the_same_initials_name_the_force_of_the_story_country(
