@@ -330,6 +330,16 @@ def test_words_of_a_country_name_are_not_villages(geocoder: Geocoder) -> None:
     assert result.mentions == []
 
 
+@pytest.mark.parametrize(("text", "country"), [
+    ("Au Congo, des miliciens ont attaqué un train près de Kinkala.", "Republic of Congo"),  # no village Koungou
+    ("Au Congo RDC, des rebelles ont attaqué le village de Kibumba.", "Democratic Republic of Congo"),
+])
+def test_the_congo_alone_is_a_country_not_a_village(geocoder: Geocoder, text: str, country: str) -> None:
+    result = geocoder.find(text)
+    assert result.countries[:1] == [country]
+    assert [m.place.country for m in result.mentions] == [country]
+
+
 def test_a_lower_case_word_is_not_a_country_name(geocoder: Geocoder) -> None:
     # "grenade" (the weapon) is not Grenade (Grenada)
     assert geocoder.find("Une grenade a explosé à Bujumbura.").countries == ["Burundi"]
