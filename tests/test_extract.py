@@ -434,6 +434,14 @@ def test_an_aircraft_that_kills_makes_an_air_strike(pipeline: Pipeline, text: st
     assert (event.sub_event_type, event.actor1.startswith("Military Forces of")) == ("Air/drone strike", True)
 
 
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Au Sénégal, des heurts ont opposé jeudi des jeunes aux forces de l'ordre à Ziguinchor.", "Violent demonstration"),
+    ("Au Mali, des heurts ont opposé jeudi des policiers à des hommes armés à Gao.", "Armed clash"),
+])
+def test_street_clashes_with_the_police_are_a_riot(pipeline: Pipeline, text: str, sub_event_type: str) -> None:
+    assert only_event(pipeline, text).sub_event_type == sub_event_type
+
+
 def test_where_a_period_starts_is_background(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Au moins vingt personnes ont été tuées mardi à Kiev dans les heurts les plus violents "
                               "depuis que des milliers de personnes sont descendues dans les rues il y a trois mois.")

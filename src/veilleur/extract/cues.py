@@ -106,6 +106,7 @@ class CueLexicon:
     demonstration_lemmas: frozenset[str]  # a story of demonstrations: its clashes are riots
     armed_clash_words: frozenset[str]  # ... but not those told with these words: "embuscade", "combats"
     two_sided_words: frozenset[str]  # "affrontements", "heurts": fighting that takes two sides, armed or not
+    street_clash_words: frozenset[str]  # "des heurts" with the police: a riot, demonstration named or not
     civilian_targets: frozenset[str]  # "ont attaqué le village": the victims are civilians
     crowd_police_words: tuple[str, ...]  # "les forces de sécurité" facing a crowd are its police
     link: re.Pattern[str]  # "Lire aussi : ...": a link to another article
@@ -250,6 +251,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         demonstration_lemmas=frozenset(data["demonstration_lemmas"]),
         armed_clash_words=frozenset(data["armed_clash_words"]),
         two_sided_words=frozenset(data["two_sided_words"]),
+        street_clash_words=frozenset(data["street_clash_words"]),
         civilian_targets=frozenset(data["civilian_targets"]),
         crowd_police_words=tuple(data["crowd_police_words"]),
         link=re.compile(r"(?:" + "|".join(map(re.escape, data["link_markers"])) + r")\b|"

@@ -215,7 +215,9 @@ def _demonstration_clashes(events: list[Event], annotation: Annotation, cues: Cu
     story = any(e.event_type in ("Protests", "Riots") for e in events) or any(
         t.lemma in cues.demonstration_lemmas for t in annotation.tokens)
     if not story:
-        return events
+        # "des heurts ont opposé des jeunes aux forces de l'ordre": street clashes with the police are a riot
+        clashes = [(e, force) for e, force in clashes
+                   if force.startswith(POLICE_PREFIX) and _told_with(e, cues.street_clash_words)]
     for event, force in clashes:
         event.event_type, event.sub_event_type = VIOLENT_DEMONSTRATION
         event.actor1, event.actor2 = f"{RIOTERS} ({event.country})", force
@@ -224,7 +226,10 @@ def _demonstration_clashes(events: list[Event], annotation: Annotation, cues: Cu
 
 def _told_as_fighting(event: Event, cues: CueLexicon, also: frozenset[str] = frozenset()) -> bool:
     """Told as fighting between armed sides ("combats", "embuscade"), or with ``also``'s words."""
-    words = cues.armed_clash_words | also
+    return _told_with(event, cues.armed_clash_words | also)
+
+
+def _told_with(event: Event, words: frozenset[str]) -> bool:
     return any(opens_with(span.text, words) for span in event.evidence.get("trigger", []))
 
 
