@@ -331,10 +331,11 @@ def test_words_of_a_country_name_are_not_villages(geocoder: Geocoder) -> None:
 
 
 @pytest.mark.parametrize(("text", "country"), [
+    ("En Cisjordanie, des colons ont incendié des voitures à Jénine.", "Palestine"),
     ("Au Congo, des miliciens ont attaqué un train près de Kinkala.", "Republic of Congo"),  # no village Koungou
     ("Au Congo RDC, des rebelles ont attaqué le village de Kibumba.", "Democratic Republic of Congo"),
 ])
-def test_the_congo_alone_is_a_country_not_a_village(geocoder: Geocoder, text: str, country: str) -> None:
+def test_a_countrys_french_names_make_its_places_the_articles(geocoder: Geocoder, text: str, country: str) -> None:
     result = geocoder.find(text)
     assert result.countries[:1] == [country]
     assert [m.place.country for m in result.mentions] == [country]
