@@ -442,6 +442,11 @@ def test_street_clashes_with_the_police_are_a_riot(pipeline: Pipeline, text: str
     assert only_event(pipeline, text).sub_event_type == sub_event_type
 
 
+def test_a_rocket_shot_down_over_a_country_was_not_fired_by_its_army(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "En Israël, deux roquettes ont été interceptées jeudi au-dessus d'Ashkelon.")
+    assert event.actor1 != "Military Forces of Israel"
+
+
 def test_where_a_period_starts_is_background(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Au moins vingt personnes ont été tuées mardi à Kiev dans les heurts les plus violents "
                               "depuis que des milliers de personnes sont descendues dans les rues il y a trois mois.")

@@ -264,7 +264,10 @@ def _default_actor1(
     if category == "arrest" and (actor2 is None or not actor2.state):
         # arrests are police work
         return ActorRef.synthetic(POLICE.format(country=country_with_article(country)), country, state=True)
-    if category in ("territory", "air", "weapons") and (actor2 is None or not actor2.state):
+    # a rocket shot down over a country was fired at it: its defences are not who fired ("deux roquettes ont été
+    # interceptées au-dessus d'Ashkelon")
+    intercepted = category == "air" and frame.trigger.inverted
+    if category in ("territory", "air", "weapons") and (actor2 is None or not actor2.state) and not intercepted:
         return ActorRef.synthetic(MILITARY.format(country=country_with_article(country)), country, state=True)
     if adversary is not None and (actor2 is None or actor2.name != adversary.name):
         # an attack the sentence leaves unattributed, in a story that follows one named group: that group
