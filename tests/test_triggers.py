@@ -65,6 +65,8 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         ("Les rebelles ont violé le cessez-le-feu à Gao.", "sexual"),  # a truce breached
         ("Les blessés ont été transportés par avion à Sévaré.", "air"),  # an aircraft is not a strike
         ("Trois suspects ont été interpellés lors d'un raid de la police à Gao.", "air"),  # a raid on foot
+        # the coalition named in the object's complement is not the subject an air row asks for
+        ("Une bombe a visé un convoi de la coalition près de Bagdad.", "air"),
         ("Les hommes armés ont ordonné au convoi de s'arrêter près de Gao.", "arrest"),  # to stop, not arrest
         ("Les assaillants ont pillé le marché de Gao avant de se retirer.", "transfer"),  # raiders leave
         ("Les bandits ont rassemblé les élèves dans la cour de l'école de Kuriga.", "protest"),  # gathered, not a rally

@@ -24,6 +24,7 @@ OBJECT_REACH = 6  # tokens from a verb to an object the parser lost
 PARTITIVES = frozenset({"des", "du"})  # "a tiré des obus", "a saisi du matériel": articles the parser reads as "de"
 DATE_WORDS = 3  # "vendredi 23 octobre": the words of a date the parser may put between a cue and its governor
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+ACTING_DEPS = frozenset({"nsubj", "obl:agent"})  # the slots of who acts
 HELD_DEPS = frozenset({"obj", "nsubj:pass", "nmod", "acl"})  # how a held weapon hangs on what holds it
 HELD_REACH = 3  # "obus" -> "contenant" -> "cache" -> "découvert"
 VERBAL = frozenset({"VERB", "AUX", "ADJ", "ADV"})  # the tagger sometimes calls a participle ADJ or ADV
@@ -118,7 +119,7 @@ class TriggerRow:
             # dimanche; "découvert et saisi un dépôt": the shared object under the conjunct): a grandchild
             # outside any embedded clause passes on its lemma alone
             grandchildren = [g for k in kids if k.dep not in CLAUSE_DEPS for g in tree.children(k)]
-            found = [g for g in grandchildren if self._passes_on_lemma(g)]
+            found = [g for g in grandchildren if self._passes_on_lemma(g, complements_only=True)]
         if not found:
             # "l'attaque-suicide": the parser cuts the compound at its hyphen and roots the second half apart
             found = [j for j in _hyphen_joined(tree, token) if self._passes_on_lemma(j)]
@@ -126,9 +127,12 @@ class TriggerRow:
             found = self._object_after(tree, token)
         return found or None
 
-    def _passes_on_lemma(self, token: Token) -> bool:
-        """A ``with`` test passes on the word's lemma alone, whatever its dependency label."""
-        return any(test.lemmas and token.lemma in test.lemmas for test in self.with_any)
+    def _passes_on_lemma(self, token: Token, complements_only: bool = False) -> bool:
+        """A ``with`` test passes on the word's lemma alone, whatever its dependency label; ``complements_only``:
+        only a test of a complement's slot, as a word hung one level too low is no subject ("un engin a visé un
+        convoi de la coalition": the coalition is not who struck)."""
+        return any(test.lemmas and token.lemma in test.lemmas
+                   and not (complements_only and test.deps <= ACTING_DEPS) for test in self.with_any)
 
     def _object_after(self, tree: Tree, token: Token) -> list[Token]:
         """A date set off by commas loses the parser the object ("ont pris, samedi, le contrôle de la ville":
