@@ -119,7 +119,7 @@ class TriggerRow:
             # dimanche; "découvert et saisi un dépôt": the shared object under the conjunct): a grandchild
             # outside any embedded clause passes on its lemma alone
             grandchildren = [g for k in kids if k.dep not in CLAUSE_DEPS for g in tree.children(k)]
-            found = [g for g in grandchildren if self._passes_on_lemma(g, complements_only=True)]
+            found = [g for g in grandchildren if self._passes_on_lemma(g, agent=_marked_by(tree, g, "par"))]
         if not found:
             # "l'attaque-suicide": the parser cuts the compound at its hyphen and roots the second half apart
             found = [j for j in _hyphen_joined(tree, token) if self._passes_on_lemma(j)]
@@ -127,12 +127,12 @@ class TriggerRow:
             found = self._object_after(tree, token)
         return found or None
 
-    def _passes_on_lemma(self, token: Token, complements_only: bool = False) -> bool:
-        """A ``with`` test passes on the word's lemma alone, whatever its dependency label; ``complements_only``:
-        only a test of a complement's slot, as a word hung one level too low is no subject ("un engin a visé un
-        convoi de la coalition": the coalition is not who struck)."""
-        return any(test.lemmas and token.lemma in test.lemmas
-                   and not (complements_only and test.deps <= ACTING_DEPS) for test in self.with_any)
+    def _passes_on_lemma(self, token: Token, agent: bool = True) -> bool:
+        """A ``with`` test passes on the word's lemma alone, whatever its dependency label; a test of who acts
+        only on a possible agent (``agent``: a "par" complement hung too low, "tués près de Gao par un drone"),
+        never on another word ("un engin a visé un convoi de la coalition": the coalition did not strike)."""
+        return any(test.lemmas and token.lemma in test.lemmas and (agent or not test.deps <= ACTING_DEPS)
+                   for test in self.with_any)
 
     def _object_after(self, tree: Tree, token: Token) -> list[Token]:
         """A date set off by commas loses the parser the object ("ont pris, samedi, le contrôle de la ville":
@@ -145,6 +145,10 @@ class TriggerRow:
         first = nouns[0]
         passes = any(test.lemmas and "obj" in test.deps and first.lemma in test.lemmas for test in self.with_any)
         return [first] if passes else []
+
+
+def _marked_by(tree: Tree, token: Token, preposition: str) -> bool:
+    return any(c.dep == "case" and c.text.lower() == preposition for c in tree.children(token))
 
 
 def _unmarked_or_partitive(tree: Tree, oblique: Token) -> bool:
