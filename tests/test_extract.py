@@ -447,6 +447,14 @@ def test_a_rocket_shot_down_over_a_country_was_not_fired_by_its_army(pipeline: P
     assert event.actor1 != "Military Forces of Israel"
 
 
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("Aux Philippines, des soldats ont tué jeudi six membres d'Abou Sayyaf à Jolo.", "ASG: Abu Sayyaf Group"),
+    ("Au Nigeria, des hommes armés ont tué jeudi six membres d'une même famille à Kaduna.", "Civilians (Nigeria)"),
+])
+def test_the_members_counted_belong_to_the_side_named(pipeline: Pipeline, text: str, actor2: str) -> None:
+    assert only_event(pipeline, text).actor2 == actor2
+
+
 def test_where_a_period_starts_is_background(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Au moins vingt personnes ont été tuées mardi à Kiev dans les heurts les plus violents "
                               "depuis que des milliers de personnes sont descendues dans les rues il y a trois mois.")

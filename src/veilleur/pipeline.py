@@ -19,7 +19,7 @@ from veilleur.annotate import Annotation, Annotator
 from veilleur.extract.cues import CueLexicon, load_cues
 from veilleur.extract.events import extract_events
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef, country_with_article
-from veilleur.extract.sides import MILITARY
+from veilleur.extract.sides import CIVILIAN_PREFIX, MILITARY
 from veilleur.extract.triggers import TriggerLexicon, load_triggers
 from veilleur.frame import frame_events
 from veilleur.records import Article, Event, Place, Rejection
@@ -239,8 +239,11 @@ class Pipeline:
         ]
         acting = _countries_acting(text, annotation, SpanIndex((a.start, a.end) for a in actors), self.triggers)
         actors = sorted(actors + acting, key=lambda a: a.start)
+        sides = SpanIndex((a.start, a.end) for a in actors if not a.name.startswith(CIVILIAN_PREFIX))
         tolls = [
-            TollRef(offset + t.start, offset + t.end, t.count, t.victims.lower() in CIVILIAN_VICTIMS, not t.victims)
+            TollRef(offset + t.start, offset + t.end, t.count,
+                    t.victims.lower() in CIVILIAN_VICTIMS and not _of_a_side(text, offset + t.end, sides),
+                    not t.victims)
             for offset, line in _lines(text)  # a toll never runs from a headline into the lead
             for t in find_death_tolls(line)
         ]
@@ -314,6 +317,20 @@ def _countries_acting(text: str, annotation: Annotation, named: SpanIndex, trigg
             name = MILITARY.format(country=country_with_article(country))
             acting.append(ActorRef(start, end, name, country, state=True))
     return acting
+
+
+# "cinq membres d'Abou Sayyaf", "dix éléments du Hezbollah": the people counted belong to the side named next
+_OF_A_SIDE = re.compile(r"\s*(?:de|du|des|d['’])\s*(?:la\s+|l['’]\s*|les\s+)?", re.IGNORECASE)
+_OF_A_SIDE_REACH = 12
+
+
+def _of_a_side(text: str, end: int, sides: SpanIndex) -> bool:
+    """Is the toll's victims word part of an armed side's or a force's mention ("membres d'Abou Sayyaf", as the
+    registry reads its member heads), or followed by one through "de"?"""
+    if sides.overlaps(end - 1, end):
+        return True
+    link = _OF_A_SIDE.match(text, end)
+    return link is not None and link.end() - end <= _OF_A_SIDE_REACH and sides.overlaps(link.end(), link.end() + 1)
 
 
 def _qualified_by_next(text: str, mention: ActorMention, following: list[ActorMention]) -> bool:
