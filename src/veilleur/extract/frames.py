@@ -321,21 +321,20 @@ def exclusion_reason(
         for match in pattern.finditer(text, lo, hi):
             if in_clause(match.start()):
                 return f"{name} wording in its clause: {match.group(0)!r}"
-    if (long_period := _long_period_in_clause(text, tree, token, cues, mentions)) is not None:
+    if (long_period := _long_period_in(text, tree, clause, cues, mentions)) is not None:
         return f"long period in its clause: {long_period!r}"
     head = clause_head(tree, token)
     if head.feature("VerbForm") in ("Inf", "Part") and not any(in_clause(d.start) for d in mentions.dates_in(lo, hi)):
         # "avaient combattu l'armée entre 1998 et 2003, avant de signer un cessez-le-feu": a clause with no
         # tense and no date of its own is told in the time of the clause it hangs on
         upper = tree.head(head)
-        if upper is not None and (long_period := _long_period_in_clause(text, tree, upper, cues, mentions)):
+        if upper is not None and (long_period := _long_period_in(text, tree, clause_of(tree, upper), cues, mentions)):
             return f"long period in the clause it hangs on: {long_period!r}"
     return None
 
 
-def _long_period_in_clause(text: str, tree: Tree, token: Token, cues: CueLexicon, mentions: Mentions) -> str | None:
-    """The words of a period longer than a week ("depuis deux ans", "entre 1998 et 2003") in the token's clause."""
-    clause = clause_of(tree, token)
+def _long_period_in(text: str, tree: Tree, clause: list[Token], cues: CueLexicon, mentions: Mentions) -> str | None:
+    """The words of a period longer than a week ("depuis deux ans", "entre 1998 et 2003") in the clause."""
     span = tree.span(clause)
     if span is None:
         return None
