@@ -203,12 +203,14 @@ class TriggerLexicon:
     def find(self, tree: Tree) -> list[tuple[Trigger, Token, TriggerRow]]:
         """Each token that some row accepts, with the first such row (rows are ordered specific first)."""
         found = []
+        # the words a hyphen follows, found in one pass: most words are neither a cue nor a compound's first half
+        before_hyphen = {t.i - 1 for t in tree.tokens if t.text == "-"}
         for token in tree.tokens:
             rows = self.by_lemma.get(token.lemma, ())
             # one set look-up tells the few words a nominal row is keyed by, before their key is made
             if token.text.lower() in self.nominal_spellings and (key := noun_key(token.text)) != token.lemma:
                 rows = rows + self.nominal_by_lemma[key]
-            if not rows and (second := _hyphen_joined(tree, token)):
+            if not rows and token.i in before_hyphen and (second := _hyphen_joined(tree, token)):
                 # "sit-in": the tokenizer cuts a compound at its hyphen, and its first half is no cue
                 compound = f"{token.text}-{second[0].text}".lower()
                 rows = self.by_lemma.get(compound, ())
