@@ -93,12 +93,13 @@ class Tree:
         """The words that open a relative clause (dependency ``acl:relcl``, or with a relative pronoun among
         their children), each with those pronouns, in text order: found once per sentence, not once per
         trigger (:func:`past_relative_clauses`)."""
-        found = []
-        for verb in self.tokens:
-            pronouns = tuple(k for k in self._children.get(verb.i, ()) if k.feature("PronType") == "Rel")
-            if verb.dep == "acl:relcl" or pronouns:
-                found.append((verb, pronouns))
-        return tuple(found)
+        pronouns: dict[int, list[Token]] = {}  # by the word they hang on, in text order
+        for k in self.tokens:
+            # the substring test first: most words' morphology names no relative pronoun
+            if "PronType=Rel" in k.morph and k.head != k.i and k.feature("PronType") == "Rel":
+                pronouns.setdefault(k.head, []).append(k)
+        return tuple((verb, tuple(pronouns.get(verb.i, ()))) for verb in self.tokens
+                     if verb.dep == "acl:relcl" or verb.i in pronouns)
 
     def span(self, tokens: Iterable[Token]) -> tuple[int, int] | None:
         chosen = list(tokens)

@@ -205,10 +205,11 @@ class TriggerLexicon:
         found = []
         # the words a hyphen follows, found in one pass: most words are neither a cue nor a compound's first half
         before_hyphen = {t.i - 1 for t in tree.tokens if t.text == "-"}
+        rows_of, nominal_spellings = self.by_lemma.get, self.nominal_spellings  # asked for every word
         for token in tree.tokens:
-            rows = self.by_lemma.get(token.lemma, ())
+            rows = rows_of(token.lemma, ())
             # one set look-up tells the few words a nominal row is keyed by, before their key is made
-            if token.text.lower() in self.nominal_spellings and (key := noun_key(token.text)) != token.lemma:
+            if token.text.lower() in nominal_spellings and (key := noun_key(token.text)) != token.lemma:
                 rows = rows + self.nominal_by_lemma[key]
             if not rows and token.i in before_hyphen and (second := _hyphen_joined(tree, token)):
                 # "sit-in": the tokenizer cuts a compound at its hyphen, and its first half is no cue
