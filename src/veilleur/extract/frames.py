@@ -10,7 +10,7 @@ Several cues of one category in one clause make one frame.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from veilleur.annotate import Annotation, Token
@@ -81,10 +81,11 @@ def frames_for_sentence(
 ) -> list[Frame]:
     start, end = sentence
     tree = Tree.of(annotation.tokens_within(start, end))
+    wordings: dict[tuple[int, ...], str | None] = {}  # the sentence's triggers often share a clause
     found = [
         (trigger, token, row)
         for trigger, token, row in triggers.find(tree)
-        if exclusion_reason(text, tree, token, cues, triggers, mentions) is None
+        if exclusion_reason(text, tree, token, cues, triggers, mentions, wordings) is None
     ]
     if not found:
         return []  # most sentences: no need to read them for totals
@@ -257,11 +258,14 @@ def _purpose_of_a_described_thing(tree: Tree, verb: Token) -> bool:
 
 
 def exclusion_reason(
-    text: str, tree: Tree, token: Token, cues: CueLexicon, triggers: TriggerLexicon, mentions: Mentions
+    text: str, tree: Tree, token: Token, cues: CueLexicon, triggers: TriggerLexicon, mentions: Mentions,
+    wordings: dict[tuple[int, ...], str | None] | None = None,
 ) -> str | None:
     """Why the trigger reports no fact (denied, planned, forecast, habitual, a long total), or None.
 
     Scope is the trigger's own clause and the verbs that govern it, never the whole sentence.
+    ``wordings``: :func:`_clause_wording` by clause (its tokens' indexes), kept by the caller for the other
+    triggers of the sentence.
     """
     if tree.tokens and tree.tokens[-1].text == "?":
         return "a question"  # "Y a-t-il eu des explosions ?" asks, it does not report
@@ -317,10 +321,15 @@ def exclusion_reason(
     def in_clause(match_start: int) -> bool:
         return any(s <= match_start < e for s, e in starts)
 
-    for name, pattern in (("irrealis", cues.irrealis), ("generic", cues.generic), ("negation", cues.negation)):
-        for match in pattern.finditer(text, lo, hi):
-            if in_clause(match.start()):
-                return f"{name} wording in its clause: {match.group(0)!r}"
+    indexes = tuple(t.i for t in clause)
+    if wordings is None or indexes not in wordings:
+        wording = _clause_wording(text, cues, lo, hi, in_clause)
+        if wordings is not None:
+            wordings[indexes] = wording
+    else:
+        wording = wordings[indexes]  # the same tokens: the same span and the same matches in it
+    if wording is not None:
+        return wording
     if (long_period := _long_period_in(text, tree, clause, cues, mentions)) is not None:
         return f"long period in its clause: {long_period!r}"
     head = clause_head(tree, token)
@@ -330,6 +339,16 @@ def exclusion_reason(
         upper = tree.head(head)
         if upper is not None and (long_period := _long_period_in(text, tree, clause_of(tree, upper), cues, mentions)):
             return f"long period in the clause it hangs on: {long_period!r}"
+    return None
+
+
+def _clause_wording(text: str, cues: CueLexicon, lo: int, hi: int, in_clause: Callable[[int], bool]) -> str | None:
+    """The first irrealis, generic or negating wording found in the clause spanning ``[lo, hi)`` (that begins
+    on one of its own tokens, ``in_clause``), as :func:`exclusion_reason` tells it, or None."""
+    for name, pattern in (("irrealis", cues.irrealis), ("generic", cues.generic), ("negation", cues.negation)):
+        for match in pattern.finditer(text, lo, hi):
+            if in_clause(match.start()):
+                return f"{name} wording in its clause: {match.group(0)!r}"
     return None
 
 
