@@ -316,11 +316,7 @@ def exclusion_reason(
     if span is None:
         return None
     lo, hi = span
-    starts = [(t.start, t.end) for t in clause]
-
-    def in_clause(match_start: int) -> bool:
-        return any(s <= match_start < e for s, e in starts)
-
+    in_clause = _on_tokens_of(clause)
     indexes = tuple(t.i for t in clause)
     if wordings is None or indexes not in wordings:
         wording = _clause_wording(text, cues, lo, hi, in_clause)
@@ -330,16 +326,33 @@ def exclusion_reason(
         wording = wordings[indexes]  # the same tokens: the same span and the same matches in it
     if wording is not None:
         return wording
-    if (long_period := _long_period_in(text, tree, clause, cues, mentions)) is not None:
+    own_dates = [d for d in mentions.dates_in(lo, hi) if in_clause(d.start)]
+    if (long_period := _long_period(text, cues, own_dates)) is not None:
         return f"long period in its clause: {long_period!r}"
     head = clause_head(tree, token)
-    if head.feature("VerbForm") in ("Inf", "Part") and not any(in_clause(d.start) for d in mentions.dates_in(lo, hi)):
+    if head.feature("VerbForm") in ("Inf", "Part") and not own_dates:
         # "avaient combattu l'armée entre 1998 et 2003, avant de signer un cessez-le-feu": a clause with no
         # tense and no date of its own is told in the time of the clause it hangs on
         upper = tree.head(head)
-        if upper is not None and (long_period := _long_period_in(text, tree, clause_of(tree, upper), cues, mentions)):
+        if upper is not None and (long_period := _long_period(text, cues, _dates_of(tree, upper, mentions))):
             return f"long period in the clause it hangs on: {long_period!r}"
     return None
+
+
+def _on_tokens_of(clause: list[Token]) -> Callable[[int], bool]:
+    """Whether an offset falls on one of the clause's own tokens (its span may hold an embedded clause's)."""
+    starts = [(t.start, t.end) for t in clause]
+    return lambda offset: any(s <= offset < e for s, e in starts)
+
+
+def _dates_of(tree: Tree, token: Token, mentions: Mentions) -> list[DateRef]:
+    """The dates that begin on the tokens of ``token``'s clause."""
+    clause = clause_of(tree, token)
+    span = tree.span(clause)
+    if span is None:
+        return []
+    on_clause = _on_tokens_of(clause)
+    return [d for d in mentions.dates_in(*span) if on_clause(d.start)]
 
 
 def _clause_wording(text: str, cues: CueLexicon, lo: int, hi: int, in_clause: Callable[[int], bool]) -> str | None:
@@ -352,17 +365,11 @@ def _clause_wording(text: str, cues: CueLexicon, lo: int, hi: int, in_clause: Ca
     return None
 
 
-def _long_period_in(text: str, tree: Tree, clause: list[Token], cues: CueLexicon, mentions: Mentions) -> str | None:
-    """The words of a period longer than a week ("depuis deux ans", "entre 1998 et 2003") in the clause."""
-    span = tree.span(clause)
-    if span is None:
-        return None
-    starts = [(t.start, t.end) for t in clause]
-    for d in mentions.dates_in(*span):
-        if (d.kind == "period" and any(s <= d.start < e for s, e in starts)
-                and not cues.short_period.search(text, d.start, d.end)):
-            return text[d.start:d.end]
-    return None
+def _long_period(text: str, cues: CueLexicon, dates: list[DateRef]) -> str | None:
+    """The words of the first of ``dates`` that is a period longer than a week ("depuis deux ans", "entre 1998
+    et 2003")."""
+    return next((text[d.start:d.end] for d in dates
+                 if d.kind == "period" and not cues.short_period.search(text, d.start, d.end)), None)
 
 
 def _describes_in_the_present(tree: Tree, verb: Token) -> bool:

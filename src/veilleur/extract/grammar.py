@@ -294,9 +294,7 @@ def roles(
         if shared and any(s.dep in PASSIVE_SUBJECT_DEPS for s in shared) != passive:
             resolved = []  # "X ont été attaqués et ont riposté": the passive subject is not the agent
             break
-    # "a été pilonnée par l'artillerie": the parser may label the "par"-agent an oblique
-    agents_from = [k for k in kids if k.dep in AGENT_DEPS or k.dep.startswith("obl") and "par" in _cases(tree, k)
-                   ] if passive else resolved
+    agents_from = [k for k in kids if _par_agent(tree, k)] if passive else resolved
     patients_from = resolved if passive else [k for k in kids if k.dep in OBJECT_DEPS]
     exclude = trigger if any(t.dep == "acl:relcl" for t in [trigger]) else None
     return Roles(
@@ -305,9 +303,14 @@ def roles(
     )
 
 
-def _cases(tree: Tree, token: Token) -> set[str]:
+def prepositions_of(tree: Tree, token: Token) -> set[str]:
     """The prepositions that introduce ``token`` ("par", "contre", "de")."""
     return {k.lemma for k in tree.children(token) if k.dep == "case"}
+
+
+def _par_agent(tree: Tree, token: Token) -> bool:
+    """A passive's "par"-agent, however the parser labels it ("a été pilonnée par l'artillerie": obl:mod)."""
+    return token.dep in AGENT_DEPS or token.dep.startswith("obl") and "par" in prepositions_of(tree, token)
 
 
 def _noun_roles(tree: Tree, noun: Token, support_verbs: frozenset[str], undergo_words: frozenset[str],
@@ -320,12 +323,11 @@ def _noun_roles(tree: Tree, noun: Token, support_verbs: frozenset[str], undergo_
             continue
         if kid.dep == "acl" and kid.lemma in support_verbs:
             # "une attaque menée par des membres de Boko Haram": the support verb's participle has the agent
-            agents += [k for k in tree.children(kid)
-                       if k.dep in AGENT_DEPS or k.dep.startswith("obl") and "par" in _cases(tree, k)]
+            agents += [k for k in tree.children(kid) if _par_agent(tree, k)]
             continue
         if kid.dep != "nmod":
             continue
-        cases = _cases(tree, kid)
+        cases = prepositions_of(tree, kid)
         if cases & {"contre"}:
             patients.append(kid)
         elif cases & {"de", "par", "du", "des"} and kid.pos in ("NOUN", "PROPN"):

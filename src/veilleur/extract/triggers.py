@@ -16,7 +16,7 @@ from typing import Any
 from veilleur.annotate import Token
 from veilleur.datafiles import load_json
 from veilleur.extract.cues import REMOTE_VIOLENCE, Category, Trigger, load_categories
-from veilleur.extract.grammar import CLAUSE_DEPS, RELATIVE_PRONOUNS, Tree, is_passive
+from veilleur.extract.grammar import CLAUSE_DEPS, RELATIVE_PRONOUNS, Tree, is_passive, prepositions_of
 
 TRIGGERS_FILE = "event_triggers.json"
 ADJACENT_TOKENS = 3  # a matched modifier this close joins the trigger's span ("frappes aériennes")
@@ -119,7 +119,7 @@ class TriggerRow:
             # dimanche; "découvert et saisi un dépôt": the shared object under the conjunct): a grandchild
             # outside any embedded clause passes on its lemma alone
             grandchildren = [g for k in kids if k.dep not in CLAUSE_DEPS for g in tree.children(k)]
-            found = [g for g in grandchildren if self._passes_on_lemma(g, agent=_marked_by(tree, g, "par"))]
+            found = [g for g in grandchildren if self._passes_on_lemma(g, agent="par" in prepositions_of(tree, g))]
         if not found:
             # "l'attaque-suicide": the parser cuts the compound at its hyphen and roots the second half apart
             found = [j for j in _hyphen_joined(tree, token) if self._passes_on_lemma(j)]
@@ -145,10 +145,6 @@ class TriggerRow:
         first = nouns[0]
         passes = any(test.lemmas and "obj" in test.deps and first.lemma in test.lemmas for test in self.with_any)
         return [first] if passes else []
-
-
-def _marked_by(tree: Tree, token: Token, preposition: str) -> bool:
-    return any(c.dep == "case" and c.text.lower() == preposition for c in tree.children(token))
 
 
 def _unmarked_or_partitive(tree: Tree, oblique: Token) -> bool:
