@@ -73,6 +73,17 @@ def test_a_name_in_a_chain_lies_in_the_chains_province(geocoder: Geocoder) -> No
     assert (bwito.place.name, bwito.place.admin1, bwito.precision) == ("Rutshuru", "Nord-Kivu", 2)
 
 
+@pytest.mark.parametrize("text", [
+    "Trois cultivateurs ont été tués à Tudun Makera, village de l'État de Kaduna, dimanche.",
+    "Un marché a été pillé à Tudun Makera (État de Kaduna) dimanche.",
+])
+def test_a_chain_after_a_name_known_only_in_part_says_where_it_lies(geocoder: Geocoder, text: str) -> None:
+    # the tables hold a Tudun in Katsina, not Tudun Makera: the chain after the name's second word (behind a
+    # comma and two unit nouns, or in brackets) puts it in Kaduna, where nothing finer is known
+    mentions = geocoder.find(text).mentions
+    assert mentions and {(m.place.admin1, m.precision) for m in mentions} == {("Kaduna", 3)}
+
+
 def test_a_name_known_inside_the_chains_province_keeps_its_own_place(geocoder: Geocoder) -> None:
     text = "Des tirs ont été entendus à Kiwanja, dans le territoire de Rutshuru, province du Nord-Kivu."
     kiwanja = next(m for m in geocoder.find(text).mentions if m.text == "Kiwanja")

@@ -136,6 +136,9 @@ def test_short_spans_and_causatives_are_reported(annotator: Annotator, text: str
         ("Les belligérants ont signé vendredi 23 octobre un cessez-le-feu permanent à Genève.", "cessez-le-feu",
          "agreement"),
         ("Le meurtre d'un commerçant par des hommes armés a eu lieu lundi à Gao.", "meurtre", "vac"),
+        # the parser reads a passive's far "par" complement as obl:mod: it is still the agent, an aircraft here
+        ("Deux éleveurs ont été tués à Tudun Makera, village du nord du pays, par un hélicoptère de l'armée.",
+         "tués", "air"),
     ],
 )
 def test_a_cue_reports_its_category(annotator: Annotator, text: str, cue: str, category: str) -> None:

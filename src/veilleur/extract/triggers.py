@@ -82,6 +82,10 @@ class TriggerRow:
         # oblique; "a abattu mardi trois drones": or leave an oblique with no preposition at all, which only an
         # object is
         kids += [k._replace(dep="obj") for k in kids if k.dep == "obl:arg" and _unmarked_or_partitive(tree, k)]
+        # "tuées à Tudun, village de Kaduna, par un drone": a passive's far "par" complement, read as obl:mod
+        agents = [k for k in kids if k.dep in ("obl", "obl:mod", "obl:arg") and "par" in prepositions_of(tree, k)]
+        if agents and is_passive(tree, token):
+            kids += [k._replace(dep="obl:agent") for k in agents]
         if token.dep == "acl:relcl" and (antecedent := tree.head(token)) is not None:
             # "la ville qui a été libérée": the relative pronoun's antecedent fills its slot
             kids += [antecedent._replace(dep=k.dep) for k in kids if k.lemma in RELATIVE_PRONOUNS]

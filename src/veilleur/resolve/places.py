@@ -879,10 +879,11 @@ def _name_part(text: str, match: _Match) -> bool:
             or _NAME_WENT_ON.search(text, max(0, match.start - 40), match.start) is not None)
 
 
-# what joins the links of an administrative chain: a comma, "en"/"dans le", a unit noun and "de"
-# ("Bwito, territoire de Rutshuru, province du Nord-Kivu"; "Kangarwa, dans le canton de Bonderi")
-_CHAIN_LINK = re.compile(r"\s*,\s*(?:(?:en|dans|à|au|aux)\s+(?:les?\s+|la\s+|l['’])?)?"
-                         r"(?:[a-zà-ÿ-]+(?:\s+[a-zà-ÿ-]+)?\s+" + _DE + r")?")
+# what joins the links of an administrative chain: a comma or a bracket, "en"/"dans le", unit nouns and "de"
+# ("Bwito, territoire de Rutshuru, province du Nord-Kivu"; "Kangarwa, dans le canton de Bonderi"; "Tudun
+# Biri, village de l'État de Kaduna": the rest of a name the gazetteer holds in part comes first)
+_CHAIN_LINK = re.compile(r"(?:\s+[A-ZÀ-Ý][\w'’-]*)?\s*[,(]\s*(?:(?:en|dans|à|au|aux)\s+(?:les?\s+|la\s+|l['’])?)?"
+                         r"(?:(?:[a-zà-ÿ-]+|[EÉ]tat)(?:\s+[a-zà-ÿ-]+)?\s+" + _DE + r"){0,2}")
 
 
 def _chains(text: str, matches: Sequence[_Match], cues: Sequence[Cue],
