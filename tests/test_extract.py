@@ -1324,3 +1324,12 @@ def test_civilians_killed_in_fighting_keep_it_a_battle(pipeline: Pipeline) -> No
     event = only_event(pipeline, "Au Soudan, les paramilitaires des FSR ont livré mardi de violents combats à "
                                  "Omdurman, qui ont fait 20 morts parmi les civils.")
     assert (event.sub_event_type, event.actor1, event.fatalities) == ("Armed clash", "RSF: Rapid Support Forces", 20)
+
+
+def test_a_side_coordinated_with_who_acts_is_never_its_opponent(pipeline: Pipeline) -> None:
+    # no side loses the town in the sentence: the story's other side is not the ally it names
+    event = only_event(pipeline, "L'armée syrienne et les miliciens du Hezbollah se sont emparés mardi de la ville "
+                                 "de Palmyre.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Government regains territory", "Military Forces of Syria", "")
+    assert event.assoc_actor_1 == "Hezbollah"

@@ -8,6 +8,7 @@ forces), then what the event type implies (civilian victims, crowds, state-only 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from veilleur.extract.cues import REMOTE_VIOLENCE, VIOLENCE_AGAINST_CIVILIANS
@@ -74,10 +75,12 @@ class ArticleContext:
         context.adversary = next((a for n, a in ranked if not a.state and not a.generic and n >= 2), None)
         return context
 
-    def opponent_of(self, actor: ActorRef) -> ActorRef | None:
-        """The most-mentioned side of the other kind (state vs non-state)."""
+    def opponent_of(self, actor: ActorRef, allies: Sequence[ActorRef] = ()) -> ActorRef | None:
+        """The most-mentioned side of the other kind (state vs non-state), none of the actor's ``allies`` (those
+        the text coordinates with it: "l'armée et le Hezbollah se sont emparés de Palmyre")."""
         ranked = sorted(self.sides.values(), key=lambda item: (item[1].generic, -item[0], item[1].start))
-        return next((a for _, a in ranked if a.state != actor.state and a.name != actor.name), None)
+        taken = {actor.name, *(a.name for a in allies)}
+        return next((a for _, a in ranked if a.state != actor.state and a.name not in taken), None)
 
 
 def sides(
@@ -181,10 +184,12 @@ def sides(
     if actor2 is None and category.event_type == VIOLENCE_AGAINST_CIVILIANS and place.country:
         # "deux éleveurs ont été enlevés": who is abducted, unnamed, is a civilian, not the story's other side
         actor2 = ActorRef.civilians(place.country)
+    # the sides the tree coordinates with actor1 as who acts ("l'armée et le Hezbollah se sont emparés de X")
+    allies = agents if actor1 is not None and any(a.name == actor1.name for a in agents) else []
     if actor2 is None and actor1 is not None and category.name not in NO_DEFAULT_TARGET:
-        actor2 = context.opponent_of(actor1)
+        actor2 = context.opponent_of(actor1, allies)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name and not category.self_directed:
-        actor2 = context.opponent_of(actor1)
+        actor2 = context.opponent_of(actor1, allies)
     if actor2 is None and (category.civilian_type or category.event_type == REMOTE_VIOLENCE) and place.country and (
             actor1 is None or not actor1.state):
         # an armed group's attack or bomb on no armed side, named or known to the story, falls on whoever was
