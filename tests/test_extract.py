@@ -549,6 +549,18 @@ def test_a_list_the_parse_breaks_still_gives_one_event_per_place(pipeline: Pipel
     assert [e.location for e in events] == ["Ma‘arrat an Nu‘mān", "Saraqib"]
 
 
+def test_a_list_goes_on_past_a_member_the_gazetteer_does_not_know(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Jeudi, des hommes armés ont pillé les villages de Tessit, Zorghou et Ansongo, au Mali.")
+    assert [e.location for e in events] == ["Tessit", "Ansongo"]
+
+
+def test_two_names_side_by_side_are_one_name_not_a_list(pipeline: Pipeline) -> None:
+    # the tables hold "Bab" (Al Bab, near Aleppo) and "Sbaa" apart: "Bab Sbaa", a district of Homs, is neither;
+    # the list goes on past "Inchaat", which they do not know
+    _, events = run(pipeline, "Lundi, l'armée syrienne a bombardé les quartiers de Baba Amr, Inchaat et Bab Sbaa.")
+    assert [e.location for e in events] == ["Baba Amr"]
+
+
 def test_the_nationality_of_strikes_after_a_preposition_names_who_struck(pipeline: Pipeline) -> None:
     # "dans des frappes": "des" after a preposition is an article, not "of the" after a noun
     event = only_event(pipeline, "Douze civils ont trouvé la mort jeudi dans des frappes aériennes russes à Idleb.")

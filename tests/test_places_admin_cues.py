@@ -84,6 +84,13 @@ def test_a_chain_after_a_name_known_only_in_part_says_where_it_lies(geocoder: Ge
     assert mentions and {(m.place.admin1, m.precision) for m in mentions} == {("Kaduna", 3)}
 
 
+def test_a_chain_after_a_list_places_every_member(geocoder: Geocoder) -> None:
+    # Mali's tables hold a Bana in Kayes and one near Tombouctou, none in Gao: the chain after the list says Gao
+    text = "Des jihadistes ont attaqué Bana, Kiro et Tessit, dans la région de Gao, mardi."
+    bana = [m for m in geocoder.find(text).mentions if m.text == "Bana"]
+    assert bana and all(m.place.admin1 == "Gao" for m in bana)
+
+
 def test_a_name_known_inside_the_chains_province_keeps_its_own_place(geocoder: Geocoder) -> None:
     text = "Des tirs ont été entendus à Kiwanja, dans le territoire de Rutshuru, province du Nord-Kivu."
     kiwanja = next(m for m in geocoder.find(text).mentions if m.text == "Kiwanja")

@@ -886,6 +886,11 @@ _CHAIN_LINK = re.compile(r"(?:\s+[A-ZÀ-Ý][\w'’-]*)?\s*[,(]\s*(?:(?:en|dans|�
                          r"(?:(?:[a-zà-ÿ-]+|[EÉ]tat)(?:\s+[a-zà-ÿ-]+)?\s+" + _DE + r"){0,2}")
 
 
+# what joins two members of a list, over members the gazetteer does not know ("Bana, Kiro et Tessit")
+_LIST_LINK = re.compile(r"(?:\s*,\s*(?:de\s+|d['’])?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)*"
+                        r"\s*(?:,|\set)\s*(?:de\s+|d['’])?")
+
+
 def _chains(text: str, matches: Sequence[_Match], cues: Sequence[Cue],
             home: set[str]) -> dict[int, tuple[tuple[str, str], list[int]]]:
     """Names followed by an administrative chain that ends in a province: match index -> ((country, province),
@@ -905,6 +910,11 @@ def _chains(text: str, matches: Sequence[_Match], cues: Sequence[Cue],
                 chains[i] = (provinces.pop(), members)
                 break
             j += 1
+    for i in range(len(matches) - 2, -1, -1):
+        # "Bana, Kiro et Tessit, dans la région de Gao": the chain after a list's last member places them all
+        if i not in chains and i + 1 in chains and _LIST_LINK.fullmatch(text, matches[i].end, matches[i + 1].start):
+            province, members = chains[i + 1]
+            chains[i] = (province, members[-1:])
     return chains
 
 
