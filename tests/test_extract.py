@@ -554,6 +554,12 @@ def test_a_list_goes_on_past_a_member_the_gazetteer_does_not_know(pipeline: Pipe
     assert [e.location for e in events] == ["Tessit", "Ansongo"]
 
 
+def test_a_list_that_repeats_its_preposition_is_a_list_not_an_apposition(pipeline: Pipeline) -> None:
+    # "X, à Y" alone places X in Y; "à X, à Y et à Z" is three places
+    _, events = run(pipeline, "Dimanche, la police a arrêté des manifestants à Moscou, à Novossibirsk et à Omsk.")
+    assert [e.location for e in events] == ["Moscow", "Novosibirsk", "Omsk"]
+
+
 def test_two_names_side_by_side_are_one_name_not_a_list(pipeline: Pipeline) -> None:
     # the tables hold "Bab" (Al Bab, near Aleppo) and "Sbaa" apart: "Bab Sbaa", a district of Homs, is neither;
     # the list goes on past "Inchaat", which they do not know

@@ -47,6 +47,7 @@ COORDINATION = re.compile(
 # members of a list the gazetteer does not know ("Bana, Kiro et Tessit": Kiro), passed over to reach the next one
 UNKNOWN_MEMBERS = re.compile(r"^(?:\s*,\s*(?:de\s+|d')?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)+")
 NAME_GOES_ON = re.compile(r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]")
+LIST_GOES_ON = re.compile(r"(?:\s*\(\d+\))?(?:\s*,|\s+(?:et|ou))\s+(?:à|au|aux|dans)\s", re.IGNORECASE)
 APPOSED_PLACE = re.compile(r"^\s*,?\s*(?:à|au|dans)\s", re.IGNORECASE)  # "Jaramana, à Damas": one place
 CLAUSE_BREAK = re.compile(r"\s(?:et|puis|mais|avant|après)\s|[;:.]", re.IGNORECASE)
 
@@ -225,7 +226,9 @@ def listed_together(text: str, first: PlaceRef, then: PlaceRef) -> bool:
     if not gap.strip() or NAME_GOES_ON.match(text, then.end):
         return False  # "Bab Sbaa": two names side by side are one name the gazetteer holds in parts
     gap = UNKNOWN_MEMBERS.sub("", gap, count=1)
-    return COORDINATION.match(gap) is not None and APPOSED_PLACE.match(gap) is None
+    # "à Moscou, à Omsk et à Tomsk": where the list goes on with its preposition, ", à" is no apposition
+    return COORDINATION.match(gap) is not None and (
+        APPOSED_PLACE.match(gap) is None or LIST_GOES_ON.match(text, then.end) is not None)
 
 
 def _hits_civilians(tree: Tree, trigger: Token, patients: tuple[tuple[int, int], ...], targets: frozenset[str],
