@@ -214,6 +214,24 @@ def test_a_par_agent_labelled_an_oblique_still_acts() -> None:
     assert [(s, e) for s, e in found.agents] == [(tree.tokens[5].start, tree.tokens[7].end)]
 
 
+def test_a_subject_labelled_passive_under_avoir_alone_acts() -> None:
+    # "Les gendarmes ont arrêté un suspect": the parser may label the subject nsubj:pass; "avoir" without "être"
+    # makes the verb active all the same
+    tree = _tree([
+        ("Les", "le", "DET", "det", 1, ""),
+        ("gendarmes", "gendarme", "NOUN", "nsubj:pass", 3, ""),
+        ("ont", "avoir", "AUX", "aux:tense", 3, "Tense=Pres|VerbForm=Fin"),
+        ("arrêté", "arrêter", "VERB", "ROOT", 3, "Tense=Past|VerbForm=Part"),
+        ("un", "un", "DET", "det", 5, ""),
+        ("suspect", "suspect", "NOUN", "obj", 3, ""),
+    ])
+    verb = tree.tokens[3]
+    assert not is_passive(tree, verb)
+    found = roles(tree, verb, frozenset(), nominal=False)
+    assert [(s, e) for s, e in found.agents] == [(tree.tokens[0].start, tree.tokens[1].end)]
+    assert [(s, e) for s, e in found.patients] == [(tree.tokens[4].start, tree.tokens[5].end)]
+
+
 # "Ils ont mené une attaque"
 SUPPORT = _tree([
     ("Ils", "il", "PRON", "nsubj", 2, ""),

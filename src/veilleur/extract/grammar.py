@@ -193,6 +193,9 @@ def governing_chain(tree: Tree, token: Token) -> list[Token]:
 def is_passive(tree: Tree, verb: Token) -> bool:
     """"ont été tués", "tués par", a participle with a "par" agent."""
     kids = tree.children(verb)
+    auxiliary = {k.lemma for k in kids if k.dep.startswith("aux")}
+    if "avoir" in auxiliary and "être" not in auxiliary:
+        return False  # "les unités ont arrêté un individu": the parser may still call the subject passive
     if any(k.dep in ("aux:pass", "nsubj:pass") for k in kids):
         return True
     if verb.feature("Voice") == "Pass":
