@@ -1351,3 +1351,13 @@ def test_a_side_coordinated_with_who_acts_is_never_its_opponent(pipeline: Pipeli
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Government regains territory", "Military Forces of Syria", "")
     assert event.assoc_actor_1 == "Hezbollah"
+
+
+def test_an_article_known_by_its_month_dates_an_undated_event_by_the_first_day_it_names(pipeline: Pipeline) -> None:
+    text = ("Des hommes armés ont attaqué le village de Tessit, au Mali, tuant six civils. Mardi 12 mars 2024. "
+            "La localité reste sous le choc.")
+    article = article_from_text("month", text, published=date(2024, 3, 1), source="Test")
+    assert isinstance(article, Article)
+    article.published_precision = "month"
+    events = pipeline.process(article).events
+    assert [(e.location, e.event_date) for e in events] == [("Tessit", "2024-03-12")]

@@ -76,6 +76,11 @@ def extract_events(
     # one that says it goes on, "le même jour")
     last_day: list[DateRef] = []
     since_day = 0
+    # an article known by its month only is dated by the first day it names in that month: the day it reports
+    # ("Dimanche 3 décembre 2023.") is the best guess for what it tells with no day of its own
+    article_day = [] if article.published_precision != "month" or article.published is None else [
+        d for d in mentions.dates if d.kind == "day" and d.start < body_end
+        and article.published <= d.value <= month_end(article.published)][:1]
     placeless: Frame | None = None  # an event told with no place yet ("a frappé un véhicule dans le centre")
     for start, end in annotation.sentences:
         if start >= body_end:
@@ -89,7 +94,7 @@ def extract_events(
             continue
         if last_day and cues.tells_the_same_day(text, start, end):
             since_day = 1  # "Puis, dans la soirée, ... ont attaqué le village"
-        recent_dates = last_day if since_day <= DAY_CARRIED_SENTENCES else []
+        recent_dates = (last_day if since_day <= DAY_CARRIED_SENTENCES else []) or article_day
         current: list[Event] = []
         for frame in frames:
             trigger = frame.trigger
