@@ -380,7 +380,8 @@ def test_of_several_towns_of_one_name_the_one_that_names_its_district_is_meant(g
 
 
 def test_half_of_an_unknown_hyphenated_name_is_no_village(geocoder: Geocoder) -> None:
-    text = "Des hommes armés ont attaqué le village de Tchomo-Bangou, dans la région de Tillabéri, au Niger."
+    # a made-up name (Tchomo-Bangou, the example once, is now a curated village)
+    text = "Des hommes armés ont attaqué le village de Wanzam-Bangou, dans la région de Tillabéri, au Niger."
     assert [m.place.feature for m in geocoder.find(text).mentions] == ["admin1"]
 
 
@@ -621,9 +622,57 @@ def test_a_name_after_a_place_noun_is_a_place_though_the_parser_saw_a_person(geo
          "Belgorod"),
         ("Au Maroc, des jeunes ont manifesté dans la commune de Laroui.", "Laroui", "Al Aaroui", "Morocco",
          "Oriental"),
+        ("Au Mali, le camp militaire de Boulkessi, près de la frontière burkinabè, a été attaqué à l'aube.",
+         "Boulkessi", "Boulkessi", "Mali", "Mopti"),
+        ("Au Niger, des assaillants à moto ont tué des habitants à Tchoma Bangou, dans le département de Ouallam.",
+         "Tchoma Bangou", "Tchioma Bangou", "Niger", "Tillaberi"),
+        ("Au Niger, le village de Tchomo-Bangou a enterré ses morts.", "Tchomo-Bangou", "Tchioma Bangou", "Niger",
+         "Tillaberi"),
+        ("En Haïti, des tirs nourris ont été entendus toute la nuit à Martissant, au sud de la capitale.",
+         "Martissant", "Martissant", "Haiti", "Ouest"),
     ],
 )
 def test_a_curated_conflict_place_resolves(geocoder: Geocoder, text: str, name: str, place: str, country: str,
                                            admin1: str) -> None:
     found = [(m.text, m.place.name, m.place.country, m.place.admin1) for m in geocoder.find(text).mentions]
     assert (name, place, country, admin1) in found
+
+
+def test_a_neighbourhood_of_port_au_prince_is_not_the_commune_it_begins_like(geocoder: Geocoder) -> None:
+    # Carrefour-Feuilles is a neighbourhood of the Port-au-Prince commune, not the commune of Carrefour
+    text = "En Haïti, des gangs ont chassé des centaines d'habitants de Carrefour-Feuilles, à Port-au-Prince."
+    found = [(m.text, m.place.name) for m in geocoder.find(text).mentions]
+    assert ("Carrefour-Feuilles", "Carrefour-Feuilles") in found
+    assert all(name != "Carrefour" for _, name in found)
+
+
+def test_arcahaie_is_the_commune_of_the_ouest_not_its_namesake_hamlet(geocoder: Geocoder) -> None:
+    # GeoNames holds two Arcahaie: the commune of the Ouest (130,000 people) and a hamlet of the Nord-Ouest
+    text = "En Haïti, la police a repris Port-de-Paix, dans le Nord-Ouest; à Arcahaie, des gangs ont tué trois paysans."
+    found = [(m.text, m.place.admin1, m.place.population) for m in geocoder.find(text).mentions]
+    assert ("Arcahaie", "Ouest", 130306) in found
+
+
+def test_soleil_is_a_word_not_the_villages_called_sun(geocoder: Geocoder) -> None:
+    # Who's On First lists "Soleil" among the names of villages called Sun (a translation, not a name)
+    text = "En Turquie, sous un soleil de plomb, des soldats ont patrouillé près de Soleil, selon Ankara."
+    assert [m.place.name for m in geocoder.find(text).mentions] == ["Ankara"]
+    haiti = geocoder.find("En Haïti, le Soleil se couchait sur Cité Soleil quand les tirs ont repris.")
+    assert [(m.text, m.place.name, m.place.admin1) for m in haiti.mentions] == [("Cité Soleil", "Cité Soleil", "Ouest")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "town"),
+    [
+        ("Une frappe israélienne a tué cinq personnes à Khan Younès, selon la défense civile.", "Khan Younès",
+         "Khān Yūnis"),
+        ("L'armée israélienne a bombardé une école à Deir el-Balah dans la nuit.", "Deir el-Balah", "Dayr al Balaḩ"),
+        ("Des chars israéliens ont tiré sur des maisons à Jabaliya, selon des témoins.", "Jabaliya", "Jabālyā"),
+        ("Un tir israélien a tué deux secouristes à Beit Lahia, selon les secours.", "Beit Lahia", "Bayt Lāhyā"),
+    ],
+)
+def test_a_gaza_town_in_its_press_spelling_votes_for_palestine(geocoder: Geocoder, text: str, name: str,
+                                                               town: str) -> None:
+    # the actor votes for Israel and no word names Palestine: only the town's own spelling can place it
+    found = geocoder.find(text, votes=Counter({"Israel": 1}))
+    assert (name, town, "Palestine") in [(m.text, m.place.name, m.place.country) for m in found.mentions]
