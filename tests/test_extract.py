@@ -1361,3 +1361,10 @@ def test_an_article_known_by_its_month_dates_an_undated_event_by_the_first_day_i
     article.published_precision = "month"
     events = pipeline.process(article).events
     assert [(e.location, e.event_date) for e in events] == [("Tessit", "2024-03-12")]
+
+
+def test_a_long_period_in_a_participle_on_a_noun_is_not_the_clauses(pipeline: Pipeline) -> None:
+    # "depuis un an" dates the occupation the participle describes, not the recapture
+    event = only_event(pipeline, "En RDC, l'armée a repris mardi le contrôle de la localité de Bunagana, occupée "
+                                 "depuis un an par les rebelles du M23.")
+    assert (event.sub_event_type, event.location) == ("Government regains territory", "Bunagana")

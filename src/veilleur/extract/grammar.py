@@ -122,12 +122,13 @@ def clause_head(tree: Tree, token: Token) -> Token:
 
 
 def clause_of(tree: Tree, token: Token) -> list[Token]:
-    """The tokens of ``token``'s clause: its head's subtree minus embedded clauses not containing it."""
+    """The tokens of ``token``'s clause: its head's subtree minus embedded clauses not containing it (a
+    participle that modifies a noun is one: "Kitchanga, occupée depuis un mois par le M23")."""
     head = clause_head(tree, token)
     inside = tree.subtree(head)
     own = {t.i for t in inside}
     for t in inside:
-        if t.i != head.i and t.dep in CLAUSE_DEPS and t.i in own:
+        if t.i != head.i and (t.dep in CLAUSE_DEPS or t.dep == "acl" and t.pos == "VERB") and t.i in own:
             embedded = {x.i for x in tree.subtree(t)}
             if token.i not in embedded:
                 own -= embedded
