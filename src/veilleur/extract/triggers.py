@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from veilleur.annotate import Token
 from veilleur.datafiles import load_json
@@ -67,42 +67,23 @@ class TriggerRow:
     example: str = ""
     nominal: bool = False  # an action noun ("frappe", "attaque"), whose sides hang on it differently
 
-    def match(self, tree: Tree, token: Token, time_nouns: frozenset[str]) -> list[Token] | None:
+    def match(self, tree: Tree, token: Token, time_nouns: frozenset[str],
+              around: Surroundings | None = None) -> list[Token] | None:
         """The dependents that satisfied ``with`` (empty when it has none), or None when the row fails.
 
-        ``time_nouns``: heads the parser may put between the cue and its governing word ("vendredi")."""
+        ``time_nouns``: heads the parser may put between the cue and its governing word ("vendredi");
+        ``around``: the word's :func:`surroundings`, when the caller tries several rows on it."""
         if token.lemma not in self.lemmas and not (self.nominal and noun_key(token.text) in self.lemmas):
             return None
         if self.pos and token.pos not in self.pos:
             return None
         if token.pos == "DET" or token.pos == "ADP":
             return None
-        kids = tree.children(token)
-        # "a saisi mardi des armes": the parser may read the partitive "des" as a preposition, making the object an
-        # oblique; "a abattu mardi trois drones": or leave an oblique with no preposition at all, which only an
-        # object is
-        kids += [k._replace(dep="obj") for k in kids if k.dep == "obl:arg" and _unmarked_or_partitive(tree, k)]
-        # "tuées à Tudun, village de Kaduna, par un drone": a passive's far "par" complement, read as obl:mod
-        agents = [k for k in kids if k.dep in ("obl", "obl:mod", "obl:arg") and "par" in prepositions_of(tree, k)]
-        if agents and is_passive(tree, token):
-            kids += [k._replace(dep="obl:agent") for k in agents]
-        if token.dep == "acl:relcl" and (antecedent := tree.head(token)) is not None:
-            # "la ville qui a été libérée": the relative pronoun's antecedent fills its slot
-            kids += [antecedent._replace(dep=k.dep) for k in kids if k.lemma in RELATIVE_PRONOUNS]
-        if token.dep == "conj" and not any(k.dep in SUBJECTS for k in kids) and (first := tree.head(token)):
-            # "conquise en 2015, reprise en 2016": a conjunct shares the first verb's subject
-            kids += [k for k in tree.children(first) if k.dep in SUBJECTS]
+        kids, head = around or surroundings(tree, token, time_nouns)
         if any(test.passes(k) for test in self.unless for k in kids):
             return None
         if self.nominal and token.pos == "VERB" and any(k.dep in SUBJECTS or k.dep == "obj" for k in kids):
             return None  # "l'attentat qui frappe la capitale": a verb with a subject or an object, not "frappes"
-        head = tree.head(token)
-        for _ in range(DATE_WORDS):
-            # "ont signé vendredi 23 octobre un cessez-le-feu": the parse hangs it on the date's words
-            if head is None or not (head.lemma in time_nouns or head.pos == "NUM") or not head.dep.startswith(
-                    ("obl", "nmod")):
-                break
-            head = tree.head(head)
         if self.unless_head is not None and head is not None and self.unless_head.passes(head):
             return None
         if self.head is not None and token.dep != "ROOT" and (head is None or not self.head.passes(head)):
@@ -149,6 +130,42 @@ class TriggerRow:
         first = nouns[0]
         passes = any(test.lemmas and "obj" in test.deps and first.lemma in test.lemmas for test in self.with_any)
         return [first] if passes else []
+
+
+class Surroundings(NamedTuple):
+    """What a row reads around a word, the same whatever the row: a word of a sentence is tried against
+    about two rows, which read these once (:meth:`TriggerLexicon.find`)."""
+
+    kids: tuple[Token, ...]  # its dependents, as the rows see them
+    head: Token | None  # its governing word, past the words of a date between them
+
+
+def surroundings(tree: Tree, token: Token, time_nouns: frozenset[str]) -> Surroundings:
+    """A word's :class:`Surroundings`; ``time_nouns``: heads the parser may put between the word and its
+    governing word ("vendredi")."""
+    kids = tree.children(token)
+    # "a saisi mardi des armes": the parser may read the partitive "des" as a preposition, making the object an
+    # oblique; "a abattu mardi trois drones": or leave an oblique with no preposition at all, which only an
+    # object is
+    kids += [k._replace(dep="obj") for k in kids if k.dep == "obl:arg" and _unmarked_or_partitive(tree, k)]
+    # "tuées à Tudun, village de Kaduna, par un drone": a passive's far "par" complement, read as obl:mod
+    agents = [k for k in kids if k.dep in ("obl", "obl:mod", "obl:arg") and "par" in prepositions_of(tree, k)]
+    if agents and is_passive(tree, token):
+        kids += [k._replace(dep="obl:agent") for k in agents]
+    if token.dep == "acl:relcl" and (antecedent := tree.head(token)) is not None:
+        # "la ville qui a été libérée": the relative pronoun's antecedent fills its slot
+        kids += [antecedent._replace(dep=k.dep) for k in kids if k.lemma in RELATIVE_PRONOUNS]
+    if token.dep == "conj" and not any(k.dep in SUBJECTS for k in kids) and (first := tree.head(token)):
+        # "conquise en 2015, reprise en 2016": a conjunct shares the first verb's subject
+        kids += [k for k in tree.children(first) if k.dep in SUBJECTS]
+    head = tree.head(token)
+    for _ in range(DATE_WORDS):
+        # "ont signé vendredi 23 octobre un cessez-le-feu": the parse hangs it on the date's words
+        if head is None or not (head.lemma in time_nouns or head.pos == "NUM") or not head.dep.startswith(
+                ("obl", "nmod")):
+            break
+        head = tree.head(head)
+    return Surroundings(tuple(kids), head)
 
 
 def _unmarked_or_partitive(tree: Tree, oblique: Token) -> bool:
@@ -219,10 +236,11 @@ class TriggerLexicon:
             if not rows or _describes_a_state(tree, token, self.time_nouns) or self._compound_tail(tree, token):
                 continue  # most words are no trigger: asked first
             held = token.pos == "NOUN" and self._held_weapon(tree, token)
+            around = surroundings(tree, token, self.time_nouns)
             for row in rows:
                 if held and row.category.event_type == REMOTE_VIOLENCE:
                     continue  # "ont découvert une cache contenant des obus": the find is the event
-                matched = row.match(tree, token, self.time_nouns)
+                matched = row.match(tree, token, self.time_nouns, around)
                 if matched is None or matched and all(self._compound_tail(tree, k) for k in matched):
                     continue  # "des tirs de lance-roquettes" are no shelling
                 near = [k for k in matched if abs(k.i - token.i) <= ADJACENT_TOKENS]

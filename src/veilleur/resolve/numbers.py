@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -344,6 +345,19 @@ def _zero_toll_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){_alternation(_vocabulary()['zero_toll_phrases'])}(?![\w-])")
 
 
+@lru_cache(maxsize=1)
+def _zero_toll_words() -> tuple[tuple[str, ...], ...]:
+    """The words of each phrase :func:`_zero_toll_pattern` matches, cut where it lets the spacing vary (at
+    spaces and after apostrophes): each stands as written in any text the phrase is found in."""
+    return tuple(tuple(w for w in re.split(r"[\s']+", phrase) if w) for phrase in _vocabulary()["zero_toll_phrases"])
+
+
+def _may_say_nobody_died(folded: str) -> bool:
+    """False only when no phrase of :func:`_zero_toll_pattern` can occur in ``folded`` (a few substring tests,
+    where the pattern is tried at every word of every line): one of each phrase's words is missing."""
+    return any(all(word in folded for word in words) for words in _zero_toll_words())
+
+
 def _victim_head(text: str, folded: str, match: re.Match[str]) -> tuple[str, int]:
     """The first content word after the count (lower-cased from the text) and where it ends."""
     vocab = _vocabulary()
@@ -521,19 +535,36 @@ def _quantity_starts(folded: str) -> list[int] | None:
     return sorted({*starts, *entre}) if entre else starts
 
 
-def _candidates(text: str, folded: str) -> list[TollMention]:
+def _needed_words_end(folded: str, name: str) -> int | None:
+    """Where the last phrase that toll pattern ``name`` cannot match without ends in ``folded`` (past the
+    start of every such phrase there), or None when there is none."""
+    if _TOLL_NEEDS.get(name, "") not in folded:
+        return None
+    ends = [match.end() for match in _toll_word_patterns()[name].finditer(folded)]
+    return ends[-1] if ends else None
+
+
+def _starts_before(starts: list[int], bound: int) -> list[int]:
+    """The ``starts`` (ascending) before ``bound``."""
+    return starts[:bisect_left(starts, bound)]
+
+
+def _candidates(text: str, folded: str, zero: bool = True) -> list[TollMention]:
+    """The toll phrases of one line; ``zero``: whether a phrase that says nobody died may be in it."""
     found: list[TollMention] = []
     patterns = _toll_patterns() if _death_word_pattern().search(folded) else {}
-    needs = _toll_word_patterns()
     quantity_starts: list[int] | None = None
     for name, pattern in patterns.items():
-        if _TOLL_NEEDS.get(name, "") not in folded or needs[name].search(folded) is None:
+        words_end = _needed_words_end(folded, name)
+        if words_end is None:
             continue
         matches = pattern.finditer(folded)
         if name in QUANTITY_FIRST:  # "12 morts", "12 civils ont été tués"
             quantity_starts = _quantity_starts(folded) if quantity_starts is None else quantity_starts
             if quantity_starts is not None:
-                matches = finditer_at(pattern, folded, quantity_starts)
+                # a match ends on its death word, so it opens before the last one: later quantities
+                # ("... ont été tués, dont 3 enfants") are not tried
+                matches = finditer_at(pattern, folded, _starts_before(quantity_starts, words_end))
         for match in matches:
             count = parse_quantity(match.group("qty"))
             victims, head_end = _victim_head(text, folded, match)
@@ -553,7 +584,7 @@ def _candidates(text: str, folded: str) -> list[TollMention]:
                 # "une femme et ses quatre enfants ont péri", "quatre gendarmes et 14 militaires tués"
                 start, count = _with_conjoined_subject(folded, start, count)
             found.append(TollMention(start, end, text[start:end], count, victims))
-    for match in _zero_toll_pattern().finditer(folded):
+    for match in _zero_toll_pattern().finditer(folded) if zero else ():
         start, end = match.span()
         found.append(TollMention(start, end, text[start:end], 0, ""))
     return found
@@ -592,10 +623,11 @@ def find_death_tolls(text: str) -> list[TollMention]:
     """
     folded = fold_text(text)
     found: list[TollMention] = []
+    zero = _may_say_nobody_died(folded)
     # A toll never spans a line break: match each line on its own, then shift offsets back.
     for line in _LINE.finditer(text):
         offset = line.start()
-        for mention in _candidates(line.group(0), folded[offset : line.end()]):
+        for mention in _candidates(line.group(0), folded[offset : line.end()], zero):
             found.append(
                 TollMention(mention.start + offset, mention.end + offset, mention.text, mention.count, mention.victims)
             )
