@@ -1368,3 +1368,10 @@ def test_a_long_period_in_a_participle_on_a_noun_is_not_the_clauses(pipeline: Pi
     event = only_event(pipeline, "En RDC, l'armée a repris mardi le contrôle de la localité de Bunagana, occupée "
                                  "depuis un an par les rebelles du M23.")
     assert (event.sub_event_type, event.location) == ("Government regains territory", "Bunagana")
+
+
+def test_a_peaceful_protest_has_no_side_acted_upon(pipeline: Pipeline) -> None:
+    # the troops are what the marchers want gone, not a force that intervened
+    event = only_event(pipeline, "Au Mali, plusieurs centaines de personnes ont manifesté samedi à Bamako pour "
+                                 "réclamer le départ des troupes étrangères.")
+    assert (event.sub_event_type, event.actor2) == ("Peaceful protest", "")

@@ -314,6 +314,8 @@ def _events_from_frame(
         event_type, sub_event_type = VIOLENT_DEMONSTRATION
         crowd, other = (actor1, actor2) if _is_crowd(actor1, None) else (actor2, actor1)
         actor1, actor2 = crowd.as_rioters() if crowd is not None else None, other
+    if sub_event_type == PEACEFUL_PROTEST:
+        actor2, assoc2 = None, []  # a force named near a peaceful march did not act on it (codebook section 2)
     fatalities = _fatalities(frame.tolls, len(places))
     events = []
     for index, place in enumerate(places):
@@ -357,6 +359,7 @@ def _events_from_frame(
     return events
 
 
+PEACEFUL_PROTEST = "Peaceful protest"
 VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
 CIVILIAN_ATTACK = ("Violence against civilians", "Attack")
 ARMED_CLASH = ("Battles", "Armed clash")
