@@ -1375,3 +1375,10 @@ def test_a_peaceful_protest_has_no_side_acted_upon(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Au Mali, plusieurs centaines de personnes ont manifesté samedi à Bamako pour "
                                  "réclamer le départ des troupes étrangères.")
     assert (event.sub_event_type, event.actor2) == ("Peaceful protest", "")
+
+
+def test_attacks_told_with_no_means_in_a_story_of_strikes_are_strikes(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "En Iran, l'aviation israélienne a bombardé mardi un site militaire près d'Ispahan. "
+                              "Des attaques ont aussi été signalées à Chiraz.")
+    shiraz = next(e for e in events if e.location == "Shiraz")
+    assert (shiraz.sub_event_type, shiraz.actor1) == ("Air/drone strike", "Military Forces of Israel")

@@ -119,7 +119,7 @@ def extract_events(
                 _share_tolls(article, previous, frame.tolls, cues)  # "40 terroristes ont été éliminés."
                 continue
             told = _events_from_frame(article, frame, context, recent_dates)
-            if trigger.toll_only and (events or current):
+            if (trigger.toll_only or _attack_noun(trigger)) and (events or current):
                 _as_the_strikes_told(told, (events + current)[-1])
             if not told and not frame.places and not trigger.anaphoric:
                 placeless = frame
@@ -147,14 +147,22 @@ def _of_its_kind(anaphor: Trigger, events: list[Event]) -> list[Event]:
     return [e for e in events if e.actor1.startswith(CROWD_PREFIXES) == crowd]
 
 
-def _as_the_strikes_told(deaths: list[Event], last: Event) -> None:
-    """"Un peu plus au nord, 10 personnes ont été tuées à Gorlovka": deaths told with no means and no author,
-    in a story of strikes or shelling, are that kind of event by the same side (codebook section 2: civilians
-    killed by a strike are the strike)."""
+def _attack_noun(trigger: Trigger) -> bool:
+    """"des attaques", "l'attaque": the word says an attack, not how it was made."""
+    words = trigger.text.lower().replace("’", "'").removeprefix("l'").split()
+    return trigger.category.name == "attack" and bool(words) and words[0] in ATTACK_NOUNS
+
+
+def _as_the_strikes_told(told: list[Event], last: Event) -> None:
+    """"Un peu plus au nord, 10 personnes ont été tuées à Gorlovka", "des attaques ont été signalées à Chiraz":
+    deaths or attacks told with no means and no author, in a story of strikes or shelling, are that kind of
+    event by the same side (codebook section 2: civilians killed by a strike are the strike)."""
     if last.event_type != REMOTE_VIOLENCE:
         return
-    for event in deaths:
+    for event in told:
         if event.actor1.startswith(UNIDENTIFIED_PREFIX):
+            if event.actor2 == last.actor1:  # the side the story's strikes hit, not the striker's own
+                event.actor2 = last.actor2
             event.event_type, event.sub_event_type, event.actor1 = last.event_type, last.sub_event_type, last.actor1
 
 
@@ -360,6 +368,7 @@ def _events_from_frame(
 
 
 PEACEFUL_PROTEST = "Peaceful protest"
+ATTACK_NOUNS = frozenset({"attaque", "attaques"})
 VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
 CIVILIAN_ATTACK = ("Violence against civilians", "Attack")
 ARMED_CLASH = ("Battles", "Armed clash")
