@@ -102,6 +102,12 @@ def test_common_words_and_people_are_not_places(geocoder: Geocoder) -> None:
     assert geocoder.find(text, country="Syria").mentions == []
 
 
+def test_a_park_or_a_forest_is_placed_at_its_province(geocoder: Geocoder) -> None:
+    # no one lives in a national park: only its province is known (precision 3, its capital's point)
+    found = geocoder.find("Deux gardes ont été tués lundi dans le parc national de la Pendjari, au Bénin.").mentions
+    assert [(m.place.feature, m.place.admin1, m.precision) for m in found] == [("admin1", "Atakora", 3)]
+
+
 def test_a_park_is_named_from_its_lower_case_noun(geocoder: Geocoder) -> None:
     # the letter W alone names nothing; "le parc du W" names the park, in the article's country
     found = geocoder.find("Des braconniers armés ont été vus dans le parc du W, au nord du Bénin.").mentions

@@ -361,8 +361,8 @@ def actor_ties(text: str) -> ActorTies:
 # Gazetteer
 # --------------------------------------------------------------------------------------------------
 
-_FEATURE_PRIOR = {"city": 1.0, "admin1": 0.6, "district": 0.8, "site": 0.8, "region": 0.7, "admin2": 0.5,
-                  "village": 0.0}
+_FEATURE_PRIOR = {"city": 1.0, "admin1": 0.6, "district": 0.8, "site": 0.8, "region": 0.7, "park": 0.7,
+                  "admin2": 0.5, "village": 0.0}
 
 
 def _prominence(place: Place, key: str = "") -> float:
@@ -997,7 +997,7 @@ _PUNCTUATION = re.compile(r"[,.;:!?()«»\"\n]")
 _WEAK_POSITION = re.compile(r"(?:^|[.!?:\n«\"]\s*|\bselon\s+|\bpar\s+|\bpour\s+)$", re.IGNORECASE)
 
 
-AREAS = frozenset({"admin1", "admin2", "region"})  # a town's exact name does not make its district the place
+AREAS = frozenset({"admin1", "admin2", "region", "park"})  # a town's exact name does not make its district the place
 SEAT_BONUS, SEAT_KM = 1.0, 60.0  # the town that names a district lies in it (its point is the district's)
 SPELLING_BONUS = 1.5  # "Palmyre" is Tadmur's French name, not Palmer (Alaska) folded alike
 FUZZY_REACH_KM = 150.0
@@ -1044,7 +1044,7 @@ def _area_tier(places: Sequence[Place], key: str, home: set[str]) -> list[Place]
     unit's seat), a village of that name beside the unit (a seat the tables hold as a village), the unit
     itself, a province; a same-named hamlet elsewhere only when nothing else bears the name."""
     local = [p for p in places if not home or p.country in home] or list(places)
-    units = [p for p in local if p.feature in ("admin2", "district", "region")]
+    units = [p for p in local if p.feature in ("admin2", "district", "region", "park")]
     # a seat lies in its unit: same province, and the nearest of the villages that bear the unit's name
     seats = sorted((min(distance_km(p, u) for u in units if u.admin1 == p.admin1), n, p)
                    for n, p in enumerate(local)
@@ -1221,7 +1221,7 @@ class Geocoder:
         provinces = {(p.country, p.admin1) for p in match.places if p.feature == "admin1"}
         # a district that bears its own province's name (a county "Nord-Kivu" in Nord-Kivu) is the province
         places = [p for p in match.places
-                  if p.feature not in ("admin2", "region") or (p.country, p.name) not in provinces]
+                  if p.feature not in ("admin2", "region", "park") or (p.country, p.name) not in provinces]
         # towns that compete with a province of the same name: the article's own countries' (Brno and Borna
         # abroad fold like "Borno" but do not make "dans le Borno" a town)
         towns = [p for p in places if p.feature not in ("admin1", "village") and (not home or p.country in home)]
@@ -1380,6 +1380,10 @@ class Geocoder:
                     result.unresolved.append((match.start, match.end, text[match.start:match.end]))
                 continue
             precision, qualifier = self._precision(place, cue)
+            if place.feature == "park":
+                # a national park or a forest is no place anyone lives: only its province is known, placed at
+                # its capital (codebook section 4)
+                place, precision, qualifier = self._province_of(place) or place, 3, qualifier or "province"
             result.mentions.append(
                 PlaceMention(match.start, match.end, text[match.start:match.end], place, precision, qualifier)
             )
@@ -1398,6 +1402,11 @@ class Geocoder:
             u for u in result.unresolved if _UNRESOLVED_CUE.search(text[max(0, u[0] - 30) : u[0]].lower())
         ]
         return result
+
+    def _province_of(self, place: Place) -> Place | None:
+        """The admin1 entry of the province ``place`` lies in."""
+        return next((p for p in self.gazetteer.candidates(name_key(place.admin1))
+                     if p.feature == "admin1" and p.country == place.country and p.admin1 == place.admin1), None)
 
     def _capital_anaphors(self, text: str, country: str | None, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """"dans la capitale", with no name after it, is the capital of the article's country (Nouakchott in
