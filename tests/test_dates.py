@@ -270,14 +270,14 @@ def test_month_only_publication_dates_a_weekday_the_article_dates_elsewhere() ->
 @pytest.mark.parametrize(
     ("text", "expected", "precision", "kind"),
     [
-        ("dans la nuit du 3 au 4 octobre", date(2017, 10, 3), 1, "day"),
+        ("dans la nuit du 3 au 4 octobre", date(2017, 10, 4), 1, "day"),  # a night: its later day
         ("du 3 au 9 octobre", date(2017, 10, 3), 2, "week"),
         ("du 28 septembre au 2 octobre", date(2017, 9, 28), 2, "week"),
         ("les 7 et 8 octobre", date(2017, 10, 7), 2, "week"),  # two named days: the first, as a span
         ("les 7-8 octobre", date(2017, 10, 7), 2, "week"),
         ("les combats des 7 et 8 octobre", date(2017, 10, 7), 2, "week"),  # "des" = "de" + "les"
-        ("dans la nuit du mardi 3 au mercredi 4 octobre", date(2017, 10, 3), 1, "day"),  # weekdays named too
-        ("dans la nuit de samedi 30 septembre au dimanche 1er octobre", date(2017, 9, 30), 1, "day"),
+        ("dans la nuit du mardi 3 au mercredi 4 octobre", date(2017, 10, 4), 1, "day"),  # weekdays named too
+        ("dans la nuit de samedi 30 septembre au dimanche 1er octobre", date(2017, 10, 1), 1, "day"),
     ],
 )
 def test_short_ranges_are_one_event_not_a_long_period(text: str, expected: date, precision: int, kind: str) -> None:
