@@ -1382,3 +1382,9 @@ def test_attacks_told_with_no_means_in_a_story_of_strikes_are_strikes(pipeline: 
                               "Des attaques ont aussi été signalées à Chiraz.")
     shiraz = next(e for e in events if e.location == "Shiraz")
     assert (shiraz.sub_event_type, shiraz.actor1) == ("Air/drone strike", "Military Forces of Israel")
+
+
+def test_a_police_raid_is_on_foot(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "En Égypte, la police a abattu mercredi neuf membres de la confrérie lors d'un raid "
+                                 "au Caire.")
+    assert (event.sub_event_type, event.actor1) == ("Attack", "Police Forces of Egypt")

@@ -310,6 +310,10 @@ def _events_from_frame(
         sub_event_type = category.non_state_sub_event_type  # "les rebelles ont bombardé": no air force
         if category.on_the_ground(frame.trigger.text):  # "un raid de rebelles contre une base"
             event_type, sub_event_type = CIVILIAN_ATTACK if civilians_hit else ARMED_CLASH
+    elif (category.state_actor1 and actor1 is not None and actor1.name.startswith(POLICE_PREFIX)
+          and category.on_the_ground(frame.trigger.text)):
+        # "la police a abattu neuf hommes lors d'un raid": the police raid on foot
+        event_type, sub_event_type = CIVILIAN_ATTACK if civilians_hit else ARMED_CLASH
     refined = category.refine(frame.text, *frame.sentence, aircraft=frame.aircraft)
     if refined is not None:
         event_type, sub_event_type = refined
