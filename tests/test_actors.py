@@ -655,6 +655,8 @@ def test_word_boundaries(registry: ActorRegistry) -> None:
         ("Des islamistes ont incendié l'école.", "Unidentified Armed Group (Mali)"),
         ("Des insurgés ont incendié l'école.", "Unidentified Armed Group (Mali)"),
         ("Les milices ont incendié l'école.", "Unidentified Armed Group (Mali)"),
+        ("Des individus non identifiés ont ouvert le feu.", "Unidentified Armed Group (Mali)"),
+        ("Des tireurs non identifiés ont ouvert le feu.", "Unidentified Armed Group (Mali)"),
         ("Des civils ont fui.", "Civilians (Mali)"),
         ("Les habitants ont fui.", "Civilians (Mali)"),
         ("Les villageois ont fui.", "Civilians (Mali)"),
