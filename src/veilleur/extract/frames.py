@@ -31,6 +31,7 @@ from veilleur.extract.grammar import (
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
 from veilleur.extract.triggers import SUBJECTS, RelativeDays, TriggerLexicon
 from veilleur.resolve.numbers import parse_quantity
+from veilleur.resolve.places import UNKNOWN_MEMBERS
 
 CUE_ARTICLE = 4  # "l'aviation syrienne était intervenue": an actor the cue opens with (after "l'", "les ") acts
 ORIGIN = re.compile(  # "en provenance de l'est de Deir Ezzor": where the force came from, not the event
@@ -44,8 +45,7 @@ COORDINATION = re.compile(
     r"(?:(?:ville|villes|localités?|villages?|quartiers?|régions?|zones?|municipalités?|communes?)\s+(?:de|d'|du|des)?\s*)?$",
     re.IGNORECASE,
 )
-# members of a list the gazetteer does not know ("Bana, Kiro et Tessit": Kiro), passed over to reach the next one
-UNKNOWN_MEMBERS = re.compile(r"^(?:\s*,\s*(?:de\s+|d')?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)+")
+_UNKNOWN_MEMBERS = re.compile("^" + UNKNOWN_MEMBERS)
 NAME_GOES_ON = re.compile(r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]")
 LIST_GOES_ON = re.compile(r"(?:\s*\(\d+\))?(?:\s*,|\s+(?:et|ou))\s+(?:à|au|aux|dans)\s", re.IGNORECASE)
 APPOSED_PLACE = re.compile(r"^\s*,?\s*(?:à|au|dans)\s", re.IGNORECASE)  # "Jaramana, à Damas": one place
@@ -225,7 +225,7 @@ def listed_together(text: str, first: PlaceRef, then: PlaceRef) -> bool:
         return True
     if not gap.strip() or NAME_GOES_ON.match(text, then.end):
         return False  # "Bab Sbaa": two names side by side are one name the gazetteer holds in parts
-    gap = UNKNOWN_MEMBERS.sub("", gap, count=1)
+    gap = _UNKNOWN_MEMBERS.sub("", gap, count=1)
     # "à Moscou, à Omsk et à Tomsk": where the list goes on with its preposition, ", à" is no apposition
     return COORDINATION.match(gap) is not None and (
         APPOSED_PLACE.match(gap) is None or LIST_GOES_ON.match(text, then.end) is not None)

@@ -886,9 +886,10 @@ _CHAIN_LINK = re.compile(r"(?:\s+[A-ZÀ-Ý][\w'’-]*)?\s*[,(]\s*(?:(?:en|dans|�
                          r"(?:(?:[a-zà-ÿ-]+|[EÉ]tat)(?:\s+[a-zà-ÿ-]+)?\s+" + _DE + r"){0,2}")
 
 
-# what joins two members of a list, over members the gazetteer does not know ("Bana, Kiro et Tessit")
-_LIST_LINK = re.compile(r"(?:\s*,\s*(?:de\s+|d['’])?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)*"
-                        r"\s*(?:,|\set)\s*(?:de\s+|d['’])?")
+# a list's members the gazetteer does not know, passed over to reach the next one ("Bana, Kiro et Tessit": Kiro)
+UNKNOWN_MEMBERS = r"(?:\s*,\s*(?:de\s+|d['’])?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)*"
+# what joins two members of a list, over the unknown ones
+_LIST_LINK = re.compile(UNKNOWN_MEMBERS + r"\s*(?:,|\set)\s*(?:de\s+|d['’])?")
 
 
 def _chains(text: str, matches: Sequence[_Match], cues: Sequence[Cue],
