@@ -64,9 +64,11 @@ def _alternation(phrases: Any) -> str:
 
 @lru_cache(maxsize=64)
 def _phrase_words(keys: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """The words of each phrase of the vocabulary lists ``keys``, as :func:`_alternation` keeps them literal."""
+    """The words of each phrase of the vocabulary lists ``keys``, as :func:`_alternation` keeps them literal;
+    longest first, as a long word is the likeliest to be missing and settles the phrase at its first test."""
     vocab = _vocabulary()
-    return tuple(tuple(phrase.split()) for key in keys for phrase in sorted(set(vocab[key])))
+    return tuple(tuple(sorted(phrase.split(), key=len, reverse=True))
+                 for key in keys for phrase in sorted(set(vocab[key])))
 
 
 def _may_hold(folded: str, *keys: str) -> bool:
