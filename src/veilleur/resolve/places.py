@@ -204,11 +204,14 @@ def _raw_hits(text: str, gazetteer: Gazetteer) -> set[tuple[int, int, str]]:
     index, reach = gazetteer.index, gazetteer.reach
     raw = set()
     for position in name_starts:
-        longest = reach.get(keys[position])
+        key = keys[position]
+        longest = reach.get(key)
         if longest is None:
             continue
-        for last in range(position, min(position + longest, len(kept))):
-            key = keys[position] if last == position else " ".join(keys[position:last + 1])
+        if key in index:
+            raw.add((kept[position], kept[position], key))
+        for last in range(position + 1, min(position + longest, len(kept))):
+            key = f"{key} {keys[last]}"  # the run one token longer: its keys joined by spaces
             if key in index:
                 raw.add((kept[position], kept[last], key))
     return raw
