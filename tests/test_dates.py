@@ -283,3 +283,22 @@ def test_month_only_publication_dates_a_weekday_the_article_dates_elsewhere() ->
 def test_short_ranges_are_one_event_not_a_long_period(text: str, expected: date, precision: int, kind: str) -> None:
     mention = only(text, MONDAY)
     assert (mention.value, mention.precision, mention.kind) == (expected, precision, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Les combats durent depuis 2014 dans la région.", True),
+        ("Le conflit (1998-2003) a fait des milliers de morts.", True),
+        ("Trois soldats ont été tués mardi 12 mars.", False),
+    ],
+)
+def test_the_year_finders_run_only_where_four_digits_stand(text: str, years: bool) -> None:
+    from veilleur.resolve.dates import _has_year_digits, _year_pattern, _year_range_pattern
+    from veilleur.resolve.numbers import fold_text
+
+    folded = fold_text(text)
+    assert _has_year_digits(folded) is years
+    if not years:  # the checks skip nothing the patterns would find
+        assert _year_range_pattern().search(folded) is None
+        assert all(m.group("relative") for m in _year_pattern().finditer(folded))

@@ -678,3 +678,22 @@ def test_a_gaza_town_in_its_press_spelling_votes_for_palestine(geocoder: Geocode
     # the actor votes for Israel and no word names Palestine: only the town's own spelling can place it
     found = geocoder.find(text, votes=Counter({"Israel": 1}))
     assert (name, town, "Palestine") in [(m.text, m.place.name, m.place.country) for m in found.mentions]
+
+
+@pytest.mark.parametrize(
+    ("matched", "skip", "word", "capitalised"),
+    [
+        ("d'Alep", 2, "Alep", True),  # an elision is cut off the name it precedes
+        ("l’armée", 2, "armée", False),
+        ("N'Djamena", 0, "N'Djamena", True),  # n' before a capital opens an African name
+        ("aujourd'hui", 0, "aujourd'hui", False),  # "aujourd" is no elision
+        ("Gao", 0, "Gao", True),
+    ],
+)
+def test_a_matched_word_gives_its_token_fields(matched: str, skip: int, word: str, capitalised: bool) -> None:
+    from veilleur.resolve.places import _word_fields, _word_key, tokenize
+
+    assert _word_fields(matched) == (skip, word, _word_key(word), capitalised)
+    text = f"Des tirs ont visé {matched} lundi."
+    token = tokenize(text)[4]
+    assert (token.start, token.text) == (text.index(matched) + skip, word)

@@ -82,6 +82,8 @@ def frame_events(
     spaCy's ``doc.sents``; by default sentences are split on punctuation. An event whose trigger no
     attribution credits gets ``[article.source]`` (or ``"outlet's own"``): the outlet's own claim.
     """
+    if not events:
+        return  # nothing to fill: an article without events is not read for its sources and terms
     sentences = sentence_ranges if sentence_ranges is not None else sentence_bounds(article.text)
     attributions = find_attributions(article.text)
     indexed = OrderedSpans(sentences)

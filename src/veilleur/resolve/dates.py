@@ -64,9 +64,11 @@ def _alternation(phrases: Any) -> str:
 
 @lru_cache(maxsize=64)
 def _phrase_words(keys: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """The words of each phrase of the vocabulary lists ``keys``, as :func:`_alternation` keeps them literal."""
+    """The words of each phrase of the vocabulary lists ``keys``, as :func:`_alternation` keeps them literal;
+    longest first, as a long word is the likeliest to be missing and settles the phrase at its first test."""
     vocab = _vocabulary()
-    return tuple(tuple(phrase.split()) for key in keys for phrase in sorted(set(vocab[key])))
+    return tuple(tuple(sorted(phrase.split(), key=len, reverse=True))
+                 for key in keys for phrase in sorted(set(vocab[key])))
 
 
 def _may_hold(folded: str, *keys: str) -> bool:
@@ -82,6 +84,17 @@ def _names_month(folded: str) -> bool:
     """Whether a month's name (or its abbreviation) is in ``folded``: the month finders' common condition,
     asked once per text (a month name inside a word, "maison", "mars" in "marsouin", does not count)."""
     return _month_name_pattern().search(folded) is not None
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_DIGIT_SEPARATOR_DIGIT = re.compile(r"\d[/.]\d")
+
+
+@lru_cache(maxsize=4)
+def _has_year_digits(folded: str) -> bool:
+    """Whether ``folded`` holds four digits in a row, which every written year ("en 2014", "1998-2003") needs:
+    most short texts hold none, and the year finders, asked once per text, are then not run."""
+    return _FOUR_DIGITS.search(folded) is not None
 
 
 @lru_cache(maxsize=1)
@@ -191,6 +204,8 @@ def _numeric_date_pattern() -> re.Pattern[str]:
 
 def _numeric_dates(folded: str, published: date) -> Iterator[_Found]:
     """ "12/06/2016", "12.06.16": day first, as French writes it."""
+    if _DIGIT_SEPARATOR_DIGIT.search(folded) is None:
+        return  # no digit, slash or dot, digit: no such date, and a search for that is cheaper than the pattern
     for match in _numeric_date_pattern().finditer(folded):
         year = int(match.group(4))
         year = year + 2000 if year < 100 else year
@@ -299,6 +314,8 @@ def _year_pattern() -> re.Pattern[str]:
 
 def _years(folded: str, published: date) -> Iterator[_Found]:
     """ "en 2014", "depuis 2012", "l'an dernier" → 1 January of that year, precision 4 (year only)."""
+    if not (_has_year_digits(folded) or _may_hold(folded, "relative_years")):
+        return
     offsets = _vocabulary()["relative_years"]
     for match in _year_pattern().finditer(folded):
         if match.group("relative"):
@@ -321,6 +338,8 @@ def _year_range_pattern() -> re.Pattern[str]:
 
 def _year_ranges(folded: str, published: date) -> Iterator[_Found]:
     """ "entre 1998 et 2003", "de 2012 à 2015", "(1998-2003)": a period of years, long by nature."""
+    if not _has_year_digits(folded):
+        return
     for match in _year_range_pattern().finditer(folded):
         first = _plausible_year(match.group("first"), published)
         last = _plausible_year(match.group("last"), published)

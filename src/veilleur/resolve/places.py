@@ -136,15 +136,25 @@ def tokenize(text: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     append = tokens.append
     for m in _WORD.finditer(text):
-        start, word = m.start(), m.group()
-        if "'" in word or "’" in word:
-            head = _ELIDED.match(word)
-            if head and head.group(1).lower() in _ELISIONS and not _NAME_PREFIX.match(word):
-                start += head.end()
-                word = word[head.end():]
+        skip, word, key, capitalised = _word_fields(m.group())
+        start = m.start() + skip
         end = start + len(word)
-        append(_new_token((start, end, word, _word_key(word), word[:1].isupper(), text[end:end + 1] in "-‐")))
+        append(_new_token((start, end, word, key, capitalised, text[end:end + 1] in "-‐")))
     return tuple(tokens)
+
+
+@lru_cache(maxsize=65536)
+def _word_fields(matched: str) -> tuple[int, str, str, bool]:
+    """What a matched word gives its token, whatever the text: the characters an elision ("d'", "l'") takes
+    off its front, the word left, its key and whether it is capitalised (cached: a text's words are mostly
+    words already seen, and one look-up replaces the per-word tests of :func:`tokenize`)."""
+    skip, word = 0, matched
+    if "'" in word or "’" in word:
+        head = _ELIDED.match(word)
+        if head and head.group(1).lower() in _ELISIONS and not _NAME_PREFIX.match(word):
+            skip = head.end()
+            word = word[skip:]
+    return skip, word, _word_key(word), word[:1].isupper()
 
 
 @lru_cache(maxsize=65536)
@@ -194,11 +204,14 @@ def _raw_hits(text: str, gazetteer: Gazetteer) -> set[tuple[int, int, str]]:
     index, reach = gazetteer.index, gazetteer.reach
     raw = set()
     for position in name_starts:
-        longest = reach.get(keys[position])
+        key = keys[position]
+        longest = reach.get(key)
         if longest is None:
             continue
-        for last in range(position, min(position + longest, len(kept))):
-            key = keys[position] if last == position else " ".join(keys[position:last + 1])
+        if key in index:
+            raw.add((kept[position], kept[position], key))
+        for last in range(position + 1, min(position + longest, len(kept))):
+            key = f"{key} {keys[last]}"  # the run one token longer: its keys joined by spaces
             if key in index:
                 raw.add((kept[position], kept[last], key))
     return raw
@@ -476,9 +489,13 @@ class Gazetteer:
     def spelled(self, place: Place, surface: str) -> bool:
         """Does one of the place's names read exactly as ``surface`` (case and accents aside)? Only names
         with a capital count (:meth:`_entry`)."""
+        return self.spells(place, _plain(surface))
+
+    def spells(self, place: Place, plain: str) -> bool:
+        """:meth:`spelled` for a surface already made plain (:func:`_plain`), which a caller asking about
+        several places makes once."""
         row = self._row_of.get(place.geonameid)
-        wanted = _plain(surface)
-        return bool(wanted) and row is not None and wanted in self._entry(row)[1]
+        return bool(plain) and row is not None and plain in self._entry(row)[1]
 
     def candidates(self, key: str) -> list[Place]:
         rows = self.index.get(key)
@@ -961,7 +978,11 @@ def _near_key(key: str, gazetteers: Sequence[Gazetteer]) -> str | None:
 
 
 def _spelt(places: Sequence[Place], surface: str, gazetteers: Sequence[Gazetteer]) -> frozenset[str]:
-    return frozenset(p.geonameid for p in places if any(g.spelled(p, surface) for g in gazetteers))
+    """The ids of the places one of the gazetteers spells as ``surface`` (:meth:`Gazetteer.spelled`)."""
+    plain = _plain(surface)
+    if not plain:
+        return frozenset()
+    return frozenset(p.geonameid for p in places if any(g.spells(p, plain) for g in gazetteers))
 
 
 def _candidates(key: str, gazetteers: Sequence[Gazetteer]) -> list[Place]:
@@ -973,6 +994,27 @@ def _candidates(key: str, gazetteers: Sequence[Gazetteer]) -> list[Place]:
                 seen.add(place.geonameid)
                 out.append(place)
     return out
+
+
+class _HitReading(NamedTuple):
+    """What the text says of a gazetteer hit, whatever the gazetteers (:meth:`Geocoder._read_hit`)."""
+
+    start: int  # with an Arabic article before the name ("al-Mayadine")
+    end: int
+    lone_after_sentence_start: bool  # one word, the first of a sentence (or after a colon, a quote)
+    introduced: bool  # "à", "le village de" just before
+    partial: bool  # one part of a hyphenated name
+
+
+@dataclass
+class _ScanMemo:
+    """What the scans of one text have read, for the next scan of it with more gazetteers (one per
+    :meth:`Geocoder.find` call): each gazetteer's raw hits and each hit's reading of the text (None: its
+    words cannot name a place). A hit's candidates are read again: the article's countries' gazetteers
+    mostly hold its key or its places too (a town of the base is in its country's file)."""
+
+    hits: dict[int, set[tuple[int, int, str]]] = field(default_factory=dict)
+    readings: dict[tuple[int, int, str], _HitReading | None] = field(default_factory=dict)
 
 
 # "dans la capitale": the country's capital, unless a name (or "de X") says which, or it is another kind of
@@ -1140,28 +1182,24 @@ class Geocoder:
 
     # -- matching ------------------------------------------------------------------------------------
 
-    def _scan(self, text: str, gazetteers: Sequence[Gazetteer],
-              hits: dict[int, set[tuple[int, int, str]]] | None = None,
-              verdicts: dict[tuple[int, int, str], bool] | None = None) -> list[_Match]:
+    def _scan(self, text: str, gazetteers: Sequence[Gazetteer], memo: _ScanMemo | None = None) -> list[_Match]:
         """All gazetteer keys found in the text, longest first where they overlap, at capitalised words.
-        ``hits`` keeps each gazetteer's raw hits for a later scan of the same text, ``verdicts`` what
-        :meth:`_select` read of each hit there."""
+        ``memo`` keeps what one scan read of the text for a later scan of it (:class:`_ScanMemo`)."""
+        memo = memo if memo is not None else _ScanMemo()
         tokens = tokenize(text)
         raw: set[tuple[int, int, str]] = set()
         for gazetteer in gazetteers:
-            found = hits.get(id(gazetteer)) if hits is not None else None
+            found = memo.hits.get(id(gazetteer))
             if found is None:
-                found = _raw_hits(text, gazetteer)
-                if hits is not None:
-                    hits[id(gazetteer)] = found
+                found = memo.hits[id(gazetteer)] = _raw_hits(text, gazetteer)
             raw |= found
-        return self._select(text, tokens, list(raw), gazetteers, {} if verdicts is None else verdicts)
+        return self._select(text, tokens, list(raw), gazetteers, memo)
 
     def _select(self, text: str, tokens: Sequence[Token], raw: list[tuple[int, int, str]],
-                gazetteers: Sequence[Gazetteer], verdicts: dict[tuple[int, int, str], bool]) -> list[_Match]:
-        """The hits that name a place, longest first where they overlap; ``verdicts`` holds, by hit, whether
-        its words may name one whatever the gazetteers (:meth:`_may_name_place`): a text is scanned
-        against the base gazetteer, then again with its countries' ones, and most hits are the base's."""
+                gazetteers: Sequence[Gazetteer], memo: _ScanMemo) -> list[_Match]:
+        """The hits that name a place, longest first where they overlap. A text is scanned against the base
+        gazetteer, then again with its countries' ones, and most hits are the base's: a hit's reading of the
+        text, which ``memo`` keeps from the first scan, is not made again."""
         raw.sort(key=lambda r: (-(r[1] - r[0]), r[0], r[2]))
         taken: set[int] = set()
         matches: list[_Match] = []
@@ -1169,23 +1207,32 @@ class Geocoder:
             first, last, key = hit
             if not taken.isdisjoint(range(first, last + 1)):
                 continue
-            verdict = verdicts.get(hit)
-            if verdict is None:
-                verdict = verdicts[hit] = self._may_name_place(text, tokens, first, last, key)
-            if not verdict:
+            if hit in memo.readings:
+                reading = memo.readings[hit]
+            else:
+                reading = memo.readings[hit] = self._read_hit(text, tokens, first, last, key)
+            if reading is None:
                 continue
-            start = tokens[first].start
-            if first > 0 and _is_text_article(tokens, first - 1):
-                start = tokens[first - 1].start  # report "al-Mayadine", not "Mayadine"
-            end = tokens[last].end
             places = _candidates(key, gazetteers)
-            exact = _spelt(places, text[start:end], gazetteers)
-            if first == last and not exact and _SENTENCE_START.search(text, max(0, start - 3), start):
+            exact = _spelt(places, text[reading.start:reading.end], gazetteers)
+            if reading.lone_after_sentence_start and not exact:
                 continue  # "Bien que", "Lire aussi": capitalised as any first word is, and spelt as no place is
             taken.update(range(first, last + 1))
-            matches.append(_Match(start, end, key, places, exact,
-                                  introduced=_introduced(text, start), partial=_part_of_compound(text, start, end)))
+            matches.append(_Match(reading.start, reading.end, key, places, exact,
+                                  introduced=reading.introduced, partial=reading.partial))
         return sorted(matches, key=lambda m: m.start)
+
+    def _read_hit(self, text: str, tokens: Sequence[Token], first: int, last: int, key: str) -> _HitReading | None:
+        """What the text says of a hit whatever the gazetteers: None when its words cannot name a place
+        (:meth:`_may_name_place`), else where it stands and what comes around it."""
+        if not self._may_name_place(text, tokens, first, last, key):
+            return None
+        start = tokens[first].start
+        if first > 0 and _is_text_article(tokens, first - 1):
+            start = tokens[first - 1].start  # report "al-Mayadine", not "Mayadine"
+        end = tokens[last].end
+        lone = first == last and _SENTENCE_START.search(text, max(0, start - 3), start) is not None
+        return _HitReading(start, end, lone, _introduced(text, start), _part_of_compound(text, start, end))
 
     def _may_name_place(self, text: str, tokens: Sequence[Token], first: int, last: int, key: str) -> bool:
         """Whether the words of a hit may name a place, by what the text says around them (not by the
@@ -1321,9 +1368,8 @@ class Geocoder:
             # "Faso" of Burkina Faso, "Ivoire" of Côte d'Ivoire name a country, not a village
             return not inside_country.encloses(match.start, match.end)
 
-        hits: dict[int, set[tuple[int, int, str]]] = {}
-        verdicts: dict[tuple[int, int, str], bool] = {}
-        base = [m for m in self._scan(text, [self.gazetteer], hits, verdicts) if usable(m)]
+        memo = _ScanMemo()
+        base = [m for m in self._scan(text, [self.gazetteer], memo) if usable(m)]
         # with the parser's place entities at hand, only a name it calls a place (or a locative cue
         # introduces) votes for its country: "Douze civils" is no vote for Douz, Tunisia; a person's
         # name ("Mamadou Barry") never votes
@@ -1336,7 +1382,7 @@ class Geocoder:
         detailed = ranked[:MAX_DETAIL_COUNTRIES]
         beyond = [c for c in dict.fromkeys(reach) if c not in detailed][:MAX_REACH_COUNTRIES]
         gazetteers = self._gazetteers([*detailed, *beyond])
-        matches = ([m for m in self._scan(text, gazetteers, hits, verdicts) if usable(m)] if len(gazetteers) > 1
+        matches = ([m for m in self._scan(text, gazetteers, memo) if usable(m)] if len(gazetteers) > 1
                    else base)
         extra = self._candidate_matches(text, matches, candidates, gazetteers)
         # a name the parser saw whole and the gazetteer knows whole ("Ngan-Ha", held as Nganha) replaces the
