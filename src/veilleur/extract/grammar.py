@@ -298,7 +298,7 @@ def roles(
         if shared and any(s.dep in PASSIVE_SUBJECT_DEPS for s in shared) != passive:
             resolved = []  # "X ont été attaqués et ont riposté": the passive subject is not the agent
             break
-    agents_from = [k for k in kids if _par_agent(tree, k)] if passive else resolved
+    agents_from = [k for k in kids if par_agent(tree, k)] if passive else resolved
     patients_from = resolved if passive else [k for k in kids if k.dep in OBJECT_DEPS]
     exclude = trigger if any(t.dep == "acl:relcl" for t in [trigger]) else None
     return Roles(
@@ -312,7 +312,7 @@ def prepositions_of(tree: Tree, token: Token) -> set[str]:
     return {k.lemma for k in tree.children(token) if k.dep == "case"}
 
 
-def _par_agent(tree: Tree, token: Token) -> bool:
+def par_agent(tree: Tree, token: Token) -> bool:
     """A passive's "par"-agent, however the parser labels it ("a été pilonnée par l'artillerie": obl:mod)."""
     return token.dep in AGENT_DEPS or token.dep.startswith("obl") and "par" in prepositions_of(tree, token)
 
@@ -327,7 +327,7 @@ def _noun_roles(tree: Tree, noun: Token, support_verbs: frozenset[str], undergo_
             continue
         if kid.dep == "acl" and kid.lemma in support_verbs:
             # "une attaque menée par des membres de Boko Haram": the support verb's participle has the agent
-            agents += [k for k in tree.children(kid) if _par_agent(tree, k)]
+            agents += [k for k in tree.children(kid) if par_agent(tree, k)]
             continue
         if kid.dep != "nmod":
             continue

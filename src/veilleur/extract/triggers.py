@@ -16,7 +16,15 @@ from typing import Any, NamedTuple
 from veilleur.annotate import Token
 from veilleur.datafiles import load_json
 from veilleur.extract.cues import REMOTE_VIOLENCE, Category, Trigger, load_categories
-from veilleur.extract.grammar import CLAUSE_DEPS, RELATIVE_PRONOUNS, Tree, is_passive, prepositions_of
+from veilleur.extract.grammar import (
+    AGENT_DEPS,
+    CLAUSE_DEPS,
+    RELATIVE_PRONOUNS,
+    Tree,
+    is_passive,
+    par_agent,
+    prepositions_of,
+)
 
 TRIGGERS_FILE = "event_triggers.json"
 ADJACENT_TOKENS = 3  # a matched modifier this close joins the trigger's span ("frappes aériennes")
@@ -149,7 +157,7 @@ def surroundings(tree: Tree, token: Token, time_nouns: frozenset[str]) -> Surrou
     # object is
     kids += [k._replace(dep="obj") for k in kids if k.dep == "obl:arg" and _unmarked_or_partitive(tree, k)]
     # "tuées à Tudun, village de Kaduna, par un drone": a passive's far "par" complement, read as obl:mod
-    agents = [k for k in kids if k.dep in ("obl", "obl:mod", "obl:arg") and "par" in prepositions_of(tree, k)]
+    agents = [k for k in kids if k.dep not in AGENT_DEPS and par_agent(tree, k)]
     if agents and is_passive(tree, token):
         kids += [k._replace(dep="obl:agent") for k in agents]
     if token.dep == "acl:relcl" and (antecedent := tree.head(token)) is not None:

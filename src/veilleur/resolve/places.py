@@ -1040,7 +1040,9 @@ _PUNCTUATION = re.compile(r"[,.;:!?()«»\"\n]")
 _WEAK_POSITION = re.compile(r"(?:^|[.!?:\n«\"]\s*|\bselon\s+|\bpar\s+|\bpour\s+)$", re.IGNORECASE)
 
 
-AREAS = frozenset({"admin1", "admin2", "region", "park"})  # a town's exact name does not make its district the place
+# units below a province whose name a town may share: a district, a region, a park
+SUB_PROVINCE_AREAS = frozenset({"admin2", "region", "park"})
+AREAS = SUB_PROVINCE_AREAS | {"admin1"}  # a town's exact name does not make its district the place
 SEAT_BONUS, SEAT_KM = 1.0, 60.0  # the town that names a district lies in it (its point is the district's)
 SPELLING_BONUS = 1.5  # "Palmyre" is Tadmur's French name, not Palmer (Alaska) folded alike
 FUZZY_REACH_KM = 150.0
@@ -1087,7 +1089,7 @@ def _area_tier(places: Sequence[Place], key: str, home: set[str]) -> list[Place]
     unit's seat), a village of that name beside the unit (a seat the tables hold as a village), the unit
     itself, a province; a same-named hamlet elsewhere only when nothing else bears the name."""
     local = [p for p in places if not home or p.country in home] or list(places)
-    units = [p for p in local if p.feature in ("admin2", "district", "region", "park")]
+    units = [p for p in local if p.feature in SUB_PROVINCE_AREAS or p.feature == "district"]
     # a seat lies in its unit: same province, and the nearest of the villages that bear the unit's name
     seats = sorted((min(distance_km(p, u) for u in units if u.admin1 == p.admin1), n, p)
                    for n, p in enumerate(local)
@@ -1269,7 +1271,7 @@ class Geocoder:
         provinces = {(p.country, p.admin1) for p in match.places if p.feature == "admin1"}
         # a district that bears its own province's name (a county "Nord-Kivu" in Nord-Kivu) is the province
         places = [p for p in match.places
-                  if p.feature not in ("admin2", "region", "park") or (p.country, p.name) not in provinces]
+                  if p.feature not in SUB_PROVINCE_AREAS or (p.country, p.name) not in provinces]
         # towns that compete with a province of the same name: the article's own countries' (Brno and Borna
         # abroad fold like "Borno" but do not make "dans le Borno" a town)
         towns = [p for p in places if p.feature not in ("admin1", "village") and (not home or p.country in home)]
