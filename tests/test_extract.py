@@ -1212,6 +1212,19 @@ def test_the_force_that_meets_a_crowd(pipeline: Pipeline, text: str, force: str)
     assert only_event(pipeline, text).actor2 == force
 
 
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        pytest.param("En Algérie, les services de sécurité ont interpellé dimanche quatre suspects à Oran.",
+                     "Police Forces of Algeria", id="security-services-arrest"),
+        pytest.param("En Algérie, des soldats ont interpellé dimanche quatre suspects à Oran.",
+                     "Military Forces of Algeria", id="soldiers-who-arrest-stay-soldiers"),
+    ],
+)
+def test_the_force_that_arrests(pipeline: Pipeline, text: str, force: str) -> None:
+    assert only_event(pipeline, text).actor1 == force
+
+
 def test_a_bomb_that_names_no_target_hits_civilians(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une bombe a explosé dimanche dans une gare routière de Kano, selon un témoin.")
     assert (event.sub_event_type, event.actor2) == ("Remote explosive/landmine/IED", "Civilians (Nigeria)")

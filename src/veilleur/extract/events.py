@@ -181,13 +181,15 @@ def _without_places_in_passing(events: list[Event], country: str | None) -> list
 
 
 CROWD_EVENT_TYPES = frozenset({"Protests", "Riots"})
+ARRESTS = "Arrests"
 MILITARY_PREFIX, POLICE_PREFIX = STATE_FORCES
 
 
 def _police_facing_crowds(events: list[Event], cues: CueLexicon) -> list[Event]:
-    """"les forces de sécurité ont dispersé les manifestants": a force named so, facing a crowd, is the police."""
+    """"les forces de sécurité ont dispersé les manifestants": a force named so, facing a crowd, is the police;
+    so is one that arrests ("les services de sécurité ont interpellé trois suspects")."""
     for event in events:
-        if event.event_type not in CROWD_EVENT_TYPES:
+        if event.event_type not in CROWD_EVENT_TYPES and event.sub_event_type != ARRESTS:
             continue
         for field_name in ("actor1", "actor2"):
             name = getattr(event, field_name)
