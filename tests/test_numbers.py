@@ -138,6 +138,22 @@ def test_death_tolls(text: str, expected: list[tuple[int, str]]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Trois gendarmes, un douanier et deux bergers ont été tués près du poste.", 6),
+        ("Le kamikaze, quatre agents des services de douane et deux jeunes passants ont été tués.", 6),
+        ("Les assaillants ont tué deux instituteurs, un infirmier et trois élèves jeudi.", 6),
+        ("L'obus a tué quatre fillettes et leur mère vendredi.", 4),  # "leur mère" is counted by no number
+        ("Des bandits ont tué trois bergers et deux blessés ont été évacués.", 3),
+        ("Dans un hameau et deux villages voisins, cinq paysans ont été tués.", 5),
+        ("Dans de nombreuses villes du pays, deux manifestants et un policier ont été tués.", 3),
+    ],
+)
+def test_listed_counts_add_up(text: str, count: int) -> None:
+    assert [c for c, _ in tolls(text)] == [count]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Onze soldats ont été blessés.",

@@ -440,22 +440,81 @@ def _is_plausible(folded: str, match: re.Match[str], victims: str) -> bool:
     return head not in vocab["non_human_heads"]
 
 
+@lru_cache(maxsize=2)
+def _conjunct_words(trailing: bool = False) -> str:
+    """One word of a listed count's noun phrase ("cinq agents des services de sécurité"): no verb, no
+    conjunction, no other number; ``trailing``: after a killing verb, where a date may follow the list ("a
+    tué cinq femmes et deux enfants le 3 mai"), no article or preposition either."""
+    vocab = _vocabulary()
+    stop = [w for w in vocab["filler_stop_words"] if w != "des"] + (vocab["function_words"] if trailing else [])
+    return rf"(?:{_SEP}(?!(?:{_alternation(stop)}|{_number_word()})(?![\w-]))[a-z][a-z-]*'?)"
+
+
 @lru_cache(maxsize=1)
-def _conjoined_subject_pattern() -> re.Pattern[str]:
+def _earlier_conjunct_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A count listed just before another, joined by "et" (the list's last join), then one joined by a comma."""
     qty = rf"(?P<qty>{_quantity_pattern()})"
-    return re.compile(rf"{qty}{_filler_words()}{{0,2}}\s+et\s+(?:(?:ses|leurs|son|sa|les)\s+)?$")
+    words = rf"(?P<words>{_conjunct_words()}{{0,5}})"
+    last, comma = (re.compile(rf"(?<![\w-]){qty}{words}{join}(?:(?:ses|leurs|son|sa|les)\s+)?$")
+                   for join in (r"\s+et\s+", r"\s*,\s*"))
+    return last, comma
+
+
+@lru_cache(maxsize=1)
+def _later_conjunct_pattern() -> re.Pattern[str]:
+    """A count listed after a killing verb's first ("a tué trois femmes, deux hommes et un enfant")."""
+    return re.compile(rf"(?P<join>\s*,\s*|\s+et\s+)(?P<qty>{_quantity_pattern()})"
+                      rf"(?P<words>{_conjunct_words(trailing=True)}{{0,3}})(?![\w-])")
+
+
+def _listed_count(folded: str, match: re.Match[str], offset: int = 0) -> int | None:
+    """The count of one listed conjunct (``match`` over ``folded[offset:]``), or None when it counts no dead
+    ("dix blessés"), no people ("deux véhicules"), nothing exact ("de nombreuses villes") or is an article
+    ("dans un village et deux civils")."""
+    vocab = _vocabulary()
+    wounded = set(vocab["wounded_words"])
+    words = match.group("words").split()
+    if set(words) & wounded or _next_word(folded, offset + match.end("words")) in wounded:
+        return None
+    if match.group("qty") in vocab["vague_quantities"] or words and words[0] in vocab["non_human_heads"]:
+        return None
+    if match.group("qty") in ("un", "une") and ARTICLE_AFTER.search(folded, 0, offset + match.start("qty")):
+        return None
+    return parse_quantity(match.group("qty"))
+
+
+# "dans un village", "d'une famille": "un" after a preposition is an article, not a count
+ARTICLE_AFTER = re.compile(r"(?<![\w-])(?:dans|sur|sous|a|de|d'|par|pour|vers|avec|chez|contre)\s*$")
 
 
 def _with_conjoined_subject(folded: str, start: int, count: int) -> tuple[int, int]:
-    """Add "une femme et" to "ses quatre enfants ont péri": both counts died together."""
-    window_start = max(0, start - 60)
-    earlier = _conjoined_subject_pattern().search(folded[window_start:start])
-    if earlier is None:
-        return start, count
-    extra = parse_quantity(earlier.group("qty"))
-    if extra is None or set(earlier.group(0).split()) & set(_vocabulary()["wounded_words"]):
-        return start, count  # "dix blessés et deux morts": the wounded are not added
-    return window_start + earlier.start(), count + extra
+    """Add "une femme et" to "ses quatre enfants ont péri", and every count of a longer list ("trois soldats,
+    cinq agents des services de sécurité et deux civils ont été tués"): all died together."""
+    last, comma = _earlier_conjunct_patterns()
+    join = last
+    while True:
+        window_start = max(0, start - 80)
+        earlier = join.search(folded[window_start:start])
+        extra = None if earlier is None else _listed_count(folded, earlier, window_start)
+        if earlier is None or extra is None:
+            return start, count
+        start, count = window_start + earlier.start(), count + extra
+        join = comma  # one "et" closes a list: the counts before it are joined by commas
+
+
+def _with_listed_objects(folded: str, end: int, count: int) -> tuple[int, int]:
+    """Add the counts a killing verb lists after its first ("tuant trois soldats, un policier et deux civils"),
+    once an "et" closes the list."""
+    position, listed = end, []
+    while (conjunct := _later_conjunct_pattern().match(folded, position)) is not None:
+        extra = _listed_count(folded, conjunct)
+        if extra is None:
+            break
+        listed.append(extra)
+        position = conjunct.end()
+        if conjunct.group("join").strip() == "et":
+            return position, count + sum(listed)
+    return end, count
 
 
 @lru_cache(maxsize=1)
@@ -592,7 +651,9 @@ def _candidates(text: str, folded: str, zero: bool = True) -> list[TollMention]:
                 if breakdown is not None:
                     count, end = breakdown
             if name == "lead":
-                end = head_end  # the trailing words after "tuant 3 soldats" are not part of the toll
+                # the trailing words after "tuant 3 soldats" are not part of the toll, unless they list more dead
+                listed_end, listed_count = _with_listed_objects(folded, match.end(), count)
+                end, count = (listed_end, listed_count) if listed_end != match.end() else (head_end, count)
             if name in ("clause", "noun"):
                 # "une femme et ses quatre enfants ont péri", "quatre gendarmes et 14 militaires tués"
                 start, count = _with_conjoined_subject(folded, start, count)
