@@ -1401,3 +1401,10 @@ def test_a_police_raid_is_on_foot(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "En Égypte, la police a abattu mercredi neuf membres de la confrérie lors d'un raid "
                                  "au Caire.")
     assert (event.sub_event_type, event.actor1) == ("Attack", "Police Forces of Egypt")
+
+
+def test_the_sides_of_a_truce_signed_abroad_are_the_story_s(pipeline: Pipeline) -> None:
+    # the talks are held in Geneva; the unnamed sides that sign are Yemen's, not Switzerland's
+    event = only_event(pipeline, "Au Yémen, les belligérants ont signé lundi un cessez-le-feu à Genève.")
+    assert (event.sub_event_type, event.location, event.actor1) == (
+        "Agreement", "Genève", "Unidentified Armed Group (Yemen)")

@@ -174,6 +174,12 @@ def test_country_prior(geocoder: Geocoder) -> None:
     assert geocoder.country_prior("Il a plu toute la journée.") is None
 
 
+def test_a_named_country_wins_a_tie_with_a_town_abroad(geocoder: Geocoder) -> None:
+    # one name of a country, one town "à" introduces: the story is Yemen's, the talks were in Geneva
+    text = "Au Yémen, les deux camps ont conclu jeudi une trêve à Genève."
+    assert geocoder.article_countries(text)[0] == "Yemen"
+
+
 def test_explicit_country_wins(geocoder: Geocoder) -> None:
     assert geocoder.find("Des combats à Tripoli.", country="Lebanon").mentions[0].place.country == "Lebanon"
 

@@ -42,6 +42,8 @@ class Category:
     # (pattern, event_type, sub_event_type): the sentence says more ("dispersés au gaz lacrymogène")
     refinements: tuple[tuple[re.Pattern[str], str, str, bool], ...] = ()
     crowd: str = ""  # "Protesters ({country})": demonstrations and riots are acted by a crowd
+    # an agreement is signed where the talks are held, often abroad: its unnamed sides are the story's country's
+    sides_of_the_story: bool = False
 
     def on_the_ground(self, cue: str) -> bool:
         """The bare cue ("raid", not "raid aérien") may be a non-state side's incursion on the ground."""
@@ -177,7 +179,7 @@ def _alternation(words: list[str]) -> re.Pattern[str]:
 CATEGORY_KEYS = frozenset({
     "event_type", "sub_event_type", "state", "non_state", "civilians", "context_actor1", "self_directed",
     "state_actor1", "authorities_only", "genitive_agent", "only_alone", "refine", "crowd", "non_state_ground_nouns",
-    "non_state_aircraft",
+    "non_state_aircraft", "sides_of_the_story",
 })
 
 
@@ -211,6 +213,7 @@ def _category(name: str, spec: dict[str, Any]) -> Category:
             for r in spec.get("refine", [])
         ),
         crowd=spec.get("crowd", ""),
+        sides_of_the_story=bool(spec.get("sides_of_the_story", False)),
     )
 
 

@@ -197,9 +197,12 @@ def sides(
         actor2 = ActorRef.civilians(place.country)
     assoc1 = [a for a in subject_group[1:] if actor1 is None or a.name != actor1.name]
     assoc2 = [a for a in object_group[1:] if actor2 is None or a.name != actor2.name]
-    if place.country:  # "l'armée" in a sentence about Burkina Faso is Burkina Faso's army
-        actor1 = actor1.for_country(place.country) if actor1 is not None and actor1.generic else actor1
-        actor2 = actor2.for_country(place.country) if actor2 is not None and actor2.generic else actor2
+    # "l'armée" in a sentence about Burkina Faso is Burkina Faso's army; "les belligérants" who sign a truce in
+    # Geneva are the story's
+    country = context.country if category.sides_of_the_story and context.country else place.country
+    if country:
+        actor1 = actor1.for_country(country) if actor1 is not None and actor1.generic else actor1
+        actor2 = actor2.for_country(country) if actor2 is not None and actor2.generic else actor2
     return actor1, _unique(assoc1), actor2, _unique(assoc2)
 
 

@@ -783,7 +783,10 @@ def rank_countries(
             if sure or (country, match.key) not in lone:
                 support[country] += PLACE_VOTE if sure else LONE_PLACE_VOTE
                 lone.add((country, match.key))
-    ranked = [(country, n) for country, n in sorted(votes.items(), key=lambda item: (-item[1], item[0])) if n > 0]
+    # a tie goes to the country the text names ("Au Yémen, ... un cessez-le-feu signé à Genève"): a name says
+    # what the story is about, a town may be where one thing of it happened
+    ranked = [(country, n) for country, n in sorted(
+        votes.items(), key=lambda item: (-item[1], -named[item[0]], item[0])) if n > 0]
     # a lone adjective ("des avions russes") says who acts, not where the story is: past the first, two votes
     return [country for rank, (country, _) in enumerate(ranked) if rank == 0 or support[country] >= 2]
 
