@@ -506,6 +506,9 @@ def test_seed_style_paragraph(registry: ActorRegistry) -> None:
         ("l'armée du Mali", "Military Forces of Mali"),
         ("les civils syriens", "Civilians (Syria)"),
         ("les rebelles syriens", "Unidentified Armed Group (Syria)"),
+        ("un assaillant palestinien", "Unidentified Armed Group (Palestine)"),
+        ("les terroristes nigérians", "Unidentified Armed Group (Nigeria)"),
+        ("un kamikaze somalien", "Unidentified Armed Group (Somalia)"),
         ("les avions de chasse saoudiens", "Military Forces of Saudi Arabia"),
     ],
 )
