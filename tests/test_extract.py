@@ -1408,3 +1408,9 @@ def test_the_sides_of_a_truce_signed_abroad_are_the_story_s(pipeline: Pipeline) 
     event = only_event(pipeline, "Au Yémen, les belligérants ont signé lundi un cessez-le-feu à Genève.")
     assert (event.sub_event_type, event.location, event.actor1) == (
         "Agreement", "Genève", "Unidentified Armed Group (Yemen)")
+
+
+def test_a_place_where_the_named_army_operates_is_searched(pipeline: Pipeline) -> None:
+    # Khan Younès is in the Gaza Strip, not in Israel, the only country the sentence names (by an adjective)
+    event = only_event(pipeline, "L'armée israélienne a mené lundi des frappes sur Khan Younès, faisant onze morts.")
+    assert (event.location, event.country, event.actor1) == ("Khān Yūnis", "Palestine", "Military Forces of Israel")
