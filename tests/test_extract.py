@@ -1414,3 +1414,8 @@ def test_a_place_where_the_named_army_operates_is_searched(pipeline: Pipeline) -
     # Khan Younès is in the Gaza Strip, not in Israel, the only country the sentence names (by an adjective)
     event = only_event(pipeline, "L'armée israélienne a mené lundi des frappes sur Khan Younès, faisant onze morts.")
     assert (event.location, event.country, event.actor1) == ("Khān Yūnis", "Palestine", "Military Forces of Israel")
+
+
+def test_a_country_that_strikes_acts_where_its_forces_operate(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Israël a mené lundi des frappes sur Khan Younès, faisant onze morts.")
+    assert (event.location, event.country, event.actor1) == ("Khān Yūnis", "Palestine", "Military Forces of Israel")

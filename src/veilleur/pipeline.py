@@ -186,13 +186,15 @@ class Pipeline:
             # countries it operates in (Cameroon, Chad, Niger for Boko Haram) are searched for places too
             actors = self.registry.scan(article.text)
             ties = self.registry.ties(actors)
+            # "Israël a mené des frappes sur Rafah": a country that acts does so where its forces operate
+            reach = (*ties.reach, *self._reach_of_acting_countries(article.text, annotation))
             # the parse puts unknown village names where places go ("ont bombardé Bint Jbeil"), whatever
             # entity label (often a person's) the model gave them
             roles = self.place_roles.spans(annotation.tokens)
             role_spans = SpanIndex(roles)
             persons = [(s, e) for s, e in annotation.person_entities if not role_spans.overlaps(s, e)]
             geocoded = self.geocoder.find(article.text, candidates=annotation.place_entities + roles,
-                                          votes=ties.votes, persons=persons, reach=ties.reach)
+                                          votes=ties.votes, persons=persons, reach=reach)
             country = geocoded.countries[0] if geocoded.countries else None
             mentions = self._mentions(article, annotation, geocoded, actors, country,
                                       {*geocoded.countries, *geocoded.reach})
@@ -205,6 +207,15 @@ class Pipeline:
             (start, end, _sentence_of(article.text, sentences, start)) for start, end, _ in geocoded.unresolved
         ]
         return ArticleResult(article, events=events, unresolved_places=unresolved)
+
+    def _reach_of_acting_countries(self, text: str, annotation: Annotation) -> list[str]:
+        """The countries where the forces of the countries the text makes act (:func:`_countries_acting`)
+        operate, as the registry knows them."""
+        reach: list[str] = []
+        for acting in _countries_acting(text, annotation, SpanIndex(()), self.triggers):
+            forces = self.registry.get(acting.name)
+            reach += forces.operates_in if forces is not None else ()
+        return reach
 
     def _mentions(
         self, article: Article, annotation: Annotation, geocoded: GeocodeResult, scan: ActorScan,
