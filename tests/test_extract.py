@@ -1419,3 +1419,15 @@ def test_a_place_where_the_named_army_operates_is_searched(pipeline: Pipeline) -
 def test_a_country_that_strikes_acts_where_its_forces_operate(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Israël a mené lundi des frappes sur Khan Younès, faisant onze morts.")
     assert (event.location, event.country, event.actor1) == ("Khān Yūnis", "Palestine", "Military Forces of Israel")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Au Burkina Faso, des jihadistes ont attaqué dimanche un camp militaire près de Djibo.",
+        "Au Burkina Faso, un convoi de l'armée a été attaqué dimanche près de Djibo.",
+    ],
+)
+def test_an_attack_on_a_military_post_is_a_battle_with_the_army(pipeline: Pipeline, text: str) -> None:
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor2) == ("Armed clash", "Military Forces of Burkina Faso")

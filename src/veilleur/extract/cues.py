@@ -110,6 +110,8 @@ class CueLexicon:
     two_sided_words: frozenset[str]  # "affrontements", "heurts": fighting that takes two sides, armed or not
     street_clash_words: frozenset[str]  # "des heurts" with the police: a riot, demonstration named or not
     civilian_targets: frozenset[str]  # "ont attaqué le village": the victims are civilians
+    forces_targets: frozenset[str]  # "ont attaqué une base militaire": the target is a state force...
+    forces_qualifiers: frozenset[str]  # ... when qualified by one of these
     crowd_police_words: tuple[str, ...]  # "les forces de sécurité" facing a crowd are its police
     link: re.Pattern[str]  # "Lire aussi : ...": a link to another article
     caption: re.Pattern[str]  # "... le 28 mars à Gao ©AFP": a photo's caption, ended by its credit
@@ -256,6 +258,8 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         two_sided_words=frozenset(data["two_sided_words"]),
         street_clash_words=frozenset(data["street_clash_words"]),
         civilian_targets=frozenset(data["civilian_targets"]),
+        forces_targets=frozenset(data["forces_targets"]),
+        forces_qualifiers=frozenset(data["forces_qualifiers"]),
         crowd_police_words=tuple(data["crowd_police_words"]),
         link=re.compile(r"(?:" + "|".join(map(re.escape, data["link_markers"])) + r")\b|"
                         + "|".join(map(re.escape, data["link_line_openers"])), re.IGNORECASE),

@@ -70,6 +70,7 @@ class Frame:
     patients: list[ActorRef] = field(default_factory=list)  # read from the tree: who is acted upon
     undergone: bool = False  # the tree says the subject suffers the cue ("le convoi est tombé dans une embuscade")
     civilian_target: bool = False  # the tree's target is a village, a market, a bus... (cues.civilian_targets)
+    forces_target: bool = False  # the tree's target is a military base, an army convoy... (cues.forces_targets)
     # a place the gazetteer does not hold is named in the cue's reach: the event is somewhere specific
     unplaced: bool = False
     day_offset: int = 0  # "cinq jours après un attentat": the event is 5 days before the day the sentence tells
@@ -154,8 +155,9 @@ def frames_for_sentence(
         frame.undergone = found_roles.undergone
         frame.agents = _actors_within(actors, found_roles.agents)
         frame.patients = _actors_within(actors, found_roles.patients)
-        frame.civilian_target = _hits_civilians(tree, token, found_roles.patients, cues.civilian_targets,
-                                                sentence_dates)
+        frame.civilian_target = _hits(tree, token, found_roles.patients, sentence_dates,
+                                      lambda noun: noun.lemma in cues.civilian_targets)
+        frame.forces_target = _hits(tree, token, found_roles.patients, sentence_dates, _of_the_forces(tree, cues))
         if not cumulative:
             frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
     frames = _fold_objects_into_verbs(frames, tree, triggers.time_nouns)
@@ -231,19 +233,24 @@ def listed_together(text: str, first: PlaceRef, then: PlaceRef) -> bool:
         APPOSED_PLACE.match(gap) is None or LIST_GOES_ON.match(text, then.end) is not None)
 
 
-def _hits_civilians(tree: Tree, trigger: Token, patients: tuple[tuple[int, int], ...], targets: frozenset[str],
-                    dates: list[DateRef]) -> bool:
-    """Is what the trigger hits a village, a market, a bus...? The tree's target, or, for a verb, the first
-    noun after it outside the sentence's date mentions (the parser hangs "le village" on "vendredi" in "ont
-    attaqué vendredi le village")."""
-    if any(t.pos == "NOUN" and t.lemma in targets and any(s <= t.start < e for s, e in patients)
-           for t in tree.tokens):
+def _hits(tree: Tree, trigger: Token, patients: tuple[tuple[int, int], ...], dates: list[DateRef],
+          kind: Callable[[Token], bool]) -> bool:
+    """Is what the trigger hits of a ``kind`` (a village, a market; a military base)? The tree's target, or, for
+    a verb, the first noun after it outside the sentence's date mentions (the parser hangs "le village" on
+    "vendredi" in "ont attaqué vendredi le village")."""
+    if any(t.pos == "NOUN" and kind(t) and any(s <= t.start < e for s, e in patients) for t in tree.tokens):
         return True
     if trigger.pos != "VERB":
         return False
     after = [t for t in tree.tokens if t.i > trigger.i and t.pos == "NOUN"
              and not any(d.start <= t.start < d.end for d in dates)]
-    return bool(after) and after[0].i - trigger.i <= 6 and after[0].lemma in targets
+    return bool(after) and after[0].i - trigger.i <= 6 and kind(after[0])
+
+
+def _of_the_forces(tree: Tree, cues: CueLexicon) -> Callable[[Token], bool]:
+    """ "une base militaire", "un convoi de l'armée": a place or unit of a state force."""
+    return lambda noun: noun.lemma in cues.forces_targets and any(
+        k.lemma in cues.forces_qualifiers for k in tree.children(noun))
 
 
 def _actors_within(actors: list[ActorRef], spans: tuple[tuple[int, int], ...]) -> list[ActorRef]:

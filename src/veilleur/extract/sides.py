@@ -179,6 +179,9 @@ def sides(
         subject_group, object_group = object_group, harmed
         actor1 = subject_group[0]
     actor2 = object_group[0] if object_group else None
+    if actor2 is None and frame.forces_target and place.country:
+        # "ont attaqué un camp militaire", "le convoi de l'armée a été visé": the country's forces, unnamed
+        actor2 = _home_forces(context, place.country)
     if actor1 is None:
         actor1 = _default_actor1(frame, actor2, place.country, context.adversary)
     if actor2 is None and category.event_type == VIOLENCE_AGAINST_CIVILIANS and place.country:
@@ -243,6 +246,14 @@ def _coordinated(text: str, actors: list[ActorRef], reverse: bool) -> list[Actor
     # a state named with its allies leads: "le Hezbollah et l'armée syrienne" -> the army acts
     group.sort(key=lambda a: not a.state)
     return _unique(group)
+
+
+def _home_forces(context: ArticleContext, country: str) -> ActorRef:
+    """The state force the story follows, when it is that country's; else that country's army."""
+    protagonist = context.protagonist
+    if protagonist is not None and protagonist.country in ("", country):
+        return protagonist
+    return ActorRef.synthetic(MILITARY.format(country=country_with_article(country)), country, state=True)
 
 
 def _unique(actors: list[ActorRef]) -> list[ActorRef]:
