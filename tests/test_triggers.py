@@ -109,6 +109,8 @@ def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: 
         "Le cessez-le-feu a mis un terme aux affrontements à Ménaka lundi.",  # what it ended
         "L'ambassade évoque le risque d'attentats à Ménaka.",  # a risk
         "La Croix-Rouge tente pour le troisième jour de pénétrer dans le quartier de Ménaka.",  # "tente", lemma "tente"
+        "Les médiateurs ont exhorté les deux camps à conclure un cessez-le-feu à Ménaka.",  # urged, not done
+        "Les rebelles ont intimé aux soldats de se retirer de Ménaka avant lundi.",  # ordered, not done
     ],
 )
 def test_clauses_that_report_no_fact_are_excluded(annotator: Annotator, text: str) -> None:
