@@ -86,6 +86,7 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         # weapons found, seized or defused are no explosion: the find is the event
         ("Les militaires ont découvert une cache d'armes contenant des obus de mortier près de Gao.", "shelling"),
         ("Une patrouille a neutralisé deux bombes artisanales près de Gao.", "ied"),
+        ("Le bourg de Tessit est tombé samedi aux mains des mutins du MNLA.", "change"),  # people, not a mutiny
     ],
 )
 def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: str) -> None:
