@@ -1110,6 +1110,25 @@ def test_a_photo_caption_is_not_this_articles_event(pipeline: Pipeline, credit: 
     assert event.location == "Djibo"
 
 
+def test_a_subheading_announces_the_paragraphs_below_it(pipeline: Pipeline) -> None:
+    # a short verbless line of its own inside the article, naming no place, is a subheading: not a strike at
+    # the place the story was at (Tessit)
+    text = ("Des jihadistes ont attaqué lundi un camp militaire à Tessit, près de Gao.\n\n"
+            "Des frappes ciblées\n\n"
+            "L'armée de l'air malienne a bombardé mardi les positions des assaillants près de Ménaka.")
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert [(e.event_type, e.location) for e in events] == [
+        ("Battles", "Tessit"), ("Explosions/Remote violence", "Ménaka")]
+
+
+def test_a_subheading_that_names_a_place_may_tell_an_event(pipeline: Pipeline) -> None:
+    text = ("Des milliers de manifestants ont affronté la police jeudi à Paris.\n\n"
+            "Des heurts aussi à Rennes et Nantes\n\n"
+            "Le cortège de tête comptait un millier de personnes.")
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert {e.location for e in events} >= {"Rennes", "Nantes"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

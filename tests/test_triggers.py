@@ -86,6 +86,7 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         # weapons found, seized or defused are no explosion: the find is the event
         ("Les militaires ont découvert une cache d'armes contenant des obus de mortier près de Gao.", "shelling"),
         ("Une patrouille a neutralisé deux bombes artisanales près de Gao.", "ied"),
+        ("Le bourg de Tessit est tombé samedi aux mains des mutins du MNLA.", "change"),  # people, not a mutiny
     ],
 )
 def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: str) -> None:
@@ -109,6 +110,8 @@ def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: 
         "Le cessez-le-feu a mis un terme aux affrontements à Ménaka lundi.",  # what it ended
         "L'ambassade évoque le risque d'attentats à Ménaka.",  # a risk
         "La Croix-Rouge tente pour le troisième jour de pénétrer dans le quartier de Ménaka.",  # "tente", lemma "tente"
+        "Les médiateurs ont exhorté les deux camps à conclure un cessez-le-feu à Ménaka.",  # urged, not done
+        "Les rebelles ont intimé aux soldats de se retirer de Ménaka avant lundi.",  # ordered, not done
     ],
 )
 def test_clauses_that_report_no_fact_are_excluded(annotator: Annotator, text: str) -> None:

@@ -85,8 +85,12 @@ def extract_events(
     for start, end in annotation.sentences:
         if start >= body_end:
             break
-        if cues.is_link(text, start, end) or cues.is_caption(text, start, end):
-            continue  # "Lire aussi : ..." names another article's event; a caption describes a photo
+        if cues.is_link(text, start, end) or cues.is_caption(text, start, end) or (
+                _is_subheading(text, annotation, start, end) and not mentions.places_in(start, end)):
+            # "Lire aussi : ..." names another article's event; a caption describes a photo; a subheading that
+            # names no place announces the paragraphs below it (one that does may name events of its own:
+            # "Des heurts aussi à Lorient et Nantes")
+            continue
         frames = frames_for_sentence(text, (start, end), cues, mentions, annotation, triggers)
         if not frames and _in_long_period_sentence(text, mentions, start, end, cues):
             previous, last_day = [], []  # "3250 morts durant les 125 derniers jours": a long-period total
@@ -139,6 +143,25 @@ def extract_events(
         previous = current
     merged = merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues)), article.original)
     return _without_places_in_passing(_police_facing_crowds(merged, cues), country)
+
+
+SUBHEADING_MAX_WORDS = 10
+SENTENCE_END = ".!?…:;"
+
+
+def _is_subheading(text: str, annotation: Annotation, start: int, end: int) -> bool:
+    """A short line of its own inside the article, with no finite verb and no final stop ("Une riposte
+    aérienne", "« Un carnage »"): a subheading names in a few words what the paragraphs below it tell.
+    The article's first line is its headline, which may be the only place a lead's event is named."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    if line != text[start:end].strip() or not text[:line_start].strip() or not text[end:].strip():
+        return False
+    words = line.strip(" «»\"'“”").split()
+    if not words or len(words) > SUBHEADING_MAX_WORDS or line.strip(" «»\"'“”")[-1] in SENTENCE_END:
+        return False
+    return not any(t.feature("VerbForm") == "Fin" for t in annotation.tokens_within(start, end))
 
 
 def _of_its_kind(anaphor: Trigger, events: list[Event]) -> list[Event]:
