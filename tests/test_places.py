@@ -409,6 +409,11 @@ def test_a_seat_of_government_named_for_it_is_no_town(geocoder: Geocoder, text: 
     assert not names & {"Élysée", "Kremlin"}, names
 
 
+def test_a_sea_is_not_the_town_its_adjective_spells(geocoder: Geocoder) -> None:
+    text = "Un cargo a été touché par un missile en mer Rouge, puis un autre en mer Noire."
+    assert geocoder.find(text).mentions == []
+
+
 def test_half_of_an_unknown_hyphenated_name_is_not_half_of_another_one(geocoder: Geocoder) -> None:
     text = "Des heurts ont éclaté samedi sur les Champs-Élysées, à Paris, entre manifestants et policiers."
     assert [m.place.name for m in geocoder.find(text).mentions] == ["Paris"]
