@@ -1450,3 +1450,15 @@ def test_a_country_that_strikes_acts_where_its_forces_operate(pipeline: Pipeline
 def test_an_attack_on_a_military_post_is_a_battle_with_the_army(pipeline: Pipeline, text: str) -> None:
     event = only_event(pipeline, text)
     assert (event.sub_event_type, event.actor2) == ("Armed clash", "Military Forces of Burkina Faso")
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("Au Cameroun, des séparatistes ont incendié dimanche plusieurs maisons à Bamenda.", "Civilians (Cameroon)"),
+        ("Au Mali, des jihadistes ont emporté dimanche le bétail des éleveurs près de Ménaka.", "Civilians (Mali)"),
+    ],
+)
+def test_what_an_armed_group_loots_is_the_people_s(pipeline: Pipeline, text: str, victims: str) -> None:
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor2) == ("Looting/property destruction", victims)

@@ -44,6 +44,7 @@ class Category:
     crowd: str = ""  # "Protesters ({country})": demonstrations and riots are acted by a crowd
     # an agreement is signed where the talks are held, often abroad: its unnamed sides are the story's country's
     sides_of_the_story: bool = False
+    owned_by_civilians: bool = False  # looting: what an armed group takes with no owner named is the people's
 
     def on_the_ground(self, cue: str) -> bool:
         """The bare cue ("raid", not "raid aérien") may be a non-state side's incursion on the ground."""
@@ -181,7 +182,7 @@ def _alternation(words: list[str]) -> re.Pattern[str]:
 CATEGORY_KEYS = frozenset({
     "event_type", "sub_event_type", "state", "non_state", "civilians", "context_actor1", "self_directed",
     "state_actor1", "authorities_only", "genitive_agent", "only_alone", "refine", "crowd", "non_state_ground_nouns",
-    "non_state_aircraft", "sides_of_the_story",
+    "non_state_aircraft", "sides_of_the_story", "owned_by_civilians",
 })
 
 
@@ -216,6 +217,7 @@ def _category(name: str, spec: dict[str, Any]) -> Category:
         ),
         crowd=spec.get("crowd", ""),
         sides_of_the_story=bool(spec.get("sides_of_the_story", False)),
+        owned_by_civilians=bool(spec.get("owned_by_civilians", False)),
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from veilleur.extract.cues import REMOTE_VIOLENCE, VIOLENCE_AGAINST_CIVILIANS
 from veilleur.extract.frames import Frame
-from veilleur.extract.mentions import ActorRef, PlaceRef, TollRef, country_with_article
+from veilleur.extract.mentions import CROWD_PREFIXES, ActorRef, PlaceRef, TollRef, country_with_article
 
 CIVILIAN_PREFIX = "Civilians"
 UNIDENTIFIED = "Unidentified Armed Group ({country})"
@@ -189,14 +189,16 @@ def sides(
         actor2 = ActorRef.civilians(place.country)
     # the sides the tree coordinates with actor1 as who acts ("l'armée et le Hezbollah se sont emparés de X")
     allies = agents if actor1 is not None and any(a.name == actor1.name for a in agents) else []
-    if actor2 is None and actor1 is not None and category.name not in NO_DEFAULT_TARGET:
+    if actor2 is None and actor1 is not None and category.name not in NO_DEFAULT_TARGET and not (
+            category.owned_by_civilians and not actor1.state):
         actor2 = context.opponent_of(actor1, allies)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name and not category.self_directed:
         actor2 = context.opponent_of(actor1, allies)
-    if actor2 is None and (category.civilian_type or category.event_type == REMOTE_VIOLENCE) and place.country and (
-            actor1 is None or not actor1.state):
-        # an armed group's attack or bomb on no armed side, named or known to the story, falls on whoever was
-        # there (codebook section 2: a battle needs two organised sides)
+    falls_on_people = category.civilian_type or category.event_type == REMOTE_VIOLENCE or (
+        category.owned_by_civilians and not (actor1 is not None and actor1.name.startswith(CROWD_PREFIXES)))
+    if actor2 is None and falls_on_people and place.country and (actor1 is None or not actor1.state):
+        # an armed group's attack, bomb or looting on no armed side, named or known to the story, falls on whoever
+        # was there (codebook section 2: a battle needs two organised sides)
         actor2 = ActorRef.civilians(place.country)
     assoc1 = [a for a in subject_group[1:] if actor1 is None or a.name != actor1.name]
     assoc2 = [a for a in object_group[1:] if actor2 is None or a.name != actor2.name]
