@@ -887,6 +887,18 @@ def test_more_peacekeepers_are_the_mission_of_the_country(registry: ActorRegistr
     assert names(registry, "Des casques bleus ont été blessés.", country) == [actor]
 
 
+@pytest.mark.parametrize(
+    ("country", "actors"),
+    [
+        ("Sudan", ["RSF: Rapid Support Forces"]),
+        ("Iraq", ["Popular Mobilization Forces"]),
+        ("Mali", []),  # the word names no one side where no paramilitary force fights the war
+    ],
+)
+def test_the_paramilitaries_are_the_country_s(registry: ActorRegistry, country: str, actors: list[str]) -> None:
+    assert names(registry, "Les paramilitaires ont attaqué le marché.", country) == actors
+
+
 def test_jem_initials_keep_their_case(registry: ActorRegistry) -> None:
     assert names(registry, "Le JEM a attaqué Omdurman.") == ["JEM: Justice and Equality Movement"]
     assert names(registry, "Le JeM a frappé au Cachemire.") == ["JeM: Jaish-e-Mohammed"]
