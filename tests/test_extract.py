@@ -1462,3 +1462,10 @@ def test_an_attack_on_a_military_post_is_a_battle_with_the_army(pipeline: Pipeli
 def test_what_an_armed_group_loots_is_the_people_s(pipeline: Pipeline, text: str, victims: str) -> None:
     event = only_event(pipeline, text)
     assert (event.sub_event_type, event.actor2) == ("Looting/property destruction", victims)
+
+
+def test_people_named_by_their_nationality_are_civilians(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "En Cisjordanie, trois Palestiniens ont été tués lundi par des tirs de soldats "
+                                 "israéliens à Naplouse.")
+    assert (event.event_type, event.actor1, event.actor2, event.fatalities) == (
+        "Violence against civilians", "Military Forces of Israel", "Civilians (Palestine)", 3)

@@ -253,7 +253,9 @@ class Pipeline:
         sides = SpanIndex((a.start, a.end) for a in actors if not a.name.startswith(CIVILIAN_PREFIX))
         tolls = [  # a toll never runs from a headline into the lead: find_death_tolls reads each line apart
             TollRef(t.start, t.end, t.count,
-                    t.victims.lower() in CIVILIAN_VICTIMS and not _of_a_side(text, t.end, sides), not t.victims)
+                    # "deux Palestiniens ont été tués": people named by their nationality are civilians
+                    (t.victims.lower() in CIVILIAN_VICTIMS or self.registry.nationality_of(t.victims) is not None)
+                    and not _of_a_side(text, t.end, sides), not t.victims)
             for t in find_death_tolls(text)
         ]
         unplaced = [(start, end) for start, end, _ in geocoded.unknown_places]

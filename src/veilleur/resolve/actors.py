@@ -267,6 +267,7 @@ class ActorRegistry:
         self._templates: dict[str, _Template] = {}
         self._contextual: list[_Contextual] = []
         self._country_the: dict[str, str] = dict(nationalities.get("country_the", {}))
+        self._nationalities: dict[str, str] = {k.lower(): v for k, v in nationalities.get("adjectives", {}).items()}
         self._determiners = frozenset(fold_key(d).lower() for d in data.get("determiners", []))
         entries: _Entries = {}
         self._add_actors(data.get("actors", []), entries)
@@ -354,6 +355,10 @@ class ActorRegistry:
                     _put_key(entries, f"{head} {qualifier}", by_country[country])
 
     # ----------------------------------------------------------------- public API
+
+    def nationality_of(self, word: str) -> str | None:
+        """The country a nationality word names ("maliens", "Palestinienne"), or None."""
+        return self._nationalities.get(word.lower())
 
     def get(self, name: str) -> Actor | None:
         """The actor with this canonical name, including template names ("Civilians (Mali)")."""
