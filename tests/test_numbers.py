@@ -140,6 +140,19 @@ def test_death_tolls(text: str, expected: list[tuple[int, str]]) -> None:
 @pytest.mark.parametrize(
     ("text", "count"),
     [
+        ("Des insurgés ont décapité jeudi quatre paysans.", 4),
+        ("Les ravisseurs ont égorgé deux otages.", 2),
+        ("Des inconnus ont assassiné trois notables, selon la police.", 3),
+        ("Les rebelles ont fusillé six prisonniers.", 6),
+    ],
+)
+def test_every_verb_of_killing_leads_a_toll(text: str, count: int) -> None:
+    assert [c for c, _ in tolls(text)] == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
         ("Trois gendarmes, un douanier et deux bergers ont été tués près du poste.", 6),
         ("Le kamikaze, quatre agents des services de douane et deux jeunes passants ont été tués.", 6),
         ("Les assaillants ont tué deux instituteurs, un infirmier et trois élèves jeudi.", 6),
