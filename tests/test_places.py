@@ -409,6 +409,12 @@ def test_a_seat_of_government_named_for_it_is_no_town(geocoder: Geocoder, text: 
     assert not names & {"Élysée", "Kremlin"}, names
 
 
+def test_what_a_province_cue_names_is_no_city_abroad(geocoder: Geocoder) -> None:
+    # the province is missing from the gazetteer; Samara (Russia), a city of a million, must not stand in for it
+    text = "Aux Philippines, une patrouille est tombée dans une embuscade dans la province de Samar."
+    assert [m.place.country for m in geocoder.find(text).mentions] == []
+
+
 def test_a_sea_is_not_the_town_its_adjective_spells(geocoder: Geocoder) -> None:
     text = "Un cargo a été touché par un missile en mer Rouge, puis un autre en mer Noire."
     assert geocoder.find(text).mentions == []

@@ -1525,10 +1525,14 @@ class Geocoder:
         # "la Médina", "le Souk": a determiner before the name makes it a common noun, not a far city (a city
         # whose French name holds its article, "Le Caire", is matched with it)
         determined = _DETERMINER_BEFORE.search(text, max(0, match.start - 4), match.start) is not None
+        far_city = supported and not determined
+        if far_city and any(p.country not in home and p.country not in named for p in match.places):
+            # "dans la province de Samar, aux Philippines": what a province's cue names is no city abroad (Samara)
+            far_city = not read_cue(text, match.start).wants_admin1
         match.places = [
             p for p in match.places
             if p.country in home or p.country in named
-            or (supported and not determined and p.population >= WORLD_CITY and p.geonameid in match.exact)
+            or (far_city and p.population >= WORLD_CITY and p.geonameid in match.exact)
         ]
         return bool(match.places) or match.key.startswith("?")
 
