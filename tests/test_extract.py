@@ -1469,3 +1469,9 @@ def test_people_named_by_their_nationality_are_civilians(pipeline: Pipeline) -> 
                                  "israéliens à Naplouse.")
     assert (event.event_type, event.actor1, event.actor2, event.fatalities) == (
         "Violence against civilians", "Military Forces of Israel", "Civilians (Palestine)", 3)
+
+
+def test_the_story_goes_on_from_the_day_of_the_event_not_of_its_report(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Au Niger, des hommes armés ont attaqué samedi le village de Tamou, a indiqué dimanche "
+                              "un élu local. Ils ont aussi incendié des greniers à Ayorou.")
+    assert {(e.location, e.event_date) for e in events} == {("Tamou", "2017-10-14"), ("Ayorou", "2017-10-14")}

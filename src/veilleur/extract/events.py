@@ -54,6 +54,7 @@ ROUTE_BETWEEN = re.compile(
     re.IGNORECASE,
 )
 DAY_CARRIED_SENTENCES = 2  # a day named carries to the next two sentences that name none
+REPORTED_DAY_REACH = 25  # "a indiqué mardi": a day right after a verb of saying dates the saying
 PLACE_REACH = 100  # a place named further after the cue belongs to another clause
 
 
@@ -136,7 +137,10 @@ def extract_events(
             _share_tolls(article, previous[-1:], tolls, cues)
         if previous and cues.claim.search(text, start, end):
             _credit_claim(article, previous, mentions.actors_in(start, end))
-        named_days = [d for d in mentions.dates_in(start, end) if d.kind == "day"]
+        # the day the story goes on from is a day the sentence tells of, not the day it was reported on ("... ont
+        # été tués lundi à Koutougou, ont indiqué mardi des sources")
+        named_days = [d for d in mentions.dates_in(start, end) if d.kind == "day"
+                      and not cues.follows_attribution(text, d.start, reach=REPORTED_DAY_REACH, max_words=0)]
         last_day, since_day = (named_days[-1:], 1) if named_days else (last_day, since_day + 1)
         _update_context(context, text, mentions, start, end, current)
         events.extend(current)
