@@ -144,6 +144,8 @@ def test_death_tolls(text: str, expected: list[tuple[int, str]]) -> None:
         ("Les ravisseurs ont égorgé deux otages.", 2),
         ("Des inconnus ont assassiné trois notables, selon la police.", 3),
         ("Les rebelles ont fusillé six prisonniers.", 6),
+        ("Des jihadistes tuent neuf bergers près de Djibo.", 9),  # a headline's present
+        ("Des hommes armés abattent deux agents de santé.", 2),
     ],
 )
 def test_every_verb_of_killing_leads_a_toll(text: str, count: int) -> None:
