@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from importlib import resources
+from itertools import accumulate, chain
+from operator import add
 from pathlib import Path
 from typing import NamedTuple
 
@@ -129,18 +131,28 @@ class Token(NamedTuple):
 _new_token = partial(tuple.__new__, Token)
 
 
+# each word of the text with the run of other characters before it: what _WORD.finditer finds, as strings
+# whose lengths give the offsets (a word starts at the first character _WORD can start with, as finditer's does)
+_GAP_AND_WORD = re.compile(r"([\W_]*)(" + _WORD.pattern + ")")
+
+
 @lru_cache(maxsize=64)
 def tokenize(text: str) -> tuple[Token, ...]:
     """Word tokens with their keys; French elisions ("d'Alep") are split off, Arabic apostrophes kept
-    (cached: a text is scanned once per set of gazetteers)."""
-    tokens: list[Token] = []
-    append = tokens.append
-    for m in _WORD.finditer(text):
-        skip, word, key, capitalised = _word_fields(m.group())
-        start = m.start() + skip
-        end = start + len(word)
-        append(_new_token((start, end, word, key, capitalised, text[end:end + 1] in "-‐")))
-    return tuple(tokens)
+    (cached: a text is scanned once per set of gazetteers).
+
+    Built a column at a time in C (``findall``, running sums of the lengths, ``map``): a match object and a
+    Python step per word took most of the time."""
+    pairs = _GAP_AND_WORD.findall(text)
+    if not pairs:
+        return ()
+    # running sums of the gaps' and words' lengths: each word's start, then its end, alternately
+    bounds = list(accumulate(map(len, chain.from_iterable(pairs))))
+    skips, words, keys, capitalised = zip(*map(_word_fields, [word for _, word in pairs]), strict=True)
+    starts = list(map(add, bounds[0::2], skips))  # past an elision the word loses
+    ends = bounds[1::2]
+    hyphens = [text[end:end + 1] in "-‐" for end in ends]
+    return tuple(map(_new_token, zip(starts, ends, words, keys, capitalised, hyphens, strict=True)))
 
 
 @lru_cache(maxsize=65536)
