@@ -103,6 +103,13 @@ def name_key(name: str) -> str:
     return " ".join(f for f in folded if f)
 
 
+@lru_cache(maxsize=16_384)
+def own_name_key(name: str) -> str:
+    """:func:`name_key` of a place's own name (cached: choosing among a name's candidates asks it of each, for
+    every mention; bounded, as a long run meets new places)."""
+    return name_key(name)
+
+
 # --------------------------------------------------------------------------------------------------
 # Text tokens
 # --------------------------------------------------------------------------------------------------
@@ -396,7 +403,7 @@ def _prominence(place: Place, key: str = "") -> float:
     GeoNames alternate names hold historical and foreign names of *other* towns (Nikopol lists
     "Slov'iansk"), so a match on the entry's own name counts for more than one on an alias.
     """
-    own_name = 1.0 if key and name_key(place.name) == key else 0.0
+    own_name = 1.0 if key and own_name_key(place.name) == key else 0.0
     # a row checked by hand (the curated supplement) beats the bulk village tables' namesakes
     curated = 1.0 if place.geonameid.startswith("curated:") else 0.0
     return _FEATURE_PRIOR.get(place.feature, 0.3) + math.log10(place.population + 10) / 2 + own_name + curated
@@ -955,7 +962,7 @@ def _short_form(place: Place, key: str) -> bool:
     """The key is only the first half of the place's hyphenated name ("Dibaya" of Dibaya-Lubwe, an alias GeoNames
     gives it): spelt so, the name is rather a place that bears it whole, if one does ("Marawi" of Marawi City is
     that city's name with its unit word, not half of it)."""
-    own = name_key(place.name)
+    own = own_name_key(place.name)
     if own == key or not own.startswith(key + " "):
         return False
     parts = _SEPARATORS.split(place.name)  # words and the separators between them
@@ -1105,7 +1112,8 @@ def _area_tier(places: Sequence[Place], key: str, home: set[str]) -> list[Place]
     # a seat lies in its unit: same province, and the nearest of the villages that bear the unit's name
     seats = sorted((min(distance_km(p, u) for u in units if u.admin1 == p.admin1), n, p)
                    for n, p in enumerate(local)
-                   if p.feature == "village" and name_key(p.name) == key and any(u.admin1 == p.admin1 for u in units))
+                   if p.feature == "village" and own_name_key(p.name) == key
+                   and any(u.admin1 == p.admin1 for u in units))
     tiers = (
         [p for p in local if p.feature == "city"],
         [p for km, _, p in seats[:1] if km <= AREA_SEAT_KM],  # the nearest, as a unit's point is its centre
@@ -1127,14 +1135,14 @@ def _dominant_namesake(best: Place, places: Sequence[Place], key: str, home: set
     both near the other places the text names.
     The article's first country and the nearest anchor then decide nothing: "Donetsk" next to "Louhansk" in a
     story about Ukraine and Russia is the city of a million, not the Russian town of 50,000 across the border."""
-    if best.feature != "city" or best.country not in home or not anchors or name_key(best.name) != key:
+    if best.feature != "city" or best.country not in home or not anchors or own_name_key(best.name) != key:
         return None
 
     def near(place: Place) -> bool:
         return any(distance_km(place, a) <= NAMESAKE_REACH_KM for a in anchors)
 
     rivals = [p for p in places if p is not best and p.feature == "city" and p.country in home
-              and name_key(p.name) == key
+              and own_name_key(p.name) == key
               and p.population >= max(DOMINANT_POPULATION, DOMINANT_RATIO * best.population)]
     if not rivals or not near(best):
         return None
