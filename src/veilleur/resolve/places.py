@@ -195,7 +195,9 @@ class _KeptTokens(NamedTuple):
 def _kept_keys(text: str) -> _KeptTokens:
     """The text's kept tokens and their keys (cached: a text is read against several gazetteers)."""
     tokens = tokenize(text)
-    kept = tuple(i for i in range(len(tokens)) if tokens[i].key and not _is_text_article(tokens, i))
+    # most words are no article at all: one set look-up spares them _is_text_article's reading of their neighbours
+    kept = tuple(i for i, token in enumerate(tokens)
+                 if token.key and (token.text.lower() not in ARTICLES or not _is_text_article(tokens, i)))
     openers = _name_opening_keys()
     name_starts = tuple(position for position, i in enumerate(kept)
                         if tokens[i].capitalised or tokens[i].key in openers)
