@@ -207,11 +207,15 @@ def _parse_range(phrase: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def parse_quantity(phrase: str) -> int | None:
     """The integer a French quantity phrase stands for, or None when it is not a quantity.
 
     Vague amounts follow the codebook ("des dizaines" → 12, "plusieurs" → 10, "des centaines" → 100);
     qualifiers ("au moins", "plus de", "près de") are dropped; a range gives its lowest bound.
+
+    Cached (bounded): a phrase is a few words that recur from one article to the next ("deux", "au moins 12"),
+    and reading one runs a dozen substitutions whose patterns are built again at each call.
     """
     normalised = _strip_affixes(_normalise_phrase(phrase))
     if not normalised:
@@ -387,10 +391,15 @@ def _victim_head(text: str, folded: str, match: re.Match[str]) -> tuple[str, int
     return "", match.end("qty")
 
 
+@lru_cache(maxsize=1)
+def _subset_marker_before() -> re.Pattern[str]:
+    """A subset marker ("dont", "parmi lesquels") that closes the words before a quantity."""
+    return re.compile(rf"(?<![\w-]){_alternation(_vocabulary()['subset_markers'])}\s*$")
+
+
 def _is_subset(folded: str, start: int) -> bool:
     """True for "dont cinq enfants": a part of a toll already counted."""
-    markers = _alternation(_vocabulary()["subset_markers"])
-    return re.search(rf"(?<![\w-]){markers}\s*$", folded[max(0, start - 30) : start]) is not None
+    return _subset_marker_before().search(folded[max(0, start - 30) : start]) is not None
 
 
 @lru_cache(maxsize=1)
