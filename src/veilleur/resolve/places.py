@@ -672,6 +672,11 @@ class Cue:
     definite: bool = False
 
 
+# what every cue read_cue tries ends with, before the white space that may follow: a preposition of _DE, the
+# last word of _ROUTE, or the article of _DEFINITE_BEFORE (lower case, as read_cue reads the text)
+_CUE_LAST_WORDS = ("de", "la", "l'", "l’", "d'", "d’", "du", "des", "entre", "reliant", "le", "les", "au", "aux")
+
+
 @lru_cache(maxsize=1)
 def _area_cue() -> re.Pattern[str]:
     """"le territoire de", "l'arrondissement de", "les cantons de": the units of ``data/place_cues.json``."""
@@ -682,6 +687,10 @@ def _area_cue() -> re.Pattern[str]:
 def read_cue(text: str, start: int) -> Cue:
     """The precision cue in the words just before a name."""
     left = text[max(0, start - 90):start].lower()
+    if not left.rstrip().endswith(_CUE_LAST_WORDS):
+        # no cue can end here ("à Gao", "Gao, ..."): each cue pattern, anchored at the window's end, would be
+        # tried at every one of its 90 characters to find none
+        return Cue(0, "", False, False, definite=False)
     approx = _APPROX_CUE.search(left)
     province = _PROVINCE_CUE.search(left)
     town = _CITY_CUE.search(left)
