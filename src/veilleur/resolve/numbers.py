@@ -557,12 +557,16 @@ def _quantity_starts(folded: str) -> list[int] | None:
     return sorted({*starts, *entre}) if entre else starts
 
 
-def _needed_words_end(folded: str, name: str) -> int | None:
+def _needed_words_end(folded: str, name: str, first_word: int = 0) -> int | None:
     """Where the last phrase that toll pattern ``name`` cannot match without ends in ``folded`` (past the
-    start of every such phrase there), or None when there is none."""
+    start of every such phrase there), or None when there is none.
+
+    ``first_word``: where the first phrase of any toll pattern begins (:func:`_death_word_pattern`, whose
+    phrases include this pattern's): none of this pattern's begins before it, so the search starts there (its
+    bound before a phrase still reads the character before)."""
     if _TOLL_NEEDS.get(name, "") not in folded:
         return None
-    ends = [match.end() for match in _toll_word_patterns()[name].finditer(folded)]
+    ends = [match.end() for match in _toll_word_patterns()[name].finditer(folded, first_word)]
     return ends[-1] if ends else None
 
 
@@ -574,10 +578,12 @@ def _starts_before(starts: list[int], bound: int) -> list[int]:
 def _candidates(text: str, folded: str, zero: bool = True) -> list[TollMention]:
     """The toll phrases of one line; ``zero``: whether a phrase that says nobody died may be in it."""
     found: list[TollMention] = []
-    patterns = _toll_patterns() if _death_word_pattern().search(folded) else {}
+    death_word = _death_word_pattern().search(folded)
+    patterns = _toll_patterns() if death_word is not None else {}
+    first_word = death_word.start() if death_word is not None else 0
     quantity_starts: list[int] | None = None
     for name, pattern in patterns.items():
-        words_end = _needed_words_end(folded, name)
+        words_end = _needed_words_end(folded, name, first_word)
         if words_end is None:
             continue
         matches = pattern.finditer(folded)
