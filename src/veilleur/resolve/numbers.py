@@ -342,6 +342,9 @@ QUANTITY_START = r"(?:(?<![\w-])|(?<![\w,.])(?=\d)|(?=entre))"
 # the toll patterns that open on the quantity ("12 morts", "12 civils ont été tués"): guarded by QUANTITY_START,
 # and tried only where a quantity may begin (:func:`_quantity_starts`)
 QUANTITY_FIRST = ("noun", "clause")
+# the toll patterns that open on one of the words they cannot match without ("tuant", "a perdu", "tués :"): none
+# begins before a line's first death word (:func:`_death_word_pattern`)
+OPEN_ON_NEEDED_WORDS = ("lead", "loss", "label")
 
 
 @lru_cache(maxsize=1)
@@ -586,7 +589,7 @@ def _candidates(text: str, folded: str, zero: bool = True) -> list[TollMention]:
         words_end = _needed_words_end(folded, name, first_word)
         if words_end is None:
             continue
-        matches = pattern.finditer(folded)
+        matches = pattern.finditer(folded, first_word if name in OPEN_ON_NEEDED_WORDS else 0)
         if name in QUANTITY_FIRST:  # "12 morts", "12 civils ont été tués"
             quantity_starts = _quantity_starts(folded) if quantity_starts is None else quantity_starts
             if quantity_starts is not None:
