@@ -29,7 +29,7 @@ from veilleur.extract.grammar import (
     roles,
 )
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
-from veilleur.extract.triggers import SUBJECTS, RelativeDays, TriggerLexicon
+from veilleur.extract.triggers import SUBJECTS, RelativeDays, TriggerLexicon, TriggerRow
 from veilleur.resolve.numbers import parse_quantity
 from veilleur.resolve.places import UNKNOWN_MEMBERS
 
@@ -87,18 +87,23 @@ def frames_for_sentence(
     start, end = sentence
     tree = Tree.of(annotation.tokens_within(start, end))
     wordings: dict[tuple[int, ...], str | None] = {}  # the sentence's triggers often share a clause
-    found = [
-        (trigger, token, row)
-        for trigger, token, row in triggers.find(tree)
-        if exclusion_reason(text, tree, token, cues, triggers, mentions, wordings) is None
-    ]
-    if not found:
-        return []  # most sentences: no need to read them for totals
-    cumulative = cues.cumulative.search(text, start, end) is not None
-    if any(not t.category.only_alone for t, _, _ in found) or cumulative:
-        found = [f for f in found if not f[0].category.only_alone]  # "l'insurrection qui a tué 20 000"
-    if not found:
-        return []
+
+    def reporting(group: list[tuple[Trigger, Token, TriggerRow]]) -> list[tuple[Trigger, Token, TriggerRow]]:
+        return [f for f in group if exclusion_reason(text, tree, f[1], cues, triggers, mentions, wordings) is None]
+
+    candidates = triggers.find(tree)
+    # a cue that is an event only alone ("tuant douze civils") counts only where no other cue reports one and
+    # the sentence tells no total ("l'insurrection qui a tué 20 000"): it is not read for exclusions otherwise
+    found = reporting([f for f in candidates if not f[0].category.only_alone])
+    if found:
+        cumulative = cues.cumulative.search(text, start, end) is not None
+    else:
+        alone = [f for f in candidates if f[0].category.only_alone]
+        if not alone or cues.cumulative.search(text, start, end) is not None:
+            return []  # most sentences: no cue at all
+        found, cumulative = reporting(alone), False
+        if not found:
+            return []
     frames = [
         Frame(trigger=t, sentence=sentence, text=text, aircraft=bool(cues.aircraft.search(t.text)))
         for t, _, _ in found

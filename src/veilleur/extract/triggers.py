@@ -112,7 +112,7 @@ class TriggerRow:
             # dimanche; "découvert et saisi un dépôt": the shared object under the conjunct): a grandchild
             # outside any embedded clause passes on its lemma alone
             grandchildren = [g for k in kids if k.dep not in CLAUSE_DEPS for g in tree.children(k)]
-            found = [g for g in grandchildren if self._passes_on_lemma(g, agent="par" in prepositions_of(tree, g))]
+            found = [g for g in grandchildren if self._passes_on_lemma(g, tree)]
         if not found:
             # "l'attaque-suicide": the parser cuts the compound at its hyphen and roots the second half apart
             found = [j for j in _hyphen_joined(tree, token) if self._passes_on_lemma(j)]
@@ -120,12 +120,16 @@ class TriggerRow:
             found = self._object_after(tree, token)
         return found or None
 
-    def _passes_on_lemma(self, token: Token, agent: bool = True) -> bool:
-        """A ``with`` test passes on the word's lemma alone, whatever its dependency label; a test of who acts
-        only on a possible agent (``agent``: a "par" complement hung too low, "tués près de Gao par un drone"),
-        never on another word ("un engin a visé un convoi de la coalition": the coalition did not strike)."""
-        return any(test.lemmas and token.lemma in test.lemmas and (agent or not test.deps <= ACTING_DEPS)
-                   for test in self.with_any)
+    def _passes_on_lemma(self, token: Token, tree: Tree | None = None) -> bool:
+        """A ``with`` test passes on the word's lemma alone, whatever its dependency label; given the ``tree``,
+        a test of who acts only on a possible agent (a "par" complement hung too low, "tués près de Gao par un
+        drone"), never on another word ("un engin a visé un convoi de la coalition": the coalition did not
+        strike)."""
+        tests = [test for test in self.with_any if test.lemmas and token.lemma in test.lemmas]
+        if not tests:
+            return False  # most words: no need to read their prepositions
+        agent = tree is None or "par" in prepositions_of(tree, token)
+        return any(agent or not test.deps <= ACTING_DEPS for test in tests)
 
     def _object_after(self, tree: Tree, token: Token) -> list[Token]:
         """A date set off by commas loses the parser the object ("ont pris, samedi, le contrôle de la ville":

@@ -62,10 +62,14 @@ def _sentence_spans(article: Article, event: Event, sentences: OrderedSpans) -> 
     """Spans (into the original) of the sentences holding any of the event's evidence."""
     out: list[Span] = []
     seen: set[Span] = set()  # an event merged from a long text's repeated reports has many evidence spans
+    read: set[int] = set()  # the sentences already made spans: most of an event's evidence is in one sentence
     for spans in event.evidence.values():
         for span in spans:
             start, end = _to_normalised(article, span.start, span.end)
             for index in sentences.overlapping(start, max(end, start + 1)):
+                if index in read:
+                    continue
+                read.add(index)
                 sentence = article.span(*sentences.spans[index])
                 if sentence not in seen:
                     seen.add(sentence)

@@ -107,7 +107,8 @@ _PREPOSITION = re.compile(
     r"|\baupres\s+d[e']s?|\bsources?\s*:)\s*$"
 )
 _DE_SOURCE = re.compile(r"\bde\s+$")
-_GAP_TOKEN = re.compile(r"(?:[\w-]+'|[\w-]+\s+)$")
+# a gap's word before a mention, (?:[\w-]+'|[\w-]+\s+)$, read from its end on the reversed text (_gap_token_start)
+_GAP_TOKEN_BACKWARDS = re.compile(r"'[\w-]+|\s+[\w-]+")
 _MAX_GAP_TOKENS = 6
 _GAP = r"(?:(?:[\w-]+'|[\w-]+\s+)){0,6}"
 _PREFIX_WINDOW = 90
@@ -251,12 +252,24 @@ def _sentence_start(folded_text: str, pos: int) -> int:
 def _gap_starts(prefix: str) -> list[int]:
     """Where a gap of 0, 1, ... up to six words before the mention would begin (shortest first)."""
     starts = [len(prefix)]
+    backwards = prefix[::-1]
     while len(starts) <= _MAX_GAP_TOKENS:
-        token = _GAP_TOKEN.search(prefix, 0, starts[-1])
-        if token is None or token.start() == starts[-1]:
+        start = _gap_token_start(prefix, backwards, starts[-1])
+        if start is None or start == starts[-1]:
             break
-        starts.append(token.start())
+        starts.append(start)
     return starts
+
+
+def _gap_token_start(prefix: str, backwards: str, end: int) -> int | None:
+    r"""Where the longest gap word ending at ``end`` starts (the leftmost match of ``(?:[\w-]+'|[\w-]+\s+)$``
+    searched in ``prefix[:end]``), read from ``end`` on the reversed prefix (``backwards``): a search for an
+    end-anchored pattern tries every position before the end, an anchored match only one. ``$`` also holds
+    before a final newline, so a word that ends there counts too (the leftmost start wins)."""
+    ends = (end, end - 1) if prefix[end - 1 : end] == "\n" else (end,)
+    starts = [len(prefix) - token.end() for end_at in ends
+              if (token := _GAP_TOKEN_BACKWARDS.match(backwards, len(prefix) - end_at)) is not None]
+    return min(starts, default=None)
 
 
 def _cue_before(folded_text: str, mention: _Mention) -> int | None:

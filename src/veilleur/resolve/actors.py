@@ -163,8 +163,10 @@ class _Candidate:
 # --------------------------------------------------------------------------- folding
 
 
+@lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
-    """ASCII letters and digits of one character; everything else becomes a space."""
+    """ASCII letters and digits of one character; everything else becomes a space (cached: an article has a
+    few dozen distinct characters, the same from one article to the next, and ``unidecode`` is slow)."""
     if char.isascii():
         return char if char.isalnum() else " "
     return "".join(c if c.isalnum() else " " for c in unidecode(char))

@@ -207,11 +207,15 @@ def _parse_range(phrase: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def parse_quantity(phrase: str) -> int | None:
     """The integer a French quantity phrase stands for, or None when it is not a quantity.
 
     Vague amounts follow the codebook ("des dizaines" → 12, "plusieurs" → 10, "des centaines" → 100);
     qualifiers ("au moins", "plus de", "près de") are dropped; a range gives its lowest bound.
+
+    Cached (bounded): a phrase is a few words that recur from one article to the next ("deux", "au moins 12"),
+    and reading one runs a dozen substitutions whose patterns are built again at each call.
     """
     normalised = _strip_affixes(_normalise_phrase(phrase))
     if not normalised:
@@ -338,6 +342,9 @@ QUANTITY_START = r"(?:(?<![\w-])|(?<![\w,.])(?=\d)|(?=entre))"
 # the toll patterns that open on the quantity ("12 morts", "12 civils ont été tués"): guarded by QUANTITY_START,
 # and tried only where a quantity may begin (:func:`_quantity_starts`)
 QUANTITY_FIRST = ("noun", "clause")
+# the toll patterns that open on one of the words they cannot match without ("tuant", "a perdu", "tués :"): none
+# begins before a line's first death word (:func:`_death_word_pattern`)
+OPEN_ON_NEEDED_WORDS = ("lead", "loss", "label")
 
 
 @lru_cache(maxsize=1)
@@ -387,10 +394,15 @@ def _victim_head(text: str, folded: str, match: re.Match[str]) -> tuple[str, int
     return "", match.end("qty")
 
 
+@lru_cache(maxsize=1)
+def _subset_marker_before() -> re.Pattern[str]:
+    """A subset marker ("dont", "parmi lesquels") that closes the words before a quantity."""
+    return re.compile(rf"(?<![\w-]){_alternation(_vocabulary()['subset_markers'])}\s*$")
+
+
 def _is_subset(folded: str, start: int) -> bool:
     """True for "dont cinq enfants": a part of a toll already counted."""
-    markers = _alternation(_vocabulary()["subset_markers"])
-    return re.search(rf"(?<![\w-]){markers}\s*$", folded[max(0, start - 30) : start]) is not None
+    return _subset_marker_before().search(folded[max(0, start - 30) : start]) is not None
 
 
 @lru_cache(maxsize=1)
@@ -607,12 +619,16 @@ def _quantity_starts(folded: str) -> list[int] | None:
     return sorted({*starts, *entre}) if entre else starts
 
 
-def _needed_words_end(folded: str, name: str) -> int | None:
+def _needed_words_end(folded: str, name: str, first_word: int = 0) -> int | None:
     """Where the last phrase that toll pattern ``name`` cannot match without ends in ``folded`` (past the
-    start of every such phrase there), or None when there is none."""
+    start of every such phrase there), or None when there is none.
+
+    ``first_word``: where the first phrase of any toll pattern begins (:func:`_death_word_pattern`, whose
+    phrases include this pattern's): none of this pattern's begins before it, so the search starts there (its
+    bound before a phrase still reads the character before)."""
     if _TOLL_NEEDS.get(name, "") not in folded:
         return None
-    ends = [match.end() for match in _toll_word_patterns()[name].finditer(folded)]
+    ends = [match.end() for match in _toll_word_patterns()[name].finditer(folded, first_word)]
     return ends[-1] if ends else None
 
 
@@ -624,13 +640,15 @@ def _starts_before(starts: list[int], bound: int) -> list[int]:
 def _candidates(text: str, folded: str, zero: bool = True) -> list[TollMention]:
     """The toll phrases of one line; ``zero``: whether a phrase that says nobody died may be in it."""
     found: list[TollMention] = []
-    patterns = _toll_patterns() if _death_word_pattern().search(folded) else {}
+    death_word = _death_word_pattern().search(folded)
+    patterns = _toll_patterns() if death_word is not None else {}
+    first_word = death_word.start() if death_word is not None else 0
     quantity_starts: list[int] | None = None
     for name, pattern in patterns.items():
-        words_end = _needed_words_end(folded, name)
+        words_end = _needed_words_end(folded, name, first_word)
         if words_end is None:
             continue
-        matches = pattern.finditer(folded)
+        matches = pattern.finditer(folded, first_word if name in OPEN_ON_NEEDED_WORDS else 0)
         if name in QUANTITY_FIRST:  # "12 morts", "12 civils ont été tués"
             quantity_starts = _quantity_starts(folded) if quantity_starts is None else quantity_starts
             if quantity_starts is not None:

@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from importlib import resources
+from itertools import accumulate, chain
+from operator import add
 from pathlib import Path
 from typing import NamedTuple
 
@@ -101,6 +103,13 @@ def name_key(name: str) -> str:
     return " ".join(f for f in folded if f)
 
 
+@lru_cache(maxsize=16_384)
+def own_name_key(name: str) -> str:
+    """:func:`name_key` of a place's own name (cached: choosing among a name's candidates asks it of each, for
+    every mention; bounded, as a long run meets new places)."""
+    return name_key(name)
+
+
 # --------------------------------------------------------------------------------------------------
 # Text tokens
 # --------------------------------------------------------------------------------------------------
@@ -129,18 +138,28 @@ class Token(NamedTuple):
 _new_token = partial(tuple.__new__, Token)
 
 
+# each word of the text with the run of other characters before it: what _WORD.finditer finds, as strings
+# whose lengths give the offsets (a word starts at the first character _WORD can start with, as finditer's does)
+_GAP_AND_WORD = re.compile(r"([\W_]*)(" + _WORD.pattern + ")")
+
+
 @lru_cache(maxsize=64)
 def tokenize(text: str) -> tuple[Token, ...]:
     """Word tokens with their keys; French elisions ("d'Alep") are split off, Arabic apostrophes kept
-    (cached: a text is scanned once per set of gazetteers)."""
-    tokens: list[Token] = []
-    append = tokens.append
-    for m in _WORD.finditer(text):
-        skip, word, key, capitalised = _word_fields(m.group())
-        start = m.start() + skip
-        end = start + len(word)
-        append(_new_token((start, end, word, key, capitalised, text[end:end + 1] in "-‐")))
-    return tuple(tokens)
+    (cached: a text is scanned once per set of gazetteers).
+
+    Built a column at a time in C (``findall``, running sums of the lengths, ``map``): a match object and a
+    Python step per word took most of the time."""
+    pairs = _GAP_AND_WORD.findall(text)
+    if not pairs:
+        return ()
+    # running sums of the gaps' and words' lengths: each word's start, then its end, alternately
+    bounds = list(accumulate(map(len, chain.from_iterable(pairs))))
+    skips, words, keys, capitalised = zip(*map(_word_fields, [word for _, word in pairs]), strict=True)
+    starts = list(map(add, bounds[0::2], skips))  # past an elision the word loses
+    ends = bounds[1::2]
+    hyphens = [text[end:end + 1] in "-‐" for end in ends]
+    return tuple(map(_new_token, zip(starts, ends, words, keys, capitalised, hyphens, strict=True)))
 
 
 @lru_cache(maxsize=65536)
@@ -176,7 +195,9 @@ class _KeptTokens(NamedTuple):
 def _kept_keys(text: str) -> _KeptTokens:
     """The text's kept tokens and their keys (cached: a text is read against several gazetteers)."""
     tokens = tokenize(text)
-    kept = tuple(i for i in range(len(tokens)) if tokens[i].key and not _is_text_article(tokens, i))
+    # most words are no article at all: one set look-up spares them _is_text_article's reading of their neighbours
+    kept = tuple(i for i, token in enumerate(tokens)
+                 if token.key and (token.text.lower() not in ARTICLES or not _is_text_article(tokens, i)))
     openers = _name_opening_keys()
     name_starts = tuple(position for position, i in enumerate(kept)
                         if tokens[i].capitalised or tokens[i].key in openers)
@@ -384,7 +405,7 @@ def _prominence(place: Place, key: str = "") -> float:
     GeoNames alternate names hold historical and foreign names of *other* towns (Nikopol lists
     "Slov'iansk"), so a match on the entry's own name counts for more than one on an alias.
     """
-    own_name = 1.0 if key and name_key(place.name) == key else 0.0
+    own_name = 1.0 if key and own_name_key(place.name) == key else 0.0
     # a row checked by hand (the curated supplement) beats the bulk village tables' namesakes
     curated = 1.0 if place.geonameid.startswith("curated:") else 0.0
     return _FEATURE_PRIOR.get(place.feature, 0.3) + math.log10(place.population + 10) / 2 + own_name + curated
@@ -651,6 +672,11 @@ class Cue:
     definite: bool = False
 
 
+# what every cue read_cue tries ends with, before the white space that may follow: a preposition of _DE, the
+# last word of _ROUTE, or the article of _DEFINITE_BEFORE (lower case, as read_cue reads the text)
+_CUE_LAST_WORDS = ("de", "la", "l'", "l’", "d'", "d’", "du", "des", "entre", "reliant", "le", "les", "au", "aux")
+
+
 @lru_cache(maxsize=1)
 def _area_cue() -> re.Pattern[str]:
     """"le territoire de", "l'arrondissement de", "les cantons de": the units of ``data/place_cues.json``."""
@@ -661,6 +687,10 @@ def _area_cue() -> re.Pattern[str]:
 def read_cue(text: str, start: int) -> Cue:
     """The precision cue in the words just before a name."""
     left = text[max(0, start - 90):start].lower()
+    if not left.rstrip().endswith(_CUE_LAST_WORDS):
+        # no cue can end here ("à Gao", "Gao, ..."): each cue pattern, anchored at the window's end, would be
+        # tried at every one of its 90 characters to find none
+        return Cue(0, "", False, False, definite=False)
     approx = _APPROX_CUE.search(left)
     province = _PROVINCE_CUE.search(left)
     town = _CITY_CUE.search(left)
@@ -946,7 +976,7 @@ def _short_form(place: Place, key: str) -> bool:
     """The key is only the first half of the place's hyphenated name ("Dibaya" of Dibaya-Lubwe, an alias GeoNames
     gives it): spelt so, the name is rather a place that bears it whole, if one does ("Marawi" of Marawi City is
     that city's name with its unit word, not half of it)."""
-    own = name_key(place.name)
+    own = own_name_key(place.name)
     if own == key or not own.startswith(key + " "):
         return False
     parts = _SEPARATORS.split(place.name)  # words and the separators between them
@@ -1096,7 +1126,8 @@ def _area_tier(places: Sequence[Place], key: str, home: set[str]) -> list[Place]
     # a seat lies in its unit: same province, and the nearest of the villages that bear the unit's name
     seats = sorted((min(distance_km(p, u) for u in units if u.admin1 == p.admin1), n, p)
                    for n, p in enumerate(local)
-                   if p.feature == "village" and name_key(p.name) == key and any(u.admin1 == p.admin1 for u in units))
+                   if p.feature == "village" and own_name_key(p.name) == key
+                   and any(u.admin1 == p.admin1 for u in units))
     tiers = (
         [p for p in local if p.feature == "city"],
         [p for km, _, p in seats[:1] if km <= AREA_SEAT_KM],  # the nearest, as a unit's point is its centre
@@ -1118,14 +1149,14 @@ def _dominant_namesake(best: Place, places: Sequence[Place], key: str, home: set
     both near the other places the text names.
     The article's first country and the nearest anchor then decide nothing: "Donetsk" next to "Louhansk" in a
     story about Ukraine and Russia is the city of a million, not the Russian town of 50,000 across the border."""
-    if best.feature != "city" or best.country not in home or not anchors or name_key(best.name) != key:
+    if best.feature != "city" or best.country not in home or not anchors or own_name_key(best.name) != key:
         return None
 
     def near(place: Place) -> bool:
         return any(distance_km(place, a) <= NAMESAKE_REACH_KM for a in anchors)
 
     rivals = [p for p in places if p is not best and p.feature == "city" and p.country in home
-              and name_key(p.name) == key
+              and own_name_key(p.name) == key
               and p.population >= max(DOMINANT_POPULATION, DOMINANT_RATIO * best.population)]
     if not rivals or not near(best):
         return None
