@@ -1450,3 +1450,10 @@ def test_a_country_that_strikes_acts_where_its_forces_operate(pipeline: Pipeline
 def test_an_attack_on_a_military_post_is_a_battle_with_the_army(pipeline: Pipeline, text: str) -> None:
     event = only_event(pipeline, text)
     assert (event.sub_event_type, event.actor2) == ("Armed clash", "Military Forces of Burkina Faso")
+
+
+def test_a_list_of_places_goes_on_past_a_compass_apposition(pipeline: Pipeline) -> None:
+    # "Kindia, à l'ouest, et de Kankan": the compass words situate the first town; the list goes on after them
+    _, events = run(pipeline, "En Guinée, des manifestations ont eu lieu mardi dans les villes de Kindia, à l'ouest, "
+                              "et de Kankan, à l'est.")
+    assert sorted(e.location for e in events) == ["Kankan", "Kindia"]
