@@ -1457,3 +1457,26 @@ def test_a_list_of_places_goes_on_past_a_compass_apposition(pipeline: Pipeline) 
     _, events = run(pipeline, "En Guinée, des manifestations ont eu lieu mardi dans les villes de Kindia, à l'ouest, "
                               "et de Kankan, à l'est.")
     assert sorted(e.location for e in events) == ["Kankan", "Kindia"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Au Sénégal, des centaines d'étudiants ont protesté mardi à Thiès contre la hausse des frais d'inscription.",
+        "Au Sénégal, une foule de jeunes scandait mardi des slogans hostiles au pouvoir devant la mairie de Thiès.",
+    ],
+)
+def test_crowds_that_protest_or_chant_slogans_demonstrate(pipeline: Pipeline, text: str) -> None:
+    event = only_event(pipeline, text)
+    assert (event.event_type, event.location) == ("Protests", "Thiès")
+
+
+def test_a_government_that_protests_to_an_envoy_does_not_demonstrate(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Le Sénégal a protesté mardi auprès de l'ambassadeur de Gambie à Dakar.")
+    assert events == []
+
+
+def test_slogans_a_movement_never_stops_chanting_are_no_day_s_march(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Au Sénégal, les militants ont rappelé mardi à Thiès les revendications qu'ils ne "
+                              "cessent de scander depuis le début de leur mouvement.")
+    assert events == []
