@@ -1480,3 +1480,11 @@ def test_slogans_a_movement_never_stops_chanting_are_no_day_s_march(pipeline: Pi
     _, events = run(pipeline, "Au Sénégal, les militants ont rappelé mardi à Thiès les revendications qu'ils ne "
                               "cessent de scander depuis le début de leur mouvement.")
     assert events == []
+
+
+def test_a_demonstrator_killed_by_unknown_gunmen_is_attacked(pipeline: Pipeline) -> None:
+    # no force of order is said to have fired: armed strangers who kill a demonstrator attack a civilian
+    event = only_event(pipeline, "En Haïti, un manifestant a été tué mardi aux Gonaïves par des individus non "
+                                 "identifiés.")
+    assert (event.event_type, event.actor1, event.actor2) == (
+        "Violence against civilians", "Unidentified Armed Group (Haiti)", "Protesters (Haiti)")
