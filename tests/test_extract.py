@@ -1475,3 +1475,58 @@ def test_the_story_goes_on_from_the_day_of_the_event_not_of_its_report(pipeline:
     _, events = run(pipeline, "Au Niger, des hommes armés ont attaqué samedi le village de Tamou, a indiqué dimanche "
                               "un élu local. Ils ont aussi incendié des greniers à Ayorou.")
     assert {(e.location, e.event_date) for e in events} == {("Tamou", "2017-10-14"), ("Ayorou", "2017-10-14")}
+
+
+def test_a_list_of_places_goes_on_past_a_compass_apposition(pipeline: Pipeline) -> None:
+    # "Kindia, à l'ouest, et de Kankan": the compass words situate the first town; the list goes on after them
+    _, events = run(pipeline, "En Guinée, des manifestations ont eu lieu mardi dans les villes de Kindia, à l'ouest, "
+                              "et de Kankan, à l'est.")
+    assert sorted(e.location for e in events) == ["Kankan", "Kindia"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Au Sénégal, des centaines d'étudiants ont protesté mardi à Thiès contre la hausse des frais d'inscription.",
+        "Au Sénégal, une foule de jeunes scandait mardi des slogans hostiles au pouvoir devant la mairie de Thiès.",
+    ],
+)
+def test_crowds_that_protest_or_chant_slogans_demonstrate(pipeline: Pipeline, text: str) -> None:
+    event = only_event(pipeline, text)
+    assert (event.event_type, event.location) == ("Protests", "Thiès")
+
+
+def test_a_government_that_protests_to_an_envoy_does_not_demonstrate(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Le Sénégal a protesté mardi auprès de l'ambassadeur de Gambie à Dakar.")
+    assert events == []
+
+
+def test_slogans_a_movement_never_stops_chanting_are_no_day_s_march(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Au Sénégal, les militants ont rappelé mardi à Thiès les revendications qu'ils ne "
+                              "cessent de scander depuis le début de leur mouvement.")
+    assert events == []
+
+
+def test_a_demonstrator_killed_by_unknown_gunmen_is_attacked(pipeline: Pipeline) -> None:
+    # no force of order is said to have fired: armed strangers who kill a demonstrator attack a civilian
+    event = only_event(pipeline, "En Haïti, un manifestant a été tué mardi aux Gonaïves par des individus non "
+                                 "identifiés.")
+    assert (event.event_type, event.actor1, event.actor2) == (
+        "Violence against civilians", "Unidentified Armed Group (Haiti)", "Protesters (Haiti)")
+
+
+def test_gunmen_who_open_fire_on_a_patrol_fight_it(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Au Nigeria, des hommes armés ont ouvert le feu mardi sur une patrouille de police à "
+                                 "Kano.")
+    assert (event.sub_event_type, event.actor2) == ("Armed clash", "Police Forces of Nigeria")
+
+
+def test_police_who_open_fire_on_demonstrators_is_the_demonstration_s_story(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Au Nigeria, la police a ouvert le feu mardi sur des manifestants à Kano.")
+    assert event.sub_event_type == "Excessive force against protesters"
+
+
+def test_forces_authorised_to_open_fire_have_not_fired(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Au Nigeria, le ministre a autorisé mardi les policiers à ouvrir le feu sur les pillards "
+                              "à Kano.")
+    assert events == []

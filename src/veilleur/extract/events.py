@@ -30,7 +30,7 @@ from veilleur.extract.mentions import (
     TollRef,
 )
 from veilleur.extract.merge import inherit_dates, merge_events, unnamed_actor1
-from veilleur.extract.sides import CIVILIAN_PREFIX, UNIDENTIFIED_PREFIX, ArticleContext, sides
+from veilleur.extract.sides import CIVILIAN_PREFIX, UNIDENTIFIED, UNIDENTIFIED_PREFIX, ArticleContext, sides
 from veilleur.extract.triggers import TriggerLexicon
 from veilleur.records import Article, Event
 from veilleur.resolve.dates import month_end
@@ -348,6 +348,11 @@ def _events_from_frame(
         event_type, sub_event_type = refined
         if event_type == "Riots" and actor1 is not None and actor1.name.startswith(PROTESTERS):
             actor1 = actor1.as_rioters()  # demonstrators who fight are rioters (codebook section 3)
+        elif (event_type, sub_event_type) == CIVILIAN_ATTACK and actor1 is not None and actor1.name.startswith(
+                PROTESTERS) and places[0].country:
+            # demonstrators attacked by armed strangers are acted upon; who fired is unnamed
+            country = places[0].country
+            actor1, actor2 = ActorRef.synthetic(UNIDENTIFIED.format(country=country), country, state=False), actor1
     if (event_type == "Battles" and _is_crowd(actor1, actor2)
             or sub_event_type in CROWD_VIOLENCE and _is_crowd(actor1, None)):
         # fighting between a crowd and the police, or a crowd that attacks, burns or loots, is a riot, the

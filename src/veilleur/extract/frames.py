@@ -46,6 +46,12 @@ COORDINATION = re.compile(
     re.IGNORECASE,
 )
 _UNKNOWN_MEMBERS = re.compile("^" + UNKNOWN_MEMBERS)
+# "les villes de Labé, au nord, et de Dalaba": a compass apposition situates the member before it; the list goes on
+COMPASS_APPOSITION = re.compile(
+    r"^\s*,\s*(?:au|à\s+l'|à\s+l’|dans\s+le|dans\s+l'|dans\s+l’)\s*(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?"
+    r"(?:\s+du\s+pays)?(?=\s*,)",
+    re.IGNORECASE,
+)
 NAME_GOES_ON = re.compile(r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]")
 LIST_GOES_ON = re.compile(r"(?:\s*\(\d+\))?(?:\s*,|\s+(?:et|ou))\s+(?:à|au|aux|dans)\s", re.IGNORECASE)
 APPOSED_PLACE = re.compile(r"^\s*,?\s*(?:à|au|dans)\s", re.IGNORECASE)  # "Jaramana, à Damas": one place
@@ -232,7 +238,7 @@ def listed_together(text: str, first: PlaceRef, then: PlaceRef) -> bool:
         return True
     if not gap.strip() or NAME_GOES_ON.match(text, then.end):
         return False  # "Bab Sbaa": two names side by side are one name the gazetteer holds in parts
-    gap = _UNKNOWN_MEMBERS.sub("", gap, count=1)
+    gap = _UNKNOWN_MEMBERS.sub("", COMPASS_APPOSITION.sub("", gap, count=1), count=1)
     # "à Moscou, à Omsk et à Tomsk": where the list goes on with its preposition, ", à" is no apposition
     return COORDINATION.match(gap) is not None and (
         APPOSED_PLACE.match(gap) is None or LIST_GOES_ON.match(text, then.end) is not None)
