@@ -1513,20 +1513,3 @@ def test_a_demonstrator_killed_by_unknown_gunmen_is_attacked(pipeline: Pipeline)
                                  "identifiés.")
     assert (event.event_type, event.actor1, event.actor2) == (
         "Violence against civilians", "Unidentified Armed Group (Haiti)", "Protesters (Haiti)")
-
-
-def test_gunmen_who_open_fire_on_a_patrol_fight_it(pipeline: Pipeline) -> None:
-    event = only_event(pipeline, "Au Nigeria, des hommes armés ont ouvert le feu mardi sur une patrouille de police à "
-                                 "Kano.")
-    assert (event.sub_event_type, event.actor2) == ("Armed clash", "Police Forces of Nigeria")
-
-
-def test_police_who_open_fire_on_demonstrators_is_the_demonstration_s_story(pipeline: Pipeline) -> None:
-    event = only_event(pipeline, "Au Nigeria, la police a ouvert le feu mardi sur des manifestants à Kano.")
-    assert event.sub_event_type == "Excessive force against protesters"
-
-
-def test_forces_authorised_to_open_fire_have_not_fired(pipeline: Pipeline) -> None:
-    _, events = run(pipeline, "Au Nigeria, le ministre a autorisé mardi les policiers à ouvrir le feu sur les pillards "
-                              "à Kano.")
-    assert events == []
