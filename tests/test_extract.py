@@ -1513,3 +1513,8 @@ def test_a_demonstrator_killed_by_unknown_gunmen_is_attacked(pipeline: Pipeline)
                                  "identifiés.")
     assert (event.event_type, event.actor1, event.actor2) == (
         "Violence against civilians", "Unidentified Armed Group (Haiti)", "Protesters (Haiti)")
+
+
+def test_a_riot_s_own_crowd_is_not_its_victim(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "À Nairobi, des manifestants ont incendié dimanche des pneus et des voitures.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == ("Violent demonstration", "Rioters (Kenya)", "")

@@ -223,7 +223,9 @@ def _crowd_sides(
     actors = frame.actors_before + frame.actors_after
     crowd = next((a for a in actors if a.name == crowd_name), None)
     crowd = crowd or ActorRef.synthetic(crowd_name, place.country, state=False)
-    others = [a for a in actors if a.name != crowd_name]
+    # "des manifestants ont incendié des pneus": the protesters the riot cue's sentence names are its crowd
+    others = [a for a in actors if a.name != crowd_name
+              and not (a.name.startswith(CROWD_PREFIXES) and a.country == place.country)]
     target = next((a for a in others if a.state), None)
     # a demonstration acts on nobody but the force that intervenes; a riot may have a victim
     if target is None and frame.trigger.category.event_type != "Protests":
