@@ -30,7 +30,7 @@ from veilleur.extract.mentions import (
     TollRef,
 )
 from veilleur.extract.merge import inherit_dates, merge_events, unnamed_actor1
-from veilleur.extract.sides import CIVILIAN_PREFIX, UNIDENTIFIED, UNIDENTIFIED_PREFIX, ArticleContext, sides
+from veilleur.extract.sides import CIVILIAN_PREFIX, UNIDENTIFIED_PREFIX, ArticleContext, sides, unidentified_group
 from veilleur.extract.triggers import TriggerLexicon
 from veilleur.records import Article, Event
 from veilleur.resolve.dates import month_end
@@ -162,8 +162,9 @@ def _is_subheading(text: str, annotation: Annotation, start: int, end: int) -> b
     line = text[line_start : len(text) if line_end < 0 else line_end].strip()
     if line != text[start:end].strip() or not text[:line_start].strip() or not text[end:].strip():
         return False
-    words = line.strip(" «»\"'“”").split()
-    if not words or len(words) > SUBHEADING_MAX_WORDS or line.strip(" «»\"'“”")[-1] in SENTENCE_END:
+    bare = line.strip(" «»\"'“”")
+    words = bare.split()
+    if not words or len(words) > SUBHEADING_MAX_WORDS or bare[-1] in SENTENCE_END:
         return False
     return not any(t.feature("VerbForm") == "Fin" for t in annotation.tokens_within(start, end))
 
@@ -351,8 +352,7 @@ def _events_from_frame(
         elif (event_type, sub_event_type) == CIVILIAN_ATTACK and actor1 is not None and actor1.name.startswith(
                 PROTESTERS) and places[0].country:
             # demonstrators attacked by armed strangers are acted upon; who fired is unnamed
-            country = places[0].country
-            actor1, actor2 = ActorRef.synthetic(UNIDENTIFIED.format(country=country), country, state=False), actor1
+            actor1, actor2 = unidentified_group(places[0].country), actor1
     if (event_type == "Battles" and _is_crowd(actor1, actor2)
             or sub_event_type in CROWD_VIOLENCE and _is_crowd(actor1, None)):
         # fighting between a crowd and the police, or a crowd that attacks, burns or loots, is a riot, the

@@ -252,12 +252,22 @@ def _coordinated(text: str, actors: list[ActorRef], reverse: bool) -> list[Actor
     return _unique(group)
 
 
+def state_force(template: str, country: str) -> ActorRef:
+    """A country's army or police (``MILITARY``, ``POLICE``), implied by the text."""
+    return ActorRef.synthetic(template.format(country=country_with_article(country)), country, state=True)
+
+
+def unidentified_group(country: str) -> ActorRef:
+    """An armed group the text does not name, of a country."""
+    return ActorRef.synthetic(UNIDENTIFIED.format(country=country), country, state=False)
+
+
 def _home_forces(context: ArticleContext, country: str) -> ActorRef:
     """The state force the story follows, when it is that country's; else that country's army."""
     protagonist = context.protagonist
     if protagonist is not None and protagonist.country in ("", country):
         return protagonist
-    return ActorRef.synthetic(MILITARY.format(country=country_with_article(country)), country, state=True)
+    return state_force(MILITARY, country)
 
 
 def _unique(actors: list[ActorRef]) -> list[ActorRef]:
@@ -286,13 +296,13 @@ def _default_actor1(
     category = frame.trigger.category.name
     if category == "arrest" and (actor2 is None or not actor2.state):
         # arrests are police work
-        return ActorRef.synthetic(POLICE.format(country=country_with_article(country)), country, state=True)
+        return state_force(POLICE, country)
     # a rocket shot down over a country was fired at it: its defences are not who fired ("deux roquettes ont été
     # interceptées au-dessus d'Ashkelon")
     intercepted = category == "air" and frame.trigger.inverted
     if category in ("territory", "air", "weapons") and (actor2 is None or not actor2.state) and not intercepted:
-        return ActorRef.synthetic(MILITARY.format(country=country_with_article(country)), country, state=True)
+        return state_force(MILITARY, country)
     if adversary is not None and (actor2 is None or actor2.name != adversary.name):
         # an attack the sentence leaves unattributed, in a story that follows one named group: that group
         return adversary
-    return ActorRef.synthetic(UNIDENTIFIED.format(country=country), country, state=False)
+    return unidentified_group(country)

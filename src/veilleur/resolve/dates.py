@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import repeat
-from typing import Any, NamedTuple
+from typing import Any
 
 from veilleur.datafiles import load_json
+from veilleur.matching import PhraseWords, may_hold, phrase_words
 from veilleur.resolve.numbers import fold_text, parse_quantity, without_overlaps
 
 PRECISION_DAY = 1
@@ -63,31 +63,17 @@ def _alternation(phrases: Any) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-class _PhraseWords(NamedTuple):
-    """The phrases of some vocabulary lists as :func:`_may_hold` tests them."""
-
-    single: tuple[str, ...]  # the phrases of one word
-    several: tuple[tuple[str, ...], ...]  # the words of each other phrase, longest first
-
-
 @lru_cache(maxsize=64)
-def _phrase_words(keys: tuple[str, ...]) -> _PhraseWords:
-    """The words of each phrase of the vocabulary lists ``keys``, as :func:`_alternation` keeps them literal;
-    longest first, as a long word is the likeliest to be missing and settles the phrase at its first test. The
-    phrases of one word (most of them) are set apart: their tests run in one ``map``, without a Python step each."""
+def _phrase_words(keys: tuple[str, ...]) -> PhraseWords:
+    """The words of each phrase of the vocabulary lists ``keys``, as :func:`_alternation` keeps them literal."""
     vocab = _vocabulary()
-    words = [tuple(sorted(phrase.split(), key=len, reverse=True)) for key in keys for phrase in sorted(set(vocab[key]))]
-    return _PhraseWords(tuple(w[0] for w in words if len(w) == 1), tuple(w for w in words if len(w) != 1))
+    return phrase_words(phrase.split() for key in keys for phrase in sorted(set(vocab[key])))
 
 
 def _may_hold(folded: str, *keys: str) -> bool:
-    """False only when no phrase of the vocabulary lists ``keys`` can occur in ``folded``: a pattern that must
-    match one of them is not run over a text that lacks, for every phrase, one of its words. The test is a
-    few substring searches (C), where a pattern is tried at every word of the text; most texts name no
-    month, no later day, no week."""
-    phrases, holds = _phrase_words(keys), folded.__contains__
-    # any(all(word in folded for word in words) for words in ...), with no Python step per phrase or word
-    return any(map(holds, phrases.single)) or any(map(all, map(map, repeat(holds), phrases.several)))
+    """False only when no phrase of the vocabulary lists ``keys`` can occur in ``folded`` (:func:`may_hold`):
+    most texts name no month, no later day, no week."""
+    return may_hold(folded, _phrase_words(keys))
 
 
 @lru_cache(maxsize=4)

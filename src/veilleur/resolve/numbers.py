@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
 from veilleur.datafiles import load_json
-from veilleur.matching import finditer_at
+from veilleur.matching import PhraseWords, finditer_at, may_hold, phrase_words
 from veilleur.spans import DisjointSpans
 
 _APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
@@ -244,8 +244,12 @@ class TollMention:
 def _filler_words() -> str:
     """Up to a few words between a number and its death word ("12 soldats syriens tués")."""
     vocab = _vocabulary()
-    stop = _alternation([*vocab["filler_stop_words"], *vocab["vague_quantities"]])
-    return rf"(?:{_SEP}(?!(?:{stop}|{_number_word()})(?![\w-]))[a-z][a-z-]*'?)"
+    return _word_but(tuple([*vocab["filler_stop_words"], *vocab["vague_quantities"]]))
+
+
+def _word_but(stop: tuple[str, ...]) -> str:
+    """One word after a space, none of ``stop`` and no number word."""
+    return rf"(?:{_SEP}(?!(?:{_alternation(stop)}|{_number_word()})(?![\w-]))[a-z][a-z-]*'?)"
 
 
 @lru_cache(maxsize=1)
@@ -353,29 +357,15 @@ def _zero_toll_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _zero_toll_words() -> tuple[tuple[str, ...], ...]:
+def _zero_toll_words() -> PhraseWords:
     """The words of each phrase :func:`_zero_toll_pattern` matches, cut where it lets the spacing vary (at
-    spaces and after apostrophes): each stands as written in any text the phrase is found in. Longest first:
-    a long word is the likeliest to be missing, which settles the phrase at its first test."""
-    return tuple(tuple(sorted((w for w in re.split(r"[\s']+", phrase) if w), key=len, reverse=True))
-                 for phrase in _vocabulary()["zero_toll_phrases"])
+    spaces and after apostrophes): each stands as written in any text the phrase is found in."""
+    return phrase_words([w for w in re.split(r"[\s']+", phrase) if w] for phrase in _vocabulary()["zero_toll_phrases"])
 
 
 def _may_say_nobody_died(folded: str) -> bool:
-    """False only when no phrase of :func:`_zero_toll_pattern` can occur in ``folded`` (a few substring tests,
-    where the pattern is tried at every word of every line): one of each phrase's words is missing. The 25
-    phrases share most of their words ("de", "pas", "victime"): each word is searched for once."""
-    present: dict[str, bool] = {}
-    for words in _zero_toll_words():
-        for word in words:
-            found = present.get(word)
-            if found is None:
-                found = present[word] = word in folded
-            if not found:
-                break
-        else:
-            return True
-    return False
+    """False only when no phrase of :func:`_zero_toll_pattern` can occur in ``folded`` (:func:`may_hold`)."""
+    return may_hold(folded, _zero_toll_words())
 
 
 def _victim_head(text: str, folded: str, match: re.Match[str]) -> tuple[str, int]:
@@ -459,7 +449,7 @@ def _conjunct_words(trailing: bool = False) -> str:
     tué cinq femmes et deux enfants le 3 mai"), no article or preposition either."""
     vocab = _vocabulary()
     stop = [w for w in vocab["filler_stop_words"] if w != "des"] + (vocab["function_words"] if trailing else [])
-    return rf"(?:{_SEP}(?!(?:{_alternation(stop)}|{_number_word()})(?![\w-]))[a-z][a-z-]*'?)"
+    return _word_but(tuple(stop))
 
 
 @lru_cache(maxsize=1)
@@ -479,6 +469,10 @@ def _later_conjunct_pattern() -> re.Pattern[str]:
                       rf"(?P<words>{_conjunct_words(trailing=True)}{{0,3}})(?![\w-])")
 
 
+# "dans un village", "d'une famille": "un" after a preposition is an article, not a count
+ARTICLE_AFTER = re.compile(r"(?<![\w-])(?:dans|sur|sous|a|de|d'|par|pour|vers|avec|chez|contre)\s*$")
+
+
 def _listed_count(folded: str, match: re.Match[str], offset: int = 0) -> int | None:
     """The count of one listed conjunct (``match`` over ``folded[offset:]``), or None when it counts no dead
     ("dix blessés"), no people ("deux véhicules"), nothing exact ("de nombreuses villes") or is an article
@@ -493,10 +487,6 @@ def _listed_count(folded: str, match: re.Match[str], offset: int = 0) -> int | N
     if match.group("qty") in ("un", "une") and ARTICLE_AFTER.search(folded, 0, offset + match.start("qty")):
         return None
     return parse_quantity(match.group("qty"))
-
-
-# "dans un village", "d'une famille": "un" after a preposition is an article, not a count
-ARTICLE_AFTER = re.compile(r"(?<![\w-])(?:dans|sur|sous|a|de|d'|par|pour|vers|avec|chez|contre)\s*$")
 
 
 def _with_conjoined_subject(folded: str, start: int, count: int) -> tuple[int, int]:
