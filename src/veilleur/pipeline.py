@@ -187,7 +187,8 @@ class Pipeline:
             actors = self.registry.scan(article.text)
             ties = self.registry.ties(actors)
             # "Israël a mené des frappes sur Rafah": a country that acts does so where its forces operate
-            reach = (*ties.reach, *self._reach_of_acting_countries(article.text, annotation))
+            acting = _countries_acting(article.text, annotation, self.triggers)
+            reach = (*ties.reach, *self._reach_of(acting))
             # the parse puts unknown village names where places go ("ont bombardé Bint Jbeil"), whatever
             # entity label (often a person's) the model gave them
             roles = self.place_roles.spans(annotation.tokens)
@@ -196,7 +197,7 @@ class Pipeline:
             geocoded = self.geocoder.find(article.text, candidates=annotation.place_entities + roles,
                                           votes=ties.votes, persons=persons, reach=reach)
             country = geocoded.countries[0] if geocoded.countries else None
-            mentions = self._mentions(article, annotation, geocoded, actors, country,
+            mentions = self._mentions(article, annotation, geocoded, actors, acting, country,
                                       {*geocoded.countries, *geocoded.reach})
             events = extract_events(article, annotation, mentions, self.cues, country, self.triggers)
             frame_events(article, events)
@@ -208,18 +209,18 @@ class Pipeline:
         ]
         return ArticleResult(article, events=events, unresolved_places=unresolved)
 
-    def _reach_of_acting_countries(self, text: str, annotation: Annotation) -> list[str]:
+    def _reach_of(self, acting: list[ActorRef]) -> list[str]:
         """The countries where the forces of the countries the text makes act (:func:`_countries_acting`)
         operate, as the registry knows them."""
         reach: list[str] = []
-        for acting in _countries_acting(text, annotation, SpanIndex(()), self.triggers):
-            forces = self.registry.get(acting.name)
+        for forces_of_a_country in acting:
+            forces = self.registry.get(forces_of_a_country.name)
             reach += forces.operates_in if forces is not None else ()
         return reach
 
     def _mentions(
         self, article: Article, annotation: Annotation, geocoded: GeocodeResult, scan: ActorScan,
-        country: str | None, plausible: set[str],
+        acting: list[ActorRef], country: str | None, plausible: set[str],
     ) -> Mentions:
         text = article.text
         found = self.registry.resolve(scan, country=country)
@@ -248,8 +249,8 @@ class Pipeline:
             for index, m in enumerate(found)
             if not _qualified_by_next(text, m, found[index + 1 :]) and not (m.generic and (m.start, m.end) in modifiers)
         ]
-        acting = _countries_acting(text, annotation, SpanIndex((a.start, a.end) for a in actors), self.triggers)
-        actors = sorted(actors + acting, key=lambda a: a.start)
+        named = SpanIndex((a.start, a.end) for a in actors)  # a country name inside a named actor is that actor
+        actors = sorted(actors + [a for a in acting if not named.overlaps(a.start, a.end)], key=lambda a: a.start)
         sides = SpanIndex((a.start, a.end) for a in actors if not a.name.startswith(CIVILIAN_PREFIX))
         tolls = [  # a toll never runs from a headline into the lead: find_death_tolls reads each line apart
             TollRef(t.start, t.end, t.count,
@@ -299,12 +300,11 @@ def _line_start(text: str, start: int) -> bool:
     return text[text.rfind("\n", 0, start) + 1 : start].strip() == ""
 
 
-def _countries_acting(text: str, annotation: Annotation, named: SpanIndex, triggers: TriggerLexicon
-                      ) -> list[ActorRef]:
+def _countries_acting(text: str, annotation: Annotation, triggers: TriggerLexicon) -> list[ActorRef]:
     """"Israël a mené deux frappes", "l'Iran a lancé des missiles": a country that is the subject of a cue verb
     or of a verb that carries a cue noun acts through its armed forces (a country named anywhere else is a
     place, a people or a government that speaks)."""
-    names = [(start, end, country) for start, end, country in country_names_in(text) if not named.overlaps(start, end)]
+    names = country_names_in(text)
     if not names:
         return []
     tokens = annotation.tokens
