@@ -186,6 +186,7 @@ def test_years(text: str, year: int) -> None:
         ("depuis le 5 juin jusqu'au 10 octobre", date(2017, 10, 10)),
         ("depuis le 5 juin", MONDAY),
         ("depuis trois ans", MONDAY),
+        ("Les rebelles encerclent la ville depuis des mois.", MONDAY),  # several months, uncounted
         ("en moins de 24 heures", MONDAY),
         ("depuis le début de l'année", MONDAY),
         ("Depuis le mois de juin, les villages du cercle vivent sous la menace.", MONDAY),

@@ -932,6 +932,21 @@ def test_civilians_killed_in_fighting_between_armed_sides_are_the_battles_toll(p
     assert (event.event_type, event.actor2, event.fatalities) == ("Battles", "Fano Militia", 10)
 
 
+def test_an_army_saying_it_killed_is_actor1_whatever_the_parse_makes_of_the_count(pipeline: Pipeline) -> None:
+    # the parser takes the count after "avoir neutralisé mardi" for the infinitive's subject; French gives an
+    # infinitive none: the army that speaks acts
+    event = only_event(pipeline, "L'armée nigérienne a annoncé avoir neutralisé mardi une trentaine de terroristes "
+                                 "près de Ouallam, au Niger.")
+    assert (event.actor1, event.actor2, event.fatalities) == (
+        "Military Forces of Niger", "Unidentified Armed Group (Niger)", 30)
+
+
+def test_deaths_told_with_the_strikes_that_caused_them_are_one_strike(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Une vingtaine de jihadistes ont été neutralisés jeudi lors de frappes aériennes "
+                                 "près de Ménaka, au Mali, selon l'armée malienne.")
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 20)
+
+
 def test_clashes_naming_no_armed_group_in_a_story_of_protest_are_a_riot(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Des affrontements ont éclaté mardi à Kasserine, en Tunisie, au troisième jour de la "
                                  "contestation contre le chômage.")

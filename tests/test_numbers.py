@@ -146,6 +146,9 @@ def test_death_tolls(text: str, expected: list[tuple[int, str]]) -> None:
         ("Les rebelles ont fusillé six prisonniers.", 6),
         ("Des jihadistes tuent neuf bergers près de Djibo.", 9),  # a headline's present
         ("Des hommes armés abattent deux agents de santé.", 2),
+        # an army's communiqué: the perfect infinitive after a verb of saying
+        ("L'armée affirme avoir neutralisé jeudi une trentaine de terroristes.", 30),
+        ("La police dit avoir abattu deux évadés près de la prison.", 2),
     ],
 )
 def test_every_verb_of_killing_leads_a_toll(text: str, count: int) -> None:

@@ -87,6 +87,9 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         ("Les militaires ont découvert une cache d'armes contenant des obus de mortier près de Gao.", "shelling"),
         ("Une patrouille a neutralisé deux bombes artisanales près de Gao.", "ied"),
         ("Le bourg de Tessit est tombé samedi aux mains des mutins du MNLA.", "change"),  # people, not a mutiny
+        # a mine that is dug is no explosive, whatever adjective the parser hangs on its mineral
+        ("Un éboulement dans une mine d'or artisanale a fait six morts près de Kéniéba.", "ied"),
+        ("Les rebelles tiennent depuis l'an dernier plusieurs mines de coltan près de Rubaya.", "ied"),
     ],
 )
 def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: str) -> None:
@@ -142,6 +145,8 @@ def test_short_spans_and_causatives_are_reported(annotator: Annotator, text: str
         # the parser reads a passive's far "par" complement as obl:mod: it is still the agent, an aircraft here
         ("Deux éleveurs ont été tués à Tudun Makera, village du nord du pays, par un hélicoptère de l'armée.",
          "tués", "air"),
+        ("L'aviation a mené jeudi une opération aérienne contre un camp rebelle près de Kidal.", "opération",
+         "air"),
     ],
 )
 def test_a_cue_reports_its_category(annotator: Annotator, text: str, cue: str, category: str) -> None:

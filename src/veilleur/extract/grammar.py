@@ -284,6 +284,10 @@ def roles(
     passive = is_passive(tree, trigger)
     subject_deps = PASSIVE_SUBJECT_DEPS if passive else SUBJECT_DEPS
     subjects = [k for k in kids if k.dep in subject_deps]
+    # "l'armée a annoncé avoir neutralisé mardi une cinquantaine de terroristes": the parser makes the
+    # count the subject, but an infinitive has none of its own; a noun it governs after it is its object
+    misread = [s for s in subjects if not passive and s.i > trigger.i and _has_no_subject(tree, trigger)]
+    subjects = [s for s in subjects if s not in misread]
     if not subjects and not passive:
         subjects = [k for k in kids if k.dep in PASSIVE_SUBJECT_DEPS and trigger.feature("Voice") != "Pass"]
     resolved = []
@@ -299,12 +303,25 @@ def roles(
             resolved = []  # "X ont été attaqués et ont riposté": the passive subject is not the agent
             break
     agents_from = [k for k in kids if par_agent(tree, k)] if passive else resolved
-    patients_from = resolved if passive else [k for k in kids if k.dep in OBJECT_DEPS]
+    patients_from = resolved if passive else [k for k in kids if k.dep in OBJECT_DEPS or k in misread]
     exclude = trigger if any(t.dep == "acl:relcl" for t in [trigger]) else None
     return Roles(
         agents=_spans(tree, _with_conjuncts(tree, agents_from), exclude=exclude),
         patients=_spans(tree, _with_conjuncts(tree, patients_from), exclude=exclude),
     )
+
+
+# verbs whose infinitive complement has its own agent after it ("a laissé partir les otages")
+CAUSATIVE_HEADS = frozenset({"faire", "laisser", "voir", "entendre", "regarder", "sentir"})
+
+
+def _has_no_subject(tree: Tree, verb: Token) -> bool:
+    """An infinitive, simple ("tuer") or perfect ("avoir tué"), outside a causative: French gives it no
+    subject of its own."""
+    infinitive = verb.feature("VerbForm") == "Inf" or any(
+        k.dep.startswith("aux") and k.feature("VerbForm") == "Inf" for k in tree.children(verb))
+    head = tree.head(verb)
+    return infinitive and (head is None or head.lemma not in CAUSATIVE_HEADS)
 
 
 def prepositions_of(tree: Tree, token: Token) -> set[str]:

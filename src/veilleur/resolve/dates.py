@@ -494,7 +494,8 @@ def _count_periods(folded: str, published: date) -> Iterator[_Found]:
     for pattern in patterns:
         for match in pattern.finditer(folded):
             count = match.groupdict().get("count")
-            if count is not None and parse_quantity(count) is None:
+            # "depuis des mois", "pendant des années": no number, but a stretch of several of them
+            if count is not None and count != "des" and parse_quantity(count) is None:
                 continue
             yield match.start(), match.end(), published, PRECISION_WEEK, "period"
 
