@@ -947,6 +947,13 @@ def test_deaths_told_with_the_strikes_that_caused_them_are_one_strike(pipeline: 
     assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 20)
 
 
+def test_a_strike_told_with_its_weapon_is_one_strike_with_its_toll(pipeline: Pipeline) -> None:
+    # "de missiles" was a second cue: a strike without the toll beside the one with it, and the sides lost
+    event = only_event(pipeline, "Trois personnes ont été tuées et douze blessées dans la nuit de lundi à mardi par "
+                                 "des frappes russes de missiles et de drones sur Odessa, dans le sud de l'Ukraine.")
+    assert (event.actor1, event.actor2, event.fatalities) == ("Military Forces of Russia", "Civilians (Ukraine)", 3)
+
+
 def test_clashes_naming_no_armed_group_in_a_story_of_protest_are_a_riot(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Des affrontements ont éclaté mardi à Kasserine, en Tunisie, au troisième jour de la "
                                  "contestation contre le chômage.")

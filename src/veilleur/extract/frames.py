@@ -428,6 +428,7 @@ def _hypothetical(tree: Tree, verb: Token) -> bool:
 
 # what introduces the weapon an act was done with ("une attaque à la roquette", "attaqué avec un drone")
 MEANS_CASES = frozenset({"à", "au", "aux", "avec", "par"})
+WEAPON_OF_A_STRIKE_CASES = frozenset({"de"})  # "des frappes de missiles"
 
 
 def _fold_objects_into_verbs(frames: list[Frame], tree: Tree, time_nouns: frozenset[str]) -> list[Frame]:
@@ -452,17 +453,27 @@ def _fold_objects_into_verbs(frames: list[Frame], tree: Tree, time_nouns: frozen
 
 def _fold_means_into_acts(frames: list[Frame], tree: Tree) -> list[Frame]:
     """"une attaque à la roquette", "un poste attaqué avec un drone": a fight's cue whose means is a weapon's
-    cue is one event, of the weapon's kind; the weapon's frame takes the act's sides, places, dates and tolls."""
+    cue is one event, of the weapon's kind; the weapon's frame takes the act's sides, places, dates and tolls.
+    A strike named with its weapon ("des frappes russes de missiles") is one strike, told with its own sides."""
     by_token = {f.trigger.token: f for f in frames}
     folded = set()
     for frame in frames:
         act = tree.get(frame.trigger.token)
-        if act is None or frame.trigger.category.event_type != "Battles":
+        if act is None or frame.trigger.category.event_type != "Battles" and frame.trigger.category.name != "air":
             continue
+        strike = frame.trigger.category.name == "air"
         for child in tree.children(act):
-            if not any(k.dep == "case" and k.lemma in MEANS_CASES for k in tree.children(child)):
+            if not any(k.dep == "case" and k.lemma in (WEAPON_OF_A_STRIKE_CASES if strike else MEANS_CASES)
+                       for k in tree.children(child)):
                 continue
             means = next((by_token[k.i] for k in (child, *tree.children(child)) if k.i in by_token), None)
+            if means is not None and strike and means is not frame and (
+                    means.trigger.category.event_type == REMOTE_VIOLENCE):
+                # one strike, told with its sides ("des frappes russes") and its weapon
+                frame.places = frame.places or means.places
+                _take_mentions(frame, means)
+                folded.add(id(means))
+                break
             if means is not None and means.trigger.category.event_type == REMOTE_VIOLENCE:
                 means.actors_before += [a for a in frame.actors_before if a not in means.actors_before]
                 means.agents = means.agents or frame.agents
