@@ -954,6 +954,12 @@ def test_a_strike_told_with_its_weapon_is_one_strike_with_its_toll(pipeline: Pip
     assert (event.actor1, event.actor2, event.fatalities) == ("Military Forces of Russia", "Civilians (Ukraine)", 3)
 
 
+def test_rockets_fired_from_a_named_territory_fall_where_they_are_aimed(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Le Jihad islamique a tiré mardi des roquettes depuis la bande de Gaza vers Ashkelon, "
+                                 "dans le sud d'Israël, sans faire de blessés.")
+    assert (event.location, event.country) == ("Ashkelon", "Israel")
+
+
 def test_clashes_naming_no_armed_group_in_a_story_of_protest_are_a_riot(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Des affrontements ont éclaté mardi à Kasserine, en Tunisie, au troisième jour de la "
                                  "contestation contre le chômage.")
