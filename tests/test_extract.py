@@ -960,6 +960,13 @@ def test_rockets_fired_from_a_named_territory_fall_where_they_are_aimed(pipeline
     assert (event.location, event.country) == ("Ashkelon", "Israel")
 
 
+def test_a_headline_s_event_takes_the_day_its_lead_tells_again(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Niger : douze villageois tués dans une attaque près de Tillabéri\n\nDouze villageois "
+                                 "ont été tués samedi dans l'attaque de leur hameau, près de Tillabéri, au Niger, "
+                                 "selon des sources locales.")
+    assert (event.event_date, event.time_precision) == ("2017-10-14", 1)
+
+
 def test_clashes_naming_no_armed_group_in_a_story_of_protest_are_a_riot(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Des affrontements ont éclaté mardi à Kasserine, en Tunisie, au troisième jour de la "
                                  "contestation contre le chômage.")

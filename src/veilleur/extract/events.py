@@ -116,7 +116,9 @@ def extract_events(
             if trigger.anaphoric and (events or current) and not frame.unplaced:
                 # "l'attaque", "ces frappes" once an event has been told: the same event, told again (an unknown
                 # village named with it is another one: "l'attaque du village de Ngurahi")
-                _share_tolls(article, _of_its_kind(trigger, previous or current), frame.tolls, cues)
+                told_again = _of_its_kind(trigger, previous or current)
+                _share_tolls(article, told_again, frame.tolls, cues)
+                _date_told_again(article, told_again, frame)
                 continue
             if (trigger.toll_only or trigger.anaphoric or trigger.category.only_alone) and not (
                 frame.places or frame.unplaced
@@ -533,6 +535,22 @@ def _share_tolls(article: Article, events: list[Event], tolls: list[TollRef], cu
                 # an attack on them, as when the toll is in the cue's sentence; civilians killed in "combats" are
                 # the fighting's toll (codebook section 2)
                 event.event_type, event.sub_event_type = CIVILIAN_ATTACK
+
+
+def _date_told_again(article: Article, events: list[Event], frame: Frame) -> None:
+    """"Mali : 40 civils tués dans une attaque" then "ont été tués lundi dans l'attaque": the day the retelling
+    names dates an event its first telling left undated."""
+    if not any(d.kind == "day" for d in frame.dates):
+        return
+    when = _event_date(frame, article.published, [], article.published_precision == "month")
+    told = when[2] if when is not None else None
+    if when is None or told is None:
+        return
+    day, precision = when[0], when[1]
+    for event in events:
+        if "event_date" not in event.evidence:
+            event.event_date, event.time_precision = day.isoformat(), precision
+            event.add_evidence("event_date", article.span(told.start, told.end))
 
 
 def _credit_claim(article: Article, events: list[Event], actors: list[ActorRef]) -> None:
