@@ -718,6 +718,20 @@ def test_evidence_for_every_coded_field(pipeline: Pipeline) -> None:
             "Protesters (Mali)",
             "Police Forces of Mali",
         ),
+        (
+            # tear gas fired at the crowd is an intervention, not lethal force
+            "La police a tiré mardi des gaz lacrymogènes contre des manifestants à Conakry.",
+            "Protest with intervention",
+            "Protesters (Guinea)",
+            "Police Forces of Guinea",
+        ),
+        (
+            # the fire's manner and day between the verb and the crowd
+            "La police a tiré à balles réelles jeudi sur des manifestants à Conakry, tuant trois jeunes.",
+            "Excessive force against protesters",
+            "Protesters (Guinea)",
+            "Police Forces of Guinea",
+        ),
     ],
 )
 def test_protests_are_acted_by_the_crowd(
