@@ -149,6 +149,7 @@ def test_death_tolls(text: str, expected: list[tuple[int, str]]) -> None:
         # an army's communiqué: the perfect infinitive after a verb of saying
         ("L'armée affirme avoir neutralisé jeudi une trentaine de terroristes.", 30),
         ("La police dit avoir abattu deux évadés près de la prison.", 2),
+        ("Des hommes armés ont exécuté sommairement cinq commerçants.", 5),  # an adverb after the verb
     ],
 )
 def test_every_verb_of_killing_leads_a_toll(text: str, count: int) -> None:

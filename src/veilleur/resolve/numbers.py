@@ -313,7 +313,9 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
         # "tuant 12 personnes", "a coûté la vie à trois soldats", "la mort de nombreux miliciens"
         # "ont tué dimanche douze civils", "ont abattu hier soir trois soldats"
         "lead": (
-            rf"(?<![\w-]){_lead_ins(vocab['killing_lead_ins'])}{_time_adverbial()}?{_SEP}{qty}(?P<fill>{fill}{{0,3}})"
+            # "ont exécuté sommairement six civils": an adverb may follow the verb, as it may a passive's auxiliary
+            rf"(?<![\w-]){_lead_ins(vocab['killing_lead_ins'])}{adverbs}{_time_adverbial()}?{_SEP}{qty}"
+            rf"(?P<fill>{fill}{{0,3}})"
         ),
         # "ont perdu lundi 27 combattants", "l'armée a perdu deux soldats": a side that loses its fighters
         "loss": (
