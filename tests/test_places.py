@@ -714,3 +714,22 @@ def test_a_matched_word_gives_its_token_fields(matched: str, skip: int, word: st
     text = f"Des tirs ont visé {matched} lundi."
     token = tokenize(text)[4]
     assert (token.start, token.text) == (text.index(matched) + skip, word)
+
+
+def test_a_village_met_through_its_key_alone_far_from_the_texts_places_is_not_it(geocoder: Geocoder) -> None:
+    # "Tayer" folds to the key of Tar (a village of another province whose GeoNames aliases include "Teer"):
+    # far from the Mora the text names, spelt otherwise, it is an unknown village, left unresolved
+    text = ("Des hommes armés ont pillé mardi des maisons dans le village de Tayer. Plus tôt, un commerçant avait "
+            "été tué à Mora, dans l'Extrême-Nord du Cameroun.")
+    result = geocoder.find(text)
+    assert [m.place.name for m in result.mentions if m.text == "Tayer"] == []
+    assert any(name == "Tayer" for _, _, name in result.unresolved)
+    assert [m.place.name for m in result.mentions if m.text == "Mora"] == ["Mora"]
+
+
+def test_a_village_spelt_a_letter_apart_is_kept_however_far(geocoder: Geocoder) -> None:
+    # "Tin Zaouatine" is Tin-Zaouatene transliterated another way, 500 km from Goundam and in another region
+    text = ("Des drones ont visé le camp de Goundam en septembre. En juillet, les rebelles avaient battu l'armée à "
+            "Tin Zaouatine, dans le nord du Mali.")
+    result = geocoder.find(text)
+    assert [m.place.admin1 for m in result.mentions if m.text == "Tin Zaouatine"] == ["Kidal"]

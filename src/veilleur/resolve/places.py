@@ -1110,6 +1110,31 @@ def _without_far_villages(text: str, mentions: list[PlaceMention]
     return [m for m in mentions if id(m) not in far], [(m.start, m.end, m.text) for m in mentions if id(m) in far]
 
 
+RESPELT_VILLAGE_KM = 100.0  # a village the text spells otherwise lies this near the text's other places
+RESPELLING_RATIO = 90.0  # one letter apart in ten: the same name transliterated another way ("Tin Zaouatine")
+
+
+def _respelt(place: Place, match: _Match, surface: str) -> bool:
+    """A village found by its key only: none of its names is spelt as the text spells it, nor within a letter of
+    it ("Tayer" meets Tar through a key that folds vowels away; "Tin Zaouatine" is Ti-n-Zaouâtene)."""
+    return (place.feature == "village" and place.geonameid not in match.exact
+            and fuzz.ratio(_plain(surface), _plain(place.name)) < RESPELLING_RATIO)
+
+
+def _without_stray_respellings(mentions: list[PlaceMention], respelt: set[int]
+                               ) -> tuple[list[PlaceMention], list[tuple[int, int, str]]]:
+    """A village found by its key only, not by its spelling ("Tayer" folds as a Tar does), far from every other
+    town or village the text names: keys fold vowels and doubled letters away, so an unknown village's name
+    often meets a namesake in another province; the text's own places say where it is. It is dropped to the
+    unresolved names (the event then takes the place the text ties it to)."""
+    settled = [m.place for m in mentions if id(m) not in respelt]
+    towns = [p for p in settled if p.feature != "admin1"]
+    stray = {id(m) for m in mentions if id(m) in respelt and towns
+             and all(distance_km(m.place, p) > RESPELT_VILLAGE_KM for p in towns)
+             and all((m.place.country, m.place.admin1) != (p.country, p.admin1) for p in settled)}
+    return [m for m in mentions if id(m) not in stray], [(m.start, m.end, m.text) for m in mentions if id(m) in stray]
+
+
 def _gazetteer_size(gazetteer: Gazetteer | None) -> int:
     return gazetteer.size if gazetteer is not None else 0
 
@@ -1448,6 +1473,7 @@ class Geocoder:
         exact = list({id(p): p for m in matches if not m.fuzzy for p in m.places
                       if not home or p.country in home}.values())
         result = GeocodeResult()
+        respelt: set[int] = set()  # the mentions of villages found by their key, not by their spelling
         chains = _chains(text, matches, cues, home)
         for index, (match, cue) in enumerate(zip(matches, cues, strict=True)):
             if index in chains:  # "Bwito, territoire de Rutshuru, province du Nord-Kivu": Bwito is in Nord-Kivu
@@ -1470,7 +1496,11 @@ class Geocoder:
             result.mentions.append(
                 PlaceMention(match.start, match.end, text[match.start:match.end], place, precision, qualifier)
             )
+            if _respelt(place, match, text[match.start:match.end]):
+                respelt.add(id(result.mentions[-1]))
         result.mentions, far = _without_far_villages(text, result.mentions)
+        result.mentions, stray = _without_stray_respellings(result.mentions, respelt)
+        far += stray
         result.unresolved += far
         result.mentions += self._chain_fallbacks(text, matches, cues, chains, result.mentions)
         result.mentions += self._capital_anaphors(text, country, result.mentions)
