@@ -733,3 +733,14 @@ def test_a_village_spelt_a_letter_apart_is_kept_however_far(geocoder: Geocoder) 
             "Tin Zaouatine, dans le nord du Mali.")
     result = geocoder.find(text)
     assert [m.place.admin1 for m in result.mentions if m.text == "Tin Zaouatine"] == ["Kidal"]
+
+
+def test_a_town_said_to_lie_in_an_area_far_from_it_is_a_namesake_elsewhere(geocoder: Geocoder) -> None:
+    # GeoNames' Malhār lies in Chhattisgarh, 1,400 km from the Jammu the text puts it in: the Jammu one is unknown
+    text = "Selon la police indienne, des rebelles ont ouvert le feu sur une patrouille à Malhar, dans le Jammu."
+    result = geocoder.find(text)
+    assert [m.place.name for m in result.mentions] == ["Jammu"]
+    assert any(name == "Malhar" for _, _, name in result.unresolved)
+    # a comma alone lists two towns, however far apart
+    listed = geocoder.find("Des manifestations ont eu lieu à Gao, Tombouctou et Kidal, au Mali.")
+    assert [m.place.name for m in listed.mentions] == ["Gao", "Timbuktu", "Kidal"]

@@ -936,6 +936,10 @@ _CHAIN_LINK = re.compile(r"(?:\s+[A-ZÀ-Ý][\w'’-]*)?\s*[,(]\s*(?:(?:en|dans|�
                          r"(?:(?:[a-zà-ÿ-]+|[EÉ]tat)(?:\s+[a-zà-ÿ-]+)?\s+" + _DE + r"){0,2}")
 
 
+# "Malhar, dans le Jammu": the second name is an area the first lies in, not the next member of a list
+_INSIDE_LINK = re.compile(r"\s*,\s*dans\s+(?:le|la|l['’])\s*", re.IGNORECASE)
+
+
 # a list's members the gazetteer does not know, passed over to reach the next one ("Bana, Kiro et Tessit": Kiro)
 UNKNOWN_MEMBERS = r"(?:\s*,\s*(?:de\s+|d['’])?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)*"
 # what joins two members of a list, over the unknown ones
@@ -1101,10 +1105,13 @@ def _without_far_villages(text: str, mentions: list[PlaceMention]
     """"le site de Lala, à Djugu": a place named with the place it lies in (a comma, "à", "dans le
     territoire de") lies near it. A village there far from the next name is a namesake elsewhere (the tables
     hold the Lala of another province, not Djugu's): it is dropped to the unresolved names, and the sentence
-    keeps the next name. Only villages: two towns joined so are a list ("Gao, Tombouctou")."""
+    keeps the next name. Only villages, or towns said to lie "dans" the next name ("Malhar, dans le Jammu"): two
+    towns joined by a comma alone are a list ("Gao, Tombouctou")."""
     ordered = sorted(mentions, key=lambda m: m.start)
     far = {id(m) for m, following in zip(ordered, ordered[1:], strict=False)
-           if m.place.feature == "village" and following.place.country == m.place.country
+           if (m.place.feature == "village" or _INSIDE_LINK.fullmatch(text, m.end, following.start)
+               and m.place.feature != "admin1")
+           and following.place.country == m.place.country
            and _CHAIN_LINK.fullmatch(text, m.end, following.start)
            and not _lies_in(m.place, following.place)}
     return [m for m in mentions if id(m) not in far], [(m.start, m.end, m.text) for m in mentions if id(m) in far]
