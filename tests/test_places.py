@@ -744,3 +744,14 @@ def test_a_town_said_to_lie_in_an_area_far_from_it_is_a_namesake_elsewhere(geoco
     # a comma alone lists two towns, however far apart
     listed = geocoder.find("Des manifestations ont eu lieu à Gao, Tombouctou et Kidal, au Mali.")
     assert [m.place.name for m in listed.mentions] == ["Gao", "Timbuktu", "Kidal"]
+
+
+def test_half_of_an_unknown_hyphenated_name_far_from_the_texts_places_is_not_that_town(geocoder: Geocoder) -> None:
+    # "Ceel" is a spelling of Eyl, 900 km away in Puntland: "Ceel-salini", next to Qoryoley, is another place
+    text = ("En Somalie, des combattants shebab ont visé mardi un camp de l'armée à Ceel-salini, puis un autre à "
+            "Qoryoley.")
+    result = geocoder.find(text)
+    assert [m.place.name for m in result.mentions] == ["Qoryooley"]
+    # half of a road's hyphenated ends near the text's other places is still read ("l'axe Mora-Waza")
+    pair = geocoder.find("Des hommes armés ont attaqué un car sur l'axe Mora-Waza, dans l'Extrême-Nord du Cameroun.")
+    assert [m.place.name for m in pair.mentions][:1] == ["Mora"]

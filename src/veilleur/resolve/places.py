@@ -1128,12 +1128,19 @@ def _respelt(place: Place, match: _Match, surface: str) -> bool:
             and fuzz.ratio(_plain(surface), _plain(place.name)) < RESPELLING_RATIO)
 
 
+def _half_of_unknown_name(match: _Match, place: Place) -> bool:
+    """A town found as one part of a hyphenated name the tables do not hold ("la base de Ceel-salini", "la région
+    Rabat-Kénitra"): the whole name may be a place of its own anywhere, not that town."""
+    return place.feature != "admin1" and match.partial
+
+
 def _without_stray_respellings(mentions: list[PlaceMention], respelt: set[int]
                                ) -> tuple[list[PlaceMention], list[tuple[int, int, str]]]:
     """A village found by its key only, not by its spelling ("Tayer" folds as a Tar does), far from every other
     town or village the text names: keys fold vowels and doubled letters away, so an unknown village's name
     often meets a namesake in another province; the text's own places say where it is. It is dropped to the
-    unresolved names (the event then takes the place the text ties it to)."""
+    unresolved names (the event then takes the place the text ties it to). So is a town found as half of an
+    unknown hyphenated name (:func:`_half_of_unknown_name`)."""
     settled = [m.place for m in mentions if id(m) not in respelt]
     towns = [p for p in settled if p.feature != "admin1"]
     stray = {id(m) for m in mentions if id(m) in respelt and towns
@@ -1480,7 +1487,9 @@ class Geocoder:
         exact = list({id(p): p for m in matches if not m.fuzzy for p in m.places
                       if not home or p.country in home}.values())
         result = GeocodeResult()
-        respelt: set[int] = set()  # the mentions of villages found by their key, not by their spelling
+        # the mentions of villages found by their key, not by their spelling, and of towns found as half a name:
+        # trusted only near the text's other places
+        respelt: set[int] = set()
         chains = _chains(text, matches, cues, home)
         for index, (match, cue) in enumerate(zip(matches, cues, strict=True)):
             if index in chains:  # "Bwito, territoire de Rutshuru, province du Nord-Kivu": Bwito is in Nord-Kivu
@@ -1503,7 +1512,7 @@ class Geocoder:
             result.mentions.append(
                 PlaceMention(match.start, match.end, text[match.start:match.end], place, precision, qualifier)
             )
-            if _respelt(place, match, text[match.start:match.end]):
+            if _respelt(place, match, text[match.start:match.end]) or _half_of_unknown_name(match, place):
                 respelt.add(id(result.mentions[-1]))
         result.mentions, far = _without_far_villages(text, result.mentions)
         result.mentions, stray = _without_stray_respellings(result.mentions, respelt)
