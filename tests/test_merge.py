@@ -74,3 +74,28 @@ def test_a_day_the_month_could_not_resolve_takes_the_day_that_month_names() -> N
     months_later = _bombing("2018-01-01", 3, "samedi")
     inherit_dates([told, months_later])
     assert months_later.event_date == "2018-01-01"
+
+
+SHOOTING = ("Des hommes armés ont abattu douze passagers d'un bus. Le ministre a dénoncé un attentat lâche. Une "
+            "voiture piégée avait explosé au même endroit.")
+
+
+def _shooting_event(sub_event_type: str, trigger: str) -> Event:
+    event_type = "Violence against civilians" if sub_event_type == "Attack" else "Explosions/Remote violence"
+    event = Event(doc="doc", event_type=event_type, sub_event_type=sub_event_type, location="Quetta",
+                  country="Pakistan", event_date="2019-04-18", fatalities=12 if sub_event_type == "Attack" else 0)
+    start = SHOOTING.index(trigger)
+    event.add_evidence("trigger", Span("doc", start, start + len(trigger), trigger))
+    return event
+
+
+def test_an_attentat_that_names_no_means_is_the_shooting_the_text_tells() -> None:
+    # "attentat" is coded a bomb by default; at the place and day of a shooting it is that shooting
+    shooting = _shooting_event("Attack", "abattu")
+    attentat = _shooting_event("Remote explosive/landmine/IED", "attentat")
+    merged = merge_events([shooting, attentat], SHOOTING)
+    assert [(e.sub_event_type, e.fatalities) for e in merged] == [("Attack", 12)]
+    # a bomb named as such ("une voiture piégée") still takes in the killing it made
+    bomb = _shooting_event("Remote explosive/landmine/IED", "voiture piégée")
+    assert [e.sub_event_type for e in merge_events([_shooting_event("Attack", "abattu"), bomb], SHOOTING)] == [
+        "Remote explosive/landmine/IED"]

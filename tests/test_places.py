@@ -714,3 +714,44 @@ def test_a_matched_word_gives_its_token_fields(matched: str, skip: int, word: st
     text = f"Des tirs ont visé {matched} lundi."
     token = tokenize(text)[4]
     assert (token.start, token.text) == (text.index(matched) + skip, word)
+
+
+def test_a_village_met_through_its_key_alone_far_from_the_texts_places_is_not_it(geocoder: Geocoder) -> None:
+    # "Tayer" folds to the key of Tar (a village of another province whose GeoNames aliases include "Teer"):
+    # far from the Mora the text names, spelt otherwise, it is an unknown village, left unresolved
+    text = ("Des hommes armés ont pillé mardi des maisons dans le village de Tayer. Plus tôt, un commerçant avait "
+            "été tué à Mora, dans l'Extrême-Nord du Cameroun.")
+    result = geocoder.find(text)
+    assert [m.place.name for m in result.mentions if m.text == "Tayer"] == []
+    assert any(name == "Tayer" for _, _, name in result.unresolved)
+    assert [m.place.name for m in result.mentions if m.text == "Mora"] == ["Mora"]
+
+
+def test_a_village_spelt_a_letter_apart_is_kept_however_far(geocoder: Geocoder) -> None:
+    # "Tin Zaouatine" is Tin-Zaouatene transliterated another way, 500 km from Goundam and in another region
+    text = ("Des drones ont visé le camp de Goundam en septembre. En juillet, les rebelles avaient battu l'armée à "
+            "Tin Zaouatine, dans le nord du Mali.")
+    result = geocoder.find(text)
+    assert [m.place.admin1 for m in result.mentions if m.text == "Tin Zaouatine"] == ["Kidal"]
+
+
+def test_a_town_said_to_lie_in_an_area_far_from_it_is_a_namesake_elsewhere(geocoder: Geocoder) -> None:
+    # GeoNames' Malhār lies in Chhattisgarh, 1,400 km from the Jammu the text puts it in: the Jammu one is unknown
+    text = "Selon la police indienne, des rebelles ont ouvert le feu sur une patrouille à Malhar, dans le Jammu."
+    result = geocoder.find(text)
+    assert [m.place.name for m in result.mentions] == ["Jammu"]
+    assert any(name == "Malhar" for _, _, name in result.unresolved)
+    # a comma alone lists two towns, however far apart
+    listed = geocoder.find("Des manifestations ont eu lieu à Gao, Tombouctou et Kidal, au Mali.")
+    assert [m.place.name for m in listed.mentions] == ["Gao", "Timbuktu", "Kidal"]
+
+
+def test_half_of_an_unknown_hyphenated_name_far_from_the_texts_places_is_not_that_town(geocoder: Geocoder) -> None:
+    # "Ceel" is a spelling of Eyl, 900 km away in Puntland: "Ceel-salini", next to Qoryoley, is another place
+    text = ("En Somalie, des combattants shebab ont visé mardi un camp de l'armée à Ceel-salini, puis un autre à "
+            "Qoryoley.")
+    result = geocoder.find(text)
+    assert [m.place.name for m in result.mentions] == ["Qoryooley"]
+    # half of a road's hyphenated ends near the text's other places is still read ("l'axe Mora-Waza")
+    pair = geocoder.find("Des hommes armés ont attaqué un car sur l'axe Mora-Waza, dans l'Extrême-Nord du Cameroun.")
+    assert [m.place.name for m in pair.mentions][:1] == ["Mora"]

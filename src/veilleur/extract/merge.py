@@ -22,6 +22,8 @@ REMOTE_MEANS = ("Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling
 # a demonstration's sub-types, from the mildest to the gravest turn it can take
 DEMONSTRATION_SEVERITY = ("Peaceful protest", "Protest with intervention", "Violent demonstration",
                           "Excessive force against protesters")
+CIVILIAN_ATTACK = ("Violence against civilians", "Attack")
+ATTENTAT_WORDS = frozenset({"attentat", "attentats"})  # a terrorist attack, coded a bomb when no means is named
 
 
 def inherit_dates(events: list[Event]) -> list[Event]:
@@ -128,10 +130,14 @@ def _part_of(event: Event, other: Event) -> bool:
         # one side's strikes on one place and day, told once as "bombardé", once as "frappes aériennes", are one
         # event, coded by the means the text names most precisely
         return REMOTE_MEANS.index(event.sub_event_type) > REMOTE_MEANS.index(other.sub_event_type)
+    if _only_called_attentat(event) and (other.event_type, other.sub_event_type) == CIVILIAN_ATTACK:
+        # "les assaillants ont abattu quatorze passagers ... cet horrible attentat": the word says a terrorist
+        # attack, not a bomb; the killing the text tells is how it was done
+        return True
     if event.sub_event_type == "Remote explosive/landmine/IED":
         return other.sub_event_type == "Suicide bomb"
-    if event.event_type == "Violence against civilians" and event.sub_event_type == "Attack":
-        return other.event_type == REMOTE_VIOLENCE
+    if (event.event_type, event.sub_event_type) == CIVILIAN_ATTACK:
+        return other.event_type == REMOTE_VIOLENCE and not _only_called_attentat(other)
     if other.sub_event_type in DEMONSTRATION_SEVERITY:
         # one crowd on one day is one demonstration, coded by its gravest turn; arresting its members is
         # the intervention
@@ -143,6 +149,12 @@ def _part_of(event: Event, other: Event) -> bool:
         # what attackers or rioters loot and burn where they strike is part of that attack or riot
         return other.event_type in ("Battles", "Violence against civilians", "Riots")
     return False
+
+
+def _only_called_attentat(event: Event) -> bool:
+    """A bombing coded from the word "attentat" alone: the word's default means, no explosive named."""
+    words = {span.text.lower().replace("’", "'").removeprefix("l'") for span in event.evidence.get("trigger", [])}
+    return event.sub_event_type == "Remote explosive/landmine/IED" and bool(words) and words <= ATTENTAT_WORDS
 
 
 def _same_or_unnamed(a: str, b: str) -> bool:

@@ -936,6 +936,10 @@ _CHAIN_LINK = re.compile(r"(?:\s+[A-ZÀ-Ý][\w'’-]*)?\s*[,(]\s*(?:(?:en|dans|�
                          r"(?:(?:[a-zà-ÿ-]+|[EÉ]tat)(?:\s+[a-zà-ÿ-]+)?\s+" + _DE + r"){0,2}")
 
 
+# "Malhar, dans le Jammu": the second name is an area the first lies in, not the next member of a list
+_INSIDE_LINK = re.compile(r"\s*,\s*dans\s+(?:le|la|l['’])\s*", re.IGNORECASE)
+
+
 # a list's members the gazetteer does not know, passed over to reach the next one ("Bana, Kiro et Tessit": Kiro)
 UNKNOWN_MEMBERS = r"(?:\s*,\s*(?:de\s+|d['’])?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)*"
 # what joins two members of a list, over the unknown ones
@@ -1101,13 +1105,48 @@ def _without_far_villages(text: str, mentions: list[PlaceMention]
     """"le site de Lala, à Djugu": a place named with the place it lies in (a comma, "à", "dans le
     territoire de") lies near it. A village there far from the next name is a namesake elsewhere (the tables
     hold the Lala of another province, not Djugu's): it is dropped to the unresolved names, and the sentence
-    keeps the next name. Only villages: two towns joined so are a list ("Gao, Tombouctou")."""
+    keeps the next name. Only villages, or towns said to lie "dans" the next name ("Malhar, dans le Jammu"): two
+    towns joined by a comma alone are a list ("Gao, Tombouctou")."""
     ordered = sorted(mentions, key=lambda m: m.start)
     far = {id(m) for m, following in zip(ordered, ordered[1:], strict=False)
-           if m.place.feature == "village" and following.place.country == m.place.country
+           if (m.place.feature == "village" or _INSIDE_LINK.fullmatch(text, m.end, following.start)
+               and m.place.feature != "admin1")
+           and following.place.country == m.place.country
            and _CHAIN_LINK.fullmatch(text, m.end, following.start)
            and not _lies_in(m.place, following.place)}
     return [m for m in mentions if id(m) not in far], [(m.start, m.end, m.text) for m in mentions if id(m) in far]
+
+
+RESPELT_VILLAGE_KM = 100.0  # a village the text spells otherwise lies this near the text's other places
+RESPELLING_RATIO = 90.0  # one letter apart in ten: the same name transliterated another way ("Tin Zaouatine")
+
+
+def _respelt(place: Place, match: _Match, surface: str) -> bool:
+    """A village found by its key only: none of its names is spelt as the text spells it, nor within a letter of
+    it ("Tayer" meets Tar through a key that folds vowels away; "Tin Zaouatine" is Ti-n-Zaouâtene)."""
+    return (place.feature == "village" and place.geonameid not in match.exact
+            and fuzz.ratio(_plain(surface), _plain(place.name)) < RESPELLING_RATIO)
+
+
+def _half_of_unknown_name(match: _Match, place: Place) -> bool:
+    """A town found as one part of a hyphenated name the tables do not hold ("la base de Ceel-salini", "la région
+    Rabat-Kénitra"): the whole name may be a place of its own anywhere, not that town."""
+    return place.feature != "admin1" and match.partial
+
+
+def _without_stray_respellings(mentions: list[PlaceMention], respelt: set[int]
+                               ) -> tuple[list[PlaceMention], list[tuple[int, int, str]]]:
+    """A village found by its key only, not by its spelling ("Tayer" folds as a Tar does), far from every other
+    town or village the text names: keys fold vowels and doubled letters away, so an unknown village's name
+    often meets a namesake in another province; the text's own places say where it is. It is dropped to the
+    unresolved names (the event then takes the place the text ties it to). So is a town found as half of an
+    unknown hyphenated name (:func:`_half_of_unknown_name`)."""
+    settled = [m.place for m in mentions if id(m) not in respelt]
+    towns = [p for p in settled if p.feature != "admin1"]
+    stray = {id(m) for m in mentions if id(m) in respelt and towns
+             and all(distance_km(m.place, p) > RESPELT_VILLAGE_KM for p in towns)
+             and all((m.place.country, m.place.admin1) != (p.country, p.admin1) for p in settled)}
+    return [m for m in mentions if id(m) not in stray], [(m.start, m.end, m.text) for m in mentions if id(m) in stray]
 
 
 def _gazetteer_size(gazetteer: Gazetteer | None) -> int:
@@ -1448,6 +1487,9 @@ class Geocoder:
         exact = list({id(p): p for m in matches if not m.fuzzy for p in m.places
                       if not home or p.country in home}.values())
         result = GeocodeResult()
+        # the mentions of villages found by their key, not by their spelling, and of towns found as half a name:
+        # trusted only near the text's other places
+        respelt: set[int] = set()
         chains = _chains(text, matches, cues, home)
         for index, (match, cue) in enumerate(zip(matches, cues, strict=True)):
             if index in chains:  # "Bwito, territoire de Rutshuru, province du Nord-Kivu": Bwito is in Nord-Kivu
@@ -1470,7 +1512,11 @@ class Geocoder:
             result.mentions.append(
                 PlaceMention(match.start, match.end, text[match.start:match.end], place, precision, qualifier)
             )
+            if _respelt(place, match, text[match.start:match.end]) or _half_of_unknown_name(match, place):
+                respelt.add(id(result.mentions[-1]))
         result.mentions, far = _without_far_villages(text, result.mentions)
+        result.mentions, stray = _without_stray_respellings(result.mentions, respelt)
+        far += stray
         result.unresolved += far
         result.mentions += self._chain_fallbacks(text, matches, cues, chains, result.mentions)
         result.mentions += self._capital_anaphors(text, country, result.mentions)
