@@ -109,6 +109,9 @@ def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: 
         "Les chefs coutumiers ont négocié la fin des combats à Ménaka.",  # an end
         "Le cessez-le-feu a mis un terme aux affrontements à Ménaka lundi.",  # what it ended
         "L'ambassade évoque le risque d'attentats à Ménaka.",  # a risk
+        "Le groupe a retrouvé à Ménaka son style d'attaques de guérilla.",  # a manner, through a noun between
+        "Le maire de Ménaka défend la liberté de manifestation.",  # a right
+        "Deux hommes ont été condamnés à Ménaka pour complicité d'assassinat.",  # a charge
         "La Croix-Rouge tente pour le troisième jour de pénétrer dans le quartier de Ménaka.",  # "tente", lemma "tente"
         "Les médiateurs ont exhorté les deux camps à conclure un cessez-le-feu à Ménaka.",  # urged, not done
         "Les rebelles ont intimé aux soldats de se retirer de Ménaka avant lundi.",  # ordered, not done

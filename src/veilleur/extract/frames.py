@@ -309,8 +309,7 @@ def exclusion_reason(
             k.dep == "nummod" and (parse_quantity(k.text) or 0) >= triggers.tally_min_events
             for k in tree.children(token)):
         return "a tally of events"  # "ont mené jusqu'ici 350 assauts", "57 attaques suicides ont fait 605 morts"
-    if token.pos == "NOUN" and token.dep == "nmod" and (head := tree.head(token)) is not None and (
-            head.lemma in triggers.abstract_heads):
+    if (head := _abstract_head(tree, token, triggers.abstract_heads)) is not None:
         return f"what {head.text!r} is about"  # "l'augmentation des attaques", "la fin des combats"
     if token.pos == "NOUN" and token.dep.startswith("obl") and (verb := tree.head(token)) is not None and any(
             k.dep == "obj" and k.lemma in triggers.abstract_heads for k in tree.children(verb)):
@@ -365,6 +364,18 @@ def exclusion_reason(
         upper = tree.head(head)
         if upper is not None and (long_period := _long_period(text, cues, _dates_of(tree, upper, mentions))):
             return f"long period in the clause it hangs on: {long_period!r}"
+    return None
+
+
+def _abstract_head(tree: Tree, token: Token, abstract_heads: frozenset[str]) -> Token | None:
+    """The abstract noun a cue noun is the complement of, directly or through the nouns between them ("son
+    style d'attaques de guérilla": "guérilla" hangs on "attaques", which hangs on "style"), or None."""
+    while token.pos == "NOUN" and token.dep == "nmod" and (head := tree.head(token)) is not None:
+        if head.lemma in abstract_heads:
+            return head
+        if head.pos != "NOUN":
+            return None
+        token = head
     return None
 
 
