@@ -259,7 +259,8 @@ class Pipeline:
             for t in find_death_tolls(text)
         ]
         unplaced = [(start, end) for start, end, _ in geocoded.unknown_places]
-        return Mentions(places=places, dates=dates, actors=actors, tolls=tolls, unplaced=unplaced)
+        return Mentions(places=places, dates=dates, actors=actors, tolls=tolls, unplaced=unplaced,
+                        published=article.published)
 
 
     def _is_place(

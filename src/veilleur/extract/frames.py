@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from veilleur.annotate import Annotation, Token
 from veilleur.extract.cues import REMOTE_VIOLENCE, CueLexicon, Trigger
@@ -357,6 +358,8 @@ def exclusion_reason(
     own_dates = [d for d in mentions.dates_in(lo, hi) if in_clause(d.start)]
     if (long_period := _long_period(text, cues, own_dates)) is not None:
         return f"long period in its clause: {long_period!r}"
+    if (since := _period_since(text, tree, token, own_dates, triggers.period_marks, mentions.published)) is not None:
+        return f"a total since {text[since.start:since.end]!r}"
     head = clause_head(tree, token)
     if head.feature("VerbForm") in ("Inf", "Part") and not own_dates:
         # "avaient combattu l'armée entre 1998 et 2003, avant de signer un cessez-le-feu": a clause with no
@@ -376,6 +379,35 @@ def _abstract_head(tree: Tree, token: Token, abstract_heads: frozenset[str]) -> 
         if head.pos != "NOUN":
             return None
         token = head
+    return None
+
+
+LONG_PERIOD_DAYS = 7
+PHRASE_THEN_DATE = re.compile(r"[\s,]*")  # "depuis le début de la contestation le 2 avril": the date follows
+
+
+def _period_since(text: str, tree: Tree, token: Token, dates: list[DateRef], marks: frozenset[str],
+                  published: date | None) -> DateRef | None:
+    """The first of ``dates`` that opens a period longer than a week, in (or right after) a phrase that "depuis"
+    introduces and that the cue is not part of: "51 manifestants ont été tués depuis le début de la contestation
+    le 2 avril" sums the weeks since, while "fermées depuis l'attaque du 3 avril" dates the attack."""
+    if published is None:
+        return None
+    old = [d for d in dates if (published - d.value).days > LONG_PERIOD_DAYS]
+    if not old:
+        return None
+    for phrase in tree.tokens:
+        if not any(k.dep == "case" and k.lemma in marks for k in tree.children(phrase)):
+            continue
+        tokens = tree.subtree(phrase)
+        span = tree.span(tokens)
+        if span is None or any(t.i == token.i for t in tokens):
+            continue
+        lo, hi = span
+        for mention in old:
+            if lo <= mention.start < hi or (
+                    hi <= mention.start and PHRASE_THEN_DATE.fullmatch(text, hi, mention.start) is not None):
+                return mention
     return None
 
 
