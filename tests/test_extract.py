@@ -1006,6 +1006,16 @@ def test_unnamed_arresting_force_is_the_police(pipeline: Pipeline) -> None:
     assert event.actor1 == "Police Forces of Niger"
 
 
+def test_arrests_for_ordinary_crime_are_not_coded(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Dans le cadre de la lutte contre le crime organisé, les militaires ont arrêté samedi "
+                              "à Oran, en Algérie, un individu en possession de 20 kilogrammes de cannabis. "
+                              "Les gendarmes ont aussi interpellé dimanche douze orpailleurs près de Tamanrasset.")
+    assert events == []
+    event = only_event(pipeline, "Les militaires ont arrêté samedi à Oran, en Algérie, un élément de soutien aux "
+                                 "groupes terroristes.")
+    assert event.sub_event_type == "Arrests"
+
+
 def test_state_forces_take_the_article_before_their_country(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Des rebelles ont attaqué lundi une position de l'armée à Beni, au Nord-Kivu, en RDC.")
     assert "Military Forces of the Democratic Republic of Congo" in (event.actor1, event.actor2)

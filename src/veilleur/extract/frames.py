@@ -96,7 +96,8 @@ def frames_for_sentence(
     wordings: dict[tuple[int, ...], str | None] = {}  # the sentence's triggers often share a clause
 
     def reporting(group: list[tuple[Trigger, Token, TriggerRow]]) -> list[tuple[Trigger, Token, TriggerRow]]:
-        return [f for f in group if exclusion_reason(text, tree, f[1], cues, triggers, mentions, wordings) is None]
+        return [f for f in group if exclusion_reason(text, tree, f[1], cues, triggers, mentions, wordings) is None
+                and not _an_ordinary_crime_arrest(text, sentence, f[0], cues)]
 
     candidates = triggers.find(tree)
     # a cue that is an event only alone ("tuant douze civils") counts only where no other cue reports one and
@@ -174,6 +175,14 @@ def frames_for_sentence(
             frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
     frames = _fold_objects_into_verbs(frames, tree, triggers.time_nouns)
     return _drop_subsumed_frames(_fold_means_into_acts(frames, tree), tree)
+
+
+def _an_ordinary_crime_arrest(text: str, sentence: tuple[int, int], trigger: Trigger, cues: CueLexicon) -> bool:
+    """An arrest told in a sentence that names a crime of no political violence ("ont arrêté un individu en
+    possession de cannabis", "ont interpellé 43 orpailleurs"): the codebook's arrests are of the sides of a
+    conflict. The sentence, not the clause: the parser often cuts "Concernant la lutte contre le crime
+    organisé, les unités ont arrêté ..." into pieces."""
+    return trigger.category.sub_event_type == "Arrests" and cues.ordinary_crime.search(text, *sentence) is not None
 
 
 def _day_offset(tree: Tree, token: Token, relative: RelativeDays, mentions: Mentions) -> int:
