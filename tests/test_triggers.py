@@ -87,6 +87,8 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         ("Les militaires ont découvert une cache d'armes contenant des obus de mortier près de Gao.", "shelling"),
         ("Une patrouille a neutralisé deux bombes artisanales près de Gao.", "ied"),
         ("Le bourg de Tessit est tombé samedi aux mains des mutins du MNLA.", "change"),  # people, not a mutiny
+        ("La panique s'est emparée de la ville de Gao lundi.", "territory"),  # a feeling takes no town
+        ("Les rebelles ont pris le chemin de Kidal, une ville du nord du Mali.", "territory"),  # set off for it
     ],
 )
 def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: str) -> None:
