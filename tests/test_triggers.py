@@ -100,6 +100,7 @@ def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: 
     [
         "Les jihadistes menacent d'attaquer la ville de Ménaka.",
         "L'armée attaquera la ville de Ménaka demain.",
+        "Le retrait des casques bleus de Ménaka doit s'achever en décembre.",  # what is due, not done
         "L'armée n'a pas attaqué la ville de Ménaka.",
         "Aucune attaque n'a été signalée à Ménaka.",
         "Les soldats se préparent à reprendre la ville de Ménaka.",
