@@ -106,6 +106,7 @@ def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: 
         "Les soldats se préparent à reprendre la ville de Ménaka.",
         "Y a-t-il eu des combats à Ménaka ?",
         "Les affrontements ont été quasi quotidiens à Ménaka.",
+        "À chaque fois qu'un convoi passe, des mines sont posées sur la route de Ménaka.",  # a habit
         "Une force régionale créée pour combattre les jihadistes est basée à Ménaka.",  # what it is for
         "Ce type d'attaques avait diminué à Ménaka.",  # a kind of event, not one
         "Les habitants redoutent la recrudescence des attaques autour de Ménaka.",  # a trend
