@@ -462,6 +462,16 @@ def test_where_a_period_starts_is_background(pipeline: Pipeline) -> None:
     assert "Protests" not in [e.event_type for e in events]
 
 
+def test_a_toll_since_a_day_weeks_ago_is_a_total(pipeline: Pipeline) -> None:
+    # MONDAY is 16 October: "le 2 septembre" opens six weeks of protests, summed; "l'attaque du 2 octobre" is
+    # the phrase "depuis" opens, and the attack it names is dated by it
+    _, events = run(pipeline, "Au moins 30 manifestants ont été tués à Niamey depuis le début de la contestation "
+                              "le 2 septembre, a indiqué lundi une ONG.")
+    assert events == []
+    _, events = run(pipeline, "Les écoles de Tahoua restent fermées depuis l'attaque du 2 octobre contre le marché.")
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Attack", "2017-10-02")]
+
+
 def test_a_period_that_starts_on_a_named_day_is_news(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Aucun journaliste n'a pu entrer dans le quartier depuis que l'armée syrienne a "
                                  "repris vendredi le contrôle de Baba Amr, à Homs.")
@@ -1043,6 +1053,16 @@ def test_unnamed_arresting_force_is_the_police(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Trois jihadistes présumés ont été arrêtés lundi à Niamey, au Niger.")
     assert event.sub_event_type == "Arrests"
     assert event.actor1 == "Police Forces of Niger"
+
+
+def test_arrests_for_ordinary_crime_are_not_coded(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Dans le cadre de la lutte contre le crime organisé, les militaires ont arrêté samedi "
+                              "à Oran, en Algérie, un individu en possession de 20 kilogrammes de cannabis. "
+                              "Les gendarmes ont aussi interpellé dimanche douze orpailleurs près de Tamanrasset.")
+    assert events == []
+    event = only_event(pipeline, "Les militaires ont arrêté samedi à Oran, en Algérie, un élément de soutien aux "
+                                 "groupes terroristes.")
+    assert event.sub_event_type == "Arrests"
 
 
 def test_state_forces_take_the_article_before_their_country(pipeline: Pipeline) -> None:

@@ -158,7 +158,7 @@ def test_a_group_tied_to_a_country_points_to_that_country(pipeline: Pipeline) ->
 
 
 @pytest.mark.parametrize("dateline", ["DAKAR (AFP) - ", "Dakar, 14 octobre (Agence Sahel/AP) – ",
-                                      "Dakar (Sénégal), 14 octobre – "])
+                                      "Dakar (Sénégal), 14 octobre – ", "DAKAR/ABIDJAN (Reuters) - "])
 def test_the_desks_dateline_is_not_where_the_event_happened(pipeline: Pipeline, dateline: str) -> None:
     # the text places the attack no finer than a part of Niger: no event can be mapped (codebook 4)
     text = dateline + "Des jihadistes ont attaqué samedi un poste de l'armée dans le nord du Niger, tuant trois."

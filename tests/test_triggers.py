@@ -90,6 +90,8 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         # a mine that is dug is no explosive, whatever adjective the parser hangs on its mineral
         ("Un éboulement dans une mine d'or artisanale a fait six morts près de Kéniéba.", "ied"),
         ("Les rebelles tiennent depuis l'an dernier plusieurs mines de coltan près de Rubaya.", "ied"),
+        ("La panique s'est emparée de la ville de Gao lundi.", "territory"),  # a feeling takes no town
+        ("Les rebelles ont pris le chemin de Kidal, une ville du nord du Mali.", "territory"),  # set off for it
     ],
 )
 def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: str) -> None:
@@ -101,17 +103,22 @@ def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: 
     [
         "Les jihadistes menacent d'attaquer la ville de Ménaka.",
         "L'armée attaquera la ville de Ménaka demain.",
+        "Le retrait des casques bleus de Ménaka doit s'achever en décembre.",  # what is due, not done
         "L'armée n'a pas attaqué la ville de Ménaka.",
         "Aucune attaque n'a été signalée à Ménaka.",
         "Les soldats se préparent à reprendre la ville de Ménaka.",
         "Y a-t-il eu des combats à Ménaka ?",
         "Les affrontements ont été quasi quotidiens à Ménaka.",
+        "À chaque fois qu'un convoi passe, des mines sont posées sur la route de Ménaka.",  # a habit
         "Une force régionale créée pour combattre les jihadistes est basée à Ménaka.",  # what it is for
         "Ce type d'attaques avait diminué à Ménaka.",  # a kind of event, not one
         "Les habitants redoutent la recrudescence des attaques autour de Ménaka.",  # a trend
         "Les chefs coutumiers ont négocié la fin des combats à Ménaka.",  # an end
         "Le cessez-le-feu a mis un terme aux affrontements à Ménaka lundi.",  # what it ended
         "L'ambassade évoque le risque d'attentats à Ménaka.",  # a risk
+        "Le groupe a retrouvé à Ménaka son style d'attaques de guérilla.",  # a manner, through a noun between
+        "Le maire de Ménaka défend la liberté de manifestation.",  # a right
+        "Deux hommes ont été condamnés à Ménaka pour complicité d'assassinat.",  # a charge
         "La Croix-Rouge tente pour le troisième jour de pénétrer dans le quartier de Ménaka.",  # "tente", lemma "tente"
         "Les médiateurs ont exhorté les deux camps à conclure un cessez-le-feu à Ménaka.",  # urged, not done
         "Les rebelles ont intimé aux soldats de se retirer de Ménaka avant lundi.",  # ordered, not done

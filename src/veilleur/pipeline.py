@@ -33,9 +33,9 @@ from veilleur.spans import OrderedSpans, SpanIndex
 WORLD_CITY_POPULATION = 500_000
 TEMPLATE_PREFIXES = ("Military Forces of", "Police Forces of", "Unidentified", "Civilians", "Protesters", "Rioters")
 # "BAMAKO (AFP) -", "Niamey, 14 octobre (Agence/AP) –", "Le Caire (Égypte), 7 février –": a desk's town,
-# its country, the day and the agency, then a dash
+# its country, the day and the agency, then a dash; "BEYROUTH/AMMAN (Reuters) -": two desks filed it
 DATELINE = re.compile(
-    r"(?:\s*\([A-ZÉ][^()\n]{0,30}\))?(?:,\s*[A-ZÉ][\w\s-]{0,30})?(?:,\s*\d{1,2}\s+\w+(?:\s+\d{4})?)?"
+    r"(?:/[A-ZÉ][\w'-]*)*(?:\s*\([A-ZÉ][^()\n]{0,30}\))?(?:,\s*[A-ZÉ][\w\s-]{0,30})?(?:,\s*\d{1,2}\s+\w+(?:\s+\d{4})?)?"
     r"\s*(?:\([^()\n]{1,40}\))?\s*[—–-]\s"
 )
 GENERIC_TO_NAMED = re.compile(r"\s*(?:\w+\s+)?(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?", re.IGNORECASE)
@@ -260,7 +260,8 @@ class Pipeline:
             for t in find_death_tolls(text)
         ]
         unplaced = [(start, end) for start, end, _ in geocoded.unknown_places]
-        return Mentions(places=places, dates=dates, actors=actors, tolls=tolls, unplaced=unplaced)
+        return Mentions(places=places, dates=dates, actors=actors, tolls=tolls, unplaced=unplaced,
+                        published=article.published)
 
 
     def _is_place(
@@ -296,8 +297,12 @@ def _is_attributed_source(text: str, start: int, end: int, cues: CueLexicon) -> 
     return cues.attribution.match(text[end : end + 25].lstrip()) is not None
 
 
+OTHER_DESKS = re.compile(r"(?:[A-ZÉ][\w'-]*/)*")  # "BEYROUTH/" before "AMMAN (Reuters) -"
+
+
 def _line_start(text: str, start: int) -> bool:
-    return text[text.rfind("\n", 0, start) + 1 : start].strip() == ""
+    """Does the name open its line, after other desks' names at most ("BEYROUTH/AMMAN")?"""
+    return OTHER_DESKS.fullmatch(text[text.rfind("\n", 0, start) + 1 : start].strip()) is not None
 
 
 def _countries_acting(text: str, annotation: Annotation, triggers: TriggerLexicon) -> list[ActorRef]:

@@ -116,6 +116,7 @@ class CueLexicon:
     crowd_police_words: tuple[str, ...]  # "les forces de sécurité" facing a crowd are its police
     link: re.Pattern[str]  # "Lire aussi : ...": a link to another article
     caption: re.Pattern[str]  # "... le 28 mars à Gao ©AFP": a photo's caption, ended by its credit
+    ordinary_crime: re.Pattern[str]  # "ont arrêté un trafiquant de drogue": an arrest the codebook does not code
 
     def tells_the_same_day(self, text: str, start: int, end: int) -> bool:
         """Does the sentence say it goes on with the day the story last named?"""
@@ -266,4 +267,5 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         link=re.compile(r"(?:" + "|".join(map(re.escape, data["link_markers"])) + r")\b|"
                         + "|".join(map(re.escape, data["link_line_openers"])), re.IGNORECASE),
         caption=re.compile("|".join(map(re.escape, data["caption_credits"])), re.IGNORECASE),
+        ordinary_crime=_alternation(data["ordinary_crime"]),
     )

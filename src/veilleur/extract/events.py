@@ -299,7 +299,7 @@ def _with_article_knowledge(text: str, mentions: Mentions, context: ArticleConte
             near = NEAR.search(text[max(0, match.start() - 25) : match.start()])
             places.append(antecedent.at(match.start(), match.end(), 2 if near else antecedent.precision))
     return Mentions(places=places, dates=list(mentions.dates), actors=actors, tolls=list(mentions.tolls),
-                    unplaced=list(mentions.unplaced))
+                    unplaced=list(mentions.unplaced), published=mentions.published)
 
 
 def _events_from_frame(

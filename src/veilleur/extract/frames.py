@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from veilleur.annotate import Annotation, Token
 from veilleur.extract.cues import REMOTE_VIOLENCE, CueLexicon, Trigger
@@ -97,7 +98,8 @@ def frames_for_sentence(
     wordings: dict[tuple[int, ...], str | None] = {}  # the sentence's triggers often share a clause
 
     def reporting(group: list[tuple[Trigger, Token, TriggerRow]]) -> list[tuple[Trigger, Token, TriggerRow]]:
-        return [f for f in group if exclusion_reason(text, tree, f[1], cues, triggers, mentions, wordings) is None]
+        return [f for f in group if exclusion_reason(text, tree, f[1], cues, triggers, mentions, wordings) is None
+                and not _an_ordinary_crime_arrest(text, sentence, f[0], cues)]
 
     candidates = triggers.find(tree)
     # a cue that is an event only alone ("tuant douze civils") counts only where no other cue reports one and
@@ -178,6 +180,14 @@ def frames_for_sentence(
             frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
     frames = _fold_objects_into_verbs(frames, tree, triggers.time_nouns)
     return _drop_subsumed_frames(_fold_means_into_acts(frames, tree), tree)
+
+
+def _an_ordinary_crime_arrest(text: str, sentence: tuple[int, int], trigger: Trigger, cues: CueLexicon) -> bool:
+    """An arrest told in a sentence that names a crime of no political violence ("ont arrêté un individu en
+    possession de cannabis", "ont interpellé 43 orpailleurs"): the codebook's arrests are of the sides of a
+    conflict. The sentence, not the clause: the parser often cuts "Concernant la lutte contre le crime
+    organisé, les unités ont arrêté ..." into pieces."""
+    return trigger.category.sub_event_type == "Arrests" and cues.ordinary_crime.search(text, *sentence) is not None
 
 
 def _day_offset(tree: Tree, token: Token, relative: RelativeDays, mentions: Mentions) -> int:
@@ -314,8 +324,7 @@ def exclusion_reason(
             k.dep == "nummod" and (parse_quantity(k.text) or 0) >= triggers.tally_min_events
             for k in tree.children(token)):
         return "a tally of events"  # "ont mené jusqu'ici 350 assauts", "57 attaques suicides ont fait 605 morts"
-    if token.pos == "NOUN" and token.dep == "nmod" and (head := tree.head(token)) is not None and (
-            head.lemma in triggers.abstract_heads):
+    if (head := _abstract_head(tree, token, triggers.abstract_heads)) is not None:
         return f"what {head.text!r} is about"  # "l'augmentation des attaques", "la fin des combats"
     if token.pos == "NOUN" and token.dep.startswith("obl") and (verb := tree.head(token)) is not None and any(
             k.dep == "obj" and k.lemma in triggers.abstract_heads for k in tree.children(verb)):
@@ -363,6 +372,8 @@ def exclusion_reason(
     own_dates = [d for d in mentions.dates_in(lo, hi) if in_clause(d.start)]
     if (long_period := _long_period(text, cues, own_dates)) is not None:
         return f"long period in its clause: {long_period!r}"
+    if (since := _period_since(text, tree, token, own_dates, triggers.period_marks, mentions.published)) is not None:
+        return f"a total since {text[since.start:since.end]!r}"
     head = clause_head(tree, token)
     if head.feature("VerbForm") in ("Inf", "Part") and not own_dates:
         # "avaient combattu l'armée entre 1998 et 2003, avant de signer un cessez-le-feu": a clause with no
@@ -370,6 +381,47 @@ def exclusion_reason(
         upper = tree.head(head)
         if upper is not None and (long_period := _long_period(text, cues, _dates_of(tree, upper, mentions))):
             return f"long period in the clause it hangs on: {long_period!r}"
+    return None
+
+
+def _abstract_head(tree: Tree, token: Token, abstract_heads: frozenset[str]) -> Token | None:
+    """The abstract noun a cue noun is the complement of, directly or through the nouns between them ("son
+    style d'attaques de guérilla": "guérilla" hangs on "attaques", which hangs on "style"), or None."""
+    while token.pos == "NOUN" and token.dep == "nmod" and (head := tree.head(token)) is not None:
+        if head.lemma in abstract_heads:
+            return head
+        if head.pos != "NOUN":
+            return None
+        token = head
+    return None
+
+
+LONG_PERIOD_DAYS = 7
+PHRASE_THEN_DATE = re.compile(r"[\s,]*")  # "depuis le début de la contestation le 2 avril": the date follows
+
+
+def _period_since(text: str, tree: Tree, token: Token, dates: list[DateRef], marks: frozenset[str],
+                  published: date | None) -> DateRef | None:
+    """The first of ``dates`` that opens a period longer than a week, in (or right after) a phrase that "depuis"
+    introduces and that the cue is not part of: "51 manifestants ont été tués depuis le début de la contestation
+    le 2 avril" sums the weeks since, while "fermées depuis l'attaque du 3 avril" dates the attack."""
+    if published is None:
+        return None
+    old = [d for d in dates if (published - d.value).days > LONG_PERIOD_DAYS]
+    if not old:
+        return None
+    for phrase in tree.tokens:
+        if not any(k.dep == "case" and k.lemma in marks for k in tree.children(phrase)):
+            continue
+        tokens = tree.subtree(phrase)
+        span = tree.span(tokens)
+        if span is None or any(t.i == token.i for t in tokens):
+            continue
+        lo, hi = span
+        for mention in old:
+            if lo <= mention.start < hi or (
+                    hi <= mention.start and PHRASE_THEN_DATE.fullmatch(text, hi, mention.start) is not None):
+                return mention
     return None
 
 

@@ -118,6 +118,7 @@ class Mentions:
     tolls: list[TollRef] = field(default_factory=list)
     # (start, end) of names a place cue introduces that the gazetteer does not hold ("le village de Ngurahi")
     unplaced: list[tuple[int, int]] = field(default_factory=list)
+    published: date | None = None  # the day the dates were resolved against ("depuis le 2 avril": how long ago)
 
     def __post_init__(self) -> None:
         for items in (self.places, self.dates, self.actors, self.tolls):
