@@ -1203,6 +1203,14 @@ def test_a_salve_of_applause_is_no_shelling(pipeline: Pipeline) -> None:
                      id="dead-among-the-soldiers"),
         pytest.param("L'armée malienne poursuit ses opérations. L'embuscade de dimanche près de Nampala a coûté la vie "
                      "à sept soldats.", id="cost-the-soldiers-their-lives"),
+        pytest.param("L'armée malienne poursuit ses opérations. L'embuscade de dimanche près de Nampala a coûté la vie "
+                     "à deux douaniers et un soldat.", id="cost-the-last-of-a-list-his-life"),
+        pytest.param("Dimanche, un soldat malien est mort dans l'explosion d'une mine près de Tessit.",
+                     id="a-soldier-who-died"),
+        pytest.param("Près de Tessit, des soldats maliens ont été pris pour cible dimanche par des tirs au mortier.",
+                     id="soldiers-taken-as-targets"),
+        pytest.param("Près de Tessit, deux soldats maliens ont été touchés dimanche par l'explosion d'une mine.",
+                     id="soldiers-hit"),
     ],
 )
 def test_soldiers_killed_in_an_attack_are_its_target(pipeline: Pipeline, text: str) -> None:

@@ -37,15 +37,19 @@ COMPLEMENT = re.compile(  # "les défenses des terroristes": "des" after a noun 
 GENITIVE = re.compile(r"\s*(?:(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?)?", re.IGNORECASE)  # or "attaque terroriste"
 TARGET = re.compile(r"\bcontre\s+(?:\w+\s+){0,4}?(?:les?|la|l'|des|du|d')?[\s\"«]*$", re.IGNORECASE)
 HARMED_AFTER = re.compile(  # killed, wounded, taken or targeted
-    r"[^.;:]{0,40}?\b(?:ont|a|avaient|avait) (?:\w+ )?(?:été (?:tuée?s?|blessée?s?|enlevée?s?|kidnappée?s?|visée?s?|"
-    r"ciblée?s?|attaquée?s?)|péri|trouvé la mort|perdu la vie)"
-    r"|[^.;:]{0,40}?\bsont morts"
+    r"[^.;:]{0,40}?\b(?:ont|a|avaient|avait|auraient|aurait) (?:\w+ )?(?:été (?:tuée?s?|blessée?s?|enlevée?s?|"
+    r"kidnappée?s?|visée?s?|ciblée?s?|attaquée?s?|touchée?s?|fauchée?s?|prise?s? pour cibles?)|péri|trouvé la mort"
+    r"|perdu la vie)"
+    # "le soldat serait mort dans l'explosion": any tense of "mourir", not only "sont morts"
+    r"|[^.;:]{0,40}?\b(?:est|sont|serait|seraient|était|étaient) (?:\w+ )?morte?s?\b"
     r"|\s+(?:tuée?s?|blessée?s?|enlevée?s?|kidnappée?s?|tombée?s?)\b",  # "trois soldats tués dans l'attaque"
     re.IGNORECASE,
 )
 # "deux morts parmi les soldats", "qui a coûté la vie à sept soldats": the dead are these
 HARMED_BEFORE = re.compile(
-    r"(?:\bparmi|coûté la vie (?:à|aux)|été fatale?s? (?:à|aux))\s+(?:(?:les|des|ses|leurs|\w+)\s+){0,2}$",
+    # ... the last of a list too: "a coûté la vie à cinq gardes et un soldat"
+    r"(?:\bparmi|coûté la vie (?:à|aux)|été fatale?s? (?:à|aux))\s+(?:(?:les|des|ses|leurs|\w+)\s+){0,2}"
+    r"(?:(?:et|ainsi que)\s+(?:\w+\s+){0,2})?$",
     re.IGNORECASE,
 )
 APPOSITION = re.compile(r"^[\s,]*(?:son|leur|ses|leurs) alliée?s?[\s,]*$", re.IGNORECASE)
