@@ -220,6 +220,14 @@ def test_generic_rebels_are_an_unidentified_group_of_the_country(pipeline: Pipel
     assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Unidentified Armed Group (Syria)")
 
 
+def test_the_subject_of_what_a_speaker_said_is_a_side(pipeline: Pipeline) -> None:
+    # "a déclaré" introduces its source only when the name follows it; after "que" comes what was said
+    event = only_event(pipeline, "Le chef de la police de Kirkouk, Ali Hassan, a déclaré que des combattants de "
+                                 "Daech ont tendu jeudi une embuscade aux forces de la Mobilisation populaire près "
+                                 "de Makhmur.")
+    assert (event.actor1, event.actor2) == ("Islamic State", "Popular Mobilization Forces")
+
+
 def test_an_unattributed_attack_in_a_story_about_one_group_is_that_groups(pipeline: Pipeline) -> None:
     text = ("Les shebab multiplient les attaques dans le sud du pays. Les shebab ont revendiqué samedi une embuscade "
             "près de Kismayo. Dimanche, une base de l'armée somalienne a été attaquée à Barawe.")
