@@ -814,6 +814,19 @@ def test_a_group_that_fights_across_borders_reaches_the_countries_it_operates_in
     assert ties.reach == ("Nigeria", "Cameroon", "Chad", "Niger")
 
 
+@pytest.mark.parametrize(
+    ("name", "states"),
+    [
+        ("Hezbollah", ("Syria",)),  # a Lebanese party whose fighters served beside Syria's army
+        ("Popular Mobilization Forces", ("Iraq",)),  # its own country's, unless the registry says otherwise
+        ("Islamic State", ()),  # no government ally
+    ],
+)
+def test_a_government_ally_fights_for_states(registry: ActorRegistry, name: str, states: tuple[str, ...]) -> None:
+    actor = registry.get(name)
+    assert actor is not None and actor.fights_for == states
+
+
 def test_a_generic_mention_ties_the_text_to_no_country(registry: ActorRegistry) -> None:
     ties = registry.ties(registry.scan("Les rebelles ont attaqué un convoi de l'armée."))
     assert not ties.votes and ties.reach == ()

@@ -228,6 +228,15 @@ def test_the_subject_of_what_a_speaker_said_is_a_side(pipeline: Pipeline) -> Non
     assert (event.actor1, event.actor2) == ("Islamic State", "Popular Mobilization Forces")
 
 
+def test_a_government_ally_is_not_the_side_its_state_fights(pipeline: Pipeline) -> None:
+    # the Hezbollah, most named, fights beside the army: the rebels the army takes the town from are others
+    text = ("Les combattants du Hezbollah libanais sont en première ligne aux côtés de l'armée syrienne. Le Hezbollah "
+            "a perdu trois hommes. Dimanche, l'armée syrienne a repris aux rebelles le contrôle de Rankous, au nord "
+            "de Damas.")
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Unidentified Armed Group (Syria)")
+
+
 def test_an_unattributed_attack_in_a_story_about_one_group_is_that_groups(pipeline: Pipeline) -> None:
     text = ("Les shebab multiplient les attaques dans le sud du pays. Les shebab ont revendiqué samedi une embuscade "
             "près de Kismayo. Dimanche, une base de l'armée somalienne a été attaquée à Barawe.")

@@ -76,7 +76,8 @@ class ArticleContext:
             context.sides[actor.name] = (count + 1, first)
         ranked = sorted(context.sides.values(), key=lambda item: (-item[0], item[1].start))
         context.protagonist = next((a for _, a in ranked if a.state), None)
-        context.adversary = next((a for n, a in ranked if not a.state and not a.generic and n >= 2), None)
+        context.adversary = next((a for n, a in ranked if not a.state and not a.generic and n >= 2
+                                  and not _same_side(a, context.protagonist)), None)
         return context
 
     def opponent_of(self, actor: ActorRef, allies: Sequence[ActorRef] = ()) -> ActorRef | None:
@@ -84,7 +85,16 @@ class ArticleContext:
         the text coordinates with it: "l'armée et le Hezbollah se sont emparés de Palmyre")."""
         ranked = sorted(self.sides.values(), key=lambda item: (item[1].generic, -item[0], item[1].start))
         taken = {actor.name, *(a.name for a in allies)}
-        return next((a for _, a in ranked if a.state != actor.state and a.name not in taken), None)
+        return next((a for _, a in ranked if a.state != actor.state and a.name not in taken
+                     and not _same_side(a, actor)), None)
+
+
+def _same_side(one: ActorRef, other: ActorRef | None) -> bool:
+    """A government ally and the forces of a state it fights beside ("l'armée syrienne appuyée par le Hezbollah"):
+    neither is the other's adversary."""
+    if other is None:
+        return False
+    return (other.state and other.country in one.fights_for) or (one.state and one.country in other.fights_for)
 
 
 def sides(

@@ -61,6 +61,9 @@ class Actor:
     # the countries a group fights in across borders (Boko Haram: Nigeria, Cameroon, Chad, Niger): where the
     # places of a story about it may lie, not where the story is
     operates_in: tuple[str, ...] = ()
+    # the states a government ally fights beside (Hezbollah: Syria's), its own by default: on their side, it is
+    # never the armed group a story of their forces opposes
+    fights_for: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -306,6 +309,7 @@ class ActorRegistry:
                 bool(raw.get("state", False)),
                 bool(raw.get("government_ally", False)),
                 tuple(str(c) for c in raw.get("operates_in", [])),
+                _fights_for(raw),
             )
             if actor.name in self._actors:
                 raise ValueError(f"duplicate actor in registry: {actor.name}")
@@ -497,6 +501,14 @@ class ActorRegistry:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _fights_for(raw: Mapping[str, Any]) -> tuple[str, ...]:
+    """The states a government ally fights beside: those the registry names, else its own country."""
+    if not raw.get("government_ally", False):
+        return ()
+    named = tuple(str(c) for c in raw.get("fights_for", []))
+    return named or ((str(raw["country"]),) if raw.get("country") else ())
 
 
 def _put(entries: _Entries, phrase: str, entry: _Entry) -> None:
