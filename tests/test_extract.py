@@ -237,6 +237,21 @@ def test_a_government_ally_is_not_the_side_its_state_fights(pipeline: Pipeline) 
     assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Unidentified Armed Group (Syria)")
 
 
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        pytest.param("L'armée syrienne combat les rebelles dans la région. Les rebelles ont pris dimanche le contrôle "
+                     "de Kafranbel, que des milliers de déplacés avaient fuie.",
+                     ("Unidentified Armed Group (Syria)", "Military Forces of Syria"), id="the-displaced-fled"),
+        pytest.param("L'armée syrienne a repris dimanche le contrôle de Kafranbel, où des milliers de civils seraient "
+                     "restés piégés.", ("Military Forces of Syria", ""), id="civilians-trapped"),
+    ],
+)
+def test_civilians_hold_no_ground_a_capture_takes(pipeline: Pipeline, text: str, sides: tuple[str, str]) -> None:
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == sides
+
+
 def test_an_unattributed_attack_in_a_story_about_one_group_is_that_groups(pipeline: Pipeline) -> None:
     text = ("Les shebab multiplient les attaques dans le sud du pays. Les shebab ont revendiqué samedi une embuscade "
             "près de Kismayo. Dimanche, une base de l'armée somalienne a été attaquée à Barawe.")

@@ -21,6 +21,8 @@ UNIDENTIFIED_PREFIX = UNIDENTIFIED.split("{", 1)[0]
 MILITARY = "Military Forces of {country}"
 POLICE = "Police Forces of {country}"
 CIVILIANS_MAY_ACT = frozenset({"protest", "riot"})
+# a place is taken from an armed side: the residents or the displaced a capture's sentence names lost no ground
+CIVILIANS_HOLD_NO_GROUND = frozenset({"territory"})
 NO_DEFAULT_TARGET = frozenset({"weapons", "change", "transfer", "base", "protest", "riot"})
 ACTOR_COORDINATION = re.compile(
     r"^[\s,]*(?:et|ainsi que|avec|aux côtés d[eu']?|appuyée?s? par|soutenue?s? par|alliée?s? (?:à|au|aux))"
@@ -186,6 +188,8 @@ def sides(
         # the dead are civilians when the text says so, or when a bombing names no armed target; civilians who
         # die in fighting between armed sides are that fight's toll (codebook section 2)
         object_group = list(victims)
+    if category.name in CIVILIANS_HOLD_NO_GROUND:
+        object_group = [a for a in object_group if not a.name.startswith(CIVILIAN_PREFIX)]
     if (actor1 is None and category.name == "clash" and harmed and object_group
             and object_group[0].name not in {a.name for a in harmed}):
         # "douze soldats ont été tués dans des affrontements qui les ont opposés aux rebelles": the side the
