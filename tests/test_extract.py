@@ -252,6 +252,22 @@ def test_civilians_hold_no_ground_a_capture_takes(pipeline: Pipeline, text: str,
     assert (event.actor1, event.actor2) == sides
 
 
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        pytest.param("L'armée israélienne a frappé des sites de l'armée iranienne. Dimanche, des frappes ont visé "
+                     "Ispahan, selon les médias iraniens.", ("Military Forces of Israel", "Military Forces of Iran"),
+                     id="two-states"),
+        pytest.param("La 444e brigade a arrêté lundi à Tripoli un commandant de la Force spéciale de dissuasion. La "
+                     "Force spéciale de dissuasion a dénoncé un enlèvement.",
+                     ("444th Combat Brigade", "Rada Special Deterrence Force"), id="two-militias"),
+    ],
+)
+def test_a_story_of_two_sides_of_one_kind_opposes_them(pipeline: Pipeline, text: str, sides: tuple[str, str]) -> None:
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == sides
+
+
 def test_an_unattributed_attack_in_a_story_about_one_group_is_that_groups(pipeline: Pipeline) -> None:
     text = ("Les shebab multiplient les attaques dans le sud du pays. Les shebab ont revendiqué samedi une embuscade "
             "près de Kismayo. Dimanche, une base de l'armée somalienne a été attaquée à Barawe.")

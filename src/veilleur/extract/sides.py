@@ -82,13 +82,16 @@ class ArticleContext:
                                   and not _same_side(a, context.protagonist)), None)
         return context
 
-    def opponent_of(self, actor: ActorRef, allies: Sequence[ActorRef] = ()) -> ActorRef | None:
+    def opponent_of(self, actor: ActorRef, allies: Sequence[ActorRef] = (), kin: bool = True) -> ActorRef | None:
         """The most-mentioned side of the other kind (state vs non-state), none of the actor's ``allies`` (those
-        the text coordinates with it: "l'armée et le Hezbollah se sont emparés de Palmyre")."""
+        the text coordinates with it: "l'armée et le Hezbollah se sont emparés de Palmyre"); failing one, and
+        when ``kin``, the most-mentioned other side the text names."""
         ranked = sorted(self.sides.values(), key=lambda item: (item[1].generic, -item[0], item[1].start))
         taken = {actor.name, *(a.name for a in allies)}
-        return next((a for _, a in ranked if a.state != actor.state and a.name not in taken
-                     and not _same_side(a, actor)), None)
+        free = [a for _, a in ranked if a.name not in taken and not _same_side(a, actor)]
+        # a story of two militias, or of two states, names no side of the other kind: the other one named
+        return next((a for a in free if a.state != actor.state), None) or next(
+            (a for a in free if kin and not a.generic and not a.name.startswith(CROWD_PREFIXES)), None)
 
 
 def _same_side(one: ActorRef, other: ActorRef | None) -> bool:
@@ -207,13 +210,15 @@ def sides(
         actor2 = ActorRef.civilians(place.country)
     # the sides the tree coordinates with actor1 as who acts ("l'armée et le Hezbollah se sont emparés de X")
     allies = agents if actor1 is not None and any(a.name == actor1.name for a in agents) else []
-    if actor2 is None and actor1 is not None and category.name not in NO_DEFAULT_TARGET and not (
-            category.owned_by_civilians and not actor1.state):
-        actor2 = context.opponent_of(actor1, allies)
-    if actor2 is not None and actor1 is not None and actor2.name == actor1.name and not category.self_directed:
-        actor2 = context.opponent_of(actor1, allies)
     falls_on_people = category.civilian_type or category.event_type == REMOTE_VIOLENCE or (
         category.owned_by_civilians and not (actor1 is not None and actor1.name.startswith(CROWD_PREFIXES)))
+    # an armed group's bomb falls on whoever was there, not on another group the story names (below)
+    kin = not (falls_on_people and actor1 is not None and not actor1.state)
+    if actor2 is None and actor1 is not None and category.name not in NO_DEFAULT_TARGET and not (
+            category.owned_by_civilians and not actor1.state):
+        actor2 = context.opponent_of(actor1, allies, kin)
+    if actor2 is not None and actor1 is not None and actor2.name == actor1.name and not category.self_directed:
+        actor2 = context.opponent_of(actor1, allies, kin)
     if actor2 is None and falls_on_people and place.country and (actor1 is None or not actor1.state):
         # an armed group's attack, bomb or looting on no armed side, named or known to the story, falls on whoever
         # was there (codebook section 2: a battle needs two organised sides)
