@@ -745,6 +745,15 @@ def test_member_and_appositive_phrases_take_the_named_actor(registry: ActorRegis
     ]
 
 
+def test_a_member_phrase_grows_over_an_appositive_one(registry: ActorRegistry) -> None:
+    # "éléments du" before "groupe terroriste Daech": the whole phrase names the group, so no "du" is left
+    # between an agent's "par" and its name
+    text = "Une embuscade a été tendue par les éléments du groupe terroriste Daech."
+    assert [(m.text, m.actor.name) for m in registry.find(text, "Iraq")] == [
+        ("éléments du groupe terroriste Daech", IS)
+    ]
+
+
 def test_mentions_are_sorted_and_disjoint(registry: ActorRegistry) -> None:
     text = (
         "Les soldats maliens et la force Barkhane ont repoussé des jihadistes liés au JNIM, "

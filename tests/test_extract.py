@@ -268,6 +268,13 @@ def test_a_story_of_two_sides_of_one_kind_opposes_them(pipeline: Pipeline, text:
     assert (event.actor1, event.actor2) == sides
 
 
+def test_the_agent_of_an_ambush_named_by_its_members(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "La police irakienne patrouille dans la région. Six membres de la Mobilisation "
+                                 "populaire ont été tués jeudi dans une embuscade dressée par les éléments du groupe "
+                                 "terroriste Daech près de Makhmur.")
+    assert (event.actor1, event.actor2) == ("Islamic State", "Popular Mobilization Forces")
+
+
 def test_an_unattributed_attack_in_a_story_about_one_group_is_that_groups(pipeline: Pipeline) -> None:
     text = ("Les shebab multiplient les attaques dans le sud du pays. Les shebab ont revendiqué samedi une embuscade "
             "près de Kismayo. Dimanche, une base de l'armée somalienne a été attaquée à Barawe.")

@@ -448,20 +448,19 @@ class ActorRegistry:
         return previous.isdigit() or previous in self._determiners
 
     def _extend(self, candidate: _Candidate, folded: _Folded, text: str) -> _Candidate:
-        """Grow a named mention over "les combattants de" / "le groupe jihadiste" just before it.
+        """Grow a named mention over "les combattants de" / "le groupe jihadiste" just before it, and again
+        over what comes before that ("les éléments du groupe terroriste Daech").
 
         Generic templates are not grown, and a growth never crosses punctuation of the original text.
         """
         if candidate.entry.kind not in _EXTENDABLE:
             return candidate
         window_start = max(0, candidate.start - _LOOKBACK)
-        match = self._extension.search(folded.lower, window_start, candidate.start)
-        if match is None:
-            return candidate
-        start = match.start(1)
-        if _PUNCTUATION.search(text, folded.starts[start], folded.starts[candidate.start]):
-            return candidate
-        return _Candidate(start, candidate.end, candidate.entry)
+        start = candidate.start
+        while (match := self._extension.search(folded.lower, window_start, start)) is not None and (
+                not _PUNCTUATION.search(text, folded.starts[match.start(1)], folded.starts[candidate.start])):
+            start = match.start(1)
+        return candidate if start == candidate.start else _Candidate(start, candidate.end, candidate.entry)
 
     # ----------------------------------------------------------------- resolution
 
