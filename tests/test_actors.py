@@ -745,6 +745,15 @@ def test_member_and_appositive_phrases_take_the_named_actor(registry: ActorRegis
     ]
 
 
+def test_a_member_phrase_grows_over_an_appositive_one(registry: ActorRegistry) -> None:
+    # "éléments du" before "groupe terroriste Daech": the whole phrase names the group, so no "du" is left
+    # between an agent's "par" and its name
+    text = "Une embuscade a été tendue par les éléments du groupe terroriste Daech."
+    assert [(m.text, m.actor.name) for m in registry.find(text, "Iraq")] == [
+        ("éléments du groupe terroriste Daech", IS)
+    ]
+
+
 def test_mentions_are_sorted_and_disjoint(registry: ActorRegistry) -> None:
     text = (
         "Les soldats maliens et la force Barkhane ont repoussé des jihadistes liés au JNIM, "
@@ -812,6 +821,19 @@ def test_a_group_that_fights_across_borders_reaches_the_countries_it_operates_in
     # one vote for its own country; the others are where its places may lie, not votes
     assert ties.votes == Counter({"Nigeria": 1})
     assert ties.reach == ("Nigeria", "Cameroon", "Chad", "Niger")
+
+
+@pytest.mark.parametrize(
+    ("name", "states"),
+    [
+        ("Hezbollah", ("Syria",)),  # a Lebanese party whose fighters served beside Syria's army
+        ("Popular Mobilization Forces", ("Iraq",)),  # its own country's, unless the registry says otherwise
+        ("Islamic State", ()),  # no government ally
+    ],
+)
+def test_a_government_ally_fights_for_states(registry: ActorRegistry, name: str, states: tuple[str, ...]) -> None:
+    actor = registry.get(name)
+    assert actor is not None and actor.fights_for == states
 
 
 def test_a_generic_mention_ties_the_text_to_no_country(registry: ActorRegistry) -> None:

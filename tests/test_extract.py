@@ -220,6 +220,61 @@ def test_generic_rebels_are_an_unidentified_group_of_the_country(pipeline: Pipel
     assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Unidentified Armed Group (Syria)")
 
 
+def test_the_subject_of_what_a_speaker_said_is_a_side(pipeline: Pipeline) -> None:
+    # "a déclaré" introduces its source only when the name follows it; after "que" comes what was said
+    event = only_event(pipeline, "Le chef de la police de Kirkouk, Ali Hassan, a déclaré que des combattants de "
+                                 "Daech ont tendu jeudi une embuscade aux forces de la Mobilisation populaire près "
+                                 "de Makhmur.")
+    assert (event.actor1, event.actor2) == ("Islamic State", "Popular Mobilization Forces")
+
+
+def test_a_government_ally_is_not_the_side_its_state_fights(pipeline: Pipeline) -> None:
+    # the Hezbollah, most named, fights beside the army: the rebels the army takes the town from are others
+    text = ("Les combattants du Hezbollah libanais sont en première ligne aux côtés de l'armée syrienne. Le Hezbollah "
+            "a perdu trois hommes. Dimanche, l'armée syrienne a repris aux rebelles le contrôle de Rankous, au nord "
+            "de Damas.")
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Unidentified Armed Group (Syria)")
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        pytest.param("L'armée syrienne combat les rebelles dans la région. Les rebelles ont pris dimanche le contrôle "
+                     "de Kafranbel, que des milliers de déplacés avaient fuie.",
+                     ("Unidentified Armed Group (Syria)", "Military Forces of Syria"), id="the-displaced-fled"),
+        pytest.param("L'armée syrienne a repris dimanche le contrôle de Kafranbel, où des milliers de civils seraient "
+                     "restés piégés.", ("Military Forces of Syria", ""), id="civilians-trapped"),
+    ],
+)
+def test_civilians_hold_no_ground_a_capture_takes(pipeline: Pipeline, text: str, sides: tuple[str, str]) -> None:
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        pytest.param("L'armée israélienne a frappé des sites de l'armée iranienne. Dimanche, des frappes ont visé "
+                     "Ispahan, selon les médias iraniens.", ("Military Forces of Israel", "Military Forces of Iran"),
+                     id="two-states"),
+        pytest.param("La 444e brigade a arrêté lundi à Tripoli un commandant de la Force spéciale de dissuasion. La "
+                     "Force spéciale de dissuasion a dénoncé un enlèvement.",
+                     ("444th Combat Brigade", "Rada Special Deterrence Force"), id="two-militias"),
+    ],
+)
+def test_a_story_of_two_sides_of_one_kind_opposes_them(pipeline: Pipeline, text: str, sides: tuple[str, str]) -> None:
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == sides
+
+
+def test_the_agent_of_an_ambush_named_by_its_members(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "La police irakienne patrouille dans la région. Six membres de la Mobilisation "
+                                 "populaire ont été tués jeudi dans une embuscade dressée par les éléments du groupe "
+                                 "terroriste Daech près de Makhmur.")
+    assert (event.actor1, event.actor2) == ("Islamic State", "Popular Mobilization Forces")
+
+
 def test_an_unattributed_attack_in_a_story_about_one_group_is_that_groups(pipeline: Pipeline) -> None:
     text = ("Les shebab multiplient les attaques dans le sud du pays. Les shebab ont revendiqué samedi une embuscade "
             "près de Kismayo. Dimanche, une base de l'armée somalienne a été attaquée à Barawe.")
@@ -1272,6 +1327,14 @@ def test_a_salve_of_applause_is_no_shelling(pipeline: Pipeline) -> None:
                      id="dead-among-the-soldiers"),
         pytest.param("L'armée malienne poursuit ses opérations. L'embuscade de dimanche près de Nampala a coûté la vie "
                      "à sept soldats.", id="cost-the-soldiers-their-lives"),
+        pytest.param("L'armée malienne poursuit ses opérations. L'embuscade de dimanche près de Nampala a coûté la vie "
+                     "à deux douaniers et un soldat.", id="cost-the-last-of-a-list-his-life"),
+        pytest.param("Dimanche, un soldat malien est mort dans l'explosion d'une mine près de Tessit.",
+                     id="a-soldier-who-died"),
+        pytest.param("Près de Tessit, des soldats maliens ont été pris pour cible dimanche par des tirs au mortier.",
+                     id="soldiers-taken-as-targets"),
+        pytest.param("Près de Tessit, deux soldats maliens ont été touchés dimanche par l'explosion d'une mine.",
+                     id="soldiers-hit"),
     ],
 )
 def test_soldiers_killed_in_an_attack_are_its_target(pipeline: Pipeline, text: str) -> None:

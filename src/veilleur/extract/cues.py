@@ -18,6 +18,7 @@ CUES_FILE = "event_cues.json"
 REMOTE_VIOLENCE = "Explosions/Remote violence"  # the event type of strikes, shelling and bombs
 VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"  # abductions, sexual violence: their victims are civilians
 CAPTION_MAX_CHARS = 300  # a caption is a short line of its own
+REPORTED_CLAUSE = re.compile(r"\s*(?:que\b|qu['’])", re.IGNORECASE)  # "a indiqué que ...", "a affirmé qu'"
 CAPTION_CREDIT_REACH = 40  # a photo credit closes its caption line: look at the line's last characters only
 
 
@@ -147,7 +148,11 @@ class CueLexicon:
         """Does the name at ``start`` come right after "selon", "a rapporté"... (within ``max_words``)?"""
         left = text[max(floor, start - reach) : start]
         verbs = list(self.attribution.finditer(left))
-        return bool(verbs) and len(left[verbs[-1].end() :].split()) <= max_words
+        if not verbs:
+            return False
+        said = left[verbs[-1].end() :]
+        # "a déclaré que des jihadistes ont attaqué": what follows "que" is what was said, its subject a side
+        return len(said.split()) <= max_words and REPORTED_CLAUSE.match(said) is None
 
     def names_facility(self, text: str, name_start: int) -> bool:
         """Is the name starting here the proper name of a building ("l'hôtel Medina")?"""

@@ -69,6 +69,7 @@ class ActorRef:
     state: bool
     generic: bool = False  # resolved from a template ("l'armée", "des civils") with a country
     government_ally: bool = False  # fights under a state's command (Hezbollah beside the Syrian army)
+    fights_for: tuple[str, ...] = ()  # the states a government ally fights beside (Hezbollah: Syria)
 
     @classmethod
     def civilians(cls, country: str) -> ActorRef:

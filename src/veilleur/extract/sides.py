@@ -21,6 +21,8 @@ UNIDENTIFIED_PREFIX = UNIDENTIFIED.split("{", 1)[0]
 MILITARY = "Military Forces of {country}"
 POLICE = "Police Forces of {country}"
 CIVILIANS_MAY_ACT = frozenset({"protest", "riot"})
+# a place is taken from an armed side: the residents or the displaced a capture's sentence names lost no ground
+CIVILIANS_HOLD_NO_GROUND = frozenset({"territory"})
 NO_DEFAULT_TARGET = frozenset({"weapons", "change", "transfer", "base", "protest", "riot"})
 ACTOR_COORDINATION = re.compile(
     r"^[\s,]*(?:et|ainsi que|avec|aux côtés d[eu']?|appuyée?s? par|soutenue?s? par|alliée?s? (?:à|au|aux))"
@@ -37,15 +39,19 @@ COMPLEMENT = re.compile(  # "les défenses des terroristes": "des" after a noun 
 GENITIVE = re.compile(r"\s*(?:(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?)?", re.IGNORECASE)  # or "attaque terroriste"
 TARGET = re.compile(r"\bcontre\s+(?:\w+\s+){0,4}?(?:les?|la|l'|des|du|d')?[\s\"«]*$", re.IGNORECASE)
 HARMED_AFTER = re.compile(  # killed, wounded, taken or targeted
-    r"[^.;:]{0,40}?\b(?:ont|a|avaient|avait) (?:\w+ )?(?:été (?:tuée?s?|blessée?s?|enlevée?s?|kidnappée?s?|visée?s?|"
-    r"ciblée?s?|attaquée?s?)|péri|trouvé la mort|perdu la vie)"
-    r"|[^.;:]{0,40}?\bsont morts"
+    r"[^.;:]{0,40}?\b(?:ont|a|avaient|avait|auraient|aurait) (?:\w+ )?(?:été (?:tuée?s?|blessée?s?|enlevée?s?|"
+    r"kidnappée?s?|visée?s?|ciblée?s?|attaquée?s?|touchée?s?|fauchée?s?|prise?s? pour cibles?)|péri|trouvé la mort"
+    r"|perdu la vie)"
+    # "le soldat serait mort dans l'explosion": any tense of "mourir", not only "sont morts"
+    r"|[^.;:]{0,40}?\b(?:est|sont|serait|seraient|était|étaient) (?:\w+ )?morte?s?\b"
     r"|\s+(?:tuée?s?|blessée?s?|enlevée?s?|kidnappée?s?|tombée?s?)\b",  # "trois soldats tués dans l'attaque"
     re.IGNORECASE,
 )
 # "deux morts parmi les soldats", "qui a coûté la vie à sept soldats": the dead are these
 HARMED_BEFORE = re.compile(
-    r"(?:\bparmi|coûté la vie (?:à|aux)|été fatale?s? (?:à|aux))\s+(?:(?:les|des|ses|leurs|\w+)\s+){0,2}$",
+    # ... the last of a list too: "a coûté la vie à cinq gardes et un soldat"
+    r"(?:\bparmi|coûté la vie (?:à|aux)|été fatale?s? (?:à|aux))\s+(?:(?:les|des|ses|leurs|\w+)\s+){0,2}"
+    r"(?:(?:et|ainsi que)\s+(?:\w+\s+){0,2})?$",
     re.IGNORECASE,
 )
 APPOSITION = re.compile(r"^[\s,]*(?:son|leur|ses|leurs) alliée?s?[\s,]*$", re.IGNORECASE)
@@ -72,15 +78,28 @@ class ArticleContext:
             context.sides[actor.name] = (count + 1, first)
         ranked = sorted(context.sides.values(), key=lambda item: (-item[0], item[1].start))
         context.protagonist = next((a for _, a in ranked if a.state), None)
-        context.adversary = next((a for n, a in ranked if not a.state and not a.generic and n >= 2), None)
+        context.adversary = next((a for n, a in ranked if not a.state and not a.generic and n >= 2
+                                  and not _same_side(a, context.protagonist)), None)
         return context
 
-    def opponent_of(self, actor: ActorRef, allies: Sequence[ActorRef] = ()) -> ActorRef | None:
+    def opponent_of(self, actor: ActorRef, allies: Sequence[ActorRef] = (), kin: bool = True) -> ActorRef | None:
         """The most-mentioned side of the other kind (state vs non-state), none of the actor's ``allies`` (those
-        the text coordinates with it: "l'armée et le Hezbollah se sont emparés de Palmyre")."""
+        the text coordinates with it: "l'armée et le Hezbollah se sont emparés de Palmyre"); failing one, and
+        when ``kin``, the most-mentioned other side the text names."""
         ranked = sorted(self.sides.values(), key=lambda item: (item[1].generic, -item[0], item[1].start))
         taken = {actor.name, *(a.name for a in allies)}
-        return next((a for _, a in ranked if a.state != actor.state and a.name not in taken), None)
+        free = [a for _, a in ranked if a.name not in taken and not _same_side(a, actor)]
+        # a story of two militias, or of two states, names no side of the other kind: the other one named
+        return next((a for a in free if a.state != actor.state), None) or next(
+            (a for a in free if kin and not a.generic and not a.name.startswith(CROWD_PREFIXES)), None)
+
+
+def _same_side(one: ActorRef, other: ActorRef | None) -> bool:
+    """A government ally and the forces of a state it fights beside ("l'armée syrienne appuyée par le Hezbollah"):
+    neither is the other's adversary."""
+    if other is None:
+        return False
+    return (other.state and other.country in one.fights_for) or (one.state and one.country in other.fights_for)
 
 
 def sides(
@@ -172,6 +191,8 @@ def sides(
         # the dead are civilians when the text says so, or when a bombing names no armed target; civilians who
         # die in fighting between armed sides are that fight's toll (codebook section 2)
         object_group = list(victims)
+    if category.name in CIVILIANS_HOLD_NO_GROUND:
+        object_group = [a for a in object_group if not a.name.startswith(CIVILIAN_PREFIX)]
     if (actor1 is None and category.name == "clash" and harmed and object_group
             and object_group[0].name not in {a.name for a in harmed}):
         # "douze soldats ont été tués dans des affrontements qui les ont opposés aux rebelles": the side the
@@ -189,13 +210,15 @@ def sides(
         actor2 = ActorRef.civilians(place.country)
     # the sides the tree coordinates with actor1 as who acts ("l'armée et le Hezbollah se sont emparés de X")
     allies = agents if actor1 is not None and any(a.name == actor1.name for a in agents) else []
-    if actor2 is None and actor1 is not None and category.name not in NO_DEFAULT_TARGET and not (
-            category.owned_by_civilians and not actor1.state):
-        actor2 = context.opponent_of(actor1, allies)
-    if actor2 is not None and actor1 is not None and actor2.name == actor1.name and not category.self_directed:
-        actor2 = context.opponent_of(actor1, allies)
     falls_on_people = category.civilian_type or category.event_type == REMOTE_VIOLENCE or (
         category.owned_by_civilians and not (actor1 is not None and actor1.name.startswith(CROWD_PREFIXES)))
+    # an armed group's bomb falls on whoever was there, not on another group the story names (below)
+    kin = not (falls_on_people and actor1 is not None and not actor1.state)
+    if actor2 is None and actor1 is not None and category.name not in NO_DEFAULT_TARGET and not (
+            category.owned_by_civilians and not actor1.state):
+        actor2 = context.opponent_of(actor1, allies, kin)
+    if actor2 is not None and actor1 is not None and actor2.name == actor1.name and not category.self_directed:
+        actor2 = context.opponent_of(actor1, allies, kin)
     if actor2 is None and falls_on_people and place.country and (actor1 is None or not actor1.state):
         # an armed group's attack, bomb or looting on no armed side, named or known to the story, falls on whoever
         # was there (codebook section 2: a battle needs two organised sides)

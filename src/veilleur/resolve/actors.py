@@ -61,6 +61,9 @@ class Actor:
     # the countries a group fights in across borders (Boko Haram: Nigeria, Cameroon, Chad, Niger): where the
     # places of a story about it may lie, not where the story is
     operates_in: tuple[str, ...] = ()
+    # the states a government ally fights beside (Hezbollah: Syria's), its own by default: on their side, it is
+    # never the armed group a story of their forces opposes
+    fights_for: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -306,6 +309,7 @@ class ActorRegistry:
                 bool(raw.get("state", False)),
                 bool(raw.get("government_ally", False)),
                 tuple(str(c) for c in raw.get("operates_in", [])),
+                _fights_for(raw),
             )
             if actor.name in self._actors:
                 raise ValueError(f"duplicate actor in registry: {actor.name}")
@@ -444,20 +448,19 @@ class ActorRegistry:
         return previous.isdigit() or previous in self._determiners
 
     def _extend(self, candidate: _Candidate, folded: _Folded, text: str) -> _Candidate:
-        """Grow a named mention over "les combattants de" / "le groupe jihadiste" just before it.
+        """Grow a named mention over "les combattants de" / "le groupe jihadiste" just before it, and again
+        over what comes before that ("les éléments du groupe terroriste Daech").
 
         Generic templates are not grown, and a growth never crosses punctuation of the original text.
         """
         if candidate.entry.kind not in _EXTENDABLE:
             return candidate
         window_start = max(0, candidate.start - _LOOKBACK)
-        match = self._extension.search(folded.lower, window_start, candidate.start)
-        if match is None:
-            return candidate
-        start = match.start(1)
-        if _PUNCTUATION.search(text, folded.starts[start], folded.starts[candidate.start]):
-            return candidate
-        return _Candidate(start, candidate.end, candidate.entry)
+        start = candidate.start
+        while (match := self._extension.search(folded.lower, window_start, start)) is not None and (
+                not _PUNCTUATION.search(text, folded.starts[match.start(1)], folded.starts[candidate.start])):
+            start = match.start(1)
+        return candidate if start == candidate.start else _Candidate(start, candidate.end, candidate.entry)
 
     # ----------------------------------------------------------------- resolution
 
@@ -497,6 +500,14 @@ class ActorRegistry:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _fights_for(raw: Mapping[str, Any]) -> tuple[str, ...]:
+    """The states a government ally fights beside: those the registry names, else its own country."""
+    if not raw.get("government_ally", False):
+        return ()
+    named = tuple(str(c) for c in raw.get("fights_for", []))
+    return named or ((str(raw["country"]),) if raw.get("country") else ())
 
 
 def _put(entries: _Entries, phrase: str, entry: _Entry) -> None:
