@@ -29,7 +29,7 @@ from veilleur.extract.mentions import (
     PlaceRef,
     TollRef,
 )
-from veilleur.extract.merge import inherit_dates, merge_events, unnamed_actor1
+from veilleur.extract.merge import SPAN_DAYS, inherit_dates, merge_events, unnamed_actor1
 from veilleur.extract.sides import CIVILIAN_PREFIX, UNIDENTIFIED_PREFIX, ArticleContext, sides, unidentified_group
 from veilleur.extract.triggers import TriggerLexicon
 from veilleur.records import Article, Event
@@ -548,7 +548,10 @@ def _date_told_again(article: Article, events: list[Event], frame: Frame) -> Non
         return
     day, precision = when[0], when[1]
     for event in events:
-        if "event_date" not in event.evidence:
+        # only a day within the week (or month) the undated telling stands for: "avait déjà été frappée par un
+        # attentat le 2 février" is an earlier one
+        gap = (date.fromisoformat(event.event_date) - day).days
+        if "event_date" not in event.evidence and -1 <= gap <= SPAN_DAYS.get(event.time_precision, 0):
             event.event_date, event.time_precision = day.isoformat(), precision
             event.add_evidence("event_date", article.span(told.start, told.end))
 
