@@ -1046,6 +1046,23 @@ def test_a_headline_s_event_takes_the_day_its_lead_tells_again(pipeline: Pipelin
     assert (event.event_date, event.time_precision) == ("2017-10-14", 1)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des hommes armés ont fait sauter lundi un pont sur la route de Douentza, au Mali.",
+        "Les assaillants ont fait exploser jeudi un camion piégé devant le camp militaire de Djibo, au Burkina Faso.",
+    ],
+)
+def test_a_thing_blown_up_is_a_bombing(pipeline: Pipeline, text: str) -> None:
+    assert only_event(pipeline, text).sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_figurative_blowing_up_is_no_bombing(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Le gouvernement veut faire sauter les verrous qui bloquent les investissements à "
+                              "Bamako, au Mali, a dit lundi le ministre.")
+    assert events == []
+
+
 def test_clashes_naming_no_armed_group_in_a_story_of_protest_are_a_riot(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Des affrontements ont éclaté mardi à Kasserine, en Tunisie, au troisième jour de la "
                                  "contestation contre le chômage.")
