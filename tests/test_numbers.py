@@ -150,6 +150,7 @@ def test_death_tolls(text: str, expected: list[tuple[int, str]]) -> None:
         ("L'armée affirme avoir neutralisé jeudi une trentaine de terroristes.", 30),
         ("La police dit avoir abattu deux évadés près de la prison.", 2),
         ("Des hommes armés ont exécuté sommairement cinq commerçants.", 5),  # an adverb after the verb
+        ("Les assaillants ont froidement abattu trois gendarmes.", 3),  # an adverb before the participle
     ],
 )
 def test_every_verb_of_killing_leads_a_toll(text: str, count: int) -> None:
@@ -184,6 +185,7 @@ def test_listed_counts_add_up(text: str, count: int) -> None:
         "Un bilan de 12 blessés a été annoncé.",
         "Les 30 otages ont été libérés.",
         "Le fils d'une victime de 40 ans a témoigné.",
+        "Le chef du village, tué trois jours plus tôt, a été inhumé samedi.",  # a time, not a count
     ],
 )
 def test_not_deaths(text: str) -> None:
