@@ -29,7 +29,7 @@ from veilleur.extract.mentions import (
     PlaceRef,
     TollRef,
 )
-from veilleur.extract.merge import SPAN_DAYS, inherit_dates, merge_events, unnamed_actor1
+from veilleur.extract.merge import day_in_span, inherit_dates, merge_events, unnamed_actor1
 from veilleur.extract.sides import CIVILIAN_PREFIX, UNIDENTIFIED_PREFIX, ArticleContext, sides, unidentified_group
 from veilleur.extract.triggers import TriggerLexicon
 from veilleur.records import Article, Event
@@ -550,8 +550,7 @@ def _date_told_again(article: Article, events: list[Event], frame: Frame) -> Non
     for event in events:
         # only a day within the week (or month) the undated telling stands for: "avait déjà été frappée par un
         # attentat le 2 février" is an earlier one
-        gap = (date.fromisoformat(event.event_date) - day).days
-        if "event_date" not in event.evidence and -1 <= gap <= SPAN_DAYS.get(event.time_precision, 0):
+        if "event_date" not in event.evidence and day_in_span(day, event):
             event.event_date, event.time_precision = day.isoformat(), precision
             event.add_evidence("event_date", article.span(told.start, told.end))
 

@@ -64,7 +64,13 @@ def _within_span(dated: Event, undated: Event) -> bool:
     """Does the dated event's day fall in the week (or month) that the undated event's date stands for?"""
     if undated.time_precision == 3 and dated.event_date[:7] == undated.event_date[:7]:
         return True  # a publication known to the month: any day of that month
-    gap = (date.fromisoformat(undated.event_date) - date.fromisoformat(dated.event_date)).days
+    return day_in_span(date.fromisoformat(dated.event_date), undated)
+
+
+def day_in_span(day: date, undated: Event) -> bool:
+    """Does ``day`` fall from the day before the undated event's date to the end of the week (or month) that
+    date stands for?"""
+    gap = (date.fromisoformat(undated.event_date) - day).days
     return -1 <= gap <= SPAN_DAYS.get(undated.time_precision, 0)
 
 
