@@ -1488,6 +1488,14 @@ def test_who_kills_in_an_ambush_set_it(pipeline: Pipeline) -> None:
         "Armed clash", "Unidentified Armed Group (Niger)", "Police Forces of Niger", 6)
 
 
+def test_who_kills_during_an_ambush_set_it(pipeline: Pipeline) -> None:
+    # "lors d'une embuscade": the parser hangs the ambush on "lors", not on the killing verb
+    event = only_event(pipeline, "En Colombie, des dissidents des FARC ont tué deux soldats lors d'une embuscade "
+                                 "dans le département du Cauca.")
+    assert (event.sub_event_type, event.actor1, event.actor2, event.fatalities) == (
+        "Armed clash", "FARC Dissidents", "Military Forces of Colombia", 2)
+
+
 def test_grenade_casings_are_no_throw(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Mardi à Dakar, la chaussée était couverte de cartouches de grenades et de pierres.")
     assert [e.sub_event_type for e in events if e.sub_event_type == "Grenade"] == []

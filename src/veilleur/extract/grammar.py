@@ -354,6 +354,10 @@ def _noun_roles(tree: Tree, noun: Token, support_verbs: frozenset[str], undergo_
         elif cases & {"de", "par", "du", "des"} and kid.pos in ("NOUN", "PROPN"):
             agents.append(kid)
     verb = tree.head(noun)
+    if verb is not None and verb.pos == "ADV" and noun.dep.startswith("obl"):
+        # "ont tué deux soldats lors d'une embuscade": the parser hangs the noun on the adverb of a compound
+        # preposition ("lors de"), which hangs on the verb the noun complements
+        verb = tree.head(verb) or verb
     if verb is not None and verb.lemma in undergo_words and noun.dep not in SUBJECT_DEPS:
         sufferers = [k for k in tree.children(verb) if k.dep in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
         return Roles(agents=_spans(tree, agents), patients=_spans(tree, sufferers), undergone=True)
