@@ -1496,6 +1496,15 @@ def test_who_kills_during_an_ambush_set_it(pipeline: Pipeline) -> None:
         "Armed clash", "FARC Dissidents", "Military Forces of Colombia", 2)
 
 
+@pytest.mark.parametrize("sentence", [
+    "Des soldats sont tombés dans une embuscade mardi près de Gao, au Mali.",
+    "Les soldats ont été la cible d'une attaque mardi près de Gao, au Mali.",
+])
+def test_soldiers_who_suffer_an_attack_do_not_make_it(pipeline: Pipeline, sentence: str) -> None:
+    event = only_event(pipeline, sentence)
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Mali)", "Military Forces of Mali")
+
+
 def test_grenade_casings_are_no_throw(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Mardi à Dakar, la chaussée était couverte de cartouches de grenades et de pierres.")
     assert [e.sub_event_type for e in events if e.sub_event_type == "Grenade"] == []

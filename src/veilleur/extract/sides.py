@@ -144,6 +144,8 @@ def sides(
         ]
     elif frame.patients:
         object_group = _coordinated(text, frame.patients, reverse=False)
+        # "des soldats sont tombés dans une embuscade": the tree's patient is no subject that acts
+        subject_group = [a for a in subject_group if a not in object_group]
     genitive = (
         object_group
         and object_group[0].start >= frame.trigger.end
