@@ -1505,6 +1505,19 @@ def test_soldiers_who_suffer_an_attack_do_not_make_it(pipeline: Pipeline, senten
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Mali)", "Military Forces of Mali")
 
 
+def test_a_sum_told_for_one_day_is_split_among_its_places(pipeline: Pipeline) -> None:
+    # "au total" sums the day's attacks (codebook section 6), not a war's dead
+    _, events = run(pipeline, "Au Niger, les jihadistes de l'EIGS ont attaqué les villages de Tillia et Abala, tuant "
+                              "au total 41 civils, dimanche.")
+    assert sorted((e.location, e.fatalities) for e in events) == [("Abala", 20), ("Tillia", 21)]
+
+
+def test_a_sum_since_a_day_is_a_total_over_a_period(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Au total, plus de 200 personnes ont été tuées dans des attentats en Afghanistan "
+                              "depuis mardi.")
+    assert events == []
+
+
 def test_grenade_casings_are_no_throw(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Mardi à Dakar, la chaussée était couverte de cartouches de grenades et de pierres.")
     assert [e.sub_event_type for e in events if e.sub_event_type == "Grenade"] == []

@@ -8,6 +8,7 @@ exclusion, attribution and place rules read (irrealis, generic, cumulative, nega
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -20,6 +21,8 @@ VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"  # abductions, sexual 
 CAPTION_MAX_CHARS = 300  # a caption is a short line of its own
 REPORTED_CLAUSE = re.compile(r"\s*(?:que\b|qu['’])", re.IGNORECASE)  # "a indiqué que ...", "a affirmé qu'"
 CAPTION_CREDIT_REACH = 40  # a photo credit closes its caption line: look at the line's last characters only
+SINCE = re.compile(r"\b(?:depuis|à partir d[eu']?|dès)\s*(?:le\s+|ce\s+)?$", re.IGNORECASE)  # "depuis mardi"
+SINCE_REACH = 20
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,7 @@ class CueLexicon:
     irrealis: re.Pattern[str]
     generic: re.Pattern[str]
     cumulative: re.Pattern[str]
+    summing: re.Pattern[str]  # "au total": cumulative unless the sentence names the day
     short_period: re.Pattern[str]
     negation: re.Pattern[str]
     attribution: re.Pattern[str]
@@ -118,6 +122,15 @@ class CueLexicon:
     link: re.Pattern[str]  # "Lire aussi : ...": a link to another article
     caption: re.Pattern[str]  # "... le 28 mars à Gao ©AFP": a photo's caption, ended by its credit
     ordinary_crime: re.Pattern[str]  # "ont arrêté un trafiquant de drogue": an arrest the codebook does not code
+
+    def totals_a_period(self, text: str, start: int, end: int, day_starts: Iterable[int]) -> bool:
+        """Does the sentence sum deaths or events over a period ("depuis le début du conflit", "au total" with
+        no day named but the one a period runs from: "au total, 200 morts depuis mardi"), rather than report one
+        day's? ``day_starts``: where the sentence's dates to the day begin."""
+        if self.cumulative.search(text, start, end) is not None:
+            return True
+        one_day = any(SINCE.search(text, max(start, day - SINCE_REACH), day) is None for day in day_starts)
+        return not one_day and self.summing.search(text, start, end) is not None
 
     def tells_the_same_day(self, text: str, start: int, end: int) -> bool:
         """Does the sentence say it goes on with the day the story last named?"""
@@ -240,6 +253,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         irrealis=_alternation(data["irrealis"]),
         generic=_alternation(data["generic"]),
         cumulative=_alternation(data["cumulative"]),
+        summing=_alternation(data["summing"]),
         short_period=re.compile(data["short_period"], re.IGNORECASE),
         negation=_alternation([re.escape(w) for w in data["negations"]]),
         attribution=_alternation([re.escape(w) for w in data["attribution_verbs"]]),

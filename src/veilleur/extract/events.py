@@ -17,7 +17,14 @@ from datetime import date, timedelta
 
 from veilleur.annotate import Annotation
 from veilleur.extract.cues import REMOTE_VIOLENCE, CueLexicon, Trigger, opens_with
-from veilleur.extract.frames import CLAUSE_BREAK, Frame, frames_for_sentence, is_reference_point, listed_together
+from veilleur.extract.frames import (
+    CLAUSE_BREAK,
+    Frame,
+    day_starts,
+    frames_for_sentence,
+    is_reference_point,
+    listed_together,
+)
 from veilleur.extract.mentions import (
     CROWD_PREFIXES,
     PROTESTERS,
@@ -134,8 +141,8 @@ def extract_events(
         # "Dix-sept civils ont été tués." after the sentence that named the strike (the sentence is read for
         # a total only then)
         tolls = mentions.tolls_in(start, end) if not frames and previous else []
-        if tolls and not cues.cumulative.search(text, start, end) and not _dates_another_day(
-                mentions, start, end, previous[-1]):
+        summed = tolls and cues.totals_a_period(text, start, end, day_starts(mentions, start, end))
+        if tolls and not summed and not _dates_another_day(mentions, start, end, previous[-1]):
             _share_tolls(article, previous[-1:], tolls, cues)
         if previous and cues.claim.search(text, start, end):
             _credit_claim(article, previous, mentions.actors_in(start, end))

@@ -109,10 +109,10 @@ def frames_for_sentence(
         # "dix terroristes ont été neutralisés lors de frappes aériennes": the deaths are the strikes' toll
         found = [f for f in found if not f[0].toll_only]
     if found:
-        cumulative = cues.cumulative.search(text, start, end) is not None
+        cumulative = cues.totals_a_period(text, start, end, day_starts(mentions, start, end))
     else:
         alone = [f for f in candidates if f[0].category.only_alone]
-        if not alone or cues.cumulative.search(text, start, end) is not None:
+        if not alone or cues.totals_a_period(text, start, end, day_starts(mentions, start, end)):
             return []  # most sentences: no cue at all
         found, cumulative = reporting(alone), False
         if not found:
@@ -469,6 +469,11 @@ def _names_a_day(tree: Tree, mentions: Mentions, tokens: Sequence[Token] | None 
     """Whether a date to the day lies in the tokens (the whole sentence by default)."""
     span = tree.span(tree.tokens if tokens is None else tokens)
     return span is not None and any(d.precision == 1 for d in mentions.dates_in(*span))
+
+
+def day_starts(mentions: Mentions, start: int, end: int) -> list[int]:
+    """Where the dates to the day between ``start`` and ``end`` begin."""
+    return [d.start for d in mentions.dates_in(start, end) if d.precision == 1]
 
 
 def _hypothetical(tree: Tree, verb: Token) -> bool:
