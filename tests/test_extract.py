@@ -1518,6 +1518,14 @@ def test_a_sum_since_a_day_is_a_total_over_a_period(pipeline: Pipeline) -> None:
     assert events == []
 
 
+def test_a_strike_across_the_border_is_placed_where_it_fell(pipeline: Pipeline) -> None:
+    # the text names no Russia: Ukraine's forces operate there (registry: operates_in)
+    event = only_event(pipeline, "Un drone ukrainien a frappé une raffinerie dans la région de Krasnodar dans la nuit "
+                                 "de mardi à mercredi.")
+    assert (event.sub_event_type, event.actor1, event.country) == (
+        "Air/drone strike", "Military Forces of Ukraine", "Russia")
+
+
 def test_grenade_casings_are_no_throw(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Mardi à Dakar, la chaussée était couverte de cartouches de grenades et de pierres.")
     assert [e.sub_event_type for e in events if e.sub_event_type == "Grenade"] == []
