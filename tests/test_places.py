@@ -119,6 +119,16 @@ def test_a_park_is_named_from_its_lower_case_noun(geocoder: Geocoder) -> None:
     assert [m.text for m in found] == ["Niamey"]
 
 
+def test_a_province_name_may_close_on_a_lower_case_adjective(geocoder: Geocoder) -> None:
+    # French writes the position adjective of a province's name in lower case
+    found = geocoder.find("Au Tchad, des heurts ont fait dix morts dans le Logone oriental.").mentions
+    assert [(m.text, m.place.feature, m.place.admin1) for m in found] == [
+        ("Logone oriental", "admin1", "Logone Oriental")]
+    # any other lower-case word still ends no name
+    found = geocoder.find("Des frappes ont visé Sanaa est-il dit, au Yémen.").mentions
+    assert [m.text for m in found] == ["Sanaa"]
+
+
 # -- province versus city, precision -------------------------------------------------------------------
 
 

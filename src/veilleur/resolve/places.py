@@ -211,6 +211,13 @@ def _name_opening_keys() -> frozenset[str]:
     return frozenset(_word_key(noun) for noun in load_json("place_cues.json")["name_opening_nouns"])
 
 
+@lru_cache(maxsize=1)
+def _name_closing_keys() -> frozenset[str]:
+    """The keys of the lower-case adjectives that close a province's name ("le Logone oriental"):
+    ``data/place_cues.json``."""
+    return frozenset(_word_key(word) for word in load_json("place_cues.json")["name_closing_adjectives"])
+
+
 def _raw_hits(text: str, gazetteer: Gazetteer) -> set[tuple[int, int, str]]:
     """(first token, last token, key) of every key of the gazetteer in the text that starts at a capital (or at
     a noun that opens a park's name, "le parc du W").
@@ -1320,8 +1327,8 @@ class Geocoder:
         if _TITLE_BEFORE.search(text, max(0, tokens[first].start - 40), tokens[first].start) or (
                 _ORGANISATION_BEFORE.search(text, max(0, tokens[first].start - 60), tokens[first].start)):
             return False  # "le général Souheil al-Houssan", "le président Amani": a person
-        if first != last and (not tokens[last].capitalised
-                              or _PUNCTUATION.search(text, tokens[first].end, tokens[last].start)):
+        ends_low = not tokens[last].capitalised and tokens[last].key not in _name_closing_keys()  # "Logone oriental"
+        if first != last and (ends_low or _PUNCTUATION.search(text, tokens[first].end, tokens[last].start)):
             return False  # "Sanaa, la capitale" is not "Sơn La": a name neither crosses punctuation nor ends low
         if _acronym(text, tokens[first].start, tokens[last].end):
             return False  # "la MANUA", "l'ONG": an organisation's acronym, not Manoa or Wong
