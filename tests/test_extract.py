@@ -1535,6 +1535,18 @@ def test_a_nationality_on_an_attack_names_the_state_that_makes_it(pipeline: Pipe
     assert only_event(pipeline, sentence).actor1 == actor1
 
 
+@pytest.mark.parametrize(("sentence", "sides"), [
+    ("La Turquie et la Syrie ont signé un accord de cessez-le-feu à Moscou mardi.",
+     ("Military Forces of Turkey", "Military Forces of Syria")),
+    ("En RDC, l'armée et les rebelles du M23 ont conclu une trêve à Goma mardi.",
+     ("Military Forces of the Democratic Republic of Congo", "M23: March 23 Movement")),
+])
+def test_the_parties_to_an_agreement_are_its_two_sides(pipeline: Pipeline, sentence: str,
+                                                         sides: tuple[str, str]) -> None:
+    event = only_event(pipeline, sentence)
+    assert (event.sub_event_type, event.actor1, event.actor2, event.assoc_actor_1) == ("Agreement", *sides, "")
+
+
 def test_grenade_casings_are_no_throw(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Mardi à Dakar, la chaussée était couverte de cartouches de grenades et de pierres.")
     assert [e.sub_event_type for e in events if e.sub_event_type == "Grenade"] == []

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from veilleur.annotate import Annotation, Annotator
+from veilleur.annotate import Annotation, Annotator, Token
 from veilleur.extract.cues import CueLexicon, load_cues
 from veilleur.extract.events import extract_events
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef, country_with_article
@@ -315,15 +315,24 @@ def _countries_acting(text: str, annotation: Annotation, triggers: TriggerLexico
         return []
     tokens = annotation.tokens
     first = tokens[0].i if tokens else 0
+
+    def head_of(token: Token) -> Token | None:
+        return tokens[token.head - first] if 0 <= token.head - first < len(tokens) else None
+
     acting = []
     for start, end, country in names:
-        # the name is one proper-noun token, the subject of its head (the parse's own offsets, looked up)
+        # the name is one proper-noun token, the subject of its head (the parse's own offsets, looked up), or
+        # joined to that subject ("la Turquie et la Syrie ont signé un accord")
         within = annotation.tokens_within(start, end)
         token = within[0] if len(within) == 1 else None
-        if token is None or (token.start, token.end) != (start, end) or token.dep != "nsubj" or token.pos != "PROPN":
+        if token is None or (token.start, token.end) != (start, end) or token.pos != "PROPN":
             continue
-        head = tokens[token.head - first] if 0 <= token.head - first < len(tokens) else None
-        if head is not None and (head.lemma in triggers.by_lemma or head.lemma in triggers.support_verbs):
+        subject = head_of(token) if token.dep == "conj" else token
+        if subject is None or subject.dep != "nsubj":
+            continue
+        head = head_of(subject)
+        if head is not None and (head.lemma in triggers.by_lemma or head.lemma in triggers.support_verbs
+                                 or head.lemma in triggers.governing_verbs):
             name = MILITARY.format(country=country_with_article(country))
             acting.append(ActorRef(start, end, name, country, state=True))
     return acting

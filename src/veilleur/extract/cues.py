@@ -39,6 +39,7 @@ class Category:
     civilian_type: tuple[str, str] | None = None  # (event_type, sub_event_type) when civilians are the target
     context_actor1: bool = True  # an unnamed actor may be the story's protagonist (not for bombings)
     self_directed: bool = False  # a mutiny or defection: the group acts on itself
+    between_parties: bool = False  # an agreement: the parties its subject joins are its two sides
     state_actor1: bool = False  # only state forces (or coalitions of states) fly air strikes
     authorities_only: bool = False  # a seizure of weapons is the state's; an armed group's is part of its attack
     genitive_agent: bool = False  # "l'attaque des Shebab": the genitive of the action noun is who acts
@@ -200,6 +201,7 @@ def _alternation(words: list[str]) -> re.Pattern[str]:
 
 CATEGORY_KEYS = frozenset({
     "event_type", "sub_event_type", "state", "non_state", "civilians", "context_actor1", "self_directed",
+    "between_parties",
     "state_actor1", "authorities_only", "genitive_agent", "only_alone", "refine", "crowd", "non_state_ground_nouns",
     "non_state_aircraft", "sides_of_the_story", "owned_by_civilians",
 })
@@ -221,6 +223,7 @@ def _category(name: str, spec: dict[str, Any]) -> Category:
         civilian_type=(civilians[0], civilians[1]) if civilians else None,
         context_actor1=bool(spec.get("context_actor1", True)),
         self_directed=bool(spec.get("self_directed", False)),
+        between_parties=bool(spec.get("between_parties", False)),
         state_actor1=bool(spec.get("state_actor1", False)),
         authorities_only=bool(spec.get("authorities_only", False)),
         genitive_agent=bool(spec.get("genitive_agent", False)),

@@ -163,6 +163,11 @@ def sides(
         subject_group, object_group = agents[:1], subject_group or object_group
     if frame.trigger.inverted:
         subject_group, object_group = object_group, subject_group
+    if (category.between_parties and len(subject_group) > 1 and not object_group
+            and not _same_side(subject_group[0], subject_group[1])):
+        # "l'armée et le M23 ont conclu une trêve": the first party and the other (the Syrian army and Hezbollah
+        # that fights beside it are one party)
+        subject_group, object_group = subject_group[:1], subject_group[1:2]
     if category.self_directed:
         group = subject_group or object_group
         subject_group, object_group = group[:1], group[:1]

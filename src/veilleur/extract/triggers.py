@@ -211,6 +211,7 @@ class TriggerLexicon:
     nominal_by_lemma: dict[str, tuple[TriggerRow, ...]]  # the nominal rows of by_lemma, looked up by noun_key
     nominal_spellings: frozenset[str]  # the lower-cased words whose noun_key nominal_by_lemma holds
     support_verbs: frozenset[str]
+    governing_verbs: frozenset[str]  # the words a row's cue must hang on ("signer", "conclure" a ceasefire)
     undergo_words: frozenset[str]  # "tombé dans une embuscade", "a subi une attaque": the subject suffers
     harm_verbs: frozenset[str]  # "ont tué quatre soldats dans une embuscade": the subject set the ambush
     plan_lemmas: frozenset[str]
@@ -372,6 +373,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         nominal_by_lemma=nominal_by_lemma,
         nominal_spellings=spellings_keyed(nominal_by_lemma),
         support_verbs=frozenset(data["support_verbs"]),
+        governing_verbs=frozenset(lemma for row in rows if row.head is not None for lemma in row.head.lemmas),
         undergo_words=frozenset(data["undergo_words"]),
         harm_verbs=frozenset(data["harm_verbs"]),
         plan_lemmas=frozenset(data["plan_lemmas"]),
