@@ -1547,6 +1547,14 @@ def test_the_parties_to_an_agreement_are_its_two_sides(pipeline: Pipeline, sente
     assert (event.sub_event_type, event.actor1, event.actor2, event.assoc_actor_1) == ("Agreement", *sides, "")
 
 
+def test_the_day_a_source_was_heard_does_not_date_the_story(pipeline: Pipeline) -> None:
+    # "a-t-on appris mardi": the day of the saying, with its pronoun inverted; the attack is Monday's
+    _, events = run(pipeline, "Quinze soldats ont été tués lundi dans une attaque contre leur détachement à Djibo, au "
+                              "Burkina Faso, a-t-on appris mardi. Les assaillants ont attaqué le détachement à l'aube.",
+                    published=date(2017, 10, 18))
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Armed clash", "2017-10-16")]
+
+
 def test_grenade_casings_are_no_throw(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Mardi à Dakar, la chaussée était couverte de cartouches de grenades et de pierres.")
     assert [e.sub_event_type for e in events if e.sub_event_type == "Grenade"] == []

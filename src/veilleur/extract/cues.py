@@ -195,6 +195,19 @@ def _line_openers(markers: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(r"(?m)^\s*" + re.escape(marker)) for marker in markers)
 
 
+# "a-t-il indiqué", "a-t-on appris", "ont-ils affirmé": the subject pronoun written after the auxiliary
+_INVERTED_AUXILIARY = re.compile(r"^(a|ont) ")
+
+
+def _with_inversion(phrase: str) -> str:
+    """A literal phrase as a pattern; a perfect ("a indiqué", "ont annoncé") also with its subject inverted."""
+    perfect = _INVERTED_AUXILIARY.match(phrase)
+    if perfect is None:
+        return re.escape(phrase)
+    inverted = r"(?:-t)?(?:-(?:il|elle|on|ils|elles))?"
+    return perfect.group(1) + inverted + " " + re.escape(phrase[perfect.end():])
+
+
 def _alternation(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
 
@@ -259,7 +272,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         summing=_alternation(data["summing"]),
         short_period=re.compile(data["short_period"], re.IGNORECASE),
         negation=_alternation([re.escape(w) for w in data["negations"]]),
-        attribution=_alternation([re.escape(w) for w in data["attribution_verbs"]]),
+        attribution=_alternation([_with_inversion(w) for w in data["attribution_verbs"]]),
         facility=re.compile(
             r"\b(?:(?:" + "|".join(map(re.escape, data["facility_nouns"])) + r")\s+"
             + r"|(?:" + "|".join(map(re.escape, data["street_nouns"])) + r")\s+(?:de\s+la|de\s+l['’]|du|des)\s*)$",
