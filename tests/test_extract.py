@@ -712,6 +712,17 @@ def test_tv_channel_al_mayadeen_is_not_a_place(pipeline: Pipeline, text: str, lo
     assert all("Mayadeen" not in s.text for s in event.evidence.get("location", []))
 
 
+@pytest.mark.parametrize(
+    "compass",
+    ["dans le sud du pays", "dans le nord-est du pays", "dans un village du centre du pays"],
+)
+def test_an_event_placed_in_a_compass_part_of_the_country_is_not_coded(pipeline: Pipeline, compass: str) -> None:
+    # the story's town is no place for it: it cannot be mapped (codebook section 4)
+    _, events = run(pipeline, "Des soldats ont été tués lundi dans une embuscade près de Kidal, au Mali. Des rebelles "
+                              f"ont attaqué mardi un convoi de l'armée {compass}.")
+    assert [e.event_date for e in events] == ["2017-10-16"]  # the ambush only
+
+
 def test_town_mayadine_is_a_place(pipeline: Pipeline) -> None:
     event = only_event(
         pipeline, "Des affrontements ont opposé dimanche l'armée syrienne à l'État islamique dans la ville de "
