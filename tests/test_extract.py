@@ -915,6 +915,25 @@ def test_a_city_that_acts_is_its_government_not_the_place(pipeline: Pipeline) ->
     assert event.location == "Gao"  # the subject of a passive suffers the event
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Les affrontements ont éclaté après la mort du chef d'une milice de Zliten.",
+        "Six soldats des forces de la province de Zliten ont été tués dans les affrontements.",
+    ],
+)
+def test_the_home_town_of_a_force_is_not_where_it_fought(pipeline: Pipeline, second: str) -> None:
+    _, events = run(pipeline, "Des affrontements ont opposé lundi deux milices à Syrte, en Libye. " + second,
+                    published=date(2017, 6, 28))
+    assert {e.location for e in events} == {"Sirte"}
+
+
+def test_a_force_placed_near_a_town_fought_there(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Des combats ont opposé lundi des rebelles à des troupes près de Zliten, en Libye.",
+                       published=date(2017, 6, 28))
+    assert event.location == "Zliten"
+
+
 def test_a_demonstration_abroad_is_the_storys_own(pipeline: Pipeline) -> None:
     _, events = run(
         pipeline,

@@ -121,7 +121,8 @@ def frames_for_sentence(
         Frame(trigger=t, sentence=sentence, text=text, aircraft=bool(cues.aircraft.search(t.text)))
         for t, _, _ in found
     ]
-    acting = _acting_names(tree)
+    # a city that acts is its government, a force's home town is whose it is: neither places the event
+    acting = [*_acting_names(tree), *_home_names(tree, triggers.home_nouns, triggers.area_nouns)]
     sentence_places = [
         p for p in mentions.places_in(start, end) if not ORIGIN.search(text[max(start, p.start - 30) : p.start])
         and not any(p.start <= s < p.end for s in acting)
@@ -227,6 +228,25 @@ def _acting_names(tree: Tree) -> list[int]:
     "Moscou a frappé": a city that acts is its government, not where the event is."""
     return [t.start for t in tree.tokens if t.dep == "nsubj" and t.pos == "PROPN"
             and (head := tree.head(t)) is not None and head.pos == "VERB"]
+
+
+def _home_names(tree: Tree, home_nouns: frozenset[str], area_nouns: frozenset[str]) -> list[int]:
+    """Where the proper nouns start that say whose a force is, not where the event is: the plain "de"
+    complement of a force noun ("le chef d'une milice de Misrata"), through the area nouns between them ("les
+    forces kurdes de la région autonome du Kurdistan"). "des troupes près de Malakal" places them."""
+    starts = []
+    for token in tree.tokens:
+        if token.pos != "PROPN" or token.dep != "nmod":
+            continue
+        kids = tree.children(token)
+        if {k.lemma for k in kids if k.dep in ("case", "fixed")} != {"de"} or any(k.dep == "advmod" for k in kids):
+            continue
+        head = tree.head(token)
+        while head is not None and head.pos == "NOUN" and head.lemma in area_nouns and head.dep == "nmod":
+            head = tree.head(head)
+        if head is not None and head.pos == "NOUN" and head.lemma in home_nouns:
+            starts.append(token.start)
+    return starts
 
 
 def _with_coordinated(text: str, places: list[PlaceRef], sentence_places: list[PlaceRef]) -> list[PlaceRef]:
