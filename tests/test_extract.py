@@ -1505,6 +1505,17 @@ def test_a_trend_of_events_is_no_event(pipeline: Pipeline) -> None:
         assert run(pipeline, text)[1] == [], text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les pillages et les enlèvements augmentent encore dans la ville de Jacmel.",
+        "La police s'inquiète de la recrudescence des vols et des enlèvements à Port-au-Prince.",
+    ],
+)
+def test_a_cue_listed_after_another_noun_stands_where_that_noun_does(pipeline: Pipeline, text: str) -> None:
+    assert run(pipeline, text)[1] == []
+
+
 def test_an_attack_repelled_is_one_clash(pipeline: Pipeline) -> None:
     # the militia that repels the attack does not carry it out: one event, the attackers against it
     event = only_event(pipeline, "Au Burkina Faso, les VDP ont repoussé dimanche une attaque à Kongoussi.")

@@ -344,13 +344,15 @@ def exclusion_reason(
             k.dep == "nummod" and (parse_quantity(k.text) or 0) >= triggers.tally_min_events
             for k in tree.children(token)):
         return "a tally of events"  # "ont mené jusqu'ici 350 assauts", "57 attaques suicides ont fait 605 morts"
-    if (head := _abstract_head(tree, token, triggers.abstract_heads)) is not None:
+    # a noun listed after another ("la violence et les enlèvements ont augmenté") stands where the first does
+    lead = _first_conjunct(tree, token) if token.pos == "NOUN" else token
+    if (head := _abstract_head(tree, lead, triggers.abstract_heads)) is not None:
         return f"what {head.text!r} is about"  # "l'augmentation des attaques", "la fin des combats"
     if token.pos == "NOUN" and token.dep.startswith("obl") and (verb := tree.head(token)) is not None and any(
             k.dep == "obj" and k.lemma in triggers.abstract_heads for k in tree.children(verb)):
         return f"what {verb.text!r} ends or stops"  # "mettre fin aux combats", "mettre un terme aux violences"
-    if token.pos == "NOUN" and (token.dep == "obj" or token.dep.startswith(("nsubj", "obl"))) and (
-            verb := tree.head(token)) is not None and verb.lemma in triggers.trend_verbs:
+    if token.pos == "NOUN" and (lead.dep == "obj" or lead.dep.startswith(("nsubj", "obl"))) and (
+            verb := tree.head(lead)) is not None and verb.lemma in triggers.trend_verbs:
         return f"a trend: {verb.text!r}"  # "les enlèvements ont augmenté", "spécialisé dans les enlèvements"
     if _describes_in_the_present(tree, token) and not _names_a_day(tree, mentions, tree.subtree(token)):
         return f"a relative clause in the present, describing: {token.text!r}"  # "les jihadistes, qui combattent"
@@ -402,6 +404,13 @@ def exclusion_reason(
         if upper is not None and (long_period := _long_period(text, cues, _dates_of(tree, upper, mentions))):
             return f"long period in the clause it hangs on: {long_period!r}"
     return None
+
+
+def _first_conjunct(tree: Tree, token: Token) -> Token:
+    """The first of the nouns a list coordinates ("des vols et des enlèvements": "vols"), or the token itself."""
+    while token.dep == "conj" and (head := tree.head(token)) is not None and head.pos == "NOUN":
+        token = head
+    return token
 
 
 def _abstract_head(tree: Tree, token: Token, abstract_heads: frozenset[str]) -> Token | None:
