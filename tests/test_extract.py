@@ -723,6 +723,17 @@ def test_an_event_placed_in_a_compass_part_of_the_country_is_not_coded(pipeline:
     assert [e.event_date for e in events] == ["2017-10-16"]  # the ambush only
 
 
+@pytest.mark.parametrize(
+    "compass",
+    ["dans le sud du Liban", "dans le nord de l'Irak", "dans l'est séparatiste de l'Ukraine"],
+)
+def test_an_event_placed_in_a_compass_part_of_a_named_country_is_not_coded(pipeline: Pipeline, compass: str) -> None:
+    # the story's town is no place for it either (codebook section 4)
+    _, events = run(pipeline, "Des soldats ont été tués lundi dans une embuscade près de Kidal, au Mali. Des avions "
+                              f"ont bombardé mardi des positions rebelles {compass}.")
+    assert [e.event_date for e in events] == ["2017-10-16"]  # the ambush only
+
+
 def test_town_mayadine_is_a_place(pipeline: Pipeline) -> None:
     event = only_event(
         pipeline, "Des affrontements ont opposé dimanche l'armée syrienne à l'État islamique dans la ville de "

@@ -32,7 +32,7 @@ from veilleur.extract.grammar import (
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
 from veilleur.extract.triggers import SUBJECTS, RelativeDays, TriggerLexicon, TriggerRow
 from veilleur.resolve.numbers import parse_quantity
-from veilleur.resolve.places import UNKNOWN_MEMBERS
+from veilleur.resolve.places import UNKNOWN_MEMBERS, country_names_in
 
 CUE_ARTICLE = 4  # "l'aviation syrienne était intervenue": an actor the cue opens with (after "l'", "les ") acts
 ORIGIN = re.compile(  # "en provenance de l'est de Deir Ezzor": where the force came from, not the event
@@ -42,6 +42,7 @@ ORIGIN = re.compile(  # "en provenance de l'est de Deir Ezzor": where the force 
     r"(?:(?:bande|région|province|ville|localité|zone|territoire)\s+(?:de\s+|d'|du\s+)(?:l'|la\s+|le\s+)?)?$",
     re.IGNORECASE,
 )
+COMPASS_REACH = 60  # "dans l'est séparatiste prorusse de l'" before a country's name
 REFERENCE = re.compile(r"\b(?:km|kilomètres?)\b[^.;:]*$", re.IGNORECASE)
 COORDINATION = re.compile(
     r"^[\s,]*(?:et|ou|ainsi que|puis)?[\s,]*(?:(?:dans|à|au|aux|en|sur|de|d'|du|des|les?|la|l')\s*)*"
@@ -154,7 +155,8 @@ def frames_for_sentence(
         if not frame.places:
             # a place named before the first cue frames the whole sentence ("À Raqqa, ...")
             frame.places = [p for p in sentence_places if p.end <= t.start][-1:]
-        frame.country_level = not sentence_places and cues.country_level.search(text, start, end) is not None
+        frame.country_level = not sentence_places and (
+            cues.country_level.search(text, start, end) is not None or _in_a_compass_part(text, start, end, cues))
         frame.unplaced = not frame.places and any(lo <= s < hi for s, _ in mentions.unplaced)
         # a date inside a relative clause in a past tense dates what that clause describes ("localité d'où
         # était partie en 2010 la contestation"), not the trigger
@@ -181,6 +183,12 @@ def frames_for_sentence(
             frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
     frames = _fold_objects_into_verbs(frames, tree, triggers.time_nouns)
     return _drop_subsumed_frames(_fold_means_into_acts(frames, tree), tree)
+
+
+def _in_a_compass_part(text: str, start: int, end: int, cues: CueLexicon) -> bool:
+    """Does the sentence name a country by a compass part of it only ("dans le sud du Liban")?"""
+    return any(cues.compass_of_a_country.search(text[max(start, s - COMPASS_REACH) : s])
+               for s, _, _ in country_names_in(text) if start <= s < end)
 
 
 def _an_ordinary_crime_arrest(text: str, sentence: tuple[int, int], trigger: Trigger, cues: CueLexicon) -> bool:
