@@ -734,6 +734,20 @@ def test_an_event_placed_in_a_compass_part_of_a_named_country_is_not_coded(pipel
     assert [e.event_date for e in events] == ["2017-10-16"]  # the ambush only
 
 
+@pytest.mark.parametrize("country", ["en Libye", "au Niger", "aux Philippines"])
+def test_an_event_placed_in_a_country_only_is_not_coded(pipeline: Pipeline, country: str) -> None:
+    # "Des soldats ... près de Kidal": the story's town is in another country, and no place of this event's
+    _, events = run(pipeline, "Des soldats ont été tués lundi dans une embuscade près de Kidal, au Mali. Des avions "
+                              f"ont bombardé mardi des positions rebelles {country}.")
+    assert [e.event_date for e in events] == ["2017-10-16"]  # the ambush only
+
+
+def test_a_country_that_says_whose_a_force_is_does_not_place_its_event(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Des soldats ont été tués lundi dans une embuscade près de Kidal, au Mali. Des soldats "
+                              "de l'armée du Niger ont été tués mardi dans une embuscade.")
+    assert {e.location for e in events} == {"Kidal"}
+
+
 def test_town_mayadine_is_a_place(pipeline: Pipeline) -> None:
     event = only_event(
         pipeline, "Des affrontements ont opposé dimanche l'armée syrienne à l'État islamique dans la ville de "

@@ -42,7 +42,7 @@ ORIGIN = re.compile(  # "en provenance de l'est de Deir Ezzor": where the force 
     r"(?:(?:bande|région|province|ville|localité|zone|territoire)\s+(?:de\s+|d'|du\s+)(?:l'|la\s+|le\s+)?)?$",
     re.IGNORECASE,
 )
-COMPASS_REACH = 60  # "dans l'est séparatiste prorusse de l'" before a country's name
+COUNTRY_REACH = 60  # "dans l'est séparatiste prorusse de l'" before a country's name
 REFERENCE = re.compile(r"\b(?:km|kilomètres?)\b[^.;:]*$", re.IGNORECASE)
 COORDINATION = re.compile(
     r"^[\s,]*(?:et|ou|ainsi que|puis)?[\s,]*(?:(?:dans|à|au|aux|en|sur|de|d'|du|des|les?|la|l')\s*)*"
@@ -156,7 +156,7 @@ def frames_for_sentence(
             # a place named before the first cue frames the whole sentence ("À Raqqa, ...")
             frame.places = [p for p in sentence_places if p.end <= t.start][-1:]
         frame.country_level = not sentence_places and (
-            cues.country_level.search(text, start, end) is not None or _in_a_compass_part(text, start, end, cues))
+            cues.country_level.search(text, start, end) is not None or _in_a_country(text, start, end, cues))
         frame.unplaced = not frame.places and any(lo <= s < hi for s, _ in mentions.unplaced)
         # a date inside a relative clause in a past tense dates what that clause describes ("localité d'où
         # était partie en 2010 la contestation"), not the trigger
@@ -185,9 +185,10 @@ def frames_for_sentence(
     return _drop_subsumed_frames(_fold_means_into_acts(frames, tree), tree)
 
 
-def _in_a_compass_part(text: str, start: int, end: int, cues: CueLexicon) -> bool:
-    """Does the sentence name a country by a compass part of it only ("dans le sud du Liban")?"""
-    return any(cues.compass_of_a_country.search(text[max(start, s - COMPASS_REACH) : s])
+def _in_a_country(text: str, start: int, end: int, cues: CueLexicon) -> bool:
+    """Does the sentence place something in a country, or a compass part of it ("en Afghanistan", "dans le sud du
+    Liban")? With no finer place in the sentence, that is all it says of where (codebook section 4)."""
+    return any(cues.in_a_country.search(text[max(start, s - COUNTRY_REACH) : s])
                for s, _, _ in country_names_in(text) if start <= s < end)
 
 
