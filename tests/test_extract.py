@@ -725,7 +725,8 @@ def test_an_event_placed_in_a_compass_part_of_the_country_is_not_coded(pipeline:
 
 @pytest.mark.parametrize(
     "compass",
-    ["dans le sud du Liban", "dans le nord de l'Irak", "dans l'est séparatiste de l'Ukraine"],
+    ["dans le sud du Liban", "dans le nord de l'Irak", "dans l'est séparatiste de l'Ukraine", "sur le sud-est du Liban",
+     "vers le nord du pays"],
 )
 def test_an_event_placed_in_a_compass_part_of_a_named_country_is_not_coded(pipeline: Pipeline, compass: str) -> None:
     # the story's town is no place for it either (codebook section 4)
