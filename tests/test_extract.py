@@ -1354,11 +1354,19 @@ def test_the_army_attacked_or_fighting_back_is_actor2(pipeline: Pipeline, text: 
                      "Kidal", "2017-10-15", id="weeks-before"),
         pytest.param("Deux jours après l'attaque du 3 octobre contre Ménaka, l'armée a arrêté vingt suspects à Gao "
                      "samedi.", "Ménaka", "2017-10-03", id="its-own-day-named"),
+        pytest.param("Trois mois après l'attaque de Ménaka, l'armée a arrêté vingt suspects à Gao samedi.",
+                     "Ménaka", "2017-07-16", id="months-after"),
     ],
 )
 def test_an_event_placed_days_from_the_day_told(pipeline: Pipeline, text: str, place: str, day: str) -> None:
     _, events = run(pipeline, text)
     assert day in [e.event_date for e in events if e.location == place], [(e.location, e.event_date) for e in events]
+
+
+def test_an_event_years_before_the_day_told_is_background(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Trois ans après son rapt près de Garoua, un commerçant peine à oublier ses semaines de "
+                              "captivité.")
+    assert events == []
 
 
 @pytest.mark.parametrize(
