@@ -712,6 +712,43 @@ def test_tv_channel_al_mayadeen_is_not_a_place(pipeline: Pipeline, text: str, lo
     assert all("Mayadeen" not in s.text for s in event.evidence.get("location", []))
 
 
+@pytest.mark.parametrize(
+    "compass",
+    ["dans le sud du pays", "dans le nord-est du pays", "dans un village du centre du pays"],
+)
+def test_an_event_placed_in_a_compass_part_of_the_country_is_not_coded(pipeline: Pipeline, compass: str) -> None:
+    # the story's town is no place for it: it cannot be mapped (codebook section 4)
+    _, events = run(pipeline, "Des soldats ont été tués lundi dans une embuscade près de Kidal, au Mali. Des rebelles "
+                              f"ont attaqué mardi un convoi de l'armée {compass}.")
+    assert [e.event_date for e in events] == ["2017-10-16"]  # the ambush only
+
+
+@pytest.mark.parametrize(
+    "compass",
+    ["dans le sud du Liban", "dans le nord de l'Irak", "dans l'est séparatiste de l'Ukraine", "sur le sud-est du Liban",
+     "vers le nord du pays"],
+)
+def test_an_event_placed_in_a_compass_part_of_a_named_country_is_not_coded(pipeline: Pipeline, compass: str) -> None:
+    # the story's town is no place for it either (codebook section 4)
+    _, events = run(pipeline, "Des soldats ont été tués lundi dans une embuscade près de Kidal, au Mali. Des avions "
+                              f"ont bombardé mardi des positions rebelles {compass}.")
+    assert [e.event_date for e in events] == ["2017-10-16"]  # the ambush only
+
+
+@pytest.mark.parametrize("country", ["en Libye", "au Niger", "aux Philippines"])
+def test_an_event_placed_in_a_country_only_is_not_coded(pipeline: Pipeline, country: str) -> None:
+    # "Des soldats ... près de Kidal": the story's town is in another country, and no place of this event's
+    _, events = run(pipeline, "Des soldats ont été tués lundi dans une embuscade près de Kidal, au Mali. Des avions "
+                              f"ont bombardé mardi des positions rebelles {country}.")
+    assert [e.event_date for e in events] == ["2017-10-16"]  # the ambush only
+
+
+def test_a_country_that_says_whose_a_force_is_does_not_place_its_event(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Des soldats ont été tués lundi dans une embuscade près de Kidal, au Mali. Des soldats "
+                              "de l'armée du Niger ont été tués mardi dans une embuscade.")
+    assert {e.location for e in events} == {"Kidal"}
+
+
 def test_town_mayadine_is_a_place(pipeline: Pipeline) -> None:
     event = only_event(
         pipeline, "Des affrontements ont opposé dimanche l'armée syrienne à l'État islamique dans la ville de "
@@ -902,6 +939,25 @@ def test_a_city_that_acts_is_its_government_not_the_place(pipeline: Pipeline) ->
     assert "Tehran" not in [e.location for e in events]
     event = only_event(pipeline, "Samedi, la ville de Gao a été attaquée par des jihadistes.")
     assert event.location == "Gao"  # the subject of a passive suffers the event
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Les affrontements ont éclaté après la mort du chef d'une milice de Zliten.",
+        "Six soldats des forces de la province de Zliten ont été tués dans les affrontements.",
+    ],
+)
+def test_the_home_town_of_a_force_is_not_where_it_fought(pipeline: Pipeline, second: str) -> None:
+    _, events = run(pipeline, "Des affrontements ont opposé lundi deux milices à Syrte, en Libye. " + second,
+                    published=date(2017, 6, 28))
+    assert {e.location for e in events} == {"Sirte"}
+
+
+def test_a_force_placed_near_a_town_fought_there(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Des combats ont opposé lundi des rebelles à des troupes près de Zliten, en Libye.",
+                       published=date(2017, 6, 28))
+    assert event.location == "Zliten"
 
 
 def test_a_demonstration_abroad_is_the_storys_own(pipeline: Pipeline) -> None:
@@ -1298,11 +1354,19 @@ def test_the_army_attacked_or_fighting_back_is_actor2(pipeline: Pipeline, text: 
                      "Kidal", "2017-10-15", id="weeks-before"),
         pytest.param("Deux jours après l'attaque du 3 octobre contre Ménaka, l'armée a arrêté vingt suspects à Gao "
                      "samedi.", "Ménaka", "2017-10-03", id="its-own-day-named"),
+        pytest.param("Trois mois après l'attaque de Ménaka, l'armée a arrêté vingt suspects à Gao samedi.",
+                     "Ménaka", "2017-07-16", id="months-after"),
     ],
 )
 def test_an_event_placed_days_from_the_day_told(pipeline: Pipeline, text: str, place: str, day: str) -> None:
     _, events = run(pipeline, text)
     assert day in [e.event_date for e in events if e.location == place], [(e.location, e.event_date) for e in events]
+
+
+def test_an_event_years_before_the_day_told_is_background(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Trois ans après son rapt près de Garoua, un commerçant peine à oublier ses semaines de "
+                              "captivité.")
+    assert events == []
 
 
 @pytest.mark.parametrize(
@@ -1473,6 +1537,17 @@ def test_a_trend_of_events_is_no_event(pipeline: Pipeline) -> None:
     for text in ("Les attaques ont fortement augmenté dans la région de Ménaka ces derniers mois.",
                  "Ce gang de Cité Soleil s'est spécialisé dans les enlèvements de commerçants."):
         assert run(pipeline, text)[1] == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les pillages et les enlèvements augmentent encore dans la ville de Jacmel.",
+        "La police s'inquiète de la recrudescence des vols et des enlèvements à Port-au-Prince.",
+    ],
+)
+def test_a_cue_listed_after_another_noun_stands_where_that_noun_does(pipeline: Pipeline, text: str) -> None:
+    assert run(pipeline, text)[1] == []
 
 
 def test_an_attack_repelled_is_one_clash(pipeline: Pipeline) -> None:

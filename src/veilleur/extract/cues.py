@@ -107,6 +107,7 @@ class CueLexicon:
     metonym: re.Pattern[str]  # "le régime de Damas": the capital stands for its government
     aircraft: re.Pattern[str]  # cue words that name aircraft: only states fly them
     country_level: re.Pattern[str]  # "sur le territoire russe": placed no finer than a country
+    in_a_country: re.Pattern[str]  # "en" before "Afghanistan", "dans le sud du" before "Liban": no finer either
     claim: re.Pattern[str]  # "l'attaque a été revendiquée par X": X answers for the events just told
     same_day: re.Pattern[str]  # "le même jour": the story's last named day goes on
     sequel: re.Pattern[str]  # "Puis, dans la soirée, ...": so does a sentence that opens so
@@ -281,6 +282,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         metonym=re.compile(r"\b(?:" + "|".join(data["metonym_heads"]) + r")\s+(?:de|d')\s*$", re.IGNORECASE),
         aircraft=re.compile(r"\b(?:" + data["aircraft_words"] + r")\b", re.IGNORECASE),
         country_level=re.compile(data["country_level"], re.IGNORECASE),
+        in_a_country=re.compile(data["in_a_country"], re.IGNORECASE),
         claim=re.compile(data["claims"], re.IGNORECASE),
         same_day=_alternation([re.escape(w) for w in data["same_day_markers"]]),
         sequel=re.compile(r"\W*(?:et\s+)?(?:" + "|".join(map(re.escape, data["sequel_openers"])) + r")\b",

@@ -441,7 +441,10 @@ def _event_date(
     if not days and recent_dates and frame.trigger.category.name not in UNDATED_BY_NATURE:
         days = recent_dates  # the story goes on from the day the previous sentence named
     if not days:
-        # no time cue: the publication's week (or month)
+        # no time cue: the publication's week (or month), or as far from it as the text says ("deux ans après
+        # son rapt": background history when that is more than a year)
+        if frame.day_offset < -BACKGROUND_DAYS:
+            return None
         return published + timedelta(days=frame.day_offset), 3 if month_only else 2, None
     nearest = min(days, key=lambda d: _distance(d, trigger))
     day = nearest.value + timedelta(days=frame.day_offset)

@@ -32,7 +32,7 @@ from veilleur.extract.grammar import (
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
 from veilleur.extract.triggers import SUBJECTS, RelativeDays, TriggerLexicon, TriggerRow
 from veilleur.resolve.numbers import parse_quantity
-from veilleur.resolve.places import UNKNOWN_MEMBERS
+from veilleur.resolve.places import UNKNOWN_MEMBERS, country_names_in
 
 CUE_ARTICLE = 4  # "l'aviation syrienne était intervenue": an actor the cue opens with (after "l'", "les ") acts
 ORIGIN = re.compile(  # "en provenance de l'est de Deir Ezzor": where the force came from, not the event
@@ -42,6 +42,7 @@ ORIGIN = re.compile(  # "en provenance de l'est de Deir Ezzor": where the force 
     r"(?:(?:bande|région|province|ville|localité|zone|territoire)\s+(?:de\s+|d'|du\s+)(?:l'|la\s+|le\s+)?)?$",
     re.IGNORECASE,
 )
+COUNTRY_REACH = 60  # "dans l'est séparatiste prorusse de l'" before a country's name
 REFERENCE = re.compile(r"\b(?:km|kilomètres?)\b[^.;:]*$", re.IGNORECASE)
 COORDINATION = re.compile(
     r"^[\s,]*(?:et|ou|ainsi que|puis)?[\s,]*(?:(?:dans|à|au|aux|en|sur|de|d'|du|des|les?|la|l')\s*)*"
@@ -121,7 +122,8 @@ def frames_for_sentence(
         Frame(trigger=t, sentence=sentence, text=text, aircraft=bool(cues.aircraft.search(t.text)))
         for t, _, _ in found
     ]
-    acting = _acting_names(tree)
+    # a city that acts is its government, a force's home town is whose it is: neither places the event
+    acting = [*_acting_names(tree), *_home_names(tree, triggers.home_nouns, triggers.area_nouns)]
     sentence_places = [
         p for p in mentions.places_in(start, end) if not ORIGIN.search(text[max(start, p.start - 30) : p.start])
         and not any(p.start <= s < p.end for s in acting)
@@ -153,7 +155,8 @@ def frames_for_sentence(
         if not frame.places:
             # a place named before the first cue frames the whole sentence ("À Raqqa, ...")
             frame.places = [p for p in sentence_places if p.end <= t.start][-1:]
-        frame.country_level = not sentence_places and cues.country_level.search(text, start, end) is not None
+        frame.country_level = not sentence_places and (
+            cues.country_level.search(text, start, end) is not None or _in_a_country(text, start, end, cues))
         frame.unplaced = not frame.places and any(lo <= s < hi for s, _ in mentions.unplaced)
         # a date inside a relative clause in a past tense dates what that clause describes ("localité d'où
         # était partie en 2010 la contestation"), not the trigger
@@ -180,6 +183,13 @@ def frames_for_sentence(
             frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
     frames = _fold_objects_into_verbs(frames, tree, triggers.time_nouns)
     return _drop_subsumed_frames(_fold_means_into_acts(frames, tree), tree)
+
+
+def _in_a_country(text: str, start: int, end: int, cues: CueLexicon) -> bool:
+    """Does the sentence place something in a country, or a compass part of it ("en Afghanistan", "dans le sud du
+    Liban")? With no finer place in the sentence, that is all it says of where (codebook section 4)."""
+    return any(cues.in_a_country.search(text[max(start, s - COUNTRY_REACH) : s])
+               for s, _, _ in country_names_in(text) if start <= s < end)
 
 
 def _an_ordinary_crime_arrest(text: str, sentence: tuple[int, int], trigger: Trigger, cues: CueLexicon) -> bool:
@@ -227,6 +237,25 @@ def _acting_names(tree: Tree) -> list[int]:
     "Moscou a frappé": a city that acts is its government, not where the event is."""
     return [t.start for t in tree.tokens if t.dep == "nsubj" and t.pos == "PROPN"
             and (head := tree.head(t)) is not None and head.pos == "VERB"]
+
+
+def _home_names(tree: Tree, home_nouns: frozenset[str], area_nouns: frozenset[str]) -> list[int]:
+    """Where the proper nouns start that say whose a force is, not where the event is: the plain "de"
+    complement of a force noun ("le chef d'une milice de Misrata"), through the area nouns between them ("les
+    forces kurdes de la région autonome du Kurdistan"). "des troupes près de Malakal" places them."""
+    starts = []
+    for token in tree.tokens:
+        if token.pos != "PROPN" or token.dep != "nmod":
+            continue
+        kids = tree.children(token)
+        if {k.lemma for k in kids if k.dep in ("case", "fixed")} != {"de"} or any(k.dep == "advmod" for k in kids):
+            continue
+        head = tree.head(token)
+        while head is not None and head.pos == "NOUN" and head.lemma in area_nouns and head.dep == "nmod":
+            head = tree.head(head)
+        if head is not None and head.pos == "NOUN" and head.lemma in home_nouns:
+            starts.append(token.start)
+    return starts
 
 
 def _with_coordinated(text: str, places: list[PlaceRef], sentence_places: list[PlaceRef]) -> list[PlaceRef]:
@@ -324,13 +353,15 @@ def exclusion_reason(
             k.dep == "nummod" and (parse_quantity(k.text) or 0) >= triggers.tally_min_events
             for k in tree.children(token)):
         return "a tally of events"  # "ont mené jusqu'ici 350 assauts", "57 attaques suicides ont fait 605 morts"
-    if (head := _abstract_head(tree, token, triggers.abstract_heads)) is not None:
+    # a noun listed after another ("la violence et les enlèvements ont augmenté") stands where the first does
+    lead = _first_conjunct(tree, token) if token.pos == "NOUN" else token
+    if (head := _abstract_head(tree, lead, triggers.abstract_heads)) is not None:
         return f"what {head.text!r} is about"  # "l'augmentation des attaques", "la fin des combats"
     if token.pos == "NOUN" and token.dep.startswith("obl") and (verb := tree.head(token)) is not None and any(
             k.dep == "obj" and k.lemma in triggers.abstract_heads for k in tree.children(verb)):
         return f"what {verb.text!r} ends or stops"  # "mettre fin aux combats", "mettre un terme aux violences"
-    if token.pos == "NOUN" and (token.dep == "obj" or token.dep.startswith(("nsubj", "obl"))) and (
-            verb := tree.head(token)) is not None and verb.lemma in triggers.trend_verbs:
+    if token.pos == "NOUN" and (lead.dep == "obj" or lead.dep.startswith(("nsubj", "obl"))) and (
+            verb := tree.head(lead)) is not None and verb.lemma in triggers.trend_verbs:
         return f"a trend: {verb.text!r}"  # "les enlèvements ont augmenté", "spécialisé dans les enlèvements"
     if _describes_in_the_present(tree, token) and not _names_a_day(tree, mentions, tree.subtree(token)):
         return f"a relative clause in the present, describing: {token.text!r}"  # "les jihadistes, qui combattent"
@@ -382,6 +413,13 @@ def exclusion_reason(
         if upper is not None and (long_period := _long_period(text, cues, _dates_of(tree, upper, mentions))):
             return f"long period in the clause it hangs on: {long_period!r}"
     return None
+
+
+def _first_conjunct(tree: Tree, token: Token) -> Token:
+    """The first of the nouns a list coordinates ("des vols et des enlèvements": "vols"), or the token itself."""
+    while token.dep == "conj" and (head := tree.head(token)) is not None and head.pos == "NOUN":
+        token = head
+    return token
 
 
 def _abstract_head(tree: Tree, token: Token, abstract_heads: frozenset[str]) -> Token | None:

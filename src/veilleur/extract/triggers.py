@@ -221,6 +221,8 @@ class TriggerLexicon:
     period_marks: frozenset[str]  # "depuis que ...": the clause sums a period
     abstract_heads: frozenset[str]  # "l'augmentation des attaques": a trend, an end, a risk, not one event
     trend_verbs: frozenset[str]  # "les enlèvements ont augmenté", "spécialisé dans les rapts": a trend, not one event
+    home_nouns: frozenset[str]  # "une milice de Misrata": the place says whose the force is, not where it acted
+    area_nouns: frozenset[str]  # "les forces de la région du Kurdistan": between a home noun and its place
     anticipation_modifiers: frozenset[str]  # "la prochaine bataille", "une éventuelle attaque": not yet an event
     habit_modifiers: frozenset[str]  # "des affrontements réguliers": a kind of event, not one
     tally_min_events: int  # "350 assauts": a cue noun counted this high is a tally of events, not one
@@ -383,6 +385,8 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         period_marks=frozenset(data["period_marks"]),
         abstract_heads=frozenset(data["abstract_heads"]),
         trend_verbs=frozenset(data["trend_verbs"]),
+        home_nouns=frozenset(data["home_nouns"]),
+        area_nouns=frozenset(data["area_nouns"]),
         anticipation_modifiers=frozenset(data["anticipation_modifiers"]),
         habit_modifiers=frozenset(data["habit_modifiers"]),
         tally_min_events=int(data["tally_min_events"]),
