@@ -1601,15 +1601,6 @@ def test_a_strike_across_the_border_is_placed_where_it_fell(pipeline: Pipeline) 
         "Air/drone strike", "Military Forces of Ukraine", "Russia")
 
 
-@pytest.mark.parametrize(("sentence", "actor1"), [
-    ("L'armée ukrainienne a repoussé un assaut russe près de Bakhmout samedi.", "Military Forces of Russia"),
-    ("Une offensive israélienne a frappé le camp de Jénine mardi, tuant dix civils.", "Military Forces of Israel"),
-])
-def test_a_nationality_on_an_attack_names_the_state_that_makes_it(pipeline: Pipeline, sentence: str,
-                                                                   actor1: str) -> None:
-    assert only_event(pipeline, sentence).actor1 == actor1
-
-
 @pytest.mark.parametrize(("sentence", "sides"), [
     ("La Turquie et la Syrie ont signé un accord de cessez-le-feu à Moscou mardi.",
      ("Military Forces of Turkey", "Military Forces of Syria")),
