@@ -458,6 +458,16 @@ def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -
     assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Tall ‘Afar")]
 
 
+@pytest.mark.parametrize("text", [
+    "Dans la nuit de vendredi, l'aviation a bombardé pendant sept heures les environs de Lashio, en Birmanie.",
+    "Des heurts ont opposé pendant une heure des jeunes aux soldats lundi à Gao, au Mali.",
+])
+def test_a_span_of_hours_written_in_words_is_one_event(pipeline: Pipeline, text: str) -> None:
+    # "pendant sept heures" is as short as "pendant 7 heures": the span of one event, not a long period
+    _, events = run(pipeline, text)
+    assert len(events) == 1
+
+
 @pytest.mark.parametrize(("text", "sub_event_type"), [
     ("Au Mali, trois attaques ont visé mardi des postes de l'armée près de Gao.", "Armed clash"),
     ("En France, la police a procédé à 35 arrestations samedi à Lyon lors du défilé.", "Arrests"),
