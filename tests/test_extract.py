@@ -458,6 +458,18 @@ def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -
     assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Tall ‘Afar")]
 
 
+def test_an_anaphor_dated_to_another_month_is_an_earlier_event(pipeline: Pipeline) -> None:
+    # "l'attaque" usually tells the event again; one placed in May, in a story of July, is another attack
+    text = ("Des hommes armés ont attaqué jeudi le village de Mandouri, dans la région des Savanes, au Togo, tuant "
+            "dix civils. En mai, huit soldats avaient été tués dans la région lors de l'attaque d'un poste militaire.")
+    _, events = run(pipeline, text, published=date(2022, 7, 15))
+    assert sorted((e.event_date, e.event_type) for e in events) == [("2022-05-01", "Battles"),
+                                                                     ("2022-07-14", "Violence against civilians")]
+    _, events = run(pipeline, "Des hommes armés ont attaqué jeudi le village de Mandouri, au Togo, tuant dix civils. "
+                              "L'attaque de jeudi a été revendiquée par le JNIM.", published=date(2022, 7, 15))
+    assert len(events) == 1
+
+
 @pytest.mark.parametrize("text", [
     "Dans la nuit de vendredi, l'aviation a bombardé pendant sept heures les environs de Lashio, en Birmanie.",
     "Des heurts ont opposé pendant une heure des jeunes aux soldats lundi à Gao, au Mali.",
