@@ -458,6 +458,16 @@ def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -
     assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Tall ‘Afar")]
 
 
+def test_words_quoted_apart_from_the_cue_do_not_set_its_mood(pipeline: Pipeline) -> None:
+    # the charge is quoted: "en vue de" is its wording, not a purpose of the arrests, which took place
+    event = only_event(pipeline, "La police a procédé lundi à Douala, au Cameroun, à vingt interpellations pour "
+                                 "« groupement en vue de commettre des violences ».")
+    assert event.sub_event_type == "Arrests"
+    # a quote that holds the cue is told in its own mood
+    _, events = run(pipeline, "Les rebelles ont annoncé lundi « vouloir attaquer Goma », au Nord-Kivu.")
+    assert events == []
+
+
 def test_an_anaphor_dated_to_another_month_is_an_earlier_event(pipeline: Pipeline) -> None:
     # "l'attaque" usually tells the event again; one placed in May, in a story of July, is another attack
     text = ("Des hommes armés ont attaqué jeudi le village de Mandouri, dans la région des Savanes, au Togo, tuant "
