@@ -458,6 +458,13 @@ def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -
     assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Tall ‘Afar")]
 
 
+def test_a_place_named_through_celui_de_is_listed_with_the_first(pipeline: Pipeline) -> None:
+    # "celui de Léré" stands for "le camp de Léré": a second camp struck, a second event
+    _, events = run(pipeline, "Des drones ont visé lundi le camp militaire de Goundam, ainsi que celui de Léré, "
+                              "au Mali.")
+    assert sorted(e.location for e in events) == ["Goundam", "Lere"]
+
+
 def test_words_quoted_apart_from_the_cue_do_not_set_its_mood(pipeline: Pipeline) -> None:
     # the charge is quoted: "en vue de" is its wording, not a purpose of the arrests, which took place
     event = only_event(pipeline, "La police a procédé lundi à Douala, au Cameroun, à vingt interpellations pour "

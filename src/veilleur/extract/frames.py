@@ -44,7 +44,9 @@ ORIGIN = re.compile(  # "en provenance de l'est de Deir Ezzor": where the force 
 )
 REFERENCE = re.compile(r"\b(?:km|kilomètres?)\b[^.;:]*$", re.IGNORECASE)
 COORDINATION = re.compile(
-    r"^[\s,]*(?:et|ou|ainsi que|puis)?[\s,]*(?:(?:dans|à|au|aux|en|sur|de|d'|du|des|les?|la|l')\s*)*"
+    # "le camp de Goundam, ainsi que celui de Léré": the pronoun stands for the place noun said before
+    r"^[\s,]*(?:et|ou|ainsi que|puis)?[\s,]*(?:(?:celui|celle|ceux|celles)\s+)?"
+    r"(?:(?:dans|à|au|aux|en|sur|de|d'|du|des|les?|la|l')\s*)*"
     r"(?:(?:ville|villes|localités?|villages?|quartiers?|régions?|zones?|municipalités?|communes?)\s+(?:de|d'|du|des)?\s*)?$",
     re.IGNORECASE,
 )
