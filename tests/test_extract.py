@@ -458,6 +458,15 @@ def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -
     assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Tall ‘Afar")]
 
 
+@pytest.mark.parametrize("text", [
+    "A Marseille, 1.500 personnes se sont rassemblées mardi en soutien à la communauté kurde.",
+    "Dans la soirée, 500 personnes ont défilé mardi devant l'Assemblée nationale à Paris.",
+])
+def test_a_counted_crowd_of_people_that_gathers_or_marches_demonstrates(pipeline: Pipeline, text: str) -> None:
+    # "500 personnes": a crowd counted in people is one as much as "des centaines d'habitants"
+    assert only_event(pipeline, text).event_type == "Protests"
+
+
 def test_a_place_said_to_be_hit_with_no_author_is_hit_by_the_strikes_told(pipeline: Pipeline) -> None:
     # "La ville de Haïfa a aussi été touchée": no one named hit it; in a story of missile fire, the same fire
     _, events = run(pipeline, "L'Iran a tiré dimanche des dizaines de missiles sur Tel-Aviv, tuant trois civils. "
