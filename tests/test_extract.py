@@ -458,6 +458,69 @@ def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -
     assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Tall ‘Afar")]
 
 
+@pytest.mark.parametrize("text", [
+    "A Marseille, 1.500 personnes se sont rassemblées mardi en soutien à la communauté kurde.",
+    "Dans la soirée, 500 personnes ont défilé mardi devant l'Assemblée nationale à Paris.",
+])
+def test_a_counted_crowd_of_people_that_gathers_or_marches_demonstrates(pipeline: Pipeline, text: str) -> None:
+    # "500 personnes": a crowd counted in people is one as much as "des centaines d'habitants"
+    assert only_event(pipeline, text).event_type == "Protests"
+
+
+def test_a_place_said_to_be_hit_with_no_author_is_hit_by_the_strikes_told(pipeline: Pipeline) -> None:
+    # "La ville de Haïfa a aussi été touchée": no one named hit it; in a story of missile fire, the same fire
+    _, events = run(pipeline, "L'Iran a tiré dimanche des dizaines de missiles sur Tel-Aviv, tuant trois civils. "
+                              "La ville de Haïfa a aussi été durement touchée.", published=date(2025, 6, 15))
+    assert sorted((e.location, e.sub_event_type, e.actor1) for e in events) == [
+        ("Haifa", "Shelling/artillery/missile attack", "Military Forces of Iran"),
+        ("Tel Aviv", "Shelling/artillery/missile attack", "Military Forces of Iran")]
+    # hit by something named: that thing says what happened; in a story of no strikes, it says nothing new
+    _, events = run(pipeline, "La région de Kidal a été durement touchée par la sécheresse cette année.")
+    assert events == []
+    _, events = run(pipeline, "Des jihadistes ont attaqué lundi un poste de l'armée à Boni, au Mali. Le camp de "
+                              "Hombori a aussi été visé.")
+    assert [e.location for e in events] == ["Boni"]
+
+
+def test_a_place_named_through_celui_de_is_listed_with_the_first(pipeline: Pipeline) -> None:
+    # "celui de Léré" stands for "le camp de Léré": a second camp struck, a second event
+    _, events = run(pipeline, "Des drones ont visé lundi le camp militaire de Goundam, ainsi que celui de Léré, "
+                              "au Mali.")
+    assert sorted(e.location for e in events) == ["Goundam", "Lere"]
+
+
+def test_words_quoted_apart_from_the_cue_do_not_set_its_mood(pipeline: Pipeline) -> None:
+    # the charge is quoted: "en vue de" is its wording, not a purpose of the arrests, which took place
+    event = only_event(pipeline, "La police a procédé lundi à Douala, au Cameroun, à vingt interpellations pour "
+                                 "« groupement en vue de commettre des violences ».")
+    assert event.sub_event_type == "Arrests"
+    # a quote that holds the cue is told in its own mood
+    _, events = run(pipeline, "Les rebelles ont annoncé lundi « vouloir attaquer Goma », au Nord-Kivu.")
+    assert events == []
+
+
+def test_an_anaphor_dated_to_another_month_is_an_earlier_event(pipeline: Pipeline) -> None:
+    # "l'attaque" usually tells the event again; one placed in May, in a story of July, is another attack
+    text = ("Des hommes armés ont attaqué jeudi le village de Mandouri, dans la région des Savanes, au Togo, tuant "
+            "dix civils. En mai, huit soldats avaient été tués dans la région lors de l'attaque d'un poste militaire.")
+    _, events = run(pipeline, text, published=date(2022, 7, 15))
+    assert sorted((e.event_date, e.event_type) for e in events) == [("2022-05-01", "Battles"),
+                                                                     ("2022-07-14", "Violence against civilians")]
+    _, events = run(pipeline, "Des hommes armés ont attaqué jeudi le village de Mandouri, au Togo, tuant dix civils. "
+                              "L'attaque de jeudi a été revendiquée par le JNIM.", published=date(2022, 7, 15))
+    assert len(events) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Dans la nuit de vendredi, l'aviation a bombardé pendant sept heures les environs de Lashio, en Birmanie.",
+    "Des heurts ont opposé pendant une heure des jeunes aux soldats lundi à Gao, au Mali.",
+])
+def test_a_span_of_hours_written_in_words_is_one_event(pipeline: Pipeline, text: str) -> None:
+    # "pendant sept heures" is as short as "pendant 7 heures": the span of one event, not a long period
+    _, events = run(pipeline, text)
+    assert len(events) == 1
+
+
 @pytest.mark.parametrize(("text", "sub_event_type"), [
     ("Au Mali, trois attaques ont visé mardi des postes de l'armée près de Gao.", "Armed clash"),
     ("En France, la police a procédé à 35 arrestations samedi à Lyon lors du défilé.", "Arrests"),

@@ -120,7 +120,8 @@ def extract_events(
                                                   context, recent_dates))
                 placeless = None
                 continue
-            if trigger.anaphoric and (events or current) and not frame.unplaced:
+            another_time = trigger.anaphoric and _another_time(article, frame, events + current)
+            if trigger.anaphoric and (events or current) and not frame.unplaced and not another_time:
                 # "l'attaque", "ces frappes" once an event has been told: the same event, told again (an unknown
                 # village named with it is another one: "l'attaque du village de Ngurahi")
                 told_again = _of_its_kind(trigger, previous or current)
@@ -128,11 +129,13 @@ def extract_events(
                 _date_told_again(article, told_again, frame)
                 continue
             if (trigger.toll_only or trigger.anaphoric or trigger.category.only_alone) and not (
-                frame.places or frame.unplaced
+                frame.places or frame.unplaced or another_time
             ):
                 _share_tolls(article, previous, frame.tolls, cues)  # "40 terroristes ont été éliminés."
                 continue
             told = _events_from_frame(article, frame, context, recent_dates)
+            if trigger.category.name == STRUCK:
+                told = _struck_by_the_strikes_told(told, (events + current)[-1:])
             if (trigger.toll_only or _attack_noun(trigger)) and (events or current):
                 _as_the_strikes_told(told, (events + current)[-1])
             if not told and not frame.places and not trigger.anaphoric:
@@ -203,6 +206,20 @@ def _as_the_strikes_told(told: list[Event], last: Event) -> None:
             event.event_type, event.sub_event_type, event.actor1 = last.event_type, last.sub_event_type, last.actor1
 
 
+def _struck_by_the_strikes_told(told: list[Event], last: list[Event]) -> list[Event]:
+    """"La ville de Bat Yam a aussi été touchée": a place said to be hit, by no one named, in a story of strikes
+    or shelling, is hit by the last strike told, of its kind and by its side; in a story of none it says
+    nothing the text tells as an event."""
+    if not last or last[0].event_type != REMOTE_VIOLENCE:
+        return []
+    strike = last[0]
+    for event in told:
+        if event.actor2 == strike.actor1:
+            event.actor2 = strike.actor2
+        event.event_type, event.sub_event_type, event.actor1 = strike.event_type, strike.sub_event_type, strike.actor1
+    return told
+
+
 def _without_places_in_passing(events: list[Event], country: str | None) -> list[Event]:
     """Events told abroad in passing are left out: a story from one country names foreign places for other
     reasons (a capital that speaks, a town a speaker came from, a homonym of an unknown village), so an event
@@ -217,6 +234,7 @@ def _without_places_in_passing(events: list[Event], country: str | None) -> list
     return [e for e in events if e.country in main or e.event_type == "Protests"]
 
 
+STRUCK = "struck"  # the category of a place said to be hit, by no one named ("a été touchée")
 CROWD_EVENT_TYPES = frozenset({"Protests", "Riots"})
 ARRESTS = "Arrests"
 MILITARY_PREFIX, POLICE_PREFIX = STATE_FORCES
@@ -563,6 +581,29 @@ def _date_told_again(article: Article, events: list[Event], frame: Frame) -> Non
         if "event_date" not in event.evidence and day_in_span(day, event):
             event.event_date, event.time_precision = day.isoformat(), precision
             event.add_evidence("event_date", article.span(told.start, told.end))
+
+
+def _another_time(article: Article, frame: Frame, told: list[Event]) -> bool:
+    """"Cette mesure fait suite à l'attaque qui a frappé la zone en mai dernier": an anaphor whose own clause
+    names a day or a month that none of the events told so far stands for points to an earlier event, not back
+    to them."""
+    if not told or not any(d.kind in ("day", "month") for d in frame.dates):
+        return False
+    when = _event_date(frame, article.published, [], article.published_precision == "month")
+    if when is None or when[2] is None:
+        return False  # background history, or no day of its own: left as a retelling
+    day, precision = when[0], when[1]
+    return not any(_same_time(day, precision, event) for event in told)
+
+
+def _same_time(day: date, precision: int, event: Event) -> bool:
+    """Does a day told with ``precision`` fall on the event's day, or in the week or month its date stands for?"""
+    told = date.fromisoformat(event.event_date)
+    if precision == 3 or event.time_precision == 3:
+        return (day.year, day.month) == (told.year, told.month)
+    if "event_date" not in event.evidence:
+        return day_in_span(day, event)
+    return abs((day - told).days) <= 1
 
 
 def _credit_claim(article: Article, events: list[Event], actors: list[ActorRef]) -> None:

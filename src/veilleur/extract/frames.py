@@ -45,7 +45,9 @@ ORIGIN = re.compile(  # "en provenance de l'est de Deir Ezzor": where the force 
 COUNTRY_REACH = 60  # "dans l'est séparatiste prorusse de l'" before a country's name
 REFERENCE = re.compile(r"\b(?:km|kilomètres?)\b[^.;:]*$", re.IGNORECASE)
 COORDINATION = re.compile(
-    r"^[\s,]*(?:et|ou|ainsi que|puis)?[\s,]*(?:(?:dans|à|au|aux|en|sur|de|d'|du|des|les?|la|l')\s*)*"
+    # "le camp de Goundam, ainsi que celui de Léré": the pronoun stands for the place noun said before
+    r"^[\s,]*(?:et|ou|ainsi que|puis)?[\s,]*(?:(?:celui|celle|ceux|celles)\s+)?"
+    r"(?:(?:dans|à|au|aux|en|sur|de|d'|du|des|les?|la|l')\s*)*"
     r"(?:(?:ville|villes|localités?|villages?|quartiers?|régions?|zones?|municipalités?|communes?)\s+(?:de|d'|du|des)?\s*)?$",
     re.IGNORECASE,
 )
@@ -391,13 +393,17 @@ def exclusion_reason(
         return None
     lo, hi = span
     in_clause = _on_tokens_of(clause)
-    indexes = tuple(t.i for t in clause)
+    # "aux cris de « Biya doit partir »", "pour « groupement en vue de commettre des violences »": words quoted
+    # apart from the cue are someone else's (a slogan, a charge), not the mood in which the cue is told
+    quoted = tuple(q for q in _quoted_spans(text, lo, hi) if not q[0] < token.start < q[1])
+    indexes = (*(t.i for t in clause), *(start for start, _ in quoted))
     if wordings is None or indexes not in wordings:
-        wording = _clause_wording(text, cues, lo, hi, in_clause)
+        wording = _clause_wording(text, cues, lo, hi, lambda offset: in_clause(offset) and not any(
+            start < offset < end for start, end in quoted))
         if wordings is not None:
             wordings[indexes] = wording
     else:
-        wording = wordings[indexes]  # the same tokens: the same span and the same matches in it
+        wording = wordings[indexes]  # the same tokens and quotes: the same span and the same matches in it
     if wording is not None:
         return wording
     own_dates = [d for d in mentions.dates_in(lo, hi) if in_clause(d.start)]
@@ -461,6 +467,15 @@ def _period_since(text: str, tree: Tree, token: Token, dates: list[DateRef], mar
                     hi <= mention.start and PHRASE_THEN_DATE.fullmatch(text, hi, mention.start) is not None):
                 return mention
     return None
+
+
+def _quoted_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The stretches between a pair of double quotes (the normalised text's only kind) that overlap ``[lo, hi)``;
+    quotes pair up from the start of the paragraph."""
+    start = text.rfind("\n", 0, lo) + 1
+    end = text.find("\n", hi)
+    marks = [i for i in range(start, len(text) if end < 0 else end) if text[i] == '"']
+    return [(a, b) for a, b in zip(marks[0::2], marks[1::2], strict=False) if a < hi and b > lo]
 
 
 def _on_tokens_of(clause: list[Token]) -> Callable[[int], bool]:
