@@ -134,8 +134,6 @@ def extract_events(
                 _share_tolls(article, previous, frame.tolls, cues)  # "40 terroristes ont été éliminés."
                 continue
             told = _events_from_frame(article, frame, context, recent_dates)
-            if trigger.category.name == STRUCK:
-                told = _struck_by_the_strikes_told(told, (events + current)[-1:])
             if (trigger.toll_only or _attack_noun(trigger)) and (events or current):
                 _as_the_strikes_told(told, (events + current)[-1])
             if not told and not frame.places and not trigger.anaphoric:
@@ -206,20 +204,6 @@ def _as_the_strikes_told(told: list[Event], last: Event) -> None:
             event.event_type, event.sub_event_type, event.actor1 = last.event_type, last.sub_event_type, last.actor1
 
 
-def _struck_by_the_strikes_told(told: list[Event], last: list[Event]) -> list[Event]:
-    """"La ville de Bat Yam a aussi été touchée": a place said to be hit, by no one named, in a story of strikes
-    or shelling, is hit by the last strike told, of its kind and by its side; in a story of none it says
-    nothing the text tells as an event."""
-    if not last or last[0].event_type != REMOTE_VIOLENCE:
-        return []
-    strike = last[0]
-    for event in told:
-        if event.actor2 == strike.actor1:
-            event.actor2 = strike.actor2
-        event.event_type, event.sub_event_type, event.actor1 = strike.event_type, strike.sub_event_type, strike.actor1
-    return told
-
-
 def _without_places_in_passing(events: list[Event], country: str | None) -> list[Event]:
     """Events told abroad in passing are left out: a story from one country names foreign places for other
     reasons (a capital that speaks, a town a speaker came from, a homonym of an unknown village), so an event
@@ -234,7 +218,6 @@ def _without_places_in_passing(events: list[Event], country: str | None) -> list
     return [e for e in events if e.country in main or e.event_type == "Protests"]
 
 
-STRUCK = "struck"  # the category of a place said to be hit, by no one named ("a été touchée")
 CROWD_EVENT_TYPES = frozenset({"Protests", "Riots"})
 ARRESTS = "Arrests"
 MILITARY_PREFIX, POLICE_PREFIX = STATE_FORCES
