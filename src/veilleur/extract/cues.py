@@ -35,6 +35,9 @@ class Category:
     non_state_aircraft: frozenset[str] = frozenset()  # aircraft an armed group flies too ("drone")
     civilian_type: tuple[str, str] | None = None  # (event_type, sub_event_type) when civilians are the target
     context_actor1: bool = True  # an unnamed actor may be the story's protagonist (not for bombings)
+    # an unnamed actor may be the named armed group the story follows (not for a bomb: a bomb's author is named
+    # only when the text claims or attributes it, else it is an unidentified group)
+    context_group: bool = True
     self_directed: bool = False  # a mutiny or defection: the group acts on itself
     state_actor1: bool = False  # only state forces (or coalitions of states) fly air strikes
     authorities_only: bool = False  # a seizure of weapons is the state's; an armed group's is part of its attack
@@ -186,7 +189,8 @@ def _alternation(words: list[str]) -> re.Pattern[str]:
 
 
 CATEGORY_KEYS = frozenset({
-    "event_type", "sub_event_type", "state", "non_state", "civilians", "context_actor1", "self_directed",
+    "event_type", "sub_event_type", "state", "non_state", "civilians", "context_actor1", "context_group",
+    "self_directed",
     "state_actor1", "authorities_only", "genitive_agent", "only_alone", "refine", "crowd", "non_state_ground_nouns",
     "non_state_aircraft", "sides_of_the_story", "owned_by_civilians",
 })
@@ -207,6 +211,7 @@ def _category(name: str, spec: dict[str, Any]) -> Category:
         non_state_aircraft=frozenset(spec.get("non_state_aircraft", [])),
         civilian_type=(civilians[0], civilians[1]) if civilians else None,
         context_actor1=bool(spec.get("context_actor1", True)),
+        context_group=bool(spec.get("context_group", True)),
         self_directed=bool(spec.get("self_directed", False)),
         state_actor1=bool(spec.get("state_actor1", False)),
         authorities_only=bool(spec.get("authorities_only", False)),

@@ -325,7 +325,9 @@ def _default_actor1(
     intercepted = category == "air" and frame.trigger.inverted
     if category in ("territory", "air", "weapons") and (actor2 is None or not actor2.state) and not intercepted:
         return state_force(MILITARY, country)
-    if adversary is not None and (actor2 is None or actor2.name != adversary.name):
-        # an attack the sentence leaves unattributed, in a story that follows one named group: that group
+    if adversary is not None and frame.trigger.category.context_group and (
+            actor2 is None or actor2.name != adversary.name):
+        # an attack the sentence leaves unattributed, in a story that follows one named group: that group (a
+        # bomb no one is said to have set is an unidentified group's, though the story names a group elsewhere)
         return adversary
     return unidentified_group(country)
