@@ -282,6 +282,15 @@ def test_an_unattributed_attack_in_a_story_about_one_group_is_that_groups(pipeli
     assert [(e.location, e.actor1) for e in events][-1] == ("Barawe", "al-Shabaab")
 
 
+def test_armed_men_the_text_does_not_name_are_not_the_group_the_story_follows(pipeline: Pipeline) -> None:
+    # "des hommes armés", "des individus non identifiés": the press's words for attackers it cannot name
+    text = ("Les shebab multiplient les attaques dans le sud du pays. Les shebab ont revendiqué samedi une embuscade "
+            "près de Kismayo. Dimanche, des hommes armés ont attaqué un poste de police à Barawe, tuant deux "
+            "policiers.")
+    _, events = run(pipeline, text)
+    assert [(e.location, e.actor1) for e in events][-1] == ("Barawe", "Unidentified Armed Group (Somalia)")
+
+
 def test_a_bomb_no_one_is_said_to_have_set_is_an_unidentified_groups(pipeline: Pipeline) -> None:
     # ACLED names a bomb's author only when the text claims or attributes it, whatever group the story follows
     text = ("Les shebab multiplient les attaques dans le sud du pays. Les shebab ont revendiqué samedi une embuscade "
