@@ -291,6 +291,15 @@ def test_armed_men_the_text_does_not_name_are_not_the_group_the_story_follows(pi
     assert [(e.location, e.actor1) for e in events][-1] == ("Barawe", "Unidentified Armed Group (Somalia)")
 
 
+def test_the_group_as_subject_takes_up_the_armed_group_named_before(pipeline: Pipeline) -> None:
+    # "le groupe" stands for the armed group the sentence before named, not for the story's army
+    text = ("L'armée birmane a perdu du terrain. Le TNLA a indiqué samedi avoir attaqué des positions militaires. Le "
+            "groupe a également affirmé s'être emparé de deux avant-postes militaires à Lashio.")
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2, event.sub_event_type) == (
+        "TNLA: Ta'ang National Liberation Army", "Military Forces of Myanmar", "Non-state actor overtakes territory")
+
+
 def test_a_bomb_no_one_is_said_to_have_set_is_an_unidentified_groups(pipeline: Pipeline) -> None:
     # ACLED names a bomb's author only when the text claims or attributes it, whatever group the story follows
     text = ("Les shebab multiplient les attaques dans le sud du pays. Les shebab ont revendiqué samedi une embuscade "

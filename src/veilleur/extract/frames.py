@@ -59,6 +59,10 @@ NAME_GOES_ON = re.compile(r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]")
 LIST_GOES_ON = re.compile(r"(?:\s*\(\d+\))?(?:\s*,|\s+(?:et|ou))\s+(?:à|au|aux|dans)\s", re.IGNORECASE)
 APPOSED_PLACE = re.compile(r"^\s*,?\s*(?:à|au|dans)\s", re.IGNORECASE)  # "Jaramana, à Damas": one place
 CLAUSE_BREAK = re.compile(r"\s(?:et|puis|mais|avant|après)\s|[;:.]", re.IGNORECASE)
+# a subject that takes up the armed group named before it: "le groupe s'est emparé de", "ce mouvement a pris"
+# (not a pronoun: "ils", "elle" as often stand for soldiers, a town or a spokesman)
+ANAPHORIC_AGENT = re.compile(r"(?:le|ce|cet|ces|les)\s+(?:groupes?|mouvements?|organisations?)", re.IGNORECASE)
+ANTECEDENT_REACH = 400  # characters back to the group an anaphoric subject takes up: this sentence or the last
 
 
 @dataclass
@@ -83,6 +87,8 @@ class Frame:
     # a place the gazetteer does not hold is named in the cue's reach: the event is somewhere specific
     unplaced: bool = False
     day_offset: int = 0  # "cinq jours après un attentat": the event is 5 days before the day the sentence tells
+    # the named armed group that "le groupe", the cue's subject, takes up ("Le M23 ... Le groupe a pris X")
+    antecedent: ActorRef | None = None
 
 
 def frames_for_sentence(
@@ -172,6 +178,8 @@ def frames_for_sentence(
         )
         frame.undergone = found_roles.undergone
         frame.agents = _actors_within(actors, found_roles.agents)
+        if not frame.agents:
+            frame.antecedent = _antecedent_of(text, found_roles.agents, mentions)
         frame.patients = _actors_within(actors, found_roles.patients)
         frame.civilian_target = _hits(tree, token, found_roles.patients, sentence_dates,
                                       lambda noun: noun.lemma in cues.civilian_targets)
@@ -283,6 +291,18 @@ def _actors_within(actors: list[ActorRef], spans: tuple[tuple[int, int], ...]) -
     """The actors named in the spans: a name that begins inside one belongs to it, though the parse may have
     cut the name off ("par des membres du groupe djihadiste Boko Haram": "Boko" hung elsewhere)."""
     return [a for a in actors if any(s <= a.start < e for s, e in spans)]
+
+
+def _antecedent_of(text: str, agents: tuple[tuple[int, int], ...], mentions: Mentions) -> ActorRef | None:
+    """The armed group an anaphoric subject ("le groupe", "ce mouvement") takes up: the nearest non-state side
+    named before it by its name (not "des rebelles"), in its sentence or the one before."""
+    for start, end in agents:
+        if ANAPHORIC_AGENT.fullmatch(text[start:end].strip()) is None:
+            continue
+        before = [a for a in mentions.actors_in(max(0, start - ANTECEDENT_REACH), start)
+                  if not a.generic and not a.state]
+        return before[-1] if before else None
+    return None
 
 
 def _agent_via(tree: Tree, token: Token, lemmas: frozenset[str]) -> Roles:
