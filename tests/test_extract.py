@@ -300,6 +300,14 @@ def test_the_group_as_subject_takes_up_the_armed_group_named_before(pipeline: Pi
         "TNLA: Ta'ang National Liberation Army", "Military Forces of Myanmar", "Non-state actor overtakes territory")
 
 
+def test_a_groups_bomb_that_names_no_armed_target_falls_on_civilians(pipeline: Pipeline) -> None:
+    # a car bomb at a café is not aimed at the army the story names: it falls on whoever was there
+    text = ("Les shebab combattent l'armée somalienne depuis des années. Dimanche, une voiture piégée a explosé devant "
+            "un café de Baidoa. Les shebab ont revendiqué l'attentat.")
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("al-Shabaab", "Civilians (Somalia)")
+
+
 def test_a_bomb_no_one_is_said_to_have_set_is_an_unidentified_groups(pipeline: Pipeline) -> None:
     # ACLED names a bomb's author only when the text claims or attributes it, whatever group the story follows
     text = ("Les shebab multiplient les attaques dans le sud du pays. Les shebab ont revendiqué samedi une embuscade "

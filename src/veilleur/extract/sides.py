@@ -216,8 +216,11 @@ def sides(
         category.owned_by_civilians and not (actor1 is not None and actor1.name.startswith(CROWD_PREFIXES)))
     # an armed group's bomb falls on whoever was there, not on another group the story names (below)
     kin = not (falls_on_people and actor1 is not None and not actor1.state)
+    # an armed group's bomb with no target named (no base, no convoy) is not aimed at the forces the story follows:
+    # it falls on whoever was there (below)
+    untargeted_bomb = not category.context_group and not frame.forces_target
     if actor2 is None and actor1 is not None and category.name not in NO_DEFAULT_TARGET and not (
-            category.owned_by_civilians and not actor1.state):
+            (category.owned_by_civilians or untargeted_bomb) and not actor1.state):
         actor2 = context.opponent_of(actor1, allies, kin)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name and not category.self_directed:
         actor2 = context.opponent_of(actor1, allies, kin)
