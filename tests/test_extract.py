@@ -308,6 +308,14 @@ def test_a_groups_bomb_that_names_no_armed_target_falls_on_civilians(pipeline: P
     assert (event.actor1, event.actor2) == ("al-Shabaab", "Civilians (Somalia)")
 
 
+def test_an_armed_group_takes_ground_from_the_army_of_the_country_not_a_foreign_one(pipeline: Pipeline) -> None:
+    # a story of France's intervention: the town the jihadists took was held by Mali's army
+    text = ("L'armée française est intervenue au Mali. Les soldats français ont bombardé des positions jihadistes. Les "
+            "forces françaises avancent vers le nord, aux côtés de l'armée malienne. Jeudi, des jihadistes ont pris le "
+            "contrôle de Konna, dans la région de Mopti.")
+    assert only_event(pipeline, text).actor2 == "Military Forces of Mali"
+
+
 def test_a_bomb_no_one_is_said_to_have_set_is_an_unidentified_groups(pipeline: Pipeline) -> None:
     # ACLED names a bomb's author only when the text claims or attributes it, whatever group the story follows
     text = ("Les shebab multiplient les attaques dans le sud du pays. Les shebab ont revendiqué samedi une embuscade "

@@ -82,15 +82,21 @@ class ArticleContext:
                                   and not _same_side(a, context.protagonist)), None)
         return context
 
-    def opponent_of(self, actor: ActorRef, allies: Sequence[ActorRef] = (), kin: bool = True) -> ActorRef | None:
+    def opponent_of(self, actor: ActorRef, allies: Sequence[ActorRef] = (), kin: bool = True,
+                    home: str = "") -> ActorRef | None:
         """The most-mentioned side of the other kind (state vs non-state), none of the actor's ``allies`` (those
-        the text coordinates with it: "l'armée et le Hezbollah se sont emparés de Palmyre"); failing one, and
-        when ``kin``, the most-mentioned other side the text names."""
+        the text coordinates with it: "l'armée et le Hezbollah se sont emparés de Palmyre"), the forces of the
+        ``home`` country (where the event is) first; failing one, and when ``kin``, the most-mentioned other side
+        the text names."""
         ranked = sorted(self.sides.values(), key=lambda item: (item[1].generic, -item[0], item[1].start))
         taken = {actor.name, *(a.name for a in allies)}
         free = [a for _, a in ranked if a.name not in taken and not _same_side(a, actor)]
+        other_kind = [a for a in free if a.state != actor.state]
+        # an armed group that strikes in a country fights that country's forces before a foreign force the story
+        # names ("des jihadistes ont pris Konna" in a story of France's intervention: Mali's army lost it)
+        at_home = next((a for a in other_kind if home and a.state and a.country == home), None)
         # a story of two militias, or of two states, names no side of the other kind: the other one named
-        return next((a for a in free if a.state != actor.state), None) or next(
+        return at_home or next(iter(other_kind), None) or next(
             (a for a in free if kin and not a.generic and not a.name.startswith(CROWD_PREFIXES)), None)
 
 
@@ -221,9 +227,9 @@ def sides(
     untargeted_bomb = not category.context_group and not frame.forces_target
     if actor2 is None and actor1 is not None and category.name not in NO_DEFAULT_TARGET and not (
             (category.owned_by_civilians or untargeted_bomb) and not actor1.state):
-        actor2 = context.opponent_of(actor1, allies, kin)
+        actor2 = context.opponent_of(actor1, allies, kin, place.country)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name and not category.self_directed:
-        actor2 = context.opponent_of(actor1, allies, kin)
+        actor2 = context.opponent_of(actor1, allies, kin, place.country)
     if actor2 is None and falls_on_people and place.country and (actor1 is None or not actor1.state):
         # an armed group's attack, bomb or looting on no armed side, named or known to the story, falls on whoever
         # was there (codebook section 2: a battle needs two organised sides)
