@@ -316,6 +316,13 @@ def test_an_armed_group_takes_ground_from_the_army_of_the_country_not_a_foreign_
     assert only_event(pipeline, text).actor2 == "Military Forces of Mali"
 
 
+def test_an_attack_on_a_police_station_is_on_the_police(pipeline: Pipeline) -> None:
+    # "le commissariat" is the police's, whatever army the story follows
+    text = ("L'armée béninoise renforce sa présence dans le nord. Dimanche, le commissariat de Dassari a été attaqué "
+            "par des hommes armés, dans le département de l'Atacora.")
+    assert only_event(pipeline, text).actor2 == "Police Forces of Benin"
+
+
 def test_a_bomb_no_one_is_said_to_have_set_is_an_unidentified_groups(pipeline: Pipeline) -> None:
     # ACLED names a bomb's author only when the text claims or attributes it, whatever group the story follows
     text = ("Les shebab multiplient les attaques dans le sud du pays. Les shebab ont revendiqué samedi une embuscade "

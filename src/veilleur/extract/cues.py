@@ -117,6 +117,8 @@ class CueLexicon:
     civilian_targets: frozenset[str]  # "ont attaqué le village": the victims are civilians
     forces_targets: frozenset[str]  # "ont attaqué une base militaire": the target is a state force...
     forces_qualifiers: frozenset[str]  # ... when qualified by one of these
+    police_targets: frozenset[str]  # "le commissariat": a place of the police, whatever qualifies it
+    police_qualifiers: frozenset[str]  # "un poste de police": a forces target of the police
     crowd_police_words: tuple[str, ...]  # "les forces de sécurité" facing a crowd are its police
     link: re.Pattern[str]  # "Lire aussi : ...": a link to another article
     caption: re.Pattern[str]  # "... le 28 mars à Gao ©AFP": a photo's caption, ended by its credit
@@ -273,6 +275,8 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         civilian_targets=frozenset(data["civilian_targets"]),
         forces_targets=frozenset(data["forces_targets"]),
         forces_qualifiers=frozenset(data["forces_qualifiers"]),
+        police_targets=frozenset(data["police_targets"]),
+        police_qualifiers=frozenset(data["police_qualifiers"]),
         crowd_police_words=tuple(data["crowd_police_words"]),
         link=re.compile(r"(?:" + "|".join(map(re.escape, data["link_markers"])) + r")\b|"
                         + "|".join(map(re.escape, data["link_line_openers"])), re.IGNORECASE),

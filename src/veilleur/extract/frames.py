@@ -84,6 +84,7 @@ class Frame:
     undergone: bool = False  # the tree says the subject suffers the cue ("le convoi est tombé dans une embuscade")
     civilian_target: bool = False  # the tree's target is a village, a market, a bus... (cues.civilian_targets)
     forces_target: bool = False  # the tree's target is a military base, an army convoy... (cues.forces_targets)
+    police_target: bool = False  # ... of the police: a police station, a police patrol (cues.police_targets)
     # a place the gazetteer does not hold is named in the cue's reach: the event is somewhere specific
     unplaced: bool = False
     day_offset: int = 0  # "cinq jours après un attentat": the event is 5 days before the day the sentence tells
@@ -184,6 +185,8 @@ def frames_for_sentence(
         frame.civilian_target = _hits(tree, token, found_roles.patients, sentence_dates,
                                       lambda noun: noun.lemma in cues.civilian_targets)
         frame.forces_target = _hits(tree, token, found_roles.patients, sentence_dates, _of_the_forces(tree, cues))
+        frame.police_target = frame.forces_target and _hits(
+            tree, token, found_roles.patients, sentence_dates, _of_the_police(tree, cues))
         if not cumulative:
             frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
     frames = _fold_objects_into_verbs(frames, tree, triggers.time_nouns)
@@ -282,9 +285,15 @@ def _hits(tree: Tree, trigger: Token, patients: tuple[tuple[int, int], ...], dat
 
 
 def _of_the_forces(tree: Tree, cues: CueLexicon) -> Callable[[Token], bool]:
-    """ "une base militaire", "un convoi de l'armée": a place or unit of a state force."""
-    return lambda noun: noun.lemma in cues.forces_targets and any(
+    """ "une base militaire", "un convoi de l'armée", "le commissariat": a place or unit of a state force."""
+    return lambda noun: noun.lemma in cues.police_targets or noun.lemma in cues.forces_targets and any(
         k.lemma in cues.forces_qualifiers for k in tree.children(noun))
+
+
+def _of_the_police(tree: Tree, cues: CueLexicon) -> Callable[[Token], bool]:
+    """ "le commissariat", "un poste de police": a place or unit of the police."""
+    return lambda noun: noun.lemma in cues.police_targets or noun.lemma in cues.forces_targets and any(
+        k.lemma in cues.police_qualifiers for k in tree.children(noun))
 
 
 def _actors_within(actors: list[ActorRef], spans: tuple[tuple[int, int], ...]) -> list[ActorRef]:

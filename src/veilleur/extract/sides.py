@@ -20,6 +20,7 @@ UNIDENTIFIED = "Unidentified Armed Group ({country})"
 UNIDENTIFIED_PREFIX = UNIDENTIFIED.split("{", 1)[0]
 MILITARY = "Military Forces of {country}"
 POLICE = "Police Forces of {country}"
+POLICE_PREFIX = POLICE.split("{", 1)[0]
 CIVILIANS_MAY_ACT = frozenset({"protest", "riot"})
 # a place is taken from an armed side: the residents or the displaced a capture's sentence names lost no ground
 CIVILIANS_HOLD_NO_GROUND = frozenset({"territory"})
@@ -210,7 +211,7 @@ def sides(
     actor2 = object_group[0] if object_group else None
     if actor2 is None and frame.forces_target and place.country:
         # "ont attaqué un camp militaire", "le convoi de l'armée a été visé": the country's forces, unnamed
-        actor2 = _home_forces(context, place.country)
+        actor2 = _home_forces(context, place.country, frame.police_target)
     if actor1 is None:
         actor1 = _default_actor1(frame, actor2, place.country, context.adversary)
     if actor2 is None and category.event_type == VIOLENCE_AGAINST_CIVILIANS and place.country:
@@ -296,12 +297,14 @@ def unidentified_group(country: str) -> ActorRef:
     return ActorRef.synthetic(UNIDENTIFIED.format(country=country), country, state=False)
 
 
-def _home_forces(context: ArticleContext, country: str) -> ActorRef:
-    """The state force the story follows, when it is that country's; else that country's army."""
+def _home_forces(context: ArticleContext, country: str, police: bool = False) -> ActorRef:
+    """The state force the story follows, when it is that country's (and, for a target of the ``police``, its
+    police); else that country's army, or its police."""
     protagonist = context.protagonist
-    if protagonist is not None and protagonist.country in ("", country):
+    if protagonist is not None and protagonist.country in ("", country) and (
+            not police or protagonist.name.startswith(POLICE_PREFIX)):
         return protagonist
-    return state_force(MILITARY, country)
+    return state_force(POLICE if police else MILITARY, country)
 
 
 def _unique(actors: list[ActorRef]) -> list[ActorRef]:
