@@ -565,6 +565,22 @@ def test_the_same_initials_name_the_force_of_the_story_country(
     assert (found[0] if found else None) == actor
 
 
+@pytest.mark.parametrize(
+    ("sentence", "country", "actor"),
+    [
+        # Hezbollah's name for its armed wing in its communiqués
+        ("La Résistance islamique a tiré des roquettes sur une position israélienne.", "Lebanon", "Hezbollah"),
+        ("Le Mouvement de la résistance islamique a revendiqué les tirs.", "Israel", "Hamas"),
+        ("La Résistance islamique a tiré des roquettes.", "Iraq", None),
+    ],
+)
+def test_the_islamic_resistance_is_hezbollah_in_a_lebanese_story(
+    registry: ActorRegistry, sentence: str, country: str, actor: str | None
+) -> None:
+    found = [m.actor.name for m in registry.find(sentence, country)]
+    assert (found[0] if found else None) == actor
+
+
 def test_coalition_fighters(registry: ActorRegistry) -> None:
     mention = only(registry, "Les chasseurs de la coalition ont bombardé un pont.", "Syria")
     assert mention.actor.name == "Global Coalition Against Daesh"

@@ -282,6 +282,56 @@ def test_an_unattributed_attack_in_a_story_about_one_group_is_that_groups(pipeli
     assert [(e.location, e.actor1) for e in events][-1] == ("Barawe", "al-Shabaab")
 
 
+def test_armed_men_the_text_does_not_name_are_not_the_group_the_story_follows(pipeline: Pipeline) -> None:
+    # "des hommes armés", "des individus non identifiés": the press's words for attackers it cannot name
+    text = ("Les shebab multiplient les attaques dans le sud du pays. Les shebab ont revendiqué samedi une embuscade "
+            "près de Kismayo. Dimanche, des hommes armés ont attaqué un poste de police à Barawe, tuant deux "
+            "policiers.")
+    _, events = run(pipeline, text)
+    assert [(e.location, e.actor1) for e in events][-1] == ("Barawe", "Unidentified Armed Group (Somalia)")
+
+
+def test_the_group_as_subject_takes_up_the_armed_group_named_before(pipeline: Pipeline) -> None:
+    # "le groupe" stands for the armed group the sentence before named, not for the story's army
+    text = ("L'armée birmane a perdu du terrain. Le TNLA a indiqué samedi avoir attaqué des positions militaires. Le "
+            "groupe a également affirmé s'être emparé de deux avant-postes militaires à Lashio.")
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2, event.sub_event_type) == (
+        "TNLA: Ta'ang National Liberation Army", "Military Forces of Myanmar", "Non-state actor overtakes territory")
+
+
+def test_a_groups_bomb_that_names_no_armed_target_falls_on_civilians(pipeline: Pipeline) -> None:
+    # a car bomb at a café is not aimed at the army the story names: it falls on whoever was there
+    text = ("Les shebab combattent l'armée somalienne depuis des années. Dimanche, une voiture piégée a explosé devant "
+            "un café de Baidoa. Les shebab ont revendiqué l'attentat.")
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("al-Shabaab", "Civilians (Somalia)")
+
+
+def test_an_armed_group_takes_ground_from_the_army_of_the_country_not_a_foreign_one(pipeline: Pipeline) -> None:
+    # a story of France's intervention: the town the jihadists took was held by Mali's army
+    text = ("L'armée française est intervenue au Mali. Les soldats français ont bombardé des positions jihadistes. Les "
+            "forces françaises avancent vers le nord, aux côtés de l'armée malienne. Jeudi, des jihadistes ont pris le "
+            "contrôle de Konna, dans la région de Mopti.")
+    assert only_event(pipeline, text).actor2 == "Military Forces of Mali"
+
+
+def test_an_attack_on_a_police_station_is_on_the_police(pipeline: Pipeline) -> None:
+    # "le commissariat" is the police's, whatever army the story follows
+    text = ("L'armée béninoise renforce sa présence dans le nord. Dimanche, le commissariat de Dassari a été attaqué "
+            "par des hommes armés, dans le département de l'Atacora.")
+    assert only_event(pipeline, text).actor2 == "Police Forces of Benin"
+
+
+def test_a_bomb_no_one_is_said_to_have_set_is_an_unidentified_groups(pipeline: Pipeline) -> None:
+    # ACLED names a bomb's author only when the text claims or attributes it, whatever group the story follows
+    text = ("Les shebab multiplient les attaques dans le sud du pays. Les shebab ont revendiqué samedi une embuscade "
+            "près de Kismayo. Dimanche, une voiture piégée a explosé près d'un marché de Baidoa, tuant quatre "
+            "personnes.")
+    _, events = run(pipeline, text)
+    assert [(e.location, e.actor1) for e in events][-1] == ("Baidoa", "Unidentified Armed Group (Somalia)")
+
+
 @pytest.mark.parametrize(
     ("text", "victims"),
     [

@@ -246,7 +246,7 @@ class Pipeline:
         modifiers = {(t.start, t.end) for t in annotation.tokens if t.dep == "amod"}
         actors = [
             ActorRef(m.start, m.end, m.actor.name, m.actor.country, m.actor.state, m.generic, m.actor.government_ally,
-                     fights_for=m.actor.fights_for)
+                     fights_for=m.actor.fights_for, anonymous=m.anonymous)
             for index, m in enumerate(found)
             if not _qualified_by_next(text, m, found[index + 1 :]) and not (m.generic and (m.start, m.end) in modifiers)
         ]

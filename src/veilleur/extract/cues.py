@@ -38,6 +38,9 @@ class Category:
     non_state_aircraft: frozenset[str] = frozenset()  # aircraft an armed group flies too ("drone")
     civilian_type: tuple[str, str] | None = None  # (event_type, sub_event_type) when civilians are the target
     context_actor1: bool = True  # an unnamed actor may be the story's protagonist (not for bombings)
+    # an unnamed actor may be the named armed group the story follows (not for a bomb: a bomb's author is named
+    # only when the text claims or attributes it, else it is an unidentified group)
+    context_group: bool = True
     self_directed: bool = False  # a mutiny or defection: the group acts on itself
     between_parties: bool = False  # an agreement: the parties its subject joins are its two sides
     state_actor1: bool = False  # only state forces (or coalitions of states) fly air strikes
@@ -120,6 +123,8 @@ class CueLexicon:
     civilian_targets: frozenset[str]  # "ont attaqué le village": the victims are civilians
     forces_targets: frozenset[str]  # "ont attaqué une base militaire": the target is a state force...
     forces_qualifiers: frozenset[str]  # ... when qualified by one of these
+    police_targets: frozenset[str]  # "le commissariat": a place of the police, whatever qualifies it
+    police_qualifiers: frozenset[str]  # "un poste de police": a forces target of the police
     crowd_police_words: tuple[str, ...]  # "les forces de sécurité" facing a crowd are its police
     link: re.Pattern[str]  # "Lire aussi : ...": a link to another article
     caption: re.Pattern[str]  # "... le 28 mars à Gao ©AFP": a photo's caption, ended by its credit
@@ -214,8 +219,8 @@ def _alternation(words: list[str]) -> re.Pattern[str]:
 
 
 CATEGORY_KEYS = frozenset({
-    "event_type", "sub_event_type", "state", "non_state", "civilians", "context_actor1", "self_directed",
-    "between_parties",
+    "event_type", "sub_event_type", "state", "non_state", "civilians", "context_actor1", "context_group",
+    "self_directed", "between_parties",
     "state_actor1", "authorities_only", "genitive_agent", "only_alone", "refine", "crowd", "non_state_ground_nouns",
     "non_state_aircraft", "sides_of_the_story", "owned_by_civilians",
 })
@@ -236,6 +241,7 @@ def _category(name: str, spec: dict[str, Any]) -> Category:
         non_state_aircraft=frozenset(spec.get("non_state_aircraft", [])),
         civilian_type=(civilians[0], civilians[1]) if civilians else None,
         context_actor1=bool(spec.get("context_actor1", True)),
+        context_group=bool(spec.get("context_group", True)),
         self_directed=bool(spec.get("self_directed", False)),
         between_parties=bool(spec.get("between_parties", False)),
         state_actor1=bool(spec.get("state_actor1", False)),
@@ -300,6 +306,8 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         civilian_targets=frozenset(data["civilian_targets"]),
         forces_targets=frozenset(data["forces_targets"]),
         forces_qualifiers=frozenset(data["forces_qualifiers"]),
+        police_targets=frozenset(data["police_targets"]),
+        police_qualifiers=frozenset(data["police_qualifiers"]),
         crowd_police_words=tuple(data["crowd_police_words"]),
         link=re.compile(r"(?:" + "|".join(map(re.escape, data["link_markers"])) + r")\b|"
                         + "|".join(map(re.escape, data["link_line_openers"])), re.IGNORECASE),

@@ -289,12 +289,13 @@ def _told_with(event: Event, words: frozenset[str]) -> bool:
 def _with_article_knowledge(text: str, mentions: Mentions, context: ArticleContext) -> Mentions:
     """Read generic labels and place anaphora with what the whole article says.
 
-    "les terroristes" in a story about one named group is that group; "cette ville" is the town
-    named last.
+    "les terroristes" in a story about one named group is that group ("des hommes armés", who the text says
+    it does not know, are not); "cette ville" is the town named last.
     """
     actors = [
         context.adversary.at(a.start, a.end)
-        if context.adversary is not None and a.generic and not a.state and not a.name.startswith(CIVILIAN_PREFIX)
+        if context.adversary is not None and a.generic and not a.state and not a.anonymous
+        and not a.name.startswith(CIVILIAN_PREFIX)
         else a
         for a in mentions.actors
     ]

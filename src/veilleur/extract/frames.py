@@ -62,6 +62,10 @@ NAME_GOES_ON = re.compile(r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]")
 LIST_GOES_ON = re.compile(r"(?:\s*\(\d+\))?(?:\s*,|\s+(?:et|ou))\s+(?:à|au|aux|dans)\s", re.IGNORECASE)
 APPOSED_PLACE = re.compile(r"^\s*,?\s*(?:à|au|dans)\s", re.IGNORECASE)  # "Jaramana, à Damas": one place
 CLAUSE_BREAK = re.compile(r"\s(?:et|puis|mais|avant|après)\s|[;:.]", re.IGNORECASE)
+# a subject that takes up the armed group named before it: "le groupe s'est emparé de", "ce mouvement a pris"
+# (not a pronoun: "ils", "elle" as often stand for soldiers, a town or a spokesman)
+ANAPHORIC_AGENT = re.compile(r"(?:le|ce|cet|ces|les)\s+(?:groupes?|mouvements?|organisations?)", re.IGNORECASE)
+ANTECEDENT_REACH = 400  # characters back to the group an anaphoric subject takes up: this sentence or the last
 
 
 @dataclass
@@ -83,9 +87,12 @@ class Frame:
     undergone: bool = False  # the tree says the subject suffers the cue ("le convoi est tombé dans une embuscade")
     civilian_target: bool = False  # the tree's target is a village, a market, a bus... (cues.civilian_targets)
     forces_target: bool = False  # the tree's target is a military base, an army convoy... (cues.forces_targets)
+    police_target: bool = False  # ... of the police: a police station, a police patrol (cues.police_targets)
     # a place the gazetteer does not hold is named in the cue's reach: the event is somewhere specific
     unplaced: bool = False
     day_offset: int = 0  # "cinq jours après un attentat": the event is 5 days before the day the sentence tells
+    # the named armed group that "le groupe", the cue's subject, takes up ("Le M23 ... Le groupe a pris X")
+    antecedent: ActorRef | None = None
 
 
 def frames_for_sentence(
@@ -177,10 +184,14 @@ def frames_for_sentence(
         )
         frame.undergone = found_roles.undergone
         frame.agents = _actors_within(actors, found_roles.agents)
+        if not frame.agents:
+            frame.antecedent = _antecedent_of(text, found_roles.agents, mentions)
         frame.patients = _actors_within(actors, found_roles.patients)
         frame.civilian_target = _hits(tree, token, found_roles.patients, sentence_dates,
                                       lambda noun: noun.lemma in cues.civilian_targets)
         frame.forces_target = _hits(tree, token, found_roles.patients, sentence_dates, _of_the_forces(tree, cues))
+        frame.police_target = frame.forces_target and _hits(
+            tree, token, found_roles.patients, sentence_dates, _of_the_police(tree, cues))
         if not cumulative:
             frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
     frames = _fold_objects_into_verbs(frames, tree, triggers.time_nouns)
@@ -305,15 +316,33 @@ def _hits(tree: Tree, trigger: Token, patients: tuple[tuple[int, int], ...], dat
 
 
 def _of_the_forces(tree: Tree, cues: CueLexicon) -> Callable[[Token], bool]:
-    """ "une base militaire", "un convoi de l'armée": a place or unit of a state force."""
-    return lambda noun: noun.lemma in cues.forces_targets and any(
+    """ "une base militaire", "un convoi de l'armée", "le commissariat": a place or unit of a state force."""
+    return lambda noun: noun.lemma in cues.police_targets or noun.lemma in cues.forces_targets and any(
         k.lemma in cues.forces_qualifiers for k in tree.children(noun))
+
+
+def _of_the_police(tree: Tree, cues: CueLexicon) -> Callable[[Token], bool]:
+    """ "le commissariat", "un poste de police": a place or unit of the police."""
+    return lambda noun: noun.lemma in cues.police_targets or noun.lemma in cues.forces_targets and any(
+        k.lemma in cues.police_qualifiers for k in tree.children(noun))
 
 
 def _actors_within(actors: list[ActorRef], spans: tuple[tuple[int, int], ...]) -> list[ActorRef]:
     """The actors named in the spans: a name that begins inside one belongs to it, though the parse may have
     cut the name off ("par des membres du groupe djihadiste Boko Haram": "Boko" hung elsewhere)."""
     return [a for a in actors if any(s <= a.start < e for s, e in spans)]
+
+
+def _antecedent_of(text: str, agents: tuple[tuple[int, int], ...], mentions: Mentions) -> ActorRef | None:
+    """The armed group an anaphoric subject ("le groupe", "ce mouvement") takes up: the nearest non-state side
+    named before it by its name (not "des rebelles"), in its sentence or the one before."""
+    for start, end in agents:
+        if ANAPHORIC_AGENT.fullmatch(text[start:end].strip()) is None:
+            continue
+        before = [a for a in mentions.actors_in(max(0, start - ANTECEDENT_REACH), start)
+                  if not a.generic and not a.state]
+        return before[-1] if before else None
+    return None
 
 
 def _agent_via(tree: Tree, token: Token, lemmas: frozenset[str]) -> Roles:

@@ -70,6 +70,7 @@ class ActorRef:
     generic: bool = False  # resolved from a template ("l'armée", "des civils") with a country
     government_ally: bool = False  # fights under a state's command (Hezbollah beside the Syrian army)
     fights_for: tuple[str, ...] = ()  # the states a government ally fights beside (Hezbollah: Syria)
+    anonymous: bool = False  # named by a label that says who acted is unknown ("des hommes armés")
 
     @classmethod
     def civilians(cls, country: str) -> ActorRef:

@@ -20,6 +20,7 @@ UNIDENTIFIED = "Unidentified Armed Group ({country})"
 UNIDENTIFIED_PREFIX = UNIDENTIFIED.split("{", 1)[0]
 MILITARY = "Military Forces of {country}"
 POLICE = "Police Forces of {country}"
+POLICE_PREFIX = POLICE.split("{", 1)[0]
 CIVILIANS_MAY_ACT = frozenset({"protest", "riot"})
 # a place is taken from an armed side: the residents or the displaced a capture's sentence names lost no ground
 CIVILIANS_HOLD_NO_GROUND = frozenset({"territory"})
@@ -82,15 +83,21 @@ class ArticleContext:
                                   and not _same_side(a, context.protagonist)), None)
         return context
 
-    def opponent_of(self, actor: ActorRef, allies: Sequence[ActorRef] = (), kin: bool = True) -> ActorRef | None:
+    def opponent_of(self, actor: ActorRef, allies: Sequence[ActorRef] = (), kin: bool = True,
+                    home: str = "") -> ActorRef | None:
         """The most-mentioned side of the other kind (state vs non-state), none of the actor's ``allies`` (those
-        the text coordinates with it: "l'armée et le Hezbollah se sont emparés de Palmyre"); failing one, and
-        when ``kin``, the most-mentioned other side the text names."""
+        the text coordinates with it: "l'armée et le Hezbollah se sont emparés de Palmyre"), the forces of the
+        ``home`` country (where the event is) first; failing one, and when ``kin``, the most-mentioned other side
+        the text names."""
         ranked = sorted(self.sides.values(), key=lambda item: (item[1].generic, -item[0], item[1].start))
         taken = {actor.name, *(a.name for a in allies)}
         free = [a for _, a in ranked if a.name not in taken and not _same_side(a, actor)]
+        other_kind = [a for a in free if a.state != actor.state]
+        # an armed group that strikes in a country fights that country's forces before a foreign force the story
+        # names ("des jihadistes ont pris Konna" in a story of France's intervention: Mali's army lost it)
+        at_home = next((a for a in other_kind if home and a.state and a.country == home), None)
         # a story of two militias, or of two states, names no side of the other kind: the other one named
-        return next((a for a in free if a.state != actor.state), None) or next(
+        return at_home or next(iter(other_kind), None) or next(
             (a for a in free if kin and not a.generic and not a.name.startswith(CROWD_PREFIXES)), None)
 
 
@@ -172,6 +179,8 @@ def sides(
         group = subject_group or object_group
         subject_group, object_group = group[:1], group[:1]
     actor1 = subject_group[0] if subject_group else None
+    if actor1 is None and frame.antecedent is not None and not frame.trigger.inverted and not frame.trigger.passive:
+        actor1 = frame.antecedent  # "Le M23 a lancé une offensive. Le groupe a pris le contrôle de Kibumba"
     if (actor1 is not None and category.state_actor1 and not actor1.state and frame.aircraft
             and not category.on_the_ground(frame.trigger.text) and not category.flown_by_anyone(frame.trigger.text)):
         actor1 = None  # "les victimes des raids", "frappes": a non-state group has no aircraft
@@ -209,7 +218,7 @@ def sides(
     actor2 = object_group[0] if object_group else None
     if actor2 is None and frame.forces_target and place.country:
         # "ont attaqué un camp militaire", "le convoi de l'armée a été visé": the country's forces, unnamed
-        actor2 = _home_forces(context, place.country)
+        actor2 = _home_forces(context, place.country, frame.police_target)
     if actor1 is None:
         actor1 = _default_actor1(frame, actor2, place.country, context.adversary)
     if actor2 is None and category.event_type == VIOLENCE_AGAINST_CIVILIANS and place.country:
@@ -221,11 +230,14 @@ def sides(
         category.owned_by_civilians and not (actor1 is not None and actor1.name.startswith(CROWD_PREFIXES)))
     # an armed group's bomb falls on whoever was there, not on another group the story names (below)
     kin = not (falls_on_people and actor1 is not None and not actor1.state)
+    # an armed group's bomb with no target named (no base, no convoy) is not aimed at the forces the story follows:
+    # it falls on whoever was there (below)
+    untargeted_bomb = not category.context_group and not frame.forces_target
     if actor2 is None and actor1 is not None and category.name not in NO_DEFAULT_TARGET and not (
-            category.owned_by_civilians and not actor1.state):
-        actor2 = context.opponent_of(actor1, allies, kin)
+            (category.owned_by_civilians or untargeted_bomb) and not actor1.state):
+        actor2 = context.opponent_of(actor1, allies, kin, place.country)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name and not category.self_directed:
-        actor2 = context.opponent_of(actor1, allies, kin)
+        actor2 = context.opponent_of(actor1, allies, kin, place.country)
     if actor2 is None and falls_on_people and place.country and (actor1 is None or not actor1.state):
         # an armed group's attack, bomb or looting on no armed side, named or known to the story, falls on whoever
         # was there (codebook section 2: a battle needs two organised sides)
@@ -292,12 +304,14 @@ def unidentified_group(country: str) -> ActorRef:
     return ActorRef.synthetic(UNIDENTIFIED.format(country=country), country, state=False)
 
 
-def _home_forces(context: ArticleContext, country: str) -> ActorRef:
-    """The state force the story follows, when it is that country's; else that country's army."""
+def _home_forces(context: ArticleContext, country: str, police: bool = False) -> ActorRef:
+    """The state force the story follows, when it is that country's (and, for a target of the ``police``, its
+    police); else that country's army, or its police."""
     protagonist = context.protagonist
-    if protagonist is not None and protagonist.country in ("", country):
+    if protagonist is not None and protagonist.country in ("", country) and (
+            not police or protagonist.name.startswith(POLICE_PREFIX)):
         return protagonist
-    return state_force(MILITARY, country)
+    return state_force(POLICE if police else MILITARY, country)
 
 
 def _unique(actors: list[ActorRef]) -> list[ActorRef]:
@@ -332,7 +346,9 @@ def _default_actor1(
     intercepted = category == "air" and frame.trigger.inverted
     if category in ("territory", "air", "weapons") and (actor2 is None or not actor2.state) and not intercepted:
         return state_force(MILITARY, country)
-    if adversary is not None and (actor2 is None or actor2.name != adversary.name):
-        # an attack the sentence leaves unattributed, in a story that follows one named group: that group
+    if adversary is not None and frame.trigger.category.context_group and (
+            actor2 is None or actor2.name != adversary.name):
+        # an attack the sentence leaves unattributed, in a story that follows one named group: that group (a
+        # bomb no one is said to have set is an unidentified group's, though the story names a group elsewhere)
         return adversary
     return unidentified_group(country)

@@ -75,6 +75,7 @@ class ActorMention:
     text: str
     actor: Actor
     generic: bool  # resolved from a template with the event country ("l'armée", "les civils", "des rebelles")
+    anonymous: bool = False  # a label that says who acted is unknown ("des hommes armés", "des inconnus armés")
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ class _Entry:
     country: str = ""
     cased_key: str = ""  # non-empty: the match must equal this in the case-preserving fold
     after_determiner: bool = False
+    anonymous: bool = False  # a template alias that says who acted is unknown ("des hommes armés")
 
 
 _Entries = dict[str, list[_Entry]]
@@ -336,6 +338,8 @@ class ActorRegistry:
                 _put(entries, alias, _Entry(_TEMPLATE, template.kind))
             for alias in raw.get("aliases_after_determiner", []):
                 _put(entries, alias, _Entry(_TEMPLATE, template.kind, after_determiner=True))
+            for alias in raw.get("anonymous_aliases", []):
+                _put(entries, alias, _Entry(_TEMPLATE, template.kind, anonymous=True))
 
     def _add_contextual(self, contextual: Iterable[Mapping[str, Any]], entries: _Entries) -> None:
         for raw in contextual:
@@ -405,7 +409,7 @@ class ActorRegistry:
                 continue
             actor, generic = resolved
             start, end = scan.folded.starts[candidate.start], scan.folded.ends[candidate.end - 1]
-            mentions.append(ActorMention(start, end, scan.text[start:end], actor, generic))
+            mentions.append(ActorMention(start, end, scan.text[start:end], actor, generic, candidate.entry.anonymous))
         return sorted(mentions, key=lambda m: m.start)
 
     def ties(self, scan: ActorScan) -> ActorTies:
