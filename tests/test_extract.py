@@ -323,15 +323,6 @@ def test_an_attack_on_a_police_station_is_on_the_police(pipeline: Pipeline) -> N
     assert only_event(pipeline, text).actor2 == "Police Forces of Benin"
 
 
-def test_a_bomb_no_one_is_said_to_have_set_is_an_unidentified_groups(pipeline: Pipeline) -> None:
-    # ACLED names a bomb's author only when the text claims or attributes it, whatever group the story follows
-    text = ("Les shebab multiplient les attaques dans le sud du pays. Les shebab ont revendiqué samedi une embuscade "
-            "près de Kismayo. Dimanche, une voiture piégée a explosé près d'un marché de Baidoa, tuant quatre "
-            "personnes.")
-    _, events = run(pipeline, text)
-    assert [(e.location, e.actor1) for e in events][-1] == ("Baidoa", "Unidentified Armed Group (Somalia)")
-
-
 @pytest.mark.parametrize(
     ("text", "victims"),
     [

@@ -38,9 +38,8 @@ class Category:
     non_state_aircraft: frozenset[str] = frozenset()  # aircraft an armed group flies too ("drone")
     civilian_type: tuple[str, str] | None = None  # (event_type, sub_event_type) when civilians are the target
     context_actor1: bool = True  # an unnamed actor may be the story's protagonist (not for bombings)
-    # an unnamed actor may be the named armed group the story follows (not for a bomb: a bomb's author is named
-    # only when the text claims or attributes it, else it is an unidentified group)
-    context_group: bool = True
+    # a bomb: aimed at no one in particular, it falls on whoever was there unless the text names an armed target
+    falls_on_whoever_is_there: bool = False
     self_directed: bool = False  # a mutiny or defection: the group acts on itself
     between_parties: bool = False  # an agreement: the parties its subject joins are its two sides
     state_actor1: bool = False  # only state forces (or coalitions of states) fly air strikes
@@ -219,8 +218,8 @@ def _alternation(words: list[str]) -> re.Pattern[str]:
 
 
 CATEGORY_KEYS = frozenset({
-    "event_type", "sub_event_type", "state", "non_state", "civilians", "context_actor1", "context_group",
-    "self_directed", "between_parties",
+    "event_type", "sub_event_type", "state", "non_state", "civilians", "context_actor1", "self_directed",
+    "between_parties", "falls_on_whoever_is_there",
     "state_actor1", "authorities_only", "genitive_agent", "only_alone", "refine", "crowd", "non_state_ground_nouns",
     "non_state_aircraft", "sides_of_the_story", "owned_by_civilians",
 })
@@ -241,7 +240,7 @@ def _category(name: str, spec: dict[str, Any]) -> Category:
         non_state_aircraft=frozenset(spec.get("non_state_aircraft", [])),
         civilian_type=(civilians[0], civilians[1]) if civilians else None,
         context_actor1=bool(spec.get("context_actor1", True)),
-        context_group=bool(spec.get("context_group", True)),
+        falls_on_whoever_is_there=bool(spec.get("falls_on_whoever_is_there", False)),
         self_directed=bool(spec.get("self_directed", False)),
         between_parties=bool(spec.get("between_parties", False)),
         state_actor1=bool(spec.get("state_actor1", False)),

@@ -232,7 +232,7 @@ def sides(
     kin = not (falls_on_people and actor1 is not None and not actor1.state)
     # an armed group's bomb with no target named (no base, no convoy) is not aimed at the forces the story follows:
     # it falls on whoever was there (below)
-    untargeted_bomb = not category.context_group and not frame.forces_target
+    untargeted_bomb = category.falls_on_whoever_is_there and not frame.forces_target
     if actor2 is None and actor1 is not None and category.name not in NO_DEFAULT_TARGET and not (
             (category.owned_by_civilians or untargeted_bomb) and not actor1.state):
         actor2 = context.opponent_of(actor1, allies, kin, place.country)
@@ -346,9 +346,7 @@ def _default_actor1(
     intercepted = category == "air" and frame.trigger.inverted
     if category in ("territory", "air", "weapons") and (actor2 is None or not actor2.state) and not intercepted:
         return state_force(MILITARY, country)
-    if adversary is not None and frame.trigger.category.context_group and (
-            actor2 is None or actor2.name != adversary.name):
-        # an attack the sentence leaves unattributed, in a story that follows one named group: that group (a
-        # bomb no one is said to have set is an unidentified group's, though the story names a group elsewhere)
+    if adversary is not None and (actor2 is None or actor2.name != adversary.name):
+        # an attack the sentence leaves unattributed, in a story that follows one named group: that group
         return adversary
     return unidentified_group(country)
