@@ -1710,6 +1710,16 @@ def test_the_day_a_source_was_heard_does_not_date_the_story(pipeline: Pipeline) 
     assert [(e.sub_event_type, e.event_date) for e in events] == [("Armed clash", "2017-10-16")]
 
 
+@pytest.mark.parametrize(("sentence", "fatalities"), [
+    # the dead of two armed sides add up; a breakdown ("dont") or a second figure for the same dead does not
+    ("Au Niger, l'armée a repoussé mardi une attaque à Tassia et neutralisé une vingtaine de terroristes ; "
+     "quatre soldats ont perdu la vie.", 24),
+    ("Au Mali, des combats près de Gao ont fait douze morts, dont cinq soldats, lundi.", 12),
+])
+def test_the_dead_of_both_sides_add_up(pipeline: Pipeline, sentence: str, fatalities: int) -> None:
+    assert only_event(pipeline, sentence).fatalities == fatalities
+
+
 def test_grenade_casings_are_no_throw(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Mardi à Dakar, la chaussée était couverte de cartouches de grenades et de pierres.")
     assert [e.sub_event_type for e in events if e.sub_event_type == "Grenade"] == []

@@ -252,12 +252,14 @@ class Pipeline:
         ]
         named = SpanIndex((a.start, a.end) for a in actors)  # a country name inside a named actor is that actor
         actors = sorted(actors + [a for a in acting if not named.overlaps(a.start, a.end)], key=lambda a: a.start)
-        sides = SpanIndex((a.start, a.end) for a in actors if not a.name.startswith(CIVILIAN_PREFIX))
+        armed = [a for a in actors if not a.name.startswith(CIVILIAN_PREFIX)]
+        sides = SpanIndex((a.start, a.end) for a in armed)
         tolls = [  # a toll never runs from a headline into the lead: find_death_tolls reads each line apart
             TollRef(t.start, t.end, t.count,
                     # "deux Palestiniens ont été tués": people named by their nationality are civilians
                     (t.victims.lower() in CIVILIAN_VICTIMS or self.registry.nationality_of(t.victims) is not None)
-                    and not _of_a_side(text, t.end, sides), not t.victims)
+                    and not _of_a_side(text, t.end, sides), not t.victims,
+                    side=next((a.name for a in armed if t.start <= a.start < t.end), ""))
             for t in find_death_tolls(text)
         ]
         unplaced = [(start, end) for start, end, _ in geocoded.unknown_places]

@@ -523,8 +523,13 @@ def _unique_places(places: list[PlaceRef]) -> list[PlaceRef]:
 
 
 def _fatalities(tolls: list[TollRef], places: int) -> list[int]:
-    """Killed per place: the largest toll of the clause, split evenly, remainder to the first."""
-    total = max((t.count for t in tolls), default=0)
+    """Killed per place: the largest toll of the clause, split evenly, remainder to the first; the dead of two
+    armed sides add up ("neutralisé une vingtaine de terroristes ; quatre soldats ont perdu la vie": 24)."""
+    by_side: dict[str, int] = {}
+    for toll in tolls:
+        if toll.side:
+            by_side[toll.side] = max(by_side.get(toll.side, 0), toll.count)
+    total = max([*(t.count for t in tolls), sum(by_side.values()) if len(by_side) > 1 else 0], default=0)
     share, remainder = divmod(total, places)
     return [share + (remainder if i == 0 else 0) for i in range(places)]
 

@@ -108,6 +108,7 @@ class TollRef:
     count: int
     civilian: bool
     unspecified: bool = False  # "faisant trois morts": who died is not said
+    side: str = ""  # the armed side the dead belong to ("quinze soldats", "vingt terroristes"), when named
 
 
 @dataclass
