@@ -1720,6 +1720,17 @@ def test_the_dead_of_both_sides_add_up(pipeline: Pipeline, sentence: str, fatali
     assert only_event(pipeline, sentence).fatalities == fatalities
 
 
+def test_an_army_that_recovers_a_town_regains_territory(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Au Mali, l'armée a récupéré le contrôle de la localité de Léré lundi, après des "
+                                 "combats contre les jihadistes.")
+    assert (event.sub_event_type, event.actor1, event.location) == (
+        "Government regains territory", "Military Forces of Mali", "Lere")
+    # weapons recovered are seized, not a town
+    event = only_event(pipeline, "Au Mali, l'armée a récupéré des armes et des motos lors d'une patrouille près de "
+                                 "Léré, lundi.")
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
 def test_grenade_casings_are_no_throw(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Mardi à Dakar, la chaussée était couverte de cartouches de grenades et de pierres.")
     assert [e.sub_event_type for e in events if e.sub_event_type == "Grenade"] == []
