@@ -1731,6 +1731,13 @@ def test_an_army_that_recovers_a_town_regains_territory(pipeline: Pipeline) -> N
     assert event.sub_event_type == "Disrupted weapons use"
 
 
+def test_a_drone_named_apart_from_its_verb_is_an_air_strike_whoever_flies_it(pipeline: Pipeline) -> None:
+    # "un drone des Houthis a visé": the drone is the verb's subject, four words from it
+    event = only_event(pipeline, "Au Yémen, un drone des Houthis a visé l'aéroport d'Abha, dans le sud de l'Arabie "
+                                 "saoudite, blessant huit personnes.")
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", "Houthis (Ansar Allah)")
+
+
 def test_grenade_casings_are_no_throw(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Mardi à Dakar, la chaussée était couverte de cartouches de grenades et de pierres.")
     assert [e.sub_event_type for e in events if e.sub_event_type == "Grenade"] == []

@@ -83,6 +83,12 @@ class Trigger:
     anaphoric: bool = False  # "après l'attaque": refers back to an event told, unless a place is named
     passive: bool = False  # "a été libérée", "ont été éliminés": the agent is after "par", if named
     token: int = -1  # index of the trigger word in the document's tokens (-1: found without a parse)
+    means: str = ""  # the words the cue's row asked for beyond its span ("un drone ... a visé": "drone")
+
+    @property
+    def wording(self) -> str:
+        """The cue's words with the means named apart from it."""
+        return f"{self.text} {self.means}" if self.means else self.text
 
 
 def opens_with(cue: str, words: frozenset[str]) -> bool:

@@ -347,7 +347,7 @@ def _events_from_frame(
             else category.non_state_sub_event_type
         )
     elif (category.state_actor1 and actor1 is not None and not actor1.state and category.non_state_sub_event_type
-          and not category.flown_by_anyone(frame.trigger.text)):
+          and not category.flown_by_anyone(frame.trigger.wording)):
         sub_event_type = category.non_state_sub_event_type  # "les rebelles ont bombardé": no air force
         if category.on_the_ground(frame.trigger.text):  # "un raid de rebelles contre une base"
             event_type, sub_event_type = CIVILIAN_ATTACK if civilians_hit else ARMED_CLASH

@@ -128,7 +128,7 @@ def frames_for_sentence(
         if not found:
             return []
     frames = [
-        Frame(trigger=t, sentence=sentence, text=text, aircraft=bool(cues.aircraft.search(t.text)))
+        Frame(trigger=t, sentence=sentence, text=text, aircraft=bool(cues.aircraft.search(t.wording)))
         for t, _, _ in found
     ]
     # a city that acts is its government, a force's home town is whose it is: neither places the event

@@ -182,7 +182,7 @@ def sides(
     if actor1 is None and frame.antecedent is not None and not frame.trigger.inverted and not frame.trigger.passive:
         actor1 = frame.antecedent  # "Le M23 a lancé une offensive. Le groupe a pris le contrôle de Kibumba"
     if (actor1 is not None and category.state_actor1 and not actor1.state and frame.aircraft
-            and not category.on_the_ground(frame.trigger.text) and not category.flown_by_anyone(frame.trigger.text)):
+            and not category.on_the_ground(frame.trigger.text) and not category.flown_by_anyone(frame.trigger.wording)):
         actor1 = None  # "les victimes des raids", "frappes": a non-state group has no aircraft
     protagonist = context.protagonist
     # the story's army stands in for an unnamed actor at home, not across a border ("au Burkina voisin")

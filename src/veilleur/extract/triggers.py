@@ -263,8 +263,12 @@ class TriggerLexicon:
                 end = max([token.end, *(k.end for k in near)])
                 passive = not row.nominal and is_passive(tree, token)
                 words = " ".join(t.text for t in sorted([token, *near], key=lambda t: t.i))
+                # "un drone des Houthis a visé l'aéroport": the word the row asked for, too far to join the cue's
+                # span, still says by what means
+                means = " ".join(k.text for k in matched if k not in near)
                 trigger = Trigger(
-                    start, end, words, row.category, row.inverted, row.toll_only, row.anaphoric, passive, token.i
+                    start, end, words, row.category, row.inverted, row.toll_only, row.anaphoric, passive, token.i,
+                    means,
                 )
                 found.append((trigger, token, row))
                 break
