@@ -129,6 +129,15 @@ def test_a_province_name_may_close_on_a_lower_case_adjective(geocoder: Geocoder)
     assert [m.text for m in found] == ["Sanaa"]
 
 
+def test_a_state_named_in_apposition_is_the_state(geocoder: Geocoder) -> None:
+    # "l'État Chin" (no "de"), as French writes Myanmar's states: the parser's span "État Chin" must not make
+    # Chin a Chinese city
+    text = "En Birmanie, des frappes ont visé un village de l'État Chin, mardi."
+    found = geocoder.find(text, candidates=[(text.index("État"), text.index(", mardi"))]).mentions
+    assert [(m.text, m.place.feature, m.place.country, m.precision) for m in found] == [
+        ("Chin", "admin1", "Myanmar", 3)]
+
+
 # -- province versus city, precision -------------------------------------------------------------------
 
 

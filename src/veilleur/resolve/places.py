@@ -623,6 +623,8 @@ _PROVINCE_CUE = re.compile(
     # "la province chinoise du Yunnan", "la région montagneuse de l'Adrar": one adjective may come between
     r"(province|gouvernorat|région|wilaya|oblast|état|muhafazat?)" + _PART + r"(?:\s+[a-zà-ÿ-]{4,})?\s+" + _DE
     + r"$"
+    # "l'État Chin", "l'État Shan": a state named in apposition, with no "de"
+    + r"|\bl['’]\s*état\s+$"
 )
 _NEAR = r"(?:près|non\s+loin|aux\s+abords|(?:dans\s+)?les\s+environs|aux\s+environs|en\s+banlieue|autour|" \
         r"(?:dans\s+|à\s+)?la\s+(?:banlieue|campagne|périphérie)|aux\s+portes|à\s+proximité)"
@@ -680,8 +682,10 @@ class Cue:
 
 
 # what every cue read_cue tries ends with, before the white space that may follow: a preposition of _DE, the
-# last word of _ROUTE, or the article of _DEFINITE_BEFORE (lower case, as read_cue reads the text)
-_CUE_LAST_WORDS = ("de", "la", "l'", "l’", "d'", "d’", "du", "des", "entre", "reliant", "le", "les", "au", "aux")
+# last word of _ROUTE, the article of _DEFINITE_BEFORE, or "état" of "l'État Chin" (lower case, as read_cue
+# reads the text)
+_CUE_LAST_WORDS = ("de", "la", "l'", "l’", "d'", "d’", "du", "des", "entre", "reliant", "le", "les", "au", "aux",
+                   "état")
 
 
 @lru_cache(maxsize=1)
