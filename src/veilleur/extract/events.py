@@ -554,16 +554,24 @@ def _share_tolls(article: Article, events: list[Event], tolls: list[TollRef], cu
                 event.event_type, event.sub_event_type = CIVILIAN_ATTACK
 
 
+def _own_date(article: Article, frame: Frame, kinds: tuple[str, ...]) -> tuple[date, int, DateRef] | None:
+    """The date an anaphor's own clause names, when one of its dates is of ``kinds`` ("day", "month"): its day,
+    precision and words; None for background history or a clause with no date of its own."""
+    if not any(d.kind in kinds for d in frame.dates):
+        return None
+    when = _event_date(frame, article.published, [], article.published_precision == "month")
+    if when is None or when[2] is None:
+        return None
+    return when[0], when[1], when[2]
+
+
 def _date_told_again(article: Article, events: list[Event], frame: Frame) -> None:
     """"Mali : 40 civils tués dans une attaque" then "ont été tués lundi dans l'attaque": the day the retelling
     names dates an event its first telling left undated."""
-    if not any(d.kind == "day" for d in frame.dates):
+    own = _own_date(article, frame, ("day",))
+    if own is None:
         return
-    when = _event_date(frame, article.published, [], article.published_precision == "month")
-    told = when[2] if when is not None else None
-    if when is None or told is None:
-        return
-    day, precision = when[0], when[1]
+    day, precision, told = own
     for event in events:
         # only a day within the week (or month) the undated telling stands for: "avait déjà été frappée par un
         # attentat le 2 février" is an earlier one
@@ -575,14 +583,9 @@ def _date_told_again(article: Article, events: list[Event], frame: Frame) -> Non
 def _another_time(article: Article, frame: Frame, told: list[Event]) -> bool:
     """"Cette mesure fait suite à l'attaque qui a frappé la zone en mai dernier": an anaphor whose own clause
     names a day or a month that none of the events told so far stands for points to an earlier event, not back
-    to them."""
-    if not told or not any(d.kind in ("day", "month") for d in frame.dates):
-        return False
-    when = _event_date(frame, article.published, [], article.published_precision == "month")
-    if when is None or when[2] is None:
-        return False  # background history, or no day of its own: left as a retelling
-    day, precision = when[0], when[1]
-    return not any(_same_time(day, precision, event) for event in told)
+    to them (background history, or no date of its own: left as a retelling)."""
+    own = _own_date(article, frame, ("day", "month")) if told else None
+    return own is not None and not any(_same_time(own[0], own[1], event) for event in told)
 
 
 def _same_time(day: date, precision: int, event: Event) -> bool:

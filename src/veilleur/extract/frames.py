@@ -61,6 +61,7 @@ COMPASS_APPOSITION = re.compile(
 NAME_GOES_ON = re.compile(r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]")
 LIST_GOES_ON = re.compile(r"(?:\s*\(\d+\))?(?:\s*,|\s+(?:et|ou))\s+(?:à|au|aux|dans)\s", re.IGNORECASE)
 APPOSED_PLACE = re.compile(r"^\s*,?\s*(?:à|au|dans)\s", re.IGNORECASE)  # "Jaramana, à Damas": one place
+QUOTE = re.compile('"')
 CLAUSE_BREAK = re.compile(r"\s(?:et|puis|mais|avant|après)\s|[;:.]", re.IGNORECASE)
 # a subject that takes up the armed group named before it: "le groupe s'est emparé de", "ce mouvement a pris"
 # (not a pronoun: "ils", "elle" as often stand for soldiers, a town or a spokesman)
@@ -189,9 +190,10 @@ def frames_for_sentence(
         frame.patients = _actors_within(actors, found_roles.patients)
         frame.civilian_target = _hits(tree, token, found_roles.patients, sentence_dates,
                                       lambda noun: noun.lemma in cues.civilian_targets)
-        frame.forces_target = _hits(tree, token, found_roles.patients, sentence_dates, _of_the_forces(tree, cues))
+        frame.forces_target = _hits(tree, token, found_roles.patients, sentence_dates,
+                                    _a_place_of(tree, cues, cues.forces_qualifiers))
         frame.police_target = frame.forces_target and _hits(
-            tree, token, found_roles.patients, sentence_dates, _of_the_police(tree, cues))
+            tree, token, found_roles.patients, sentence_dates, _a_place_of(tree, cues, cues.police_qualifiers))
         if not cumulative:
             frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
     frames = _fold_objects_into_verbs(frames, tree, triggers.time_nouns)
@@ -315,16 +317,11 @@ def _hits(tree: Tree, trigger: Token, patients: tuple[tuple[int, int], ...], dat
     return bool(after) and after[0].i - trigger.i <= 6 and kind(after[0])
 
 
-def _of_the_forces(tree: Tree, cues: CueLexicon) -> Callable[[Token], bool]:
-    """ "une base militaire", "un convoi de l'armée", "le commissariat": a place or unit of a state force."""
+def _a_place_of(tree: Tree, cues: CueLexicon, qualifiers: frozenset[str]) -> Callable[[Token], bool]:
+    """A place or unit of a state force: a police station ("le commissariat"), or a base, post or convoy the
+    ``qualifiers`` make the force's ("une base militaire", "un convoi de l'armée", "un poste de police")."""
     return lambda noun: noun.lemma in cues.police_targets or noun.lemma in cues.forces_targets and any(
-        k.lemma in cues.forces_qualifiers for k in tree.children(noun))
-
-
-def _of_the_police(tree: Tree, cues: CueLexicon) -> Callable[[Token], bool]:
-    """ "le commissariat", "un poste de police": a place or unit of the police."""
-    return lambda noun: noun.lemma in cues.police_targets or noun.lemma in cues.forces_targets and any(
-        k.lemma in cues.police_qualifiers for k in tree.children(noun))
+        k.lemma in qualifiers for k in tree.children(noun))
 
 
 def _actors_within(actors: list[ActorRef], spans: tuple[tuple[int, int], ...]) -> list[ActorRef]:
@@ -503,7 +500,7 @@ def _quoted_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     quotes pair up from the start of the paragraph."""
     start = text.rfind("\n", 0, lo) + 1
     end = text.find("\n", hi)
-    marks = [i for i in range(start, len(text) if end < 0 else end) if text[i] == '"']
+    marks = [m.start() for m in QUOTE.finditer(text, start, len(text) if end < 0 else end)]
     return [(a, b) for a, b in zip(marks[0::2], marks[1::2], strict=False) if a < hi and b > lo]
 
 

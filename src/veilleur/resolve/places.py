@@ -198,24 +198,17 @@ def _kept_keys(text: str) -> _KeptTokens:
     # most words are no article at all: one set look-up spares them _is_text_article's reading of their neighbours
     kept = tuple(i for i, token in enumerate(tokens)
                  if token.key and (token.text.lower() not in ARTICLES or not _is_text_article(tokens, i)))
-    openers = _name_opening_keys()
+    openers = _place_cue_keys("name_opening_nouns")
     name_starts = tuple(position for position, i in enumerate(kept)
                         if tokens[i].capitalised or tokens[i].key in openers)
     return _KeptTokens(kept, tuple(tokens[i].key for i in kept), name_starts)
 
 
-@lru_cache(maxsize=1)
-def _name_opening_keys() -> frozenset[str]:
-    """The keys of the lower-case nouns that open a park's or a forest's name ("le parc du W"):
-    ``data/place_cues.json``."""
-    return frozenset(_word_key(noun) for noun in load_json("place_cues.json")["name_opening_nouns"])
-
-
-@lru_cache(maxsize=1)
-def _name_closing_keys() -> frozenset[str]:
-    """The keys of the lower-case adjectives that close a province's name ("le Logone oriental"):
-    ``data/place_cues.json``."""
-    return frozenset(_word_key(word) for word in load_json("place_cues.json")["name_closing_adjectives"])
+@lru_cache(maxsize=2)
+def _place_cue_keys(field: str) -> frozenset[str]:
+    """The keys of one of ``data/place_cues.json``'s lower-case word lists: "name_opening_nouns" open a park's or
+    a forest's name ("le parc du W"), "name_closing_adjectives" close a province's ("le Logone oriental")."""
+    return frozenset(_word_key(word) for word in load_json("place_cues.json")[field])
 
 
 def _raw_hits(text: str, gazetteer: Gazetteer) -> set[tuple[int, int, str]]:
@@ -1323,7 +1316,7 @@ class Geocoder:
     def _may_name_place(self, text: str, tokens: Sequence[Token], first: int, last: int, key: str) -> bool:
         """Whether the words of a hit may name a place, by what the text says around them (not by the
         gazetteers' candidates)."""
-        opener = first != last and tokens[first].key in _name_opening_keys()  # "le parc du W"
+        opener = first != last and tokens[first].key in _place_cue_keys("name_opening_nouns")  # "le parc du W"
         if not (tokens[first].capitalised or opener):
             return False
         if first == last and (len(tokens[first].text) <= 2 or _PERSON_NAME_AFTER.match(text, tokens[last].end)):
@@ -1331,7 +1324,8 @@ class Geocoder:
         if _TITLE_BEFORE.search(text, max(0, tokens[first].start - 40), tokens[first].start) or (
                 _ORGANISATION_BEFORE.search(text, max(0, tokens[first].start - 60), tokens[first].start)):
             return False  # "le général Souheil al-Houssan", "le président Amani": a person
-        ends_low = not tokens[last].capitalised and tokens[last].key not in _name_closing_keys()  # "Logone oriental"
+        # "le Logone oriental": a province's name may close on a lower-case adjective of position
+        ends_low = not tokens[last].capitalised and tokens[last].key not in _place_cue_keys("name_closing_adjectives")
         if first != last and (ends_low or _PUNCTUATION.search(text, tokens[first].end, tokens[last].start)):
             return False  # "Sanaa, la capitale" is not "Sơn La": a name neither crosses punctuation nor ends low
         if _acronym(text, tokens[first].start, tokens[last].end):
