@@ -86,6 +86,9 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         # weapons found, seized or defused are no explosion: the find is the event
         ("Les militaires ont découvert une cache d'armes contenant des obus de mortier près de Gao.", "shelling"),
         ("Une patrouille a neutralisé deux bombes artisanales près de Gao.", "ied"),
+        ("Un détachement a neutralisé des engins explosifs au nord de Tillabéri.", "ied"),  # "des" read as ADP
+        ("Les gendarmes ont découvert puis détruit deux mines artisanales près de Kaya.", "ied"),  # shared object
+        ("Les démineurs ont détruit une voiture piégée devant la mairie de Kismayo.", "ied"),
         ("Le bourg de Tessit est tombé samedi aux mains des mutins du MNLA.", "change"),  # people, not a mutiny
         # a mine that is dug is no explosive, whatever adjective the parser hangs on its mineral
         ("Un éboulement dans une mine d'or artisanale a fait six morts près de Kéniéba.", "ied"),

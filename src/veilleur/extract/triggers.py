@@ -33,7 +33,8 @@ PARTITIVES = frozenset({"des", "du"})  # "a tiré des obus", "a saisi du matéri
 DATE_WORDS = 3  # "vendredi 23 octobre": the words of a date the parser may put between a cue and its governor
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 ACTING_DEPS = frozenset({"nsubj", "obl:agent"})  # the slots of who acts
-HELD_DEPS = frozenset({"obj", "nsubj:pass", "nmod", "acl"})  # how a held weapon hangs on what holds it
+HELD_DEPS = frozenset({"obj", "obl:arg", "nsubj:pass", "nmod", "acl"})  # how a held weapon hangs on what holds it
+# ("a neutralisé des engins": the parser reads the partitive "des" as a preposition, its noun as obl:arg)
 HELD_REACH = 3  # "obus" -> "contenant" -> "cache" -> "découvert"
 VERBAL = frozenset({"VERB", "AUX", "ADJ", "ADV"})  # the tagger sometimes calls a participle ADJ or ADV
 
@@ -283,13 +284,15 @@ class TriggerLexicon:
 
     def _held_weapon(self, tree: Tree, token: Token) -> bool:
         """A weapon noun that is the object or complement of a find, a seizure or a store, directly or
-        through a participle ("une cache d'armes contenant des obus")."""
+        through a participle ("une cache d'armes contenant des obus"); coordinated verbs share their object ("ont
+        découvert et détruit trois engins": the parser hangs it on the second)."""
         current = token
         for _ in range(HELD_REACH):
             head = tree.head(current)
             if head is None or current.dep not in HELD_DEPS:
                 return False
-            if head.lemma in self.held_weapon_heads:
+            first = tree.head(head) if head.dep == "conj" else None
+            if head.lemma in self.held_weapon_heads or first is not None and first.lemma in self.held_weapon_heads:
                 return True
             current = head
         return False
