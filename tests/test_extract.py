@@ -754,6 +754,13 @@ def test_an_armed_group_flies_drones(pipeline: Pipeline) -> None:
     )
 
 
+def test_a_drone_that_drops_a_charge_strikes_from_the_air(pipeline: Pipeline) -> None:
+    # the device is what the drone dropped, not a charge planted on the road; armed groups fly drones too
+    event = only_event(pipeline, "Au Soudan, des drones des Forces de soutien rapide ont largué mardi des charges "
+                                 "explosives sur la caserne de Kadugli.")
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", "RSF: Rapid Support Forces")
+
+
 def test_rebels_who_bombard_have_no_air_force(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Les rebelles ont bombardé mardi le quartier de Kadugli, au Soudan.")
     assert (event.actor1, event.sub_event_type) == (

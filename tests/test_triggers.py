@@ -89,6 +89,7 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         ("Un détachement a neutralisé des engins explosifs au nord de Tillabéri.", "ied"),  # "des" read as ADP
         ("Les gendarmes ont découvert puis détruit deux mines artisanales près de Kaya.", "ied"),  # shared object
         ("Les démineurs ont détruit une voiture piégée devant la mairie de Kismayo.", "ied"),
+        ("Un avion militaire a largué des vivres sur le camp de déplacés de Rann.", "air"),  # aid, not a strike
         ("Le bourg de Tessit est tombé samedi aux mains des mutins du MNLA.", "change"),  # people, not a mutiny
         # a mine that is dug is no explosive, whatever adjective the parser hangs on its mineral
         ("Un éboulement dans une mine d'or artisanale a fait six morts près de Kéniéba.", "ied"),
@@ -157,6 +158,10 @@ def test_short_spans_and_causatives_are_reported(annotator: Annotator, text: str
          "tués", "air"),
         ("L'aviation a mené jeudi une opération aérienne contre un camp rebelle près de Kidal.", "opération",
          "air"),
+        # an aircraft that attacks, or a weapon dropped, is a strike from the air
+        ("Dans la nuit, des drones ont attaqué le hameau de Tchaïkino.", "attaqué", "air"),
+        ("Un hélicoptère a largué deux bombes sur le marché de Kutkai.", "largué", "air"),
+        ("Un drone a largué un engin explosif sur une ferme près de Koursk.", "largué", "air"),
     ],
 )
 def test_a_cue_reports_its_category(annotator: Annotator, text: str, cue: str, category: str) -> None:
