@@ -761,6 +761,18 @@ def test_a_drone_that_drops_a_charge_strikes_from_the_air(pipeline: Pipeline) ->
     assert (event.sub_event_type, event.actor1) == ("Air/drone strike", "RSF: Rapid Support Forces")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Au Niger, des hommes armés ont ouvert le feu mardi sur une patrouille de la garde nationale près de Tahoua.",
+     ("Armed clash", "Unidentified Armed Group (Niger)")),
+    ("Au Niger, des hommes armés ont ouvert le feu mardi sur des éleveurs près de Tahoua, tuant quatre personnes.",
+     ("Attack", "Civilians (Niger)")),
+])
+def test_opening_fire_is_an_attack_typed_by_its_target(pipeline: Pipeline, text: str,
+                                                        expected: tuple[str, str]) -> None:
+    event = only_event(pipeline, text)
+    assert event.sub_event_type == expected[0] and expected[1] in (event.actor1, event.actor2)
+
+
 def test_rebels_who_bombard_have_no_air_force(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Les rebelles ont bombardé mardi le quartier de Kadugli, au Soudan.")
     assert (event.actor1, event.sub_event_type) == (

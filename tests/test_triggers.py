@@ -90,6 +90,9 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         ("Les gendarmes ont découvert puis détruit deux mines artisanales près de Kaya.", "ied"),  # shared object
         ("Les démineurs ont détruit une voiture piégée devant la mairie de Kismayo.", "ied"),
         ("Un avion militaire a largué des vivres sur le camp de déplacés de Rann.", "air"),  # aid, not a strike
+        # fire opened on demonstrators is their repression, told by the protest's own cues
+        ("La police a ouvert le feu sur les manifestants devant la mairie de Kankan.", "attack"),
+        ("Les soldats ont ouvert le feu pour disperser le rassemblement de Kankan.", "attack"),
         ("Le bourg de Tessit est tombé samedi aux mains des mutins du MNLA.", "change"),  # people, not a mutiny
         # a mine that is dug is no explosive, whatever adjective the parser hangs on its mineral
         ("Un éboulement dans une mine d'or artisanale a fait six morts près de Kéniéba.", "ied"),
@@ -126,6 +129,7 @@ def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: 
         "La Croix-Rouge tente pour le troisième jour de pénétrer dans le quartier de Ménaka.",  # "tente", lemma "tente"
         "Les médiateurs ont exhorté les deux camps à conclure un cessez-le-feu à Ménaka.",  # urged, not done
         "Les rebelles ont intimé aux soldats de se retirer de Ménaka avant lundi.",  # ordered, not done
+        "Le gouverneur a autorisé les gendarmes à ouvrir le feu sur les pillards de Ménaka.",  # allowed, not done
     ],
 )
 def test_clauses_that_report_no_fact_are_excluded(annotator: Annotator, text: str) -> None:
@@ -162,6 +166,8 @@ def test_short_spans_and_causatives_are_reported(annotator: Annotator, text: str
         ("Dans la nuit, des drones ont attaqué le hameau de Tchaïkino.", "attaqué", "air"),
         ("Un hélicoptère a largué deux bombes sur le marché de Kutkai.", "largué", "air"),
         ("Un drone a largué un engin explosif sur une ferme près de Koursk.", "largué", "air"),
+        # opening fire, shooting at people: an attack, whose target makes it a clash or an attack on civilians
+        ("Des inconnus ont ouvert le feu sur un poste de contrôle près de Tillabéri.", "ouvert", "attack"),
     ],
 )
 def test_a_cue_reports_its_category(annotator: Annotator, text: str, cue: str, category: str) -> None:
