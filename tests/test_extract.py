@@ -962,6 +962,17 @@ def test_demonstrators_who_burn_or_throw_stones_are_rioters(pipeline: Pipeline) 
     assert (event.actor1, event.actor2) == ("Rioters (Tunisia)", "Police Forces of Tunisia")
 
 
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("En Bolivie, un policier a été tué jeudi par des manifestants à Cochabamba.", "Police Forces of Bolivia"),
+    ("En Bolivie, des manifestants ont blessé jeudi deux soldats à Cochabamba.", "Military Forces of Bolivia"),
+])
+def test_demonstrators_who_kill_or_wound_are_rioters(pipeline: Pipeline, text: str, actor2: str) -> None:
+    # the crowd did the harm: not force used against it (codebook section 2: Riots)
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Violent demonstration", "Rioters (Bolivia)", actor2)
+
+
 def test_clashes_between_the_crowd_and_the_police_make_a_riot(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "A Kiffa, en Mauritanie, un manifestant a été tué mardi au cours de heurts entre des "
                                  "groupes de jeunes et les forces de l'ordre.")
