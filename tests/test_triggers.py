@@ -168,6 +168,7 @@ def test_short_spans_and_causatives_are_reported(annotator: Annotator, text: str
         ("Un drone a largué un engin explosif sur une ferme près de Koursk.", "largué", "air"),
         # opening fire, shooting at people: an attack, whose target makes it a clash or an attack on civilians
         ("Des inconnus ont ouvert le feu sur un poste de contrôle près de Tillabéri.", "ouvert", "attack"),
+        ("Un chauffeur a reçu une balle dans l'épaule près de Tillabéri.", "reçu", "attack"),  # the target
     ],
 )
 def test_a_cue_reports_its_category(annotator: Annotator, text: str, cue: str, category: str) -> None:
