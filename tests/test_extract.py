@@ -929,6 +929,19 @@ def test_evidence_for_every_coded_field(pipeline: Pipeline) -> None:
             "Police Forces of Mali",
         ),
         (
+            # a march repressed is met with force; repressed "dans le sang", with lethal force
+            "La police a violemment réprimé jeudi une marche de l'opposition à Lomé.",
+            "Protest with intervention",
+            "Protesters (Togo)",
+            "Police Forces of Togo",
+        ),
+        (
+            "La police a réprimé dans le sang jeudi une marche de l'opposition à Lomé.",
+            "Excessive force against protesters",
+            "Protesters (Togo)",
+            "Police Forces of Togo",
+        ),
+        (
             # tear gas fired at the crowd is an intervention, not lethal force
             "La police a tiré mardi des gaz lacrymogènes contre des manifestants à Conakry.",
             "Protest with intervention",
