@@ -324,6 +324,11 @@ def test_a_misspelt_category_key_is_refused() -> None:
         ("Les manifestants ont occupé la place Tahrir", True),
         ("Un engin a explosé au marché de Maroua", False),  # the market of a town: the town is the place
         ("Les combats ont repris dans la ville de Kidal", False),
+        # a waterway or landmark named after a town is not the town
+        ("Le navire a été attaqué en entrant dans le canal de Suez", True),
+        ("Un cargo a été arraisonné dans le golfe d'Aden", True),
+        ("Deux passants ont été poignardés devant la porte de Damas", True),
+        ("Les rebelles ont repris la route de Kidal", False),
     ],
 )
 def test_a_name_after_a_street_noun_names_the_street_not_the_town(text: str, names_a_street: bool) -> None:

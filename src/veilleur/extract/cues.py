@@ -287,7 +287,8 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         attribution=_alternation([_with_inversion(w) for w in data["attribution_verbs"]]),
         facility=re.compile(
             r"\b(?:(?:" + "|".join(map(re.escape, data["facility_nouns"])) + r")\s+"
-            + r"|(?:" + "|".join(map(re.escape, data["street_nouns"])) + r")\s+(?:de\s+la|de\s+l['’]|du|des)\s*)$",
+            + r"|(?:" + "|".join(map(re.escape, data["street_nouns"])) + r")\s+(?:de\s+la|de\s+l['’]|du|des)\s*"
+            + r"|(?:" + "|".join(map(re.escape, data["feature_nouns"])) + r")\s+(?:de\s+|d['’]|du\s+|des\s+))$",
             re.IGNORECASE,
         ),
         metonym=re.compile(r"\b(?:" + "|".join(data["metonym_heads"]) + r")\s+(?:de|d')\s*$", re.IGNORECASE),
