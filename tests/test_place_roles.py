@@ -31,6 +31,10 @@ def role_names(annotator: Annotator, text: str) -> list[str]:
                      id="place-noun-and-its-conjunct"),
         pytest.param("Les avions ont visé les villages d'At Tiri, Haddatha et Rachaf vers minuit.",
                      ["At Tiri", "Haddatha", "Rachaf"], id="list-after-place-noun"),
+        pytest.param("La nuit a été calme. À Nyambaka, les familles attendent des nouvelles.", ["Nyambaka"],
+                     id="fronted-locative"),
+        pytest.param("La nuit a été calme. A Nyambaka, les familles attendent des nouvelles.", ["Nyambaka"],
+                     id="fronted-locative-capital-without-accent"),
     ],
 )
 def test_names_in_a_place_position(annotator: Annotator, text: str, places: list[str]) -> None:
@@ -42,6 +46,7 @@ def test_names_in_a_place_position(annotator: Annotator, text: str, places: list
     [
         "Le président a reçu Mohamed Bazoum et Ali Zeine au palais.",
         "Les enquêteurs ont visé Amadou Koné dans leur rapport.",
+        "Le ministre a remis à Amadou Koné, son adjoint, le rapport.",  # "à" a person, not fronted
     ],
 )
 def test_people_are_not_places(annotator: Annotator, text: str) -> None:

@@ -39,16 +39,37 @@ class PlaceRoles:
         found: list[tuple[int, int]] = []
         in_place: set[int] = set()  # names found in a place's position: their conjuncts are places too
         for token in tokens:  # heads come before their conjuncts, so one pass follows a list
-            if token.pos != "PROPN" or token.dep in NAME_PARTS or token.head == token.i:
+            if token.dep in NAME_PARTS or token.head == token.i:
+                continue
+            if token.pos != "PROPN":
+                if _fronted_locative(tokens, token, parts.get(token.i, [])):
+                    found.extend(_name_spans(token, parts.get(token.i, [])))
                 continue
             head = tokens[token.head]
-            if (token.dep == "obj" and head.pos == "VERB" and head.lemma in self.verbs
+            if (_fronted_locative(tokens, token, parts.get(token.i, []))
+                    or token.dep == "obj" and head.pos == "VERB" and head.lemma in self.verbs
                     or token.dep == "nmod" and head.pos == "NOUN" and head.lemma in self.nouns
                     or token.dep == "conj" and head.i in in_place):
                 own = parts.get(token.i, [])
                 found.extend(_name_spans(token, own))
                 in_place.update([token.i, *(t.i for t in own)])
         return found
+
+
+LOCATIVE_OPENERS = frozenset({"à", "a"})  # "A Nyambaka, ...": the accent is often dropped on a capital
+SENTENCE_ENDS = frozenset({".", "!", "?", "…", ":", ";"})
+
+
+def _fronted_locative(tokens: Sequence[Token], name: Token, parts: list[Token]) -> bool:
+    """"À Nyambaka, les proches pleurent": a capitalised name that opens the sentence after "à" and is closed by
+    a comma frames the sentence in a place (a person is not put there)."""
+    opener = tokens[name.i - 1] if name.i > 0 else None
+    if opener is None or opener.text.lower() not in LOCATIVE_OPENERS or opener.head != name.i:
+        return False
+    if not name.text[:1].isupper() or opener.i > 0 and tokens[opener.i - 1].text not in SENTENCE_ENDS:
+        return False
+    last = max([name.i, *(p.i for p in parts)])
+    return last + 1 < len(tokens) and tokens[last + 1].text == ","
 
 
 def _name_spans(token: Token, parts: list[Token]) -> list[tuple[int, int]]:
