@@ -99,3 +99,27 @@ def test_an_attentat_that_names_no_means_is_the_shooting_the_text_tells() -> Non
     bomb = _shooting_event("Remote explosive/landmine/IED", "voiture piégée")
     assert [e.sub_event_type for e in merge_events([_shooting_event("Attack", "abattu"), bomb], SHOOTING)] == [
         "Remote explosive/landmine/IED"]
+
+
+def _spoils(sub_event_type: str, actor1: str) -> Event:
+    return Event(doc="doc", event_type="Strategic developments", sub_event_type=sub_event_type, actor1=actor1,
+                 location="Rafah", country="Egypt", geo_precision=1, event_date="2015-06-30")
+
+
+def test_arrests_and_seizures_by_a_side_of_the_fight_are_part_of_it() -> None:
+    # "trois jihadistes ont été tués et cinq arrêtés à Rafah ; les soldats ont saisi leurs armes"
+    army, police, group = "Military Forces of Egypt", "Police Forces of Egypt", "Islamic State Sinai Province"
+    fight = _clash("Rafah", 1, army, group, "armée")
+    merged = merge_events([fight, _spoils("Arrests", police), _spoils("Disrupted weapons use", army)], TEXT)
+    assert [e.sub_event_type for e in merged] == ["Armed clash"]
+    # an arrest made by someone the fight does not involve is an event of its own
+    merged = merge_events([fight, _spoils("Arrests", "Military Forces of Israel")], TEXT)
+    assert sorted(e.sub_event_type for e in merged) == ["Armed clash", "Arrests"]
+
+
+def test_a_find_in_a_place_taken_is_not_part_of_the_capture() -> None:
+    # "l'armée a repris Rafah, où elle a découvert un dépôt d'armes": the search follows the capture
+    capture = _clash("Rafah", 1, "Military Forces of Egypt", "Islamic State Sinai Province", "armée")
+    capture.sub_event_type = "Government regains territory"
+    merged = merge_events([capture, _spoils("Disrupted weapons use", "Military Forces of Egypt")], TEXT)
+    assert len(merged) == 2

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from veilleur.extract.cues import REMOTE_VIOLENCE
+from veilleur.extract.mentions import STATE_FORCES
 from veilleur.extract.sides import CIVILIAN_PREFIX
 from veilleur.records import Event, great_circle_km
 
@@ -24,6 +25,10 @@ DEMONSTRATION_SEVERITY = ("Peaceful protest", "Protest with intervention", "Viol
                           "Excessive force against protesters")
 CIVILIAN_ATTACK = ("Violence against civilians", "Attack")
 ATTENTAT_WORDS = frozenset({"attentat", "attentats"})  # a terrorist attack, coded a bomb when no means is named
+# what a side does to the other in the course of a fight (takes prisoners, seizes the weapons of the fallen)
+SPOILS_OF_A_FIGHT = frozenset({"Arrests", "Disrupted weapons use"})
+FIGHTING_TYPES = frozenset({"Battles", REMOTE_VIOLENCE})
+CAPTURES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
 def inherit_dates(events: list[Event]) -> list[Event]:
@@ -131,6 +136,12 @@ def _part_of(event: Event, other: Event) -> bool:
         return False
     if event.sub_event_type == "Armed clash":
         return other.event_type == "Battles" and other.sub_event_type.endswith("territory")
+    if event.sub_event_type in SPOILS_OF_A_FIGHT and other.event_type in FIGHTING_TYPES:
+        # "huit jihadistes tués et 38 suspects arrêtés lors de l'opération", "les troupes ont saisi les armes du
+        # militant tué": the arrests and seizures one of the fighting sides makes where and when it fights are
+        # part of that fight, not events of their own; a place taken is searched by its new masters once it is
+        # theirs ("un dépôt d'armes découvert dans la ville reprise"), which the capture does not tell
+        return other.sub_event_type not in CAPTURES and _side_of(event.actor1, other)
     if event.event_type == other.event_type == REMOTE_VIOLENCE and event.sub_event_type in REMOTE_MEANS and (
             other.sub_event_type in REMOTE_MEANS and _same_or_unnamed(event.actor1, other.actor1)):
         # one side's strikes on one place and day, told once as "bombardé", once as "frappes aériennes", are one
@@ -155,6 +166,16 @@ def _part_of(event: Event, other: Event) -> bool:
         # what attackers or rioters loot and burn where they strike is part of that attack or riot
         return other.event_type in ("Battles", "Violence against civilians", "Riots")
     return False
+
+
+def _side_of(actor: str, fight: Event) -> bool:
+    """Is ``actor`` one of the fight's sides, or the state's forces when the state fights in it (the police
+    arrest where the army fought)?"""
+    sides = (fight.actor1, fight.actor2)
+    if actor in sides:
+        return True
+    state = actor.startswith(STATE_FORCES) and actor.split(" of ", 1)[-1]
+    return bool(state) and any(s.startswith(STATE_FORCES) and s.split(" of ", 1)[-1] == state for s in sides)
 
 
 def _only_called_attentat(event: Event) -> bool:
