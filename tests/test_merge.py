@@ -123,3 +123,26 @@ def test_a_find_in_a_place_taken_is_not_part_of_the_capture() -> None:
     capture.sub_event_type = "Government regains territory"
     merged = merge_events([capture, _spoils("Disrupted weapons use", "Military Forces of Egypt")], TEXT)
     assert len(merged) == 2
+
+
+def _crowd(event_type: str, sub_event_type: str, actor1: str) -> Event:
+    return Event(doc="doc", event_type=event_type, sub_event_type=sub_event_type, actor1=actor1,
+                 location="Kasserine", country="Tunisia", geo_precision=1, event_date="2016-01-20")
+
+
+def test_civilians_attacked_where_a_crowd_is_are_part_of_its_demonstration() -> None:
+    # "la police a tué deux personnes en tirant sur les manifestants": the force used on the crowd
+    protest = _crowd("Protests", "Excessive force against protesters", "Protesters (Tunisia)")
+    shot = _crowd("Violence against civilians", "Attack", "Police Forces of Tunisia")
+    assert [e.event_type for e in merge_events([protest, shot], TEXT)] == ["Protests"]
+    # "des commerces ont été attaqués" by no one named, where rioters are
+    riot = _crowd("Riots", "Violent demonstration", "Rioters (Tunisia)")
+    looted = _crowd("Violence against civilians", "Attack", "Unidentified Armed Group (Tunisia)")
+    assert [e.event_type for e in merge_events([riot, looted], TEXT)] == ["Riots"]
+    # an unnamed group's attack near a peaceful march is not the marchers' doing
+    march = _crowd("Protests", "Peaceful protest", "Protesters (Tunisia)")
+    assert len(merge_events([march, looted], TEXT)) == 2
+    # nor is a massacre, where a riot is told too
+    massacre = _crowd("Violence against civilians", "Attack", "Unidentified Armed Group (Tunisia)")
+    massacre.fatalities = 30
+    assert len(merge_events([_crowd("Riots", "Violent demonstration", "Rioters (Tunisia)"), massacre], TEXT)) == 2

@@ -12,7 +12,7 @@ from datetime import date
 
 from veilleur.extract.cues import REMOTE_VIOLENCE
 from veilleur.extract.mentions import STATE_FORCES
-from veilleur.extract.sides import CIVILIAN_PREFIX
+from veilleur.extract.sides import CIVILIAN_PREFIX, UNIDENTIFIED_PREFIX
 from veilleur.records import Event, great_circle_km
 
 NEIGHBOUR_KM = 10.0  # two names for one happening's place (a town and its district)
@@ -28,6 +28,7 @@ ATTENTAT_WORDS = frozenset({"attentat", "attentats"})  # a terrorist attack, cod
 # what a side does to the other in the course of a fight (takes prisoners, seizes the weapons of the fallen)
 SPOILS_OF_A_FIGHT = frozenset({"Arrests", "Disrupted weapons use"})
 FIGHTING_TYPES = frozenset({"Battles", REMOTE_VIOLENCE})
+CROWD_TYPES = frozenset({"Protests", "Riots"})
 CAPTURES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
@@ -154,6 +155,13 @@ def _part_of(event: Event, other: Event) -> bool:
     if event.sub_event_type == "Remote explosive/landmine/IED":
         return other.sub_event_type == "Suicide bomb"
     if (event.event_type, event.sub_event_type) == CIVILIAN_ATTACK:
+        if other.event_type in CROWD_TYPES:
+            # "les forces de sécurité ont tué cinq personnes en tirant pour disperser les manifestants": the force
+            # used on a crowd is its demonstration's (codebook section 2); people attacked by no one named where
+            # a riot is ("des magasins ont été attaqués") are the rioters' victims, unless the attack kills: a
+            # massacre is no aside of a riot
+            return event.actor1.startswith(STATE_FORCES) or (
+                other.event_type == "Riots" and event.actor1.startswith(UNIDENTIFIED_PREFIX) and not event.fatalities)
         return other.event_type == REMOTE_VIOLENCE and not _only_called_attentat(other)
     if other.sub_event_type in DEMONSTRATION_SEVERITY:
         # one crowd on one day is one demonstration, coded by its gravest turn; arresting its members is
