@@ -146,3 +146,25 @@ def test_civilians_attacked_where_a_crowd_is_are_part_of_its_demonstration() -> 
     massacre = _crowd("Violence against civilians", "Attack", "Unidentified Armed Group (Tunisia)")
     massacre.fatalities = 30
     assert len(merge_events([_crowd("Riots", "Violent demonstration", "Rioters (Tunisia)"), massacre], TEXT)) == 2
+
+
+def _fight(location: str, precision: int, latitude: float, sentence: str, reversed_sides: bool = False) -> Event:
+    army, group = "Military Forces of Somalia", "al-Shabaab"
+    event = Event(doc="doc", event_type="Battles", sub_event_type="Armed clash",
+                  actor1=army if reversed_sides else group, actor2=group if reversed_sides else army,
+                  location=location, country="Somalia", geo_precision=precision, event_date="2023-01-17",
+                  latitude=latitude, longitude=45.3)
+    start = TEXT.index(sentence)
+    event.add_evidence("sentence", Span("doc", start, start + len(sentence), sentence))
+    return event
+
+
+def test_a_fight_told_near_a_town_is_the_one_told_at_its_place() -> None:
+    # "les shebab ont attaqué une base au nord de Mogadiscio" ... "la base de Hawadley": one fight, told twice
+    near = _fight("Mogadishu", 2, 2.04, "Mardi", reversed_sides=True)
+    there = _fight("Xawaadley", 1, 2.60, "Les jihadistes")
+    merged = merge_events([near, there], TEXT)
+    assert [e.location for e in merged] == ["Xawaadley"]
+    # a fight at the place itself, or far from it, is another one
+    assert len(merge_events([_fight("Afgooye", 1, 2.14, "Mardi"), there], TEXT)) == 2
+    assert len(merge_events([_fight("Baidoa", 2, 3.11, "Mardi"), there], TEXT)) == 2

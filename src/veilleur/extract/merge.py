@@ -16,6 +16,8 @@ from veilleur.extract.sides import CIVILIAN_PREFIX, UNIDENTIFIED_PREFIX
 from veilleur.records import Event, great_circle_km
 
 NEIGHBOUR_KM = 10.0  # two names for one happening's place (a town and its district)
+# how far from the town it names a place told only "near" it may lie ("une base au nord de Mogadiscio")
+NEARBY_KM = 75.0
 CLASH_OUTCOMES = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Agreement"})
 # the means of a strike, from the most precisely named to the least ("bombardé" says less than "frappes aériennes")
 REMOTE_MEANS = ("Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
@@ -95,7 +97,7 @@ def merge_events(events: Sequence[Event], original: str = "") -> list[Event]:
             merged[key] = event
         else:
             _absorb(kept, event, original)
-    result = _merge_neighbours(list(merged.values()), original)
+    result = _fold_told_nearby(_merge_neighbours(list(merged.values()), original), original)
     out = []
     for event in result:
         absorber = _final_absorber(event, result)
@@ -217,6 +219,34 @@ def _merge_neighbours(events: list[Event], original: str) -> list[Event]:
         else:
             _absorb(twin, event, original)
     return out
+
+
+def _fold_told_nearby(events: list[Event], original: str) -> list[Event]:
+    """"une embuscade ... entre les villes de Dori et de Seytenga", "une base militaire au nord de Mogadiscio":
+    an event told near a town, in another sentence than the one that names the place it happened at, of the same
+    kind, between the same two sides, the same day, is that event, told again by the nearest town a reader knows."""
+    out: list[Event] = []
+    for event in events:
+        precise = next((o for o in events if o is not event and _told_near(event, o)), None)
+        if precise is None:
+            out.append(event)
+        else:
+            _absorb(precise, event, original)
+    return out
+
+
+def _told_near(approximate: Event, precise: Event) -> bool:
+    if approximate.geo_precision != 2 or precise.geo_precision != 1:
+        return False
+    if approximate.sub_event_type != precise.sub_event_type or approximate.event_date != precise.event_date:
+        return False
+    if {approximate.actor1, approximate.actor2} != {precise.actor1, precise.actor2} or _same_sentence(
+            approximate, precise):
+        return False
+    if None in (approximate.latitude, approximate.longitude, precise.latitude, precise.longitude):
+        return False
+    return great_circle_km(approximate.latitude, approximate.longitude,  # type: ignore[arg-type]
+                           precise.latitude, precise.longitude) <= NEARBY_KM  # type: ignore[arg-type]
 
 
 def _same_happening_nearby(a: Event, b: Event) -> bool:
