@@ -1285,7 +1285,8 @@ def test_a_claim_names_who_did_the_bombing(pipeline: Pipeline) -> None:
     assert (event.location, event.fatalities) == ("Mogadishu", 79)
 
 
-@pytest.mark.parametrize("road", ["la route entre Boni et Hombori", "l'axe reliant Boni et Hombori"])
+@pytest.mark.parametrize("road", ["la route entre Boni et Hombori", "l'axe reliant Boni et Hombori",
+                                  "la limite des communes de Boni et Hombori"])
 def test_road_between_two_towns_is_the_first_town_near(pipeline: Pipeline, road: str) -> None:
     event = only_event(pipeline, f"Une mine a tué lundi trois soldats maliens sur {road}, dans le centre du Mali.")
     assert event.sub_event_type == "Remote explosive/landmine/IED"

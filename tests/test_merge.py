@@ -99,3 +99,72 @@ def test_an_attentat_that_names_no_means_is_the_shooting_the_text_tells() -> Non
     bomb = _shooting_event("Remote explosive/landmine/IED", "voiture piégée")
     assert [e.sub_event_type for e in merge_events([_shooting_event("Attack", "abattu"), bomb], SHOOTING)] == [
         "Remote explosive/landmine/IED"]
+
+
+def _spoils(sub_event_type: str, actor1: str) -> Event:
+    return Event(doc="doc", event_type="Strategic developments", sub_event_type=sub_event_type, actor1=actor1,
+                 location="Rafah", country="Egypt", geo_precision=1, event_date="2015-06-30")
+
+
+def test_arrests_and_seizures_by_a_side_of_the_fight_are_part_of_it() -> None:
+    # "trois jihadistes ont été tués et cinq arrêtés à Rafah ; les soldats ont saisi leurs armes"
+    army, police, group = "Military Forces of Egypt", "Police Forces of Egypt", "Islamic State Sinai Province"
+    fight = _clash("Rafah", 1, army, group, "armée")
+    merged = merge_events([fight, _spoils("Arrests", police), _spoils("Disrupted weapons use", army)], TEXT)
+    assert [e.sub_event_type for e in merged] == ["Armed clash"]
+    # an arrest made by someone the fight does not involve is an event of its own
+    merged = merge_events([fight, _spoils("Arrests", "Military Forces of Israel")], TEXT)
+    assert sorted(e.sub_event_type for e in merged) == ["Armed clash", "Arrests"]
+
+
+def test_a_find_in_a_place_taken_is_not_part_of_the_capture() -> None:
+    # "l'armée a repris Rafah, où elle a découvert un dépôt d'armes": the search follows the capture
+    capture = _clash("Rafah", 1, "Military Forces of Egypt", "Islamic State Sinai Province", "armée")
+    capture.sub_event_type = "Government regains territory"
+    merged = merge_events([capture, _spoils("Disrupted weapons use", "Military Forces of Egypt")], TEXT)
+    assert len(merged) == 2
+
+
+def _crowd(event_type: str, sub_event_type: str, actor1: str) -> Event:
+    return Event(doc="doc", event_type=event_type, sub_event_type=sub_event_type, actor1=actor1,
+                 location="Kasserine", country="Tunisia", geo_precision=1, event_date="2016-01-20")
+
+
+def test_civilians_attacked_where_a_crowd_is_are_part_of_its_demonstration() -> None:
+    # "la police a tué deux personnes en tirant sur les manifestants": the force used on the crowd
+    protest = _crowd("Protests", "Excessive force against protesters", "Protesters (Tunisia)")
+    shot = _crowd("Violence against civilians", "Attack", "Police Forces of Tunisia")
+    assert [e.event_type for e in merge_events([protest, shot], TEXT)] == ["Protests"]
+    # "des commerces ont été attaqués" by no one named, where rioters are
+    riot = _crowd("Riots", "Violent demonstration", "Rioters (Tunisia)")
+    looted = _crowd("Violence against civilians", "Attack", "Unidentified Armed Group (Tunisia)")
+    assert [e.event_type for e in merge_events([riot, looted], TEXT)] == ["Riots"]
+    # an unnamed group's attack near a peaceful march is not the marchers' doing
+    march = _crowd("Protests", "Peaceful protest", "Protesters (Tunisia)")
+    assert len(merge_events([march, looted], TEXT)) == 2
+    # nor is a massacre, where a riot is told too
+    massacre = _crowd("Violence against civilians", "Attack", "Unidentified Armed Group (Tunisia)")
+    massacre.fatalities = 30
+    assert len(merge_events([_crowd("Riots", "Violent demonstration", "Rioters (Tunisia)"), massacre], TEXT)) == 2
+
+
+def _fight(location: str, precision: int, latitude: float, sentence: str, reversed_sides: bool = False) -> Event:
+    army, group = "Military Forces of Somalia", "al-Shabaab"
+    event = Event(doc="doc", event_type="Battles", sub_event_type="Armed clash",
+                  actor1=army if reversed_sides else group, actor2=group if reversed_sides else army,
+                  location=location, country="Somalia", geo_precision=precision, event_date="2023-01-17",
+                  latitude=latitude, longitude=45.3)
+    start = TEXT.index(sentence)
+    event.add_evidence("sentence", Span("doc", start, start + len(sentence), sentence))
+    return event
+
+
+def test_a_fight_told_near_a_town_is_the_one_told_at_its_place() -> None:
+    # "les shebab ont attaqué une base au nord de Mogadiscio" ... "la base de Hawadley": one fight, told twice
+    near = _fight("Mogadishu", 2, 2.04, "Mardi", reversed_sides=True)
+    there = _fight("Xawaadley", 1, 2.60, "Les jihadistes")
+    merged = merge_events([near, there], TEXT)
+    assert [e.location for e in merged] == ["Xawaadley"]
+    # a fight at the place itself, or far from it, is another one
+    assert len(merge_events([_fight("Afgooye", 1, 2.14, "Mardi"), there], TEXT)) == 2
+    assert len(merge_events([_fight("Baidoa", 2, 3.11, "Mardi"), there], TEXT)) == 2

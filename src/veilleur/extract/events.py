@@ -55,8 +55,12 @@ NEAR = re.compile(
 )
 BACKGROUND_REACH = 60  # a year ("en 2014") this close to a cue dates it
 # "sur la route entre Boni et Hombori", "sur l'axe reliant Mossoul et Kirkouk", "sur l'axe Mora-Waza"
+# a stretch between two places, or the boundary two areas share ("à la limite des wilayas de Skikda et El-Tarf",
+# "aux confins des provinces de X et Y"): one place the text ties to both names, not one event in each
 ROUTE_BETWEEN = re.compile(
-    r"(?:\bentre|\b(?:route|axe|tronçon|piste)(?:\s+(?:qui\s+relie|reliant))?)\s+(?:les?\s+(?:villes?|localités?)\s+)?"
+    r"(?:\bentre|\b(?:route|axe|tronçon|piste)(?:\s+(?:qui\s+relie|reliant))?"
+    r"|\b(?:limites?|confins)\s+(?:des|du|de\s+la|de\s+l'))"
+    r"\s+(?:les?\s+)?(?:(?:villes?|localités?|wilayas?|régions?|provinces?|départements?|préfectures?|communes?)\s+)?"
     r"(?:de\s+|d')?$",
     re.IGNORECASE,
 )

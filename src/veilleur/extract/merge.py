@@ -11,10 +11,13 @@ from collections.abc import Sequence
 from datetime import date
 
 from veilleur.extract.cues import REMOTE_VIOLENCE
-from veilleur.extract.sides import CIVILIAN_PREFIX
+from veilleur.extract.mentions import STATE_FORCES
+from veilleur.extract.sides import CIVILIAN_PREFIX, UNIDENTIFIED_PREFIX
 from veilleur.records import Event, great_circle_km
 
 NEIGHBOUR_KM = 10.0  # two names for one happening's place (a town and its district)
+# how far from the town it names a place told only "near" it may lie ("une base au nord de Mogadiscio")
+NEARBY_KM = 75.0
 CLASH_OUTCOMES = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Agreement"})
 # the means of a strike, from the most precisely named to the least ("bombardé" says less than "frappes aériennes")
 REMOTE_MEANS = ("Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
@@ -24,6 +27,11 @@ DEMONSTRATION_SEVERITY = ("Peaceful protest", "Protest with intervention", "Viol
                           "Excessive force against protesters")
 CIVILIAN_ATTACK = ("Violence against civilians", "Attack")
 ATTENTAT_WORDS = frozenset({"attentat", "attentats"})  # a terrorist attack, coded a bomb when no means is named
+# what a side does to the other in the course of a fight (takes prisoners, seizes the weapons of the fallen)
+SPOILS_OF_A_FIGHT = frozenset({"Arrests", "Disrupted weapons use"})
+FIGHTING_TYPES = frozenset({"Battles", REMOTE_VIOLENCE})
+CROWD_TYPES = frozenset({"Protests", "Riots"})
+CAPTURES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
 def inherit_dates(events: list[Event]) -> list[Event]:
@@ -89,7 +97,7 @@ def merge_events(events: Sequence[Event], original: str = "") -> list[Event]:
             merged[key] = event
         else:
             _absorb(kept, event, original)
-    result = _merge_neighbours(list(merged.values()), original)
+    result = _fold_told_nearby(_merge_neighbours(list(merged.values()), original), original)
     out = []
     for event in result:
         absorber = _final_absorber(event, result)
@@ -131,6 +139,12 @@ def _part_of(event: Event, other: Event) -> bool:
         return False
     if event.sub_event_type == "Armed clash":
         return other.event_type == "Battles" and other.sub_event_type.endswith("territory")
+    if event.sub_event_type in SPOILS_OF_A_FIGHT and other.event_type in FIGHTING_TYPES:
+        # "huit jihadistes tués et 38 suspects arrêtés lors de l'opération", "les troupes ont saisi les armes du
+        # militant tué": the arrests and seizures one of the fighting sides makes where and when it fights are
+        # part of that fight, not events of their own; a place taken is searched by its new masters once it is
+        # theirs ("un dépôt d'armes découvert dans la ville reprise"), which the capture does not tell
+        return other.sub_event_type not in CAPTURES and _side_of(event.actor1, other)
     if event.event_type == other.event_type == REMOTE_VIOLENCE and event.sub_event_type in REMOTE_MEANS and (
             other.sub_event_type in REMOTE_MEANS and _same_or_unnamed(event.actor1, other.actor1)):
         # one side's strikes on one place and day, told once as "bombardé", once as "frappes aériennes", are one
@@ -143,6 +157,13 @@ def _part_of(event: Event, other: Event) -> bool:
     if event.sub_event_type == "Remote explosive/landmine/IED":
         return other.sub_event_type == "Suicide bomb"
     if (event.event_type, event.sub_event_type) == CIVILIAN_ATTACK:
+        if other.event_type in CROWD_TYPES:
+            # "les forces de sécurité ont tué cinq personnes en tirant pour disperser les manifestants": the force
+            # used on a crowd is its demonstration's (codebook section 2); people attacked by no one named where
+            # a riot is ("des magasins ont été attaqués") are the rioters' victims, unless the attack kills: a
+            # massacre is no aside of a riot
+            return event.actor1.startswith(STATE_FORCES) or (
+                other.event_type == "Riots" and event.actor1.startswith(UNIDENTIFIED_PREFIX) and not event.fatalities)
         return other.event_type == REMOTE_VIOLENCE and not _only_called_attentat(other)
     if other.sub_event_type in DEMONSTRATION_SEVERITY:
         # one crowd on one day is one demonstration, coded by its gravest turn; arresting its members is
@@ -155,6 +176,16 @@ def _part_of(event: Event, other: Event) -> bool:
         # what attackers or rioters loot and burn where they strike is part of that attack or riot
         return other.event_type in ("Battles", "Violence against civilians", "Riots")
     return False
+
+
+def _side_of(actor: str, fight: Event) -> bool:
+    """Is ``actor`` one of the fight's sides, or the state's forces when the state fights in it (the police
+    arrest where the army fought)?"""
+    sides = (fight.actor1, fight.actor2)
+    if actor in sides:
+        return True
+    state = actor.startswith(STATE_FORCES) and actor.split(" of ", 1)[-1]
+    return bool(state) and any(s.startswith(STATE_FORCES) and s.split(" of ", 1)[-1] == state for s in sides)
 
 
 def _only_called_attentat(event: Event) -> bool:
@@ -188,6 +219,34 @@ def _merge_neighbours(events: list[Event], original: str) -> list[Event]:
         else:
             _absorb(twin, event, original)
     return out
+
+
+def _fold_told_nearby(events: list[Event], original: str) -> list[Event]:
+    """"une embuscade ... entre les villes de Dori et de Seytenga", "une base militaire au nord de Mogadiscio":
+    an event told near a town, in another sentence than the one that names the place it happened at, of the same
+    kind, between the same two sides, the same day, is that event, told again by the nearest town a reader knows."""
+    out: list[Event] = []
+    for event in events:
+        precise = next((o for o in events if o is not event and _told_near(event, o)), None)
+        if precise is None:
+            out.append(event)
+        else:
+            _absorb(precise, event, original)
+    return out
+
+
+def _told_near(approximate: Event, precise: Event) -> bool:
+    if approximate.geo_precision != 2 or precise.geo_precision != 1:
+        return False
+    if approximate.sub_event_type != precise.sub_event_type or approximate.event_date != precise.event_date:
+        return False
+    if {approximate.actor1, approximate.actor2} != {precise.actor1, precise.actor2} or _same_sentence(
+            approximate, precise):
+        return False
+    if None in (approximate.latitude, approximate.longitude, precise.latitude, precise.longitude):
+        return False
+    return great_circle_km(approximate.latitude, approximate.longitude,  # type: ignore[arg-type]
+                           precise.latitude, precise.longitude) <= NEARBY_KM  # type: ignore[arg-type]
 
 
 def _same_happening_nearby(a: Event, b: Event) -> bool:
