@@ -170,6 +170,7 @@ def test_short_spans_and_causatives_are_reported(annotator: Annotator, text: str
         # opening fire, shooting at people: an attack, whose target makes it a clash or an attack on civilians
         ("Des inconnus ont ouvert le feu sur un poste de contrôle près de Tillabéri.", "ouvert", "attack"),
         ("Un chauffeur a reçu une balle dans l'épaule près de Tillabéri.", "reçu", "attack"),  # the target
+        ("L'assaillant a déclenché sa veste explosive à l'entrée du marché de Bannu.", "veste", "suicide"),
     ],
 )
 def test_a_cue_reports_its_category(annotator: Annotator, text: str, cue: str, category: str) -> None:
