@@ -99,3 +99,21 @@ def test_an_attentat_that_names_no_means_is_the_shooting_the_text_tells() -> Non
     bomb = _shooting_event("Remote explosive/landmine/IED", "voiture piégée")
     assert [e.sub_event_type for e in merge_events([_shooting_event("Attack", "abattu"), bomb], SHOOTING)] == [
         "Remote explosive/landmine/IED"]
+
+
+BLAST = "Une explosion a secoué le port et une voiture piégée a été retrouvée : douze personnes sont mortes."
+
+
+def _blast_cue(trigger: str, fatalities: int) -> Event:
+    event = Event(doc="doc", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                  location="Aden", country="Yemen", event_date="2019-04-18", fatalities=fatalities)
+    for word, name in ((BLAST, "sentence"), (trigger, "trigger"), ("douze personnes sont mortes", "fatalities")):
+        start = BLAST.index(word)
+        event.add_evidence(name, Span("doc", start, start + len(word), word))
+    return event
+
+
+def test_one_toll_read_for_two_cues_of_a_sentence_is_counted_once() -> None:
+    # two cues of one sentence, each given the same words: one toll, not two parts of the story that add up
+    merged = merge_events([_blast_cue("explosion", 6), _blast_cue("voiture piégée", 12)], BLAST)
+    assert [e.fatalities for e in merged] == [12]

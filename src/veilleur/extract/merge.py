@@ -231,11 +231,17 @@ def _absorb(kept: Event, other: Event, original: str) -> None:
 
 def _combined_toll(kept: Event, other: Event, original: str) -> int:
     a, b = kept.fatalities, other.fatalities
-    if not a or not b or a == b:
+    if not a or not b or a == b or _same_toll_words(kept, other):
+        # the same words read for two cues of one sentence ("une explosion à la voiture piégée ... 37 personnes
+        # sont décédées") are one toll, not two parts of the story
         return max(a, b)
     if _same_paragraph(kept, other, original):
         return a + b
     return min(a, b)
+
+
+def _same_toll_words(a: Event, b: Event) -> bool:
+    return bool(set(a.evidence.get("fatalities", [])) & set(b.evidence.get("fatalities", [])))
 
 
 def _same_paragraph(a: Event, b: Event, original: str) -> bool:
