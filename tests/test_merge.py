@@ -117,3 +117,14 @@ def test_one_toll_read_for_two_cues_of_a_sentence_is_counted_once() -> None:
     # two cues of one sentence, each given the same words: one toll, not two parts of the story that add up
     merged = merge_events([_blast_cue("explosion", 6), _blast_cue("voiture piégée", 12)], BLAST)
     assert [e.fatalities for e in merged] == [12]
+
+
+def test_a_bombing_told_on_a_day_outside_the_undated_ones_week_is_another_one() -> None:
+    # "le marché avait déjà été visé par une bombe le 2 mai": an earlier bombing, not a second name for this one
+    this_week = _bombing("2017-11-20", 2)
+    earlier = _bombing("2017-05-02", 1, "le 2 mai")
+    earlier.location = "Maiduguri market"
+    for event in (this_week, earlier):
+        event.latitude, event.longitude, event.geo_precision = 11.85, 13.16, 1
+    merged = merge_events([this_week, earlier], "")
+    assert sorted(e.event_date for e in merged) == ["2017-05-02", "2017-11-20"]

@@ -195,6 +195,8 @@ def _same_happening_nearby(a: Event, b: Event) -> bool:
         return False
     if a.event_date != b.event_date and "event_date" in a.evidence and "event_date" in b.evidence:
         return False
+    if _another_day_than_undated(a, b) or _another_day_than_undated(b, a):
+        return False  # "ce marché avait déjà été la cible d'un attentat le 1er juillet": an earlier one
     if _same_sentence(a, b):
         return False  # "Jobar et Zamalka": places named together are distinct events
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
@@ -202,6 +204,13 @@ def _same_happening_nearby(a: Event, b: Event) -> bool:
     if a.geo_precision == 3 or b.geo_precision == 3:
         return False  # a province's capital point is not a neighbour of the town the detail names
     return great_circle_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEIGHBOUR_KM  # type: ignore[arg-type]
+
+
+def _another_day_than_undated(dated: Event, undated: Event) -> bool:
+    """Is ``dated`` told on a day outside the week (or month) that the undated event's date stands for?"""
+    if "event_date" not in dated.evidence or "event_date" in undated.evidence:
+        return False
+    return not day_in_span(date.fromisoformat(dated.event_date), undated)
 
 
 def _same_sentence(a: Event, b: Event) -> bool:
