@@ -29,7 +29,7 @@ def test_a_detail_whose_unnamed_actor_is_the_leads_target_keeps_the_sides_revers
     lead = _clash("Sinaï", 3, army, group, "armée")
     lead.add_evidence("actor2", _span("Etat islamique"))
     detail = _clash("Rafah", 1, group, "", "jihadistes")
-    merged = merge_events([lead, detail], TEXT)
+    merged = merge_events([lead, detail])
     rafah = next(e for e in merged if e.location == "Rafah")
     assert (rafah.actor1, rafah.actor2) == (group, army)
 
@@ -38,7 +38,7 @@ def test_a_target_the_lead_only_borrowed_from_the_story_does_not_reverse_the_sid
     army, group = "Military Forces of Egypt", "Islamic State Sinai Province"
     lead = _clash("Sinaï", 3, group, army, "Etat islamique")  # the army is the story's, not the sentence's
     detail = _clash("Rafah", 1, army, "", "jihadistes")
-    merged = merge_events([lead, detail], TEXT)
+    merged = merge_events([lead, detail])
     assert next(e for e in merged if e.location == "Rafah").actor1 == group
 
 
@@ -93,11 +93,11 @@ def test_an_attentat_that_names_no_means_is_the_shooting_the_text_tells() -> Non
     # "attentat" is coded a bomb by default; at the place and day of a shooting it is that shooting
     shooting = _shooting_event("Attack", "abattu")
     attentat = _shooting_event("Remote explosive/landmine/IED", "attentat")
-    merged = merge_events([shooting, attentat], SHOOTING)
+    merged = merge_events([shooting, attentat])
     assert [(e.sub_event_type, e.fatalities) for e in merged] == [("Attack", 12)]
     # a bomb named as such ("une voiture piégée") still takes in the killing it made
     bomb = _shooting_event("Remote explosive/landmine/IED", "voiture piégée")
-    assert [e.sub_event_type for e in merge_events([_shooting_event("Attack", "abattu"), bomb], SHOOTING)] == [
+    assert [e.sub_event_type for e in merge_events([_shooting_event("Attack", "abattu"), bomb])] == [
         "Remote explosive/landmine/IED"]
 
 
@@ -115,7 +115,7 @@ def _blast_cue(trigger: str, fatalities: int) -> Event:
 
 def test_one_toll_read_for_two_cues_of_a_sentence_is_counted_once() -> None:
     # two cues of one sentence, each given the same words: one toll, not two parts of the story that add up
-    merged = merge_events([_blast_cue("explosion", 6), _blast_cue("voiture piégée", 12)], BLAST)
+    merged = merge_events([_blast_cue("explosion", 6), _blast_cue("voiture piégée", 12)])
     assert [e.fatalities for e in merged] == [12]
 
 
@@ -126,5 +126,29 @@ def test_a_bombing_told_on_a_day_outside_the_undated_ones_week_is_another_one() 
     earlier.location = "Maiduguri market"
     for event in (this_week, earlier):
         event.latitude, event.longitude, event.geo_precision = 11.85, 13.16, 1
-    merged = merge_events([this_week, earlier], "")
+    merged = merge_events([this_week, earlier])
     assert sorted(e.event_date for e in merged) == ["2017-05-02", "2017-11-20"]
+
+
+CRACKDOWN = ("Trois manifestants ont été tués lundi à Dawei, puis deux autres dans la soirée. Des médecins "
+             "dénombraient plus tard neuf manifestants tués.")
+
+
+def _crackdown(sentence: str, toll: str, fatalities: int) -> Event:
+    event = Event(doc="doc", event_type="Protests", sub_event_type="Excessive force against protesters",
+                  location="Dawei", country="Myanmar", event_date="2021-03-01", fatalities=fatalities)
+    for words, name in ((sentence, "sentence"), (toll, "fatalities")):
+        start = CRACKDOWN.index(words)
+        event.add_evidence(name, Span("doc", start, start + len(words), words))
+    return event
+
+
+def test_figures_of_one_sentence_add_up_and_a_figure_told_in_another_sentence_is_not_added() -> None:
+    first = CRACKDOWN[: CRACKDOWN.index(".") + 1]
+    later = CRACKDOWN[len(first) + 1 :]
+    parts = [_crackdown(first, "Trois manifestants ont été tués", 3), _crackdown(first, "deux autres", 2)]
+    assert [e.fatalities for e in merge_events(parts)] == [5]
+    # the next sentence of the same paragraph gives another count (another source, or a wider total): the lowest
+    told_apart = [_crackdown(first, "Trois manifestants ont été tués", 3),
+                  _crackdown(later, "neuf manifestants tués", 9)]
+    assert [e.fatalities for e in merge_events(told_apart)] == [3]

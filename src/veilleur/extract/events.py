@@ -160,7 +160,7 @@ def extract_events(
         _update_context(context, text, mentions, start, end, current)
         events.extend(current)
         previous = current
-    merged = merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues)), article.original)
+    merged = merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues)))
     return _without_places_in_passing(_police_facing_crowds(merged, cues), country)
 
 
