@@ -297,7 +297,9 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
     )
     etre_death = rf"{_alternation(vocab['auxiliaries_etre'])}{adverbs}\s+{_alternation(vocab['etre_deaths'])}"
     # "un homme de 25 ans a été tué", "deux jeunes, âgés de 21 et 25 ans, ont été tués": the age is an aside
-    age = (rf"(?:\s*,?\s+(?:agee?s?\s+)?d(?:e\s+|')\s*\d+(?:\s+(?:et|a)\s+\d+)?\s+"
+    # "une femme d'une vingtaine d'années a été tuée": an age told by an approximate number
+    years = rf"(?:\d+(?:\s+(?:et|a)\s+\d+)?\s+|une\s+{_alternation(vocab['approximations'])}\s+d'\s*)"
+    age = (rf"(?:\s*,?\s+(?:agee?s?\s+)?d(?:e\s+|')\s*{years}"
            rf"{_alternation(vocab['age_words'])}(?![\w-]),?)?")
     of_one = r"(?:\s+d(?:e\s+|')\s*une?(?:\s+meme)?\s+[a-z][a-z-]*)?"  # "dix membres d'une même famille"
     # "un grand nombre de terroristes qui tentaient de s'infiltrer ont été éliminés"
