@@ -128,6 +128,7 @@ def tolls(text: str) -> list[tuple[int, str]]:
         ("Un berger de 19 ans a été tué près du puits.", [(1, "berger")]),
         ("Deux élèves, âgés de 12 et 14 ans, ont péri dans l'incendie.", [(2, "élèves")]),
         ("Un pêcheur d'une trentaine d'années a été tué sur la plage.", [(1, "pêcheur")]),
+        ("Les échauffourées ont conduit aux morts de trois lycéens.", [(3, "lycéens")]),
         ("Quatre membres d'une même famille ont été tués dans la frappe.", [(4, "membres")]),
         # counts joined by "et" died together; the wounded are not added
         ("Avec trois policiers et 12 soldats tués, le bilan est lourd.", [(15, "soldats")]),
