@@ -244,7 +244,9 @@ class TollMention:
 def _filler_words() -> str:
     """Up to a few words between a number and its death word ("12 soldats syriens tués")."""
     vocab = _vocabulary()
-    return _word_but(tuple([*vocab["filler_stop_words"], *vocab["vague_quantities"]]))
+    # "un 32e mort", "une 3ème victime": an ordinal in digits ranks the one dead, as "un cinquième mort" does
+    ordinal = rf"(?:{_SEP}\d+(?:e|eme|ieme)(?![\w-]))"
+    return rf"(?:{_word_but(tuple([*vocab['filler_stop_words'], *vocab['vague_quantities']]))}|{ordinal})"
 
 
 def _word_but(stop: tuple[str, ...]) -> str:
@@ -378,7 +380,8 @@ def _victim_head(text: str, folded: str, match: re.Match[str]) -> tuple[str, int
     function_words = set(vocab["function_words"])
     death_nouns = set(vocab["death_nouns"])
     offset = match.start("fill")
-    for token in re.finditer(r"[a-z][a-z-]*'?", folded[offset : match.end("fill")]):
+    # a word, not the letters of an ordinal in digits ("un 32e mort")
+    for token in re.finditer(r"(?<![\w-])[a-z][a-z-]*'?", folded[offset : match.end("fill")]):
         word = token.group(0)
         if word in function_words or word.endswith("'"):
             continue
