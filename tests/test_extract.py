@@ -457,6 +457,14 @@ def test_toll_for_two_named_towns_is_split(pipeline: Pipeline) -> None:
     assert {e.sub_event_type for e in events} == {"Air/drone strike"}
 
 
+def test_a_lead_told_without_a_place_gives_its_toll_to_the_event_placed_later(pipeline: Pipeline) -> None:
+    # the lead names no place; a later sentence tells the same blast with its town, and no toll of its own
+    event = only_event(pipeline, "Trois bergers ont été tués dimanche par une mine artisanale dans le nord du pays. "
+                                 "Les secours sont arrivés dans la soirée. Dimanche matin, un camion a sauté sur une "
+                                 "mine artisanale près de Gao, au Mali.")
+    assert (event.location, event.fatalities) == ("Gao", 3)
+
+
 # ---------------------------------------------------------------- not events (codebook section 1)
 
 REAL = "Des combats ont opposé dimanche l'armée irakienne à l'État islamique près de Tal Afar."

@@ -29,7 +29,7 @@ def test_a_detail_whose_unnamed_actor_is_the_leads_target_keeps_the_sides_revers
     lead = _clash("Sinaï", 3, army, group, "armée")
     lead.add_evidence("actor2", _span("Etat islamique"))
     detail = _clash("Rafah", 1, group, "", "jihadistes")
-    merged = merge_events([lead, detail], TEXT)
+    merged = merge_events([lead, detail])
     rafah = next(e for e in merged if e.location == "Rafah")
     assert (rafah.actor1, rafah.actor2) == (group, army)
 
@@ -38,7 +38,7 @@ def test_a_target_the_lead_only_borrowed_from_the_story_does_not_reverse_the_sid
     army, group = "Military Forces of Egypt", "Islamic State Sinai Province"
     lead = _clash("Sinaï", 3, group, army, "Etat islamique")  # the army is the story's, not the sentence's
     detail = _clash("Rafah", 1, army, "", "jihadistes")
-    merged = merge_events([lead, detail], TEXT)
+    merged = merge_events([lead, detail])
     assert next(e for e in merged if e.location == "Rafah").actor1 == group
 
 
@@ -93,11 +93,11 @@ def test_an_attentat_that_names_no_means_is_the_shooting_the_text_tells() -> Non
     # "attentat" is coded a bomb by default; at the place and day of a shooting it is that shooting
     shooting = _shooting_event("Attack", "abattu")
     attentat = _shooting_event("Remote explosive/landmine/IED", "attentat")
-    merged = merge_events([shooting, attentat], SHOOTING)
+    merged = merge_events([shooting, attentat])
     assert [(e.sub_event_type, e.fatalities) for e in merged] == [("Attack", 12)]
     # a bomb named as such ("une voiture piégée") still takes in the killing it made
     bomb = _shooting_event("Remote explosive/landmine/IED", "voiture piégée")
-    assert [e.sub_event_type for e in merge_events([_shooting_event("Attack", "abattu"), bomb], SHOOTING)] == [
+    assert [e.sub_event_type for e in merge_events([_shooting_event("Attack", "abattu"), bomb])] == [
         "Remote explosive/landmine/IED"]
 
 
@@ -110,10 +110,10 @@ def test_arrests_and_seizures_by_a_side_of_the_fight_are_part_of_it() -> None:
     # "trois jihadistes ont été tués et cinq arrêtés à Rafah ; les soldats ont saisi leurs armes"
     army, police, group = "Military Forces of Egypt", "Police Forces of Egypt", "Islamic State Sinai Province"
     fight = _clash("Rafah", 1, army, group, "armée")
-    merged = merge_events([fight, _spoils("Arrests", police), _spoils("Disrupted weapons use", army)], TEXT)
+    merged = merge_events([fight, _spoils("Arrests", police), _spoils("Disrupted weapons use", army)])
     assert [e.sub_event_type for e in merged] == ["Armed clash"]
     # an arrest made by someone the fight does not involve is an event of its own
-    merged = merge_events([fight, _spoils("Arrests", "Military Forces of Israel")], TEXT)
+    merged = merge_events([fight, _spoils("Arrests", "Military Forces of Israel")])
     assert sorted(e.sub_event_type for e in merged) == ["Armed clash", "Arrests"]
 
 
@@ -121,7 +121,7 @@ def test_a_find_in_a_place_taken_is_not_part_of_the_capture() -> None:
     # "l'armée a repris Rafah, où elle a découvert un dépôt d'armes": the search follows the capture
     capture = _clash("Rafah", 1, "Military Forces of Egypt", "Islamic State Sinai Province", "armée")
     capture.sub_event_type = "Government regains territory"
-    merged = merge_events([capture, _spoils("Disrupted weapons use", "Military Forces of Egypt")], TEXT)
+    merged = merge_events([capture, _spoils("Disrupted weapons use", "Military Forces of Egypt")])
     assert len(merged) == 2
 
 
@@ -134,18 +134,18 @@ def test_civilians_attacked_where_a_crowd_is_are_part_of_its_demonstration() -> 
     # "la police a tué deux personnes en tirant sur les manifestants": the force used on the crowd
     protest = _crowd("Protests", "Excessive force against protesters", "Protesters (Tunisia)")
     shot = _crowd("Violence against civilians", "Attack", "Police Forces of Tunisia")
-    assert [e.event_type for e in merge_events([protest, shot], TEXT)] == ["Protests"]
+    assert [e.event_type for e in merge_events([protest, shot])] == ["Protests"]
     # "des commerces ont été attaqués" by no one named, where rioters are
     riot = _crowd("Riots", "Violent demonstration", "Rioters (Tunisia)")
     looted = _crowd("Violence against civilians", "Attack", "Unidentified Armed Group (Tunisia)")
-    assert [e.event_type for e in merge_events([riot, looted], TEXT)] == ["Riots"]
+    assert [e.event_type for e in merge_events([riot, looted])] == ["Riots"]
     # an unnamed group's attack near a peaceful march is not the marchers' doing
     march = _crowd("Protests", "Peaceful protest", "Protesters (Tunisia)")
-    assert len(merge_events([march, looted], TEXT)) == 2
+    assert len(merge_events([march, looted])) == 2
     # nor is a massacre, where a riot is told too
     massacre = _crowd("Violence against civilians", "Attack", "Unidentified Armed Group (Tunisia)")
     massacre.fatalities = 30
-    assert len(merge_events([_crowd("Riots", "Violent demonstration", "Rioters (Tunisia)"), massacre], TEXT)) == 2
+    assert len(merge_events([_crowd("Riots", "Violent demonstration", "Rioters (Tunisia)"), massacre])) == 2
 
 
 def _fight(location: str, precision: int, latitude: float, sentence: str, reversed_sides: bool = False) -> Event:
@@ -163,8 +163,61 @@ def test_a_fight_told_near_a_town_is_the_one_told_at_its_place() -> None:
     # "les shebab ont attaqué une base au nord de Mogadiscio" ... "la base de Hawadley": one fight, told twice
     near = _fight("Mogadishu", 2, 2.04, "Mardi", reversed_sides=True)
     there = _fight("Xawaadley", 1, 2.60, "Les jihadistes")
-    merged = merge_events([near, there], TEXT)
+    merged = merge_events([near, there])
     assert [e.location for e in merged] == ["Xawaadley"]
     # a fight at the place itself, or far from it, is another one
-    assert len(merge_events([_fight("Afgooye", 1, 2.14, "Mardi"), there], TEXT)) == 2
-    assert len(merge_events([_fight("Baidoa", 2, 3.11, "Mardi"), there], TEXT)) == 2
+    assert len(merge_events([_fight("Afgooye", 1, 2.14, "Mardi"), there])) == 2
+    assert len(merge_events([_fight("Baidoa", 2, 3.11, "Mardi"), there])) == 2
+
+
+BLAST = "Une explosion a secoué le port et une voiture piégée a été retrouvée : douze personnes sont mortes."
+
+
+def _blast_cue(trigger: str, fatalities: int) -> Event:
+    event = Event(doc="doc", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                  location="Aden", country="Yemen", event_date="2019-04-18", fatalities=fatalities)
+    for word, name in ((BLAST, "sentence"), (trigger, "trigger"), ("douze personnes sont mortes", "fatalities")):
+        start = BLAST.index(word)
+        event.add_evidence(name, Span("doc", start, start + len(word), word))
+    return event
+
+
+def test_one_toll_read_for_two_cues_of_a_sentence_is_counted_once() -> None:
+    # two cues of one sentence, each given the same words: one toll, not two parts of the story that add up
+    merged = merge_events([_blast_cue("explosion", 6), _blast_cue("voiture piégée", 12)])
+    assert [e.fatalities for e in merged] == [12]
+
+
+def test_a_bombing_told_on_a_day_outside_the_undated_ones_week_is_another_one() -> None:
+    # "le marché avait déjà été visé par une bombe le 2 mai": an earlier bombing, not a second name for this one
+    this_week = _bombing("2017-11-20", 2)
+    earlier = _bombing("2017-05-02", 1, "le 2 mai")
+    earlier.location = "Maiduguri market"
+    for event in (this_week, earlier):
+        event.latitude, event.longitude, event.geo_precision = 11.85, 13.16, 1
+    merged = merge_events([this_week, earlier])
+    assert sorted(e.event_date for e in merged) == ["2017-05-02", "2017-11-20"]
+
+
+CRACKDOWN = ("Trois manifestants ont été tués lundi à Dawei, puis deux autres dans la soirée. Des médecins "
+             "dénombraient plus tard neuf manifestants tués.")
+
+
+def _crackdown(sentence: str, toll: str, fatalities: int) -> Event:
+    event = Event(doc="doc", event_type="Protests", sub_event_type="Excessive force against protesters",
+                  location="Dawei", country="Myanmar", event_date="2021-03-01", fatalities=fatalities)
+    for words, name in ((sentence, "sentence"), (toll, "fatalities")):
+        start = CRACKDOWN.index(words)
+        event.add_evidence(name, Span("doc", start, start + len(words), words))
+    return event
+
+
+def test_figures_of_one_sentence_add_up_and_a_figure_told_in_another_sentence_is_not_added() -> None:
+    first = CRACKDOWN[: CRACKDOWN.index(".") + 1]
+    later = CRACKDOWN[len(first) + 1 :]
+    parts = [_crackdown(first, "Trois manifestants ont été tués", 3), _crackdown(first, "deux autres", 2)]
+    assert [e.fatalities for e in merge_events(parts)] == [5]
+    # the next sentence of the same paragraph gives another count (another source, or a wider total): the lowest
+    told_apart = [_crackdown(first, "Trois manifestants ont été tués", 3),
+                  _crackdown(later, "neuf manifestants tués", 9)]
+    assert [e.fatalities for e in merge_events(told_apart)] == [3]

@@ -127,6 +127,12 @@ def tolls(text: str) -> list[tuple[int, str]]:
         # an age is an aside, never the count
         ("Un berger de 19 ans a été tué près du puits.", [(1, "berger")]),
         ("Deux élèves, âgés de 12 et 14 ans, ont péri dans l'incendie.", [(2, "élèves")]),
+        ("Un pêcheur d'une trentaine d'années a été tué sur la plage.", [(1, "pêcheur")]),
+        ("Les échauffourées ont conduit aux morts de trois lycéens.", [(3, "lycéens")]),
+        # an ordinal ranks one more dead, in words or in digits
+        ("La fusillade a fait un 14e mort dans le quartier.", [(1, "")]),
+        # a unit that "tombe" in an ambush is no count of dead
+        ("Une patrouille de la garde nationale est tombée dans une embuscade.", []),
         ("Quatre membres d'une même famille ont été tués dans la frappe.", [(4, "membres")]),
         # counts joined by "et" died together; the wounded are not added
         ("Avec trois policiers et 12 soldats tués, le bilan est lourd.", [(15, "soldats")]),

@@ -137,6 +137,11 @@ def extract_events(
             ):
                 _share_tolls(article, previous, frame.tolls, cues)  # "40 terroristes ont été éliminés."
                 continue
+            if placeless is not None and not (events or current) and _places_the_lead(placeless, frame):
+                # "Deux civils ont été tués samedi par un engin explosif ... Samedi, c'est un camion qui a heurté
+                # un engin explosif près de Tessalit": the lead's toll, told with no place, is the placed event's
+                frame = replace(frame, tolls=placeless.tolls)
+                placeless = None
             told = _events_from_frame(article, frame, context, recent_dates)
             if (trigger.toll_only or _attack_noun(trigger)) and (events or current):
                 _as_the_strikes_told(told, (events + current)[-1])
@@ -159,7 +164,7 @@ def extract_events(
         _update_context(context, text, mentions, start, end, current)
         events.extend(current)
         previous = current
-    merged = merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues)), article.original)
+    merged = merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues)))
     return _without_places_in_passing(_police_facing_crowds(merged, cues), country)
 
 
@@ -187,6 +192,16 @@ def _of_its_kind(anaphor: Trigger, events: list[Event]) -> list[Event]:
     """The events an anaphor can point back to: "l'attentat" after a march against it is not the march."""
     crowd = bool(anaphor.category.crowd)
     return [e for e in events if e.actor1.startswith(CROWD_PREFIXES) == crowd]
+
+
+def _places_the_lead(lead: Frame, frame: Frame) -> bool:
+    """Does ``frame`` tell again, with its place, the event a lead told with a toll and no place: the same kind
+    of cue, no toll of its own, and no other day than the lead's?"""
+    if not lead.tolls or frame.tolls or not frame.places or lead.trigger.category.name != frame.trigger.category.name:
+        return False
+    lead_days = {d.value for d in lead.dates if d.kind == "day"}
+    days = {d.value for d in frame.dates if d.kind == "day"}
+    return not (lead_days and days and not lead_days & days)
 
 
 def _attack_noun(trigger: Trigger) -> bool:

@@ -1,7 +1,7 @@
 """Merging within one article: one event per sub-event type x place x day (codebook section 1).
 
-Repeated reports fold together (tolls: parts of one story add up, figures from different paragraphs
-keep the lowest); an event that is one face of another (the fighting for a captured town) folds into
+Repeated reports fold together (tolls: parts told in one sentence add up, figures told apart keep the
+lowest); an event that is one face of another (the fighting for a captured town) folds into
 it; a province-level lead is dropped when the article gives the detail.
 """
 
@@ -82,7 +82,7 @@ def day_in_span(day: date, undated: Event) -> bool:
     return -1 <= gap <= SPAN_DAYS.get(undated.time_precision, 0)
 
 
-def merge_events(events: Sequence[Event], original: str = "") -> list[Event]:
+def merge_events(events: Sequence[Event]) -> list[Event]:
     """One event per sub-event type x place x day (codebook section 1), then two folds:
 
     an event that is one face of another at the same place and day is folded into it (see
@@ -96,8 +96,8 @@ def merge_events(events: Sequence[Event], original: str = "") -> list[Event]:
         if kept is None:
             merged[key] = event
         else:
-            _absorb(kept, event, original)
-    result = _fold_told_nearby(_merge_neighbours(list(merged.values()), original), original)
+            _absorb(kept, event)
+    result = _fold_told_nearby(_merge_neighbours(list(merged.values())))
     out = []
     for event in result:
         absorber = _final_absorber(event, result)
@@ -209,7 +209,7 @@ def _fold(event: Event, absorber: Event) -> None:
             absorber.actor2 = event.actor1
 
 
-def _merge_neighbours(events: list[Event], original: str) -> list[Event]:
+def _merge_neighbours(events: list[Event]) -> list[Event]:
     """"une frappe sur Hodeïdah ... une maison du quartier d'Al Hali": one strike, two names for its place."""
     out: list[Event] = []
     for event in events:
@@ -217,11 +217,11 @@ def _merge_neighbours(events: list[Event], original: str) -> list[Event]:
         if twin is None:
             out.append(event)
         else:
-            _absorb(twin, event, original)
+            _absorb(twin, event)
     return out
 
 
-def _fold_told_nearby(events: list[Event], original: str) -> list[Event]:
+def _fold_told_nearby(events: list[Event]) -> list[Event]:
     """"une embuscade ... entre les villes de Dori et de Seytenga", "une base militaire au nord de Mogadiscio":
     an event told near a town, in another sentence than the one that names the place it happened at, of the same
     kind, between the same two sides, the same day, is that event, told again by the nearest town a reader knows."""
@@ -231,7 +231,7 @@ def _fold_told_nearby(events: list[Event], original: str) -> list[Event]:
         if precise is None:
             out.append(event)
         else:
-            _absorb(precise, event, original)
+            _absorb(precise, event)
     return out
 
 
@@ -254,6 +254,8 @@ def _same_happening_nearby(a: Event, b: Event) -> bool:
         return False
     if a.event_date != b.event_date and "event_date" in a.evidence and "event_date" in b.evidence:
         return False
+    if _another_day_than_undated(a, b) or _another_day_than_undated(b, a):
+        return False  # "ce marché avait déjà été la cible d'un attentat le 1er juillet": an earlier one
     if _same_sentence(a, b):
         return False  # "Jobar et Zamalka": places named together are distinct events
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
@@ -263,17 +265,25 @@ def _same_happening_nearby(a: Event, b: Event) -> bool:
     return great_circle_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEIGHBOUR_KM  # type: ignore[arg-type]
 
 
+def _another_day_than_undated(dated: Event, undated: Event) -> bool:
+    """Is ``dated`` told on a day outside the week (or month) that the undated event's date stands for?"""
+    if "event_date" not in dated.evidence or "event_date" in undated.evidence:
+        return False
+    return not day_in_span(date.fromisoformat(dated.event_date), undated)
+
+
 def _same_sentence(a: Event, b: Event) -> bool:
     return bool(set(a.evidence.get("sentence", [])) & set(b.evidence.get("sentence", [])))
 
 
-def _absorb(kept: Event, other: Event, original: str) -> None:
+def _absorb(kept: Event, other: Event) -> None:
     """Fold a second report of the same event into the first.
 
-    Tolls: two figures in one paragraph are parts of the story ("sept ... puis cinq morts") and add
-    up; figures in different paragraphs come from different sources, and the lowest wins.
+    Tolls: two figures of one sentence are parts of the story ("sept ... puis cinq morts") and add up;
+    figures told in other sentences are other sources' counts (or a part of the dead told again, or a
+    total over more than this event), and the lowest wins (codebook section 6).
     """
-    kept.fatalities = _combined_toll(kept, other, original)
+    kept.fatalities = _combined_toll(kept, other)
     kept.time_precision = min(kept.time_precision, other.time_precision)
     for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
         mine, theirs = getattr(kept, name), getattr(other, name)
@@ -288,21 +298,19 @@ def _absorb(kept: Event, other: Event, original: str) -> None:
             kept.add_evidence(name, span)
 
 
-def _combined_toll(kept: Event, other: Event, original: str) -> int:
+def _combined_toll(kept: Event, other: Event) -> int:
     a, b = kept.fatalities, other.fatalities
-    if not a or not b or a == b:
+    if not a or not b or a == b or _same_toll_words(kept, other):
+        # the same words read for two cues of one sentence ("une explosion à la voiture piégée ... 37 personnes
+        # sont décédées") are one toll, not two parts of the story
         return max(a, b)
-    if _same_paragraph(kept, other, original):
+    if _same_sentence(kept, other):
         return a + b
     return min(a, b)
 
 
-def _same_paragraph(a: Event, b: Event, original: str) -> bool:
-    first, second = a.evidence.get("sentence", [])[-1:], b.evidence.get("sentence", [])[:1]
-    if not first or not second or not original:
-        return False
-    lo, hi = sorted((first[0].end, second[0].start))
-    return "\n" not in original[lo:hi]
+def _same_toll_words(a: Event, b: Event) -> bool:
+    return bool(set(a.evidence.get("fatalities", [])) & set(b.evidence.get("fatalities", [])))
 
 
 def _is_generic_name(name: str) -> bool:

@@ -244,7 +244,9 @@ class TollMention:
 def _filler_words() -> str:
     """Up to a few words between a number and its death word ("12 soldats syriens tués")."""
     vocab = _vocabulary()
-    return _word_but(tuple([*vocab["filler_stop_words"], *vocab["vague_quantities"]]))
+    # "un 32e mort", "une 3ème victime": an ordinal in digits ranks the one dead, as "un cinquième mort" does
+    ordinal = rf"(?:{_SEP}\d+(?:e|eme|ieme)(?![\w-]))"
+    return rf"(?:{_word_but(tuple([*vocab['filler_stop_words'], *vocab['vague_quantities']]))}|{ordinal})"
 
 
 def _word_but(stop: tuple[str, ...]) -> str:
@@ -297,7 +299,9 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
     )
     etre_death = rf"{_alternation(vocab['auxiliaries_etre'])}{adverbs}\s+{_alternation(vocab['etre_deaths'])}"
     # "un homme de 25 ans a été tué", "deux jeunes, âgés de 21 et 25 ans, ont été tués": the age is an aside
-    age = (rf"(?:\s*,?\s+(?:agee?s?\s+)?d(?:e\s+|')\s*\d+(?:\s+(?:et|a)\s+\d+)?\s+"
+    # "une femme d'une vingtaine d'années a été tuée": an age told by an approximate number
+    years = rf"(?:\d+(?:\s+(?:et|a)\s+\d+)?\s+|une\s+{_alternation(vocab['approximations'])}\s+d'\s*)"
+    age = (rf"(?:\s*,?\s+(?:agee?s?\s+)?d(?:e\s+|')\s*{years}"
            rf"{_alternation(vocab['age_words'])}(?![\w-]),?)?")
     of_one = r"(?:\s+d(?:e\s+|')\s*une?(?:\s+meme)?\s+[a-z][a-z-]*)?"  # "dix membres d'une même famille"
     # "un grand nombre de terroristes qui tentaient de s'infiltrer ont été éliminés"
@@ -376,7 +380,8 @@ def _victim_head(text: str, folded: str, match: re.Match[str]) -> tuple[str, int
     function_words = set(vocab["function_words"])
     death_nouns = set(vocab["death_nouns"])
     offset = match.start("fill")
-    for token in re.finditer(r"[a-z][a-z-]*'?", folded[offset : match.end("fill")]):
+    # a word, not the letters of an ordinal in digits ("un 32e mort")
+    for token in re.finditer(r"(?<![\w-])[a-z][a-z-]*'?", folded[offset : match.end("fill")]):
         word = token.group(0)
         if word in function_words or word.endswith("'"):
             continue
