@@ -555,6 +555,13 @@ def test_a_span_of_hours_written_in_words_is_one_event(pipeline: Pipeline, text:
     assert len(events) == 1
 
 
+def test_a_date_in_a_since_clause_opens_the_period_and_does_not_date_the_event(pipeline: Pipeline) -> None:
+    text = ("En Ukraine, au moins 26 personnes ont été tuées dans les affrontements les plus violents depuis que des "
+            "milliers de manifestants sont descendus dans les rues de Kiev il y a trois mois.")
+    event = only_event(pipeline, text)
+    assert event.event_date == MONDAY.isoformat()  # the publication's week, not three months before
+
+
 @pytest.mark.parametrize(("text", "sub_event_type"), [
     ("Au Mali, trois attaques ont visé mardi des postes de l'armée près de Gao.", "Armed clash"),
     ("En France, la police a procédé à 35 arrestations samedi à Lyon lors du défilé.", "Arrests"),

@@ -170,7 +170,7 @@ def frames_for_sentence(
         frame.unplaced = not frame.places and any(lo <= s < hi for s, _ in mentions.unplaced)
         # a date inside a relative clause in a past tense dates what that clause describes ("localité d'où
         # était partie en 2010 la contestation"), not the trigger
-        described_spans = past_relative_clauses(tree, token)
+        described_spans = past_relative_clauses(tree, token) + _since_clauses(tree, token)
         own_dates = [d for d in sentence_dates if not any(s <= d.start < e for s, e in described_spans)]
         frame.dates = [d for d in own_dates if lo <= d.start < hi or t.start <= d.start < t.end]
         frame.dates = frame.dates or own_dates
@@ -445,6 +445,24 @@ def exclusion_reason(
         if upper is not None and (long_period := _long_period(text, cues, _dates_of(tree, upper, mentions))):
             return f"long period in the clause it hangs on: {long_period!r}"
     return None
+
+
+CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?"})
+
+
+def _since_clauses(tree: Tree, token: Token) -> list[tuple[int, int]]:
+    """The spans of the "depuis que" clauses that do not contain ``token``, to their next comma: a date there
+    opens the period ("les affrontements les plus violents depuis que des milliers sont descendus dans la rue il y
+    a trois mois"), it does not date ``token``'s event."""
+    spans = []
+    for since in tree.tokens:
+        after = tree.get(since.i + 1)
+        if since.lemma != "depuis" or after is None or after.lemma not in ("que", "qu'"):
+            continue
+        end = next((t for t in tree.tokens if t.i > after.i and t.text in CLAUSE_ENDS), tree.tokens[-1])
+        if not since.i <= token.i <= end.i:
+            spans.append((since.start, end.start if end.text in CLAUSE_ENDS else end.end))
+    return spans
 
 
 def _first_conjunct(tree: Tree, token: Token) -> Token:
