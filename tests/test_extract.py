@@ -1735,6 +1735,14 @@ def test_a_sum_told_for_one_day_is_split_among_its_places(pipeline: Pipeline) ->
     assert sorted((e.location, e.fatalities) for e in events) == [("Abala", 20), ("Tillia", 21)]
 
 
+def test_a_days_toll_told_with_the_war_it_belongs_to_is_that_days(pipeline: Pipeline) -> None:
+    # the war or insurgency named beside a day's toll frames it; only with no day named is it the war's total
+    event = only_event(pipeline, "Au Nigeria, des jihadistes ont tué au moins neuf villageois mardi soir à Gwoza, "
+                                 "dans le conflit qui oppose Boko Haram à l'armée.")
+    assert event.fatalities == 9
+    assert run(pipeline, "Au Nigeria, la guerre a fait 3000 morts à Gwoza.")[1] == []
+
+
 def test_a_sum_since_a_day_is_a_total_over_a_period(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Au total, plus de 200 personnes ont été tuées dans des attentats en Afghanistan "
                               "depuis mardi.")
