@@ -1735,6 +1735,12 @@ def test_a_sum_told_for_one_day_is_split_among_its_places(pipeline: Pipeline) ->
     assert sorted((e.location, e.fatalities) for e in events) == [("Abala", 20), ("Tillia", 21)]
 
 
+def test_a_place_the_cue_takes_as_its_complement_places_it(pipeline: Pipeline) -> None:
+    # "une explosion près de Gao": the row read Gao as the explosion's complement, inside the cue's words
+    event = only_event(pipeline, "Au Mali, quatre personnes ont été tuées dans une explosion près de Gao.")
+    assert (event.sub_event_type, event.location, event.fatalities) == ("Remote explosive/landmine/IED", "Gao", 4)
+
+
 def test_a_days_toll_told_with_the_war_it_belongs_to_is_that_days(pipeline: Pipeline) -> None:
     # the war or insurgency named beside a day's toll frames it; only with no day named is it the war's total
     event = only_event(pipeline, "Au Nigeria, des jihadistes ont tué au moins neuf villageois mardi soir à Gwoza, "

@@ -494,7 +494,10 @@ def _distance(mention: DateRef, trigger: Trigger) -> int:
 def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[PlaceRef]:
     """The place(s) of the event: coordinated places split into one event each."""
     trigger = frame.trigger
-    after = [p for p in frame.places if trigger.end <= p.start <= trigger.end + PLACE_REACH]
+    # a place inside the cue's words is the complement the row asked for ("l'explosion de Gao"); a capture's is
+    # read as before, its typing wants the place named apart ("la prise de Gao" is no event by itself)
+    first = trigger.start if trigger.category.name != "territory" else trigger.end
+    after = [p for p in frame.places if first <= p.start <= trigger.end + PLACE_REACH]
     before = [p for p in frame.places if p.end <= trigger.start]
     chosen: list[PlaceRef] = []
     if after:
