@@ -1266,6 +1266,13 @@ def test_one_crowd_on_one_day_is_one_demonstration_coded_by_its_gravest_turn(pip
     assert (event.event_type, event.sub_event_type) == ("Protests", "Protest with intervention")
 
 
+def test_security_services_arresting_marchers_are_the_police_that_intervened(pipeline: Pipeline) -> None:
+    # the arrest is the march's intervention, its force "les services de sécurité": facing a crowd, the police
+    event = only_event(pipeline, "Des centaines de personnes ont manifesté vendredi à Alger contre le pouvoir. Les "
+                                 "services de sécurité ont interpellé plusieurs manifestants.")
+    assert (event.sub_event_type, event.actor2) == ("Protest with intervention", "Police Forces of Algeria")
+
+
 def test_unnamed_arresting_force_is_the_police(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Trois jihadistes présumés ont été arrêtés lundi à Niamey, au Niger.")
     assert event.sub_event_type == "Arrests"

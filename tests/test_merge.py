@@ -99,3 +99,26 @@ def test_an_attentat_that_names_no_means_is_the_shooting_the_text_tells() -> Non
     bomb = _shooting_event("Remote explosive/landmine/IED", "voiture piégée")
     assert [e.sub_event_type for e in merge_events([_shooting_event("Attack", "abattu"), bomb], SHOOTING)] == [
         "Remote explosive/landmine/IED"]
+
+
+MARCH = ("Vendredi, des centaines de personnes ont manifesté à Tunis. Les services de sécurité ont interpellé "
+         "plusieurs manifestants.")
+
+
+def test_the_force_an_arrest_hands_to_a_protest_keeps_the_words_that_named_it() -> None:
+    # the arrest folds into the march as its intervention: "les services de sécurité" must still be read as
+    # the words for that force (facing a crowd, they are its police)
+    def march_span(word: str) -> Span:
+        start = MARCH.index(word)
+        return Span("doc", start, start + len(word), word)
+
+    march = Event(doc="doc", event_type="Protests", sub_event_type="Peaceful protest", actor1="Protesters (Tunisia)",
+                  location="Tunis", country="Tunisia", event_date="2019-08-02")
+    arrest = Event(doc="doc", event_type="Strategic developments", sub_event_type="Arrests",
+                   actor1="Military Forces of Tunisia", actor2="Protesters (Tunisia)", location="Tunis",
+                   country="Tunisia", event_date="2019-08-02")
+    arrest.add_evidence("actor1", march_span("services de sécurité"))
+    merged = merge_events([march, arrest], MARCH)
+    assert len(merged) == 1
+    assert (merged[0].actor2, [s.text for s in merged[0].evidence.get("actor2", [])]) == (
+        "Military Forces of Tunisia", ["services de sécurité"])

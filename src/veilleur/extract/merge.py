@@ -176,6 +176,10 @@ def _fold(event: Event, absorber: Event) -> None:
             absorber.sub_event_type = "Protest with intervention"
         if not absorber.actor2:
             absorber.actor2 = event.actor1
+            # the force keeps the words that named it: "les services de sécurité" facing a crowd are its police
+            for key in ("actor1", "actor1_context"):
+                for span in event.evidence.get(key, []):
+                    absorber.add_evidence(key.replace("actor1", "actor2"), span)
 
 
 def _merge_neighbours(events: list[Event], original: str) -> list[Event]:
