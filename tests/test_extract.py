@@ -1273,6 +1273,15 @@ def test_security_services_arresting_marchers_are_the_police_that_intervened(pip
     assert (event.sub_event_type, event.actor2) == ("Protest with intervention", "Police Forces of Algeria")
 
 
+def test_the_force_a_looting_crowd_faces_keeps_its_words_when_the_sides_turn(pipeline: Pipeline) -> None:
+    # the looting, told with the forces of the story as its first side, becomes the crowd's riot: the words
+    # "les forces de sécurité" follow the force to actor2, where facing a crowd they say the police
+    event = only_event(pipeline, "Les forces de sécurité ont été déployées mardi à Kaédi, en Mauritanie, où des "
+                                 "manifestants contestent l'élection. Des magasins y ont été pillés.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Violent demonstration", "Rioters (Mauritania)", "Police Forces of Mauritania")
+
+
 def test_unnamed_arresting_force_is_the_police(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Trois jihadistes présumés ont été arrêtés lundi à Niamey, au Niger.")
     assert event.sub_event_type == "Arrests"
