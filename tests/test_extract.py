@@ -291,6 +291,14 @@ def test_armed_men_the_text_does_not_name_are_not_the_group_the_story_follows(pi
     assert [(e.location, e.actor1) for e in events][-1] == ("Barawe", "Unidentified Armed Group (Somalia)")
 
 
+def test_a_named_groups_fight_with_no_other_side_named_is_against_the_army(pipeline: Pipeline) -> None:
+    # an ambush needs a second side: the text and the story name none, so it is the country's army
+    event = only_event(pipeline, "Boko Haram a tendu une embuscade vendredi près de Bama, dans l'État de Borno, au "
+                                 "Nigeria.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Armed clash", "Boko Haram", "Military Forces of Nigeria")
+
+
 def test_the_group_as_subject_takes_up_the_armed_group_named_before(pipeline: Pipeline) -> None:
     # "le groupe" stands for the armed group the sentence before named, not for the story's army
     text = ("L'armée birmane a perdu du terrain. Le TNLA a indiqué samedi avoir attaqué des positions militaires. Le "
