@@ -122,3 +122,20 @@ def test_the_force_an_arrest_hands_to_a_protest_keeps_the_words_that_named_it() 
     assert len(merged) == 1
     assert (merged[0].actor2, [s.text for s in merged[0].evidence.get("actor2", [])]) == (
         "Military Forces of Tunisia", ["services de sécurité"])
+
+
+def test_a_strike_folded_into_another_face_of_it_hands_over_who_it_hit() -> None:
+    # "cinq habitants tués par un bombardement russe ... la frappe": one strike, its victims named by one face only
+    text = "Lundi, cinq habitants ont été tués par un bombardement russe sur Soumy. La frappe a détruit un immeuble."
+
+    def strike(sub_event_type: str, actor2: str) -> Event:
+        return Event(doc="doc", event_type="Explosions/Remote violence", sub_event_type=sub_event_type,
+                     actor1="Military Forces of Russia", actor2=actor2, location="Sumy", country="Ukraine",
+                     event_date="2022-05-02")
+
+    shelling = strike("Shelling/artillery/missile attack", "Civilians (Ukraine)")
+    start = text.index("cinq habitants")
+    shelling.add_evidence("actor2", Span("doc", start, start + len("cinq habitants"), "cinq habitants"))
+    merged = merge_events([shelling, strike("Air/drone strike", "")], text)
+    assert [(e.sub_event_type, e.actor2) for e in merged] == [("Air/drone strike", "Civilians (Ukraine)")]
+    assert [s.text for s in merged[0].evidence["actor2"]] == ["cinq habitants"]

@@ -168,8 +168,8 @@ def _same_or_unnamed(a: str, b: str) -> bool:
 
 
 def _fold(event: Event, absorber: Event) -> None:
-    """What an event folded into another leaves it: the larger toll; arrests make a protest one with
-    intervention."""
+    """What an event folded into another leaves it: the larger toll, the side acted upon when the other names
+    none; arrests make a protest one with intervention."""
     absorber.fatalities = max(absorber.fatalities, event.fatalities)
     if event.sub_event_type == "Arrests" and absorber.sub_event_type in DEMONSTRATION_SEVERITY:
         if absorber.sub_event_type == "Peaceful protest":
@@ -180,6 +180,12 @@ def _fold(event: Event, absorber: Event) -> None:
             for key in ("actor1", "actor1_context"):
                 for span in event.evidence.get(key, []):
                     absorber.add_evidence(key.replace("actor1", "actor2"), span)
+    elif not absorber.actor2 and event.actor2 and event.actor2 != absorber.actor1:
+        # "six personnes tuées dans un bombardement russe ... la frappe": the face folded in named who was hit
+        absorber.actor2 = event.actor2
+        for key in ("actor2", "actor2_context"):
+            for span in event.evidence.get(key, []):
+                absorber.add_evidence(key, span)
 
 
 def _merge_neighbours(events: list[Event], original: str) -> list[Event]:
