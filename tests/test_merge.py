@@ -139,3 +139,17 @@ def test_a_strike_folded_into_another_face_of_it_hands_over_who_it_hit() -> None
     merged = merge_events([shelling, strike("Air/drone strike", "")], text)
     assert [(e.sub_event_type, e.actor2) for e in merged] == [("Air/drone strike", "Civilians (Ukraine)")]
     assert [s.text for s in merged[0].evidence["actor2"]] == ["cinq habitants"]
+
+
+def test_a_second_report_with_the_sides_reversed_does_not_rename_the_first_side() -> None:
+    # the first report sets an armed group against "les forces de sécurité" (the army), the second the police
+    # against the group: the police are the group's opponent there, not a better name for the group
+    text = "Un groupe armé a attaqué les forces de sécurité à Karak. Des policiers ont riposté contre le groupe armé."
+
+    def clash(actor1: str, actor2: str) -> Event:
+        return Event(doc="doc", event_type="Battles", sub_event_type="Armed clash", actor1=actor1, actor2=actor2,
+                     location="Karak", country="Jordan", event_date="2016-12-18")
+
+    group, army, police = "Unidentified Armed Group (Jordan)", "Military Forces of Jordan", "Police Forces of Jordan"
+    merged = merge_events([clash(group, army), clash(police, group)], text)
+    assert [(e.actor1, e.actor2) for e in merged] == [(group, army)]

@@ -232,7 +232,11 @@ def _absorb(kept: Event, other: Event, original: str) -> None:
         named_victims = name == "actor2" and theirs.startswith(CIVILIAN_PREFIX) and name not in kept.evidence
         better = not mine or named_victims or (_is_generic_name(mine) and not _is_generic_name(theirs))
         other_side = kept.actor2 if name == "actor1" else kept.actor1 if name == "actor2" else ""
-        if theirs and better and theirs != other_side:
+        # a report that sets my side against theirs ("un groupe armé a attaqué les forces de sécurité", then "sept
+        # policiers ... le groupe armé") names their side in this slot, not a better name for mine
+        their_other_side = other.actor2 if name == "actor1" else other.actor1 if name == "actor2" else ""
+        reversed_sides = bool(mine) and mine == their_other_side
+        if theirs and better and theirs != other_side and not reversed_sides:
             setattr(kept, name, theirs)
     for name, spans in other.evidence.items():
         for span in spans:
