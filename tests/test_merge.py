@@ -153,3 +153,18 @@ def test_a_second_report_with_the_sides_reversed_does_not_rename_the_first_side(
     group, army, police = "Unidentified Armed Group (Jordan)", "Military Forces of Jordan", "Police Forces of Jordan"
     merged = merge_events([clash(group, army), clash(police, group)], text)
     assert [(e.actor1, e.actor2) for e in merged] == [(group, army)]
+
+
+def test_an_unidentified_group_is_not_renamed_by_a_state_force_another_report_read_there() -> None:
+    # "trois bergers ont été enlevés à Garoua ... les gendarmes, alertés par cet enlèvement, ratissent la zone":
+    # the force the second report names answered the abduction; the abductors stay unidentified
+    text = "Trois bergers ont été enlevés à Garoua. Les gendarmes, alertés par cet enlèvement, ratissent la zone."
+
+    def abduction(actor1: str) -> Event:
+        return Event(doc="doc", event_type="Violence against civilians",
+                     sub_event_type="Abduction/forced disappearance", actor1=actor1, actor2="Civilians (Cameroon)",
+                     location="Garoua", country="Cameroon", event_date="2018-01-19")
+
+    merged = merge_events([abduction("Unidentified Armed Group (Cameroon)"),
+                           abduction("Military Forces of Cameroon")], text)
+    assert [e.actor1 for e in merged] == ["Unidentified Armed Group (Cameroon)"]

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from veilleur.extract.cues import REMOTE_VIOLENCE
+from veilleur.extract.mentions import STATE_FORCES
 from veilleur.extract.sides import CIVILIAN_PREFIX
 from veilleur.records import Event, great_circle_km
 
@@ -230,7 +231,10 @@ def _absorb(kept: Event, other: Event, original: str) -> None:
         mine, theirs = getattr(kept, name), getattr(other, name)
         # a victim the text names beats an opponent the article only implies
         named_victims = name == "actor2" and theirs.startswith(CIVILIAN_PREFIX) and name not in kept.evidence
-        better = not mine or named_victims or (_is_generic_name(mine) and not _is_generic_name(theirs))
+        # an unidentified armed group is better named by the group, not by a state force the other report
+        # read there ("les forces de défense alertées par ces prises d'otages" are not the hostage-takers)
+        renamed = _is_generic_name(mine) and not _is_generic_name(theirs) and not theirs.startswith(STATE_FORCES)
+        better = not mine or named_victims or renamed
         other_side = kept.actor2 if name == "actor1" else kept.actor1 if name == "actor2" else ""
         # a report that sets my side against theirs ("un groupe armé a attaqué les forces de sécurité", then "sept
         # policiers ... le groupe armé") names their side in this slot, not a better name for mine
