@@ -299,6 +299,13 @@ def test_a_named_groups_fight_with_no_other_side_named_is_against_the_army(pipel
         "Armed clash", "Boko Haram", "Military Forces of Nigeria")
 
 
+def test_who_confirms_an_attack_did_not_make_it(pipeline: Pipeline) -> None:
+    # the army is the subject of "a confirmé", whose object is the attack on its camp: a source, not the attacker
+    event = only_event(pipeline, "L'armée malienne a confirmé l'attaque d'un camp militaire dimanche à Boni, dans le "
+                                 "centre du Mali.")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Mali)", "Military Forces of Mali")
+
+
 def test_the_group_as_subject_takes_up_the_armed_group_named_before(pipeline: Pipeline) -> None:
     # "le groupe" stands for the armed group the sentence before named, not for the story's army
     text = ("L'armée birmane a perdu du terrain. Le TNLA a indiqué samedi avoir attaqué des positions militaires. Le "
