@@ -299,6 +299,13 @@ def test_a_named_groups_fight_with_no_other_side_named_is_against_the_army(pipel
         "Armed clash", "Boko Haram", "Military Forces of Nigeria")
 
 
+def test_fighting_between_two_sides_named_after_the_cue_opposes_them(pipeline: Pipeline) -> None:
+    # no subject acts: the fighting is between the two sides it names, the first named first (here abroad, where
+    # the story's own army does not stand in for a missing subject)
+    event = only_event(pipeline, "Jeudi, des combats ont opposé l'armée israélienne et le Hamas à Rafah.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == ("Armed clash", "Military Forces of Israel", "Hamas")
+
+
 def test_who_confirms_an_attack_did_not_make_it(pipeline: Pipeline) -> None:
     # the army is the subject of "a confirmé", whose object is the attack on its camp: a source, not the attacker
     event = only_event(pipeline, "L'armée malienne a confirmé l'attaque d'un camp militaire dimanche à Boni, dans le "

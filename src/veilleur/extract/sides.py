@@ -171,6 +171,11 @@ def sides(
         subject_group, object_group = agents[:1], subject_group or object_group
     if frame.trigger.inverted:
         subject_group, object_group = object_group, subject_group
+    if (category.name == "clash" and not subject_group and len(object_group) > 1
+            and not _same_side(object_group[0], object_group[1])):
+        # "des combats ont opposé l'armée israélienne et le Hamas", "combats entre Tsahal et le Hamas": fighting
+        # between the two sides it names, the first named first
+        subject_group, object_group = object_group[:1], object_group[1:]
     if (category.between_parties and len(subject_group) > 1 and not object_group
             and not _same_side(subject_group[0], subject_group[1])):
         # "l'armée et le M23 ont conclu une trêve": the first party and the other (the Syrian army and Hezbollah
