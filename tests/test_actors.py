@@ -933,6 +933,7 @@ def test_more_peacekeepers_are_the_mission_of_the_country(registry: ActorRegistr
     [
         ("Sudan", ["RSF: Rapid Support Forces"]),
         ("Iraq", ["Popular Mobilization Forces"]),
+        ("India", ["Police Forces of India"]),  # the central armed police (CRPF, BSF) that fight in Kashmir
         ("Mali", []),  # the word names no one side where no paramilitary force fights the war
     ],
 )

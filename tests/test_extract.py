@@ -291,6 +291,28 @@ def test_armed_men_the_text_does_not_name_are_not_the_group_the_story_follows(pi
     assert [(e.location, e.actor1) for e in events][-1] == ("Barawe", "Unidentified Armed Group (Somalia)")
 
 
+def test_a_named_groups_fight_with_no_other_side_named_is_against_the_army(pipeline: Pipeline) -> None:
+    # an ambush needs a second side: the text and the story name none, so it is the country's army
+    event = only_event(pipeline, "Boko Haram a tendu une embuscade vendredi près de Bama, dans l'État de Borno, au "
+                                 "Nigeria.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Armed clash", "Boko Haram", "Military Forces of Nigeria")
+
+
+def test_fighting_between_two_sides_named_after_the_cue_opposes_them(pipeline: Pipeline) -> None:
+    # no subject acts: the fighting is between the two sides it names, the first named first (here abroad, where
+    # the story's own army does not stand in for a missing subject)
+    event = only_event(pipeline, "Jeudi, des combats ont opposé l'armée israélienne et le Hamas à Rafah.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == ("Armed clash", "Military Forces of Israel", "Hamas")
+
+
+def test_who_confirms_an_attack_did_not_make_it(pipeline: Pipeline) -> None:
+    # the army is the subject of "a confirmé", whose object is the attack on its camp: a source, not the attacker
+    event = only_event(pipeline, "L'armée malienne a confirmé l'attaque d'un camp militaire dimanche à Boni, dans le "
+                                 "centre du Mali.")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Mali)", "Military Forces of Mali")
+
+
 def test_the_group_as_subject_takes_up_the_armed_group_named_before(pipeline: Pipeline) -> None:
     # "le groupe" stands for the armed group the sentence before named, not for the story's army
     text = ("L'armée birmane a perdu du terrain. Le TNLA a indiqué samedi avoir attaqué des positions militaires. Le "
@@ -1323,6 +1345,22 @@ def test_one_crowd_on_one_day_is_one_demonstration_coded_by_its_gravest_turn(pip
             "manifestants ont été arrêtés.")
     event = only_event(pipeline, text)
     assert (event.event_type, event.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_security_services_arresting_marchers_are_the_police_that_intervened(pipeline: Pipeline) -> None:
+    # the arrest is the march's intervention, its force "les services de sécurité": facing a crowd, the police
+    event = only_event(pipeline, "Des centaines de personnes ont manifesté vendredi à Alger contre le pouvoir. Les "
+                                 "services de sécurité ont interpellé plusieurs manifestants.")
+    assert (event.sub_event_type, event.actor2) == ("Protest with intervention", "Police Forces of Algeria")
+
+
+def test_the_force_a_looting_crowd_faces_keeps_its_words_when_the_sides_turn(pipeline: Pipeline) -> None:
+    # the looting, told with the forces of the story as its first side, becomes the crowd's riot: the words
+    # "les forces de sécurité" follow the force to actor2, where facing a crowd they say the police
+    event = only_event(pipeline, "Les forces de sécurité ont été déployées mardi à Kaédi, en Mauritanie, où des "
+                                 "manifestants contestent l'élection. Des magasins y ont été pillés.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Violent demonstration", "Rioters (Mauritania)", "Police Forces of Mauritania")
 
 
 def test_unnamed_arresting_force_is_the_police(pipeline: Pipeline) -> None:

@@ -221,3 +221,72 @@ def test_figures_of_one_sentence_add_up_and_a_figure_told_in_another_sentence_is
     told_apart = [_crackdown(first, "Trois manifestants ont été tués", 3),
                   _crackdown(later, "neuf manifestants tués", 9)]
     assert [e.fatalities for e in merge_events(told_apart)] == [3]
+
+
+MARCH = ("Vendredi, des centaines de personnes ont manifesté à Tunis. Les services de sécurité ont interpellé "
+         "plusieurs manifestants.")
+
+
+def test_the_force_an_arrest_hands_to_a_protest_keeps_the_words_that_named_it() -> None:
+    # the arrest folds into the march as its intervention: "les services de sécurité" must still be read as
+    # the words for that force (facing a crowd, they are its police)
+    def march_span(word: str) -> Span:
+        start = MARCH.index(word)
+        return Span("doc", start, start + len(word), word)
+
+    march = Event(doc="doc", event_type="Protests", sub_event_type="Peaceful protest", actor1="Protesters (Tunisia)",
+                  location="Tunis", country="Tunisia", event_date="2019-08-02")
+    arrest = Event(doc="doc", event_type="Strategic developments", sub_event_type="Arrests",
+                   actor1="Military Forces of Tunisia", actor2="Protesters (Tunisia)", location="Tunis",
+                   country="Tunisia", event_date="2019-08-02")
+    arrest.add_evidence("actor1", march_span("services de sécurité"))
+    merged = merge_events([march, arrest])
+    assert len(merged) == 1
+    assert (merged[0].actor2, [s.text for s in merged[0].evidence.get("actor2", [])]) == (
+        "Military Forces of Tunisia", ["services de sécurité"])
+
+
+def test_a_strike_folded_into_another_face_of_it_hands_over_who_it_hit() -> None:
+    # "cinq habitants tués par un bombardement russe ... la frappe": one strike, its victims named by one face only
+    text = "Lundi, cinq habitants ont été tués par un bombardement russe sur Soumy. La frappe a détruit un immeuble."
+
+    def strike(sub_event_type: str, actor2: str) -> Event:
+        return Event(doc="doc", event_type="Explosions/Remote violence", sub_event_type=sub_event_type,
+                     actor1="Military Forces of Russia", actor2=actor2, location="Sumy", country="Ukraine",
+                     event_date="2022-05-02")
+
+    shelling = strike("Shelling/artillery/missile attack", "Civilians (Ukraine)")
+    start = text.index("cinq habitants")
+    shelling.add_evidence("actor2", Span("doc", start, start + len("cinq habitants"), "cinq habitants"))
+    merged = merge_events([shelling, strike("Air/drone strike", "")])
+    assert [(e.sub_event_type, e.actor2) for e in merged] == [("Air/drone strike", "Civilians (Ukraine)")]
+    assert [s.text for s in merged[0].evidence["actor2"]] == ["cinq habitants"]
+
+
+def test_a_second_report_with_the_sides_reversed_does_not_rename_the_first_side() -> None:
+    # the first report sets an armed group against "les forces de sécurité" (the army), the second the police
+    # against the group: the police are the group's opponent there, not a better name for the group
+    # "Un groupe armé a attaqué les forces de sécurité à Karak. Des policiers ont riposté contre le groupe armé."
+
+    def clash(actor1: str, actor2: str) -> Event:
+        return Event(doc="doc", event_type="Battles", sub_event_type="Armed clash", actor1=actor1, actor2=actor2,
+                     location="Karak", country="Jordan", event_date="2016-12-18")
+
+    group, army, police = "Unidentified Armed Group (Jordan)", "Military Forces of Jordan", "Police Forces of Jordan"
+    merged = merge_events([clash(group, army), clash(police, group)])
+    assert [(e.actor1, e.actor2) for e in merged] == [(group, army)]
+
+
+def test_an_unidentified_group_is_not_renamed_by_a_state_force_another_report_read_there() -> None:
+    # "trois bergers ont été enlevés à Garoua ... les gendarmes, alertés par cet enlèvement, ratissent la zone":
+    # the force the second report names answered the abduction; the abductors stay unidentified
+    # "Trois bergers ont été enlevés à Garoua. Les gendarmes, alertés par cet enlèvement, ratissent la zone."
+
+    def abduction(actor1: str) -> Event:
+        return Event(doc="doc", event_type="Violence against civilians",
+                     sub_event_type="Abduction/forced disappearance", actor1=actor1, actor2="Civilians (Cameroon)",
+                     location="Garoua", country="Cameroon", event_date="2018-01-19")
+
+    merged = merge_events([abduction("Unidentified Armed Group (Cameroon)"),
+                           abduction("Military Forces of Cameroon")])
+    assert [e.actor1 for e in merged] == ["Unidentified Armed Group (Cameroon)"]

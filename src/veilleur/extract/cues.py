@@ -131,6 +131,7 @@ class CueLexicon:
     police_targets: frozenset[str]  # "le commissariat": a place of the police, whatever qualifies it
     police_qualifiers: frozenset[str]  # "un poste de police": a forces target of the police
     crowd_police_words: tuple[str, ...]  # "les forces de sécurité" facing a crowd are its police
+    saying_verbs: frozenset[str]  # "l'armée confirme l'attaque": the subject reports the event named as object
     link: re.Pattern[str]  # "Lire aussi : ...": a link to another article
     caption: re.Pattern[str]  # "... le 28 mars à Gao ©AFP": a photo's caption, ended by its credit
     ordinary_crime: re.Pattern[str]  # "ont arrêté un trafiquant de drogue": an arrest the codebook does not code
@@ -315,6 +316,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         police_targets=frozenset(data["police_targets"]),
         police_qualifiers=frozenset(data["police_qualifiers"]),
         crowd_police_words=tuple(data["crowd_police_words"]),
+        saying_verbs=frozenset(data["saying_verbs"]),
         link=re.compile(r"(?:" + "|".join(map(re.escape, data["link_markers"])) + r")\b|"
                         + "|".join(map(re.escape, data["link_line_openers"])), re.IGNORECASE),
         caption=re.compile("|".join(map(re.escape, data["caption_credits"])), re.IGNORECASE),

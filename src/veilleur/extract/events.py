@@ -292,8 +292,20 @@ def _demonstration_clashes(events: list[Event], annotation: Annotation, cues: Cu
                    if force.startswith(POLICE_PREFIX) and _told_with(e, cues.street_clash_words)]
     for event, force in clashes:
         event.event_type, event.sub_event_type = VIOLENT_DEMONSTRATION
+        if force and event.actor1 == force:
+            _swap_sides_evidence(event)  # the force that acted is now acted upon: its words go with it
         event.actor1, event.actor2 = f"{RIOTERS} ({event.country})", force
     return events
+
+
+def _swap_sides_evidence(event: Event) -> None:
+    """The words that named actor1 name actor2 and back, when the sides trade places."""
+    for suffix in ("", "_context"):
+        first, second = event.evidence.pop(f"actor1{suffix}", None), event.evidence.pop(f"actor2{suffix}", None)
+        if first:
+            event.evidence[f"actor2{suffix}"] = first
+        if second:
+            event.evidence[f"actor1{suffix}"] = second
 
 
 def _told_as_fighting(event: Event, cues: CueLexicon, also: frozenset[str] = frozenset()) -> bool:

@@ -180,6 +180,10 @@ def frames_for_sentence(
         if not frame.actors_before:
             frame.actors_before = [a for a in actors if a.start <= t.start][-1:]
         frame.actors_after = [a for a in actors if t.start + CUE_ARTICLE < a.start < hi]
+        # "l'armée confirme l'attaque d'un camp": who says the event happened, the saying verb's subject, did not
+        # do it (a claim, "les talibans ont revendiqué l'attaque", is no verb of saying here)
+        reporters = _reporters_of(tree, token, cues.saying_verbs)
+        frame.actors_before = [a for a in frame.actors_before if not any(s <= a.start < e for s, e in reporters)]
         found_roles = _agent_via(tree, token, row.agent_via) if row.agent_via else roles(
             tree, token, triggers.support_verbs, nominal, triggers.undergo_words, triggers.harm_verbs
         )
@@ -322,6 +326,15 @@ def _a_place_of(tree: Tree, cues: CueLexicon, qualifiers: frozenset[str]) -> Cal
     ``qualifiers`` make the force's ("une base militaire", "un convoi de l'armée", "un poste de police")."""
     return lambda noun: noun.lemma in cues.police_targets or noun.lemma in cues.forces_targets and any(
         k.lemma in qualifiers for k in tree.children(noun))
+
+
+def _reporters_of(tree: Tree, token: Token, saying_verbs: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    """The spans of the subjects of a verb of saying whose object is the cue noun."""
+    verb = tree.head(token)
+    if token.pos != "NOUN" or token.dep != "obj" or verb is None or verb.lemma not in saying_verbs:
+        return ()
+    subjects = [k for k in tree.children(verb) if k.dep == "nsubj"]
+    return tuple(span for k in subjects if (span := tree.span(tree.subtree(k))) is not None)
 
 
 def _actors_within(actors: list[ActorRef], spans: tuple[tuple[int, int], ...]) -> list[ActorRef]:

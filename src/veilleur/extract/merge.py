@@ -199,14 +199,24 @@ def _same_or_unnamed(a: str, b: str) -> bool:
 
 
 def _fold(event: Event, absorber: Event) -> None:
-    """What an event folded into another leaves it: the larger toll; arrests make a protest one with
-    intervention."""
+    """What an event folded into another leaves it: the larger toll, the side acted upon when the other names
+    none; arrests make a protest one with intervention."""
     absorber.fatalities = max(absorber.fatalities, event.fatalities)
     if event.sub_event_type == "Arrests" and absorber.sub_event_type in DEMONSTRATION_SEVERITY:
         if absorber.sub_event_type == "Peaceful protest":
             absorber.sub_event_type = "Protest with intervention"
         if not absorber.actor2:
             absorber.actor2 = event.actor1
+            # the force keeps the words that named it: "les services de sécurité" facing a crowd are its police
+            for key in ("actor1", "actor1_context"):
+                for span in event.evidence.get(key, []):
+                    absorber.add_evidence(key.replace("actor1", "actor2"), span)
+    elif not absorber.actor2 and event.actor2 and event.actor2 != absorber.actor1:
+        # "six personnes tuées dans un bombardement russe ... la frappe": the face folded in named who was hit
+        absorber.actor2 = event.actor2
+        for key in ("actor2", "actor2_context"):
+            for span in event.evidence.get(key, []):
+                absorber.add_evidence(key, span)
 
 
 def _merge_neighbours(events: list[Event]) -> list[Event]:
@@ -289,9 +299,16 @@ def _absorb(kept: Event, other: Event) -> None:
         mine, theirs = getattr(kept, name), getattr(other, name)
         # a victim the text names beats an opponent the article only implies
         named_victims = name == "actor2" and theirs.startswith(CIVILIAN_PREFIX) and name not in kept.evidence
-        better = not mine or named_victims or (_is_generic_name(mine) and not _is_generic_name(theirs))
+        # an unidentified armed group is better named by the group, not by a state force the other report
+        # read there ("les forces de défense alertées par ces prises d'otages" are not the hostage-takers)
+        renamed = _is_generic_name(mine) and not _is_generic_name(theirs) and not theirs.startswith(STATE_FORCES)
+        better = not mine or named_victims or renamed
         other_side = kept.actor2 if name == "actor1" else kept.actor1 if name == "actor2" else ""
-        if theirs and better and theirs != other_side:
+        # a report that sets my side against theirs ("un groupe armé a attaqué les forces de sécurité", then "sept
+        # policiers ... le groupe armé") names their side in this slot, not a better name for mine
+        their_other_side = other.actor2 if name == "actor1" else other.actor1 if name == "actor2" else ""
+        reversed_sides = bool(mine) and mine == their_other_side
+        if theirs and better and theirs != other_side and not reversed_sides:
             setattr(kept, name, theirs)
     for name, spans in other.evidence.items():
         for span in spans:

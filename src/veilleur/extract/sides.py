@@ -24,6 +24,7 @@ POLICE_PREFIX = POLICE.split("{", 1)[0]
 CIVILIANS_MAY_ACT = frozenset({"protest", "riot"})
 # a place is taken from an armed side: the residents or the displaced a capture's sentence names lost no ground
 CIVILIANS_HOLD_NO_GROUND = frozenset({"territory"})
+TWO_SIDED = frozenset({"clash"})  # fighting: two armed sides, named or not
 NO_DEFAULT_TARGET = frozenset({"weapons", "change", "transfer", "base", "protest", "riot"})
 ACTOR_COORDINATION = re.compile(
     r"^[\s,]*(?:et|ainsi que|avec|aux côtés d[eu']?|appuyée?s? par|soutenue?s? par|alliée?s? (?:à|au|aux))"
@@ -170,6 +171,11 @@ def sides(
         subject_group, object_group = agents[:1], subject_group or object_group
     if frame.trigger.inverted:
         subject_group, object_group = object_group, subject_group
+    if (category.name == "clash" and not subject_group and len(object_group) > 1
+            and not _same_side(object_group[0], object_group[1])):
+        # "des combats ont opposé l'armée israélienne et le Hamas", "combats entre Tsahal et le Hamas": fighting
+        # between the two sides it names, the first named first
+        subject_group, object_group = object_group[:1], object_group[1:]
     if (category.between_parties and len(subject_group) > 1 and not object_group
             and not _same_side(subject_group[0], subject_group[1])):
         # "l'armée et le M23 ont conclu une trêve": the first party and the other (the Syrian army and Hezbollah
@@ -238,6 +244,12 @@ def sides(
         actor2 = context.opponent_of(actor1, allies, kin, place.country)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name and not category.self_directed:
         actor2 = context.opponent_of(actor1, allies, kin, place.country)
+    if (actor2 is None and category.name in TWO_SIDED and actor1 is not None and not actor1.state
+            and not actor1.generic and not actor1.name.startswith(CROWD_PREFIXES) and place.country):
+        # "une embuscade tendue par Boko Haram", "les combats se sont intensifiés" in a story of the Fano: a fight
+        # needs two sides, and the one a named group fights where neither the text nor the story names another
+        # is the country's army
+        actor2 = state_force(MILITARY, place.country)
     if actor2 is None and falls_on_people and place.country and (actor1 is None or not actor1.state):
         # an armed group's attack, bomb or looting on no armed side, named or known to the story, falls on whoever
         # was there (codebook section 2: a battle needs two organised sides)
