@@ -3,8 +3,9 @@
 spaCy's French model labels a village it has never seen as a person ("Bint Jbeil"), as MISC, or not at
 all, and the geocoder trusts small places only where the text supports them. The grammar gives that
 support: the direct object of a verb that takes places ("ont bombardé Bint Jbeil"), a name governed by a
-place noun ("les villages de Haddatha") and the names coordinated with those ("les villages d'At Tiri,
-Haddatha et Rachaf"). The verbs and nouns are data (``data/place_roles.json``).
+place noun ("les villages de Haddatha"), a name fronted by "à" that opens the sentence ("À Nyambaka, ...") and
+the names coordinated with those ("les villages d'At Tiri, Haddatha et Rachaf"). The verbs and nouns are data
+(``data/place_roles.json``).
 """
 
 from __future__ import annotations
@@ -41,16 +42,13 @@ class PlaceRoles:
         for token in tokens:  # heads come before their conjuncts, so one pass follows a list
             if token.dep in NAME_PARTS or token.head == token.i:
                 continue
-            if token.pos != "PROPN":
-                if _fronted_locative(tokens, token, parts.get(token.i, [])):
-                    found.extend(_name_spans(token, parts.get(token.i, [])))
-                continue
+            own = parts.get(token.i, [])
             head = tokens[token.head]
-            if (_fronted_locative(tokens, token, parts.get(token.i, []))
-                    or token.dep == "obj" and head.pos == "VERB" and head.lemma in self.verbs
+            # the tagger may call a fronted village a common noun ("À Nyambaka, ..."): the position says enough
+            if _fronted_locative(tokens, token, own) or token.pos == "PROPN" and (
+                    token.dep == "obj" and head.pos == "VERB" and head.lemma in self.verbs
                     or token.dep == "nmod" and head.pos == "NOUN" and head.lemma in self.nouns
                     or token.dep == "conj" and head.i in in_place):
-                own = parts.get(token.i, [])
                 found.extend(_name_spans(token, own))
                 in_place.update([token.i, *(t.i for t in own)])
         return found
