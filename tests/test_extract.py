@@ -520,6 +520,10 @@ REAL = "Des combats ont opposé dimanche l'armée irakienne à l'État islamique
                      "une trêve.", id="years-of-fighting-then-a-truce"),
         pytest.param("Les forces irakiennes ont mené jusqu'ici 120 assauts contre les cellules jihadistes de Mossoul.",
                      id="a-tally-of-assaults"),
+        pytest.param("Des riverains disent avoir entendu des échanges de tirs toute la nuit du côté de Mossoul.",
+                     id="gunfire-heard"),
+        pytest.param("Des échanges de tirs ont été entendus mardi soir près de Mossoul.",
+                     id="gunfire-heard-passive"),
     ],
 )
 def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -> None:

@@ -398,6 +398,8 @@ def exclusion_reason(
     lead = _first_conjunct(tree, token) if token.pos == "NOUN" else token
     if (head := _abstract_head(tree, lead, triggers.abstract_heads)) is not None:
         return f"what {head.text!r} is about"  # "l'augmentation des attaques", "la fin des combats"
+    if (verb := _perceiving_verb(tree, lead, triggers.perception_verbs)) is not None:
+        return f"a sound heard: {verb.text!r}"  # "ont entendu des tirs", "des explosions ont été entendues"
     if token.pos == "NOUN" and token.dep.startswith("obl") and (verb := tree.head(token)) is not None and any(
             k.dep == "obj" and k.lemma in triggers.abstract_heads for k in tree.children(verb)):
         return f"what {verb.text!r} ends or stops"  # "mettre fin aux combats", "mettre un terme aux violences"
@@ -483,6 +485,15 @@ def _first_conjunct(tree: Tree, token: Token) -> Token:
     while token.dep == "conj" and (head := tree.head(token)) is not None and head.pos == "NOUN":
         token = head
     return token
+
+
+def _perceiving_verb(tree: Tree, token: Token, perception_verbs: frozenset[str]) -> Token | None:
+    """The verb of perception whose object or passive subject is the cue noun, or the noun it is the
+    complement of ("entendu des échanges de coups de feu": "coups" hangs on "échanges"), or None."""
+    while token.pos == "NOUN" and token.dep == "nmod" and (head := tree.head(token)) is not None:
+        token = head
+    verb = tree.head(token) if token.pos == "NOUN" and token.dep in ("obj", "nsubj:pass") else None
+    return verb if verb is not None and verb.lemma in perception_verbs else None
 
 
 def _abstract_head(tree: Tree, token: Token, abstract_heads: frozenset[str]) -> Token | None:

@@ -221,6 +221,7 @@ class TriggerLexicon:
     negating_marks: frozenset[str]
     period_marks: frozenset[str]  # "depuis que ...": the clause sums a period
     abstract_heads: frozenset[str]  # "l'augmentation des attaques": a trend, an end, a risk, not one event
+    perception_verbs: frozenset[str]  # "ont entendu des tirs": a sound heard, not an event told
     trend_verbs: frozenset[str]  # "les enlèvements ont augmenté", "spécialisé dans les rapts": a trend, not one event
     home_nouns: frozenset[str]  # "une milice de Misrata": the place says whose the force is, not where it acted
     area_nouns: frozenset[str]  # "les forces de la région du Kurdistan": between a home noun and its place
@@ -391,6 +392,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         negating_marks=frozenset(data["negating_marks"]),
         period_marks=frozenset(data["period_marks"]),
         abstract_heads=frozenset(data["abstract_heads"]),
+        perception_verbs=frozenset(data["perception_verbs"]),
         trend_verbs=frozenset(data["trend_verbs"]),
         home_nouns=frozenset(data["home_nouns"]),
         area_nouns=frozenset(data["area_nouns"]),
