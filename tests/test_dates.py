@@ -66,6 +66,7 @@ def test_next_weekday_is_not_a_past_date() -> None:
         ("ces dernières heures", 0),
         ("Ces dernieres heures, la route a été coupée.", 0),
         ("il y a trois jours", -3),
+        ("Ce jour, les rebelles ont repris la ville.", 0),
     ],
 )
 def test_relative_days(text: str, offset: int) -> None:
@@ -112,6 +113,8 @@ def test_day_number_before_a_noun_is_not_a_year() -> None:
         "12 soldats et 30 véhicules",
         "le 31 février",
         "Mai est arrivée au front.",
+        "À ce jour, aucun groupe n'a revendiqué l'embuscade.",  # "à ce jour": so far, not a day
+        "le bilan le plus lourd jusqu'à ce jour",
     ],
 )
 def test_not_dates(text: str) -> None:

@@ -2032,3 +2032,11 @@ def test_a_demonstrator_killed_by_unknown_gunmen_is_attacked(pipeline: Pipeline)
 def test_a_riot_s_own_crowd_is_not_its_victim(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "À Nairobi, des manifestants ont incendié dimanche des pneus et des voitures.")
     assert (event.sub_event_type, event.actor1, event.actor2) == ("Violent demonstration", "Rioters (Kenya)", "")
+
+
+def test_a_toll_after_a_sentence_that_only_tells_the_attack_again_is_its_toll(pipeline: Pipeline) -> None:
+    # the middle sentence tells the attack again; the next one still goes on about it
+    text = ("Des hommes armés ont attaqué samedi un poste de l'armée à Kandi, au Bénin. Selon l'ONG, l'attaque a "
+            "visé une antenne de téléphonie. Cette attaque a coûté la vie à huit soldats.")
+    event = only_event(pipeline, text)
+    assert (event.event_type, event.fatalities) == ("Battles", 8)

@@ -179,3 +179,12 @@ def test_no_event_reason_says_what_the_pipeline_knows() -> None:
     assert no_event_reason(ArticleResult(Article("b", text))).startswith("no publication date")
     assert no_event_reason(ArticleResult(dated, rejection=Rejection("a", "not French"))) == "not French"
     assert no_event_reason(ArticleResult(dated, events=[Event("a", "Battles", "Armed clash")])) == ""
+
+
+def test_dead_broken_down_into_soldiers_are_not_all_civilians(pipeline: Pipeline) -> None:
+    # "personnes" alone would be civilians; the breakdown names soldiers among them
+    result = pipeline.process(make("breakdown", "Une attaque a eu lieu samedi à Kandi, au Bénin. "
+                                                "L'attaque a coûté la vie à neuf personnes, dont six soldats de "
+                                                "l'armée béninoise et trois gardes forestiers."))
+    assert [(e.event_type, e.actor2, e.fatalities) for e in result.events] == [
+        ("Battles", "Military Forces of Benin", 9)]

@@ -676,6 +676,13 @@ def test_a_curated_conflict_place_resolves(geocoder: Geocoder, text: str, name: 
     assert (name, place, country, admin1) in found
 
 
+def test_solhan_is_at_its_geonames_point(geocoder: Geocoder) -> None:
+    # GeoNames 2356040 'Solna' (alternate name Solhan), 13.382 N 0.454 E; the curated point once lay 45 km west
+    text = "Au Burkina Faso, des hommes armés ont tué des villageois à Solhan."
+    found = [m.place for m in geocoder.find(text).mentions if m.place.name == "Solhan"]
+    assert found and abs(found[0].latitude - 13.382) < 0.05 and abs(found[0].longitude - 0.454) < 0.05
+
+
 def test_a_neighbourhood_of_port_au_prince_is_not_the_commune_it_begins_like(geocoder: Geocoder) -> None:
     # Carrefour-Feuilles is a neighbourhood of the Port-au-Prince commune, not the commune of Carrefour
     text = "En Haïti, des gangs ont chassé des centaines d'habitants de Carrefour-Feuilles, à Port-au-Prince."

@@ -258,7 +258,7 @@ class Pipeline:
             TollRef(t.start, t.end, t.count,
                     # "deux Palestiniens ont été tués": people named by their nationality are civilians
                     (t.victims.lower() in CIVILIAN_VICTIMS or self.registry.nationality_of(t.victims) is not None)
-                    and not _of_a_side(text, t.end, sides), not t.victims,
+                    and not _of_a_side(text, t.end, sides) and not _counts_a_side(text, t.end, sides), not t.victims,
                     side=next((a.name for a in armed if t.start <= a.start < t.end), ""))
             for t in find_death_tolls(text)
         ]
@@ -352,6 +352,18 @@ def _of_a_side(text: str, end: int, sides: SpanIndex) -> bool:
         return True
     link = _OF_A_SIDE.match(text, end)
     return link is not None and link.end() - end <= _OF_A_SIDE_REACH and sides.overlaps(link.end(), link.end() + 1)
+
+
+# "douze personnes, dont sept soldats": the breakdown that follows a toll says who the dead were
+_BREAKDOWN = re.compile(r"\s*,?\s*(?:dont|comprenant|parmi\s+(?:lesquel(?:le)?s|eux|elles))\s", re.IGNORECASE)
+_BREAKDOWN_REACH = 40
+
+
+def _counts_a_side(text: str, end: int, sides: SpanIndex) -> bool:
+    """Does the toll's breakdown ("douze personnes, comprenant cinq gardes et sept soldats") count members of an
+    armed side or a force among the dead? They are then not all civilians."""
+    link = _BREAKDOWN.match(text, end)
+    return link is not None and sides.overlaps(link.end(), link.end() + _BREAKDOWN_REACH)
 
 
 def _qualified_by_next(text: str, mention: ActorMention, following: list[ActorMention]) -> bool:

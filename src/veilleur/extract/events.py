@@ -112,6 +112,7 @@ def extract_events(
             since_day = 1  # "Puis, dans la soirée, ... ont attaqué le village"
         recent_dates = (last_day if since_day <= DAY_CARRIED_SENTENCES else []) or article_day
         current: list[Event] = []
+        retold: list[Event] = []  # events an anaphor of this sentence tells again
         for frame in frames:
             trigger = frame.trigger
             if (trigger.anaphoric or trigger.toll_only) and placeless is not None and frame.places and not (
@@ -131,6 +132,7 @@ def extract_events(
                 told_again = _of_its_kind(trigger, previous or current)
                 _share_tolls(article, told_again, frame.tolls, cues)
                 _date_told_again(article, told_again, frame)
+                retold.extend(e for e in told_again if e not in retold)
                 continue
             if (trigger.toll_only or trigger.anaphoric or trigger.category.only_alone) and not (
                 frame.places or frame.unplaced or another_time
@@ -163,7 +165,9 @@ def extract_events(
         last_day, since_day = (named_days[-1:], 1) if named_days else (last_day, since_day + 1)
         _update_context(context, text, mentions, start, end, current)
         events.extend(current)
-        previous = current
+        # "L'attaque s'est déroulée près de la rivière. Cette attaque a coûté la vie à douze personnes": a
+        # sentence that only tells an event again keeps it the one the next sentence goes on about
+        previous = current or retold
     merged = merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues)))
     return _without_places_in_passing(_police_facing_crowds(merged, cues), country)
 

@@ -352,12 +352,18 @@ def _relative_day_pattern() -> re.Pattern[str]:
     return re.compile(rf"{_pieces()['start']}(?P<day>{day})(?:\s+(?:{part}))?(?![\w-])")
 
 
+# "à ce jour", "jusqu'à ce jour": so far, up to now (a total or a state), not the day of an event
+_SO_FAR = re.compile(r"(?:^|[^\w'])(?:jusqu'\s*)?a\s+$")
+
+
 def _relative_days(folded: str, published: date) -> Iterator[_Found]:
     """ "hier (soir)" = publication − 1, "avant-hier" − 2, "aujourd'hui", "ces dernières heures" = 0."""
     if not _may_hold(folded, "relative_days"):
         return
     offsets = _vocabulary()["relative_days"]
     for match in _relative_day_pattern().finditer(folded):
+        if match.group("day") == "ce jour" and _SO_FAR.search(folded[max(0, match.start() - 12):match.start()]):
+            continue
         offset = int(offsets[re.sub(r"\s+", " ", match.group("day"))])
         yield match.start(), match.end(), published + timedelta(days=offset), PRECISION_DAY, "day"
 
