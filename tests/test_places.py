@@ -781,3 +781,9 @@ def test_half_of_an_unknown_hyphenated_name_far_from_the_texts_places_is_not_tha
     # half of a road's hyphenated ends near the text's other places is still read ("l'axe Mora-Waza")
     pair = geocoder.find("Des hommes armés ont attaqué un car sur l'axe Mora-Waza, dans l'Extrême-Nord du Cameroun.")
     assert [m.place.name for m in pair.mentions][:1] == ["Mora"]
+
+
+def test_bagan_in_myanmar_is_the_temple_town_not_its_russian_namesake(geocoder: Geocoder) -> None:
+    # the GeoNames extracts hold Bagan only in Russia (Novosibirsk); the curated row places Myanmar's at Nyaung-U
+    found = [m.place for m in geocoder.find("En Birmanie, la police a dispersé un cortège à Bagan.").mentions]
+    assert [p.country for p in found if abs(p.latitude - 21.2) < 0.1] == ["Myanmar"]
