@@ -328,10 +328,15 @@ def _a_place_of(tree: Tree, cues: CueLexicon, qualifiers: frozenset[str]) -> Cal
         k.lemma in qualifiers for k in tree.children(noun))
 
 
+def _verb_taking(tree: Tree, noun: Token, lemmas: frozenset[str], deps: tuple[str, ...] = ("obj",)) -> Token | None:
+    """The verb of ``lemmas`` that takes the noun in one of the ``deps`` slots, or None."""
+    verb = tree.head(noun) if noun.pos == "NOUN" and noun.dep in deps else None
+    return verb if verb is not None and verb.lemma in lemmas else None
+
+
 def _reporters_of(tree: Tree, token: Token, saying_verbs: frozenset[str]) -> tuple[tuple[int, int], ...]:
     """The spans of the subjects of a verb of saying whose object is the cue noun."""
-    verb = tree.head(token)
-    if token.pos != "NOUN" or token.dep != "obj" or verb is None or verb.lemma not in saying_verbs:
+    if (verb := _verb_taking(tree, token, saying_verbs)) is None:
         return ()
     subjects = [k for k in tree.children(verb) if k.dep == "nsubj"]
     return tuple(span for k in subjects if (span := tree.span(tree.subtree(k))) is not None)
@@ -492,8 +497,7 @@ def _perceiving_verb(tree: Tree, token: Token, perception_verbs: frozenset[str])
     complement of ("entendu des échanges de coups de feu": "coups" hangs on "échanges"), or None."""
     while token.pos == "NOUN" and token.dep == "nmod" and (head := tree.head(token)) is not None:
         token = head
-    verb = tree.head(token) if token.pos == "NOUN" and token.dep in ("obj", "nsubj:pass") else None
-    return verb if verb is not None and verb.lemma in perception_verbs else None
+    return _verb_taking(tree, token, perception_verbs, ("obj", "nsubj:pass"))
 
 
 def _abstract_head(tree: Tree, token: Token, abstract_heads: frozenset[str]) -> Token | None:
