@@ -1127,6 +1127,20 @@ def test_the_home_town_of_a_force_is_not_where_it_fought(pipeline: Pipeline, sec
     assert {e.location for e in events} == {"Sirte"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les otages, membres d'une association basée dans l'Ohio, ont été enlevés samedi par un gang.",
+        "L'organisation basée à Londres affirme que dix civils ont été tués mardi dans des frappes.",
+    ],
+)
+def test_where_a_body_is_based_is_not_where_the_event_was(pipeline: Pipeline, text: str) -> None:
+    _, events = run(pipeline, text)
+    assert not {e.location for e in events} & {"Ohio", "London"}
+    event = only_event(pipeline, "Mardi, des rebelles basés dans la forêt ont attaqué une base à Kidal.")
+    assert event.location == "Kidal"  # a base is a place noun, not the participle
+
+
 def test_a_force_placed_near_a_town_fought_there(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Des combats ont opposé lundi des rebelles à des troupes près de Zliten, en Libye.",
                        published=date(2017, 6, 28))

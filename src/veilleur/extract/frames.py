@@ -36,10 +36,12 @@ from veilleur.resolve.places import UNKNOWN_MEMBERS, country_names_in
 
 CUE_ARTICLE = 4  # "l'aviation syrienne était intervenue": an actor the cue opens with (after "l'", "les ") acts
 ORIGIN = re.compile(  # "en provenance de l'est de Deir Ezzor": where the force came from, not the event
-    r"(?:en provenance|venu(?:e|s|es)?|venant|à destination|rejoindre|depuis)\s+(?:de\s+|d')?\s*(?:l'|la\s+|le\s+)?"
+    r"(?:(?:en provenance|venu(?:e|s|es)?|venant|à destination|rejoindre|depuis)\s+(?:de\s+|d')?"
+    # "une ONG basée à Londres", "des rebelles basés au Pakistan": where a body sits, not where it acts
+    r"|basée?s?\s+(?:depuis\s+)?(?:à|en|au|aux|dans)\s+)\s*(?:l'|la\s+|le\s+)?"
     r"(?:(?:nord|sud|est|ouest)(?:-\w+)?\s+(?:de\s+|d')(?:l'|la\s+|le\s+)?)?"
     # "depuis la bande de Gaza", "depuis la région de Kherson": the name a place noun introduces
-    r"(?:(?:bande|région|province|ville|localité|zone|territoire)\s+(?:de\s+|d'|du\s+)(?:l'|la\s+|le\s+)?)?$",
+    r"(?:(?:bande|région|province|ville|localité|zone|territoire|état)\s+(?:de\s+|d'|du\s+)(?:l'|la\s+|le\s+)?)?$",
     re.IGNORECASE,
 )
 COUNTRY_REACH = 60  # "dans l'est séparatiste prorusse de l'" before a country's name
