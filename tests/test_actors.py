@@ -668,6 +668,8 @@ def test_word_boundaries(registry: ActorRegistry) -> None:
         ("Les troupes sont entrées.", "Military Forces of Mali"),
         ("Deux policiers ont été blessés.", "Police Forces of Mali"),
         ("La police a dispersé la foule.", "Police Forces of Mali"),
+        ("La défense antiaérienne a abattu un drone.", "Military Forces of Mali"),
+        ("Les systèmes de défense aérienne ont intercepté deux missiles.", "Military Forces of Mali"),
         ("Des rebelles ont pillé le dépôt.", "Unidentified Armed Group (Mali)"),
         ("Des hommes armés ont enlevé le maire.", "Unidentified Armed Group (Mali)"),
         ("Les assaillants ont fui.", "Unidentified Armed Group (Mali)"),
