@@ -627,6 +627,16 @@ def test_street_clashes_with_the_police_are_a_riot(pipeline: Pipeline, text: str
     assert only_event(pipeline, text).sub_event_type == sub_event_type
 
 
+@pytest.mark.parametrize("text", [
+    "En Tunisie, des jeunes ont lancé des cailloux sur les gendarmes jeudi à Sfax.",
+    "En Tunisie, les policiers ont essuyé jeudi des jets de bouteilles à Sfax.",
+    "En Tunisie, la police a dispersé jeudi un sit-in à Sfax sous des jets de pierre.",
+])
+def test_stones_thrown_by_a_crowd_make_a_riot(pipeline: Pipeline, text: str) -> None:
+    # throwing stones or bottles is the crowd's violence, whatever the police did (codebook section 2: Riots)
+    assert only_event(pipeline, text).sub_event_type == "Violent demonstration"
+
+
 def test_a_rocket_shot_down_over_a_country_was_not_fired_by_its_army(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "En Israël, deux roquettes ont été interceptées jeudi au-dessus d'Ashkelon.")
     assert event.actor1 != "Military Forces of Israel"
