@@ -637,6 +637,18 @@ def test_stones_thrown_by_a_crowd_make_a_riot(pipeline: Pipeline, text: str) -> 
     assert only_event(pipeline, text).sub_event_type == "Violent demonstration"
 
 
+@pytest.mark.parametrize("text", [
+    "Au Soudan, la police a dispersé jeudi à Khartoum une manifestation contre le gouvernement, tuant deux personnes.",
+    "Au Soudan, la police a dispersé jeudi à Khartoum une manifestation contre le gouvernement. Deux personnes sont "
+    "mortes.",
+])
+def test_a_demonstration_broken_up_with_dead_met_excessive_force(pipeline: Pipeline, text: str) -> None:
+    # force that killed is no mere intervention (codebook section 2: Protests), the toll told with it or after it
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor2, event.fatalities) == (
+        "Excessive force against protesters", "Police Forces of Sudan", 2)
+
+
 def test_a_rocket_shot_down_over_a_country_was_not_fired_by_its_army(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "En Israël, deux roquettes ont été interceptées jeudi au-dessus d'Ashkelon.")
     assert event.actor1 != "Military Forces of Israel"

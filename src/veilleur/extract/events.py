@@ -169,7 +169,7 @@ def extract_events(
         # sentence that only tells an event again keeps it the one the next sentence goes on about
         previous = current or retold
     merged = merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues)))
-    return _without_places_in_passing(_police_facing_crowds(merged, cues), country)
+    return _without_places_in_passing(_police_facing_crowds(_lethal_interventions(merged), cues), country)
 
 
 SUBHEADING_MAX_WORDS = 10
@@ -259,6 +259,16 @@ def _police_facing_crowds(events: list[Event], cues: CueLexicon) -> list[Event]:
             if name.startswith(MILITARY_PREFIX) and words and all(
                     w.startswith(cues.crowd_police_words) for w in words):
                 setattr(event, field_name, POLICE_PREFIX + name.removeprefix(MILITARY_PREFIX))
+    return events
+
+
+def _lethal_interventions(events: list[Event]) -> list[Event]:
+    """A demonstration the state's forces broke up, whose day the article tells with dead, met lethal force: that
+    is excessive force against protesters, not an intervention (codebook section 2: Protests). Read once the
+    day's reports are merged, as the toll and the force are often told in other sentences than the cue."""
+    for event in events:
+        if event.sub_event_type == INTERVENTION and event.fatalities > 0 and event.actor2.startswith(STATE_FORCES):
+            event.sub_event_type = EXCESSIVE_FORCE
     return events
 
 
@@ -452,6 +462,8 @@ def _events_from_frame(
 
 
 PEACEFUL_PROTEST = "Peaceful protest"
+INTERVENTION = "Protest with intervention"
+EXCESSIVE_FORCE = "Excessive force against protesters"
 ATTACK_NOUNS = frozenset({"attaque", "attaques"})
 VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
 CIVILIAN_ATTACK = ("Violence against civilians", "Attack")
