@@ -649,6 +649,13 @@ def test_a_demonstration_broken_up_with_dead_met_excessive_force(pipeline: Pipel
         "Excessive force against protesters", "Police Forces of Sudan", 2)
 
 
+def test_a_town_surrounded_by_the_police_in_a_story_of_demonstrations_is_no_riot(pipeline: Pipeline) -> None:
+    # a cordon thrown to keep a crowd away fights no one: neither a riot nor a battle
+    _, events = run(pipeline, "Au Cameroun, la ville de Bafoussam a été encerclée mardi par les forces de l'ordre "
+                              "pour empêcher une manifestation.")
+    assert events == []
+
+
 def test_a_rocket_shot_down_over_a_country_was_not_fired_by_its_army(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "En Israël, deux roquettes ont été interceptées jeudi au-dessus d'Ashkelon.")
     assert event.actor1 != "Military Forces of Israel"

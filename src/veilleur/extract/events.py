@@ -304,12 +304,21 @@ def _demonstration_clashes(events: list[Event], annotation: Annotation, cues: Cu
         # "des heurts ont opposé des jeunes aux forces de l'ordre": street clashes with the police are a riot
         clashes = [(e, force) for e, force in clashes
                    if force.startswith(POLICE_PREFIX) and _told_with(e, cues.street_clash_words)]
+    cordons = [e for e, force in clashes if force and e.actor1 == force and _told_as_cordon(e, cues)]
     for event, force in clashes:
+        if event in cordons:
+            continue
         event.event_type, event.sub_event_type = VIOLENT_DEMONSTRATION
         if force and event.actor1 == force:
             _swap_sides_evidence(event)  # the force that acted is now acted upon: its words go with it
         event.actor1, event.actor2 = f"{RIOTERS} ({event.country})", force
-    return events
+    return [e for e in events if not any(e is c for c in cordons)]
+
+
+def _told_as_cordon(event: Event, cues: CueLexicon) -> bool:
+    """Told only as the force surrounding a place ("la ville a été encerclée par les forces de l'ordre")."""
+    words = [span.text.lower() for span in event.evidence.get("trigger", [])]
+    return bool(words) and bool(cues.cordon_stems) and all(w.startswith(cues.cordon_stems) for w in words)
 
 
 def _swap_sides_evidence(event: Event) -> None:
