@@ -656,6 +656,23 @@ def test_a_town_surrounded_by_the_police_in_a_story_of_demonstrations_is_no_riot
     assert events == []
 
 
+@pytest.mark.parametrize("text", [
+    "En Égypte, des milliers de manifestants ont défilé au Caire pour réclamer le retour du président, destitué par "
+    "l'armée le 3 octobre.",
+    "Au Liban, des centaines de personnes ont manifesté à Beyrouth contre les responsables de l'explosion survenue "
+    "le 4 octobre dans le port.",
+])
+def test_a_day_in_a_participle_on_another_noun_dates_that_noun(pipeline: Pipeline, text: str) -> None:
+    # the president deposed, the blast that happened on that day: the march is not dated by it
+    assert only_event(pipeline, text).event_date == "2017-10-16"
+
+
+def test_a_day_in_a_participle_that_tells_the_toll_dates_the_event(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Au Cameroun, l'armée a annoncé un bilan de douze séparatistes tués mardi lors de "
+                                 "combats à Bafut.")
+    assert event.event_date == "2017-10-10"
+
+
 def test_a_rocket_shot_down_over_a_country_was_not_fired_by_its_army(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "En Israël, deux roquettes ont été interceptées jeudi au-dessus d'Ashkelon.")
     assert event.actor1 != "Military Forces of Israel"
