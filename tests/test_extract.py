@@ -673,6 +673,14 @@ def test_a_day_in_a_participle_that_tells_the_toll_dates_the_event(pipeline: Pip
     assert event.event_date == "2017-10-10"
 
 
+def test_the_story_goes_on_from_the_day_of_its_events_not_a_day_named_in_passing(pipeline: Pipeline) -> None:
+    # the blast's day, told in a participle, is not the day the next sentence's stones were thrown on: one riot
+    event = only_event(pipeline, "Au Liban, dimanche, des centaines de personnes ont manifesté à Beyrouth contre les "
+                                 "responsables de l'explosion survenue le 4 octobre. Certains ont jeté des pierres "
+                                 "sur les policiers.")
+    assert (event.sub_event_type, event.event_date) == ("Violent demonstration", "2017-10-15")
+
+
 def test_a_rocket_shot_down_over_a_country_was_not_fired_by_its_army(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "En Israël, deux roquettes ont été interceptées jeudi au-dessus d'Ashkelon.")
     assert event.actor1 != "Military Forces of Israel"

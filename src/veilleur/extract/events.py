@@ -162,6 +162,8 @@ def extract_events(
         # été tués lundi à Koutougou, ont indiqué mardi des sources")
         named_days = [d for d in mentions.dates_in(start, end) if d.kind == "day"
                       and not cues.follows_attribution(text, d.start, reach=REPORTED_DAY_REACH, max_words=0)]
+        # ... not one every cue of the sentence reads as another thing's ("l'explosion survenue le 4 août")
+        named_days = [d for d in named_days if not frames or not all(d in f.others_days for f in frames)]
         last_day, since_day = (named_days[-1:], 1) if named_days else (last_day, since_day + 1)
         _update_context(context, text, mentions, start, end, current)
         events.extend(current)

@@ -94,6 +94,9 @@ class Frame:
     day_offset: int = 0  # "cinq jours après un attentat": the event is 5 days before the day the sentence tells
     # the named armed group that "le groupe", the cue's subject, takes up ("Le M23 ... Le groupe a pris X")
     antecedent: ActorRef | None = None
+    # the days of the sentence that date something else than the cue (a relative clause, a participle on
+    # another noun): the story does not go on from them
+    others_days: list[DateRef] = field(default_factory=list)
 
 
 def frames_for_sentence(
@@ -176,6 +179,7 @@ def frames_for_sentence(
                                                triggers.harm_verbs)
         own_dates = [d for d in sentence_dates if not any(s <= d.start < e for s, e in described_spans)
                      and not (d.kind == "day" and any(s <= d.start < e for s, e in described_days))]
+        frame.others_days = [d for d in sentence_dates if d.kind == "day" and d not in own_dates]
         frame.dates = [d for d in own_dates if lo <= d.start < hi or t.start <= d.start < t.end]
         frame.dates = frame.dates or own_dates
         frame.day_offset = _day_offset(tree, token, triggers.relative_days, mentions)
