@@ -627,6 +627,60 @@ def test_street_clashes_with_the_police_are_a_riot(pipeline: Pipeline, text: str
     assert only_event(pipeline, text).sub_event_type == sub_event_type
 
 
+@pytest.mark.parametrize("text", [
+    "En Tunisie, des jeunes ont lancé des cailloux sur les gendarmes jeudi à Sfax.",
+    "En Tunisie, les policiers ont essuyé jeudi des jets de bouteilles à Sfax.",
+    "En Tunisie, la police a dispersé jeudi un sit-in à Sfax sous des jets de pierre.",
+])
+def test_stones_thrown_by_a_crowd_make_a_riot(pipeline: Pipeline, text: str) -> None:
+    # throwing stones or bottles is the crowd's violence, whatever the police did (codebook section 2: Riots)
+    assert only_event(pipeline, text).sub_event_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize("text", [
+    "Au Soudan, la police a dispersé jeudi à Khartoum une manifestation contre le gouvernement, tuant deux personnes.",
+    "Au Soudan, la police a dispersé jeudi à Khartoum une manifestation contre le gouvernement. Deux personnes sont "
+    "mortes.",
+])
+def test_a_demonstration_broken_up_with_dead_met_excessive_force(pipeline: Pipeline, text: str) -> None:
+    # force that killed is no mere intervention (codebook section 2: Protests), the toll told with it or after it
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor2, event.fatalities) == (
+        "Excessive force against protesters", "Police Forces of Sudan", 2)
+
+
+def test_a_town_surrounded_by_the_police_in_a_story_of_demonstrations_is_no_riot(pipeline: Pipeline) -> None:
+    # a cordon thrown to keep a crowd away fights no one: neither a riot nor a battle
+    _, events = run(pipeline, "Au Cameroun, la ville de Bafoussam a été encerclée mardi par les forces de l'ordre "
+                              "pour empêcher une manifestation.")
+    assert events == []
+
+
+@pytest.mark.parametrize("text", [
+    "En Égypte, des milliers de manifestants ont défilé au Caire pour réclamer le retour du président, destitué par "
+    "l'armée le 3 octobre.",
+    "Au Liban, des centaines de personnes ont manifesté à Beyrouth contre les responsables de l'explosion survenue "
+    "le 4 octobre dans le port.",
+])
+def test_a_day_in_a_participle_on_another_noun_dates_that_noun(pipeline: Pipeline, text: str) -> None:
+    # the president deposed, the blast that happened on that day: the march is not dated by it
+    assert only_event(pipeline, text).event_date == "2017-10-16"
+
+
+def test_a_day_in_a_participle_that_tells_the_toll_dates_the_event(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Au Cameroun, l'armée a annoncé un bilan de douze séparatistes tués mardi lors de "
+                                 "combats à Bafut.")
+    assert event.event_date == "2017-10-10"
+
+
+def test_the_story_goes_on_from_the_day_of_its_events_not_a_day_named_in_passing(pipeline: Pipeline) -> None:
+    # the blast's day, told in a participle, is not the day the next sentence's stones were thrown on: one riot
+    event = only_event(pipeline, "Au Liban, dimanche, des centaines de personnes ont manifesté à Beyrouth contre les "
+                                 "responsables de l'explosion survenue le 4 octobre. Certains ont jeté des pierres "
+                                 "sur les policiers.")
+    assert (event.sub_event_type, event.event_date) == ("Violent demonstration", "2017-10-15")
+
+
 def test_a_rocket_shot_down_over_a_country_was_not_fired_by_its_army(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "En Israël, deux roquettes ont été interceptées jeudi au-dessus d'Ashkelon.")
     assert event.actor1 != "Military Forces of Israel"

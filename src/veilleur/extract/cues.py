@@ -125,6 +125,7 @@ class CueLexicon:
     armed_clash_words: frozenset[str]  # ... but not those told with these words: "embuscade", "combats"
     two_sided_words: frozenset[str]  # "affrontements", "heurts": fighting that takes two sides, armed or not
     street_clash_words: frozenset[str]  # "des heurts" with the police: a riot, demonstration named or not
+    cordon_stems: tuple[str, ...]  # "la ville a été encerclée par la police": a cordon, not a fight
     civilian_targets: frozenset[str]  # "ont attaqué le village": the victims are civilians
     forces_targets: frozenset[str]  # "ont attaqué une base militaire": the target is a state force...
     forces_qualifiers: frozenset[str]  # ... when qualified by one of these
@@ -310,6 +311,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         armed_clash_words=frozenset(data["armed_clash_words"]),
         two_sided_words=frozenset(data["two_sided_words"]),
         street_clash_words=frozenset(data["street_clash_words"]),
+        cordon_stems=tuple(data["cordon_stems"]),
         civilian_targets=frozenset(data["civilian_targets"]),
         forces_targets=frozenset(data["forces_targets"]),
         forces_qualifiers=frozenset(data["forces_qualifiers"]),

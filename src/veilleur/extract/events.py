@@ -162,6 +162,8 @@ def extract_events(
         # été tués lundi à Koutougou, ont indiqué mardi des sources")
         named_days = [d for d in mentions.dates_in(start, end) if d.kind == "day"
                       and not cues.follows_attribution(text, d.start, reach=REPORTED_DAY_REACH, max_words=0)]
+        # ... not one every cue of the sentence reads as another thing's ("l'explosion survenue le 4 août")
+        named_days = [d for d in named_days if not frames or not all(d in f.others_days for f in frames)]
         last_day, since_day = (named_days[-1:], 1) if named_days else (last_day, since_day + 1)
         _update_context(context, text, mentions, start, end, current)
         events.extend(current)
@@ -169,7 +171,7 @@ def extract_events(
         # sentence that only tells an event again keeps it the one the next sentence goes on about
         previous = current or retold
     merged = merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues)))
-    return _without_places_in_passing(_police_facing_crowds(merged, cues), country)
+    return _without_places_in_passing(_police_facing_crowds(_lethal_interventions(merged), cues), country)
 
 
 SUBHEADING_MAX_WORDS = 10
@@ -262,6 +264,16 @@ def _police_facing_crowds(events: list[Event], cues: CueLexicon) -> list[Event]:
     return events
 
 
+def _lethal_interventions(events: list[Event]) -> list[Event]:
+    """A demonstration the state's forces broke up, whose day the article tells with dead, met lethal force: that
+    is excessive force against protesters, not an intervention (codebook section 2: Protests). Read once the
+    day's reports are merged, as the toll and the force are often told in other sentences than the cue."""
+    for event in events:
+        if event.sub_event_type == INTERVENTION and event.fatalities > 0 and event.actor2.startswith(STATE_FORCES):
+            event.sub_event_type = EXCESSIVE_FORCE
+    return events
+
+
 def _demonstration_clashes(events: list[Event], annotation: Annotation, cues: CueLexicon) -> list[Event]:
     """In a story of demonstrations, clashes in which the sentence names no armed group are the crowd's riot:
     "des heurts ont éclaté avec les forces de l'ordre", "des heurts aussi à Lorient" (codebook section 2). A
@@ -294,12 +306,21 @@ def _demonstration_clashes(events: list[Event], annotation: Annotation, cues: Cu
         # "des heurts ont opposé des jeunes aux forces de l'ordre": street clashes with the police are a riot
         clashes = [(e, force) for e, force in clashes
                    if force.startswith(POLICE_PREFIX) and _told_with(e, cues.street_clash_words)]
+    cordons = [e for e, force in clashes if force and e.actor1 == force and _told_as_cordon(e, cues)]
     for event, force in clashes:
+        if event in cordons:
+            continue
         event.event_type, event.sub_event_type = VIOLENT_DEMONSTRATION
         if force and event.actor1 == force:
             _swap_sides_evidence(event)  # the force that acted is now acted upon: its words go with it
         event.actor1, event.actor2 = f"{RIOTERS} ({event.country})", force
-    return events
+    return [e for e in events if not any(e is c for c in cordons)]
+
+
+def _told_as_cordon(event: Event, cues: CueLexicon) -> bool:
+    """Told only as the force surrounding a place ("la ville a été encerclée par les forces de l'ordre")."""
+    words = [span.text.lower() for span in event.evidence.get("trigger", [])]
+    return bool(words) and bool(cues.cordon_stems) and all(w.startswith(cues.cordon_stems) for w in words)
 
 
 def _swap_sides_evidence(event: Event) -> None:
@@ -452,6 +473,8 @@ def _events_from_frame(
 
 
 PEACEFUL_PROTEST = "Peaceful protest"
+INTERVENTION = "Protest with intervention"
+EXCESSIVE_FORCE = "Excessive force against protesters"
 ATTACK_NOUNS = frozenset({"attaque", "attaques"})
 VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
 CIVILIAN_ATTACK = ("Violence against civilians", "Attack")

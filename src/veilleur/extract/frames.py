@@ -96,6 +96,9 @@ class Frame:
     day_offset: int = 0  # "cinq jours après un attentat": the event is 5 days before the day the sentence tells
     # the named armed group that "le groupe", the cue's subject, takes up ("Le M23 ... Le groupe a pris X")
     antecedent: ActorRef | None = None
+    # the days of the sentence that date something else than the cue (a relative clause, a participle on
+    # another noun): the story does not go on from them
+    others_days: list[DateRef] = field(default_factory=list)
 
 
 def frames_for_sentence(
@@ -173,7 +176,12 @@ def frames_for_sentence(
         # a date inside a relative clause in a past tense dates what that clause describes ("localité d'où
         # était partie en 2010 la contestation"), not the trigger
         described_spans = past_relative_clauses(tree, token) + _since_clauses(tree, token)
-        own_dates = [d for d in sentence_dates if not any(s <= d.start < e for s, e in described_spans)]
+        # a day told in a participle on another noun is that noun's (a year there is read as before)
+        described_days = _participle_modifiers(tree, token, {f.trigger.start for f in frames},
+                                               triggers.harm_verbs)
+        own_dates = [d for d in sentence_dates if not any(s <= d.start < e for s, e in described_spans)
+                     and not (d.kind == "day" and any(s <= d.start < e for s, e in described_days))]
+        frame.others_days = [d for d in sentence_dates if d.kind == "day" and d not in own_dates]
         frame.dates = [d for d in own_dates if lo <= d.start < hi or t.start <= d.start < t.end]
         frame.dates = frame.dates or own_dates
         frame.day_offset = _day_offset(tree, token, triggers.relative_days, mentions)
@@ -470,6 +478,30 @@ def exclusion_reason(
 
 
 CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?"})
+
+
+def _participle_modifiers(tree: Tree, token: Token, cue_starts: set[int],
+                          harm_verbs: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans of the past participles that describe another noun than the cue's, with what hangs on them
+    ("l'explosion survenue le 4 août", "un jeune homme arrêté lundi soir"): a date there tells when that noun's
+    own story happened, as in a relative clause, not when ``token``'s event did. A participle that tells an
+    event of the sentence, or its toll ("douze rebelles tués mardi"), dates it: it is left out."""
+    own = {t.i for t in tree.subtree(token)} if token.pos == "NOUN" else {token.i}
+    spans = []
+    for verb in tree.tokens:
+        if verb.dep != "acl" or verb.feature("VerbForm") != "Part" or verb.feature("Tense") != "Past":
+            continue
+        if verb.head in own:
+            continue  # "la manifestation organisée mardi": the cue's own phrase, which the day dates
+        if any(k.dep.startswith("aux") for k in tree.children(verb)):
+            continue  # "a enlevé dimanche": a compound tense the parse hung on a noun, not a modifier
+        inside = tree.subtree(verb)
+        if verb.lemma in harm_verbs or any(t.i == token.i or t.start in cue_starts for t in inside):
+            continue
+        span = tree.span(inside)
+        if span is not None:
+            spans.append(span)
+    return spans
 
 
 def _since_clauses(tree: Tree, token: Token) -> list[tuple[int, int]]:
