@@ -99,6 +99,7 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         ("Les rebelles tiennent depuis l'an dernier plusieurs mines de coltan près de Rubaya.", "ied"),
         ("La panique s'est emparée de la ville de Gao lundi.", "territory"),  # a feeling takes no town
         ("Les rebelles ont pris le chemin de Kidal, une ville du nord du Mali.", "territory"),  # set off for it
+        ("Les familles ont pris la route de Kidal, une ville du nord du Mali.", "territory"),  # set off too
         ("Les manifestants ont fui les policiers dans les rues de Labé.", "riot"),  # fled them, no violence
     ],
 )

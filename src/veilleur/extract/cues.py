@@ -126,6 +126,7 @@ class CueLexicon:
     two_sided_words: frozenset[str]  # "affrontements", "heurts": fighting that takes two sides, armed or not
     street_clash_words: frozenset[str]  # "des heurts" with the police: a riot, demonstration named or not
     civilian_targets: frozenset[str]  # "ont attaqué le village": the victims are civilians
+    civilian_venues: frozenset[str]  # "l'attaque dans un cabaret": the people there are the victims
     forces_targets: frozenset[str]  # "ont attaqué une base militaire": the target is a state force...
     forces_qualifiers: frozenset[str]  # ... when qualified by one of these
     police_targets: frozenset[str]  # "le commissariat": a place of the police, whatever qualifies it
@@ -311,6 +312,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         two_sided_words=frozenset(data["two_sided_words"]),
         street_clash_words=frozenset(data["street_clash_words"]),
         civilian_targets=frozenset(data["civilian_targets"]),
+        civilian_venues=frozenset(data["civilian_venues"]),
         forces_targets=frozenset(data["forces_targets"]),
         forces_qualifiers=frozenset(data["forces_qualifiers"]),
         police_targets=frozenset(data["police_targets"]),
