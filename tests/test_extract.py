@@ -855,6 +855,13 @@ def test_the_capital_unnamed_is_the_capital_of_the_story_country(pipeline: Pipel
     assert only_event(pipeline, text).location == location
 
 
+def test_the_capital_coordinated_with_a_town_is_another_place(pipeline: Pipeline) -> None:
+    # "la capitale et Nouadhibou": the town joined by "et" is a second place, not the capital's name
+    _, events = run(pipeline, "Des dizaines de personnes ont été arrêtées mardi à la suite des troubles survenus "
+                              "dans la capitale et à Nouadhibou, en Mauritanie.")
+    assert sorted(e.location for e in events if e.sub_event_type == "Arrests") == ["Nouadhibou", "Nouakchott"]
+
+
 def test_attack_on_an_unknown_village_of_the_story_is_another_event_near_its_town(pipeline: Pipeline) -> None:
     # the second attack names a village the gazetteer does not hold: a new event near the town the story is at
     text = ("Des miliciens ont tué deux commerçants samedi à Bunia. Dimanche, une attaque des miliciens a fait sept "
