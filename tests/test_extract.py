@@ -41,6 +41,10 @@ def only_event(pipeline: Pipeline, text: str, published: date = MONDAY) -> Event
 
 TYPE_CASES = [
     pytest.param(
+        "Lundi, l'armée a subi une lourde défaite face aux jihadistes près de Kidal, au Mali.",
+        "Battles", "Armed clash", id="defeat-against-a-force",
+    ),
+    pytest.param(
         "Les soldats ont mis en déroute dimanche les rebelles près de Rutshuru, au Nord-Kivu.",
         "Battles", "Armed clash", id="put-to-rout",
     ),

@@ -100,6 +100,7 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         ("La panique s'est emparée de la ville de Gao lundi.", "territory"),  # a feeling takes no town
         ("Les rebelles ont pris le chemin de Kidal, une ville du nord du Mali.", "territory"),  # set off for it
         ("Les familles ont pris la route de Kidal, une ville du nord du Mali.", "territory"),  # set off too
+        ("Le parti a remporté une victoire face aux militants de l'opposition à Bamako.", "clash"),  # a vote
         ("Les manifestants ont fui les policiers dans les rues de Labé.", "riot"),  # fled them, no violence
     ],
 )
