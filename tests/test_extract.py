@@ -41,6 +41,10 @@ def only_event(pipeline: Pipeline, text: str, published: date = MONDAY) -> Event
 
 TYPE_CASES = [
     pytest.param(
+        "Lundi, l'armée a subi une lourde défaite face aux jihadistes près de Kidal, au Mali.",
+        "Battles", "Armed clash", id="defeat-against-a-force",
+    ),
+    pytest.param(
         "Les soldats ont mis en déroute dimanche les rebelles près de Rutshuru, au Nord-Kivu.",
         "Battles", "Armed clash", id="put-to-rout",
     ),
@@ -571,6 +575,26 @@ def test_an_anaphor_dated_to_another_month_is_an_earlier_event(pipeline: Pipelin
     assert len(events) == 1
 
 
+def test_an_anaphor_is_not_a_placeless_event_of_another_kind(pipeline: Pipeline) -> None:
+    # the arrests have no place; "l'attaque" that follows is an attack of its own, not the arrests placed at Gao
+    text = ("Des arrestations ont visé des opposants ces derniers mois. C'est après l'attaque par des hommes armés "
+            "d'un poste militaire de Gao, au Mali, le 12 octobre, que la police a ouvert une enquête.")
+    _, events = run(pipeline, text)
+    assert [e.event_type for e in events] == ["Battles"]
+
+
+@pytest.mark.parametrize("text", [
+    "Les soldats maliens ont patrouillé lundi à Gao. Mardi, une attaque par des hommes armés dans un cabaret de Gao "
+    "a fait sept victimes.",
+    "L'armée malienne a repris lundi le village de Kiro. Mardi, des hommes armés ont ouvert le feu dans un bar de "
+    "Gao, faisant sept victimes.",
+])
+def test_an_attack_inside_a_place_where_people_gather_falls_on_them(pipeline: Pipeline, text: str) -> None:
+    # no armed side is named as the target: the people in the bar are the victims, not the army the story follows
+    event = next(e for e in run(pipeline, text)[1] if e.location == "Gao")
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Mali)")
+
+
 @pytest.mark.parametrize("text", [
     "Dans la nuit de vendredi, l'aviation a bombardé pendant sept heures les environs de Lashio, en Birmanie.",
     "Des heurts ont opposé pendant une heure des jeunes aux soldats lundi à Gao, au Mali.",
@@ -887,6 +911,13 @@ def test_rebels_who_bombard_have_no_air_force(pipeline: Pipeline) -> None:
 )
 def test_the_capital_unnamed_is_the_capital_of_the_story_country(pipeline: Pipeline, text: str, location: str) -> None:
     assert only_event(pipeline, text).location == location
+
+
+def test_the_capital_coordinated_with_a_town_is_another_place(pipeline: Pipeline) -> None:
+    # "la capitale et Nouadhibou": the town joined by "et" is a second place, not the capital's name
+    _, events = run(pipeline, "Des dizaines de personnes ont été arrêtées mardi à la suite des troubles survenus "
+                              "dans la capitale et à Nouadhibou, en Mauritanie.")
+    assert sorted(e.location for e in events if e.sub_event_type == "Arrests") == ["Nouadhibou", "Nouakchott"]
 
 
 def test_attack_on_an_unknown_village_of_the_story_is_another_event_near_its_town(pipeline: Pipeline) -> None:

@@ -35,6 +35,9 @@ def role_names(annotator: Annotator, text: str) -> list[str]:
                      id="fronted-locative"),
         pytest.param("La nuit a été calme. A Nyambaka, les familles attendent des nouvelles.", ["Nyambaka"],
                      id="fronted-locative-capital-without-accent"),
+        # an office's territory: "le préfet de X" names the department X, whatever entity the parser saw
+        pytest.param("Mercredi, des djihadistes présumés ont attaqué un convoi du préfet de Bankilaré dans la région.",
+                     ["Bankilaré"], id="office-territory"),
     ],
 )
 def test_names_in_a_place_position(annotator: Annotator, text: str, places: list[str]) -> None:

@@ -14,7 +14,7 @@ from veilleur.extract.cues import load_cues
 from veilleur.extract.frames import exclusion_reason
 from veilleur.extract.grammar import Tree, clause_of, is_negated, is_passive, roles
 from veilleur.extract.mentions import Mentions
-from veilleur.extract.triggers import load_triggers, noun_key, spellings_keyed
+from veilleur.extract.triggers import _describes_a_state, load_triggers, noun_key, spellings_keyed
 
 ROWS = load_json("event_triggers.json")["triggers"]
 
@@ -99,6 +99,8 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         ("Les rebelles tiennent depuis l'an dernier plusieurs mines de coltan près de Rubaya.", "ied"),
         ("La panique s'est emparée de la ville de Gao lundi.", "territory"),  # a feeling takes no town
         ("Les rebelles ont pris le chemin de Kidal, une ville du nord du Mali.", "territory"),  # set off for it
+        ("Les familles ont pris la route de Kidal, une ville du nord du Mali.", "territory"),  # set off too
+        ("Le parti a remporté une victoire face aux militants de l'opposition à Bamako.", "clash"),  # a vote
         ("Les manifestants ont fui les policiers dans les rues de Labé.", "riot"),  # fled them, no violence
     ],
 )
@@ -379,3 +381,29 @@ def test_surroundings_read_what_every_row_reads_around_a_word() -> None:
     kids, head = surroundings(signed, signed.tokens[4], frozenset({"lundi"}))
     assert [k.text for k in kids] == ["un"]
     assert head is not None and head.text == "signé"
+
+
+def _parsed(words: list[tuple[str, str, str, str, int, str]]) -> Tree:
+    """A hand-built parse: (text, lemma, pos, dep, head, morph) per word, offsets one character apart."""
+    tokens, offset = [], 0
+    for i, (text, lemma, pos, dep, head, morph) in enumerate(words):
+        tokens.append(Token(i, offset, offset + len(text), text, lemma, pos, dep, head, morph))
+        offset += len(text) + 1
+    return Tree.of(tokens)
+
+
+def test_a_participle_with_its_own_far_agent_or_day_is_an_event() -> None:
+    # "civils tués le 1er juin par l'armée": the parser labels the agent obl:mod and hangs "juin" on "1er";
+    # the participle has its own agent and its own day, so it tells an event, not a state of the civilians
+    participle = "Tense=Past|VerbForm=Part"
+    words = [("civils", "civil", "NOUN", "ROOT", 0, ""), ("tués", "tuer", "VERB", "acl", 0, participle),
+             ("le", "le", "DET", "det", 3, ""), ("1er", "premier", "ADJ", "obl:mod", 1, ""),
+             ("juin", "juin", "NOUN", "nmod", 3, ""), ("par", "par", "ADP", "case", 7, ""),
+             ("l'", "le", "DET", "det", 7, ""), ("armée", "armée", "NOUN", "obl:mod", 1, "")]
+    time_nouns = load_triggers().time_nouns
+    tree = _parsed(words)
+    assert not _describes_a_state(tree, tree.tokens[1], time_nouns)
+    bare = _parsed(words[:2])  # "les civils tués": a state
+    assert _describes_a_state(bare, bare.tokens[1], time_nouns)
+    only_day = _parsed(words[:5])  # "tués le 1er juin": a day of its own
+    assert not _describes_a_state(only_day, only_day.tokens[1], time_nouns)

@@ -127,6 +127,7 @@ class CueLexicon:
     street_clash_words: frozenset[str]  # "des heurts" with the police: a riot, demonstration named or not
     cordon_stems: tuple[str, ...]  # "la ville a été encerclée par la police": a cordon, not a fight
     civilian_targets: frozenset[str]  # "ont attaqué le village": the victims are civilians
+    civilian_venues: frozenset[str]  # "l'attaque dans un cabaret": the people there are the victims
     forces_targets: frozenset[str]  # "ont attaqué une base militaire": the target is a state force...
     forces_qualifiers: frozenset[str]  # ... when qualified by one of these
     police_targets: frozenset[str]  # "le commissariat": a place of the police, whatever qualifies it
@@ -313,6 +314,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         street_clash_words=frozenset(data["street_clash_words"]),
         cordon_stems=tuple(data["cordon_stems"]),
         civilian_targets=frozenset(data["civilian_targets"]),
+        civilian_venues=frozenset(data["civilian_venues"]),
         forces_targets=frozenset(data["forces_targets"]),
         forces_qualifiers=frozenset(data["forces_qualifiers"]),
         police_targets=frozenset(data["police_targets"]),

@@ -44,6 +44,8 @@ from veilleur.resolve.dates import month_end
 
 BACKGROUND_DAYS = 365
 UNDATED_BY_NATURE = frozenset({"weapons"})  # discoveries are reported, rarely dated
+# the event types no act of violence is: an anaphor ("l'attaque", "ces frappes") never tells one of them again
+NON_VIOLENT_TYPES = frozenset({"Strategic developments", "Protests"})
 PLACE_ANAPHOR = re.compile(
     r"\b(?:cette|ce|la|le) (?:même )?"
     r"(?:(?P<city>ville|localité|cité|bourgade|quartier|village)|(?P<region>province|région))\b(?! d[eu'])"
@@ -116,7 +118,7 @@ def extract_events(
         for frame in frames:
             trigger = frame.trigger
             if (trigger.anaphoric or trigger.toll_only) and placeless is not None and frame.places and not (
-                    events or current):
+                    events or current) and _tells_again(trigger, placeless):
                 # "... tuant 24 personnes. L'attaque a eu lieu près de Rahad": the next sentence places it; so do
                 # deaths told with a place after it ("L'Iran a lancé des missiles ... une femme a été tuée à Haïfa")
                 tolls = frame.tolls if trigger.toll_only else placeless.tolls
@@ -198,6 +200,13 @@ def _of_its_kind(anaphor: Trigger, events: list[Event]) -> list[Event]:
     """The events an anaphor can point back to: "l'attentat" after a march against it is not the march."""
     crowd = bool(anaphor.category.crowd)
     return [e for e in events if e.actor1.startswith(CROWD_PREFIXES) == crowd]
+
+
+def _tells_again(anaphor: Trigger, placeless: Frame) -> bool:
+    """Can ``anaphor`` be the placeless event told again? "l'attaque", "la frappe" name an act of violence:
+    after "des arrestations ici et là" with no place, "après l'attaque ... de Rusaka le 16 avril" is an attack
+    of its own, not the arrests placed (a toll with no cue of its own places whatever was told)."""
+    return anaphor.toll_only or placeless.trigger.category.event_type not in NON_VIOLENT_TYPES
 
 
 def _places_the_lead(lead: Frame, frame: Frame) -> bool:

@@ -203,7 +203,8 @@ def frames_for_sentence(
             frame.antecedent = _antecedent_of(text, found_roles.agents, mentions)
         frame.patients = _actors_within(actors, found_roles.patients)
         frame.civilian_target = _hits(tree, token, found_roles.patients, sentence_dates,
-                                      lambda noun: noun.lemma in cues.civilian_targets)
+                                      lambda noun: noun.lemma in cues.civilian_targets) or _inside_a_venue(
+                                          tree, token, cues.civilian_venues)
         frame.forces_target = _hits(tree, token, found_roles.patients, sentence_dates,
                                     _a_place_of(tree, cues, cues.forces_qualifiers))
         frame.police_target = frame.forces_target and _hits(
@@ -329,6 +330,13 @@ def _hits(tree: Tree, trigger: Token, patients: tuple[tuple[int, int], ...], dat
     after = [t for t in tree.tokens if t.i > trigger.i and t.pos == "NOUN"
              and not any(d.start <= t.start < d.end for d in dates)]
     return bool(after) and after[0].i - trigger.i <= 6 and kind(after[0])
+
+
+def _inside_a_venue(tree: Tree, trigger: Token, venues: frozenset[str]) -> bool:
+    """Is the trigger told as taking place inside one of the ``venues`` ("l'attaque par des hommes armés dans un
+    cabaret", "ont ouvert le feu dans un bar")? Where people gather, they are what it hits."""
+    return any(t.lemma in venues and any(c.dep == "case" and c.lemma == "dans" for c in tree.children(t))
+               for t in tree.subtree(trigger) if t.i != trigger.i)
 
 
 def _a_place_of(tree: Tree, cues: CueLexicon, qualifiers: frozenset[str]) -> Callable[[Token], bool]:

@@ -320,7 +320,10 @@ def _describes_a_state(tree: Tree, token: Token, time_nouns: frozenset[str]) -> 
         return False
     if token.feature("Tense") == "Pres":
         return False  # "les soldats, reprenant le village": a present participle acts
-    return not any(k.dep in ("obl:agent", "aux:pass", "aux:tense") or k.dep.startswith("obl") and k.lemma in time_nouns
+    # the parser often labels a far "par" agent obl:mod ("tués le 1er juin par l'armée"), and hangs a date on its
+    # day number ("le 1er juin": "1er", with "juin" below it)
+    return not any(k.dep in ("obl:agent", "aux:pass", "aux:tense") or k.dep.startswith("obl") and (
+        k.lemma in time_nouns or par_agent(tree, k) or any(g.lemma in time_nouns for g in tree.children(k)))
                    for k in tree.children(token))
 
 

@@ -653,6 +653,18 @@ _DEFINITE_BEFORE = re.compile(r"(?:\b(?:dans|en|vers|sur|de)\s+(?:le|la|les)\s+|
 _LOCATIVE_BEFORE = re.compile(r"(?:\bà|\bau|\ben|\bde|\bd['’]|\bdans|\bvers|\bsur|\bcontre|\bentre|\bet)\s*$")
 
 
+# "la capitale et à Nouadhibou", "Douala et la capitale": words that join another place to "la capitale"
+_COORDINATION = re.compile(r"\b(?:et|ou|ainsi\s+qu)\b", re.IGNORECASE)
+
+
+def _only_coordinated_beside(text: str, start: int, end: int, mentions: list[PlaceMention]) -> bool:
+    """Are the names within reach of "la capitale" at ``start:end`` all joined to it by a coordination, so that
+    none of them is the capital's name?"""
+    beside = [m for m in mentions
+              if end <= m.start <= end + CAPITAL_NAME_REACH or start - CAPITAL_NAME_REACH <= m.end <= start]
+    return all(_COORDINATION.search(text[end:m.start] if m.start >= end else text[m.end:start]) for m in beside)
+
+
 def _country_named_near(text: str, position: int, country: str) -> bool:
     """"En Irak aussi ... céder Hawija": the sentence itself names the village's country."""
     window = text[max(0, position - 200) : position + 60].lower()
@@ -1548,13 +1560,15 @@ class Geocoder:
         phrases = list(CAPITAL_ANAPHOR.finditer(text))
         if not phrases:
             return []  # most articles: nothing more to index
-        # "la capitale malienne, Bamako", "Raqqa, la capitale...": the name beside the words says which
+        # "la capitale malienne, Bamako", "Raqqa, la capitale...": the name beside the words says which (not one
+        # coordinated with them: "dans la capitale et à Nouadhibou" names two places)
         named_beside = SpanIndex((max(0, m.start - CAPITAL_NAME_REACH), m.end + 3) for m in mentions)
         # "la capitale iranienne" is Iran's, whatever the story's country: the text's country adjectives, by start
         adjectives = {start: owner for start, _, owner, is_name in _country_words_in(text) if not is_name}
         found = []
         for phrase in phrases:
-            if named_beside.overlaps(phrase.start(), phrase.end()):
+            if named_beside.overlaps(phrase.start(), phrase.end()) and not _only_coordinated_beside(
+                    text, phrase.start(), phrase.end(), mentions):
                 continue
             space = _SPACES.match(text, phrase.end())
             place = self._capital(adjectives.get(space.end(), country) if space else country)
