@@ -787,3 +787,9 @@ def test_bagan_in_myanmar_is_the_temple_town_not_its_russian_namesake(geocoder: 
     # the GeoNames extracts hold Bagan only in Russia (Novosibirsk); the curated row places Myanmar's at Nyaung-U
     found = [m.place for m in geocoder.find("En Birmanie, la police a dispersé un cortège à Bagan.").mentions]
     assert [p.country for p in found if abs(p.latitude - 21.2) < 0.1] == ["Myanmar"]
+
+
+def test_the_bahema_chiefdoms_of_ituri_are_in_djugu_territory(geocoder: Geocoder) -> None:
+    # the extracts hold only a village Bahema in Tshopo, 780 km from the Hema chiefdoms of Djugu in Ituri
+    found = [m.place for m in geocoder.find("En Ituri, des miliciens ont pillé des villages de Bahema Nord.").mentions]
+    assert [(p.admin1, round(p.latitude)) for p in found if p.name.startswith("Bahema")] == [("Ituri", 2)]
