@@ -524,6 +524,8 @@ REAL = "Des combats ont opposé dimanche l'armée irakienne à l'État islamique
                      id="gunfire-heard"),
         pytest.param("Des échanges de tirs ont été entendus mardi soir près de Mossoul.",
                      id="gunfire-heard-passive"),
+        pytest.param("La bataille qui oppose les jihadistes aux forces kurdes pour le contrôle de Mossoul a provoqué "
+                     "mardi l'exode de milliers d'habitants.", id="a-battle-described-in-the-present"),
     ],
 )
 def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -> None:

@@ -413,6 +413,12 @@ def exclusion_reason(
         return f"a trend: {verb.text!r}"  # "les enlèvements ont augmenté", "spécialisé dans les enlèvements"
     if _describes_in_the_present(tree, token) and not _names_a_day(tree, mentions, tree.subtree(token)):
         return f"a relative clause in the present, describing: {token.text!r}"  # "les jihadistes, qui combattent"
+    if token.pos == "NOUN" and not _names_a_day(tree, mentions, tree.subtree(token)) and (relative := next(
+            (k for k in tree.children(token) if _describes_in_the_present(tree, k)), None)) is not None:
+        # "la bataille qui oppose les jihadistes aux Kurdes pour Kobané a suscité des manifestations": a fight told
+        # by what it is, in the present, is the background of the story, not one of its events (a day named in the
+        # phrase makes it news: "les combats qui opposent depuis mardi l'armée aux rebelles")
+        return f"a fight described in the present: {relative.text!r}"
     for governor in governing_chain(tree, token):
         marks = {k.lemma for k in tree.children(governor) if k.dep == "mark"}
         if marks & triggers.negating_marks:
