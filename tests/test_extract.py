@@ -526,6 +526,8 @@ REAL = "Des combats ont opposé dimanche l'armée irakienne à l'État islamique
                      id="gunfire-heard-passive"),
         pytest.param("La bataille qui oppose les jihadistes aux forces kurdes pour le contrôle de Mossoul a provoqué "
                      "mardi l'exode de milliers d'habitants.", id="a-battle-described-in-the-present"),
+        pytest.param("La patrouille était en route pour effectuer un raid dans la région de Mossoul, selon un "
+                     "officier.", id="a-raid-as-an-aim"),
     ],
 )
 def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -> None:

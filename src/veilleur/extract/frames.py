@@ -17,6 +17,7 @@ from datetime import date
 from veilleur.annotate import Annotation, Token
 from veilleur.extract.cues import REMOTE_VIOLENCE, CueLexicon, Trigger
 from veilleur.extract.grammar import (
+    OBJECT_DEPS,
     Roles,
     Tree,
     attachment,
@@ -430,6 +431,10 @@ def exclusion_reason(
         aim = marks & triggers.purpose_marks and governor.pos == "VERB"
         if aim and (governor.lemma in triggers.aim_lemmas or _purpose_of_a_described_thing(tree, governor)):
             return f"an aim: {governor.text!r}"  # "pour reprendre la ville", "une coalition formée pour combattre"
+        if aim and governor.i != token.i and governor.lemma in triggers.support_verbs and token.dep in OBJECT_DEPS \
+                and (head := tree.head(token)) is not None and head.i == governor.i:
+            # "la patrouille était en route pour effectuer un raid": the act a verb of doing is for is its aim
+            return f"an aim: {governor.text!r}"
         if governor.i != token.i and governor.lemma in triggers.plan_lemmas:
             return f"governed by {governor.lemma!r}"  # "menacent d'attaquer", "préparaient une attaque"
         if governor.pos in ("VERB", "AUX") and _hypothetical(tree, governor):
