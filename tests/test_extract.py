@@ -528,6 +528,8 @@ REAL = "Des combats ont opposé dimanche l'armée irakienne à l'État islamique
                      "mardi l'exode de milliers d'habitants.", id="a-battle-described-in-the-present"),
         pytest.param("La patrouille était en route pour effectuer un raid dans la région de Mossoul, selon un "
                      "officier.", id="a-raid-as-an-aim"),
+        pytest.param("Les déplacés arrivent de la province de Ninive, où les combats sont actuellement les plus "
+                     "violents.", id="a-place-described-by-its-fighting"),
     ],
 )
 def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -> None:

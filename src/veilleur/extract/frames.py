@@ -419,7 +419,12 @@ def exclusion_reason(
         # "la bataille qui oppose les jihadistes aux Kurdes pour Kobané a suscité des manifestations": a fight told
         # by what it is, in the present, is the background of the story, not one of its events (a day named in the
         # phrase makes it news: "les combats qui opposent depuis mardi l'armée aux rebelles")
-        return f"a fight described in the present: {relative.text!r}"
+        return f"an event described in the present: {relative.text!r}"
+    if token.pos == "NOUN" and token.dep.startswith("nsubj") and (where := _where_in_the_present(tree, token)) \
+            is not None and not _names_a_day(tree, mentions, tree.subtree(tree.head(token) or token)):
+        # "la région du Nord-Kordofan, où les combats sont actuellement les plus intenses": what goes on at a place,
+        # told in the present, describes the place (the parser may hang the clause as a conjunct)
+        return f"a place described in the present: {where.text!r}"
     for governor in governing_chain(tree, token):
         marks = {k.lemma for k in tree.children(governor) if k.dep == "mark"}
         if marks & triggers.negating_marks:
@@ -599,6 +604,22 @@ def _describes_in_the_present(tree: Tree, verb: Token) -> bool:
     qui combattent l'armée dans le nord"); a fact is told in a past tense ("qui ont attaqué le camp")."""
     return (verb.pos == "VERB" and verb.dep == "acl:relcl" and verb.feature("Tense") == "Pres"
             and verb.feature("VerbForm") == "Fin" and not any(k.dep.startswith("aux") for k in tree.children(verb)))
+
+
+def _where_in_the_present(tree: Tree, subject: Token) -> Token | None:
+    """The relative "où" that opens the clause ``subject`` is the subject of, when that clause is in the simple
+    present (its verb, or the copula of its predicate), else None."""
+    head = tree.head(subject)
+    if head is None or head.i == subject.i:
+        return None
+    kids = tree.children(head)
+    where = next((k for k in kids if k.lemma == "où" and k.feature("PronType") == "Rel"), None)
+    if where is None or any(k.dep.startswith("aux") for k in kids):
+        return None
+    verb = head if head.pos in ("VERB", "AUX") else next((k for k in kids if k.dep == "cop"), None)
+    if verb is None or verb.feature("Tense") != "Pres" or verb.feature("VerbForm") != "Fin":
+        return None
+    return where
 
 
 def _names_a_day(tree: Tree, mentions: Mentions, tokens: Sequence[Token] | None = None) -> bool:
