@@ -2046,3 +2046,11 @@ def test_a_toll_after_a_sentence_that_only_tells_the_attack_again_is_its_toll(pi
             "visé une antenne de téléphonie. Cette attaque a coûté la vie à huit soldats.")
     event = only_event(pipeline, text)
     assert (event.event_type, event.fatalities) == ("Battles", 8)
+
+
+def test_a_place_in_the_source_of_a_report_does_not_place_the_event(pipeline: Pipeline) -> None:
+    # ", a indiqué un responsable militaire à Gao": where the source speaks from, not where the soldiers died
+    _, events = run(pipeline, "Des jihadistes ont attaqué mardi un poste de l'armée. Trois soldats ont été tués dans "
+                              "l'embuscade, a indiqué un responsable militaire à Gao.")
+    assert all(e.location != "Gao" for e in events), [(e.sub_event_type, e.location) for e in events]
+

@@ -141,6 +141,9 @@ def frames_for_sentence(
     ]
     described = [p for p in sentence_places if not is_reference_point(text, p, start)]
     sentence_places = described or sentence_places
+    # "a indiqué le chef de la Garde présidentielle à Tripoli", "selon un général de la police de Kirkouk": where
+    # the source is, not where the event happened
+    sentence_places = [p for p in sentence_places if not _in_a_source(text, p, start, cues)]
     sentence_dates = mentions.dates_in(start, end)
     actors = [
         a
@@ -734,6 +737,29 @@ def _take_mentions(into: Frame, other: Frame) -> None:
 def is_reference_point(text: str, place: PlaceRef, sentence_start: int) -> bool:
     """"Kofa, à huit kilomètres de la capitale, Maiduguri": a yardstick for another place."""
     return REFERENCE.search(text[max(sentence_start, place.start - 60) : place.start]) is not None
+
+
+SOURCE_REACH = 60  # "a indiqué le chef de la Garde présidentielle à ": the words of a source's name and post
+SOURCE_MAX_WORDS = 7
+SOURCE_PREPOSITIONS = frozenset({"selon", "d'après", "d’après", "citant"})
+SOURCE_ENDS = re.compile(r"[,;:«»\"()]|\bqu(?:e\b|')", re.IGNORECASE)  # a source's name runs to no clause
+
+
+def _in_a_source(text: str, place: PlaceRef, sentence_start: int, cues: CueLexicon) -> bool:
+    """Is the place named in the source an attribution names ("selon un responsable à Gao", ", a indiqué un officier
+    à Gao"), the source's words running from the attribution to the place with no clause between?"""
+    left = text[max(sentence_start, place.start - SOURCE_REACH) : place.start]
+    # "d'après-midi" is no "d'après"
+    verbs = [v for v in cues.attribution.finditer(left) if not left.startswith("-", v.end())]
+    if not verbs:
+        return False
+    verb = verbs[-1]
+    # a saying verb introduces its source only after what was said (", a indiqué un officier"): before it, its
+    # subject is the source and what follows is what was said ("l'armée a annoncé la reprise de Gao")
+    if not (verb.group(0).lower() in SOURCE_PREPOSITIONS or left[: verb.start()].rstrip().endswith((",", "»", '"'))):
+        return False
+    said = left[verb.end() :]
+    return len(said.split()) <= SOURCE_MAX_WORDS and SOURCE_ENDS.search(said) is None
 
 
 def _is_attributed(text: str, actor: ActorRef, sentence_start: int, cues: CueLexicon) -> bool:
