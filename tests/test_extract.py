@@ -2054,3 +2054,15 @@ def test_a_place_in_the_source_of_a_report_does_not_place_the_event(pipeline: Pi
                               "l'embuscade, a indiqué un responsable militaire à Gao.")
     assert all(e.location != "Gao" for e in events), [(e.sub_event_type, e.location) for e in events]
 
+
+def test_a_day_recalled_in_a_pluperfect_relative_clause_is_not_the_day_the_story_goes_on_from(
+        pipeline: Pipeline) -> None:
+    # "où s'était produit l'attentat jeudi 14 février" dates the earlier bombing; the next sentence's fighting is
+    # still Monday's
+    _, events = run(pipeline, "Au moins quatre soldats ont péri lundi 18 février dans des affrontements avec des "
+                              "insurgés au Cachemire indien. Un militaire a été blessé dans cette fusillade, survenue "
+                              "alors que l'armée réalisait une opération dans le district de Pulwama, où s'était "
+                              "produit l'attentat jeudi 14 février. Quatre soldats sont morts dans la fusillade.",
+                      published=date(2019, 2, 19))
+    clashes = [e.event_date for e in events if e.sub_event_type == "Armed clash"]
+    assert clashes == ["2019-02-18"], clashes
