@@ -2066,3 +2066,10 @@ def test_a_day_recalled_in_a_pluperfect_relative_clause_is_not_the_day_the_story
                       published=date(2019, 2, 19))
     clashes = [e.event_date for e in events if e.sub_event_type == "Armed clash"]
     assert clashes == ["2019-02-18"], clashes
+
+
+def test_where_the_wounded_were_evacuated_to_does_not_place_the_event(pipeline: Pipeline) -> None:
+    # "des malades évacués sur Brazzaville": the convoy's destination, not where the soldiers were killed
+    _, events = run(pipeline, "Deux militaires ont été tués mardi alors qu'ils convoyaient des malades évacués sur "
+                              "Brazzaville.", published=date(2016, 9, 1))
+    assert all(e.location != "Brazzaville" for e in events), [(e.sub_event_type, e.location) for e in events]

@@ -36,8 +36,12 @@ from veilleur.resolve.numbers import parse_quantity
 from veilleur.resolve.places import UNKNOWN_MEMBERS, country_names_in
 
 CUE_ARTICLE = 4  # "l'aviation syrienne était intervenue": an actor the cue opens with (after "l'", "les ") acts
-ORIGIN = re.compile(  # "en provenance de l'est de Deir Ezzor": where the force came from, not the event
-    r"(?:en provenance|venu(?:e|s|es)?|venant|à destination|rejoindre|depuis)\s+(?:de\s+|d')?\s*(?:l'|la\s+|le\s+)?"
+# "en provenance de l'est de Deir Ezzor": where the force came from, not the event; "des malades évacués sur
+# Brazzaville": where the wounded were taken
+ORIGIN = re.compile(
+    r"(?:en provenance|venu(?:e|s|es)?|venant|à destination|rejoindre|depuis"
+    r"|(?:évacu|transfér|transport|achemin|rapatri)(?:é|ée|és|ées)\s+(?:sur|vers))"
+    r"\s+(?:de\s+|d')?\s*(?:l'|la\s+|le\s+)?"
     r"(?:(?:nord|sud|est|ouest)(?:-\w+)?\s+(?:de\s+|d')(?:l'|la\s+|le\s+)?)?"
     # "depuis la bande de Gaza", "depuis la région de Kherson": the name a place noun introduces
     r"(?:(?:bande|région|province|ville|localité|zone|territoire)\s+(?:de\s+|d'|du\s+)(?:l'|la\s+|le\s+)?)?$",
