@@ -100,6 +100,10 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         ("La panique s'est emparée de la ville de Gao lundi.", "territory"),  # a feeling takes no town
         ("Les rebelles ont pris le chemin de Kidal, une ville du nord du Mali.", "territory"),  # set off for it
         ("Les manifestants ont fui les policiers dans les rues de Labé.", "riot"),  # fled them, no violence
+        # aircraft shot down are no fighters killed; a battlefield a town is turned into is no battle
+        ("Le ciel de Koursk a connu une intense activité de drones, avec un total de douze appareils ayant été "
+         "abattus ou interceptés entre 12h00 et 15h15 par les défenses aériennes.", "clash"),
+        ("Les tirs de drones ont transformé le centre de Koursk en champ de bataille.", "clash"),
     ],
 )
 def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: str) -> None:
