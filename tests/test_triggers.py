@@ -104,6 +104,9 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         ("Le ciel de Koursk a connu une intense activité de drones, avec un total de douze appareils ayant été "
          "abattus ou interceptés entre 12h00 et 15h15 par les défenses aériennes.", "clash"),
         ("Les tirs de drones ont transformé le centre de Koursk en champ de bataille.", "clash"),
+        # a bare 'de combat' says what kind of thing its noun is
+        ("Alors que les opérations de combat s'achèvent près de Mossoul, la reconstruction commence.", "clash"),
+        ("Des avions de combat ont survolé la ville de Koursk.", "clash"),
     ],
 )
 def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: str) -> None:

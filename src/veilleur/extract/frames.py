@@ -403,6 +403,8 @@ def exclusion_reason(
         return "an event to come"  # "la prochaine bataille", "une éventuelle attaque"
     if modifiers & triggers.habit_modifiers:
         return "a habit"  # "des affrontements réguliers", "des attaques répétées"
+    if token.lemma in triggers.classifier_nouns and _bare_complement(tree, token):
+        return "a kind of thing"  # "les opérations de combat s'achèvent", "un avion de combat"
     if token.pos == "NOUN" and token.lemma not in triggers.counted_within_one_event and any(
             k.dep == "nummod" and (parse_quantity(k.text) or 0) >= triggers.tally_min_events
             for k in tree.children(token)):
@@ -506,6 +508,14 @@ def _since_clauses(tree: Tree, token: Token) -> list[tuple[int, int]]:
         if not since.i <= token.i <= end.i:
             spans.append((since.start, end.start if end.text in CLAUSE_ENDS else end.end))
     return spans
+
+
+def _bare_complement(tree: Tree, token: Token) -> bool:
+    """A singular noun with no article, after a bare "de", complement of another noun ("opérations de combat")."""
+    kids = tree.children(token)
+    return (token.pos == "NOUN" and token.dep == "nmod" and token.feature("Number") == "Sing"
+            and not any(k.dep == "det" for k in kids)
+            and any(k.dep == "case" and k.text.lower() in ("de", "d'", "d’") for k in kids))
 
 
 def _first_conjunct(tree: Tree, token: Token) -> Token:
