@@ -528,6 +528,12 @@ REAL = "Des combats ont opposé dimanche l'armée irakienne à l'État islamique
                      id="gunfire-heard"),
         pytest.param("Des échanges de tirs ont été entendus mardi soir près de Mossoul.",
                      id="gunfire-heard-passive"),
+        pytest.param("La bataille qui oppose les jihadistes aux forces kurdes pour le contrôle de Mossoul a provoqué "
+                     "mardi l'exode de milliers d'habitants.", id="a-battle-described-in-the-present"),
+        pytest.param("La patrouille était en route pour effectuer un raid dans la région de Mossoul, selon un "
+                     "officier.", id="a-raid-as-an-aim"),
+        pytest.param("Les déplacés arrivent de la province de Ninive, où les combats sont actuellement les plus "
+                     "violents.", id="a-place-described-by-its-fighting"),
     ],
 )
 def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -> None:
@@ -2139,3 +2145,30 @@ def test_a_toll_after_a_sentence_that_only_tells_the_attack_again_is_its_toll(pi
             "visé une antenne de téléphonie. Cette attaque a coûté la vie à huit soldats.")
     event = only_event(pipeline, text)
     assert (event.event_type, event.fatalities) == ("Battles", 8)
+
+
+def test_a_place_in_the_source_of_a_report_does_not_place_the_event(pipeline: Pipeline) -> None:
+    # ", a indiqué un responsable militaire à Gao": where the source speaks from, not where the soldiers died
+    _, events = run(pipeline, "Des jihadistes ont attaqué mardi un poste de l'armée. Trois soldats ont été tués dans "
+                              "l'embuscade, a indiqué un responsable militaire à Gao.")
+    assert all(e.location != "Gao" for e in events), [(e.sub_event_type, e.location) for e in events]
+
+
+def test_a_day_recalled_in_a_pluperfect_relative_clause_is_not_the_day_the_story_goes_on_from(
+        pipeline: Pipeline) -> None:
+    # "où s'était produit l'attentat jeudi 14 février" dates the earlier bombing; the next sentence's fighting is
+    # still Monday's
+    _, events = run(pipeline, "Au moins quatre soldats ont péri lundi 18 février dans des affrontements avec des "
+                              "insurgés au Cachemire indien. Un militaire a été blessé dans cette fusillade, survenue "
+                              "alors que l'armée réalisait une opération dans le district de Pulwama, où s'était "
+                              "produit l'attentat jeudi 14 février. Quatre soldats sont morts dans la fusillade.",
+                      published=date(2019, 2, 19))
+    clashes = [e.event_date for e in events if e.sub_event_type == "Armed clash"]
+    assert clashes == ["2019-02-18"], clashes
+
+
+def test_where_the_wounded_were_evacuated_to_does_not_place_the_event(pipeline: Pipeline) -> None:
+    # "des malades évacués sur Brazzaville": the convoy's destination, not where the soldiers were killed
+    _, events = run(pipeline, "Deux militaires ont été tués mardi alors qu'ils convoyaient des malades évacués sur "
+                              "Brazzaville.", published=date(2016, 9, 1))
+    assert all(e.location != "Brazzaville" for e in events), [(e.sub_event_type, e.location) for e in events]

@@ -290,3 +290,30 @@ def test_an_unidentified_group_is_not_renamed_by_a_state_force_another_report_re
     merged = merge_events([abduction("Unidentified Armed Group (Cameroon)"),
                            abduction("Military Forces of Cameroon")])
     assert [e.actor1 for e in merged] == ["Unidentified Armed Group (Cameroon)"]
+
+
+def _fight_near_the_capital(actor1: str, location: str, latitude: float, sentence: str) -> Event:
+    event = Event(doc="doc", event_type="Battles", sub_event_type="Armed clash", actor1=actor1, actor2="",
+                  location=location, country="Libya", latitude=latitude, longitude=13.2, geo_precision=1,
+                  event_date="2023-08-14")
+    event.add_evidence("sentence", Span("doc", 0, len(sentence), sentence) if sentence.startswith("Des") else
+                       Span("doc", 100, 100 + len(sentence), sentence))
+    return event
+
+
+def test_a_side_left_unidentified_is_the_side_a_nearby_report_of_the_same_fight_names() -> None:
+    # "Des milices se sont affrontées lundi à Tripoli." ... "La brigade a combattu près de l'aéroport de Mitiga."
+    vague = _fight_near_the_capital("Unidentified Armed Group (Libya)", "Tripoli", 32.89,
+                                    "Des milices se sont affrontées lundi à Tripoli.")
+    named = _fight_near_the_capital("444th Combat Brigade", "Mitiga airport", 32.84,
+                                    "La brigade a combattu près de l'aéroport de Mitiga.")
+    assert len(merge_events([vague, named])) == 1
+
+
+def test_two_unidentified_attackers_near_each_other_are_not_one() -> None:
+    # two knife attacks in one city on one day, by attackers the text names by no group
+    one = _fight_near_the_capital("Unidentified Armed Group (Palestine)", "Tripoli", 32.89,
+                                  "Des assaillants ont attaqué une patrouille lundi.")
+    other = _fight_near_the_capital("Unidentified Armed Group (Israel)", "Mitiga airport", 32.84,
+                                    "Un autre assaillant a attaqué des policiers près de l'aéroport.")
+    assert len(merge_events([one, other])) == 2

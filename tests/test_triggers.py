@@ -102,6 +102,13 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         ("Les familles ont pris la route de Kidal, une ville du nord du Mali.", "territory"),  # set off too
         ("Le parti a remporté une victoire face aux militants de l'opposition à Bamako.", "clash"),  # a vote
         ("Les manifestants ont fui les policiers dans les rues de Labé.", "riot"),  # fled them, no violence
+        # aircraft shot down are no fighters killed; a battlefield a town is turned into is no battle
+        ("Le ciel de Koursk a connu une intense activité de drones, avec un total de douze appareils ayant été "
+         "abattus ou interceptés entre 12h00 et 15h15 par les défenses aériennes.", "clash"),
+        ("Les tirs de drones ont transformé le centre de Koursk en champ de bataille.", "clash"),
+        # a bare 'de combat' says what kind of thing its noun is
+        ("Alors que les opérations de combat s'achèvent près de Mossoul, la reconstruction commence.", "clash"),
+        ("Des avions de combat ont survolé la ville de Koursk.", "clash"),
     ],
 )
 def test_polysemous_cues_do_not_fire(annotator: Annotator, text: str, category: str) -> None:

@@ -17,6 +17,7 @@ from datetime import date
 from veilleur.annotate import Annotation, Token
 from veilleur.extract.cues import REMOTE_VIOLENCE, CueLexicon, Trigger
 from veilleur.extract.grammar import (
+    OBJECT_DEPS,
     Roles,
     Tree,
     attachment,
@@ -35,8 +36,11 @@ from veilleur.resolve.numbers import parse_quantity
 from veilleur.resolve.places import UNKNOWN_MEMBERS, country_names_in
 
 CUE_ARTICLE = 4  # "l'aviation syrienne était intervenue": an actor the cue opens with (after "l'", "les ") acts
-ORIGIN = re.compile(  # "en provenance de l'est de Deir Ezzor": where the force came from, not the event
-    r"(?:(?:en provenance|venu(?:e|s|es)?|venant|à destination|rejoindre|depuis)\s+(?:de\s+|d')?"
+# "en provenance de l'est de Deir Ezzor": where the force came from, not the event; "des malades évacués sur
+# Brazzaville": where the wounded were taken
+ORIGIN = re.compile(
+    r"(?:(?:en provenance|venu(?:e|s|es)?|venant|à destination|rejoindre|depuis"
+    r"|(?:évacu|transfér|transport|achemin|rapatri)(?:é|ée|és|ées)\s+(?:sur|vers))\s+(?:de\s+|d')?"
     # "une ONG basée à Londres", "des rebelles basés au Pakistan": where a body sits, not where it acts
     r"|basée?s?\s+(?:depuis\s+)?(?:à|en|au|aux|dans)\s+)\s*(?:l'|la\s+|le\s+)?"
     r"(?:(?:nord|sud|est|ouest)(?:-\w+)?\s+(?:de\s+|d')(?:l'|la\s+|le\s+)?)?"
@@ -145,6 +149,9 @@ def frames_for_sentence(
     ]
     described = [p for p in sentence_places if not is_reference_point(text, p, start)]
     sentence_places = described or sentence_places
+    # "a indiqué le chef de la Garde présidentielle à Tripoli", "selon un général de la police de Kirkouk": where
+    # the source is, not where the event happened
+    sentence_places = [p for p in sentence_places if not _in_a_source(text, p, start, cues)]
     sentence_dates = mentions.dates_in(start, end)
     actors = [
         a
@@ -413,6 +420,8 @@ def exclusion_reason(
         return "an event to come"  # "la prochaine bataille", "une éventuelle attaque"
     if modifiers & triggers.habit_modifiers:
         return "a habit"  # "des affrontements réguliers", "des attaques répétées"
+    if token.lemma in triggers.classifier_nouns and _bare_complement(tree, token):
+        return "a kind of thing"  # "les opérations de combat s'achèvent", "un avion de combat"
     if token.pos == "NOUN" and token.lemma not in triggers.counted_within_one_event and any(
             k.dep == "nummod" and (parse_quantity(k.text) or 0) >= triggers.tally_min_events
             for k in tree.children(token)):
@@ -431,6 +440,17 @@ def exclusion_reason(
         return f"a trend: {verb.text!r}"  # "les enlèvements ont augmenté", "spécialisé dans les enlèvements"
     if _describes_in_the_present(tree, token) and not _names_a_day(tree, mentions, tree.subtree(token)):
         return f"a relative clause in the present, describing: {token.text!r}"  # "les jihadistes, qui combattent"
+    if token.pos == "NOUN" and not _names_a_day(tree, mentions, tree.subtree(token)) and (relative := next(
+            (k for k in tree.children(token) if _describes_in_the_present(tree, k)), None)) is not None:
+        # "la bataille qui oppose les jihadistes aux Kurdes pour Kobané a suscité des manifestations": a fight told
+        # by what it is, in the present, is the background of the story, not one of its events (a day named in the
+        # phrase makes it news: "les combats qui opposent depuis mardi l'armée aux rebelles")
+        return f"an event described in the present: {relative.text!r}"
+    if token.pos == "NOUN" and token.dep.startswith("nsubj") and (where := _where_in_the_present(tree, token)) \
+            is not None and not _names_a_day(tree, mentions, tree.subtree(tree.head(token) or token)):
+        # "la région du Nord-Kordofan, où les combats sont actuellement les plus intenses": what goes on at a place,
+        # told in the present, describes the place (the parser may hang the clause as a conjunct)
+        return f"a place described in the present: {where.text!r}"
     for governor in governing_chain(tree, token):
         marks = {k.lemma for k in tree.children(governor) if k.dep == "mark"}
         if marks & triggers.negating_marks:
@@ -442,6 +462,10 @@ def exclusion_reason(
         aim = marks & triggers.purpose_marks and governor.pos == "VERB"
         if aim and (governor.lemma in triggers.aim_lemmas or _purpose_of_a_described_thing(tree, governor)):
             return f"an aim: {governor.text!r}"  # "pour reprendre la ville", "une coalition formée pour combattre"
+        if aim and governor.i != token.i and governor.lemma in triggers.support_verbs and token.dep in OBJECT_DEPS \
+                and (head := tree.head(token)) is not None and head.i == governor.i:
+            # "la patrouille était en route pour effectuer un raid": the act a verb of doing is for is its aim
+            return f"an aim: {governor.text!r}"
         if governor.i != token.i and governor.lemma in triggers.plan_lemmas:
             return f"governed by {governor.lemma!r}"  # "menacent d'attaquer", "préparaient une attaque"
         if governor.pos in ("VERB", "AUX") and _hypothetical(tree, governor):
@@ -525,6 +549,14 @@ def _since_clauses(tree: Tree, token: Token) -> list[tuple[int, int]]:
         if not since.i <= token.i <= end.i:
             spans.append((since.start, end.start if end.text in CLAUSE_ENDS else end.end))
     return spans
+
+
+def _bare_complement(tree: Tree, token: Token) -> bool:
+    """A singular noun with no article, after a bare "de", complement of another noun ("opérations de combat")."""
+    kids = tree.children(token)
+    return (token.pos == "NOUN" and token.dep == "nmod" and token.feature("Number") == "Sing"
+            and not any(k.dep == "det" for k in kids)
+            and any(k.dep == "case" and k.text.lower() in ("de", "d'", "d’") for k in kids))
 
 
 def _first_conjunct(tree: Tree, token: Token) -> Token:
@@ -630,6 +662,22 @@ def _describes_in_the_present(tree: Tree, verb: Token) -> bool:
     qui combattent l'armée dans le nord"); a fact is told in a past tense ("qui ont attaqué le camp")."""
     return (verb.pos == "VERB" and verb.dep == "acl:relcl" and verb.feature("Tense") == "Pres"
             and verb.feature("VerbForm") == "Fin" and not any(k.dep.startswith("aux") for k in tree.children(verb)))
+
+
+def _where_in_the_present(tree: Tree, subject: Token) -> Token | None:
+    """The relative "où" that opens the clause ``subject`` is the subject of, when that clause is in the simple
+    present (its verb, or the copula of its predicate), else None."""
+    head = tree.head(subject)
+    if head is None or head.i == subject.i:
+        return None
+    kids = tree.children(head)
+    where = next((k for k in kids if k.lemma == "où" and k.feature("PronType") == "Rel"), None)
+    if where is None or any(k.dep.startswith("aux") for k in kids):
+        return None
+    verb = head if head.pos in ("VERB", "AUX") else next((k for k in kids if k.dep == "cop"), None)
+    if verb is None or verb.feature("Tense") != "Pres" or verb.feature("VerbForm") != "Fin":
+        return None
+    return where
 
 
 def _names_a_day(tree: Tree, mentions: Mentions, tokens: Sequence[Token] | None = None) -> bool:
@@ -744,6 +792,29 @@ def _take_mentions(into: Frame, other: Frame) -> None:
 def is_reference_point(text: str, place: PlaceRef, sentence_start: int) -> bool:
     """"Kofa, à huit kilomètres de la capitale, Maiduguri": a yardstick for another place."""
     return REFERENCE.search(text[max(sentence_start, place.start - 60) : place.start]) is not None
+
+
+SOURCE_REACH = 60  # "a indiqué le chef de la Garde présidentielle à ": the words of a source's name and post
+SOURCE_MAX_WORDS = 7
+SOURCE_PREPOSITIONS = frozenset({"selon", "d'après", "d’après", "citant"})
+SOURCE_ENDS = re.compile(r"[,;:«»\"()]|\bqu(?:e\b|')", re.IGNORECASE)  # a source's name runs to no clause
+
+
+def _in_a_source(text: str, place: PlaceRef, sentence_start: int, cues: CueLexicon) -> bool:
+    """Is the place named in the source an attribution names ("selon un responsable à Gao", ", a indiqué un officier
+    à Gao"), the source's words running from the attribution to the place with no clause between?"""
+    left = text[max(sentence_start, place.start - SOURCE_REACH) : place.start]
+    # "d'après-midi" is no "d'après"
+    verbs = [v for v in cues.attribution.finditer(left) if not left.startswith("-", v.end())]
+    if not verbs:
+        return False
+    verb = verbs[-1]
+    # a saying verb introduces its source only after what was said (", a indiqué un officier"): before it, its
+    # subject is the source and what follows is what was said ("l'armée a annoncé la reprise de Gao")
+    if not (verb.group(0).lower() in SOURCE_PREPOSITIONS or left[: verb.start()].rstrip().endswith((",", "»", '"'))):
+        return False
+    said = left[verb.end() :]
+    return len(said.split()) <= SOURCE_MAX_WORDS and SOURCE_ENDS.search(said) is None
 
 
 def _is_attributed(text: str, actor: ActorRef, sentence_start: int, cues: CueLexicon) -> bool:

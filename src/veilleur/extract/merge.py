@@ -194,6 +194,11 @@ def _only_called_attentat(event: Event) -> bool:
     return event.sub_event_type == "Remote explosive/landmine/IED" and bool(words) and words <= ATTENTAT_WORDS
 
 
+def _one_names_the_other(a: str, b: str) -> bool:
+    """One side unnamed (or unidentified), the other named."""
+    return (not a or _is_generic_name(a)) != (not b or _is_generic_name(b))
+
+
 def _same_or_unnamed(a: str, b: str) -> bool:
     return a == b or not a or not b or _is_generic_name(a) or _is_generic_name(b)
 
@@ -260,7 +265,10 @@ def _told_near(approximate: Event, precise: Event) -> bool:
 
 
 def _same_happening_nearby(a: Event, b: Event) -> bool:
-    if (a.sub_event_type, a.actor1) != (b.sub_event_type, b.actor1):
+    # "des milices se sont affrontées à Tripoli" then "la 444e brigade ... près de l'aéroport de Mitiga": a side
+    # one report leaves unidentified is no other side than the one the other report names (two unidentified
+    # sides are not known to be one: two knife attacks in one city)
+    if a.sub_event_type != b.sub_event_type or not (a.actor1 == b.actor1 or _one_names_the_other(a.actor1, b.actor1)):
         return False
     if a.event_date != b.event_date and "event_date" in a.evidence and "event_date" in b.evidence:
         return False
