@@ -237,6 +237,32 @@ def test_a_government_ally_is_not_the_side_its_state_fights(pipeline: Pipeline) 
     assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Unidentified Armed Group (Syria)")
 
 
+def test_foreign_auxiliaries_are_not_the_side_their_army_fights(pipeline: Pipeline) -> None:
+    # Wagner's men, most named, fight beside Mali's army: the attack the story leaves unattributed is the rebels'
+    text = ("Au Mali, les mercenaires de Wagner épaulent l'armée malienne depuis deux ans. Le groupe Wagner a perdu "
+            "des dizaines d'hommes dans le nord, où Wagner et l'armée affrontent les rebelles du Cadre stratégique "
+            "permanent (CSP). Le CSP revendique régulièrement ses opérations. Dimanche, un convoi de l'armée "
+            "malienne a été attaqué près de Léré.")
+    _, events = run(pipeline, text)
+    assert [(e.location, e.actor1, e.actor2) for e in events][-1] == (
+        "Lere", "CSP-PSD: Permanent Strategic Framework for Peace, Security and Development", "Military Forces of Mali")
+
+
+def test_foreign_auxiliaries_hit_beside_an_army_are_its_associates(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Dimanche, des rebelles ont attaqué à Léré, au Mali, des hommes du groupe Wagner.")
+    assert (event.actor2, event.assoc_actor_2) == ("Military Forces of Mali", "Wagner Group")
+
+
+def test_attacks_told_after_a_groups_drone_strikes_are_its_strikes(pipeline: Pipeline) -> None:
+    # "des attaques similaires" names no author and no means: the strikes of the group the story follows
+    text = ("Le Cadre stratégique permanent dispose désormais de drones armés. Vendredi, des drones du Cadre "
+            "stratégique permanent ont largué des charges explosives sur le camp de l'armée malienne à Goundam. La "
+            "semaine dernière, des attaques similaires avaient visé le camp de Léré.")
+    _, events = run(pipeline, text)
+    assert {(e.location, e.sub_event_type, e.actor1) for e in events} >= {
+        ("Lere", "Air/drone strike", "CSP-PSD: Permanent Strategic Framework for Peace, Security and Development")}
+
+
 @pytest.mark.parametrize(
     ("text", "sides"),
     [

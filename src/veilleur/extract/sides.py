@@ -256,6 +256,10 @@ def sides(
         actor2 = ActorRef.civilians(place.country)
     assoc1 = [a for a in subject_group[1:] if actor1 is None or a.name != actor1.name]
     assoc2 = [a for a in object_group[1:] if actor2 is None or a.name != actor2.name]
+    if actor2 is not None and _auxiliary_abroad(actor2, place.country):
+        # "ont visé le camp de Léré, où sont stationnés des hommes de Wagner": foreign auxiliaries hit beside the
+        # army they serve are that army's associates (codebook section 3), the army is what was hit
+        actor2, assoc2 = _home_forces(context, place.country), [actor2, *assoc2]
     # "l'armée" in a sentence about Burkina Faso is Burkina Faso's army; "les belligérants" who sign a truce in
     # Geneva are the story's
     country = context.country if category.sides_of_the_story and context.country else place.country
@@ -263,6 +267,11 @@ def sides(
         actor1 = actor1.for_country(country) if actor1 is not None and actor1.generic else actor1
         actor2 = actor2.for_country(country) if actor2 is not None and actor2.generic else actor2
     return actor1, _unique(assoc1), actor2, _unique(assoc2)
+
+
+def _auxiliary_abroad(actor: ActorRef, country: str) -> bool:
+    """A foreign force that fights under the command of the country's own (Wagner's men in Mali)."""
+    return bool(country) and not actor.state and actor.country != country and country in actor.fights_for
 
 
 def _named_as_harmed(text: str, actor: ActorRef) -> bool:
