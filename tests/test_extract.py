@@ -317,6 +317,15 @@ def test_armed_men_the_text_does_not_name_are_not_the_group_the_story_follows(pi
     assert [(e.location, e.actor1) for e in events][-1] == ("Barawe", "Unidentified Armed Group (Somalia)")
 
 
+def test_armed_men_named_by_par_before_the_cue_act(pipeline: Pipeline) -> None:
+    # "tués par des hommes armés ayant ouvert le feu": "par des" introduces the agent, not a noun's complement
+    text = ("Les shebab multiplient les attaques dans le sud du pays. Les shebab ont revendiqué samedi une embuscade "
+            "près de Kismayo. Dimanche, deux policiers ont été tués par des hommes armés ayant ouvert le feu sur "
+            "leur véhicule à Barawe.")
+    _, events = run(pipeline, text)
+    assert [(e.location, e.actor1) for e in events][-1] == ("Barawe", "Unidentified Armed Group (Somalia)")
+
+
 def test_a_named_groups_fight_with_no_other_side_named_is_against_the_army(pipeline: Pipeline) -> None:
     # an ambush needs a second side: the text and the story name none, so it is the country's army
     event = only_event(pipeline, "Boko Haram a tendu une embuscade vendredi près de Bama, dans l'État de Borno, au "

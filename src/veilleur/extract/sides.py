@@ -35,7 +35,7 @@ AGENT = re.compile(r"\b(?:par|de la part d[eu'])\s*(?:les?|la|l'|des|du)?[\s\"«
 COMPLEMENT = re.compile(  # "les défenses des terroristes": "des" after a noun is "of the", not an article
     r"\b(?:de|d'|contre|aux|au|à|sur|chez|avec)\s*(?:la\s+|l'|les\s+)?$"
     # ... but "dans des frappes", "lors des combats": after a preposition it is the article
-    r"|\b(?!(?:et|ou|que|qui|mais|dont|puis|dans|lors|pendant|durant|après|avant|depuis|sous|parmi|selon|entre"
+    r"|\b(?!(?:et|ou|que|qui|mais|dont|puis|dans|lors|pendant|durant|après|avant|depuis|sous|parmi|selon|entre|par"
     r"|vers|malgré|outre)\b)[a-zéèêëàâîïôûç]{3,}\s+(?:des|du)\s*$"
 )
 GENITIVE = re.compile(r"\s*(?:(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?)?", re.IGNORECASE)  # or "attaque terroriste"
