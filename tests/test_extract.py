@@ -326,6 +326,12 @@ def test_armed_men_named_by_par_before_the_cue_act(pipeline: Pipeline) -> None:
     assert [(e.location, e.actor1) for e in events][-1] == ("Barawe", "Unidentified Armed Group (Somalia)")
 
 
+def test_an_unattributed_air_raid_in_yemen_is_the_coalitions(pipeline: Pipeline) -> None:
+    # Yemen's own air force flies no strikes in its war: an air raid the text leaves unattributed is the coalition's
+    event = only_event(pipeline, "Jeudi, un raid aérien a tué douze personnes sur un marché de Saada, au Yémen.")
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", "Saudi-led Coalition")
+
+
 def test_a_named_groups_fight_with_no_other_side_named_is_against_the_army(pipeline: Pipeline) -> None:
     # an ambush needs a second side: the text and the story name none, so it is the country's army
     event = only_event(pipeline, "Boko Haram a tendu une embuscade vendredi près de Bama, dans l'État de Borno, au "

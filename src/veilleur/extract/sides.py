@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from veilleur.datafiles import load_json
 from veilleur.extract.cues import REMOTE_VIOLENCE, VIOLENCE_AGAINST_CIVILIANS
 from veilleur.extract.frames import Frame
 from veilleur.extract.mentions import CROWD_PREFIXES, ActorRef, PlaceRef, TollRef, country_with_article
@@ -335,6 +336,11 @@ def _home_forces(context: ArticleContext, country: str, police: bool = False) ->
     return state_force(POLICE if police else MILITARY, country)
 
 
+def _air_war() -> dict[str, str]:
+    """The side that flies a country's war's air strikes when it is not the country's own army (actors.json)."""
+    return {k: v for k, v in load_json("actors.json").get("air_war", {}).items() if not k.startswith("_")}
+
+
 def _unique(actors: list[ActorRef]) -> list[ActorRef]:
     seen: set[str] = set()
     out = []
@@ -365,6 +371,8 @@ def _default_actor1(
     # a rocket shot down over a country was fired at it: its defences are not who fired ("deux roquettes ont été
     # interceptées au-dessus d'Ashkelon")
     intercepted = category == "air" and frame.trigger.inverted
+    if category == "air" and (actor2 is None or not actor2.state) and not intercepted and country in _air_war():
+        return ActorRef.synthetic(_air_war()[country], "", state=True)  # "un raid aérien" in Yemen: the coalition's
     if category in ("territory", "air", "weapons") and (actor2 is None or not actor2.state) and not intercepted:
         return state_force(MILITARY, country)
     if adversary is not None and (actor2 is None or actor2.name != adversary.name):
