@@ -332,6 +332,17 @@ def test_an_unattributed_air_raid_in_yemen_is_the_coalitions(pipeline: Pipeline)
     assert (event.sub_event_type, event.actor1) == ("Air/drone strike", "Saudi-led Coalition")
 
 
+def test_a_bomb_in_a_groups_stronghold_is_neither_its_nor_aimed_at_it(pipeline: Pipeline) -> None:
+    # "fief du Hezbollah", "bastion du Hezbollah": the group names where the blasts fell, it is no side of them
+    text = ("Jeudi, une voiture piégée a explosé dans la banlieue sud de Beyrouth, fief du Hezbollah, tuant vingt "
+            "personnes. La veille, une roquette avait frappé le quartier de Chiyah, un autre bastion du Hezbollah, "
+            "blessant quatre personnes.")
+    _, events = run(pipeline, text)
+    assert {(e.location, e.actor1, e.actor2) for e in events} == {
+        ("Beirut", "Unidentified Armed Group (Lebanon)", "Civilians (Lebanon)"),
+        ("Chiyah", "Unidentified Armed Group (Lebanon)", "Civilians (Lebanon)")}
+
+
 def test_a_named_groups_fight_with_no_other_side_named_is_against_the_army(pipeline: Pipeline) -> None:
     # an ambush needs a second side: the text and the story name none, so it is the country's army
     event = only_event(pipeline, "Boko Haram a tendu une embuscade vendredi près de Bama, dans l'État de Borno, au "

@@ -83,7 +83,7 @@ def extract_events(
     """Events the article reports as having happened, merged within the article."""
     text = article.text
     body_end = cues.body_end(text)
-    context = ArticleContext.survey([a for a in mentions.actors if a.start < body_end], country)
+    context = ArticleContext.survey([a for a in mentions.actors if a.start < body_end], country, text)
     mentions = _with_article_knowledge(text, mentions, context)
     events: list[Event] = []
     previous: list[Event] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from veilleur.datafiles import load_json
 from veilleur.extract.cues import REMOTE_VIOLENCE, VIOLENCE_AGAINST_CIVILIANS
@@ -57,6 +57,10 @@ HARMED_BEFORE = re.compile(
     r"(?:(?:et|ainsi que)\s+(?:\w+\s+){0,2})?$",
     re.IGNORECASE,
 )
+# "le bastion du Hezbollah", "Patikul, fief des rebelles": the group holds the place, it does not act in the event
+# told there (a capture of it takes the place from them: the group stays the side acted upon)
+HOLDER = re.compile(r"\b(?:bastions?|fiefs?|places? fortes?)\s+(?:\w+\s+)?(?:de\s+la|de\s+l'|des|du|de|d')\s*$",
+                    re.IGNORECASE)
 APPOSITION = re.compile(r"^[\s,]*(?:son|leur|ses|leurs) alliée?s?[\s,]*$", re.IGNORECASE)
 
 
@@ -69,11 +73,15 @@ class ArticleContext:
     adversary: ActorRef | None = None  # the named armed group the article follows
     sides: dict[str, tuple[int, ActorRef]] = field(default_factory=dict)  # name -> (mentions, first mention)
     place: PlaceRef | None = None
+    holders: set[str] = field(default_factory=set)  # groups named only as holding a place ("le fief du gang")
 
     @classmethod
-    def survey(cls, actors: list[ActorRef], country: str | None) -> ArticleContext:
-        """Count who the whole article talks about, to stand in for unnamed or pronoun subjects."""
+    def survey(cls, actors: list[ActorRef], country: str | None, text: str = "") -> ArticleContext:
+        """Count who the whole article talks about, to stand in for unnamed or pronoun subjects; and the groups it
+        names only as the holders of places ("le bastion du Hezbollah")."""
         context = cls(country=country)
+        acting = {a.name for a in actors if not holds_the_place(text, a)}
+        context.holders = {a.name for a in actors if a.name not in acting}
         for actor in actors:
             if actor.name.startswith(CIVILIAN_PREFIX):
                 continue
@@ -103,6 +111,11 @@ class ArticleContext:
             (a for a in free if kin and not a.generic and not a.name.startswith(CROWD_PREFIXES)), None)
 
 
+def holds_the_place(text: str, actor: ActorRef) -> bool:
+    """Is the actor named as the holder of a place ("le bastion du Hezbollah")?"""
+    return bool(text) and HOLDER.search(text[max(0, actor.start - 40) : actor.start]) is not None
+
+
 def _same_side(one: ActorRef, other: ActorRef | None) -> bool:
     """A government ally and the forces of a state it fights beside ("l'armée syrienne appuyée par le Hezbollah"):
     neither is the other's adversary."""
@@ -121,6 +134,15 @@ def sides(
     category = frame.trigger.category
     if category.crowd:
         return _crowd_sides(frame, place)
+    # a bomb or a shell that hits a group's stronghold ("une voiture piégée a secoué le bastion du Hezbollah") is
+    # neither that group's nor aimed at it: the group names where the blast fell
+    bombed_stronghold = category.event_type == REMOTE_VIOLENCE
+    if bombed_stronghold:
+        def acting(actors: list[ActorRef]) -> list[ActorRef]:
+            return [a for a in actors if not holds_the_place(text, a)]
+
+        frame = replace(frame, actors_before=acting(frame.actors_before), actors_after=acting(frame.actors_after),
+                        agents=acting(frame.agents), patients=acting(frame.patients))
     before, named_victims = frame.actors_before, []
     if category.name not in CIVILIANS_MAY_ACT:
         # civilians are acted upon, whatever the word order ("21 civils tués par des raids")
@@ -227,7 +249,10 @@ def sides(
         # "ont attaqué un camp militaire", "le convoi de l'armée a été visé": the country's forces, unnamed
         actor2 = _home_forces(context, place.country, frame.police_target)
     if actor1 is None:
-        actor1 = _default_actor1(frame, actor2, place.country, context.adversary)
+        adversary = context.adversary
+        if adversary is not None and bombed_stronghold and adversary.name in context.holders:
+            adversary = None  # the story names the group only as the holder of the place bombed
+        actor1 = _default_actor1(frame, actor2, place.country, adversary)
     if actor2 is None and category.event_type == VIOLENCE_AGAINST_CIVILIANS and place.country:
         # "deux éleveurs ont été enlevés": who is abducted, unnamed, is a civilian, not the story's other side
         actor2 = ActorRef.civilians(place.country)
