@@ -343,6 +343,15 @@ def test_a_bomb_in_a_groups_stronghold_is_neither_its_nor_aimed_at_it(pipeline: 
         ("Chiyah", "Unidentified Armed Group (Lebanon)", "Civilians (Lebanon)")}
 
 
+def test_a_un_mission_the_story_names_is_not_the_group_whose_attacks_it_leaves_unattributed(
+        pipeline: Pipeline) -> None:
+    # the mission, named twice as the target and the reporter, is no armed group the story follows
+    text = ("La Mission d'appui des Nations unies en Libye (Manul) a dénoncé mercredi une attaque. Un convoi de "
+            "véhicules civils a été attaqué mardi à Zaouïa, a précisé la Manul dans un communiqué.")
+    _, events = run(pipeline, text)
+    assert [(e.location, e.actor1) for e in events][-1] == ("Az Zāwīyah", "Unidentified Armed Group (Libya)")
+
+
 def test_a_named_groups_fight_with_no_other_side_named_is_against_the_army(pipeline: Pipeline) -> None:
     # an ambush needs a second side: the text and the story name none, so it is the country's army
     event = only_event(pipeline, "Boko Haram a tendu une embuscade vendredi près de Bama, dans l'État de Borno, au "

@@ -89,7 +89,9 @@ class ArticleContext:
             context.sides[actor.name] = (count + 1, first)
         ranked = sorted(context.sides.values(), key=lambda item: (-item[0], item[1].start))
         context.protagonist = next((a for _, a in ranked if a.state), None)
-        context.adversary = next((a for n, a in ranked if not a.state and not a.generic and n >= 2
+        # a UN mission or another external force the story names (as the target, the reporter or the mediator)
+        # is not the armed group whose attacks it leaves unattributed
+        context.adversary = next((a for n, a in ranked if not a.state and not a.generic and not a.external and n >= 2
                                   and not _same_side(a, context.protagonist)), None)
         return context
 
