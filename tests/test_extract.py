@@ -352,6 +352,14 @@ def test_a_un_mission_the_story_names_is_not_the_group_whose_attacks_it_leaves_u
     assert [(e.location, e.actor1) for e in events][-1] == ("Az Zāwīyah", "Unidentified Armed Group (Libya)")
 
 
+def test_the_army_in_a_story_of_a_foreign_army_is_that_army(pipeline: Pipeline) -> None:
+    # "l'armée" in Gaza, in a story that follows Israel's army and names no Palestinian army: Israel's
+    text = ("L'armée israélienne poursuit ses opérations dans la bande de Gaza, selon un porte-parole de l'armée "
+            "israélienne. Jeudi, le Hamas a attaqué l'armée près de Khan Younès.")
+    _, events = run(pipeline, text)
+    assert [(e.actor1, e.actor2) for e in events][-1] == ("Hamas", "Military Forces of Israel")
+
+
 def test_a_named_groups_fight_with_no_other_side_named_is_against_the_army(pipeline: Pipeline) -> None:
     # an ambush needs a second side: the text and the story name none, so it is the country's army
     event = only_event(pipeline, "Boko Haram a tendu une embuscade vendredi près de Bama, dans l'État de Borno, au "

@@ -20,6 +20,7 @@ CIVILIAN_PREFIX = "Civilians"
 UNIDENTIFIED = "Unidentified Armed Group ({country})"
 UNIDENTIFIED_PREFIX = UNIDENTIFIED.split("{", 1)[0]
 MILITARY = "Military Forces of {country}"
+MILITARY_PREFIX = MILITARY.split("{", 1)[0]
 POLICE = "Police Forces of {country}"
 POLICE_PREFIX = POLICE.split("{", 1)[0]
 CIVILIANS_MAY_ACT = frozenset({"protest", "riot"})
@@ -292,9 +293,24 @@ def sides(
     # Geneva are the story's
     country = context.country if category.sides_of_the_story and context.country else place.country
     if country:
-        actor1 = actor1.for_country(country) if actor1 is not None and actor1.generic else actor1
-        actor2 = actor2.for_country(country) if actor2 is not None and actor2.generic else actor2
+        actor1 = _the_storys_army(actor1, context, country) or (
+            actor1.for_country(country) if actor1 is not None and actor1.generic else actor1)
+        actor2 = _the_storys_army(actor2, context, country) or (
+            actor2.for_country(country) if actor2 is not None and actor2.generic else actor2)
     return actor1, _unique(assoc1), actor2, _unique(assoc2)
+
+
+def _the_storys_army(actor: ActorRef | None, context: ArticleContext, country: str) -> ActorRef | None:
+    """"l'armée" in a story that follows a foreign army fighting in the country ("l'armée israélienne" in Gaza or
+    Lebanon) is that army, when the story names none of the country's own."""
+    followed = context.protagonist
+    if (actor is None or not actor.generic or actor.start == actor.end or followed is None or followed.generic
+            or not actor.name.startswith(MILITARY_PREFIX) or not followed.name.startswith(MILITARY_PREFIX)
+            or followed.country in ("", country)):
+        return None
+    home_army = any(first.name.startswith(MILITARY_PREFIX) and first.country == country and not first.generic
+                    for _, first in context.sides.values())
+    return None if home_army else followed.at(actor.start, actor.end)
 
 
 def _auxiliary_abroad(actor: ActorRef, country: str) -> bool:
