@@ -241,6 +241,32 @@ def test_a_government_ally_is_not_the_side_its_state_fights(pipeline: Pipeline) 
     assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Unidentified Armed Group (Syria)")
 
 
+def test_foreign_auxiliaries_are_not_the_side_their_army_fights(pipeline: Pipeline) -> None:
+    # Wagner's men, most named, fight beside Mali's army: the attack the story leaves unattributed is the rebels'
+    text = ("Au Mali, les mercenaires de Wagner épaulent l'armée malienne depuis deux ans. Le groupe Wagner a perdu "
+            "des dizaines d'hommes dans le nord, où Wagner et l'armée affrontent les rebelles du Cadre stratégique "
+            "permanent (CSP). Le CSP revendique régulièrement ses opérations. Dimanche, un convoi de l'armée "
+            "malienne a été attaqué près de Léré.")
+    _, events = run(pipeline, text)
+    assert [(e.location, e.actor1, e.actor2) for e in events][-1] == (
+        "Lere", "CSP-PSD: Permanent Strategic Framework for Peace, Security and Development", "Military Forces of Mali")
+
+
+def test_foreign_auxiliaries_hit_beside_an_army_are_its_associates(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Dimanche, des rebelles ont attaqué à Léré, au Mali, des hommes du groupe Wagner.")
+    assert (event.actor2, event.assoc_actor_2) == ("Military Forces of Mali", "Wagner Group")
+
+
+def test_attacks_told_after_a_groups_drone_strikes_are_its_strikes(pipeline: Pipeline) -> None:
+    # "des attaques similaires" names no author and no means: the strikes of the group the story follows
+    text = ("Le Cadre stratégique permanent dispose désormais de drones armés. Vendredi, des drones du Cadre "
+            "stratégique permanent ont largué des charges explosives sur le camp de l'armée malienne à Goundam. La "
+            "semaine dernière, des attaques similaires avaient visé le camp de Léré.")
+    _, events = run(pipeline, text)
+    assert {(e.location, e.sub_event_type, e.actor1) for e in events} >= {
+        ("Lere", "Air/drone strike", "CSP-PSD: Permanent Strategic Framework for Peace, Security and Development")}
+
+
 @pytest.mark.parametrize(
     ("text", "sides"),
     [
@@ -293,6 +319,49 @@ def test_armed_men_the_text_does_not_name_are_not_the_group_the_story_follows(pi
             "policiers.")
     _, events = run(pipeline, text)
     assert [(e.location, e.actor1) for e in events][-1] == ("Barawe", "Unidentified Armed Group (Somalia)")
+
+
+def test_armed_men_named_by_par_before_the_cue_act(pipeline: Pipeline) -> None:
+    # "tués par des hommes armés ayant ouvert le feu": "par des" introduces the agent, not a noun's complement
+    text = ("Les shebab multiplient les attaques dans le sud du pays. Les shebab ont revendiqué samedi une embuscade "
+            "près de Kismayo. Dimanche, deux policiers ont été tués par des hommes armés ayant ouvert le feu sur "
+            "leur véhicule à Barawe.")
+    _, events = run(pipeline, text)
+    assert [(e.location, e.actor1) for e in events][-1] == ("Barawe", "Unidentified Armed Group (Somalia)")
+
+
+def test_an_unattributed_air_raid_in_yemen_is_the_coalitions(pipeline: Pipeline) -> None:
+    # Yemen's own air force flies no strikes in its war: an air raid the text leaves unattributed is the coalition's
+    event = only_event(pipeline, "Jeudi, un raid aérien a tué douze personnes sur un marché de Saada, au Yémen.")
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", "Saudi-led Coalition")
+
+
+def test_a_bomb_in_a_groups_stronghold_is_neither_its_nor_aimed_at_it(pipeline: Pipeline) -> None:
+    # "fief du Hezbollah", "bastion du Hezbollah": the group names where the blasts fell, it is no side of them
+    text = ("Jeudi, une voiture piégée a explosé dans la banlieue sud de Beyrouth, fief du Hezbollah, tuant vingt "
+            "personnes. La veille, une roquette avait frappé le quartier de Chiyah, un autre bastion du Hezbollah, "
+            "blessant quatre personnes.")
+    _, events = run(pipeline, text)
+    assert {(e.location, e.actor1, e.actor2) for e in events} == {
+        ("Beirut", "Unidentified Armed Group (Lebanon)", "Civilians (Lebanon)"),
+        ("Chiyah", "Unidentified Armed Group (Lebanon)", "Civilians (Lebanon)")}
+
+
+def test_a_un_mission_the_story_names_is_not_the_group_whose_attacks_it_leaves_unattributed(
+        pipeline: Pipeline) -> None:
+    # the mission, named twice as the target and the reporter, is no armed group the story follows
+    text = ("La Mission d'appui des Nations unies en Libye (Manul) a dénoncé mercredi une attaque. Un convoi de "
+            "véhicules civils a été attaqué mardi à Zaouïa, a précisé la Manul dans un communiqué.")
+    _, events = run(pipeline, text)
+    assert [(e.location, e.actor1) for e in events][-1] == ("Az Zāwīyah", "Unidentified Armed Group (Libya)")
+
+
+def test_the_army_in_a_story_of_a_foreign_army_is_that_army(pipeline: Pipeline) -> None:
+    # "l'armée" in Gaza, in a story that follows Israel's army and names no Palestinian army: Israel's
+    text = ("L'armée israélienne poursuit ses opérations dans la bande de Gaza, selon un porte-parole de l'armée "
+            "israélienne. Jeudi, le Hamas a attaqué l'armée près de Khan Younès.")
+    _, events = run(pipeline, text)
+    assert [(e.actor1, e.actor2) for e in events][-1] == ("Hamas", "Military Forces of Israel")
 
 
 def test_a_named_groups_fight_with_no_other_side_named_is_against_the_army(pipeline: Pipeline) -> None:

@@ -42,6 +42,7 @@ GENERIC_TO_NAMED = re.compile(r"\s*(?:\w+\s+)?(?:de|des|du|d')\s*(?:la\s+|l'|les
 # one short article that asks for every lazy resource: spaCy's model, the base gazetteer, Mali's villages,
 # the registries and lexicons
 WARM_UP_TEXT = "Des combats ont opposé lundi l'armée malienne à des jihadistes près de Gao, faisant cinq morts."
+EXTERNAL_FORCES = "External/Other Forces"  # the registry's actor type of UN missions, coalitions, foreign contractors
 CIVILIAN_VICTIMS = frozenset(
     {"civils", "civil", "personnes", "personne", "habitants", "enfants", "femmes", "villageois", "fidèles",
      "passants", "victimes", "élèves", "étudiants", "membres", "patients", "déplacés", "réfugiés"}
@@ -246,7 +247,8 @@ class Pipeline:
         modifiers = {(t.start, t.end) for t in annotation.tokens if t.dep == "amod"}
         actors = [
             ActorRef(m.start, m.end, m.actor.name, m.actor.country, m.actor.state, m.generic, m.actor.government_ally,
-                     fights_for=m.actor.fights_for, anonymous=m.anonymous)
+                     fights_for=m.actor.fights_for, anonymous=m.anonymous,
+                     external=m.actor.actor_type == EXTERNAL_FORCES)
             for index, m in enumerate(found)
             if not _qualified_by_next(text, m, found[index + 1 :]) and not (m.generic and (m.start, m.end) in modifiers)
         ]

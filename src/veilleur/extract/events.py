@@ -67,6 +67,9 @@ ROUTE_BETWEEN = re.compile(
     r"(?:de\s+|d')?$",
     re.IGNORECASE,
 )
+# "des attaques similaires", "une attaque du même type": the word says the attack is of the kind just told
+ALIKE = re.compile(r"\s+(?:similaires?|semblables?|identiques?|du même (?:type|genre)|de même (?:type|nature))\b",
+                   re.IGNORECASE)
 DAY_CARRIED_SENTENCES = 2  # a day named carries to the next two sentences that name none
 REPORTED_DAY_REACH = 25  # "a indiqué mardi": a day right after a verb of saying dates the saying
 PLACE_REACH = 100  # a place named further after the cue belongs to another clause
@@ -83,7 +86,7 @@ def extract_events(
     """Events the article reports as having happened, merged within the article."""
     text = article.text
     body_end = cues.body_end(text)
-    context = ArticleContext.survey([a for a in mentions.actors if a.start < body_end], country)
+    context = ArticleContext.survey([a for a in mentions.actors if a.start < body_end], country, text)
     mentions = _with_article_knowledge(text, mentions, context)
     events: list[Event] = []
     previous: list[Event] = []
@@ -149,7 +152,7 @@ def extract_events(
                 placeless = None
             told = _events_from_frame(article, frame, context, recent_dates)
             if (trigger.toll_only or _attack_noun(trigger)) and (events or current):
-                _as_the_strikes_told(told, (events + current)[-1])
+                _as_the_strikes_told(told, (events + current)[-1], ALIKE.match(text, trigger.end) is not None)
             if not told and not frame.places and not trigger.anaphoric:
                 placeless = frame
             current.extend(told)
@@ -227,14 +230,17 @@ def _attack_noun(trigger: Trigger) -> bool:
     return trigger.category.name == "attack" and bool(words) and words[0] in ATTACK_NOUNS
 
 
-def _as_the_strikes_told(told: list[Event], last: Event) -> None:
+def _as_the_strikes_told(told: list[Event], last: Event, alike: bool = False) -> None:
     """"Un peu plus au nord, 10 personnes ont été tuées à Gorlovka", "des attaques ont été signalées à Chiraz":
     deaths or attacks told with no means and no author, in a story of strikes or shelling, are that kind of
     event by the same side (codebook section 2: civilians killed by a strike are the strike)."""
     if last.event_type != REMOTE_VIOLENCE:
         return
     for event in told:
-        if event.actor1.startswith(UNIDENTIFIED_PREFIX):
+        # ... or by the side the story says strikes, standing in for the author the sentence leaves unnamed, when
+        # the text says the attacks are of the same kind ("des attaques similaires avaient visé le camp")
+        by_the_striker = alike and event.actor1 == last.actor1 and not event.evidence.get("actor1")
+        if event.actor1.startswith(UNIDENTIFIED_PREFIX) or by_the_striker:
             if event.actor2 == last.actor1:  # the side the story's strikes hit, not the striker's own
                 event.actor2 = last.actor2
             event.event_type, event.sub_event_type, event.actor1 = last.event_type, last.sub_event_type, last.actor1

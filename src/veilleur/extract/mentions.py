@@ -71,6 +71,8 @@ class ActorRef:
     government_ally: bool = False  # fights under a state's command (Hezbollah beside the Syrian army)
     fights_for: tuple[str, ...] = ()  # the states a government ally fights beside (Hezbollah: Syria)
     anonymous: bool = False  # named by a label that says who acted is unknown ("des hommes armés")
+    # a foreign or international force (a UN mission, a coalition, AMISOM): not an armed group a story follows
+    external: bool = False
 
     @classmethod
     def civilians(cls, country: str) -> ActorRef:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from veilleur.datafiles import load_json
 from veilleur.extract.cues import REMOTE_VIOLENCE, VIOLENCE_AGAINST_CIVILIANS
 from veilleur.extract.frames import Frame
 from veilleur.extract.mentions import CROWD_PREFIXES, ActorRef, PlaceRef, TollRef, country_with_article
@@ -19,6 +20,7 @@ CIVILIAN_PREFIX = "Civilians"
 UNIDENTIFIED = "Unidentified Armed Group ({country})"
 UNIDENTIFIED_PREFIX = UNIDENTIFIED.split("{", 1)[0]
 MILITARY = "Military Forces of {country}"
+MILITARY_PREFIX = MILITARY.split("{", 1)[0]
 POLICE = "Police Forces of {country}"
 POLICE_PREFIX = POLICE.split("{", 1)[0]
 CIVILIANS_MAY_ACT = frozenset({"protest", "riot"})
@@ -35,7 +37,7 @@ AGENT = re.compile(r"\b(?:par|de la part d[eu'])\s*(?:les?|la|l'|des|du)?[\s\"«
 COMPLEMENT = re.compile(  # "les défenses des terroristes": "des" after a noun is "of the", not an article
     r"\b(?:de|d'|contre|aux|au|à|sur|chez|avec)\s*(?:la\s+|l'|les\s+)?$"
     # ... but "dans des frappes", "lors des combats": after a preposition it is the article
-    r"|\b(?!(?:et|ou|que|qui|mais|dont|puis|dans|lors|pendant|durant|après|avant|depuis|sous|parmi|selon|entre"
+    r"|\b(?!(?:et|ou|que|qui|mais|dont|puis|dans|lors|pendant|durant|après|avant|depuis|sous|parmi|selon|entre|par"
     r"|vers|malgré|outre)\b)[a-zéèêëàâîïôûç]{3,}\s+(?:des|du)\s*$"
 )
 GENITIVE = re.compile(r"\s*(?:(?:de|des|du|d')\s*(?:la\s+|l'|les\s+)?)?", re.IGNORECASE)  # or "attaque terroriste"
@@ -56,6 +58,10 @@ HARMED_BEFORE = re.compile(
     r"(?:(?:et|ainsi que)\s+(?:\w+\s+){0,2})?$",
     re.IGNORECASE,
 )
+# "le bastion du Hezbollah", "Patikul, fief des rebelles": the group holds the place, it does not act in the event
+# told there (a capture of it takes the place from them: the group stays the side acted upon)
+HOLDER = re.compile(r"\b(?:bastions?|fiefs?|places? fortes?)\s+(?:\w+\s+)?(?:de\s+la|de\s+l'|des|du|de|d')\s*$",
+                    re.IGNORECASE)
 APPOSITION = re.compile(r"^[\s,]*(?:son|leur|ses|leurs) alliée?s?[\s,]*$", re.IGNORECASE)
 
 
@@ -68,11 +74,15 @@ class ArticleContext:
     adversary: ActorRef | None = None  # the named armed group the article follows
     sides: dict[str, tuple[int, ActorRef]] = field(default_factory=dict)  # name -> (mentions, first mention)
     place: PlaceRef | None = None
+    holders: set[str] = field(default_factory=set)  # groups named only as holding a place ("le fief du gang")
 
     @classmethod
-    def survey(cls, actors: list[ActorRef], country: str | None) -> ArticleContext:
-        """Count who the whole article talks about, to stand in for unnamed or pronoun subjects."""
+    def survey(cls, actors: list[ActorRef], country: str | None, text: str = "") -> ArticleContext:
+        """Count who the whole article talks about, to stand in for unnamed or pronoun subjects; and the groups it
+        names only as the holders of places ("le bastion du Hezbollah")."""
         context = cls(country=country)
+        acting = {a.name for a in actors if not holds_the_place(text, a)}
+        context.holders = {a.name for a in actors if a.name not in acting}
         for actor in actors:
             if actor.name.startswith(CIVILIAN_PREFIX):
                 continue
@@ -80,7 +90,9 @@ class ArticleContext:
             context.sides[actor.name] = (count + 1, first)
         ranked = sorted(context.sides.values(), key=lambda item: (-item[0], item[1].start))
         context.protagonist = next((a for _, a in ranked if a.state), None)
-        context.adversary = next((a for n, a in ranked if not a.state and not a.generic and n >= 2
+        # a UN mission or another external force the story names (as the target, the reporter or the mediator)
+        # is not the armed group whose attacks it leaves unattributed
+        context.adversary = next((a for n, a in ranked if not a.state and not a.generic and not a.external and n >= 2
                                   and not _same_side(a, context.protagonist)), None)
         return context
 
@@ -102,6 +114,11 @@ class ArticleContext:
             (a for a in free if kin and not a.generic and not a.name.startswith(CROWD_PREFIXES)), None)
 
 
+def holds_the_place(text: str, actor: ActorRef) -> bool:
+    """Is the actor named as the holder of a place ("le bastion du Hezbollah")?"""
+    return bool(text) and HOLDER.search(text[max(0, actor.start - 40) : actor.start]) is not None
+
+
 def _same_side(one: ActorRef, other: ActorRef | None) -> bool:
     """A government ally and the forces of a state it fights beside ("l'armée syrienne appuyée par le Hezbollah"):
     neither is the other's adversary."""
@@ -120,6 +137,15 @@ def sides(
     category = frame.trigger.category
     if category.crowd:
         return _crowd_sides(frame, place)
+    # a bomb or a shell that hits a group's stronghold ("une voiture piégée a secoué le bastion du Hezbollah") is
+    # neither that group's nor aimed at it: the group names where the blast fell
+    bombed_stronghold = category.event_type == REMOTE_VIOLENCE
+    if bombed_stronghold:
+        def acting(actors: list[ActorRef]) -> list[ActorRef]:
+            return [a for a in actors if not holds_the_place(text, a)]
+
+        frame = replace(frame, actors_before=acting(frame.actors_before), actors_after=acting(frame.actors_after),
+                        agents=acting(frame.agents), patients=acting(frame.patients))
     before, named_victims = frame.actors_before, []
     if category.name not in CIVILIANS_MAY_ACT:
         # civilians are acted upon, whatever the word order ("21 civils tués par des raids")
@@ -226,7 +252,10 @@ def sides(
         # "ont attaqué un camp militaire", "le convoi de l'armée a été visé": the country's forces, unnamed
         actor2 = _home_forces(context, place.country, frame.police_target)
     if actor1 is None:
-        actor1 = _default_actor1(frame, actor2, place.country, context.adversary)
+        adversary = context.adversary
+        if adversary is not None and bombed_stronghold and adversary.name in context.holders:
+            adversary = None  # the story names the group only as the holder of the place bombed
+        actor1 = _default_actor1(frame, actor2, place.country, adversary)
     if actor2 is None and category.event_type == VIOLENCE_AGAINST_CIVILIANS and place.country:
         # "deux éleveurs ont été enlevés": who is abducted, unnamed, is a civilian, not the story's other side
         actor2 = ActorRef.civilians(place.country)
@@ -256,13 +285,37 @@ def sides(
         actor2 = ActorRef.civilians(place.country)
     assoc1 = [a for a in subject_group[1:] if actor1 is None or a.name != actor1.name]
     assoc2 = [a for a in object_group[1:] if actor2 is None or a.name != actor2.name]
+    if actor2 is not None and _auxiliary_abroad(actor2, place.country):
+        # "ont visé le camp de Léré, où sont stationnés des hommes de Wagner": foreign auxiliaries hit beside the
+        # army they serve are that army's associates (codebook section 3), the army is what was hit
+        actor2, assoc2 = _home_forces(context, place.country), [actor2, *assoc2]
     # "l'armée" in a sentence about Burkina Faso is Burkina Faso's army; "les belligérants" who sign a truce in
     # Geneva are the story's
     country = context.country if category.sides_of_the_story and context.country else place.country
     if country:
-        actor1 = actor1.for_country(country) if actor1 is not None and actor1.generic else actor1
-        actor2 = actor2.for_country(country) if actor2 is not None and actor2.generic else actor2
+        actor1 = _the_storys_army(actor1, context, country) or (
+            actor1.for_country(country) if actor1 is not None and actor1.generic else actor1)
+        actor2 = _the_storys_army(actor2, context, country) or (
+            actor2.for_country(country) if actor2 is not None and actor2.generic else actor2)
     return actor1, _unique(assoc1), actor2, _unique(assoc2)
+
+
+def _the_storys_army(actor: ActorRef | None, context: ArticleContext, country: str) -> ActorRef | None:
+    """"l'armée" in a story that follows a foreign army fighting in the country ("l'armée israélienne" in Gaza or
+    Lebanon) is that army, when the story names none of the country's own."""
+    followed = context.protagonist
+    if (actor is None or not actor.generic or actor.start == actor.end or followed is None or followed.generic
+            or not actor.name.startswith(MILITARY_PREFIX) or not followed.name.startswith(MILITARY_PREFIX)
+            or followed.country in ("", country)):
+        return None
+    home_army = any(first.name.startswith(MILITARY_PREFIX) and first.country == country and not first.generic
+                    for _, first in context.sides.values())
+    return None if home_army else followed.at(actor.start, actor.end)
+
+
+def _auxiliary_abroad(actor: ActorRef, country: str) -> bool:
+    """A foreign force that fights under the command of the country's own (Wagner's men in Mali)."""
+    return bool(country) and not actor.state and actor.country != country and country in actor.fights_for
 
 
 def _named_as_harmed(text: str, actor: ActorRef) -> bool:
@@ -326,6 +379,11 @@ def _home_forces(context: ArticleContext, country: str, police: bool = False) ->
     return state_force(POLICE if police else MILITARY, country)
 
 
+def _air_war() -> dict[str, str]:
+    """The side that flies a country's war's air strikes when it is not the country's own army (actors.json)."""
+    return {k: v for k, v in load_json("actors.json").get("air_war", {}).items() if not k.startswith("_")}
+
+
 def _unique(actors: list[ActorRef]) -> list[ActorRef]:
     seen: set[str] = set()
     out = []
@@ -356,6 +414,8 @@ def _default_actor1(
     # a rocket shot down over a country was fired at it: its defences are not who fired ("deux roquettes ont été
     # interceptées au-dessus d'Ashkelon")
     intercepted = category == "air" and frame.trigger.inverted
+    if category == "air" and (actor2 is None or not actor2.state) and not intercepted and country in _air_war():
+        return ActorRef.synthetic(_air_war()[country], "", state=True)  # "un raid aérien" in Yemen: the coalition's
     if category in ("territory", "air", "weapons") and (actor2 is None or not actor2.state) and not intercepted:
         return state_force(MILITARY, country)
     if adversary is not None and (actor2 is None or actor2.name != adversary.name):
