@@ -390,15 +390,6 @@ def test_surroundings_read_what_every_row_reads_around_a_word() -> None:
     assert head is not None and head.text == "signé"
 
 
-def _parsed(words: list[tuple[str, str, str, str, int, str]]) -> Tree:
-    """A hand-built parse: (text, lemma, pos, dep, head, morph) per word, offsets one character apart."""
-    tokens, offset = [], 0
-    for i, (text, lemma, pos, dep, head, morph) in enumerate(words):
-        tokens.append(Token(i, offset, offset + len(text), text, lemma, pos, dep, head, morph))
-        offset += len(text) + 1
-    return Tree.of(tokens)
-
-
 def test_a_participle_with_its_own_far_agent_or_day_is_an_event() -> None:
     # "civils tués le 1er juin par l'armée": the parser labels the agent obl:mod and hangs "juin" on "1er";
     # the participle has its own agent and its own day, so it tells an event, not a state of the civilians
@@ -408,9 +399,9 @@ def test_a_participle_with_its_own_far_agent_or_day_is_an_event() -> None:
              ("juin", "juin", "NOUN", "nmod", 3, ""), ("par", "par", "ADP", "case", 7, ""),
              ("l'", "le", "DET", "det", 7, ""), ("armée", "armée", "NOUN", "obl:mod", 1, "")]
     time_nouns = load_triggers().time_nouns
-    tree = _parsed(words)
+    tree = _tree(words)
     assert not _describes_a_state(tree, tree.tokens[1], time_nouns)
-    bare = _parsed(words[:2])  # "les civils tués": a state
+    bare = _tree(words[:2])  # "les civils tués": a state
     assert _describes_a_state(bare, bare.tokens[1], time_nouns)
-    only_day = _parsed(words[:5])  # "tués le 1er juin": a day of its own
+    only_day = _tree(words[:5])  # "tués le 1er juin": a day of its own
     assert not _describes_a_state(only_day, only_day.tokens[1], time_nouns)
