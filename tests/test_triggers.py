@@ -405,3 +405,11 @@ def test_a_participle_with_its_own_far_agent_or_day_is_an_event() -> None:
     assert _describes_a_state(bare, bare.tokens[1], time_nouns)
     only_day = _tree(words[:5])  # "tués le 1er juin": a day of its own
     assert not _describes_a_state(only_day, only_day.tokens[1], time_nouns)
+
+
+def test_an_attribution_is_a_whole_word() -> None:
+    cues = load_cues()
+    said = "Des obus sont tombés sur le camp, d'après un officier de Mopti."
+    assert cues.follows_attribution(said, said.index("un officier"), reach=30, max_words=3)
+    afternoon = "Des obus sont tombés en fin d'après-midi sur le camp."
+    assert not cues.follows_attribution(afternoon, afternoon.index("sur le camp"), reach=30, max_words=3)

@@ -222,8 +222,8 @@ def _with_inversion(phrase: str) -> str:
     return perfect.group(1) + inverted + " " + re.escape(phrase[perfect.end():])
 
 
-def _alternation(words: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
+def _alternation(words: list[str], end: str = r"(?!\w)") -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")" + end, re.IGNORECASE)
 
 
 CATEGORY_KEYS = frozenset({
@@ -287,7 +287,8 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         summing=_alternation(data["summing"]),
         short_period=re.compile(data["short_period"], re.IGNORECASE),
         negation=_alternation([re.escape(w) for w in data["negations"]]),
-        attribution=_alternation([_with_inversion(w) for w in data["attribution_verbs"]]),
+        # "d'après-midi" is no "d'après": a hyphen continues the word
+        attribution=_alternation([_with_inversion(w) for w in data["attribution_verbs"]], end=r"(?![\w-])"),
         facility=re.compile(
             r"\b(?:(?:" + "|".join(map(re.escape, data["facility_nouns"])) + r")\s+"
             + r"|(?:" + "|".join(map(re.escape, data["street_nouns"])) + r")\s+(?:de\s+la|de\s+l['’]|du|des)\s*"

@@ -804,8 +804,7 @@ def _in_a_source(text: str, place: PlaceRef, sentence_start: int, cues: CueLexic
     """Is the place named in the source an attribution names ("selon un responsable à Gao", ", a indiqué un officier
     à Gao"), the source's words running from the attribution to the place with no clause between?"""
     left = text[max(sentence_start, place.start - SOURCE_REACH) : place.start]
-    # "d'après-midi" is no "d'après"
-    verbs = [v for v in cues.attribution.finditer(left) if not left.startswith("-", v.end())]
+    verbs = list(cues.attribution.finditer(left))
     if not verbs:
         return False
     verb = verbs[-1]
