@@ -381,7 +381,8 @@ def _home_forces(context: ArticleContext, country: str, police: bool = False) ->
 
 def _air_war() -> dict[str, str]:
     """The side that flies a country's war's air strikes when it is not the country's own army (actors.json)."""
-    return {k: v for k, v in load_json("actors.json").get("air_war", {}).items() if not k.startswith("_")}
+    air_war: dict[str, str] = load_json("actors.json").get("air_war", {})
+    return air_war
 
 
 def _unique(actors: list[ActorRef]) -> list[ActorRef]:
@@ -414,8 +415,9 @@ def _default_actor1(
     # a rocket shot down over a country was fired at it: its defences are not who fired ("deux roquettes ont été
     # interceptées au-dessus d'Ashkelon")
     intercepted = category == "air" and frame.trigger.inverted
-    if category == "air" and (actor2 is None or not actor2.state) and not intercepted and country in _air_war():
-        return ActorRef.synthetic(_air_war()[country], "", state=True)  # "un raid aérien" in Yemen: the coalition's
+    flown_by = _air_war().get(country) if category == "air" else None
+    if flown_by and (actor2 is None or not actor2.state) and not intercepted:
+        return ActorRef.synthetic(flown_by, "", state=True)  # "un raid aérien" in Yemen: the coalition's
     if category in ("territory", "air", "weapons") and (actor2 is None or not actor2.state) and not intercepted:
         return state_force(MILITARY, country)
     if adversary is not None and (actor2 is None or actor2.name != adversary.name):
