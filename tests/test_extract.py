@@ -670,6 +670,14 @@ def test_an_attack_inside_a_place_where_people_gather_falls_on_them(pipeline: Pi
     assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Mali)")
 
 
+def test_a_killing_verb_beside_a_death_told_alone_is_the_act(pipeline: Pipeline) -> None:
+    # "abattu" tells only a death (the assailant's); the stabbing beside it is the act, and people counted by
+    # their nation, no armed side, are civilians
+    text = "Mardi, un assaillant a poignardé trois Maliens à Gao avant d'être abattu par des gendarmes."
+    attacks = [e for e in run(pipeline, text)[1] if e.sub_event_type == "Attack"]
+    assert [(e.location, e.actor2) for e in attacks] == [("Gao", "Civilians (Mali)")]
+
+
 @pytest.mark.parametrize("text", [
     "Dans la nuit de vendredi, l'aviation a bombardé pendant sept heures les environs de Lashio, en Birmanie.",
     "Des heurts ont opposé pendant une heure des jeunes aux soldats lundi à Gao, au Mali.",

@@ -128,6 +128,12 @@ def frames_for_sentence(
     if any(not f[0].toll_only and not f[0].anaphoric for f in found):
         # "dix terroristes ont été neutralisés lors de frappes aériennes": the deaths are the strikes' toll
         found = [f for f in found if not f[0].toll_only]
+    elif found and all(f[0].toll_only for f in found) and not cues.totals_a_period(
+            text, start, end, day_starts(mentions, start, end)):
+        # "a poignardé trois passants avant d'être abattu": a death told by itself names no act, so the killing
+        # verb beside it is one
+        killings = reporting([f for f in candidates if f[0].category.only_alone])
+        found = sorted(found + killings, key=lambda f: f[0].start)
     if found:
         cumulative = cues.totals_a_period(text, start, end, day_starts(mentions, start, end))
     else:
@@ -210,7 +216,8 @@ def frames_for_sentence(
             frame.antecedent = _antecedent_of(text, found_roles.agents, mentions)
         frame.patients = _actors_within(actors, found_roles.patients)
         frame.civilian_target = _hits(tree, token, found_roles.patients, sentence_dates,
-                                      lambda noun: noun.lemma in cues.civilian_targets) or _inside_a_venue(
+                                      lambda noun: noun.lemma in cues.civilian_targets
+                                      or _counted_people_of_a_nation(tree, noun, actors)) or _inside_a_venue(
                                           tree, token, cues.civilian_venues)
         frame.forces_target = _hits(tree, token, found_roles.patients, sentence_dates,
                                     _a_place_of(tree, cues, cues.forces_qualifiers))
@@ -337,6 +344,14 @@ def _hits(tree: Tree, trigger: Token, patients: tuple[tuple[int, int], ...], dat
     after = [t for t in tree.tokens if t.i > trigger.i and t.pos == "NOUN"
              and not any(d.start <= t.start < d.end for d in dates)]
     return bool(after) and after[0].i - trigger.i <= 6 and kind(after[0])
+
+
+def _counted_people_of_a_nation(tree: Tree, noun: Token, actors: list[ActorRef]) -> bool:
+    """"a poignardé trois Israéliens", "ont tué deux Maliens": people counted and named by their nation (a
+    capitalised common noun, "israélien" its lemma), no armed side, are civilians, as in a death toll."""
+    return (noun.text[:1].isupper() and noun.lemma[:1].islower() and noun.i > tree.tokens[0].i
+            and any(k.dep == "nummod" for k in tree.children(noun))
+            and not any(a.start <= noun.start < a.end for a in actors))
 
 
 def _inside_a_venue(tree: Tree, trigger: Token, venues: frozenset[str]) -> bool:
