@@ -803,6 +803,14 @@ def test_a_list_goes_on_past_a_member_the_gazetteer_does_not_know(pipeline: Pipe
     assert [e.location for e in events] == ["Tessit", "Ansongo"]
 
 
+def test_a_list_whose_first_member_is_in_reach_is_read_to_its_end(pipeline: Pipeline) -> None:
+    # the first place falls within the cue's reach; the list's later members, further on, are its members too
+    text = ("Mardi, des manifestations ont eu lieu selon des témoins et plusieurs journalistes de la presse "
+            "régionale dans le sud du pays, à Sfax, à Gabès et à Médenine.")
+    _, events = run(pipeline, text)
+    assert [e.location for e in events] == ["Sfax", "Gabès", "Medenine"]
+
+
 def test_a_list_that_repeats_its_preposition_is_a_list_not_an_apposition(pipeline: Pipeline) -> None:
     # "X, à Y" alone places X in Y; "à X, à Y et à Z" is three places
     _, events = run(pipeline, "Dimanche, la police a arrêté des manifestants à Moscou, à Novossibirsk et à Omsk.")

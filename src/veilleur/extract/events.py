@@ -540,11 +540,9 @@ def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[Plac
     before = [p for p in frame.places if p.end <= trigger.start]
     chosen: list[PlaceRef] = []
     if after:
-        chosen = [after[0]]
-        for place in after[1:]:
-            if not listed_together(text, chosen[-1], place):
-                break
-            chosen.append(place)
+        # the reach is the first member's: "des manifestations ont eu lieu ... dans le centre du pays, à Gafsa,
+        # Kasserine et à Jelma" names three places however far the list runs on
+        chosen = _list_from(text, after[0], [p for p in frame.places if p.start > after[0].start])
     elif before:
         # "les villages de Kfar Kila et de Khiam ont été visés par les raids": every coordinated place
         chosen = [before[-1]]
@@ -553,7 +551,7 @@ def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[Plac
                 break
             chosen.insert(0, place)
     elif far_after := [p for p in frame.places if p.start >= trigger.end]:
-        chosen = far_after[:1]
+        chosen = _list_from(text, far_after[0], far_after[1:])
     elif context.place is not None and not frame.country_level and (
         frame.trigger.category.name != "territory" or frame.unplaced
     ):
@@ -570,6 +568,16 @@ def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[Plac
         # "dans la province de Hama, à Jib al-Jarrah": the province only frames the village
         chosen = finer
     return _unique_places(chosen)
+
+
+def _list_from(text: str, first: PlaceRef, following: list[PlaceRef]) -> list[PlaceRef]:
+    """``first`` and the places after it that go on the list it opens ("à Gafsa, Kasserine et à Jelma")."""
+    chosen = [first]
+    for place in following:
+        if not listed_together(text, chosen[-1], place):
+            break
+        chosen.append(place)
+    return chosen
 
 
 def _unique_places(places: list[PlaceRef]) -> list[PlaceRef]:
