@@ -897,6 +897,19 @@ def test_the_capital_unnamed_is_the_capital_of_the_story_country(pipeline: Pipel
     assert only_event(pipeline, text).location == location
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, la police mauritanienne a arrêté des dizaines de jeunes dans la capitale et à Nouadhibou.",
+        "Mardi, la police mauritanienne a arrêté des dizaines de jeunes à Nouadhibou et dans la capitale.",
+    ],
+)
+def test_a_town_listed_with_the_capital_does_not_name_it(pipeline: Pipeline, text: str) -> None:
+    # a name the list joins to "la capitale" is another member of the list, not the capital's name
+    _, events = run(pipeline, text)
+    assert {e.location for e in events} == {"Nouakchott", "Nouadhibou"}
+
+
 def test_attack_on_an_unknown_village_of_the_story_is_another_event_near_its_town(pipeline: Pipeline) -> None:
     # the second attack names a village the gazetteer does not hold: a new event near the town the story is at
     text = ("Des miliciens ont tué deux commerçants samedi à Bunia. Dimanche, une attaque des miliciens a fait sept "

@@ -1065,6 +1065,20 @@ CAPITAL_ANAPHOR = re.compile(
     r"régionale|provinciale|religieuse|culturelle|historique|spirituelle|européenne|africaine|mondiale)\b)"
 )
 CAPITAL_NAME_REACH = 40  # a place named this soon after "la capitale" is the one it names
+# "dans la capitale et à Nouadhibou", "à Douala et dans la capitale": a name the list joins to the words is
+# another place, not the capital's name
+COORDINATED_GAP = re.compile(r"\s*,?\s*(?:et|ou|ainsi\s+que)\s+(?:(?:dans|à|au|aux|en|sur)\s+)?", re.IGNORECASE)
+
+
+
+def _listed_with_a_capital(text: str, mention: PlaceMention, phrases: list[re.Match[str]]) -> bool:
+    """Is the place a member of a list that "la capitale" is another member of ("dans la capitale et à X")?"""
+    for phrase in phrases:
+        after = mention.start >= phrase.end()
+        gap = text[phrase.end() : mention.start] if after else text[mention.end : phrase.start()]
+        if len(gap) <= CAPITAL_NAME_REACH and COORDINATED_GAP.fullmatch(gap):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -1549,7 +1563,8 @@ class Geocoder:
         if not phrases:
             return []  # most articles: nothing more to index
         # "la capitale malienne, Bamako", "Raqqa, la capitale...": the name beside the words says which
-        named_beside = SpanIndex((max(0, m.start - CAPITAL_NAME_REACH), m.end + 3) for m in mentions)
+        named_beside = SpanIndex((max(0, m.start - CAPITAL_NAME_REACH), m.end + 3) for m in mentions
+                                 if not _listed_with_a_capital(text, m, phrases))
         # "la capitale iranienne" is Iran's, whatever the story's country: the text's country adjectives, by start
         adjectives = {start: owner for start, _, owner, is_name in _country_words_in(text) if not is_name}
         found = []
