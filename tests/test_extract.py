@@ -811,6 +811,19 @@ def test_a_list_whose_first_member_is_in_reach_is_read_to_its_end(pipeline: Pipe
     assert [e.location for e in events] == ["Sfax", "Gabès", "Medenine"]
 
 
+def test_a_list_goes_on_past_the_town_a_compass_apposition_situates_it_by(pipeline: Pipeline) -> None:
+    text = "Mardi, des combats ont été signalés dans les villes de Homs et de Hama, au nord de Damas, et à Alep."
+    _, events = run(pipeline, text)
+    assert [e.location for e in events] == ["Homs", "Ḩamāh", "Aleppo"]
+
+
+def test_coordinated_targets_each_with_its_place_are_one_event_each(pipeline: Pipeline) -> None:
+    # the tree coordinates the two targets; each names its own town
+    text = "Israël a bombardé mardi des positions de l'armée à Homs et des dépôts de munitions à Hama."
+    _, events = run(pipeline, text)
+    assert [e.location for e in events] == ["Homs", "Ḩamāh"]
+
+
 def test_a_list_that_repeats_its_preposition_is_a_list_not_an_apposition(pipeline: Pipeline) -> None:
     # "X, à Y" alone places X in Y; "à X, à Y et à Z" is three places
     _, events = run(pipeline, "Dimanche, la police a arrêté des manifestants à Moscou, à Novossibirsk et à Omsk.")
