@@ -910,6 +910,27 @@ def test_a_list_goes_on_past_a_member_the_gazetteer_does_not_know(pipeline: Pipe
     assert [e.location for e in events] == ["Tessit", "Ansongo"]
 
 
+def test_a_list_whose_first_member_is_in_reach_is_read_to_its_end(pipeline: Pipeline) -> None:
+    # the first place falls within the cue's reach; the list's later members, further on, are its members too
+    text = ("Mardi, des manifestations ont eu lieu selon des témoins et plusieurs journalistes de la presse "
+            "régionale dans le sud du pays, à Sfax, à Gabès et à Médenine.")
+    _, events = run(pipeline, text)
+    assert [e.location for e in events] == ["Sfax", "Gabès", "Medenine"]
+
+
+def test_a_list_goes_on_past_the_town_a_compass_apposition_situates_it_by(pipeline: Pipeline) -> None:
+    text = "Mardi, des combats ont été signalés dans les villes de Homs et de Hama, au nord de Damas, et à Alep."
+    _, events = run(pipeline, text)
+    assert [e.location for e in events] == ["Homs", "Ḩamāh", "Aleppo"]
+
+
+def test_coordinated_targets_each_with_its_place_are_one_event_each(pipeline: Pipeline) -> None:
+    # the tree coordinates the two targets; each names its own town
+    text = "Israël a bombardé mardi des positions de l'armée à Homs et des dépôts de munitions à Hama."
+    _, events = run(pipeline, text)
+    assert [e.location for e in events] == ["Homs", "Ḩamāh"]
+
+
 def test_a_list_that_repeats_its_preposition_is_a_list_not_an_apposition(pipeline: Pipeline) -> None:
     # "X, à Y" alone places X in Y; "à X, à Y et à Z" is three places
     _, events = run(pipeline, "Dimanche, la police a arrêté des manifestants à Moscou, à Novossibirsk et à Omsk.")
@@ -996,11 +1017,17 @@ def test_the_capital_unnamed_is_the_capital_of_the_story_country(pipeline: Pipel
     assert only_event(pipeline, text).location == location
 
 
-def test_the_capital_coordinated_with_a_town_is_another_place(pipeline: Pipeline) -> None:
-    # "la capitale et Nouadhibou": the town joined by "et" is a second place, not the capital's name
-    _, events = run(pipeline, "Des dizaines de personnes ont été arrêtées mardi à la suite des troubles survenus "
-                              "dans la capitale et à Nouadhibou, en Mauritanie.")
-    assert sorted(e.location for e in events if e.sub_event_type == "Arrests") == ["Nouadhibou", "Nouakchott"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, la police mauritanienne a arrêté des dizaines de jeunes dans la capitale et à Nouadhibou.",
+        "Mardi, la police mauritanienne a arrêté des dizaines de jeunes à Nouadhibou et dans la capitale.",
+    ],
+)
+def test_a_town_listed_with_the_capital_does_not_name_it(pipeline: Pipeline, text: str) -> None:
+    # a name the list joins to "la capitale" is another member of the list, not the capital's name
+    _, events = run(pipeline, text)
+    assert {e.location for e in events} == {"Nouakchott", "Nouadhibou"}
 
 
 def test_attack_on_an_unknown_village_of_the_story_is_another_event_near_its_town(pipeline: Pipeline) -> None:

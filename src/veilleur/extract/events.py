@@ -24,6 +24,7 @@ from veilleur.extract.frames import (
     frames_for_sentence,
     is_reference_point,
     listed_together,
+    situates,
 )
 from veilleur.extract.grammar import Tree, past_relative_clauses
 from veilleur.extract.mentions import (
@@ -557,11 +558,9 @@ def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[Plac
     before = [p for p in frame.places if p.end <= trigger.start]
     chosen: list[PlaceRef] = []
     if after:
-        chosen = [after[0]]
-        for place in after[1:]:
-            if not listed_together(text, chosen[-1], place):
-                break
-            chosen.append(place)
+        # the reach is the first member's: "des manifestations ont eu lieu ... dans le centre du pays, à Gafsa,
+        # Kasserine et à Jelma" names three places however far the list runs on
+        chosen = _list_from(text, after[0], [p for p in frame.places if p.start > after[0].start], frame.coordinated)
     elif before:
         # "les villages de Kfar Kila et de Khiam ont été visés par les raids": every coordinated place
         chosen = [before[-1]]
@@ -570,7 +569,7 @@ def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[Plac
                 break
             chosen.insert(0, place)
     elif far_after := [p for p in frame.places if p.start >= trigger.end]:
-        chosen = far_after[:1]
+        chosen = _list_from(text, far_after[0], far_after[1:], frame.coordinated)
     elif context.place is not None and not frame.country_level and (
         frame.trigger.category.name != "territory" or frame.unplaced
     ):
@@ -587,6 +586,20 @@ def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[Plac
         # "dans la province de Hama, à Jib al-Jarrah": the province only frames the village
         chosen = finer
     return _unique_places(chosen)
+
+
+def _list_from(text: str, first: PlaceRef, following: list[PlaceRef],
+               coordinated: set[tuple[int, int]]) -> list[PlaceRef]:
+    """``first`` and the places after it that go on the list it opens ("à Gafsa, Kasserine et à Jelma"), by its
+    words or by the nouns the tree coordinates ("des positions à Homs et des dépôts à Hama")."""
+    chosen = [first]
+    for place in following:
+        if situates(text, chosen[-1], place):
+            continue  # "Kara et Yabroud, au nord de Damas, et Alep": Damas only situates the towns before it
+        if not listed_together(text, chosen[-1], place) and (chosen[-1].start, place.start) not in coordinated:
+            break
+        chosen.append(place)
+    return chosen
 
 
 def _unique_places(places: list[PlaceRef]) -> list[PlaceRef]:

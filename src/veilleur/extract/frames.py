@@ -61,7 +61,14 @@ _UNKNOWN_MEMBERS = re.compile("^" + UNKNOWN_MEMBERS)
 # "les villes de Labé, au nord, et de Dalaba": a compass apposition situates the member before it; the list goes on
 COMPASS_APPOSITION = re.compile(
     r"^\s*,\s*(?:au|à\s+l'|à\s+l’|dans\s+le|dans\s+l'|dans\s+l’)\s*(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?"
-    r"(?:\s+du\s+pays)?(?=\s*,)",
+    # "les villes de Kara et de Yabroud, au nord de Damas, et à Alep": the town it situates them by
+    r"(?:\s+du\s+pays|\s+(?:de\s+|d'|d’|du\s+)[^,.;:()]{1,40})?(?=\s*,)",
+    re.IGNORECASE,
+)
+# the words that open a compass apposition up to the town it names ("Yabroud, au nord de" Damas)
+COMPASS_REFERENCE = re.compile(
+    r"\s*,\s*(?:au|à\s+l'|à\s+l’|dans\s+le|dans\s+l'|dans\s+l’)\s*(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?"
+    r"\s+(?:de\s+(?:la\s+|l'|l’)?|d'|d’|du\s+)",
     re.IGNORECASE,
 )
 NAME_GOES_ON = re.compile(r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]")
@@ -103,6 +110,9 @@ class Frame:
     # the days of the sentence that date something else than the cue (a relative clause, a participle on
     # another noun): the story does not go on from them
     others_days: list[DateRef] = field(default_factory=list)
+    # (start, start) of two of its places that nouns the tree coordinates each carry ("des positions à Homs et des
+    # dépôts à Hama"): members of one list although words stand between them
+    coordinated: set[tuple[int, int]] = field(default_factory=set)
 
 
 def frames_for_sentence(
@@ -166,6 +176,7 @@ def frames_for_sentence(
         # "un responsable dans l'armée a confirmé l'assaut": someone speaking, not a side
         and not cues.speaker.search(text, max(start, a.start - 40), a.start)
     ]
+    cue_tokens = {token.i for _, token, _ in found}
     for index, (frame, (_, token, row)) in enumerate(zip(frames, found, strict=True)):
         t = frame.trigger
         # a cue's reach: from the previous cue to the next one in the sentence
@@ -178,6 +189,7 @@ def frames_for_sentence(
         frame.places = _with_coordinated(
             text, [p for p in sentence_places if any(s <= p.start < e for s, e in attached)], sentence_places
         )
+        frame.coordinated = _coordinated_in_tree(tree, frame.places, cue_tokens)
         if not frame.places:
             frame.places = [p for p in sentence_places if lo <= p.start < hi or t.start <= p.start < t.end]
         if not frame.places:
@@ -309,12 +321,50 @@ def _with_coordinated(text: str, places: list[PlaceRef], sentence_places: list[P
         return places
     out = list(places)
     for place in sentence_places:
-        if place.start < out[-1].end or place in out:
+        if place.start < out[-1].end or place in out or situates(text, out[-1], place):
             continue
         if not listed_together(text, out[-1], place):
             break
         out.append(place)
     return out
+
+
+def _coordinated_in_tree(tree: Tree, places: list[PlaceRef], cue_tokens: set[int]) -> set[tuple[int, int]]:
+    """The pairs of successive places (by start) that sit in coordinated nouns: the later one in a conjunct of a
+    noun whose own part holds the earlier ("des positions à Homs et des dépôts à Hama"; the parser may make
+    "dépôts" a conjunct of "Homs"). A conjunct that is a cue is an event of its own, not a list member."""
+    at = {t.start: t for t in tree.tokens}
+    pairs = set()
+    for first, then in zip(places, places[1:], strict=False):
+        a, b = at.get(first.start), at.get(then.start)
+        if a is not None and b is not None and _in_a_later_conjunct(tree, a, b, cue_tokens):
+            pairs.add((first.start, then.start))
+    return pairs
+
+
+NOMINALS = frozenset({"NOUN", "PROPN"})
+
+
+def _in_a_later_conjunct(tree: Tree, a: Token, b: Token, cue_tokens: set[int]) -> bool:
+    """Does ``b``'s noun phrase go up to a conjunct of a noun whose part outside that conjunct holds ``a``?"""
+    token: Token | None = b
+    while token is not None and token.pos in NOMINALS and token.i not in cue_tokens:
+        head = tree.head(token)
+        if token.dep == "conj" and head is not None and head.pos in NOMINALS and head.i not in cue_tokens:
+            if not any(k.dep == "cc" for k in tree.children(token)):
+                return False  # "le quartier de Jaramana, à Damas": a comma alone apposes, it lists nothing
+            inside = {t.i for t in tree.subtree(token)}
+            return a.i not in inside and any(t.i == a.i for t in tree.subtree(head))
+        if head is None or head.i == token.i:
+            return False
+        token = head
+    return False
+
+
+def situates(text: str, place: PlaceRef, reference: PlaceRef) -> bool:
+    """Is ``reference`` the town a compass apposition right after ``place`` situates it by ("Yabroud, au nord de
+    Damas")? A list goes on past it."""
+    return COMPASS_REFERENCE.fullmatch(text, place.end, reference.start) is not None
 
 
 def listed_together(text: str, first: PlaceRef, then: PlaceRef) -> bool:

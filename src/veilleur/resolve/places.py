@@ -653,18 +653,6 @@ _DEFINITE_BEFORE = re.compile(r"(?:\b(?:dans|en|vers|sur|de)\s+(?:le|la|les)\s+|
 _LOCATIVE_BEFORE = re.compile(r"(?:\bà|\bau|\ben|\bde|\bd['’]|\bdans|\bvers|\bsur|\bcontre|\bentre|\bet)\s*$")
 
 
-# "la capitale et à Nouadhibou", "Douala et la capitale": words that join another place to "la capitale"
-_COORDINATION = re.compile(r"\b(?:et|ou|ainsi\s+qu)\b", re.IGNORECASE)
-
-
-def _only_coordinated_beside(text: str, start: int, end: int, mentions: list[PlaceMention]) -> bool:
-    """Are the names within reach of "la capitale" at ``start:end`` all joined to it by a coordination, so that
-    none of them is the capital's name?"""
-    beside = [m for m in mentions
-              if end <= m.start <= end + CAPITAL_NAME_REACH or start - CAPITAL_NAME_REACH <= m.end <= start]
-    return all(_COORDINATION.search(text[end:m.start] if m.start >= end else text[m.end:start]) for m in beside)
-
-
 def _country_named_near(text: str, position: int, country: str) -> bool:
     """"En Irak aussi ... céder Hawija": the sentence itself names the village's country."""
     window = text[max(0, position - 200) : position + 60].lower()
@@ -1077,6 +1065,19 @@ CAPITAL_ANAPHOR = re.compile(
     r"régionale|provinciale|religieuse|culturelle|historique|spirituelle|européenne|africaine|mondiale)\b)"
 )
 CAPITAL_NAME_REACH = 40  # a place named this soon after "la capitale" is the one it names
+# "dans la capitale et à Nouadhibou", "à Douala et dans la capitale": a name the list joins to the words is
+# another place, not the capital's name
+COORDINATED_GAP = re.compile(r"\s*,?\s*(?:et|ou|ainsi\s+que)\s+(?:(?:dans|à|au|aux|en|sur)\s+)?", re.IGNORECASE)
+
+
+def _listed_with_a_capital(text: str, mention: PlaceMention, phrases: list[re.Match[str]]) -> bool:
+    """Is the place a member of a list that "la capitale" is another member of ("dans la capitale et à X")?"""
+    for phrase in phrases:
+        after = mention.start >= phrase.end()
+        gap = text[phrase.end() : mention.start] if after else text[mention.end : phrase.start()]
+        if len(gap) <= CAPITAL_NAME_REACH and COORDINATED_GAP.fullmatch(gap):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -1560,15 +1561,14 @@ class Geocoder:
         phrases = list(CAPITAL_ANAPHOR.finditer(text))
         if not phrases:
             return []  # most articles: nothing more to index
-        # "la capitale malienne, Bamako", "Raqqa, la capitale...": the name beside the words says which (not one
-        # coordinated with them: "dans la capitale et à Nouadhibou" names two places)
-        named_beside = SpanIndex((max(0, m.start - CAPITAL_NAME_REACH), m.end + 3) for m in mentions)
+        # "la capitale malienne, Bamako", "Raqqa, la capitale...": the name beside the words says which
+        named_beside = SpanIndex((max(0, m.start - CAPITAL_NAME_REACH), m.end + 3) for m in mentions
+                                 if not _listed_with_a_capital(text, m, phrases))
         # "la capitale iranienne" is Iran's, whatever the story's country: the text's country adjectives, by start
         adjectives = {start: owner for start, _, owner, is_name in _country_words_in(text) if not is_name}
         found = []
         for phrase in phrases:
-            if named_beside.overlaps(phrase.start(), phrase.end()) and not _only_coordinated_beside(
-                    text, phrase.start(), phrase.end(), mentions):
+            if named_beside.overlaps(phrase.start(), phrase.end()):
                 continue
             space = _SPACES.match(text, phrase.end())
             place = self._capital(adjectives.get(space.end(), country) if space else country)
