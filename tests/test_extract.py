@@ -1822,6 +1822,21 @@ def test_soldiers_killed_in_an_attack_are_its_target(pipeline: Pipeline, text: s
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Mali)", "Military Forces of Mali")
 
 
+def test_fighting_told_with_no_side_puts_the_storys_armed_group_first(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Les talibans ont lancé une vaste offensive contre les forces afghanes. Les talibans "
+                                 "contrôlent déjà plusieurs districts. Des combats ont eu lieu mercredi à Kandahar, "
+                                 "selon des habitants.")
+    assert (event.actor1, event.actor2) == ("Taliban", "Military Forces of Afghanistan")
+
+
+def test_the_order_a_sentence_names_the_sides_in_beats_the_storys_guess(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "L'armée éthiopienne a déployé des renforts en Amhara contre les miliciens Fano. Des "
+                                 "combats ont eu lieu lundi à Bahir Dar. Les Fano accusent le gouvernement de "
+                                 "trahison. "
+                                 "Lundi à Bahir Dar, les miliciens Fano ont affronté les soldats éthiopiens.")
+    assert (event.location, event.actor1, event.actor2) == ("Bahir Dar", "Fano Militia", "Military Forces of Ethiopia")
+
+
 def test_the_side_that_fought_the_dead_soldiers_acts(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Neuf soldats ont été tués dimanche au cours de combats qui les ont opposés aux "
                                  "rebelles du groupe Abu Sayyaf près de Jolo.")

@@ -38,7 +38,7 @@ from veilleur.extract.mentions import (
     PlaceRef,
     TollRef,
 )
-from veilleur.extract.merge import day_in_span, inherit_dates, merge_events, unnamed_actor1
+from veilleur.extract.merge import day_in_span, inherit_dates, merge_events, trade_sides, unnamed_actor1
 from veilleur.extract.sides import CIVILIAN_PREFIX, UNIDENTIFIED_PREFIX, ArticleContext, sides, unidentified_group
 from veilleur.extract.triggers import TriggerLexicon
 from veilleur.records import Article, Event
@@ -178,8 +178,24 @@ def extract_events(
         # "L'attaque s'est déroulée près de la rivière. Cette attaque a coûté la vie à douze personnes": a
         # sentence that only tells an event again keeps it the one the next sentence goes on about
         previous = current or retold
-    merged = merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues)))
+    merged = _armed_groups_first(merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues))))
     return _without_places_in_passing(_police_facing_crowds(_lethal_interventions(merged), cues), country)
+
+
+def _armed_groups_first(events: list[Event]) -> list[Event]:
+    """Fighting that no sentence gives a side of ("des combats ont eu lieu à Gondar", both sides taken from the
+    story) opposes the named armed group the story follows to the state's forces: ACLED codes the group that
+    takes the fight to the state first. Word order decides only where the text names the sides; done after
+    merging, so that the order does not change which reports are one event."""
+    for event in events:
+        if event.sub_event_type != "Armed clash" or "actor1" in event.evidence or "actor2" in event.evidence:
+            continue
+        # the group the story follows, by its name: a story that names none leaves the order as it stands
+        if not event.actor1.startswith(STATE_FORCES) or not event.actor2 or event.actor2.startswith(
+                (*STATE_FORCES, CIVILIAN_PREFIX, *CROWD_PREFIXES, UNIDENTIFIED_PREFIX)):
+            continue
+        trade_sides(event)
+    return events
 
 
 SUBHEADING_MAX_WORDS = 10

@@ -303,6 +303,8 @@ def _absorb(kept: Event, other: Event) -> None:
     """
     kept.fatalities = _combined_toll(kept, other)
     kept.time_precision = min(kept.time_precision, other.time_precision)
+    if _named_the_other_way(kept, other):
+        trade_sides(kept)
     for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
         mine, theirs = getattr(kept, name), getattr(other, name)
         # a victim the text names beats an opponent the article only implies
@@ -321,6 +323,27 @@ def _absorb(kept: Event, other: Event) -> None:
     for name, spans in other.evidence.items():
         for span in spans:
             kept.add_evidence(name, span)
+
+
+def _named_the_other_way(kept: Event, other: Event) -> bool:
+    """The kept report has both its sides from the story only (the protagonist, the adversary), and the other
+    names the same two in its sentence, the other way round: the order the text gives wins."""
+    return (bool(kept.actor1) and bool(kept.actor2) and kept.actor1 != kept.actor2
+            and not any(name in kept.evidence for name in ("actor1", "actor2"))
+            and all(name in other.evidence for name in ("actor1", "actor2"))
+            and (kept.actor1, kept.actor2) == (other.actor2, other.actor1))
+
+
+def trade_sides(event: Event) -> None:
+    """actor1 and actor2 trade places, with their allies and the words that named them."""
+    event.actor1, event.actor2 = event.actor2, event.actor1
+    event.assoc_actor_1, event.assoc_actor_2 = event.assoc_actor_2, event.assoc_actor_1
+    for suffix in ("", "_context"):
+        first, second = event.evidence.pop(f"actor1{suffix}", None), event.evidence.pop(f"actor2{suffix}", None)
+        if first:
+            event.evidence[f"actor2{suffix}"] = first
+        if second:
+            event.evidence[f"actor1{suffix}"] = second
 
 
 def _combined_toll(kept: Event, other: Event) -> int:
