@@ -38,7 +38,14 @@ from veilleur.extract.mentions import (
     PlaceRef,
     TollRef,
 )
-from veilleur.extract.merge import day_in_span, inherit_dates, merge_events, trade_sides, unnamed_actor1
+from veilleur.extract.merge import (
+    day_in_span,
+    inherit_dates,
+    merge_events,
+    swap_sides_evidence,
+    trade_sides,
+    unnamed_actor1,
+)
 from veilleur.extract.sides import CIVILIAN_PREFIX, UNIDENTIFIED_PREFIX, ArticleContext, sides, unidentified_group
 from veilleur.extract.triggers import TriggerLexicon
 from veilleur.records import Article, Event
@@ -346,7 +353,7 @@ def _demonstration_clashes(events: list[Event], annotation: Annotation, cues: Cu
             continue
         event.event_type, event.sub_event_type = VIOLENT_DEMONSTRATION
         if force and event.actor1 == force:
-            _swap_sides_evidence(event)  # the force that acted is now acted upon: its words go with it
+            swap_sides_evidence(event)  # the force that acted is now acted upon: its words go with it
         event.actor1, event.actor2 = f"{RIOTERS} ({event.country})", force
     return [e for e in events if not any(e is c for c in cordons)]
 
@@ -355,16 +362,6 @@ def _told_as_cordon(event: Event, cues: CueLexicon) -> bool:
     """Told only as the force surrounding a place ("la ville a été encerclée par les forces de l'ordre")."""
     words = [span.text.lower() for span in event.evidence.get("trigger", [])]
     return bool(words) and bool(cues.cordon_stems) and all(w.startswith(cues.cordon_stems) for w in words)
-
-
-def _swap_sides_evidence(event: Event) -> None:
-    """The words that named actor1 name actor2 and back, when the sides trade places."""
-    for suffix in ("", "_context"):
-        first, second = event.evidence.pop(f"actor1{suffix}", None), event.evidence.pop(f"actor2{suffix}", None)
-        if first:
-            event.evidence[f"actor2{suffix}"] = first
-        if second:
-            event.evidence[f"actor1{suffix}"] = second
 
 
 def _told_as_fighting(event: Event, cues: CueLexicon, also: frozenset[str] = frozenset()) -> bool:

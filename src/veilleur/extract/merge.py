@@ -338,6 +338,11 @@ def trade_sides(event: Event) -> None:
     """actor1 and actor2 trade places, with their allies and the words that named them."""
     event.actor1, event.actor2 = event.actor2, event.actor1
     event.assoc_actor_1, event.assoc_actor_2 = event.assoc_actor_2, event.assoc_actor_1
+    swap_sides_evidence(event)
+
+
+def swap_sides_evidence(event: Event) -> None:
+    """The words that named actor1 name actor2 and back, when the sides trade places."""
     for suffix in ("", "_context"):
         first, second = event.evidence.pop(f"actor1{suffix}", None), event.evidence.pop(f"actor2{suffix}", None)
         if first:
