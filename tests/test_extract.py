@@ -1336,6 +1336,13 @@ def test_where_a_body_is_based_is_not_where_the_event_was(pipeline: Pipeline, te
     assert event.location == "Kidal"  # a base is a place noun, not the participle
 
 
+def test_where_a_force_came_from_does_not_move_the_story_there(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Mardi, des combats ont opposé l'armée syrienne à l'EI à Deir Ezzor. Des renforts "
+                              "jihadistes venus de Raqqa sont ensuite arrivés. "
+                              "Des obus ont tué trois soldats mardi soir.")
+    assert {e.location for e in events} == {"Deir ez-Zor"}
+
+
 def test_a_force_placed_near_a_town_fought_there(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Des combats ont opposé lundi des rebelles à des troupes près de Zliten, en Libye.",
                        published=date(2017, 6, 28))

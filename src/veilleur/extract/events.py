@@ -24,6 +24,7 @@ from veilleur.extract.frames import (
     frames_for_sentence,
     is_reference_point,
     listed_together,
+    names_an_origin,
     situates,
 )
 from veilleur.extract.grammar import Tree, past_relative_clauses
@@ -737,8 +738,10 @@ def _in_long_period_sentence(text: str, mentions: Mentions, start: int, end: int
 def _update_context(
     context: ArticleContext, text: str, mentions: Mentions, start: int, end: int, events: list[Event]
 ) -> None:
-    """The story's current place: where the sentence's event happened, else the last place it named."""
-    places = [p for p in mentions.places_in(start, end) if not is_reference_point(text, p, start)]
+    """The story's current place: where the sentence's event happened, else the last place it named (not one a
+    force came from or a body is based at: "une organisation basée dans l'Ohio" does not move the story there)."""
+    places = [p for p in mentions.places_in(start, end)
+              if not is_reference_point(text, p, start) and not names_an_origin(text, p, start)]
     located = [p for p in places if events and p.name == events[0].location]
     if located or places:
         context.place = (located or places)[-1]

@@ -160,7 +160,7 @@ def frames_for_sentence(
     # a city that acts is its government, a force's home town is whose it is: neither places the event
     acting = [*_acting_names(tree), *_home_names(tree, triggers.home_nouns, triggers.area_nouns)]
     sentence_places = [
-        p for p in mentions.places_in(start, end) if not ORIGIN.search(text[max(start, p.start - 30) : p.start])
+        p for p in mentions.places_in(start, end) if not names_an_origin(text, p, start)
         and not any(p.start <= s < p.end for s in acting)
     ]
     described = [p for p in sentence_places if not is_reference_point(text, p, start)]
@@ -852,6 +852,11 @@ def _take_mentions(into: Frame, other: Frame) -> None:
     into.actors_after += [a for a in other.actors_after if a not in into.actors_after]
     into.tolls += [x for x in other.tolls if x not in into.tolls]
     into.dates += [d for d in other.dates if d not in into.dates]
+
+
+def names_an_origin(text: str, place: PlaceRef, sentence_start: int) -> bool:
+    """Is the place where a force came from or a body is based ("venus de Raqqa", "une ONG basée à Londres")?"""
+    return ORIGIN.search(text[max(sentence_start, place.start - 30) : place.start]) is not None
 
 
 def is_reference_point(text: str, place: PlaceRef, sentence_start: int) -> bool:
