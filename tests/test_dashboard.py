@@ -124,7 +124,9 @@ def test_dashboard_map_table_article(page: object, server: str, corpus: Corpus) 
     sync_api.expect(rows).to_have_count(n_events)
     markers = pg.locator("path.event-marker")  # type: ignore[attr-defined]
     sync_api.expect(markers).to_have_count(n_events)
-    # the offline basemap: country shapes from world-atlas, no tile server
+    # the offline basemap: country shapes from world-atlas, no tile server (drawn once its file has loaded, which
+    # may come after the markers on a busy machine: waited for, as the rows and markers are)
+    pg.wait_for_function("document.querySelectorAll('path.country').length > 100")  # type: ignore[attr-defined]
     assert pg.locator("path.country").count() > 100  # type: ignore[attr-defined]
     assert pg.locator("#timeline rect.bar").count() > 5  # type: ignore[attr-defined]
     assert pg.locator(".leaflet-tile").count() == 0  # type: ignore[attr-defined]
