@@ -176,8 +176,10 @@ def extract_events(
         # the day the story goes on from is a day the sentence tells of, not the day it was reported on ("... ont
         # été tués lundi à Koutougou, ont indiqué mardi des sources")
         named_days = [d for d in mentions.dates_in(start, end) if d.kind == "day"
-                      and not cues.follows_attribution(text, d.start, reach=REPORTED_DAY_REACH, max_words=0)
-                      and not _in_a_past_description(annotation, start, end, d)]
+                      and not cues.follows_attribution(text, d.start, reach=REPORTED_DAY_REACH, max_words=0)]
+        if named_days:
+            recalled = _past_descriptions(annotation, start, end)
+            named_days = [d for d in named_days if not any(lo <= d.start < hi for lo, hi in recalled)]
         # ... not one every cue of the sentence reads as another thing's ("l'explosion survenue le 4 août")
         named_days = [d for d in named_days if not frames or not all(d in f.others_days for f in frames)]
         last_day, since_day = (named_days[-1:], 1) if named_days else (last_day, since_day + 1)
@@ -715,12 +717,13 @@ def _credit_claim(article: Article, events: list[Event], actors: list[ActorRef])
             event.add_evidence("actor1", article.span(claimant.start, claimant.end))
 
 
-def _in_a_past_description(annotation: Annotation, start: int, end: int, day: DateRef) -> bool:
-    """Is the day named in a relative clause in the pluperfect or imperfect ("le district de Pulwama, où s'était
-    produit l'attentat jeudi 14 février")? It dates what that clause recalls, not the day the story goes on from."""
+def _past_descriptions(annotation: Annotation, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence's relative clauses in the pluperfect or imperfect ("le district de Pulwama, où s'était produit
+    l'attentat jeudi 14 février"): a day named there dates what the clause recalls, not the day the story goes on
+    from. Parsed once per sentence that names days."""
     tree = Tree.of(annotation.tokens_within(start, end))
     root = next((t for t in tree.tokens if t.head == t.i), None)
-    return root is not None and any(lo <= day.start < hi for lo, hi in past_relative_clauses(tree, root))
+    return past_relative_clauses(tree, root) if root is not None else []
 
 
 def _dates_another_day(mentions: Mentions, start: int, end: int, event: Event) -> bool:
