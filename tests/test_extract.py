@@ -552,6 +552,14 @@ def test_toll_for_two_named_towns_is_split(pipeline: Pipeline) -> None:
     assert {e.sub_event_type for e in events} == {"Air/drone strike"}
 
 
+def test_a_demonstrative_anaphor_takes_the_toll_over_a_sentence_that_tells_no_event(pipeline: Pipeline) -> None:
+    # "cette attaque" points back to the last event told, past a sentence of detail that tells none
+    event = only_event(pipeline, "Des hommes armés ont attaqué un poste de l'armée samedi à Djibo. Les assaillants "
+                                 "circulaient à moto. Selon une source sécuritaire, sept militaires ont été tués dans "
+                                 "cette attaque.")
+    assert (event.location, event.fatalities) == ("Djibo", 7)
+
+
 def test_a_lead_told_without_a_place_gives_its_toll_to_the_event_placed_later(pipeline: Pipeline) -> None:
     # the lead names no place; a later sentence tells the same blast with its town, and no toll of its own
     event = only_event(pipeline, "Trois bergers ont été tués dimanche par une mine artisanale dans le nord du pays. "

@@ -109,6 +109,9 @@ def extract_events(
         d for d in mentions.dates if d.kind == "day" and d.start < body_end
         and article.published <= d.value <= month_end(article.published)][:1]
     placeless: Frame | None = None  # an event told with no place yet ("a frappé un véhicule dans le centre")
+    # the events of the last sentence that told any: "cette attaque" points back to them over a sentence that
+    # told none ("Les assaillants sont arrivés à moto.")
+    last_told: list[Event] = []
     for start, end in annotation.sentences:
         if start >= body_end:
             break
@@ -120,7 +123,8 @@ def extract_events(
             continue
         frames = frames_for_sentence(text, (start, end), cues, mentions, annotation, triggers)
         if not frames and _in_long_period_sentence(text, mentions, start, end, cues):
-            previous, last_day = [], []  # "3250 morts durant les 125 derniers jours": a long-period total
+            # "3250 morts durant les 125 derniers jours": a long-period total
+            previous, last_day, last_told = [], [], []
             _update_context(context, text, mentions, start, end, [])
             continue
         if last_day and cues.tells_the_same_day(text, start, end):
@@ -144,7 +148,7 @@ def extract_events(
             if trigger.anaphoric and (events or current) and not frame.unplaced and not another_time:
                 # "l'attaque", "ces frappes" once an event has been told: the same event, told again (an unknown
                 # village named with it is another one: "l'attaque du village de Ngurahi")
-                told_again = _of_its_kind(trigger, previous or current)
+                told_again = _of_its_kind(trigger, previous or current or last_told)
                 _share_tolls(article, told_again, frame.tolls, cues)
                 _date_told_again(article, told_again, frame)
                 retold.extend(e for e in told_again if e not in retold)
@@ -188,6 +192,7 @@ def extract_events(
         # "L'attaque s'est déroulée près de la rivière. Cette attaque a coûté la vie à douze personnes": a
         # sentence that only tells an event again keeps it the one the next sentence goes on about
         previous = current or retold
+        last_told = previous or last_told
     merged = _armed_groups_first(merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues))))
     return _without_places_in_passing(_police_facing_crowds(_lethal_interventions(merged), cues), country)
 
