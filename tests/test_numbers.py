@@ -173,6 +173,10 @@ def test_every_verb_of_killing_leads_a_toll(text: str, count: int) -> None:
         ("Des bandits ont tué trois bergers et deux blessés ont été évacués.", 3),
         ("Dans un hameau et deux villages voisins, cinq paysans ont été tués.", 5),
         ("Dans de nombreuses villes du pays, deux manifestants et un policier ont été tués.", 3),
+        # "ainsi que" adds to a closed list, not its wounded
+        ("Deux policiers et cinq soldats ont été tués, ainsi qu'au moins quatre passants.", 11),
+        ("Le raid a tué six combattants, ainsi que deux enfants, selon l'ONG.", 8),
+        ("Neuf villageois sont morts dans l'assaut, ainsi que trois blessés graves.", 9),
     ],
 )
 def test_listed_counts_add_up(text: str, count: int) -> None:

@@ -527,6 +527,21 @@ def _with_listed_objects(folded: str, end: int, count: int) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=1)
+def _also_listed_pattern() -> re.Pattern[str]:
+    """A count a toll adds once its list is closed, by "ainsi que" ("quatre gendarmes et 14 soldats tués, ainsi
+    qu'au moins trois civils")."""
+    return re.compile(rf"\s*,?\s*ainsi\s+qu(?:e\s+|')(?P<qty>{_quantity_pattern()})"
+                      rf"(?P<words>{_conjunct_words(trailing=True)}{{0,3}})(?![\w-])")
+
+
+def _with_also_listed(folded: str, end: int, count: int) -> tuple[int, int]:
+    """Add the dead a toll lists after it with "ainsi que"."""
+    also = _also_listed_pattern().match(folded, end)
+    extra = None if also is None else _listed_count(folded, also)
+    return (end, count) if also is None or extra is None else (also.end(), count + extra)
+
+
+@lru_cache(maxsize=1)
 def _death_breakdown_pattern() -> re.Pattern[str]:
     """ ", dont 3 morts" after a generic "12 victimes": the death figure of that toll."""
     vocab = _vocabulary()
@@ -672,6 +687,7 @@ def _candidates(text: str, folded: str, zero: bool = True) -> list[TollMention]:
             if name in ("clause", "noun"):
                 # "une femme et ses quatre enfants ont péri", "quatre gendarmes et 14 militaires tués"
                 start, count = _with_conjoined_subject(folded, start, count)
+            end, count = _with_also_listed(folded, end, count)
             found.append(TollMention(start, end, text[start:end], count, victims))
     for match in _zero_toll_pattern().finditer(folded) if zero else ():
         start, end = match.span()
