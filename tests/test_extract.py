@@ -560,6 +560,22 @@ def test_a_demonstrative_anaphor_takes_the_toll_over_a_sentence_that_tells_no_ev
     assert (event.location, event.fatalities) == ("Djibo", 7)
 
 
+def test_the_day_an_event_was_reported_does_not_make_it_another_event(pipeline: Pipeline) -> None:
+    # "rapportée mercredi" dates the report of the attack told with its Saturday, not a second attack
+    event = only_event(pipeline, "Des hommes armés ont attaqué un poste de l'armée samedi à Djibo. Cette attaque a "
+                                 "été rapportée mercredi par la radio locale. Le site rapporte un bilan de cinq "
+                                 "soldats tués.")
+    assert (event.event_date, event.fatalities) == ("2017-10-14", 5)
+
+
+@pytest.mark.parametrize("anaphor", ["Cette embuscade", "Cette offensive"])
+def test_a_demonstrative_names_the_fight_told_again(pipeline: Pipeline, anaphor: str) -> None:
+    # the demonstrative keeps the fight the one the story goes on about: the next sentence's toll is its
+    event = only_event(pipeline, f"Des jihadistes ont attaqué un convoi militaire samedi près de Dori. {anaphor} a "
+                                 "surpris la garnison. Selon la radio, neuf soldats ont été tués.")
+    assert (event.location, event.fatalities) == ("Dori", 9)
+
+
 def test_a_lead_told_without_a_place_gives_its_toll_to_the_event_placed_later(pipeline: Pipeline) -> None:
     # the lead names no place; a later sentence tells the same blast with its town, and no toll of its own
     event = only_event(pipeline, "Trois bergers ont été tués dimanche par une mine artisanale dans le nord du pays. "

@@ -80,6 +80,7 @@ CLAUSE_BREAK = re.compile(r"\s(?:et|puis|mais|avant|après)\s|[;:.]", re.IGNOREC
 # (not a pronoun: "ils", "elle" as often stand for soldiers, a town or a spokesman)
 ANAPHORIC_AGENT = re.compile(r"(?:le|ce|cet|ces|les)\s+(?:groupes?|mouvements?|organisations?)", re.IGNORECASE)
 ANTECEDENT_REACH = 400  # characters back to the group an anaphoric subject takes up: this sentence or the last
+REPORT_TIME_DEPS = frozenset({"obl:mod", "obl", "advmod", "nmod"})  # how a day hangs on the verb that reports
 
 
 @dataclass
@@ -200,7 +201,8 @@ def frames_for_sentence(
         frame.unplaced = not frame.places and any(lo <= s < hi for s, _ in mentions.unplaced)
         # a date inside a relative clause in a past tense dates what that clause describes ("localité d'où
         # était partie en 2010 la contestation"), not the trigger
-        described_spans = past_relative_clauses(tree, token) + _since_clauses(tree, token)
+        described_spans = (past_relative_clauses(tree, token) + _since_clauses(tree, token)
+                           + _report_time(tree, token, cues.saying_verbs))
         # a day told in a participle on another noun is that noun's (a year there is read as before)
         described_days = _participle_modifiers(tree, token, {f.trigger.start for f in frames},
                                                triggers.harm_verbs)
@@ -430,6 +432,17 @@ def _reporters_of(tree: Tree, token: Token, saying_verbs: frozenset[str]) -> tup
         return ()
     subjects = [k for k in tree.children(verb) if k.dep == "nsubj"]
     return tuple(span for k in subjects if (span := tree.span(tree.subtree(k))) is not None)
+
+
+def _report_time(tree: Tree, token: Token, saying_verbs: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans of the time phrases of a verb of saying that reports the cue noun ("l'attaque a été rapportée
+    mercredi par des médias", "l'armée a confirmé jeudi l'attaque"): they date the report, not the event (a day
+    inside the noun's phrase, "l'attaque de lundi", still dates it)."""
+    verb = _verb_taking(tree, token, saying_verbs, ("obj", "nsubj:pass"))
+    if verb is None:
+        return []
+    return [span for k in tree.children(verb) if k.dep in REPORT_TIME_DEPS and k.i != token.i
+            and (span := tree.span(tree.subtree(k))) is not None]
 
 
 def _actors_within(actors: list[ActorRef], spans: tuple[tuple[int, int], ...]) -> list[ActorRef]:
