@@ -576,6 +576,11 @@ def test_a_demonstrative_names_the_fight_told_again(pipeline: Pipeline, anaphor:
     assert (event.location, event.fatalities) == ("Dori", 9)
 
 
+def test_a_bomb_laid_that_killed_is_an_explosion(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Les jihadistes ont posé une bombe qui a tué quatre soldats dimanche près de Koro.")
+    assert (event.sub_event_type, event.fatalities) == ("Remote explosive/landmine/IED", 4)
+
+
 def test_a_lead_told_without_a_place_gives_its_toll_to_the_event_placed_later(pipeline: Pipeline) -> None:
     # the lead names no place; a later sentence tells the same blast with its town, and no toll of its own
     event = only_event(pipeline, "Trois bergers ont été tués dimanche par une mine artisanale dans le nord du pays. "

@@ -89,6 +89,9 @@ def test_one_row_covers_every_inflection_and_voice(annotator: Annotator, text: s
         ("Un détachement a neutralisé des engins explosifs au nord de Tillabéri.", "ied"),  # "des" read as ADP
         ("Les gendarmes ont découvert puis détruit deux mines artisanales près de Kaya.", "ied"),  # shared object
         ("Les démineurs ont détruit une voiture piégée devant la mairie de Kismayo.", "ied"),
+        # weapons laid have not gone off
+        ("Des mines sont placées sur les pistes autour de Douentza.", "ied"),
+        ("Les insurgés ont enfoui des engins explosifs sous la chaussée près de Kaya.", "ied"),
         ("Un avion militaire a largué des vivres sur le camp de déplacés de Rann.", "air"),  # aid, not a strike
         # fire opened on demonstrators is their repression, told by the protest's own cues
         ("La police a ouvert le feu sur les manifestants devant la mairie de Kankan.", "attack"),

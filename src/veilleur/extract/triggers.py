@@ -36,6 +36,7 @@ ACTING_DEPS = frozenset({"nsubj", "obl:agent"})  # the slots of who acts
 HELD_DEPS = frozenset({"obj", "obl:arg", "nsubj:pass", "nmod", "acl"})  # how a held weapon hangs on what holds it
 # ("a neutralisé des engins": the parser reads the partitive "des" as a preposition, its noun as obl:arg)
 HELD_REACH = 3  # "obus" -> "contenant" -> "cache" -> "découvert"
+WENT_OFF = frozenset({"exploser", "sauter", "détoner"})  # "une bombe qui a explosé": a weapon laid that was fired
 VERBAL = frozenset({"VERB", "AUX", "ADJ", "ADV"})  # the tagger sometimes calls a participle ADJ or ADV
 
 
@@ -287,7 +288,11 @@ class TriggerLexicon:
     def _held_weapon(self, tree: Tree, token: Token) -> bool:
         """A weapon noun that is the object or complement of a find, a seizure or a store, directly or
         through a participle ("une cache d'armes contenant des obus"); coordinated verbs share their object ("ont
-        découvert et détruit trois engins": the parser hangs it on the second)."""
+        découvert et détruit trois engins": the parser hangs it on the second). A weapon its own relative clause
+        says harmed or went off acted ("ont posé une bombe qui a tué trois soldats"): it was fired."""
+        if any(k.dep == "acl:relcl" and (k.lemma in self.harm_verbs or k.lemma in WENT_OFF)
+               for k in tree.children(token)):
+            return False
         current = token
         for _ in range(HELD_REACH):
             head = tree.head(current)
