@@ -439,6 +439,11 @@ def test_a_sea_is_not_the_town_its_adjective_spells(geocoder: Geocoder) -> None:
     assert geocoder.find(text).mentions == []
 
 
+def test_a_firebomb_is_not_the_town_once_named_like_it(geocoder: Geocoder) -> None:
+    text = "Les émeutiers ont riposté avec des pierres et des cocktails Molotov lundi à Caracas."
+    assert [m.place.name for m in geocoder.find(text).mentions] == ["Caracas"]
+
+
 def test_half_of_an_unknown_hyphenated_name_is_not_half_of_another_one(geocoder: Geocoder) -> None:
     text = "Des heurts ont éclaté samedi sur les Champs-Élysées, à Paris, entre manifestants et policiers."
     assert [m.place.name for m in geocoder.find(text).mentions] == ["Paris"]
