@@ -774,6 +774,14 @@ def test_a_day_in_a_participle_on_another_noun_dates_that_noun(pipeline: Pipelin
     assert only_event(pipeline, text).event_date == "2017-10-16"
 
 
+def test_a_day_in_a_participle_on_a_pronoun_of_comparison_dates_the_earlier_event(pipeline: Pipeline) -> None:
+    # "celui commis le 2 octobre" is the earlier bombing the new one is likened to, whatever clause the parse
+    # hangs it on: the new one is the publication's
+    event = only_event(pipeline, "Un nouvel attentat à Ankara, qui a fait douze morts, comparable à celui commis "
+                                 "le 2 octobre dans la capitale.")
+    assert event.event_date == "2017-10-16"
+
+
 def test_a_day_in_a_participle_that_tells_the_toll_dates_the_event(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Au Cameroun, l'armée a annoncé un bilan de douze séparatistes tués mardi lors de "
                                  "combats à Bafut.")

@@ -583,7 +583,7 @@ def _participle_modifiers(tree: Tree, token: Token, cue_starts: set[int],
     ("l'explosion survenue le 4 août", "un jeune homme arrêté lundi soir"): a date there tells when that noun's
     own story happened, as in a relative clause, not when ``token``'s event did. A participle that tells an
     event of the sentence, or its toll ("douze rebelles tués mardi"), dates it: it is left out."""
-    own = {t.i for t in tree.subtree(token)} if token.pos == "NOUN" else {token.i}
+    own = _noun_phrase(tree, token) if token.pos == "NOUN" else {token.i}
     spans = []
     for verb in tree.tokens:
         if verb.dep != "acl" or verb.feature("VerbForm") != "Part" or verb.feature("Tense") != "Past":
@@ -599,6 +599,23 @@ def _participle_modifiers(tree: Tree, token: Token, cue_starts: set[int],
         if span is not None:
             spans.append(span)
     return spans
+
+
+# the links that keep to a noun's own phrase ("l'attaque d'un camp de l'armée"); a clause that hangs on the noun
+# ("l'attentat, qui ... ressemble à celui commis le 17 février") tells of other things than the noun
+PHRASE_DEPS = frozenset({"nmod", "amod", "det", "case", "nummod", "appos", "flat", "flat:name", "compound", "fixed",
+                         "advmod"})
+
+
+def _noun_phrase(tree: Tree, noun: Token) -> set[int]:
+    """The indexes of the noun and of the words of its own phrase: its complements, not the clauses on it."""
+    phrase, todo = {noun.i}, [noun]
+    while todo:
+        for child in tree.children(todo.pop()):
+            if child.dep in PHRASE_DEPS and child.i not in phrase:
+                phrase.add(child.i)
+                todo.append(child)
+    return phrase
 
 
 def _since_clauses(tree: Tree, token: Token) -> list[tuple[int, int]]:
