@@ -782,6 +782,13 @@ def test_a_day_in_a_participle_on_a_pronoun_of_comparison_dates_the_earlier_even
     assert event.event_date == "2017-10-16"
 
 
+def test_a_day_weeks_old_after_depuis_opens_a_period_and_dates_nothing(pipeline: Pipeline) -> None:
+    # the riots are this week's: early September is when the period without such scenes began
+    event = only_event(pipeline, "Des scènes d'émeutes à Paris que l'on n'avait plus vues depuis les élections de "
+                                 "début septembre.")
+    assert event.event_date == "2017-10-16"
+
+
 def test_a_day_in_a_participle_that_tells_the_toll_dates_the_event(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Au Cameroun, l'armée a annoncé un bilan de douze séparatistes tués mardi lors de "
                                  "combats à Bafut.")

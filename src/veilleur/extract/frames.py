@@ -204,8 +204,11 @@ def frames_for_sentence(
         # a day told in a participle on another noun is that noun's (a year there is read as before)
         described_days = _participle_modifiers(tree, token, {f.trigger.start for f in frames},
                                                triggers.harm_verbs)
+        # a day, week or month more than a week old in a "depuis" phrase the cue is not part of opens a period
+        opened = _since_phrases(tree, token, triggers.period_marks)
         own_dates = [d for d in sentence_dates if not any(s <= d.start < e for s, e in described_spans)
-                     and not (d.kind == "day" and any(s <= d.start < e for s, e in described_days))]
+                     and not (d.kind == "day" and any(s <= d.start < e for s, e in described_days))
+                     and not (_opens_a_period(d, mentions.published) and any(s <= d.start < e for s, e in opened))]
         frame.others_days = [d for d in sentence_dates if d.kind == "day" and d not in own_dates]
         frame.dates = [d for d in own_dates if lo <= d.start < hi or t.start <= d.start < t.end]
         frame.dates = frame.dates or own_dates
@@ -631,6 +634,29 @@ def _since_clauses(tree: Tree, token: Token) -> list[tuple[int, int]]:
         if not since.i <= token.i <= end.i:
             spans.append((since.start, end.start if end.text in CLAUSE_ENDS else end.end))
     return spans
+
+
+def _since_phrases(tree: Tree, token: Token, marks: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans from each "depuis" that opens a phrase to the next comma or the end of the clause, when ``token``
+    is not in them: "des émeutes que l'on n'avait plus vues depuis les mobilisations de début décembre" are not
+    December's; the date that ends the phrase ("depuis l'arrivée de la junte au pouvoir en septembre 2021") is
+    the start of the period too, wherever the parse hangs it."""
+    spans = []
+    for since in tree.tokens:
+        if since.lemma not in marks or since.dep != "case":
+            continue
+        end = next((t for t in tree.tokens if t.i > since.i and t.text in CLAUSE_ENDS), None)
+        last = end.i if end is not None else len(tree.tokens) + tree.tokens[0].i
+        if since.i <= token.i < last:
+            continue
+        spans.append((since.start, end.start if end is not None else tree.tokens[-1].end))
+    return spans
+
+
+def _opens_a_period(mention: DateRef, published: date | None) -> bool:
+    """A day, a week or a month more than a week before publication ("début décembre" in March)."""
+    return published is not None and mention.kind in ("day", "week", "month") and (
+        published - mention.value).days > LONG_PERIOD_DAYS
 
 
 def _bare_complement(tree: Tree, token: Token) -> bool:
