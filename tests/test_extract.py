@@ -789,6 +789,18 @@ def test_a_day_weeks_old_after_depuis_opens_a_period_and_dates_nothing(pipeline:
     assert event.event_date == "2017-10-16"
 
 
+def test_a_day_that_complements_another_noun_is_that_nouns(pipeline: Pipeline) -> None:
+    # "l'attaque du 2 octobre" is when the hostages were taken; the families marched this week
+    event = only_event(pipeline, "Au Niger, les familles des otages de l'attaque du 2 octobre ont manifesté à Niamey.")
+    assert event.event_date == "2017-10-16"
+
+
+def test_a_day_that_complements_a_word_of_time_dates_the_event(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Au Mali, l'armée a annoncé dans la soirée du 11 octobre avoir repris la localité "
+                                 "de Konna.")
+    assert event.event_date == "2017-10-11"
+
+
 def test_a_day_in_a_participle_that_tells_the_toll_dates_the_event(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Au Cameroun, l'armée a annoncé un bilan de douze séparatistes tués mardi lors de "
                                  "combats à Bafut.")

@@ -206,6 +206,8 @@ def frames_for_sentence(
                                                triggers.harm_verbs)
         # a day, week or month more than a week old in a "depuis" phrase the cue is not part of opens a period
         opened = _since_phrases(tree, token, triggers.period_marks)
+        # "les victimes de l'explosion du 4 août": a day that complements another noun is that noun's
+        described_days += _days_of_other_nouns(tree, token, sentence_dates, triggers.time_nouns)
         own_dates = [d for d in sentence_dates if not any(s <= d.start < e for s, e in described_spans)
                      and not (d.kind == "day" and any(s <= d.start < e for s, e in described_days))
                      and not (_opens_a_period(d, mentions.published) and any(s <= d.start < e for s, e in opened))]
@@ -619,6 +621,33 @@ def _noun_phrase(tree: Tree, noun: Token) -> set[int]:
                 phrase.add(child.i)
                 todo.append(child)
     return phrase
+
+
+OF_CASES = frozenset({"de", "du", "d'", "d’"})
+
+
+def _days_of_other_nouns(tree: Tree, token: Token, dates: list[DateRef],
+                         time_nouns: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans of the days that a "de" makes the complement of a noun outside the cue's own phrase ("les
+    proches des victimes de l'explosion du 4 août ont manifesté"): that noun's day, as in a participle on it. A
+    word of time ("dans la nuit du 3 au 4 avril") is when, not what."""
+    own = _noun_phrase(tree, token) if token.pos == "NOUN" else {token.i}
+    spans = []
+    for mention in dates:
+        if mention.kind != "day":
+            continue
+        inside = [t for t in tree.tokens if mention.start <= t.start < mention.end]
+        indexes = {t.i for t in inside}
+        top = next((t for t in inside if t.head not in indexes and t.head != t.i), None)
+        noun = tree.head(top) if top is not None else None
+        if top is None or noun is None or top.dep != "nmod" or noun.pos != "NOUN" or noun.i in own:
+            continue
+        if noun.lemma in time_nouns or noun.feature("NounType") == "Time":
+            continue
+        if not any(t.dep == "case" and t.text.lower() in OF_CASES for t in inside):
+            continue
+        spans.append((mention.start, mention.end))
+    return spans
 
 
 def _since_clauses(tree: Tree, token: Token) -> list[tuple[int, int]]:
