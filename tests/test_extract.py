@@ -835,6 +835,13 @@ def test_where_a_period_starts_is_background(pipeline: Pipeline) -> None:
     assert "Protests" not in [e.event_type for e in events]
 
 
+def test_a_toll_in_a_clause_on_a_noun_told_before_the_cue_is_not_its_events(pipeline: Pipeline) -> None:
+    # the blast killed the 200, not the march of its victims' families
+    event = only_event(pipeline, "Au Liban, les proches des victimes de l'explosion du 4 août, qui a tué plus de 200 "
+                                 "personnes, ont manifesté dans l'après-midi à Beyrouth.")
+    assert (event.event_type, event.fatalities) == ("Protests", 0)
+
+
 def test_a_toll_since_a_day_weeks_ago_is_a_total(pipeline: Pipeline) -> None:
     # MONDAY is 16 October: "le 2 septembre" opens six weeks of protests, summed; "l'attaque du 2 octobre" is
     # the phrase "depuis" opens, and the attack it names is dated by it

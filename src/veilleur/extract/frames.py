@@ -29,6 +29,7 @@ from veilleur.extract.grammar import (
     is_negated,
     past_relative_clauses,
     roles,
+    subject_relatives_on_others,
 )
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
 from veilleur.extract.triggers import SUBJECTS, RelativeDays, TriggerLexicon, TriggerRow
@@ -241,7 +242,11 @@ def frames_for_sentence(
         frame.police_target = frame.forces_target and _hits(
             tree, token, found_roles.patients, sentence_dates, _a_place_of(tree, cues, cues.police_qualifiers))
         if not cumulative:
-            frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
+            # "les proches des victimes de l'explosion, qui a tué 200 personnes, ont manifesté": the blast's toll
+            others = subject_relatives_on_others(tree, token, _noun_phrase(tree, token) if token.pos == "NOUN"
+                                                 else {token.i})
+            frame.tolls = [x for x in mentions.tolls_in(start, end) if (lo <= x.start < hi or lo < x.end <= hi)
+                           and not any(s <= x.start < e for s, e in others)]
     frames = _fold_objects_into_verbs(frames, tree, triggers.time_nouns)
     return _drop_subsumed_frames(_fold_means_into_acts(frames, tree), tree)
 
