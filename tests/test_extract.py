@@ -1370,6 +1370,16 @@ def test_where_a_body_is_based_is_not_where_the_event_was(pipeline: Pipeline, te
     assert event.location == "Kidal"  # a base is a place noun, not the participle
 
 
+@pytest.mark.parametrize("text", [
+    "Au Maroc, des manifestants ont défilé lundi pour réclamer la libération des prisonniers détenus à Casablanca.",
+    "En Libye, des hommes armés ont enlevé lundi sept personnes pour obtenir la libération de détenus à Tripoli.",
+])
+def test_where_prisoners_are_held_is_not_where_the_event_was(pipeline: Pipeline, text: str) -> None:
+    # where those whose release is demanded are held says nothing of where the march or the kidnapping was
+    _, events = run(pipeline, text)
+    assert not {e.location for e in events} & {"Casablanca", "Tripoli"}
+
+
 def test_where_a_force_came_from_does_not_move_the_story_there(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Mardi, des combats ont opposé l'armée syrienne à l'EI à Deir Ezzor. Des renforts "
                               "jihadistes venus de Raqqa sont ensuite arrivés. "

@@ -43,7 +43,8 @@ ORIGIN = re.compile(
     r"(?:(?:en provenance|venu(?:e|s|es)?|venant|à destination|rejoindre|depuis"
     r"|(?:évacu|transfér|transport|achemin|rapatri)(?:é|ée|és|ées)\s+(?:sur|vers))\s+(?:de\s+|d')?"
     # "une ONG basée à Londres", "des rebelles basés au Pakistan": where a body sits, not where it acts
-    r"|basée?s?\s+(?:depuis\s+)?(?:à|en|au|aux|dans)\s+)\s*(?:l'|la\s+|le\s+)?"
+    # "les prisonniers détenus à Casablanca": where someone is held, not where the story happens
+    r"|(?:basée?s?|détenue?s?)\s+(?:depuis\s+)?(?:à|en|au|aux|dans)\s+)\s*(?:l'|la\s+|le\s+)?"
     r"(?:(?:nord|sud|est|ouest)(?:-\w+)?\s+(?:de\s+|d')(?:l'|la\s+|le\s+)?)?"
     # "depuis la bande de Gaza", "depuis la région de Kherson": the name a place noun introduces
     r"(?:(?:bande|région|province|ville|localité|zone|territoire|état)\s+(?:de\s+|d'|du\s+)(?:l'|la\s+|le\s+)?)?$",
