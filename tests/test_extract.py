@@ -803,6 +803,33 @@ def test_a_day_in_a_participle_on_another_noun_dates_that_noun(pipeline: Pipelin
     assert only_event(pipeline, text).event_date == "2017-10-16"
 
 
+def test_a_day_in_a_participle_on_a_pronoun_of_comparison_dates_the_earlier_event(pipeline: Pipeline) -> None:
+    # "celui commis le 2 octobre" is the earlier bombing the new one is likened to, whatever clause the parse
+    # hangs it on: the new one is the publication's
+    event = only_event(pipeline, "Un nouvel attentat à Ankara, qui a fait douze morts, comparable à celui commis "
+                                 "le 2 octobre dans la capitale.")
+    assert event.event_date == "2017-10-16"
+
+
+def test_a_day_weeks_old_after_depuis_opens_a_period_and_dates_nothing(pipeline: Pipeline) -> None:
+    # the riots are this week's: early September is when the period without such scenes began
+    event = only_event(pipeline, "Des scènes d'émeutes à Paris que l'on n'avait plus vues depuis les élections de "
+                                 "début septembre.")
+    assert event.event_date == "2017-10-16"
+
+
+def test_a_day_that_complements_another_noun_is_that_nouns(pipeline: Pipeline) -> None:
+    # "l'attaque du 2 octobre" is when the hostages were taken; the families marched this week
+    event = only_event(pipeline, "Au Niger, les familles des otages de l'attaque du 2 octobre ont manifesté à Niamey.")
+    assert event.event_date == "2017-10-16"
+
+
+def test_a_day_that_complements_a_word_of_time_dates_the_event(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Au Mali, l'armée a annoncé dans la soirée du 11 octobre avoir repris la localité "
+                                 "de Konna.")
+    assert event.event_date == "2017-10-11"
+
+
 def test_a_day_in_a_participle_that_tells_the_toll_dates_the_event(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Au Cameroun, l'armée a annoncé un bilan de douze séparatistes tués mardi lors de "
                                  "combats à Bafut.")
@@ -835,6 +862,13 @@ def test_where_a_period_starts_is_background(pipeline: Pipeline) -> None:
                               "depuis que des milliers de personnes sont descendues dans les rues il y a trois mois.")
     assert [e.event_date for e in events] == ["2017-10-10"]  # the clashes; not the crowd of three months ago
     assert "Protests" not in [e.event_type for e in events]
+
+
+def test_a_toll_in_a_clause_on_a_noun_told_before_the_cue_is_not_its_events(pipeline: Pipeline) -> None:
+    # the blast killed the 200, not the march of its victims' families
+    event = only_event(pipeline, "Au Liban, les proches des victimes de l'explosion du 4 août, qui a tué plus de 200 "
+                                 "personnes, ont manifesté dans l'après-midi à Beyrouth.")
+    assert (event.event_type, event.fatalities) == ("Protests", 0)
 
 
 def test_a_toll_since_a_day_weeks_ago_is_a_total(pipeline: Pipeline) -> None:
@@ -1363,6 +1397,16 @@ def test_where_a_body_is_based_is_not_where_the_event_was(pipeline: Pipeline, te
     assert not {e.location for e in events} & {"Ohio", "London"}
     event = only_event(pipeline, "Mardi, des rebelles basés dans la forêt ont attaqué une base à Kidal.")
     assert event.location == "Kidal"  # a base is a place noun, not the participle
+
+
+@pytest.mark.parametrize("text", [
+    "Au Maroc, des manifestants ont défilé lundi pour réclamer la libération des prisonniers détenus à Casablanca.",
+    "En Libye, des hommes armés ont enlevé lundi sept personnes pour obtenir la libération de détenus à Tripoli.",
+])
+def test_where_prisoners_are_held_is_not_where_the_event_was(pipeline: Pipeline, text: str) -> None:
+    # where those whose release is demanded are held says nothing of where the march or the kidnapping was
+    _, events = run(pipeline, text)
+    assert not {e.location for e in events} & {"Casablanca", "Tripoli"}
 
 
 def test_where_a_force_came_from_does_not_move_the_story_there(pipeline: Pipeline) -> None:

@@ -29,6 +29,7 @@ from veilleur.extract.grammar import (
     is_negated,
     past_relative_clauses,
     roles,
+    subject_relatives_on_others,
 )
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
 from veilleur.extract.triggers import SUBJECTS, RelativeDays, TriggerLexicon, TriggerRow
@@ -42,7 +43,8 @@ ORIGIN = re.compile(
     r"(?:(?:en provenance|venu(?:e|s|es)?|venant|à destination|rejoindre|depuis"
     r"|(?:évacu|transfér|transport|achemin|rapatri)(?:é|ée|és|ées)\s+(?:sur|vers))\s+(?:de\s+|d')?"
     # "une ONG basée à Londres", "des rebelles basés au Pakistan": where a body sits, not where it acts
-    r"|basée?s?\s+(?:depuis\s+)?(?:à|en|au|aux|dans)\s+)\s*(?:l'|la\s+|le\s+)?"
+    # "les prisonniers détenus à Casablanca": where someone is held, not where the story happens
+    r"|(?:basée?s?|détenue?s?)\s+(?:depuis\s+)?(?:à|en|au|aux|dans)\s+)\s*(?:l'|la\s+|le\s+)?"
     r"(?:(?:nord|sud|est|ouest)(?:-\w+)?\s+(?:de\s+|d')(?:l'|la\s+|le\s+)?)?"
     # "depuis la bande de Gaza", "depuis la région de Kherson": the name a place noun introduces
     r"(?:(?:bande|région|province|ville|localité|zone|territoire|état)\s+(?:de\s+|d'|du\s+)(?:l'|la\s+|le\s+)?)?$",
@@ -206,8 +208,13 @@ def frames_for_sentence(
         # a day told in a participle on another noun is that noun's (a year there is read as before)
         described_days = _participle_modifiers(tree, token, {f.trigger.start for f in frames},
                                                triggers.harm_verbs)
+        # a day, week or month more than a week old in a "depuis" phrase the cue is not part of opens a period
+        opened = _since_phrases(tree, token, triggers.period_marks)
+        # "les victimes de l'explosion du 4 août": a day that complements another noun is that noun's
+        described_days += _days_of_other_nouns(tree, token, sentence_dates, triggers.time_nouns)
         own_dates = [d for d in sentence_dates if not any(s <= d.start < e for s, e in described_spans)
-                     and not (d.kind == "day" and any(s <= d.start < e for s, e in described_days))]
+                     and not (d.kind == "day" and any(s <= d.start < e for s, e in described_days))
+                     and not (_opens_a_period(d, mentions.published) and any(s <= d.start < e for s, e in opened))]
         frame.others_days = [d for d in sentence_dates if d.kind == "day" and d not in own_dates]
         frame.dates = [d for d in own_dates if lo <= d.start < hi or t.start <= d.start < t.end]
         frame.dates = frame.dates or own_dates
@@ -238,7 +245,11 @@ def frames_for_sentence(
         frame.police_target = frame.forces_target and _hits(
             tree, token, found_roles.patients, sentence_dates, _a_place_of(tree, cues, cues.police_qualifiers))
         if not cumulative:
-            frame.tolls = [x for x in mentions.tolls_in(start, end) if lo <= x.start < hi or lo < x.end <= hi]
+            # "les proches des victimes de l'explosion, qui a tué 200 personnes, ont manifesté": the blast's toll
+            others = subject_relatives_on_others(tree, token, _noun_phrase(tree, token) if token.pos == "NOUN"
+                                                 else {token.i})
+            frame.tolls = [x for x in mentions.tolls_in(start, end) if (lo <= x.start < hi or lo < x.end <= hi)
+                           and not any(s <= x.start < e for s, e in others)]
     frames = _fold_objects_into_verbs(frames, tree, triggers.time_nouns)
     return _drop_subsumed_frames(_fold_means_into_acts(frames, tree), tree)
 
@@ -596,7 +607,7 @@ def _participle_modifiers(tree: Tree, token: Token, cue_starts: set[int],
     ("l'explosion survenue le 4 août", "un jeune homme arrêté lundi soir"): a date there tells when that noun's
     own story happened, as in a relative clause, not when ``token``'s event did. A participle that tells an
     event of the sentence, or its toll ("douze rebelles tués mardi"), dates it: it is left out."""
-    own = {t.i for t in tree.subtree(token)} if token.pos == "NOUN" else {token.i}
+    own = _noun_phrase(tree, token) if token.pos == "NOUN" else {token.i}
     spans = []
     for verb in tree.tokens:
         if verb.dep != "acl" or verb.feature("VerbForm") != "Part" or verb.feature("Tense") != "Past":
@@ -614,6 +625,50 @@ def _participle_modifiers(tree: Tree, token: Token, cue_starts: set[int],
     return spans
 
 
+# the links that keep to a noun's own phrase ("l'attaque d'un camp de l'armée"); a clause that hangs on the noun
+# ("l'attentat, qui ... ressemble à celui commis le 17 février") tells of other things than the noun
+PHRASE_DEPS = frozenset({"nmod", "amod", "det", "case", "nummod", "appos", "flat", "flat:name", "compound", "fixed",
+                         "advmod"})
+
+
+def _noun_phrase(tree: Tree, noun: Token) -> set[int]:
+    """The indexes of the noun and of the words of its own phrase: its complements, not the clauses on it."""
+    phrase, todo = {noun.i}, [noun]
+    while todo:
+        for child in tree.children(todo.pop()):
+            if child.dep in PHRASE_DEPS and child.i not in phrase:
+                phrase.add(child.i)
+                todo.append(child)
+    return phrase
+
+
+OF_CASES = frozenset({"de", "du", "d'", "d’"})
+
+
+def _days_of_other_nouns(tree: Tree, token: Token, dates: list[DateRef],
+                         time_nouns: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans of the days that a "de" makes the complement of a noun outside the cue's own phrase ("les
+    proches des victimes de l'explosion du 4 août ont manifesté"): that noun's day, as in a participle on it. A
+    word of time ("dans la nuit du 3 au 4 avril") is when, not what."""
+    own = _noun_phrase(tree, token) if token.pos == "NOUN" else {token.i}
+    spans = []
+    for mention in dates:
+        if mention.kind != "day":
+            continue
+        inside = [t for t in tree.tokens if mention.start <= t.start < mention.end]
+        indexes = {t.i for t in inside}
+        top = next((t for t in inside if t.head not in indexes and t.head != t.i), None)
+        noun = tree.head(top) if top is not None else None
+        if top is None or noun is None or top.dep != "nmod" or noun.pos != "NOUN" or noun.i in own:
+            continue
+        if noun.lemma in time_nouns or noun.feature("NounType") == "Time":
+            continue
+        if not any(t.dep == "case" and t.text.lower() in OF_CASES for t in inside):
+            continue
+        spans.append((mention.start, mention.end))
+    return spans
+
+
 def _since_clauses(tree: Tree, token: Token) -> list[tuple[int, int]]:
     """The spans of the "depuis que" clauses that do not contain ``token``, to their next comma: a date there
     opens the period ("les affrontements les plus violents depuis que des milliers sont descendus dans la rue il y
@@ -627,6 +682,29 @@ def _since_clauses(tree: Tree, token: Token) -> list[tuple[int, int]]:
         if not since.i <= token.i <= end.i:
             spans.append((since.start, end.start if end.text in CLAUSE_ENDS else end.end))
     return spans
+
+
+def _since_phrases(tree: Tree, token: Token, marks: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans from each "depuis" that opens a phrase to the next comma or the end of the clause, when ``token``
+    is not in them: "des émeutes que l'on n'avait plus vues depuis les mobilisations de début décembre" are not
+    December's; the date that ends the phrase ("depuis l'arrivée de la junte au pouvoir en septembre 2021") is
+    the start of the period too, wherever the parse hangs it."""
+    spans = []
+    for since in tree.tokens:
+        if since.lemma not in marks or since.dep != "case":
+            continue
+        end = next((t for t in tree.tokens if t.i > since.i and t.text in CLAUSE_ENDS), None)
+        last = end.i if end is not None else len(tree.tokens) + tree.tokens[0].i
+        if since.i <= token.i < last:
+            continue
+        spans.append((since.start, end.start if end is not None else tree.tokens[-1].end))
+    return spans
+
+
+def _opens_a_period(mention: DateRef, published: date | None) -> bool:
+    """A day, a week or a month more than a week before publication ("début décembre" in March)."""
+    return published is not None and mention.kind in ("day", "week", "month") and (
+        published - mention.value).days > LONG_PERIOD_DAYS
 
 
 def _bare_complement(tree: Tree, token: Token) -> bool:

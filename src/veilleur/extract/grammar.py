@@ -162,6 +162,26 @@ def past_relative_clauses(tree: Tree, token: Token) -> list[tuple[int, int]]:
     return spans
 
 
+def subject_relatives_on_others(tree: Tree, token: Token, own: set[int]) -> list[tuple[int, int]]:
+    """The character spans of the "qui" clauses hung on a noun outside ``own`` (the trigger's phrase) that end
+    before ``token``: what they tell that noun did ("les proches des victimes de l'explosion, qui a tué 200
+    personnes, ont manifesté") is that noun's story, not the later cue's event. One after the cue is left alone:
+    the parse hangs the cue's own ("un attentat contre une mosquée, qui a fait cinq morts") on its last noun."""
+    spans = []
+    for verb, pronouns in tree._relative_verbs:
+        head = tree.head(verb)
+        if head is None or head.pos != "NOUN" or verb.head in own:
+            continue
+        if not any(p.dep.startswith("nsubj") and p.lemma == "qui" for p in pronouns):
+            continue
+        if _agrees_with_own_noun(tree, verb, pronouns, own):
+            continue
+        span = tree.span(tree.subtree(verb))
+        if span is not None and span[1] <= token.start:
+            spans.append(span)
+    return spans
+
+
 def _agrees_with_own_noun(tree: Tree, verb: Token, pronouns: tuple[Token, ...], own: set[int]) -> bool:
     """The parse hung a "qui" clause on a noun its verb does not agree with ("les accusés au procès de
     l'attentat, qui avait fait 19 morts": "avait" is singular, "accusés" plural), and the trigger's phrase
