@@ -411,6 +411,15 @@ def test_an_armed_group_takes_ground_from_the_army_of_the_country_not_a_foreign_
     assert only_event(pipeline, text).actor2 == "Military Forces of Mali"
 
 
+def test_the_side_the_tree_makes_the_patient_does_not_act_by_another_mention(pipeline: Pipeline) -> None:
+    # the jihadists named on the way ("une zone où opèrent les jihadistes") are those the army says it killed,
+    # not who killed them: the subject of "assure" ("elle", the army) acts
+    text = ("L'armée égyptienne a mené mardi une opération près d'El-Arich, dans une zone où opèrent les jihadistes "
+            "ralliés à l'État islamique, au cours de laquelle elle dit avoir tué douze terroristes.")
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Military Forces of Egypt", "Unidentified Armed Group (Egypt)")
+
+
 def test_an_attack_on_a_police_station_is_on_the_police(pipeline: Pipeline) -> None:
     # "le commissariat" is the police's, whatever army the story follows
     text = ("L'armée béninoise renforce sa présence dans le nord. Dimanche, le commissariat de Dassari a été attaqué "

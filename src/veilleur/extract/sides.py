@@ -178,8 +178,11 @@ def sides(
         ]
     elif frame.patients:
         object_group = _coordinated(text, frame.patients, reverse=False)
-        # "des soldats sont tombés dans une embuscade": the tree's patient is no subject that acts
-        subject_group = [a for a in subject_group if a not in object_group]
+        # "des soldats sont tombés dans une embuscade": the tree's patient is no subject that acts; nor is
+        # another mention of the side it names ("l'armée, dans le fief de l'EI, assure avoir tué 29 terroristes":
+        # "l'EI" named on the way is not who killed them)
+        patient_names = {a.name for a in object_group}
+        subject_group = _coordinated(text, [a for a in subjects if a.name not in patient_names], reverse=True)
     genitive = (
         object_group
         and object_group[0].start >= frame.trigger.end
