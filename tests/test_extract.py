@@ -420,6 +420,25 @@ def test_the_side_the_tree_makes_the_patient_does_not_act_by_another_mention(pip
     assert (event.actor1, event.actor2) == ("Military Forces of Egypt", "Unidentified Armed Group (Egypt)")
 
 
+@pytest.mark.parametrize("unclaimed", [
+    "Aucun groupe n'a revendiqué l'attentat pour l'heure.",
+    "L'attaque n'a pas encore été revendiquée.",
+])
+def test_an_attack_the_text_says_no_one_claimed_is_an_unidentified_groups(pipeline: Pipeline, unclaimed: str) -> None:
+    # the group the story follows does not stand in for a suicide bomber the text says no one has claimed
+    text = ("Les shebab multiplient les attentats en Somalie et les shebab contrôlent encore des régions rurales. "
+            "Dimanche, un kamikaze s'est fait exploser dans un restaurant de Mogadiscio, tuant trois personnes. "
+            + unclaimed)
+    assert only_event(pipeline, text).actor1 == "Unidentified Armed Group (Somalia)"
+
+
+def test_an_attack_claimed_by_a_group_is_that_groups(pipeline: Pipeline) -> None:
+    text = ("Les shebab multiplient les attentats en Somalie et les shebab contrôlent encore des régions rurales. "
+            "Dimanche, un kamikaze s'est fait exploser dans un restaurant de Mogadiscio, tuant trois personnes. "
+            "Les shebab ont revendiqué l'attentat.")
+    assert only_event(pipeline, text).actor1 == "al-Shabaab"
+
+
 def test_an_attack_on_a_police_station_is_on_the_police(pipeline: Pipeline) -> None:
     # "le commissariat" is the police's, whatever army the story follows
     text = ("L'armée béninoise renforce sa présence dans le nord. Dimanche, le commissariat de Dassari a été attaqué "
