@@ -439,6 +439,15 @@ def test_an_attack_claimed_by_a_group_is_that_groups(pipeline: Pipeline) -> None
     assert only_event(pipeline, text).actor1 == "al-Shabaab"
 
 
+def test_a_groups_bomb_in_its_assault_on_the_army_falls_on_the_army(pipeline: Pipeline) -> None:
+    # the suicide bomber opened the assault on the soldiers, told the same day at the same place: not on civilians
+    text = ("Les shebab multiplient les attaques dans le sud de la Somalie. Dimanche, les shebab ont attaqué l'armée "
+            "somalienne à Qoryooley. Un kamikaze s'est fait exploser dans la ville au début de l'assaut.")
+    _, events = run(pipeline, text)
+    bomb = next(e for e in events if e.sub_event_type == "Suicide bomb")
+    assert (bomb.actor1, bomb.actor2) == ("al-Shabaab", "Military Forces of Somalia")
+
+
 def test_an_attack_on_a_police_station_is_on_the_police(pipeline: Pipeline) -> None:
     # "le commissariat" is the police's, whatever army the story follows
     text = ("L'armée béninoise renforce sa présence dans le nord. Dimanche, le commissariat de Dassari a été attaqué "

@@ -196,7 +196,27 @@ def extract_events(
     merged = _armed_groups_first(merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues))))
     _unclaimed([e for e in merged if any(lo <= span.start < hi for span in e.evidence.get("trigger", [])
                                          for lo, hi in unclaimed)])
-    return _without_places_in_passing(_police_facing_crowds(_lethal_interventions(merged), cues), country)
+    return _without_places_in_passing(_police_facing_crowds(_lethal_interventions(_assault_bombs(merged)), cues),
+                                      country)
+
+
+def _assault_bombs(events: list[Event]) -> list[Event]:
+    """A group's bomb (a car bomb, a suicide bomber) told with no target, in a place and on a day its assault on a
+    state's forces is told: the bomb opened that assault on them ("un kamikaze a fait exploser un véhicule à
+    l'entrée de la base, puis des shebab ont attaqué les soldats"), it did not fall on civilians the text never
+    names."""
+    for event in events:
+        if event.event_type != REMOTE_VIOLENCE or not event.actor2.startswith(CIVILIAN_PREFIX) or event.evidence.get(
+                "actor2"):
+            continue
+        assault = next((other for other in events if (other.event_type, other.sub_event_type) == ARMED_CLASH
+                        and other.actor1 == event.actor1 and other.location == event.location
+                        and other.event_date == event.event_date and other.actor2.startswith(STATE_FORCES)), None)
+        if assault is not None:
+            event.actor2 = assault.actor2
+            for span in assault.evidence.get("actor2", []):
+                event.add_evidence("actor2", span)
+    return events
 
 
 def _armed_groups_first(events: list[Event]) -> list[Event]:
