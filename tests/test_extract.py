@@ -448,6 +448,15 @@ def test_a_groups_bomb_in_its_assault_on_the_army_falls_on_the_army(pipeline: Pi
     assert (bomb.actor1, bomb.actor2) == ("al-Shabaab", "Military Forces of Somalia")
 
 
+def test_a_group_named_by_initials_whose_reading_depends_on_the_country_is_the_story_group(pipeline: Pipeline) -> None:
+    # "le CSP" (read as the Cadre stratégique permanent in a story from Mali) names the group as its full name
+    # does: the rebels the story leaves unnamed are that group's
+    text = ("Le CSP combat l'armée malienne dans le nord du Mali. Le CSP a annoncé de nouvelles opérations. Dimanche, "
+            "les rebelles ont attaqué un camp de l'armée à Tinzaouatène, dans la région de Kidal.")
+    assert only_event(pipeline, text).actor1 == (
+        "CSP-PSD: Permanent Strategic Framework for Peace, Security and Development")
+
+
 def test_an_attack_on_a_police_station_is_on_the_police(pipeline: Pipeline) -> None:
     # "le commissariat" is the police's, whatever army the story follows
     text = ("L'armée béninoise renforce sa présence dans le nord. Dimanche, le commissariat de Dassari a été attaqué "
