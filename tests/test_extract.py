@@ -457,6 +457,18 @@ def test_a_group_named_by_initials_whose_reading_depends_on_the_country_is_the_s
         "CSP-PSD: Permanent Strategic Framework for Peace, Security and Development")
 
 
+@pytest.mark.parametrize("text", [
+    "La police irakienne a renforcé ses positions à Kirkouk. Les Hachd al-Chaabi ont perdu, lundi, 27 combattants lors "
+    "des affrontements qui les ont opposés aux jihadistes de l'État islamique à Hawija.",
+    "Les Hachd al-Chaabi ont perdu lundi 27 combattants dans des affrontements avec l'État islamique à Hawija, dans la "
+    "province de Kirkouk.",
+])
+def test_a_side_that_lost_men_in_fighting_is_the_side_hit(pipeline: Pipeline, text: str) -> None:
+    # "ont perdu 27 combattants" says who was hit, as "27 combattants ont été tués" does: the other side fought them
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Islamic State", "Popular Mobilization Forces")
+
+
 def test_an_attack_on_a_police_station_is_on_the_police(pipeline: Pipeline) -> None:
     # "le commissariat" is the police's, whatever army the story follows
     text = ("L'armée béninoise renforce sa présence dans le nord. Dimanche, le commissariat de Dassari a été attaqué "
