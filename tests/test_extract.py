@@ -411,6 +411,64 @@ def test_an_armed_group_takes_ground_from_the_army_of_the_country_not_a_foreign_
     assert only_event(pipeline, text).actor2 == "Military Forces of Mali"
 
 
+def test_the_side_the_tree_makes_the_patient_does_not_act_by_another_mention(pipeline: Pipeline) -> None:
+    # the jihadists named on the way ("une zone où opèrent les jihadistes") are those the army says it killed,
+    # not who killed them: the subject of "assure" ("elle", the army) acts
+    text = ("L'armée égyptienne a mené mardi une opération près d'El-Arich, dans une zone où opèrent les jihadistes "
+            "ralliés à l'État islamique, au cours de laquelle elle dit avoir tué douze terroristes.")
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Military Forces of Egypt", "Unidentified Armed Group (Egypt)")
+
+
+@pytest.mark.parametrize("unclaimed", [
+    "Aucun groupe n'a revendiqué l'attentat pour l'heure.",
+    "L'attaque n'a pas encore été revendiquée.",
+])
+def test_an_attack_the_text_says_no_one_claimed_is_an_unidentified_groups(pipeline: Pipeline, unclaimed: str) -> None:
+    # the group the story follows does not stand in for a suicide bomber the text says no one has claimed
+    text = ("Les shebab multiplient les attentats en Somalie et les shebab contrôlent encore des régions rurales. "
+            "Dimanche, un kamikaze s'est fait exploser dans un restaurant de Mogadiscio, tuant trois personnes. "
+            + unclaimed)
+    assert only_event(pipeline, text).actor1 == "Unidentified Armed Group (Somalia)"
+
+
+def test_an_attack_claimed_by_a_group_is_that_groups(pipeline: Pipeline) -> None:
+    text = ("Les shebab multiplient les attentats en Somalie et les shebab contrôlent encore des régions rurales. "
+            "Dimanche, un kamikaze s'est fait exploser dans un restaurant de Mogadiscio, tuant trois personnes. "
+            "Les shebab ont revendiqué l'attentat.")
+    assert only_event(pipeline, text).actor1 == "al-Shabaab"
+
+
+def test_a_groups_bomb_in_its_assault_on_the_army_falls_on_the_army(pipeline: Pipeline) -> None:
+    # the suicide bomber opened the assault on the soldiers, told the same day at the same place: not on civilians
+    text = ("Les shebab multiplient les attaques dans le sud de la Somalie. Dimanche, les shebab ont attaqué l'armée "
+            "somalienne à Qoryooley. Un kamikaze s'est fait exploser dans la ville au début de l'assaut.")
+    _, events = run(pipeline, text)
+    bomb = next(e for e in events if e.sub_event_type == "Suicide bomb")
+    assert (bomb.actor1, bomb.actor2) == ("al-Shabaab", "Military Forces of Somalia")
+
+
+def test_a_group_named_by_initials_whose_reading_depends_on_the_country_is_the_story_group(pipeline: Pipeline) -> None:
+    # "le CSP" (read as the Cadre stratégique permanent in a story from Mali) names the group as its full name
+    # does: the rebels the story leaves unnamed are that group's
+    text = ("Le CSP combat l'armée malienne dans le nord du Mali. Le CSP a annoncé de nouvelles opérations. Dimanche, "
+            "les rebelles ont attaqué un camp de l'armée à Tinzaouatène, dans la région de Kidal.")
+    assert only_event(pipeline, text).actor1 == (
+        "CSP-PSD: Permanent Strategic Framework for Peace, Security and Development")
+
+
+@pytest.mark.parametrize("text", [
+    "La police irakienne a renforcé ses positions à Kirkouk. Les Hachd al-Chaabi ont perdu, lundi, 27 combattants lors "
+    "des affrontements qui les ont opposés aux jihadistes de l'État islamique à Hawija.",
+    "Les Hachd al-Chaabi ont perdu lundi 27 combattants dans des affrontements avec l'État islamique à Hawija, dans la "
+    "province de Kirkouk.",
+])
+def test_a_side_that_lost_men_in_fighting_is_the_side_hit(pipeline: Pipeline, text: str) -> None:
+    # "ont perdu 27 combattants" says who was hit, as "27 combattants ont été tués" does: the other side fought them
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Islamic State", "Popular Mobilization Forces")
+
+
 def test_an_attack_on_a_police_station_is_on_the_police(pipeline: Pipeline) -> None:
     # "le commissariat" is the police's, whatever army the story follows
     text = ("L'armée béninoise renforce sa présence dans le nord. Dimanche, le commissariat de Dassari a été attaqué "

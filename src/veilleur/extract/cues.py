@@ -117,6 +117,7 @@ class CueLexicon:
     country_level: re.Pattern[str]  # "sur le territoire russe": placed no finer than a country
     in_a_country: re.Pattern[str]  # "en" before "Afghanistan", "dans le sud du" before "Liban": no finer either
     claim: re.Pattern[str]  # "l'attaque a été revendiquée par X": X answers for the events just told
+    unclaimed: re.Pattern[str]  # "aucun groupe n'a revendiqué l'attaque": who did it is unknown
     same_day: re.Pattern[str]  # "le même jour": the story's last named day goes on
     sequel: re.Pattern[str]  # "Puis, dans la soirée, ...": so does a sentence that opens so
     speaker: re.Pattern[str]  # "un responsable de l'armée": someone speaking for the actor, not the actor acting
@@ -300,6 +301,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         country_level=re.compile(data["country_level"], re.IGNORECASE),
         in_a_country=re.compile(data["in_a_country"], re.IGNORECASE),
         claim=re.compile(data["claims"], re.IGNORECASE),
+        unclaimed=re.compile(data["unclaimed"], re.IGNORECASE),
         same_day=_alternation([re.escape(w) for w in data["same_day_markers"]]),
         sequel=re.compile(r"\W*(?:et\s+)?(?:" + "|".join(map(re.escape, data["sequel_openers"])) + r")\b",
                           re.IGNORECASE),

@@ -108,6 +108,7 @@ def extract_events(
     article_day = [] if article.published_precision != "month" or article.published is None else [
         d for d in mentions.dates if d.kind == "day" and d.start < body_end
         and article.published <= d.value <= month_end(article.published)][:1]
+    unclaimed: list[tuple[int, int]] = []  # the spans of text that tell attacks the text says were not claimed
     placeless: Frame | None = None  # an event told with no place yet ("a frappé un véhicule dans le centre")
     # the events of the last sentence that told any: "cette attaque" points back to them over a sentence that
     # told none ("Les assaillants sont arrivés à moto.")
@@ -175,7 +176,11 @@ def extract_events(
         summed = tolls and cues.totals_a_period(text, start, end, day_starts(mentions, start, end))
         if tolls and not summed and not _dates_another_day(mentions, start, end, previous[-1]):
             _share_tolls(article, previous[-1:], tolls, cues)
-        if previous and cues.claim.search(text, start, end):
+        if cues.unclaimed.search(text, start, end):
+            # "l'assaut, qui n'a pas été revendiqué": the sentence's own events; "L'attentat n'a pas été
+            # revendiqué": those told before (see _unclaimed)
+            unclaimed.append((start if current else 0, end))
+        elif previous and cues.claim.search(text, start, end):
             _credit_claim(article, previous, mentions.actors_in(start, end))
         # the day the story goes on from is a day the sentence tells of, not the day it was reported on ("... ont
         # été tués lundi à Koutougou, ont indiqué mardi des sources")
@@ -194,7 +199,29 @@ def extract_events(
         previous = current or retold
         last_told = previous or last_told
     merged = _armed_groups_first(merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues))))
-    return _without_places_in_passing(_police_facing_crowds(_lethal_interventions(merged), cues), country)
+    _unclaimed([e for e in merged if any(lo <= span.start < hi for span in e.evidence.get("trigger", [])
+                                         for lo, hi in unclaimed)])
+    return _without_places_in_passing(_police_facing_crowds(_lethal_interventions(_assault_bombs(merged)), cues),
+                                      country)
+
+
+def _assault_bombs(events: list[Event]) -> list[Event]:
+    """A group's bomb (a car bomb, a suicide bomber) told with no target, in a place and on a day its assault on a
+    state's forces is told: the bomb opened that assault on them ("un kamikaze a fait exploser un véhicule à
+    l'entrée de la base, puis des shebab ont attaqué les soldats"), it did not fall on civilians the text never
+    names."""
+    for event in events:
+        if event.event_type != REMOTE_VIOLENCE or not event.actor2.startswith(CIVILIAN_PREFIX) or event.evidence.get(
+                "actor2"):
+            continue
+        assault = next((other for other in events if (other.event_type, other.sub_event_type) == ARMED_CLASH
+                        and other.actor1 == event.actor1 and other.location == event.location
+                        and other.event_date == event.event_date and other.actor2.startswith(STATE_FORCES)), None)
+        if assault is not None:
+            event.actor2 = assault.actor2
+            for span in assault.evidence.get("actor2", []):
+                event.add_evidence("actor2", span)
+    return events
 
 
 def _armed_groups_first(events: list[Event]) -> list[Event]:
@@ -720,6 +747,17 @@ def _credit_claim(article: Article, events: list[Event], actors: list[ActorRef])
         if unnamed_actor1(event) or event.actor1.startswith("Unidentified"):
             event.actor1 = claimant.name
             event.add_evidence("actor1", article.span(claimant.start, claimant.end))
+
+
+def _unclaimed(events: list[Event]) -> None:
+    """"Aucun groupe n'a revendiqué l'attaque": an attack told before, whose authors the text named by no name of
+    theirs ("des kamikazes", or no one), was not the named group's the article follows; it is an unidentified
+    group's."""
+    for event in events:
+        if (unnamed_actor1(event) and event.country and not event.actor1.startswith(UNIDENTIFIED_PREFIX)
+                and not event.actor1.startswith(STATE_FORCES) and not event.actor1.startswith(CROWD_PREFIXES)
+                and not event.actor1.startswith(CIVILIAN_PREFIX)):
+            event.actor1 = unidentified_group(event.country).name
 
 
 def _past_descriptions(annotation: Annotation, start: int, end: int) -> list[tuple[int, int]]:

@@ -48,6 +48,9 @@ HARMED_AFTER = re.compile(  # killed, wounded, taken or targeted
     r"|perdu la vie)"
     # "le soldat serait mort dans l'explosion": any tense of "mourir", not only "sont morts"
     r"|[^.;:]{0,40}?\b(?:est|sont|serait|seraient|était|étaient) (?:\w+ )?morte?s?\b"
+    # "les Hachd ont perdu, lundi, 27 combattants": a side that lost men is the side hit
+    r"|[^.;:]{0,20}?\b(?:ont|a|avaient|avait) perdu\b[^.;:]{0,30}?\b(?:\d+|\w+) (?:\w+ )?(?:combattants|soldats"
+    r"|hommes|militaires|policiers|membres|miliciens|éléments)\b"
     r"|\s+(?:tuée?s?|blessée?s?|enlevée?s?|kidnappée?s?|tombée?s?)\b",  # "trois soldats tués dans l'attaque"
     re.IGNORECASE,
 )
@@ -178,8 +181,11 @@ def sides(
         ]
     elif frame.patients:
         object_group = _coordinated(text, frame.patients, reverse=False)
-        # "des soldats sont tombés dans une embuscade": the tree's patient is no subject that acts
-        subject_group = [a for a in subject_group if a not in object_group]
+        # "des soldats sont tombés dans une embuscade": the tree's patient is no subject that acts; nor is
+        # another mention of the side it names ("l'armée, dans le fief de l'EI, assure avoir tué 29 terroristes":
+        # "l'EI" named on the way is not who killed them)
+        patient_names = {a.name for a in object_group}
+        subject_group = _coordinated(text, [a for a in subjects if a.name not in patient_names], reverse=True)
     genitive = (
         object_group
         and object_group[0].start >= frame.trigger.end
@@ -216,6 +222,12 @@ def sides(
     if (actor1 is not None and category.state_actor1 and not actor1.state and frame.aircraft
             and not category.on_the_ground(frame.trigger.text) and not category.flown_by_anyone(frame.trigger.wording)):
         actor1 = None  # "les victimes des raids", "frappes": a non-state group has no aircraft
+    if (actor1 is None and category.name == "clash" and harmed and object_group
+            and object_group[0].name not in {a.name for a in harmed}):
+        # "douze soldats ont été tués dans des affrontements qui les ont opposés aux rebelles": the side the
+        # fight names beside the dead fought them
+        subject_group, object_group = object_group, harmed
+        actor1 = subject_group[0]
     protagonist = context.protagonist
     # the story's army stands in for an unnamed actor at home, not across a border ("au Burkina voisin")
     at_home = protagonist is not None and protagonist.country in ("", place.country)
@@ -241,12 +253,6 @@ def sides(
         object_group = list(victims)
     if category.name in CIVILIANS_HOLD_NO_GROUND:
         object_group = [a for a in object_group if not a.name.startswith(CIVILIAN_PREFIX)]
-    if (actor1 is None and category.name == "clash" and harmed and object_group
-            and object_group[0].name not in {a.name for a in harmed}):
-        # "douze soldats ont été tués dans des affrontements qui les ont opposés aux rebelles": the side the
-        # fight names beside the dead fought them
-        subject_group, object_group = object_group, harmed
-        actor1 = subject_group[0]
     actor2 = object_group[0] if object_group else None
     if actor2 is None and frame.forces_target and place.country:
         # "ont attaqué un camp militaire", "le convoi de l'armée a été visé": the country's forces, unnamed

@@ -485,7 +485,11 @@ class ActorRegistry:
             if name is None:
                 return (self._from_template(contextual.otherwise, country), True) if contextual.otherwise else None
             actor = self.get(name)  # a named actor, or a template's ("Military Forces of Algeria")
-            return (actor, True) if actor is not None else None
+            if actor is None:
+                return None
+            # "le CSP" in a story from Mali names the group as its full name does; a state's forces stay a common
+            # noun's, re-countried with the place like "l'armée"
+            return actor, actor.state or name not in self._actors
         return None
 
     def _from_template(self, kind: str, country: str) -> Actor:
