@@ -2298,3 +2298,17 @@ def test_where_the_wounded_were_evacuated_to_does_not_place_the_event(pipeline: 
     _, events = run(pipeline, "Deux militaires ont été tués mardi alors qu'ils convoyaient des malades évacués sur "
                               "Brazzaville.", published=date(2016, 9, 1))
     assert all(e.location != "Brazzaville" for e in events), [(e.sub_event_type, e.location) for e in events]
+
+
+def test_an_anaphor_that_adds_a_distant_town_is_an_event_there(pipeline: Pipeline) -> None:
+    # "les frappes" tells the strikes again; "ont aussi visé" a town far from Idlib adds one of the same kind
+    text = ("Des avions russes ont bombardé mardi la ville d'Idlib, en Syrie, tuant six civils. "
+            "Les attaques ont aussi visé la ville de Hama.")
+    _, events = run(pipeline, text, published=date(2023, 5, 10))
+    assert sorted((e.admin1, e.sub_event_type, e.actor1) for e in events) == [
+        ("Hama", "Air/drone strike", "Military Forces of Russia"),
+        ("Idlib", "Air/drone strike", "Military Forces of Russia")]
+    # with no word that adds, a distant town named with the anaphor is left as the event told again
+    _, events = run(pipeline, "Des avions russes ont bombardé mardi la ville d'Idlib, en Syrie, tuant six civils. "
+                              "Les attaques ont été condamnées à Damas.", published=date(2023, 5, 10))
+    assert [e.location for e in events] == ["Idlib"]

@@ -49,7 +49,7 @@ from veilleur.extract.merge import (
 )
 from veilleur.extract.sides import CIVILIAN_PREFIX, UNIDENTIFIED_PREFIX, ArticleContext, sides, unidentified_group
 from veilleur.extract.triggers import TriggerLexicon
-from veilleur.records import Article, Event
+from veilleur.records import Article, Event, great_circle_km
 from veilleur.resolve.dates import month_end
 
 BACKGROUND_DAYS = 365
@@ -82,6 +82,7 @@ ALIKE = re.compile(r"\s+(?:similaires?|semblables?|identiques?|du même (?:type|
 DAY_CARRIED_SENTENCES = 2  # a day named carries to the next two sentences that name none
 REPORTED_DAY_REACH = 25  # "a indiqué mardi": a day right after a verb of saying dates the saying
 PLACE_REACH = 100  # a place named further after the cue belongs to another clause
+ANOTHER_PLACE_KM = 25.0  # an anaphor naming a town this far from every event told tells another one
 
 
 def extract_events(
@@ -140,7 +141,8 @@ def extract_events(
                                                   context, recent_dates))
                 placeless = None
                 continue
-            another_time = trigger.anaphoric and _another_time(article, frame, events + current)
+            another_time = trigger.anaphoric and (_another_time(article, frame, events + current)
+                                                  or _another_place(frame, _of_its_kind(trigger, events + current)))
             if trigger.anaphoric and (events or current) and not frame.unplaced and not another_time:
                 # "l'attaque", "ces frappes" once an event has been told: the same event, told again (an unknown
                 # village named with it is another one: "l'attaque du village de Ngurahi")
@@ -253,7 +255,7 @@ def _places_the_lead(lead: Frame, frame: Frame) -> bool:
 
 def _attack_noun(trigger: Trigger) -> bool:
     """"des attaques", "l'attaque": the word says an attack, not how it was made."""
-    words = trigger.text.lower().replace("’", "'").removeprefix("l'").split()
+    words = [w for w in trigger.text.lower().replace("’", "'").removeprefix("l'").split() if w not in DETERMINERS]
     return trigger.category.name == "attack" and bool(words) and words[0] in ATTACK_NOUNS
 
 
@@ -510,6 +512,7 @@ PEACEFUL_PROTEST = "Peaceful protest"
 INTERVENTION = "Protest with intervention"
 EXCESSIVE_FORCE = "Excessive force against protesters"
 ATTACK_NOUNS = frozenset({"attaque", "attaques"})
+DETERMINERS = frozenset({"le", "la", "les", "ce", "cet", "cette", "ces"})  # "les attaques" is an anaphor's cue
 VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
 CIVILIAN_ATTACK = ("Violence against civilians", "Attack")
 ARMED_CLASH = ("Battles", "Armed clash")
@@ -693,6 +696,24 @@ def _another_time(article: Article, frame: Frame, told: list[Event]) -> bool:
     to them (background history, or no date of its own: left as a retelling)."""
     own = _own_date(article, frame, ("day", "month")) if told else None
     return own is not None and not any(_same_time(own[0], own[1], event) for event in told)
+
+
+def _another_place(frame: Frame, told: list[Event]) -> bool:
+    """"Les attaques ont également visé Rehovot": an anaphor whose clause adds ("également", "aussi") a town far
+    from every place the events of its kind were told at is an event there, of the kind told (a province, or a
+    town in the province an event was told in no finer, may be where they were: left as a retelling; and with no
+    word that adds, a far town is most often an earlier event the story recalls)."""
+    towns = [p for p in frame.places if p.precision < 3]
+    return frame.additive and bool(towns) and bool(told) and all(
+        _far_from(town, event) for town in towns for event in told)
+
+
+def _far_from(place: PlaceRef, event: Event) -> bool:
+    if event.latitude is None or event.longitude is None:
+        return False
+    if event.geo_precision == 3:
+        return event.admin1 != place.admin1
+    return great_circle_km(place.latitude, place.longitude, event.latitude, event.longitude) > ANOTHER_PLACE_KM
 
 
 def _same_time(day: date, precision: int, event: Event) -> bool:

@@ -110,6 +110,8 @@ class Frame:
     # the days of the sentence that date something else than the cue (a relative clause, a participle on
     # another noun): the story does not go on from them
     others_days: list[DateRef] = field(default_factory=list)
+    # its clause says it adds to what was told ("les attaques ont également visé Rehovot")
+    additive: bool = False
     # (start, start) of two of its places that nouns the tree coordinates each carry ("des positions à Homs et des
     # dépôts à Hama"): members of one list although words stand between them
     coordinated: set[tuple[int, int]] = field(default_factory=set)
@@ -210,6 +212,8 @@ def frames_for_sentence(
         frame.dates = [d for d in own_dates if lo <= d.start < hi or t.start <= d.start < t.end]
         frame.dates = frame.dates or own_dates
         frame.day_offset = _day_offset(tree, token, triggers.relative_days, mentions)
+        frame.additive = any(k.dep == "advmod" and k.lemma in triggers.additive_adverbs
+                             for k in tree.children(clause_head(tree, token)))
         # "l'aviation syrienne", "les bombardiers russes": the cue word may open the actor's name
         frame.actors_before = [a for a in actors if lo <= a.start <= t.start + CUE_ARTICLE]
         if not frame.actors_before:

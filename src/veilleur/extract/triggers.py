@@ -227,6 +227,7 @@ class TriggerLexicon:
     area_nouns: frozenset[str]  # "les forces de la région du Kurdistan": between a home noun and its place
     anticipation_modifiers: frozenset[str]  # "la prochaine bataille", "une éventuelle attaque": not yet an event
     habit_modifiers: frozenset[str]  # "des affrontements réguliers": a kind of event, not one
+    additive_adverbs: frozenset[str]  # "ont également visé": the clause adds to what was told
     tally_min_events: int  # "350 assauts": a cue noun counted this high is a tally of events, not one
     counted_within_one_event: frozenset[str]  # "35 arrestations": ... unless one event counts them
     held_weapon_heads: frozenset[str]  # "ont découvert des obus": a weapon found or seized, not fired
@@ -402,6 +403,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         area_nouns=frozenset(data["area_nouns"]),
         anticipation_modifiers=frozenset(data["anticipation_modifiers"]),
         habit_modifiers=frozenset(data["habit_modifiers"]),
+        additive_adverbs=frozenset(data["additive_adverbs"]),
         tally_min_events=int(data["tally_min_events"]),
         counted_within_one_event=frozenset(data["counted_within_one_event"]),
         held_weapon_heads=frozenset(data["held_weapon_heads"]),
