@@ -2312,3 +2312,14 @@ def test_an_anaphor_that_adds_a_distant_town_is_an_event_there(pipeline: Pipelin
     _, events = run(pipeline, "Des avions russes ont bombardé mardi la ville d'Idlib, en Syrie, tuant six civils. "
                               "Les attaques ont été condamnées à Damas.", published=date(2023, 5, 10))
     assert [e.location for e in events] == ["Idlib"]
+
+
+def test_places_named_by_a_town_they_are_near_are_not_that_town(pipeline: Pipeline) -> None:
+    # "des villages proches de Gao, à Tessit": Gao only says where the villages are; the arrests are at Tessit
+    _, events = run(pipeline, "Mardi, la police a procédé à plusieurs arrestations dans des villages proches de Gao, "
+                              "à Tessit notamment.", published=date(2023, 5, 10))
+    assert [e.location for e in events] == ["Tessit"]
+    # named alone, the town is the nearest place the text gives
+    _, events = run(pipeline, "Mardi, des hommes armés ont attaqué un village proche de Gao, au Mali.",
+                    published=date(2023, 5, 10))
+    assert [e.location for e in events] == ["Gao"]

@@ -49,7 +49,13 @@ ORIGIN = re.compile(
     re.IGNORECASE,
 )
 COUNTRY_REACH = 60  # "dans l'est séparatiste prorusse de l'" before a country's name
-REFERENCE = re.compile(r"\b(?:km|kilomètres?)\b[^.;:]*$", re.IGNORECASE)
+REFERENCE = re.compile(
+    r"\b(?:km|kilomètres?)\b[^.;:]*$"
+    # "dans des localités proches d'Al Hoceima, à Imzouren": places named by the town they are near, not that town
+    r"|\b(?:localités?|villages?|villes?|communes?|quartiers?|secteurs?)\s+(?:proches?|voisine?s?|environnante?s?)"
+    r"\s+(?:de\s+(?:la\s+|l')?|d'|du\s+)$",
+    re.IGNORECASE,
+)
 COORDINATION = re.compile(
     # "le camp de Goundam, ainsi que celui de Léré": the pronoun stands for the place noun said before
     r"^[\s,]*(?:et|ou|ainsi que|puis)?[\s,]*(?:(?:celui|celle|ceux|celles)\s+)?"
