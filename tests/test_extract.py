@@ -2323,3 +2323,19 @@ def test_places_named_by_a_town_they_are_near_are_not_that_town(pipeline: Pipeli
     _, events = run(pipeline, "Mardi, des hommes armés ont attaqué un village proche de Gao, au Mali.",
                     published=date(2023, 5, 10))
     assert [e.location for e in events] == ["Gao"]
+
+
+def test_a_sentence_that_says_it_happened_elsewhere_too_tells_the_event_there(pipeline: Pipeline) -> None:
+    # no cue in the second sentence: "ont également enregistré" says the strikes hit two more towns, and "trois
+    # autres" a third, each with the toll of its own clause
+    text = ("Des avions russes ont bombardé mardi la ville d'Idlib, en Syrie, tuant six civils. Les villes de "
+            "Saraqeb et d'Ariha ont également enregistré quatre victimes, tandis que trois autres sont mortes à "
+            "Maaret al-Nouman.")
+    _, events = run(pipeline, text, published=date(2023, 5, 10))
+    assert len(events) == 4 and {e.sub_event_type for e in events} == {"Air/drone strike"}
+    assert sorted(e.fatalities for e in events) == [2, 2, 3, 6]
+    # with no word that adds, the towns are not said to be hit
+    _, events = run(pipeline, "Des avions russes ont bombardé mardi la ville d'Idlib, en Syrie, tuant six civils. "
+                              "Les blessés ont été transférés vers les hôpitaux de Saraqeb et d'Ariha.",
+                    published=date(2023, 5, 10))
+    assert len(events) == 1

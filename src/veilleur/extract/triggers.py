@@ -228,6 +228,7 @@ class TriggerLexicon:
     anticipation_modifiers: frozenset[str]  # "la prochaine bataille", "une éventuelle attaque": not yet an event
     habit_modifiers: frozenset[str]  # "des affrontements réguliers": a kind of event, not one
     additive_adverbs: frozenset[str]  # "ont également visé": the clause adds to what was told
+    occurrence_verbs: frozenset[str]  # "des heurts se sont aussi produits à": something took place
     tally_min_events: int  # "350 assauts": a cue noun counted this high is a tally of events, not one
     counted_within_one_event: frozenset[str]  # "35 arrestations": ... unless one event counts them
     held_weapon_heads: frozenset[str]  # "ont découvert des obus": a weapon found or seized, not fired
@@ -404,6 +405,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         anticipation_modifiers=frozenset(data["anticipation_modifiers"]),
         habit_modifiers=frozenset(data["habit_modifiers"]),
         additive_adverbs=frozenset(data["additive_adverbs"]),
+        occurrence_verbs=frozenset(data["occurrence_verbs"]),
         tally_min_events=int(data["tally_min_events"]),
         counted_within_one_event=frozenset(data["counted_within_one_event"]),
         held_weapon_heads=frozenset(data["held_weapon_heads"]),
