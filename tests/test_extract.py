@@ -2339,3 +2339,14 @@ def test_a_sentence_that_says_it_happened_elsewhere_too_tells_the_event_there(pi
                               "Les blessés ont été transférés vers les hôpitaux de Saraqeb et d'Ariha.",
                     published=date(2023, 5, 10))
     assert len(events) == 1
+
+
+def test_what_a_place_is_shaken_by_describes_it(pipeline: Pipeline) -> None:
+    # "ville secouée par des heurts" says what the town is going through, not a riot of that day
+    _, events = run(pipeline, "La police a dispersé mercredi des manifestants à Gafsa, ville secouée par des heurts "
+                              "depuis la mort d'un jeune homme.", published=date(2023, 5, 11))
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Protest with intervention", "2023-05-10")]
+    # a day named in the participle makes the clashes news
+    _, events = run(pipeline, "La police a dispersé mercredi des manifestants à Gafsa, ville secouée mardi par des "
+                              "heurts.", published=date(2023, 5, 11))
+    assert ("Violent demonstration", "2023-05-09") in [(e.sub_event_type, e.event_date) for e in events]

@@ -526,6 +526,11 @@ def exclusion_reason(
         # "la région du Nord-Kordofan, où les combats sont actuellement les plus intenses": what goes on at a place,
         # told in the present, describes the place (the parser may hang the clause as a conjunct)
         return f"a place described in the present: {where.text!r}"
+    if token.pos == "NOUN" and (described := _place_described_by(tree, token, triggers.place_nouns)) is not None \
+            and not _names_a_day(tree, mentions, tree.subtree(described)):
+        # "Kasserine, ville agitée par des heurts": what a place is shaken by, told as what it is, is the background
+        # of the story (a day named makes it news: "la ville, secouée mardi par des heurts")
+        return f"a place described: {described.text!r}"
     for governor in governing_chain(tree, token):
         marks = {k.lemma for k in tree.children(governor) if k.dep == "mark"}
         if marks & triggers.negating_marks:
@@ -737,6 +742,19 @@ def _describes_in_the_present(tree: Tree, verb: Token) -> bool:
     qui combattent l'armée dans le nord"); a fact is told in a past tense ("qui ont attaqué le camp")."""
     return (verb.pos == "VERB" and verb.dep == "acl:relcl" and verb.feature("Tense") == "Pres"
             and verb.feature("VerbForm") == "Fin" and not any(k.dep.startswith("aux") for k in tree.children(verb)))
+
+
+def _place_described_by(tree: Tree, noun: Token, place_nouns: frozenset[str]) -> Token | None:
+    """The participle a cue noun is the agent of, when that participle describes a place ("une ville agitée par des
+    heurts", "la région, secouée par des violences"), else None."""
+    participle = tree.head(noun)
+    if noun.dep != "obl:agent" or participle is None or participle.dep not in ("acl", "amod") or \
+            participle.feature("VerbForm") != "Part":
+        return None
+    place = tree.head(participle)
+    if place is None or not (place.lemma in place_nouns or place.pos == "PROPN"):
+        return None
+    return participle
 
 
 def _where_in_the_present(tree: Tree, subject: Token) -> Token | None:

@@ -235,6 +235,7 @@ class TriggerLexicon:
     compound_heads: frozenset[str]  # "lance-roquettes": a launcher, not rockets
     classifier_nouns: frozenset[str]  # "les opérations de combat", "un avion de combat": a kind of thing, no fight
     time_nouns: frozenset[str]  # a head the parser may put between a cue and its governor ("signé vendredi un")
+    place_nouns: frozenset[str]  # "ville", "village", "région": nouns that name a place
     relative_days: RelativeDays
 
     def find(self, tree: Tree) -> list[tuple[Trigger, Token, TriggerRow]]:
@@ -412,5 +413,6 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         compound_heads=frozenset(data["compound_heads"]),
         classifier_nouns=frozenset(data["classifier_nouns"]),
         time_nouns=frozenset(data["classes"]["time_nouns"]),
+        place_nouns=frozenset(data["classes"]["place_nouns"]),
         relative_days=RelativeDays(**data["relative_days"]),
     )
