@@ -2429,3 +2429,55 @@ def test_where_the_wounded_were_evacuated_to_does_not_place_the_event(pipeline: 
     _, events = run(pipeline, "Deux militaires ont été tués mardi alors qu'ils convoyaient des malades évacués sur "
                               "Brazzaville.", published=date(2016, 9, 1))
     assert all(e.location != "Brazzaville" for e in events), [(e.sub_event_type, e.location) for e in events]
+
+
+def test_an_anaphor_that_adds_a_distant_town_is_an_event_there(pipeline: Pipeline) -> None:
+    # "les frappes" tells the strikes again; "ont aussi visé" a town far from Idlib adds one of the same kind
+    text = ("Des avions russes ont bombardé mardi la ville d'Idlib, en Syrie, tuant six civils. "
+            "Les attaques ont aussi visé la ville de Hama.")
+    _, events = run(pipeline, text, published=date(2023, 5, 10))
+    assert sorted((e.admin1, e.sub_event_type, e.actor1) for e in events) == [
+        ("Hama", "Air/drone strike", "Military Forces of Russia"),
+        ("Idlib", "Air/drone strike", "Military Forces of Russia")]
+    # with no word that adds, a distant town named with the anaphor is left as the event told again
+    _, events = run(pipeline, "Des avions russes ont bombardé mardi la ville d'Idlib, en Syrie, tuant six civils. "
+                              "Les attaques ont été condamnées à Damas.", published=date(2023, 5, 10))
+    assert [e.location for e in events] == ["Idlib"]
+
+
+def test_places_named_by_a_town_they_are_near_are_not_that_town(pipeline: Pipeline) -> None:
+    # "des villages proches de Gao, à Tessit": Gao only says where the villages are; the arrests are at Tessit
+    _, events = run(pipeline, "Mardi, la police a procédé à plusieurs arrestations dans des villages proches de Gao, "
+                              "à Tessit notamment.", published=date(2023, 5, 10))
+    assert [e.location for e in events] == ["Tessit"]
+    # named alone, the town is the nearest place the text gives
+    _, events = run(pipeline, "Mardi, des hommes armés ont attaqué un village proche de Gao, au Mali.",
+                    published=date(2023, 5, 10))
+    assert [e.location for e in events] == ["Gao"]
+
+
+def test_a_sentence_that_says_it_happened_elsewhere_too_tells_the_event_there(pipeline: Pipeline) -> None:
+    # no cue in the second sentence: "ont également enregistré" says the strikes hit two more towns, and "trois
+    # autres" a third, each with the toll of its own clause
+    text = ("Des avions russes ont bombardé mardi la ville d'Idlib, en Syrie, tuant six civils. Les villes de "
+            "Saraqeb et d'Ariha ont également enregistré quatre victimes, tandis que trois autres sont mortes à "
+            "Maaret al-Nouman.")
+    _, events = run(pipeline, text, published=date(2023, 5, 10))
+    assert len(events) == 4 and {e.sub_event_type for e in events} == {"Air/drone strike"}
+    assert sorted(e.fatalities for e in events) == [2, 2, 3, 6]
+    # with no word that adds, the towns are not said to be hit
+    _, events = run(pipeline, "Des avions russes ont bombardé mardi la ville d'Idlib, en Syrie, tuant six civils. "
+                              "Les blessés ont été transférés vers les hôpitaux de Saraqeb et d'Ariha.",
+                    published=date(2023, 5, 10))
+    assert len(events) == 1
+
+
+def test_what_a_place_is_shaken_by_describes_it(pipeline: Pipeline) -> None:
+    # "ville secouée par des heurts" says what the town is going through, not a riot of that day
+    _, events = run(pipeline, "La police a dispersé mercredi des manifestants à Gafsa, ville secouée par des heurts "
+                              "depuis la mort d'un jeune homme.", published=date(2023, 5, 11))
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Protest with intervention", "2023-05-10")]
+    # a day named in the participle makes the clashes news
+    _, events = run(pipeline, "La police a dispersé mercredi des manifestants à Gafsa, ville secouée mardi par des "
+                              "heurts.", published=date(2023, 5, 11))
+    assert ("Violent demonstration", "2023-05-09") in [(e.sub_event_type, e.event_date) for e in events]

@@ -27,7 +27,7 @@ from veilleur.extract.frames import (
     names_an_origin,
     situates,
 )
-from veilleur.extract.grammar import Tree, past_relative_clauses
+from veilleur.extract.grammar import CLAUSE_DEPS, Tree, past_relative_clauses
 from veilleur.extract.mentions import (
     CROWD_PREFIXES,
     PROTESTERS,
@@ -49,7 +49,7 @@ from veilleur.extract.merge import (
 )
 from veilleur.extract.sides import CIVILIAN_PREFIX, UNIDENTIFIED_PREFIX, ArticleContext, sides, unidentified_group
 from veilleur.extract.triggers import TriggerLexicon
-from veilleur.records import Article, Event
+from veilleur.records import Article, Event, great_circle_km
 from veilleur.resolve.dates import month_end
 
 BACKGROUND_DAYS = 365
@@ -82,6 +82,7 @@ ALIKE = re.compile(r"\s+(?:similaires?|semblables?|identiques?|du même (?:type|
 DAY_CARRIED_SENTENCES = 2  # a day named carries to the next two sentences that name none
 REPORTED_DAY_REACH = 25  # "a indiqué mardi": a day right after a verb of saying dates the saying
 PLACE_REACH = 100  # a place named further after the cue belongs to another clause
+ANOTHER_PLACE_KM = 25.0  # an anaphor naming a town this far from every event told tells another one
 
 
 def extract_events(
@@ -145,7 +146,8 @@ def extract_events(
                                                   context, recent_dates))
                 placeless = None
                 continue
-            another_time = trigger.anaphoric and _another_time(article, frame, events + current)
+            another_time = trigger.anaphoric and (_another_time(article, frame, events + current)
+                                                  or _another_place(frame, _of_its_kind(trigger, events + current)))
             if trigger.anaphoric and (events or current) and not frame.unplaced and not another_time:
                 # "l'attaque", "ces frappes" once an event has been told: the same event, told again (an unknown
                 # village named with it is another one: "l'attaque du village de Ngurahi")
@@ -170,6 +172,8 @@ def extract_events(
             if not told and not frame.places and not trigger.anaphoric:
                 placeless = frame
             current.extend(told)
+        if not frames and events:
+            current.extend(_done_elsewhere_too(article, annotation, (start, end), mentions, triggers, events))
         # "Dix-sept civils ont été tués." after the sentence that named the strike (the sentence is read for
         # a total only then)
         tolls = mentions.tolls_in(start, end) if not frames and previous else []
@@ -285,7 +289,7 @@ def _places_the_lead(lead: Frame, frame: Frame) -> bool:
 
 def _attack_noun(trigger: Trigger) -> bool:
     """"des attaques", "l'attaque": the word says an attack, not how it was made."""
-    words = trigger.text.lower().replace("’", "'").removeprefix("l'").split()
+    words = [w for w in trigger.text.lower().replace("’", "'").removeprefix("l'").split() if w not in DETERMINERS]
     return trigger.category.name == "attack" and bool(words) and words[0] in ATTACK_NOUNS
 
 
@@ -542,6 +546,7 @@ PEACEFUL_PROTEST = "Peaceful protest"
 INTERVENTION = "Protest with intervention"
 EXCESSIVE_FORCE = "Excessive force against protesters"
 ATTACK_NOUNS = frozenset({"attaque", "attaques"})
+DETERMINERS = frozenset({"le", "la", "les", "ce", "cet", "cette", "ces"})  # "les attaques" is an anaphor's cue
 VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
 CIVILIAN_ATTACK = ("Violence against civilians", "Attack")
 ARMED_CLASH = ("Battles", "Armed clash")
@@ -725,6 +730,94 @@ def _another_time(article: Article, frame: Frame, told: list[Event]) -> bool:
     to them (background history, or no date of its own: left as a retelling)."""
     own = _own_date(article, frame, ("day", "month")) if told else None
     return own is not None and not any(_same_time(own[0], own[1], event) for event in told)
+
+
+def _done_elsewhere_too(article: Article, annotation: Annotation, sentence: tuple[int, int], mentions: Mentions,
+                        triggers: TriggerLexicon, told: list[Event]) -> list[Event]:
+    """"Des interventions ont également eu lieu à Schaerbeek", "les bourgades de Ghadfa et Kansafra ont également
+    enregistré 4 victimes": a sentence with no cue of its own whose verb says that something took place or was
+    recorded too (triggers.occurrence_verbs, or "avoir lieu", with an additive adverb) tells the last event again
+    at the places it names that the story has not told it at, with the toll it gives them."""
+    start, end = sentence
+    text = article.text
+    if not mentions.places_in(start, end) or any(d.kind == "day" for d in mentions.dates_in(start, end)):
+        return []
+    tree = Tree.of(annotation.tokens_within(start, end))
+    root = next((t for t in tree.tokens if t.head == t.i), None)
+    if root is None or not any(k.dep == "advmod" and k.lemma in triggers.additive_adverbs
+                               for k in tree.children(root)):
+        return []
+    if root.lemma not in triggers.occurrence_verbs and not (
+            root.lemma == "avoir" and any(k.dep == "obj" and k.lemma == "lieu" for k in tree.children(root))):
+        return []
+    # not a place in a clause that says what for ("pour dénoncer l'inaction à Kobané")
+    aims = [span for k in tree.tokens if k.dep == "advcl" and any(
+        m.dep == "mark" and m.lemma in triggers.purpose_marks for m in tree.children(k))
+        if (span := tree.span(tree.subtree(k))) is not None]
+    last = told[-1]
+    told_at = {e.location for e in told if (e.sub_event_type, e.event_date) == (last.sub_event_type, last.event_date)}
+    places = _unique_places([
+        p for p in mentions.places_in(start, end) if p.precision < 3 and p.name not in told_at
+        and not is_reference_point(text, p, start) and not names_an_origin(text, p, start)
+        and not any(lo <= p.start < hi for lo, hi in aims)])
+    if not places:
+        return []
+    # each place takes the toll of its own clause ("Ghadfa et Kansafra ont enregistré 4 victimes, tandis que deux
+    # autres sont tombées à Abu al-Duhur"), split among the places of that clause
+    at = {t.start: t for t in tree.tokens}
+
+    def clause(offset: int) -> int:
+        # the clause's head, whatever its part of speech ("tandis que trois autres sont mortes", an adjective)
+        token = at.get(offset)
+        while token is not None and token.dep not in CLAUSE_DEPS and (head := tree.head(token)) is not None \
+                and head.i != token.i:
+            token = head
+        return token.i if token is not None else -1
+
+    tolls = {clause(t.start): t for t in reversed(mentions.tolls_in(start, end))}
+    by_clause: dict[int, list[PlaceRef]] = {}
+    for place in places:
+        by_clause.setdefault(clause(place.start), []).append(place)
+    out = []
+    for head, members in by_clause.items():
+        toll = tolls.get(head)
+        for place, fatalities in zip(members, _fatalities([toll] if toll else [], len(members)), strict=True):
+            out.append(_told_at(article, last, place, fatalities, sentence, toll))
+    return out
+
+
+def _told_at(article: Article, last: Event, place: PlaceRef, fatalities: int, sentence: tuple[int, int],
+             toll: TollRef | None) -> Event:
+    """The event ``last`` told again at another place, with its own toll."""
+    event = replace(last, location=place.name, admin1=place.admin1, admin2=place.admin2, country=place.country,
+                    latitude=place.latitude, longitude=place.longitude, geo_precision=place.precision,
+                    fatalities=fatalities, evidence={}, sources=[], loaded_terms=[], notes={})
+    event.add_evidence("sentence", article.span(*sentence))
+    event.add_evidence("location", article.span(place.start, place.end))
+    if toll is not None:
+        event.add_evidence("fatalities", article.span(toll.start, toll.end))
+    for key in ("trigger", "actor1", "actor2", "event_date"):
+        for span in last.evidence.get(key, []):
+            event.add_evidence(f"{key}_context" if key in ("actor1", "actor2") else key, span)
+    return event
+
+
+def _another_place(frame: Frame, told: list[Event]) -> bool:
+    """"Les attaques ont également visé Rehovot": an anaphor whose clause adds ("également", "aussi") a town far
+    from every place the events of its kind were told at is an event there, of the kind told (a province, or a
+    town in the province an event was told in no finer, may be where they were: left as a retelling; and with no
+    word that adds, a far town is most often an earlier event the story recalls)."""
+    towns = [p for p in frame.places if p.precision < 3]
+    return frame.additive and bool(towns) and bool(told) and all(
+        _far_from(town, event) for town in towns for event in told)
+
+
+def _far_from(place: PlaceRef, event: Event) -> bool:
+    if event.latitude is None or event.longitude is None:
+        return False
+    if event.geo_precision == 3:
+        return event.admin1 != place.admin1
+    return great_circle_km(place.latitude, place.longitude, event.latitude, event.longitude) > ANOTHER_PLACE_KM
 
 
 def _same_time(day: date, precision: int, event: Event) -> bool:

@@ -51,7 +51,13 @@ ORIGIN = re.compile(
     re.IGNORECASE,
 )
 COUNTRY_REACH = 60  # "dans l'est séparatiste prorusse de l'" before a country's name
-REFERENCE = re.compile(r"\b(?:km|kilomètres?)\b[^.;:]*$", re.IGNORECASE)
+REFERENCE = re.compile(
+    r"\b(?:km|kilomètres?)\b[^.;:]*$"
+    # "dans des localités proches d'Al Hoceima, à Imzouren": places named by the town they are near, not that town
+    r"|\b(?:localités?|villages?|villes?|communes?|quartiers?|secteurs?)\s+(?:proches?|voisine?s?|environnante?s?)"
+    r"\s+(?:de\s+(?:la\s+|l')?|d'|du\s+)$",
+    re.IGNORECASE,
+)
 COORDINATION = re.compile(
     # "le camp de Goundam, ainsi que celui de Léré": the pronoun stands for the place noun said before
     r"^[\s,]*(?:et|ou|ainsi que|puis)?[\s,]*(?:(?:celui|celle|ceux|celles)\s+)?"
@@ -113,6 +119,8 @@ class Frame:
     # the days of the sentence that date something else than the cue (a relative clause, a participle on
     # another noun): the story does not go on from them
     others_days: list[DateRef] = field(default_factory=list)
+    # its clause says it adds to what was told ("les attaques ont également visé Rehovot")
+    additive: bool = False
     # (start, start) of two of its places that nouns the tree coordinates each carry ("des positions à Homs et des
     # dépôts à Hama"): members of one list although words stand between them
     coordinated: set[tuple[int, int]] = field(default_factory=set)
@@ -219,6 +227,8 @@ def frames_for_sentence(
         frame.dates = [d for d in own_dates if lo <= d.start < hi or t.start <= d.start < t.end]
         frame.dates = frame.dates or own_dates
         frame.day_offset = _day_offset(tree, token, triggers.relative_days, mentions)
+        frame.additive = any(k.dep == "advmod" and k.lemma in triggers.additive_adverbs
+                             for k in tree.children(clause_head(tree, token)))
         # "l'aviation syrienne", "les bombardiers russes": the cue word may open the actor's name
         frame.actors_before = [a for a in actors if lo <= a.start <= t.start + CUE_ARTICLE]
         if not frame.actors_before:
@@ -540,6 +550,11 @@ def exclusion_reason(
         # "la région du Nord-Kordofan, où les combats sont actuellement les plus intenses": what goes on at a place,
         # told in the present, describes the place (the parser may hang the clause as a conjunct)
         return f"a place described in the present: {where.text!r}"
+    if token.pos == "NOUN" and (described := _place_described_by(tree, token, triggers.place_nouns)) is not None \
+            and not _names_a_day(tree, mentions, tree.subtree(described)):
+        # "Kasserine, ville agitée par des heurts": what a place is shaken by, told as what it is, is the background
+        # of the story (a day named makes it news: "la ville, secouée mardi par des heurts")
+        return f"a place described: {described.text!r}"
     for governor in governing_chain(tree, token):
         marks = {k.lemma for k in tree.children(governor) if k.dep == "mark"}
         if marks & triggers.negating_marks:
@@ -818,6 +833,19 @@ def _describes_in_the_present(tree: Tree, verb: Token) -> bool:
     qui combattent l'armée dans le nord"); a fact is told in a past tense ("qui ont attaqué le camp")."""
     return (verb.pos == "VERB" and verb.dep == "acl:relcl" and verb.feature("Tense") == "Pres"
             and verb.feature("VerbForm") == "Fin" and not any(k.dep.startswith("aux") for k in tree.children(verb)))
+
+
+def _place_described_by(tree: Tree, noun: Token, place_nouns: frozenset[str]) -> Token | None:
+    """The participle a cue noun is the agent of, when that participle describes a place ("une ville agitée par des
+    heurts", "la région, secouée par des violences"), else None."""
+    participle = tree.head(noun)
+    if noun.dep != "obl:agent" or participle is None or participle.dep not in ("acl", "amod") or \
+            participle.feature("VerbForm") != "Part":
+        return None
+    place = tree.head(participle)
+    if place is None or not (place.lemma in place_nouns or place.pos == "PROPN"):
+        return None
+    return participle
 
 
 def _where_in_the_present(tree: Tree, subject: Token) -> Token | None:

@@ -228,12 +228,15 @@ class TriggerLexicon:
     area_nouns: frozenset[str]  # "les forces de la région du Kurdistan": between a home noun and its place
     anticipation_modifiers: frozenset[str]  # "la prochaine bataille", "une éventuelle attaque": not yet an event
     habit_modifiers: frozenset[str]  # "des affrontements réguliers": a kind of event, not one
+    additive_adverbs: frozenset[str]  # "ont également visé": the clause adds to what was told
+    occurrence_verbs: frozenset[str]  # "des heurts se sont aussi produits à": something took place
     tally_min_events: int  # "350 assauts": a cue noun counted this high is a tally of events, not one
     counted_within_one_event: frozenset[str]  # "35 arrestations": ... unless one event counts them
     held_weapon_heads: frozenset[str]  # "ont découvert des obus": a weapon found or seized, not fired
     compound_heads: frozenset[str]  # "lance-roquettes": a launcher, not rockets
     classifier_nouns: frozenset[str]  # "les opérations de combat", "un avion de combat": a kind of thing, no fight
     time_nouns: frozenset[str]  # a head the parser may put between a cue and its governor ("signé vendredi un")
+    place_nouns: frozenset[str]  # "ville", "village", "région": nouns that name a place
     relative_days: RelativeDays
 
     def find(self, tree: Tree) -> list[tuple[Trigger, Token, TriggerRow]]:
@@ -407,11 +410,14 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         area_nouns=frozenset(data["area_nouns"]),
         anticipation_modifiers=frozenset(data["anticipation_modifiers"]),
         habit_modifiers=frozenset(data["habit_modifiers"]),
+        additive_adverbs=frozenset(data["additive_adverbs"]),
+        occurrence_verbs=frozenset(data["occurrence_verbs"]),
         tally_min_events=int(data["tally_min_events"]),
         counted_within_one_event=frozenset(data["counted_within_one_event"]),
         held_weapon_heads=frozenset(data["held_weapon_heads"]),
         compound_heads=frozenset(data["compound_heads"]),
         classifier_nouns=frozenset(data["classifier_nouns"]),
         time_nouns=frozenset(data["classes"]["time_nouns"]),
+        place_nouns=frozenset(data["classes"]["place_nouns"]),
         relative_days=RelativeDays(**data["relative_days"]),
     )
