@@ -144,7 +144,8 @@ def extract_events(
             if trigger.anaphoric and (events or current) and not frame.unplaced and not another_time:
                 # "l'attaque", "ces frappes" once an event has been told: the same event, told again (an unknown
                 # village named with it is another one: "l'attaque du village de Ngurahi")
-                told_again = _of_its_kind(trigger, previous or current)
+                pointed = previous or current or _last_told(annotation, trigger, frame, events)
+                told_again = _of_its_kind(trigger, pointed)
                 _share_tolls(article, told_again, frame.tolls, cues)
                 _date_told_again(article, told_again, frame)
                 retold.extend(e for e in told_again if e not in retold)
@@ -226,6 +227,21 @@ def _is_subheading(text: str, annotation: Annotation, start: int, end: int) -> b
     if not words or len(words) > SUBHEADING_MAX_WORDS or bare[-1] in SENTENCE_END:
         return False
     return not any(t.feature("VerbForm") == "Fin" for t in annotation.tokens_within(start, end))
+
+
+def _last_told(annotation: Annotation, anaphor: Trigger, frame: Frame, events: list[Event]) -> list[Event]:
+    """"... une attaque. Le bilan fait état de dix morts. L'attaque a été enregistrée à X": a sentence with no cue
+    between them does not leave a singular anaphor pointing at nothing; it tells the last event told again (the
+    last at the place it names, or in the province it places, when it names one). A plural ("les attaques") as often
+    sums the story's events."""
+    word = annotation.tokens[anaphor.token] if 0 <= anaphor.token < len(annotation.tokens) else None
+    if word is None or word.feature("Number") != "Sing" or not events:
+        return []
+    if not frame.places:
+        return events[-1:]
+    named = {p.name for p in frame.places}
+    provinces = {p.admin1 for p in frame.places if p.admin1}
+    return [e for e in events if e.location in named or e.geo_precision == 3 and e.admin1 in provinces][-1:]
 
 
 def _of_its_kind(anaphor: Trigger, events: list[Event]) -> list[Event]:
