@@ -650,6 +650,21 @@ def test_an_anaphor_dated_to_another_month_is_an_earlier_event(pipeline: Pipelin
     assert len(events) == 1
 
 
+@pytest.mark.parametrize("text", [
+    "Les insurgés ont lancé lundi un assaut à la grenade et à l'arme automatique contre un poste de police à Gao, "
+    "au Mali.",
+    "Des militants ont attaqué lundi le camp militaire de Gao, au Mali, où ils ont lancé des grenades et échangé des "
+    "tirs avec les soldats.",
+])
+def test_grenades_thrown_beside_gunfire_are_the_fights_weapons(pipeline: Pipeline, text: str) -> None:
+    # a grenade among the fighters' guns is no grenade attack of its own (codebook section 2)
+    _, events = run(pipeline, text)
+    assert {e.sub_event_type for e in events} == {"Armed clash"}
+    # thrown alone, it is one
+    event = only_event(pipeline, "Un homme a lancé lundi une grenade dans un bar de Bujumbura, au Burundi.")
+    assert event.sub_event_type == "Grenade"
+
+
 def test_an_anaphor_after_a_sentence_with_no_cue_tells_the_last_event_again(pipeline: Pipeline) -> None:
     # the toll sentence between them names no cue: "l'attaque" still points to the attack told first, and the
     # people killed that the next sentence counts are its victims
