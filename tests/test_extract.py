@@ -737,6 +737,35 @@ def test_an_anaphor_dated_to_another_month_is_an_earlier_event(pipeline: Pipelin
     assert len(events) == 1
 
 
+@pytest.mark.parametrize("text", [
+    "Les insurgés ont lancé lundi un assaut à la grenade et à l'arme automatique contre un poste de police à Gao, "
+    "au Mali.",
+    "Des militants ont attaqué lundi le camp militaire de Gao, au Mali, où ils ont lancé des grenades et échangé des "
+    "tirs avec les soldats.",
+])
+def test_grenades_thrown_beside_gunfire_are_the_fights_weapons(pipeline: Pipeline, text: str) -> None:
+    # a grenade among the fighters' guns is no grenade attack of its own (codebook section 2)
+    _, events = run(pipeline, text)
+    assert {e.sub_event_type for e in events} == {"Armed clash"}
+    # thrown alone, it is one
+    event = only_event(pipeline, "Un homme a lancé lundi une grenade dans un bar de Bujumbura, au Burundi.")
+    assert event.sub_event_type == "Grenade"
+
+
+def test_an_anaphor_after_a_sentence_with_no_cue_tells_the_last_event_again(pipeline: Pipeline) -> None:
+    # the toll sentence between them names no cue: "l'attaque" still points to the attack told first, and the
+    # people killed that the next sentence counts are its victims
+    text = ("Des hommes armés ont mené une attaque jeudi dans la région des Savanes, au Togo. Le bilan fait état de "
+            "huit morts. L'attaque a visé le village de Mandouri. Les sources parlent de huit personnes tuées.")
+    _, events = run(pipeline, text, published=date(2022, 7, 15))
+    assert [(e.event_type, e.actor2) for e in events] == [("Violence against civilians", "Civilians (Togo)")]
+    # a plural sums the story's events: its toll is no one event's
+    text = ("Des hommes armés ont mené une attaque jeudi dans la région des Savanes, au Togo. Le bilan reste flou. "
+            "Ils multiplient les attaques contre les villages. Ces violences ont fait 900 morts.")
+    _, events = run(pipeline, text, published=date(2022, 7, 15))
+    assert [e.fatalities for e in events] == [0]
+
+
 def test_an_anaphor_is_not_a_placeless_event_of_another_kind(pipeline: Pipeline) -> None:
     # the arrests have no place; "l'attaque" that follows is an attack of its own, not the arrests placed at Gao
     text = ("Des arrestations ont visé des opposants ces derniers mois. C'est après l'attaque par des hommes armés "

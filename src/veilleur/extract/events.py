@@ -111,9 +111,6 @@ def extract_events(
         and article.published <= d.value <= month_end(article.published)][:1]
     unclaimed: list[tuple[int, int]] = []  # the spans of text that tell attacks the text says were not claimed
     placeless: Frame | None = None  # an event told with no place yet ("a frappé un véhicule dans le centre")
-    # the events of the last sentence that told any: "cette attaque" points back to them over a sentence that
-    # told none ("Les assaillants sont arrivés à moto.")
-    last_told: list[Event] = []
     for start, end in annotation.sentences:
         if start >= body_end:
             break
@@ -125,8 +122,7 @@ def extract_events(
             continue
         frames = frames_for_sentence(text, (start, end), cues, mentions, annotation, triggers)
         if not frames and _in_long_period_sentence(text, mentions, start, end, cues):
-            # "3250 morts durant les 125 derniers jours": a long-period total
-            previous, last_day, last_told = [], [], []
+            previous, last_day = [], []  # "3250 morts durant les 125 derniers jours": a long-period total
             _update_context(context, text, mentions, start, end, [])
             continue
         if last_day and cues.tells_the_same_day(text, start, end):
@@ -151,7 +147,8 @@ def extract_events(
             if trigger.anaphoric and (events or current) and not frame.unplaced and not another_time:
                 # "l'attaque", "ces frappes" once an event has been told: the same event, told again (an unknown
                 # village named with it is another one: "l'attaque du village de Ngurahi")
-                told_again = _of_its_kind(trigger, previous or current or last_told)
+                pointed = previous or current or _last_told(annotation, trigger, frame, events)
+                told_again = _of_its_kind(trigger, pointed)
                 _share_tolls(article, told_again, frame.tolls, cues)
                 _date_told_again(article, told_again, frame)
                 retold.extend(e for e in told_again if e not in retold)
@@ -201,7 +198,6 @@ def extract_events(
         # "L'attaque s'est déroulée près de la rivière. Cette attaque a coûté la vie à douze personnes": a
         # sentence that only tells an event again keeps it the one the next sentence goes on about
         previous = current or retold
-        last_told = previous or last_told
     merged = _armed_groups_first(merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues))))
     _unclaimed([e for e in merged if any(lo <= span.start < hi for span in e.evidence.get("trigger", [])
                                          for lo, hi in unclaimed)])
@@ -262,6 +258,21 @@ def _is_subheading(text: str, annotation: Annotation, start: int, end: int) -> b
     if not words or len(words) > SUBHEADING_MAX_WORDS or bare[-1] in SENTENCE_END:
         return False
     return not any(t.feature("VerbForm") == "Fin" for t in annotation.tokens_within(start, end))
+
+
+def _last_told(annotation: Annotation, anaphor: Trigger, frame: Frame, events: list[Event]) -> list[Event]:
+    """"... une attaque. Le bilan fait état de dix morts. L'attaque a été enregistrée à X": a sentence with no cue
+    between them does not leave a singular anaphor pointing at nothing; it tells the last event told again (the
+    last at the place it names, or in the province it places, when it names one). A plural ("les attaques") as often
+    sums the story's events."""
+    word = annotation.tokens[anaphor.token] if 0 <= anaphor.token < len(annotation.tokens) else None
+    if word is None or word.feature("Number") != "Sing" or not events:
+        return []
+    if not frame.places:
+        return events[-1:]
+    named = {p.name for p in frame.places}
+    provinces = {p.admin1 for p in frame.places if p.admin1}
+    return [e for e in events if e.location in named or e.geo_precision == 3 and e.admin1 in provinces][-1:]
 
 
 def _of_its_kind(anaphor: Trigger, events: list[Event]) -> list[Event]:

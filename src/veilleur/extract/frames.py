@@ -261,7 +261,8 @@ def frames_for_sentence(
             frame.tolls = [x for x in mentions.tolls_in(start, end) if (lo <= x.start < hi or lo < x.end <= hi)
                            and not any(s <= x.start < e for s, e in others)]
     frames = _fold_objects_into_verbs(frames, tree, triggers.time_nouns)
-    return _drop_subsumed_frames(_fold_means_into_acts(frames, tree), tree)
+    frames = _fold_means_into_acts(frames, tree, triggers.gunfire_nouns)
+    return _drop_subsumed_frames(_grenades_into_the_fight(frames, tree, triggers.gunfire_nouns), tree)
 
 
 def _in_a_country(text: str, start: int, end: int, cues: CueLexicon) -> bool:
@@ -886,6 +887,7 @@ def _hypothetical(tree: Tree, verb: Token) -> bool:
 
 # what introduces the weapon an act was done with ("une attaque à la roquette", "attaqué avec un drone")
 MEANS_CASES = frozenset({"à", "au", "aux", "avec", "par"})
+FIGHT_CATEGORIES = frozenset({"clash", "attack"})  # the cues of a fight on the ground
 WEAPON_OF_A_STRIKE_CASES = frozenset({"de"})  # "des frappes de missiles"
 
 
@@ -909,10 +911,12 @@ def _fold_objects_into_verbs(frames: list[Frame], tree: Tree, time_nouns: frozen
     return kept
 
 
-def _fold_means_into_acts(frames: list[Frame], tree: Tree) -> list[Frame]:
+def _fold_means_into_acts(frames: list[Frame], tree: Tree, gunfire: frozenset[str] = frozenset()) -> list[Frame]:
     """"une attaque à la roquette", "un poste attaqué avec un drone": a fight's cue whose means is a weapon's
     cue is one event, of the weapon's kind; the weapon's frame takes the act's sides, places, dates and tolls.
-    A strike named with its weapon ("des frappes russes de missiles") is one strike, told with its own sides."""
+    A strike named with its weapon ("des frappes russes de missiles") is one strike, told with its own sides.
+    A grenade named beside ``gunfire`` ("un assaut à la grenade et à l'arme automatique") is one weapon of the
+    fight, which stays one."""
     by_token = {f.trigger.token: f for f in frames}
     folded = set()
     for frame in frames:
@@ -932,6 +936,11 @@ def _fold_means_into_acts(frames: list[Frame], tree: Tree) -> list[Frame]:
                 _take_mentions(frame, means)
                 folded.add(id(means))
                 break
+            if means is not None and _beside_gunfire(tree, means, gunfire):
+                frame.places = frame.places or means.places
+                _take_mentions(frame, means)
+                folded.add(id(means))
+                break
             if means is not None and means.trigger.category.event_type == REMOTE_VIOLENCE:
                 means.actors_before += [a for a in frame.actors_before if a not in means.actors_before]
                 means.agents = means.agents or frame.agents
@@ -942,6 +951,43 @@ def _fold_means_into_acts(frames: list[Frame], tree: Tree) -> list[Frame]:
                 folded.add(id(frame))
                 break
     return [f for f in frames if id(f) not in folded]
+
+
+def _beside_gunfire(tree: Tree, frame: Frame, gunfire: frozenset[str]) -> bool:
+    """Is the frame a grenade's that the tree coordinates with gunfire: the noun itself ("à la grenade et à
+    l'arme automatique"), or the verb that takes it ("ont lancé des grenades et échangé des tirs")?"""
+    word = tree.get(frame.trigger.token)
+    if word is None or frame.trigger.category.sub_event_type != "Grenade":
+        return False
+
+    def conjuncts(token: Token) -> list[Token]:
+        first = tree.head(token) if token.dep == "conj" else None
+        return [k for k in tree.children(token) if k.dep == "conj"] + ([first] if first is not None else [])
+
+    if any(k.lemma in gunfire for k in conjuncts(word)):
+        return True
+    verb = tree.head(word) if word.dep in OBJECT_DEPS or word.dep == "obl:arg" else None
+    return verb is not None and verb.pos == "VERB" and any(
+        k.lemma in gunfire and (k.dep in OBJECT_DEPS or k.dep == "obl:arg")
+        for other in conjuncts(verb) for k in tree.children(other))
+
+
+def _grenades_into_the_fight(frames: list[Frame], tree: Tree, gunfire: frozenset[str]) -> list[Frame]:
+    """"ont pris la base d'assaut, où ils ont lancé des grenades et échangé des tirs": grenades thrown beside
+    gunfire in a sentence that tells a fight are that fight's weapons, not an attack of their own (its
+    mentions go to the fight)."""
+    fight = next((f for f in frames if f.trigger.category.event_type == "Battles"
+                  and f.trigger.category.name in FIGHT_CATEGORIES), None)
+    if fight is None:
+        return frames
+    kept = []
+    for frame in frames:
+        if _beside_gunfire(tree, frame, gunfire):
+            fight.places = fight.places or frame.places
+            _take_mentions(fight, frame)
+            continue
+        kept.append(frame)
+    return kept
 
 
 def _drop_subsumed_frames(frames: list[Frame], tree: Tree) -> list[Frame]:

@@ -233,6 +233,7 @@ class TriggerLexicon:
     tally_min_events: int  # "350 assauts": a cue noun counted this high is a tally of events, not one
     counted_within_one_event: frozenset[str]  # "35 arrestations": ... unless one event counts them
     held_weapon_heads: frozenset[str]  # "ont découvert des obus": a weapon found or seized, not fired
+    gunfire_nouns: frozenset[str]  # "à l'arme automatique", "des tirs": a grenade beside them is a fight's weapon
     compound_heads: frozenset[str]  # "lance-roquettes": a launcher, not rockets
     classifier_nouns: frozenset[str]  # "les opérations de combat", "un avion de combat": a kind of thing, no fight
     time_nouns: frozenset[str]  # a head the parser may put between a cue and its governor ("signé vendredi un")
@@ -415,6 +416,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         tally_min_events=int(data["tally_min_events"]),
         counted_within_one_event=frozenset(data["counted_within_one_event"]),
         held_weapon_heads=frozenset(data["held_weapon_heads"]),
+        gunfire_nouns=frozenset(data["gunfire_nouns"]),
         compound_heads=frozenset(data["compound_heads"]),
         classifier_nouns=frozenset(data["classifier_nouns"]),
         time_nouns=frozenset(data["classes"]["time_nouns"]),
