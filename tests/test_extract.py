@@ -752,6 +752,20 @@ def test_grenades_thrown_beside_gunfire_are_the_fights_weapons(pipeline: Pipelin
     assert event.sub_event_type == "Grenade"
 
 
+def test_people_killed_when_a_base_is_attacked_are_the_fights_toll(pipeline: Pipeline) -> None:
+    # "personnes" says no side: where the attack hit a base of the army, the dead are the fight's, not civilians
+    event = only_event(pipeline, "Au moins dix personnes ont été tuées lundi quand des rebelles ont attaqué une base "
+                                 "de l'armée près de Gao, au Mali.")
+    assert (event.sub_event_type, event.actor2) == ("Armed clash", "Military Forces of Mali")
+    # ... civilians named as such stay civilians, and people killed where a village was attacked are its people
+    event = only_event(pipeline, "Au moins dix civils ont été tués lundi quand des rebelles ont attaqué une base de "
+                                 "l'armée près de Gao, au Mali.")
+    assert event.sub_event_type == "Attack"
+    event = only_event(pipeline, "Au moins dix personnes ont été tuées lundi quand des hommes armés ont attaqué le "
+                                 "village de Kiro, au Mali.")
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Mali)")
+
+
 def test_an_anaphor_after_a_sentence_with_no_cue_tells_the_last_event_again(pipeline: Pipeline) -> None:
     # the toll sentence between them names no cue: "l'attaque" still points to the attack told first, and the
     # people killed that the next sentence counts are its victims

@@ -18,7 +18,15 @@ from dataclasses import dataclass, field
 from veilleur.annotate import Annotation, Annotator, Token
 from veilleur.extract.cues import CueLexicon, load_cues
 from veilleur.extract.events import extract_events
-from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef, country_with_article
+from veilleur.extract.mentions import (
+    VAGUE_PEOPLE,
+    ActorRef,
+    DateRef,
+    Mentions,
+    PlaceRef,
+    TollRef,
+    country_with_article,
+)
 from veilleur.extract.sides import CIVILIAN_PREFIX, MILITARY
 from veilleur.extract.triggers import TriggerLexicon, load_triggers
 from veilleur.frame import frame_events
@@ -261,7 +269,8 @@ class Pipeline:
                     # "deux Palestiniens ont été tués": people named by their nationality are civilians
                     (t.victims.lower() in CIVILIAN_VICTIMS or self.registry.nationality_of(t.victims) is not None)
                     and not _of_a_side(text, t.end, sides) and not _counts_a_side(text, t.end, sides), not t.victims,
-                    side=next((a.name for a in armed if t.start <= a.start < t.end), ""))
+                    side=next((a.name for a in armed if t.start <= a.start < t.end), ""),
+                    vague=t.victims.lower() in VAGUE_PEOPLE)
             for t in find_death_tolls(text)
         ]
         unplaced = [(start, end) for start, end, _ in geocoded.unknown_places]

@@ -103,6 +103,9 @@ class ActorRef:
         return replace(self, name=name, country=country)
 
 
+VAGUE_PEOPLE = frozenset({"personnes", "personne", "victimes", "victime"})  # people, said of no side
+
+
 @dataclass(frozen=True)
 class TollRef:
     start: int
@@ -111,6 +114,9 @@ class TollRef:
     civilian: bool
     unspecified: bool = False  # "faisant trois morts": who died is not said
     side: str = ""  # the armed side the dead belong to ("quinze soldats", "vingt terroristes"), when named
+    # "dix personnes tuées": people, taken for civilians unless the text names an armed target ("quand des rebelles
+    # ont attaqué une base de l'armée": the dead are the fight's)
+    vague: bool = False
 
 
 @dataclass

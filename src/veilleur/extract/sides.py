@@ -14,7 +14,14 @@ from dataclasses import dataclass, field, replace
 from veilleur.datafiles import load_json
 from veilleur.extract.cues import REMOTE_VIOLENCE, VIOLENCE_AGAINST_CIVILIANS
 from veilleur.extract.frames import Frame
-from veilleur.extract.mentions import CROWD_PREFIXES, ActorRef, PlaceRef, TollRef, country_with_article
+from veilleur.extract.mentions import (
+    CROWD_PREFIXES,
+    VAGUE_PEOPLE,
+    ActorRef,
+    PlaceRef,
+    TollRef,
+    country_with_article,
+)
 
 CIVILIAN_PREFIX = "Civilians"
 UNIDENTIFIED = "Unidentified Armed Group ({country})"
@@ -246,7 +253,10 @@ def sides(
     if not victims and not armed_target and frame.civilian_target and category.civilian_type and place.country:
         # "ont attaqué le village de Dhi", "l'attaque contre l'hôtel": the people there are the victims
         victims = [ActorRef.civilians(place.country)]
-    said_civilian = bool(named_victims) or any(t.civilian for t in frame.tolls)
+    # "dix personnes ont été tuées quand des rebelles ont attaqué une base de l'armée": people said of no side are
+    # not said to be civilians where the attack hit a base, a post or a convoy of the state's forces
+    said_civilian = any(not (frame.forces_target and _vague_people(text, a)) for a in named_victims) or any(
+        t.civilian and not (frame.forces_target and t.vague) for t in frame.tolls)
     if victims and not (armed_target and (category.name == "clash" or not said_civilian)):
         # the dead are civilians when the text says so, or when a bombing names no armed target; civilians who
         # die in fighting between armed sides are that fight's toll (codebook section 2)
@@ -322,6 +332,12 @@ def _the_storys_army(actor: ActorRef | None, context: ArticleContext, country: s
 def _auxiliary_abroad(actor: ActorRef, country: str) -> bool:
     """A foreign force that fights under the command of the country's own (Wagner's men in Mali)."""
     return bool(country) and not actor.state and actor.country != country and country in actor.fights_for
+
+
+def _vague_people(text: str, actor: ActorRef) -> bool:
+    """"dix personnes", "les victimes": people the text names as no side's."""
+    words = text[actor.start : actor.end].lower().split()
+    return bool(words) and words[-1] in VAGUE_PEOPLE
 
 
 def _named_as_harmed(text: str, actor: ActorRef) -> bool:
