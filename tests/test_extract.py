@@ -639,6 +639,12 @@ def test_a_bomb_laid_that_killed_is_an_explosion(pipeline: Pipeline) -> None:
     assert (event.sub_event_type, event.fatalities) == ("Remote explosive/landmine/IED", 4)
 
 
+def test_deaths_dated_to_another_day_are_not_the_toll_of_the_event_just_told(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Des centaines d'étudiants ont manifesté vendredi à Mandalay. Mardi, au moins "
+                                 "vingt personnes avaient été tuées selon l'ONU.")
+    assert (event.location, event.fatalities) == ("Mandalay", 0)
+
+
 def test_a_lead_told_without_a_place_gives_its_toll_to_the_event_placed_later(pipeline: Pipeline) -> None:
     # the lead names no place; a later sentence tells the same blast with its town, and no toll of its own
     event = only_event(pipeline, "Trois bergers ont été tués dimanche par une mine artisanale dans le nord du pays. "

@@ -156,7 +156,10 @@ def extract_events(
             if (trigger.toll_only or trigger.anaphoric or trigger.category.only_alone) and not (
                 frame.places or frame.unplaced or another_time
             ):
-                _share_tolls(article, previous, frame.tolls, cues)  # "40 terroristes ont été éliminés."
+                # "40 terroristes ont été éliminés.", but not deaths its clause dates to another day ("Il y a deux
+                # jours, 38 personnes ont été tuées" after a march told today)
+                if not (trigger.toll_only and _another_time(article, frame, previous)):
+                    _share_tolls(article, previous, frame.tolls, cues)
                 continue
             if placeless is not None and not (events or current) and _places_the_lead(placeless, frame):
                 # "Deux civils ont été tués samedi par un engin explosif ... Samedi, c'est un camion qui a heurté
