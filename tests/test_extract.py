@@ -2121,6 +2121,18 @@ def test_an_army_that_recovers_a_town_regains_territory(pipeline: Pipeline) -> N
     assert event.sub_event_type == "Disrupted weapons use"
 
 
+@pytest.mark.parametrize("text", [
+    "Au Mali, les mines sont placées sur les routes de la zone de Bandiagara et de Koro.",
+    "Au Mali, les jihadistes ont posé des mines sur la route de Boni.",
+])
+def test_mines_laid_have_not_gone_off(pipeline: Pipeline, text: str) -> None:
+    _, events = run(pipeline, text)
+    assert [e.sub_event_type for e in events if e.event_type == "Explosions/Remote violence"] == []
+    # a mine that was laid, and that a vehicle hit, did go off
+    event = only_event(pipeline, "Au Mali, un véhicule a sauté lundi sur une mine posée sur la route de Boni.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
 def test_a_drone_named_apart_from_its_verb_is_an_air_strike_whoever_flies_it(pipeline: Pipeline) -> None:
     # "un drone des Houthis a visé": the drone is the verb's subject, four words from it
     event = only_event(pipeline, "Au Yémen, un drone des Houthis a visé l'aéroport d'Abha, dans le sud de l'Arabie "
