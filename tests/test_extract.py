@@ -1380,6 +1380,13 @@ def test_where_prisoners_are_held_is_not_where_the_event_was(pipeline: Pipeline,
     assert not {e.location for e in events} & {"Casablanca", "Tripoli"}
 
 
+def test_where_the_event_is_likened_to_another_is_not_its_place(pipeline: Pipeline) -> None:
+    # "comme ils ont fait à Fataki": an earlier massacre there, not this attack's village
+    _, events = run(pipeline, "Lundi, des miliciens de la CODECO se sont attaqués à la population d'un village, "
+                              "comme ils ont fait à Fataki.")
+    assert "Fataki" not in {e.location for e in events}
+
+
 def test_where_a_force_came_from_does_not_move_the_story_there(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Mardi, des combats ont opposé l'armée syrienne à l'EI à Deir Ezzor. Des renforts "
                               "jihadistes venus de Raqqa sont ensuite arrivés. "

@@ -170,6 +170,9 @@ def frames_for_sentence(
     # "a indiqué le chef de la Garde présidentielle à Tripoli", "selon un général de la police de Kirkouk": where
     # the source is, not where the event happened
     sentence_places = [p for p in sentence_places if not _in_a_source(text, p, start, cues)]
+    # "ils ont voulu faire un massacre, comme ils ont fait à Fataki": what the event is likened to happened there
+    likened = _comparison_clauses(tree, {token.i for _, token, _ in found}, triggers.comparison_marks)
+    sentence_places = [p for p in sentence_places if not any(s <= p.start < e for s, e in likened)]
     sentence_dates = mentions.dates_in(start, end)
     actors = [
         a
@@ -668,6 +671,23 @@ def _since_clauses(tree: Tree, token: Token) -> list[tuple[int, int]]:
         end = next((t for t in tree.tokens if t.i > after.i and t.text in CLAUSE_ENDS), tree.tokens[-1])
         if not since.i <= token.i <= end.i:
             spans.append((since.start, end.start if end.text in CLAUSE_ENDS else end.end))
+    return spans
+
+
+def _comparison_clauses(tree: Tree, cue_tokens: set[int], marks: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans of the clauses a comparison opens ("comme ils l'ont fait à Fataki") that hold no cue: another
+    happening the event is likened to, told by a verb that stands for the cue's ("faire")."""
+    spans = []
+    for verb in tree.tokens:
+        if verb.pos not in ("VERB", "AUX") or not any(
+                k.dep == "mark" and k.lemma in marks for k in tree.children(verb)):
+            continue
+        inside = tree.subtree(verb)
+        if any(t.i in cue_tokens for t in inside):
+            continue
+        span = tree.span(inside)
+        if span is not None:
+            spans.append(span)
     return spans
 
 
