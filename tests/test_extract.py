@@ -795,6 +795,15 @@ def test_a_day_that_complements_another_noun_is_that_nouns(pipeline: Pipeline) -
     assert event.event_date == "2017-10-16"
 
 
+def test_a_day_the_parse_hangs_on_a_noun_a_participle_describes_is_that_participles(pipeline: Pipeline) -> None:
+    # "un jeune homme arrêté lundi soir": the arrest's evening, whatever word the parse hangs the day on; the
+    # march is the week's
+    _, events = run(pipeline, "En Mauritanie, des jeunes sont descendus dans les rues pour réclamer justice pour "
+                              "Omar Diop, un jeune homme arrêté lundi soir à Nouakchott après une bagarre, et décédé "
+                              "quelques heures plus tard.", published=date(2017, 10, 18))
+    assert [e.event_date for e in events if e.event_type == "Protests"] == ["2017-10-18"]
+
+
 def test_a_day_that_complements_a_word_of_time_dates_the_event(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Au Mali, l'armée a annoncé dans la soirée du 11 octobre avoir repris la localité "
                                  "de Konna.")

@@ -212,7 +212,7 @@ def frames_for_sentence(
         # a day, week or month more than a week old in a "depuis" phrase the cue is not part of opens a period
         opened = _since_phrases(tree, token, triggers.period_marks)
         # "les victimes de l'explosion du 4 août": a day that complements another noun is that noun's
-        described_days += _days_of_other_nouns(tree, token, sentence_dates, triggers.time_nouns)
+        described_days += _days_of_other_nouns(tree, token, sentence_dates, triggers.time_nouns, triggers.harm_verbs)
         own_dates = [d for d in sentence_dates if not any(s <= d.start < e for s, e in described_spans)
                      and not (d.kind == "day" and any(s <= d.start < e for s, e in described_days))
                      and not (_opens_a_period(d, mentions.published) and any(s <= d.start < e for s, e in opened))]
@@ -635,11 +635,13 @@ def _noun_phrase(tree: Tree, noun: Token) -> set[int]:
 OF_CASES = frozenset({"de", "du", "d'", "d’"})
 
 
-def _days_of_other_nouns(tree: Tree, token: Token, dates: list[DateRef],
-                         time_nouns: frozenset[str]) -> list[tuple[int, int]]:
+def _days_of_other_nouns(tree: Tree, token: Token, dates: list[DateRef], time_nouns: frozenset[str],
+                         harm_verbs: frozenset[str]) -> list[tuple[int, int]]:
     """The spans of the days that a "de" makes the complement of a noun outside the cue's own phrase ("les
-    proches des victimes de l'explosion du 4 août ont manifesté"): that noun's day, as in a participle on it. A
-    word of time ("dans la nuit du 3 au 4 avril") is when, not what."""
+    proches des victimes de l'explosion du 4 août ont manifesté"): that noun's day, as in a participle on it; so
+    is a bare day the parse hangs on a noun that a past participle describes ("un jeune homme arrêté lundi soir":
+    the arrest's day), unless the participle tells a harm, the toll of the sentence's event ("douze rebelles tués
+    mardi"). A word of time ("dans la nuit du 3 au 4 avril") is when, not what."""
     own = _noun_phrase(tree, token) if token.pos == "NOUN" else {token.i}
     spans = []
     for mention in dates:
@@ -653,7 +655,9 @@ def _days_of_other_nouns(tree: Tree, token: Token, dates: list[DateRef],
             continue
         if noun.lemma in time_nouns or noun.feature("NounType") == "Time":
             continue
-        if not any(t.dep == "case" and t.text.lower() in OF_CASES for t in inside):
+        described = any(k.dep == "acl" and k.feature("VerbForm") == "Part" and k.feature("Tense") == "Past"
+                        and k.lemma not in harm_verbs for k in tree.children(noun))
+        if not described and not any(t.dep == "case" and t.text.lower() in OF_CASES for t in inside):
             continue
         spans.append((mention.start, mention.end))
     return spans
