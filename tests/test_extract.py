@@ -931,6 +931,15 @@ def test_a_day_that_complements_another_noun_is_that_nouns(pipeline: Pipeline) -
     assert event.event_date == "2017-10-16"
 
 
+def test_a_day_the_parse_hangs_on_a_noun_a_participle_describes_is_that_participles(pipeline: Pipeline) -> None:
+    # "un jeune homme arrêté lundi soir": the arrest's evening, whatever word the parse hangs the day on; the
+    # march is the week's
+    _, events = run(pipeline, "En Mauritanie, des jeunes sont descendus dans les rues pour réclamer justice pour "
+                              "Omar Diop, un jeune homme arrêté lundi soir à Nouakchott après une bagarre, et décédé "
+                              "quelques heures plus tard.", published=date(2017, 10, 18))
+    assert [e.event_date for e in events if e.event_type == "Protests"] == ["2017-10-18"]
+
+
 def test_a_day_that_complements_a_word_of_time_dates_the_event(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Au Mali, l'armée a annoncé dans la soirée du 11 octobre avoir repris la localité "
                                  "de Konna.")
@@ -1514,6 +1523,13 @@ def test_where_prisoners_are_held_is_not_where_the_event_was(pipeline: Pipeline,
     # where those whose release is demanded are held says nothing of where the march or the kidnapping was
     _, events = run(pipeline, text)
     assert not {e.location for e in events} & {"Casablanca", "Tripoli"}
+
+
+def test_where_the_event_is_likened_to_another_is_not_its_place(pipeline: Pipeline) -> None:
+    # "comme ils ont fait à Fataki": an earlier massacre there, not this attack's village
+    _, events = run(pipeline, "Lundi, des miliciens de la CODECO se sont attaqués à la population d'un village, "
+                              "comme ils ont fait à Fataki.")
+    assert "Fataki" not in {e.location for e in events}
 
 
 def test_where_a_force_came_from_does_not_move_the_story_there(pipeline: Pipeline) -> None:
@@ -2255,6 +2271,18 @@ def test_an_army_that_recovers_a_town_regains_territory(pipeline: Pipeline) -> N
     event = only_event(pipeline, "Au Mali, l'armée a récupéré des armes et des motos lors d'une patrouille près de "
                                  "Léré, lundi.")
     assert event.sub_event_type == "Disrupted weapons use"
+
+
+@pytest.mark.parametrize("text", [
+    "Au Mali, les mines sont placées sur les routes de la zone de Bandiagara et de Koro.",
+    "Au Mali, les jihadistes ont posé des mines sur la route de Boni.",
+])
+def test_mines_laid_have_not_gone_off(pipeline: Pipeline, text: str) -> None:
+    _, events = run(pipeline, text)
+    assert [e.sub_event_type for e in events if e.event_type == "Explosions/Remote violence"] == []
+    # a mine that was laid, and that a vehicle hit, did go off
+    event = only_event(pipeline, "Au Mali, un véhicule a sauté lundi sur une mine posée sur la route de Boni.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
 
 
 def test_a_drone_named_apart_from_its_verb_is_an_air_strike_whoever_flies_it(pipeline: Pipeline) -> None:

@@ -179,6 +179,9 @@ def frames_for_sentence(
     # "a indiqué le chef de la Garde présidentielle à Tripoli", "selon un général de la police de Kirkouk": where
     # the source is, not where the event happened
     sentence_places = [p for p in sentence_places if not _in_a_source(text, p, start, cues)]
+    # "ils ont voulu faire un massacre, comme ils ont fait à Fataki": what the event is likened to happened there
+    likened = _comparison_clauses(tree, {token.i for _, token, _ in found}, triggers.comparison_marks)
+    sentence_places = [p for p in sentence_places if not any(s <= p.start < e for s, e in likened)]
     sentence_dates = mentions.dates_in(start, end)
     actors = [
         a
@@ -219,7 +222,7 @@ def frames_for_sentence(
         # a day, week or month more than a week old in a "depuis" phrase the cue is not part of opens a period
         opened = _since_phrases(tree, token, triggers.period_marks)
         # "les victimes de l'explosion du 4 août": a day that complements another noun is that noun's
-        described_days += _days_of_other_nouns(tree, token, sentence_dates, triggers.time_nouns)
+        described_days += _days_of_other_nouns(tree, token, sentence_dates, triggers.time_nouns, triggers.harm_verbs)
         own_dates = [d for d in sentence_dates if not any(s <= d.start < e for s, e in described_spans)
                      and not (d.kind == "day" and any(s <= d.start < e for s, e in described_days))
                      and not (_opens_a_period(d, mentions.published) and any(s <= d.start < e for s, e in opened))]
@@ -661,11 +664,13 @@ def _noun_phrase(tree: Tree, noun: Token) -> set[int]:
 OF_CASES = frozenset({"de", "du", "d'", "d’"})
 
 
-def _days_of_other_nouns(tree: Tree, token: Token, dates: list[DateRef],
-                         time_nouns: frozenset[str]) -> list[tuple[int, int]]:
+def _days_of_other_nouns(tree: Tree, token: Token, dates: list[DateRef], time_nouns: frozenset[str],
+                         harm_verbs: frozenset[str]) -> list[tuple[int, int]]:
     """The spans of the days that a "de" makes the complement of a noun outside the cue's own phrase ("les
-    proches des victimes de l'explosion du 4 août ont manifesté"): that noun's day, as in a participle on it. A
-    word of time ("dans la nuit du 3 au 4 avril") is when, not what."""
+    proches des victimes de l'explosion du 4 août ont manifesté"): that noun's day, as in a participle on it; so
+    is a bare day the parse hangs on a noun that a past participle describes ("un jeune homme arrêté lundi soir":
+    the arrest's day), unless the participle tells a harm, the toll of the sentence's event ("douze rebelles tués
+    mardi"). A word of time ("dans la nuit du 3 au 4 avril") is when, not what."""
     own = _noun_phrase(tree, token) if token.pos == "NOUN" else {token.i}
     spans = []
     for mention in dates:
@@ -679,7 +684,9 @@ def _days_of_other_nouns(tree: Tree, token: Token, dates: list[DateRef],
             continue
         if noun.lemma in time_nouns or noun.feature("NounType") == "Time":
             continue
-        if not any(t.dep == "case" and t.text.lower() in OF_CASES for t in inside):
+        described = any(k.dep == "acl" and k.feature("VerbForm") == "Part" and k.feature("Tense") == "Past"
+                        and k.lemma not in harm_verbs for k in tree.children(noun))
+        if not described and not any(t.dep == "case" and t.text.lower() in OF_CASES for t in inside):
             continue
         spans.append((mention.start, mention.end))
     return spans
@@ -697,6 +704,23 @@ def _since_clauses(tree: Tree, token: Token) -> list[tuple[int, int]]:
         end = next((t for t in tree.tokens if t.i > after.i and t.text in CLAUSE_ENDS), tree.tokens[-1])
         if not since.i <= token.i <= end.i:
             spans.append((since.start, end.start if end.text in CLAUSE_ENDS else end.end))
+    return spans
+
+
+def _comparison_clauses(tree: Tree, cue_tokens: set[int], marks: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans of the clauses a comparison opens ("comme ils l'ont fait à Fataki") that hold no cue: another
+    happening the event is likened to, told by a verb that stands for the cue's ("faire")."""
+    spans = []
+    for verb in tree.tokens:
+        if verb.pos not in ("VERB", "AUX") or not any(
+                k.dep == "mark" and k.lemma in marks for k in tree.children(verb)):
+            continue
+        inside = tree.subtree(verb)
+        if any(t.i in cue_tokens for t in inside):
+            continue
+        span = tree.span(inside)
+        if span is not None:
+            spans.append(span)
     return spans
 
 

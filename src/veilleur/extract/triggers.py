@@ -220,6 +220,7 @@ class TriggerLexicon:
     purpose_marks: frozenset[str]
     aim_lemmas: frozenset[str]  # after "pour", these verbs state an aim, not an outcome ("pour reprendre")
     negating_marks: frozenset[str]
+    comparison_marks: frozenset[str]  # "comme ils l'ont fait à Fataki": a clause likening the event to another
     period_marks: frozenset[str]  # "depuis que ...": the clause sums a period
     abstract_heads: frozenset[str]  # "l'augmentation des attaques": a trend, an end, a risk, not one event
     perception_verbs: frozenset[str]  # "ont entendu des tirs": a sound heard, not an event told
@@ -403,6 +404,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         purpose_marks=frozenset(data["purpose_marks"]),
         aim_lemmas=frozenset(data["aim_lemmas"]),
         negating_marks=frozenset(data["negating_marks"]),
+        comparison_marks=frozenset(data["comparison_marks"]),
         period_marks=frozenset(data["period_marks"]),
         abstract_heads=frozenset(data["abstract_heads"]),
         perception_verbs=frozenset(data["perception_verbs"]),
