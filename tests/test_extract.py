@@ -469,6 +469,14 @@ def test_a_side_that_lost_men_in_fighting_is_the_side_hit(pipeline: Pipeline, te
     assert (event.actor1, event.actor2) == ("Islamic State", "Popular Mobilization Forces")
 
 
+def test_the_report_that_names_who_fired_wins_over_a_headline_that_names_no_one(pipeline: Pipeline) -> None:
+    # the headline's shelling is given the story's other side as its author; the next sentence names the army
+    text = ("Nouveaux bombardements à Homs\nLes rebelles syriens subissent une forte pression. Dimanche, des chars de "
+            "l'armée syrienne ont bombardé des quartiers de Homs.")
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Unidentified Armed Group (Syria)")
+
+
 def test_an_attack_on_a_police_station_is_on_the_police(pipeline: Pipeline) -> None:
     # "le commissariat" is the police's, whatever army the story follows
     text = ("L'armée béninoise renforce sa présence dans le nord. Dimanche, le commissariat de Dassari a été attaqué "

@@ -328,10 +328,16 @@ def _absorb(kept: Event, other: Event) -> None:
 def _named_the_other_way(kept: Event, other: Event) -> bool:
     """The kept report has both its sides from the story only (the protagonist, the adversary), and the other
     names the same two in its sentence, the other way round: the order the text gives wins."""
-    return (bool(kept.actor1) and bool(kept.actor2) and kept.actor1 != kept.actor2
-            and not any(name in kept.evidence for name in ("actor1", "actor2"))
-            and all(name in other.evidence for name in ("actor1", "actor2"))
-            and (kept.actor1, kept.actor2) == (other.actor2, other.actor1))
+    if not kept.actor1 or not kept.actor2 or kept.actor1 == kept.actor2 or (
+            (kept.actor1, kept.actor2) != (other.actor2, other.actor1)):
+        return False
+    if not any(name in kept.evidence for name in ("actor1", "actor2")) and all(
+            name in other.evidence for name in ("actor1", "actor2")):
+        return True
+    # "Nouveaux bombardements à Homs" (who fired, unsaid, is the story's other side), then "des chars de l'armée
+    # ont bombardé Homs": the report that names who acts wins
+    # (fighting names no side that acts: its order is the story's, see events._armed_groups_first)
+    return kept.sub_event_type != "Armed clash" and "actor1" not in kept.evidence and "actor1" in other.evidence
 
 
 def trade_sides(event: Event) -> None:
