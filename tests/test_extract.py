@@ -477,6 +477,24 @@ def test_the_report_that_names_who_fired_wins_over_a_headline_that_names_no_one(
     assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Unidentified Armed Group (Syria)")
 
 
+def test_a_force_the_story_only_quotes_is_not_the_force_it_follows(pipeline: Pipeline) -> None:
+    # the police speak ("selon la police", "a indiqué un responsable de la police"): the army's camp was attacked
+    text = ("Selon la police, les combats se poursuivent au Cachemire. Des rebelles ont pris d'assaut lundi un camp "
+            "militaire à Srinagar, a indiqué un responsable de la police. L'officier de police a précisé que les "
+            "forces de sécurité étaient entrées dans le camp.")
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (India)", "Military Forces of India")
+
+
+def test_a_detail_with_sides_from_the_story_only_takes_the_order_of_the_lead(pipeline: Pipeline) -> None:
+    # the lead says the soldiers were hit; the detail that places the fighting names no side: it does not set the
+    # army on the rebels
+    text = ("Des rebelles armés sont actifs au Cachemire. Trois soldats indiens ont été tués dimanche lors d'échanges "
+            "de tirs dans le Cachemire. Les combats ont éclaté près de Jammu.")
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (India)", "Military Forces of India")
+
+
 def test_an_attack_on_a_police_station_is_on_the_police(pipeline: Pipeline) -> None:
     # "le commissariat" is the police's, whatever army the story follows
     text = ("L'armée béninoise renforce sa présence dans le nord. Dimanche, le commissariat de Dassari a été attaqué "

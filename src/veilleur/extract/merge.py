@@ -415,6 +415,13 @@ def _hand_down(lead: Event, details: list[Event]) -> None:
             for span in lead.evidence.get("fatalities", []):
                 detail.add_evidence("fatalities", span)
     for detail in details:
+        if (not any(name in detail.evidence for name in ("actor1", "actor2"))
+                and any(name in lead.evidence for name in ("actor1", "actor2"))
+                and detail.actor1 != detail.actor2 and (detail.actor1, detail.actor2) == (lead.actor2, lead.actor1)):
+            # a detail whose two sides come from the story only, the other way round from the lead that names one
+            # ("Quatre soldats ont été tués dans des échanges de tirs", then "les affrontements ont éclaté à
+            # Malhar"): the order the text gives wins
+            trade_sides(detail)
         # "les bombardiers" after "l'aviation russe" are the same side; "les jihadistes ont attaqué X" after
         # "l'armée a bombardé les jihadistes" act against the lead's actor1
         reverse = "actor2" in lead.evidence and detail.actor1 == lead.actor2 != lead.actor1
