@@ -495,6 +495,14 @@ def test_a_detail_with_sides_from_the_story_only_takes_the_order_of_the_lead(pip
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (India)", "Military Forces of India")
 
 
+def test_the_antecedent_of_a_relative_clause_acts_not_the_side_beside_it(pipeline: Pipeline) -> None:
+    # "au côté des militaires maliens, qui ont affirmé avoir repris": the Malian soldiers took the town back
+    text = ("La France intervient au côté des militaires maliens, qui ont affirmé samedi avoir repris la ville de "
+            "Konna, prise jeudi par les jihadistes.")
+    _, events = run(pipeline, text)
+    assert ("Government regains territory", "Military Forces of Mali") in [(e.sub_event_type, e.actor1) for e in events]
+
+
 def test_an_attack_on_a_police_station_is_on_the_police(pipeline: Pipeline) -> None:
     # "le commissariat" is the police's, whatever army the story follows
     text = ("L'armée béninoise renforce sa présence dans le nord. Dimanche, le commissariat de Dassari a été attaqué "
