@@ -503,6 +503,14 @@ def test_the_antecedent_of_a_relative_clause_acts_not_the_side_beside_it(pipelin
     assert ("Government regains territory", "Military Forces of Mali") in [(e.sub_event_type, e.actor1) for e in events]
 
 
+def test_the_security_agents_who_disperse_a_riot_are_the_police(pipeline: Pipeline) -> None:
+    # "des sécuritaires" (the noun the Maghreb press uses for security agents) are the police facing the crowd
+    text = ("Des dizaines de jeunes ont incendié des pneus et bloqué les routes lundi à Sidi Bouzid, en Tunisie. Des "
+            "sécuritaires ont tiré du gaz lacrymogène pour les disperser.")
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Rioters (Tunisia)", "Police Forces of Tunisia")
+
+
 def test_an_attack_on_a_police_station_is_on_the_police(pipeline: Pipeline) -> None:
     # "le commissariat" is the police's, whatever army the story follows
     text = ("L'armée béninoise renforce sa présence dans le nord. Dimanche, le commissariat de Dassari a été attaqué "
