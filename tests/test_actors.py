@@ -946,3 +946,18 @@ def test_the_paramilitaries_are_the_country_s(registry: ActorRegistry, country: 
 def test_jem_initials_keep_their_case(registry: ActorRegistry) -> None:
     assert names(registry, "Le JEM a attaqué Omdurman.") == ["JEM: Justice and Equality Movement"]
     assert names(registry, "Le JeM a frappé au Cachemire.") == ["JeM: Jaish-e-Mohammed"]
+
+
+def test_no_two_bundled_actors_share_an_abbreviation_or_an_alias() -> None:
+    # a phrase two actors claim resolves to whichever was listed first: one canonical actor per group (the SPLM/A-IO
+    # was listed twice, under two spellings of its name)
+    from importlib import resources
+
+    data = json.loads(resources.files("veilleur").joinpath("data", "actors.json").read_text(encoding="utf-8"))
+    claims = Counter(
+        claim
+        for actor in data["actors"]
+        for claim in {("aliases", phrase.lower()) for phrase in actor.get("aliases", [])}
+        | {("abbreviations", phrase) for phrase in actor.get("abbreviations", [])}
+    )
+    assert [claim for claim, count in claims.items() if count > 1] == []

@@ -469,6 +469,48 @@ def test_a_side_that_lost_men_in_fighting_is_the_side_hit(pipeline: Pipeline, te
     assert (event.actor1, event.actor2) == ("Islamic State", "Popular Mobilization Forces")
 
 
+def test_the_report_that_names_who_fired_wins_over_a_headline_that_names_no_one(pipeline: Pipeline) -> None:
+    # the headline's shelling is given the story's other side as its author; the next sentence names the army
+    text = ("Nouveaux bombardements à Homs\nLes rebelles syriens subissent une forte pression. Dimanche, des chars de "
+            "l'armée syrienne ont bombardé des quartiers de Homs.")
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Unidentified Armed Group (Syria)")
+
+
+def test_a_force_the_story_only_quotes_is_not_the_force_it_follows(pipeline: Pipeline) -> None:
+    # the police speak ("selon la police", "a indiqué un responsable de la police"): the army's camp was attacked
+    text = ("Selon la police, les combats se poursuivent au Cachemire. Des rebelles ont pris d'assaut lundi un camp "
+            "militaire à Srinagar, a indiqué un responsable de la police. L'officier de police a précisé que les "
+            "forces de sécurité étaient entrées dans le camp.")
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (India)", "Military Forces of India")
+
+
+def test_a_detail_with_sides_from_the_story_only_takes_the_order_of_the_lead(pipeline: Pipeline) -> None:
+    # the lead says the soldiers were hit; the detail that places the fighting names no side: it does not set the
+    # army on the rebels
+    text = ("Des rebelles armés sont actifs au Cachemire. Trois soldats indiens ont été tués dimanche lors d'échanges "
+            "de tirs dans le Cachemire. Les combats ont éclaté près de Jammu.")
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (India)", "Military Forces of India")
+
+
+def test_the_antecedent_of_a_relative_clause_acts_not_the_side_beside_it(pipeline: Pipeline) -> None:
+    # "au côté des militaires maliens, qui ont affirmé avoir repris": the Malian soldiers took the town back
+    text = ("La France intervient au côté des militaires maliens, qui ont affirmé samedi avoir repris la ville de "
+            "Konna, prise jeudi par les jihadistes.")
+    _, events = run(pipeline, text)
+    assert ("Government regains territory", "Military Forces of Mali") in [(e.sub_event_type, e.actor1) for e in events]
+
+
+def test_the_security_agents_who_disperse_a_riot_are_the_police(pipeline: Pipeline) -> None:
+    # "des sécuritaires" (the noun the Maghreb press uses for security agents) are the police facing the crowd
+    text = ("Des dizaines de jeunes ont incendié des pneus et bloqué les routes lundi à Sidi Bouzid, en Tunisie. Des "
+            "sécuritaires ont tiré du gaz lacrymogène pour les disperser.")
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Rioters (Tunisia)", "Police Forces of Tunisia")
+
+
 def test_an_attack_on_a_police_station_is_on_the_police(pipeline: Pipeline) -> None:
     # "le commissariat" is the police's, whatever army the story follows
     text = ("L'armée béninoise renforce sa présence dans le nord. Dimanche, le commissariat de Dassari a été attaqué "

@@ -96,7 +96,10 @@ def extract_events(
     """Events the article reports as having happened, merged within the article."""
     text = article.text
     body_end = cues.body_end(text)
-    context = ArticleContext.survey([a for a in mentions.actors if a.start < body_end], country, text)
+    # the state force the story follows is one it tells acting, not the one it quotes ("selon la police", "un
+    # officier de police a indiqué")
+    context = ArticleContext.survey([a for a in mentions.actors if a.start < body_end
+                                     and not (a.state and _a_source(text, a, annotation, cues))], country, text)
     mentions = _with_article_knowledge(text, mentions, context)
     events: list[Event] = []
     previous: list[Event] = []
@@ -225,6 +228,13 @@ def _assault_bombs(events: list[Event]) -> list[Event]:
             for span in assault.evidence.get("actor2", []):
                 event.add_evidence("actor2", span)
     return events
+
+
+def _a_source(text: str, actor: ActorRef, annotation: Annotation, cues: CueLexicon) -> bool:
+    """"selon l'armée", "a indiqué un responsable de la police": a side named as who reports, not as who acts."""
+    floor = max((start for start, _ in annotation.sentences if start <= actor.start), default=0)
+    return cues.follows_attribution(text, actor.start, reach=30, max_words=3, floor=floor) or bool(
+        cues.speaker.search(text, max(floor, actor.start - 40), actor.start))
 
 
 def _armed_groups_first(events: list[Event]) -> list[Event]:

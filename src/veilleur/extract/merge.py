@@ -328,10 +328,16 @@ def _absorb(kept: Event, other: Event) -> None:
 def _named_the_other_way(kept: Event, other: Event) -> bool:
     """The kept report has both its sides from the story only (the protagonist, the adversary), and the other
     names the same two in its sentence, the other way round: the order the text gives wins."""
-    return (bool(kept.actor1) and bool(kept.actor2) and kept.actor1 != kept.actor2
-            and not any(name in kept.evidence for name in ("actor1", "actor2"))
-            and all(name in other.evidence for name in ("actor1", "actor2"))
-            and (kept.actor1, kept.actor2) == (other.actor2, other.actor1))
+    if not kept.actor1 or not kept.actor2 or kept.actor1 == kept.actor2 or (
+            (kept.actor1, kept.actor2) != (other.actor2, other.actor1)):
+        return False
+    if not any(name in kept.evidence for name in ("actor1", "actor2")) and all(
+            name in other.evidence for name in ("actor1", "actor2")):
+        return True
+    # "Nouveaux bombardements à Homs" (who fired, unsaid, is the story's other side), then "des chars de l'armée
+    # ont bombardé Homs": the report that names who acts wins
+    # (fighting names no side that acts: its order is the story's, see events._armed_groups_first)
+    return kept.sub_event_type != "Armed clash" and "actor1" not in kept.evidence and "actor1" in other.evidence
 
 
 def trade_sides(event: Event) -> None:
@@ -409,6 +415,13 @@ def _hand_down(lead: Event, details: list[Event]) -> None:
             for span in lead.evidence.get("fatalities", []):
                 detail.add_evidence("fatalities", span)
     for detail in details:
+        if (not any(name in detail.evidence for name in ("actor1", "actor2"))
+                and any(name in lead.evidence for name in ("actor1", "actor2"))
+                and detail.actor1 != detail.actor2 and (detail.actor1, detail.actor2) == (lead.actor2, lead.actor1)):
+            # a detail whose two sides come from the story only, the other way round from the lead that names one
+            # ("Quatre soldats ont été tués dans des échanges de tirs", then "les affrontements ont éclaté à
+            # Malhar"): the order the text gives wins
+            trade_sides(detail)
         # "les bombardiers" after "l'aviation russe" are the same side; "les jihadistes ont attaqué X" after
         # "l'armée a bombardé les jihadistes" act against the lead's actor1
         reverse = "actor2" in lead.evidence and detail.actor1 == lead.actor2 != lead.actor1

@@ -72,6 +72,7 @@ HARMED_BEFORE = re.compile(
 # told there (a capture of it takes the place from them: the group stays the side acted upon)
 HOLDER = re.compile(r"\b(?:bastions?|fiefs?|places? fortes?)\s+(?:\w+\s+)?(?:de\s+la|de\s+l'|des|du|de|d')\s*$",
                     re.IGNORECASE)
+RELATIVE_SUBJECT = re.compile(r"[\s,]*(?:qui|lesquels|lesquelles|lequel|laquelle)\b", re.IGNORECASE)
 APPOSITION = re.compile(r"^[\s,]*(?:son|leur|ses|leurs) alliée?s?[\s,]*$", re.IGNORECASE)
 
 
@@ -169,7 +170,7 @@ def sides(
     targets = harmed + [a for a in before if TARGET.search(text[max(0, a.start - 40) : a.start])]
     # "les défenses des terroristes de Daesh, brisant le siège": a complement is not the subject
     subjects = [a for a in before if a not in targets and not COMPLEMENT.search(text[max(0, a.start - 12) : a.start])]
-    subject_group = _coordinated(text, subjects, reverse=True)
+    subject_group = _subject_run(text, subjects, [a for a in before if a not in targets])
     object_group = _coordinated(text, frame.actors_after, reverse=False) or targets
     # the tree names who acts (subject, "par"-agent, "de" complement of an action noun); civilians named
     # there are victims all the same ("des civils tués par...": a passive subject is a patient anyway)
@@ -192,7 +193,8 @@ def sides(
         # another mention of the side it names ("l'armée, dans le fief de l'EI, assure avoir tué 29 terroristes":
         # "l'EI" named on the way is not who killed them)
         patient_names = {a.name for a in object_group}
-        subject_group = _coordinated(text, [a for a in subjects if a.name not in patient_names], reverse=True)
+        subject_group = _subject_run(text, [a for a in subjects if a.name not in patient_names],
+                                     [a for a in before if a not in targets and a.name not in patient_names])
     genitive = (
         object_group
         and object_group[0].start >= frame.trigger.end
@@ -360,6 +362,16 @@ def _crowd_sides(
     if target is None and frame.trigger.category.event_type != "Protests":
         target = next(iter(others), None)
     return crowd, [], target, []
+
+
+def _subject_run(text: str, subjects: list[ActorRef], named: list[ActorRef]) -> list[ActorRef]:
+    """The sides named before the cue that act: the run coordinated nearest it ("l'armée et le Hezbollah"), or the
+    nearest side ``named`` alone when a relative clause opens on it, complement as it may be ("la France s'est
+    engagée aux côtés des militaires maliens, qui ont repris Konna": the relative's antecedent acts)."""
+    nearest = max(named, key=lambda a: a.start, default=None)
+    if nearest is not None and RELATIVE_SUBJECT.match(text, nearest.end):
+        return [nearest]
+    return _coordinated(text, subjects, reverse=True)
 
 
 def _coordinated(text: str, actors: list[ActorRef], reverse: bool) -> list[ActorRef]:
