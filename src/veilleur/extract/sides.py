@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from veilleur.datafiles import load_json
-from veilleur.extract.cues import REMOTE_VIOLENCE, VIOLENCE_AGAINST_CIVILIANS
+from veilleur.extract.cues import REMOTE_VIOLENCE, VIOLENCE_AGAINST_CIVILIANS, Category
 from veilleur.extract.frames import Frame
 from veilleur.extract.mentions import (
     CROWD_PREFIXES,
@@ -138,6 +138,12 @@ def _same_side(one: ActorRef, other: ActorRef | None) -> bool:
     return (other.state and other.country in one.fights_for) or (one.state and one.country in other.fights_for)
 
 
+def _fought_the_harmed(category: Category, harmed: list[ActorRef], object_group: list[ActorRef]) -> bool:
+    """Does a fight name, beside the side whose men died, another side that fought them?"""
+    return (category.name == "clash" and bool(harmed) and bool(object_group)
+            and object_group[0].name not in {a.name for a in harmed})
+
+
 def sides(
     text: str,
     frame: Frame,
@@ -231,10 +237,9 @@ def sides(
     if (actor1 is not None and category.state_actor1 and not actor1.state and frame.aircraft
             and not category.on_the_ground(frame.trigger.text) and not category.flown_by_anyone(frame.trigger.wording)):
         actor1 = None  # "les victimes des raids", "frappes": a non-state group has no aircraft
-    if (actor1 is None and category.name == "clash" and harmed and object_group
-            and object_group[0].name not in {a.name for a in harmed}):
-        # "douze soldats ont été tués dans des affrontements qui les ont opposés aux rebelles": the side the
-        # fight names beside the dead fought them
+    # "les Hachd ont perdu 27 combattants dans des combats contre l'EI": the side the fight names beside the
+    # named dead fought them, before the story's protagonist stands in for an unnamed actor1 ...
+    if actor1 is None and _fought_the_harmed(category, harmed, object_group) and not harmed[0].generic:
         subject_group, object_group = object_group, harmed
         actor1 = subject_group[0]
     protagonist = context.protagonist
@@ -265,6 +270,12 @@ def sides(
         object_group = list(victims)
     if category.name in CIVILIANS_HOLD_NO_GROUND:
         object_group = [a for a in object_group if not a.name.startswith(CIVILIAN_PREFIX)]
+    if actor1 is None and _fought_the_harmed(category, harmed, object_group):
+        # ... and beside dead said of no named side, once it has not ("douze soldats ont été tués dans des
+        # affrontements qui les ont opposés aux rebelles"; "faisant vingt morts parmi les jihadistes" leaves the
+        # named group the jihadists' side)
+        subject_group, object_group = object_group, harmed
+        actor1 = subject_group[0]
     actor2 = object_group[0] if object_group else None
     if actor2 is None and frame.forces_target and place.country:
         # "ont attaqué un camp militaire", "le convoi de l'armée a été visé": the country's forces, unnamed
