@@ -2327,3 +2327,16 @@ def test_where_the_wounded_were_evacuated_to_does_not_place_the_event(pipeline: 
     _, events = run(pipeline, "Deux militaires ont été tués mardi alors qu'ils convoyaient des malades évacués sur "
                               "Brazzaville.", published=date(2016, 9, 1))
     assert all(e.location != "Brazzaville" for e in events), [(e.sub_event_type, e.location) for e in events]
+
+
+@pytest.mark.parametrize(("text", "anaphor"), [
+    ("Des enlèvements ont été signalés dans la région métropolitaine de Port-au-Prince.", False),
+    ("Des tirs ont visé la ville voisine de Gao.", False),
+    ("Des enlèvements ont été signalés samedi dans la région.", True),
+    ("Des tirs ont visé cette ville proche de la frontière.", True),
+])
+def test_a_place_noun_with_its_own_name_points_back_to_no_place(text: str, anaphor: bool) -> None:
+    from veilleur.extract.events import PLACE_ANAPHOR
+
+    assert (PLACE_ANAPHOR.search(text) is not None) is anaphor
+

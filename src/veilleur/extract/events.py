@@ -59,7 +59,9 @@ NON_VIOLENT_TYPES = frozenset({"Strategic developments", "Protests"})
 PLACE_ANAPHOR = re.compile(
     r"\b(?:cette|ce|la|le) (?:même )?"
     r"(?:(?P<city>ville|localité|cité|bourgade|quartier|village)|(?P<region>province|région))\b(?! d[eu'])"
-    r"(?! (?-i:[A-ZÀ-Ý]))",  # "le village Ngurahi" names a village, it does not point back to one
+    r"(?! (?-i:[A-ZÀ-Ý]))"  # "le village Ngurahi" names a village, it does not point back to one
+    # "la région métropolitaine de Port-au-Prince", "la ville voisine de Gao": the noun's adjectives and its name
+    r"(?!(?:\s+[a-zà-ÿ-]+){1,2}\s+(?:de\s+|d['’]\s*|du\s+)(?:la\s+|l['’]\s*)?(?-i:[A-ZÀ-Ý]))",
     re.IGNORECASE,
 )
 NEAR = re.compile(
