@@ -2340,3 +2340,15 @@ def test_a_place_noun_with_its_own_name_points_back_to_no_place(text: str, anaph
 
     assert (PLACE_ANAPHOR.search(text) is not None) is anaphor
 
+
+def test_the_place_of_a_happening_that_marks_a_time_is_not_the_event_s() -> None:
+    from veilleur.extract.frames import names_an_origin
+    from veilleur.extract.mentions import PlaceRef
+
+    text = "Les attentats se sont multipliés depuis la chute de Mossoul en 2014."
+    start = text.index("Mossoul")
+    place = PlaceRef(start, start + 7, "Mosul", "Iraq", "Nineveh", "", 36.34, 43.13, 1)
+    assert names_an_origin(text, place, 0)
+    text = "Les attentats se sont multipliés à Mossoul depuis 2014."
+    start = text.index("Mossoul")
+    assert not names_an_origin(text, PlaceRef(start, start + 7, "Mosul", "Iraq", "Nineveh", "", 36.34, 43.13, 1), 0)

@@ -48,6 +48,10 @@ ORIGIN = re.compile(
     r"(?:(?:bande|région|province|ville|localité|zone|territoire|état)\s+(?:de\s+|d'|du\s+)(?:l'|la\s+|le\s+)?)?$",
     re.IGNORECASE,
 )
+# "depuis la prise de Kaboul", "depuis la chute de Mossoul": a place of another happening that marks a time (or
+# of where a force came from): not where the cue's event is
+SINCE_ANOTHER = re.compile(r"\bdepuis\s+(?:l['’]\s*|la\s+|le\s+|les\s+)[a-zà-ÿ-]+\s+(?:de\s+|d['’]\s*|du\s+|des\s+)"
+                           r"(?:l['’]\s*|la\s+|le\s+)?$", re.IGNORECASE)
 COUNTRY_REACH = 60  # "dans l'est séparatiste prorusse de l'" before a country's name
 REFERENCE = re.compile(r"\b(?:km|kilomètres?)\b[^.;:]*$", re.IGNORECASE)
 COORDINATION = re.compile(
@@ -868,8 +872,10 @@ def _take_mentions(into: Frame, other: Frame) -> None:
 
 
 def names_an_origin(text: str, place: PlaceRef, sentence_start: int) -> bool:
-    """Is the place where a force came from or a body is based ("venus de Raqqa", "une ONG basée à Londres")?"""
-    return ORIGIN.search(text[max(sentence_start, place.start - 30) : place.start]) is not None
+    """Is the place where a force came from or a body is based ("venus de Raqqa", "une ONG basée à Londres"), or
+    that of a past happening that marks a time ("depuis la prise de Kaboul")?"""
+    left = text[max(sentence_start, place.start - 40) : place.start]
+    return ORIGIN.search(left[-30:]) is not None or SINCE_ANOTHER.search(left) is not None
 
 
 def is_reference_point(text: str, place: PlaceRef, sentence_start: int) -> bool:
