@@ -798,3 +798,16 @@ def test_the_bahema_chiefdoms_of_ituri_are_in_djugu_territory(geocoder: Geocoder
     # the extracts hold only a village Bahema in Tshopo, 780 km from the Hema chiefdoms of Djugu in Ituri
     found = [m.place for m in geocoder.find("En Ituri, des miliciens ont pillé des villages de Bahema Nord.").mentions]
     assert [(p.admin1, round(p.latitude)) for p in found if p.name.startswith("Bahema")] == [("Ituri", 2)]
+
+
+def test_a_village_said_to_lie_in_a_place_of_another_country_is_a_namesake(geocoder: Geocoder) -> None:
+    # "X à Y": the village lies in Y; the tables hold a Hilal Khel in Afghanistan only, far from Bajaur
+    text = ("Au Pakistan, près de la frontière avec l'Afghanistan, deux soldats ont été tués lors d'un raid mené "
+            "dans la région de Hilal Khel à Bajur.")
+    result = geocoder.find(text)
+    start = text.index("Hilal Khel")
+    found = mention_at(result.mentions, start, start + len("Hilal Khel"))
+    assert found is None or found.place.country == "Pakistan"
+    bajaur = mention_at(result.mentions, text.index("Bajur"), text.index("Bajur") + 5)
+    assert bajaur is not None and bajaur.place.country == "Pakistan"
+

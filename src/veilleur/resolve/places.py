@@ -941,6 +941,7 @@ _CHAIN_LINK = re.compile(r"(?:\s+[A-ZÀ-Ý][\w'’-]*)?\s*[,(]\s*(?:(?:en|dans|�
 
 
 # "Malhar, dans le Jammu": the second name is an area the first lies in, not the next member of a list
+_AT_LINK = re.compile(r"[ \t]+à[ \t]+")  # "la région de Hilal Khel à Bajur": the village lies in the place after "à"
 _INSIDE_LINK = re.compile(r"\s*,\s*dans\s+(?:le|la|l['’])\s*", re.IGNORECASE)
 
 
@@ -1123,13 +1124,16 @@ def _without_far_villages(text: str, mentions: list[PlaceMention]
     territoire de") lies near it. A village there far from the next name is a namesake elsewhere (the tables
     hold the Lala of another province, not Djugu's): it is dropped to the unresolved names, and the sentence
     keeps the next name. Only villages, or towns said to lie "dans" the next name ("Malhar, dans le Jammu"): two
-    towns joined by a comma alone are a list ("Gao, Tombouctou")."""
+    towns joined by a comma alone are a list ("Gao, Tombouctou"). A village is also said to lie in the place "à"
+    introduces right after it ("Hilal Khel à Bajur"), and one found in another country than that place is a
+    namesake abroad."""
     ordered = sorted(mentions, key=lambda m: m.start)
     far = {id(m) for m, following in zip(ordered, ordered[1:], strict=False)
            if (m.place.feature == "village" or _INSIDE_LINK.fullmatch(text, m.end, following.start)
                and m.place.feature != "admin1")
-           and following.place.country == m.place.country
-           and _CHAIN_LINK.fullmatch(text, m.end, following.start)
+           and (following.place.country == m.place.country or m.place.feature == "village")
+           and (_CHAIN_LINK.fullmatch(text, m.end, following.start)
+                or m.place.feature == "village" and _AT_LINK.fullmatch(text, m.end, following.start))
            and not _lies_in(m.place, following.place)}
     return [m for m in mentions if id(m) not in far], [(m.start, m.end, m.text) for m in mentions if id(m) in far]
 
