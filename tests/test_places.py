@@ -811,3 +811,9 @@ def test_a_village_said_to_lie_in_a_place_of_another_country_is_a_namesake(geoco
     bajaur = mention_at(result.mentions, text.index("Bajur"), text.index("Bajur") + 5)
     assert bajaur is not None and bajaur.place.country == "Pakistan"
 
+
+def test_a_town_named_after_a_province_lies_in_it(geocoder: Geocoder) -> None:
+    # GeoNames also calls Qir Moav (Maan governorate) "Al Karak": the seat of the Karak governorate is Karak City
+    context = "Des hommes armés ont ouvert le feu dans la ville de Karak, en Jordanie."
+    chosen = geocoder.geocode("Karak", context=context)
+    assert chosen.chosen is not None and chosen.chosen.place.admin1 == "Karak"

@@ -1111,6 +1111,13 @@ MAX_REACH_COUNTRIES = 4  # ...and in as many countries where its named actors op
 DETAIL_BUDGET = 512 * 2**20  # bytes of country gazetteers a geocoder keeps (all of them take about 900 MiB)
 
 
+def _seat_of(town: Place, area: Place) -> bool:
+    """May the town be the seat the area is named after: near its point and, for a province, inside it ("Karak" is
+    Karak City, in the Karak governorate, not Qir Moav across the line, which GeoNames also calls Al Karak)."""
+    inside = area.feature != "admin1" or (town.country, town.admin1) == (area.country, area.admin1)
+    return inside and distance_km(town, area) <= SEAT_KM
+
+
 def _lies_in(place: Place, container: Place) -> bool:
     """Inside a province named after it ("Ruwenzori, au Nord-Kivu"), or near a place named after it."""
     if container.feature == "admin1":
@@ -1395,8 +1402,7 @@ class Geocoder:
         best = max(places, key=lambda p: self._score(p, match.key, country, admins, anchors)
                    + (SPELLING_BONUS if p.geonameid in match.exact and p.feature not in AREAS
                       and not _short_form(p, match.key) else 0.0)
-                   + (SEAT_BONUS if p.feature not in AREAS and any(
-                       distance_km(p, a) <= SEAT_KM for a in areas) else 0.0))
+                   + (SEAT_BONUS if p.feature not in AREAS and any(_seat_of(p, a) for a in areas) else 0.0))
         return _dominant_namesake(best, places, match.key, home, anchors) or best
 
     @staticmethod
