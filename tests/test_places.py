@@ -531,8 +531,8 @@ def test_n_apostrophe_before_a_capital_is_part_of_the_name(geocoder: Geocoder) -
         # a vowel apart is a spelling of the same name
         ("Des tirs ont visé un poste de police à Vladicaucase, en Russie, dans la nuit.", "Vladicaucase",
          "Vladikavkaz"),
-        # a consonant more or less is another name: the Brussels commune is not Manbij, Syria
-        ("La police a perquisitionné un appartement à Molenbeek mardi.", "Molenbeek", None),
+        # a consonant more or less is another name: the Brussels commune (the press's short name) is not Manbij
+        ("La police a perquisitionné un appartement à Molenbeek mardi.", "Molenbeek", "Molenbeek-Saint-Jean"),
     ],
 )
 def test_a_near_miss_spelling_differs_only_in_its_vowels(geocoder: Geocoder, text: str, name: str,
@@ -817,3 +817,16 @@ def test_a_town_named_after_a_province_lies_in_it(geocoder: Geocoder) -> None:
     context = "Des hommes armés ont ouvert le feu dans la ville de Karak, en Jordanie."
     chosen = geocoder.geocode("Karak", context=context)
     assert chosen.chosen is not None and chosen.chosen.place.admin1 == "Karak"
+
+
+@pytest.mark.parametrize(("name", "context", "admin1"), [
+    # the press's short name of a Brussels commune, not the Flemish village Molenbeek-Wersbeek
+    ("Molenbeek", "Les enquêteurs ont perquisitionné un appartement à Molenbeek, en Belgique.", "Brussels Capital"),
+    # Ethiopia's historic provinces, now zones of Amhara, not a village Vulu in Oromiya
+    ("Wollo", "Des miliciens ont tendu des embuscades à l'armée éthiopienne au Wollo.", "Amhara"),
+    ("Godjam", "Des miliciens ont tendu des embuscades à l'armée éthiopienne au Godjam.", "Amhara"),
+])
+def test_names_the_press_gives_places_the_tables_knew_otherwise(geocoder: Geocoder, name: str, context: str,
+                                                                 admin1: str) -> None:
+    found = geocoder.geocode(name, context=context).chosen
+    assert found is not None and found.place.admin1 == admin1
