@@ -2352,3 +2352,15 @@ def test_the_place_of_a_happening_that_marks_a_time_is_not_the_event_s() -> None
     text = "Les attentats se sont multipliés à Mossoul depuis 2014."
     start = text.index("Mossoul")
     assert not names_an_origin(text, PlaceRef(start, start + 7, "Mosul", "Iraq", "Nineveh", "", 36.34, 43.13, 1), 0)
+
+
+@pytest.mark.parametrize("text", [
+    "Des milliers de manifestants ont réclamé la libération des militants détenus à Casablanca.",
+    "Les ravisseurs exigent la libération de leurs camarades incarcérés dans la prison de Casablanca.",
+])
+def test_where_someone_is_held_is_not_where_the_event_is(text: str) -> None:
+    from veilleur.extract.frames import names_an_origin
+    from veilleur.extract.mentions import PlaceRef
+
+    start = text.index("Casablanca")
+    assert names_an_origin(text, PlaceRef(start, start + 10, "Casablanca", "Morocco", "", "", 33.59, -7.62, 1), 0)

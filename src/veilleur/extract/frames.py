@@ -41,11 +41,13 @@ CUE_ARTICLE = 4  # "l'aviation syrienne était intervenue": an actor the cue ope
 ORIGIN = re.compile(
     r"(?:(?:en provenance|venu(?:e|s|es)?|venant|à destination|rejoindre|depuis"
     r"|(?:évacu|transfér|transport|achemin|rapatri)(?:é|ée|és|ées)\s+(?:sur|vers))\s+(?:de\s+|d')?"
-    # "une ONG basée à Londres", "des rebelles basés au Pakistan": where a body sits, not where it acts
-    r"|basée?s?\s+(?:depuis\s+)?(?:à|en|au|aux|dans)\s+)\s*(?:l'|la\s+|le\s+)?"
+    # "une ONG basée à Londres", "des rebelles basés au Pakistan": where a body sits, not where it acts; "la
+    # libération des prisonniers détenus à Casablanca": where someone is held, not where the release is asked
+    r"|(?:basée?s?|(?:détenu|emprisonné|incarcéré|écroué)(?:e|s|es)?)\s+(?:depuis\s+)?(?:à|en|au|aux|dans)\s+)"
+    r"\s*(?:l'|la\s+|le\s+)?"
     r"(?:(?:nord|sud|est|ouest)(?:-\w+)?\s+(?:de\s+|d')(?:l'|la\s+|le\s+)?)?"
     # "depuis la bande de Gaza", "depuis la région de Kherson": the name a place noun introduces
-    r"(?:(?:bande|région|province|ville|localité|zone|territoire|état)\s+(?:de\s+|d'|du\s+)(?:l'|la\s+|le\s+)?)?$",
+    r"(?:(?:bande|région|province|ville|localité|zone|territoire|état|prison)\s+(?:de\s+|d'|du\s+)(?:l'|la\s+|le\s+)?)?$",
     re.IGNORECASE,
 )
 # "depuis la prise de Kaboul", "depuis la chute de Mossoul": a place of another happening that marks a time (or
