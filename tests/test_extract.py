@@ -2364,3 +2364,17 @@ def test_where_someone_is_held_is_not_where_the_event_is(text: str) -> None:
 
     start = text.index("Casablanca")
     assert names_an_origin(text, PlaceRef(start, start + 10, "Casablanca", "Morocco", "", "", 33.59, -7.62, 1), 0)
+
+
+def test_a_place_named_as_another_s_complement_is_no_member_of_a_list() -> None:
+    from veilleur.extract.frames import listed_together
+    from veilleur.extract.mentions import PlaceRef
+
+    def ref(text: str, name: str) -> PlaceRef:
+        start = text.index(name)
+        return PlaceRef(start, start + len(name), name, "", "", "", 0.0, 0.0, 1)
+
+    text = "Un homme a poignardé deux passants dans la Vieille Ville de Jérusalem samedi."
+    assert not listed_together(text, ref(text, "Vieille Ville"), ref(text, "Jérusalem"))
+    text = "Des frappes ont visé les villages de Kfar Kila et de Khiam."
+    assert listed_together(text, ref(text, "Kfar Kila"), ref(text, "Khiam"))

@@ -81,6 +81,7 @@ NAME_GOES_ON = re.compile(r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]")
 LIST_GOES_ON = re.compile(r"(?:\s*\(\d+\))?(?:\s*,|\s+(?:et|ou))\s+(?:à|au|aux|dans)\s", re.IGNORECASE)
 APPOSED_PLACE = re.compile(r"^\s*,?\s*(?:à|au|dans)\s", re.IGNORECASE)  # "Jaramana, à Damas": one place
 QUOTE = re.compile('"')
+COMPLEMENT_GAP = re.compile(r"\s+(?:de|du|d['’])\s*", re.IGNORECASE)  # a place named as another's complement
 CLAUSE_BREAK = re.compile(r"\s(?:et|puis|mais|avant|après)\s|[;:.]", re.IGNORECASE)
 # a subject that takes up the armed group named before it: "le groupe s'est emparé de", "ce mouvement a pris"
 # (not a pronoun: "ils", "elle" as often stand for soldiers, a town or a spokesman)
@@ -384,6 +385,8 @@ def listed_together(text: str, first: PlaceRef, then: PlaceRef) -> bool:
         return True
     if not gap.strip() or NAME_GOES_ON.match(text, then.end):
         return False  # "Bab Sbaa": two names side by side are one name the gazetteer holds in parts
+    if COMPLEMENT_GAP.fullmatch(gap):
+        return False  # "la Vieille Ville de Jérusalem": the second place is the first's town, not a member
     gap = _UNKNOWN_MEMBERS.sub("", COMPASS_APPOSITION.sub("", gap, count=1), count=1)
     # "à Moscou, à Omsk et à Tomsk": where the list goes on with its preposition, ", à" is no apposition
     return COORDINATION.match(gap) is not None and (
