@@ -830,3 +830,12 @@ def test_names_the_press_gives_places_the_tables_knew_otherwise(geocoder: Geocod
                                                                  admin1: str) -> None:
     found = geocoder.geocode(name, context=context).chosen
     assert found is not None and found.place.admin1 == admin1
+
+
+def test_the_first_word_of_an_unknown_arabic_name_is_no_village(geocoder: Geocoder) -> None:
+    # "Karm al Zeitoun" is a quarter of Homs: its first word is not the village Al Karm of Tartus
+    text = "Des obus sont tombés mardi sur les quartiers de Karm al Zeitoun et de Baba Amr, à Homs, en Syrie."
+    start = text.index("Karm")
+    for candidates in ([], [(start, start + 4)], [(start, start + len("Karm al Zeitoun"))]):
+        result = geocoder.find(text, candidates=candidates)
+        assert mention_at(result.mentions, start, start + 4) is None

@@ -880,11 +880,16 @@ def _bracketed(text: str, start: int, end: int) -> bool:
 _ROAD_BEFORE = re.compile(r"(?:axe|route|tronçon|corridor|piste)s?\s+$", re.IGNORECASE)
 
 
+_ARTICLE_GOES_ON = re.compile(r"[ \t]+(?:al|el|ad|ed|as|es|ash|esh|an|ar|at|az|ez)[ \t-][A-ZÀ-Ý]")
+
+
 def _part_of_compound(text: str, start: int, end: int) -> bool:
     """Is text[start:end] joined by a hyphen to another word ("Tchomo" in "Tchomo-Bangou"), other than the
-    two ends of a road ("l'axe Boni-Hombori")?"""
+    two ends of a road ("l'axe Boni-Hombori"), or followed by an Arabic article and a capital ("Karm al Zeitoun")?"""
     before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
     after = end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()
+    if not before and _ARTICLE_GOES_ON.match(text, end):
+        return True  # "les quartiers de Karm al Zeitoun": the first word of an Arabic name the tables lack
     if not (before or after):
         return False
     first = start
@@ -1710,7 +1715,7 @@ class Geocoder:
                 extra.append(_Match(start, end, "?" + key, []))
             else:
                 extra.append(_Match(start, end, resolved, _candidates(resolved, gazetteers), fuzzy=not known,
-                                    introduced=_introduced(text, start)))
+                                    introduced=_introduced(text, start), partial=_part_of_compound(text, start, end)))
         return extra
 
     def _cued_unknowns(self, text: str, found: SpanIndex) -> Iterator[tuple[int, int, str]]:
