@@ -2378,3 +2378,11 @@ def test_a_place_named_as_another_s_complement_is_no_member_of_a_list() -> None:
     assert not listed_together(text, ref(text, "Vieille Ville"), ref(text, "Jérusalem"))
     text = "Des frappes ont visé les villages de Kfar Kila et de Khiam."
     assert listed_together(text, ref(text, "Kfar Kila"), ref(text, "Khiam"))
+
+
+def test_cette_ville_does_not_point_back_to_a_yardstick(pipeline: Pipeline) -> None:
+    text = ("A Gondar, située à environ 700 km au nord de la capitale Addis Abeba, des combats ont opposé lundi des "
+            "miliciens Fano à l'armée éthiopienne. Selon un médecin, dix personnes ont été tuées dans les combats "
+            "qui ont secoué la ville.")
+    events = pipeline.process(Article(id="t", text=text, published=date(2024, 9, 3))).events
+    assert events and all(e.location != "Addis Ababa" for e in events)

@@ -399,7 +399,9 @@ def _with_article_knowledge(text: str, mentions: Mentions, context: ArticleConte
     places = list(mentions.places)
     for match in PLACE_ANAPHOR.finditer(text):
         wants_region = bool(match.group("region"))
-        earlier = [p for p in places if p.end <= match.start() and (p.precision == 3) == wants_region]
+        # "A Debark, située à 750 km de la capitale Addis Abeba, ... la ville est calme": not the yardstick
+        earlier = [p for p in places if p.end <= match.start() and (p.precision == 3) == wants_region
+                   and not is_reference_point(text, p, 0)]
         if earlier:
             antecedent = max(earlier, key=lambda p: p.end)
             near = NEAR.search(text[max(0, match.start() - 25) : match.start()])
