@@ -839,3 +839,11 @@ def test_the_first_word_of_an_unknown_arabic_name_is_no_village(geocoder: Geocod
     for candidates in ([], [(start, start + 4)], [(start, start + len("Karm al Zeitoun"))]):
         result = geocoder.find(text, candidates=candidates)
         assert mention_at(result.mentions, start, start + 4) is None
+
+
+def test_a_name_a_chain_settles_is_that_place_throughout_the_text(geocoder: Geocoder) -> None:
+    # two villages of Centrafrique are called Sido; "à Sido, dans l'Ouham-Fafa" says which one the text means
+    text = ("Des combattants déposent les armes à Sido, en Centrafrique. Lundi, cinquante anciens rebelles ont rendu "
+            "leurs armes à Sido, dans l'Ouham-Fafa, selon les autorités.")
+    sido = [m for m in geocoder.find(text).mentions if m.text == "Sido"]
+    assert len(sido) == 2 and {m.place.admin1 for m in sido} == {"Ouham-Fafa"}

@@ -1524,6 +1524,9 @@ class Geocoder:
         # trusted only near the text's other places
         respelt: set[int] = set()
         chains = _chains(text, matches, cues, home)
+        # the place a chain settles a name to ("Sido, dans l'Ouham-Fafa"), and each mention's key, chaining, cue
+        chained: dict[str, Place] = {}
+        keyed: list[tuple[str, bool, Cue]] = []
         for index, (match, cue) in enumerate(zip(matches, cues, strict=True)):
             if index in chains:  # "Bwito, territoire de Rutshuru, province du Nord-Kivu": Bwito is in Nord-Kivu
                 match.places = [p for p in match.places if (p.country, p.admin1) == chains[index][0]]
@@ -1542,11 +1545,15 @@ class Geocoder:
                 # a national park or a forest is no place anyone lives: only its province is known, placed at
                 # its capital (codebook section 4)
                 place, precision, qualifier = self._province_of(place) or place, 3, qualifier or "province"
+            if index in chains:
+                chained.setdefault(match.key, place)
             result.mentions.append(
                 PlaceMention(match.start, match.end, text[match.start:match.end], place, precision, qualifier)
             )
+            keyed.append((match.key, index in chains, cue))
             if _respelt(place, match, text[match.start:match.end]) or _half_of_unknown_name(match, place):
                 respelt.add(id(result.mentions[-1]))
+        result.mentions = self._as_chained(result.mentions, keyed, chained)
         result.mentions, far = _without_far_villages(text, result.mentions)
         result.mentions, stray = _without_stray_respellings(result.mentions, respelt)
         far += stray
@@ -1564,6 +1571,21 @@ class Geocoder:
             u for u in result.unresolved if _UNRESOLVED_CUE.search(text[max(0, u[0] - 30) : u[0]].lower())
         ]
         return result
+
+    def _as_chained(self, mentions: list[PlaceMention], keyed: list[tuple[str, bool, Cue]],
+                    chained: dict[str, Place]) -> list[PlaceMention]:
+        """A name is one place throughout a text: where a chain settles it ("à Sido, dans l'Ouham-Fafa"), its
+        other mentions ("à Sido au nord de la Centrafrique") are that place, not a namesake elsewhere."""
+        if not chained:
+            return mentions
+        out = []
+        for mention, (key, in_chain, cue) in zip(mentions, keyed, strict=True):
+            place = chained.get(key)
+            if place is not None and not in_chain and place is not mention.place and place.feature != "admin1":
+                precision, qualifier = self._precision(place, cue)
+                mention = PlaceMention(mention.start, mention.end, mention.text, place, precision, qualifier)
+            out.append(mention)
+        return out
 
     def _province_of(self, place: Place) -> Place | None:
         """The admin1 entry of the province ``place`` lies in."""
