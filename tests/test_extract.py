@@ -2600,3 +2600,62 @@ def test_what_a_place_is_shaken_by_describes_it(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "La police a dispersé mercredi des manifestants à Gafsa, ville secouée mardi par des "
                               "heurts.", published=date(2023, 5, 11))
     assert ("Violent demonstration", "2023-05-09") in [(e.sub_event_type, e.event_date) for e in events]
+
+
+@pytest.mark.parametrize(("text", "anaphor"), [
+    ("Des enlèvements ont été signalés dans la région métropolitaine de Port-au-Prince.", False),
+    ("Des tirs ont visé la ville voisine de Gao.", False),
+    ("Des enlèvements ont été signalés samedi dans la région.", True),
+    ("Des tirs ont visé cette ville proche de la frontière.", True),
+])
+def test_a_place_noun_with_its_own_name_points_back_to_no_place(text: str, anaphor: bool) -> None:
+    from veilleur.extract.events import PLACE_ANAPHOR
+
+    assert (PLACE_ANAPHOR.search(text) is not None) is anaphor
+
+
+def test_the_place_of_a_happening_that_marks_a_time_is_not_the_event_s() -> None:
+    from veilleur.extract.frames import names_an_origin
+    from veilleur.extract.mentions import PlaceRef
+
+    text = "Les attentats se sont multipliés depuis la chute de Mossoul en 2014."
+    start = text.index("Mossoul")
+    place = PlaceRef(start, start + 7, "Mosul", "Iraq", "Nineveh", "", 36.34, 43.13, 1)
+    assert names_an_origin(text, place, 0)
+    text = "Les attentats se sont multipliés à Mossoul depuis 2014."
+    start = text.index("Mossoul")
+    assert not names_an_origin(text, PlaceRef(start, start + 7, "Mosul", "Iraq", "Nineveh", "", 36.34, 43.13, 1), 0)
+
+
+@pytest.mark.parametrize("text", [
+    "Des milliers de manifestants ont réclamé la libération des militants détenus à Casablanca.",
+    "Les ravisseurs exigent la libération de leurs camarades incarcérés dans la prison de Casablanca.",
+])
+def test_where_someone_is_held_is_not_where_the_event_is(text: str) -> None:
+    from veilleur.extract.frames import names_an_origin
+    from veilleur.extract.mentions import PlaceRef
+
+    start = text.index("Casablanca")
+    assert names_an_origin(text, PlaceRef(start, start + 10, "Casablanca", "Morocco", "", "", 33.59, -7.62, 1), 0)
+
+
+def test_a_place_named_as_another_s_complement_is_no_member_of_a_list() -> None:
+    from veilleur.extract.frames import listed_together
+    from veilleur.extract.mentions import PlaceRef
+
+    def ref(text: str, name: str) -> PlaceRef:
+        start = text.index(name)
+        return PlaceRef(start, start + len(name), name, "", "", "", 0.0, 0.0, 1)
+
+    text = "Un homme a poignardé deux passants dans la Vieille Ville de Jérusalem samedi."
+    assert not listed_together(text, ref(text, "Vieille Ville"), ref(text, "Jérusalem"))
+    text = "Des frappes ont visé les villages de Kfar Kila et de Khiam."
+    assert listed_together(text, ref(text, "Kfar Kila"), ref(text, "Khiam"))
+
+
+def test_cette_ville_does_not_point_back_to_a_yardstick(pipeline: Pipeline) -> None:
+    text = ("A Gondar, située à environ 700 km au nord de la capitale Addis Abeba, des combats ont opposé lundi des "
+            "miliciens Fano à l'armée éthiopienne. Selon un médecin, dix personnes ont été tuées dans les combats "
+            "qui ont secoué la ville.")
+    events = pipeline.process(Article(id="t", text=text, published=date(2024, 9, 3))).events
+    assert events and all(e.location != "Addis Ababa" for e in events)

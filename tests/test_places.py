@@ -531,8 +531,8 @@ def test_n_apostrophe_before_a_capital_is_part_of_the_name(geocoder: Geocoder) -
         # a vowel apart is a spelling of the same name
         ("Des tirs ont visé un poste de police à Vladicaucase, en Russie, dans la nuit.", "Vladicaucase",
          "Vladikavkaz"),
-        # a consonant more or less is another name: the Brussels commune is not Manbij, Syria
-        ("La police a perquisitionné un appartement à Molenbeek mardi.", "Molenbeek", None),
+        # a consonant more or less is another name: the Brussels commune (the press's short name) is not Manbij
+        ("La police a perquisitionné un appartement à Molenbeek mardi.", "Molenbeek", "Molenbeek-Saint-Jean"),
     ],
 )
 def test_a_near_miss_spelling_differs_only_in_its_vowels(geocoder: Geocoder, text: str, name: str,
@@ -798,3 +798,52 @@ def test_the_bahema_chiefdoms_of_ituri_are_in_djugu_territory(geocoder: Geocoder
     # the extracts hold only a village Bahema in Tshopo, 780 km from the Hema chiefdoms of Djugu in Ituri
     found = [m.place for m in geocoder.find("En Ituri, des miliciens ont pillé des villages de Bahema Nord.").mentions]
     assert [(p.admin1, round(p.latitude)) for p in found if p.name.startswith("Bahema")] == [("Ituri", 2)]
+
+
+def test_a_village_said_to_lie_in_a_place_of_another_country_is_a_namesake(geocoder: Geocoder) -> None:
+    # "X à Y": the village lies in Y; the tables hold a Hilal Khel in Afghanistan only, far from Bajaur
+    text = ("Au Pakistan, près de la frontière avec l'Afghanistan, deux soldats ont été tués lors d'un raid mené "
+            "dans la région de Hilal Khel à Bajur.")
+    result = geocoder.find(text)
+    start = text.index("Hilal Khel")
+    found = mention_at(result.mentions, start, start + len("Hilal Khel"))
+    assert found is None or found.place.country == "Pakistan"
+    bajaur = mention_at(result.mentions, text.index("Bajur"), text.index("Bajur") + 5)
+    assert bajaur is not None and bajaur.place.country == "Pakistan"
+
+
+def test_a_town_named_after_a_province_lies_in_it(geocoder: Geocoder) -> None:
+    # GeoNames also calls Qir Moav (Maan governorate) "Al Karak": the seat of the Karak governorate is Karak City
+    context = "Des hommes armés ont ouvert le feu dans la ville de Karak, en Jordanie."
+    chosen = geocoder.geocode("Karak", context=context)
+    assert chosen.chosen is not None and chosen.chosen.place.admin1 == "Karak"
+
+
+@pytest.mark.parametrize(("name", "context", "admin1"), [
+    # the press's short name of a Brussels commune, not the Flemish village Molenbeek-Wersbeek
+    ("Molenbeek", "Les enquêteurs ont perquisitionné un appartement à Molenbeek, en Belgique.", "Brussels Capital"),
+    # Ethiopia's historic provinces, now zones of Amhara, not a village Vulu in Oromiya
+    ("Wollo", "Des miliciens ont tendu des embuscades à l'armée éthiopienne au Wollo.", "Amhara"),
+    ("Godjam", "Des miliciens ont tendu des embuscades à l'armée éthiopienne au Godjam.", "Amhara"),
+])
+def test_names_the_press_gives_places_the_tables_knew_otherwise(geocoder: Geocoder, name: str, context: str,
+                                                                 admin1: str) -> None:
+    found = geocoder.geocode(name, context=context).chosen
+    assert found is not None and found.place.admin1 == admin1
+
+
+def test_the_first_word_of_an_unknown_arabic_name_is_no_village(geocoder: Geocoder) -> None:
+    # "Karm al Zeitoun" is a quarter of Homs: its first word is not the village Al Karm of Tartus
+    text = "Des obus sont tombés mardi sur les quartiers de Karm al Zeitoun et de Baba Amr, à Homs, en Syrie."
+    start = text.index("Karm")
+    for candidates in ([], [(start, start + 4)], [(start, start + len("Karm al Zeitoun"))]):
+        result = geocoder.find(text, candidates=candidates)
+        assert mention_at(result.mentions, start, start + 4) is None
+
+
+def test_a_name_a_chain_settles_is_that_place_throughout_the_text(geocoder: Geocoder) -> None:
+    # two villages of Centrafrique are called Sido; "à Sido, dans l'Ouham-Fafa" says which one the text means
+    text = ("Des combattants déposent les armes à Sido, en Centrafrique. Lundi, cinquante anciens rebelles ont rendu "
+            "leurs armes à Sido, dans l'Ouham-Fafa, selon les autorités.")
+    sido = [m for m in geocoder.find(text).mentions if m.text == "Sido"]
+    assert len(sido) == 2 and {m.place.admin1 for m in sido} == {"Ouham-Fafa"}

@@ -59,7 +59,9 @@ NON_VIOLENT_TYPES = frozenset({"Strategic developments", "Protests"})
 PLACE_ANAPHOR = re.compile(
     r"\b(?:cette|ce|la|le) (?:même )?"
     r"(?:(?P<city>ville|localité|cité|bourgade|quartier|village)|(?P<region>province|région))\b(?! d[eu'])"
-    r"(?! (?-i:[A-ZÀ-Ý]))",  # "le village Ngurahi" names a village, it does not point back to one
+    r"(?! (?-i:[A-ZÀ-Ý]))"  # "le village Ngurahi" names a village, it does not point back to one
+    # "la région métropolitaine de Port-au-Prince", "la ville voisine de Gao": the noun's adjectives and its name
+    r"(?!(?:\s+[a-zà-ÿ-]+){1,2}\s+(?:de\s+|d['’]\s*|du\s+)(?:la\s+|l['’]\s*)?(?-i:[A-ZÀ-Ý]))",
     re.IGNORECASE,
 )
 NEAR = re.compile(
@@ -452,7 +454,9 @@ def _with_article_knowledge(text: str, mentions: Mentions, context: ArticleConte
     places = list(mentions.places)
     for match in PLACE_ANAPHOR.finditer(text):
         wants_region = bool(match.group("region"))
-        earlier = [p for p in places if p.end <= match.start() and (p.precision == 3) == wants_region]
+        # "A Debark, située à 750 km de la capitale Addis Abeba, ... la ville est calme": not the yardstick
+        earlier = [p for p in places if p.end <= match.start() and (p.precision == 3) == wants_region
+                   and not is_reference_point(text, p, 0)]
         if earlier:
             antecedent = max(earlier, key=lambda p: p.end)
             near = NEAR.search(text[max(0, match.start() - 25) : match.start()])

@@ -42,14 +42,19 @@ CUE_ARTICLE = 4  # "l'aviation syrienne était intervenue": an actor the cue ope
 ORIGIN = re.compile(
     r"(?:(?:en provenance|venu(?:e|s|es)?|venant|à destination|rejoindre|depuis"
     r"|(?:évacu|transfér|transport|achemin|rapatri)(?:é|ée|és|ées)\s+(?:sur|vers))\s+(?:de\s+|d')?"
-    # "une ONG basée à Londres", "des rebelles basés au Pakistan": where a body sits, not where it acts
-    # "les prisonniers détenus à Casablanca": where someone is held, not where the story happens
-    r"|(?:basée?s?|détenue?s?)\s+(?:depuis\s+)?(?:à|en|au|aux|dans)\s+)\s*(?:l'|la\s+|le\s+)?"
+    # "une ONG basée à Londres", "des rebelles basés au Pakistan": where a body sits, not where it acts; "la
+    # libération des prisonniers détenus à Casablanca": where someone is held, not where the release is asked
+    r"|(?:basée?s?|(?:détenu|emprisonné|incarcéré|écroué)(?:e|s|es)?)\s+(?:depuis\s+)?(?:à|en|au|aux|dans)\s+)"
+    r"\s*(?:l'|la\s+|le\s+)?"
     r"(?:(?:nord|sud|est|ouest)(?:-\w+)?\s+(?:de\s+|d')(?:l'|la\s+|le\s+)?)?"
     # "depuis la bande de Gaza", "depuis la région de Kherson": the name a place noun introduces
-    r"(?:(?:bande|région|province|ville|localité|zone|territoire|état)\s+(?:de\s+|d'|du\s+)(?:l'|la\s+|le\s+)?)?$",
+    r"(?:(?:bande|région|province|ville|localité|zone|territoire|état|prison)\s+(?:de\s+|d'|du\s+)(?:l'|la\s+|le\s+)?)?$",
     re.IGNORECASE,
 )
+# "depuis la prise de Kaboul", "depuis la chute de Mossoul": a place of another happening that marks a time (or
+# of where a force came from): not where the cue's event is
+SINCE_ANOTHER = re.compile(r"\bdepuis\s+(?:l['’]\s*|la\s+|le\s+|les\s+)[a-zà-ÿ-]+\s+(?:de\s+|d['’]\s*|du\s+|des\s+)"
+                           r"(?:l['’]\s*|la\s+|le\s+)?$", re.IGNORECASE)
 COUNTRY_REACH = 60  # "dans l'est séparatiste prorusse de l'" before a country's name
 REFERENCE = re.compile(
     r"\b(?:km|kilomètres?)\b[^.;:]*$"
@@ -83,6 +88,7 @@ NAME_GOES_ON = re.compile(r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]")
 LIST_GOES_ON = re.compile(r"(?:\s*\(\d+\))?(?:\s*,|\s+(?:et|ou))\s+(?:à|au|aux|dans)\s", re.IGNORECASE)
 APPOSED_PLACE = re.compile(r"^\s*,?\s*(?:à|au|dans)\s", re.IGNORECASE)  # "Jaramana, à Damas": one place
 QUOTE = re.compile('"')
+COMPLEMENT_GAP = re.compile(r"\s+(?:de|du|d['’])\s*", re.IGNORECASE)  # a place named as another's complement
 CLAUSE_BREAK = re.compile(r"\s(?:et|puis|mais|avant|après)\s|[;:.]", re.IGNORECASE)
 # a subject that takes up the armed group named before it: "le groupe s'est emparé de", "ce mouvement a pris"
 # (not a pronoun: "ils", "elle" as often stand for soldiers, a town or a spokesman)
@@ -403,6 +409,8 @@ def listed_together(text: str, first: PlaceRef, then: PlaceRef) -> bool:
         return True
     if not gap.strip() or NAME_GOES_ON.match(text, then.end):
         return False  # "Bab Sbaa": two names side by side are one name the gazetteer holds in parts
+    if COMPLEMENT_GAP.fullmatch(gap):
+        return False  # "la Vieille Ville de Jérusalem": the second place is the first's town, not a member
     gap = _UNKNOWN_MEMBERS.sub("", COMPASS_APPOSITION.sub("", gap, count=1), count=1)
     # "à Moscou, à Omsk et à Tomsk": where the list goes on with its preposition, ", à" is no apposition
     return COORDINATION.match(gap) is not None and (
@@ -1044,8 +1052,10 @@ def _take_mentions(into: Frame, other: Frame) -> None:
 
 
 def names_an_origin(text: str, place: PlaceRef, sentence_start: int) -> bool:
-    """Is the place where a force came from or a body is based ("venus de Raqqa", "une ONG basée à Londres")?"""
-    return ORIGIN.search(text[max(sentence_start, place.start - 30) : place.start]) is not None
+    """Is the place where a force came from or a body is based ("venus de Raqqa", "une ONG basée à Londres"), or
+    that of a past happening that marks a time ("depuis la prise de Kaboul")?"""
+    left = text[max(sentence_start, place.start - 40) : place.start]
+    return ORIGIN.search(left[-30:]) is not None or SINCE_ANOTHER.search(left) is not None
 
 
 def is_reference_point(text: str, place: PlaceRef, sentence_start: int) -> bool:

@@ -880,11 +880,16 @@ def _bracketed(text: str, start: int, end: int) -> bool:
 _ROAD_BEFORE = re.compile(r"(?:axe|route|tronçon|corridor|piste)s?\s+$", re.IGNORECASE)
 
 
+_ARTICLE_GOES_ON = re.compile(r"[ \t]+(?:al|el|ad|ed|as|es|ash|esh|an|ar|at|az|ez)[ \t-][A-ZÀ-Ý]")
+
+
 def _part_of_compound(text: str, start: int, end: int) -> bool:
     """Is text[start:end] joined by a hyphen to another word ("Tchomo" in "Tchomo-Bangou"), other than the
-    two ends of a road ("l'axe Boni-Hombori")?"""
+    two ends of a road ("l'axe Boni-Hombori"), or followed by an Arabic article and a capital ("Karm al Zeitoun")?"""
     before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
     after = end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()
+    if not before and _ARTICLE_GOES_ON.match(text, end):
+        return True  # "les quartiers de Karm al Zeitoun": the first word of an Arabic name the tables lack
     if not (before or after):
         return False
     first = start
@@ -941,6 +946,7 @@ _CHAIN_LINK = re.compile(r"(?:\s+[A-ZÀ-Ý][\w'’-]*)?\s*[,(]\s*(?:(?:en|dans|�
 
 
 # "Malhar, dans le Jammu": the second name is an area the first lies in, not the next member of a list
+_AT_LINK = re.compile(r"[ \t]+à[ \t]+")  # "la région de Hilal Khel à Bajur": the village lies in the place after "à"
 _INSIDE_LINK = re.compile(r"\s*,\s*dans\s+(?:le|la|l['’])\s*", re.IGNORECASE)
 
 
@@ -1110,6 +1116,13 @@ MAX_REACH_COUNTRIES = 4  # ...and in as many countries where its named actors op
 DETAIL_BUDGET = 512 * 2**20  # bytes of country gazetteers a geocoder keeps (all of them take about 900 MiB)
 
 
+def _seat_of(town: Place, area: Place) -> bool:
+    """May the town be the seat the area is named after: near its point and, for a province, inside it ("Karak" is
+    Karak City, in the Karak governorate, not Qir Moav across the line, which GeoNames also calls Al Karak)."""
+    inside = area.feature != "admin1" or (town.country, town.admin1) == (area.country, area.admin1)
+    return inside and distance_km(town, area) <= SEAT_KM
+
+
 def _lies_in(place: Place, container: Place) -> bool:
     """Inside a province named after it ("Ruwenzori, au Nord-Kivu"), or near a place named after it."""
     if container.feature == "admin1":
@@ -1123,13 +1136,16 @@ def _without_far_villages(text: str, mentions: list[PlaceMention]
     territoire de") lies near it. A village there far from the next name is a namesake elsewhere (the tables
     hold the Lala of another province, not Djugu's): it is dropped to the unresolved names, and the sentence
     keeps the next name. Only villages, or towns said to lie "dans" the next name ("Malhar, dans le Jammu"): two
-    towns joined by a comma alone are a list ("Gao, Tombouctou")."""
+    towns joined by a comma alone are a list ("Gao, Tombouctou"). A village is also said to lie in the place "à"
+    introduces right after it ("Hilal Khel à Bajur"), and one found in another country than that place is a
+    namesake abroad."""
     ordered = sorted(mentions, key=lambda m: m.start)
     far = {id(m) for m, following in zip(ordered, ordered[1:], strict=False)
            if (m.place.feature == "village" or _INSIDE_LINK.fullmatch(text, m.end, following.start)
                and m.place.feature != "admin1")
-           and following.place.country == m.place.country
-           and _CHAIN_LINK.fullmatch(text, m.end, following.start)
+           and (following.place.country == m.place.country or m.place.feature == "village")
+           and (_CHAIN_LINK.fullmatch(text, m.end, following.start)
+                or m.place.feature == "village" and _AT_LINK.fullmatch(text, m.end, following.start))
            and not _lies_in(m.place, following.place)}
     return [m for m in mentions if id(m) not in far], [(m.start, m.end, m.text) for m in mentions if id(m) in far]
 
@@ -1391,8 +1407,7 @@ class Geocoder:
         best = max(places, key=lambda p: self._score(p, match.key, country, admins, anchors)
                    + (SPELLING_BONUS if p.geonameid in match.exact and p.feature not in AREAS
                       and not _short_form(p, match.key) else 0.0)
-                   + (SEAT_BONUS if p.feature not in AREAS and any(
-                       distance_km(p, a) <= SEAT_KM for a in areas) else 0.0))
+                   + (SEAT_BONUS if p.feature not in AREAS and any(_seat_of(p, a) for a in areas) else 0.0))
         return _dominant_namesake(best, places, match.key, home, anchors) or best
 
     @staticmethod
@@ -1509,6 +1524,9 @@ class Geocoder:
         # trusted only near the text's other places
         respelt: set[int] = set()
         chains = _chains(text, matches, cues, home)
+        # the place a chain settles a name to ("Sido, dans l'Ouham-Fafa"), and each mention's key, chaining, cue
+        chained: dict[str, Place] = {}
+        keyed: list[tuple[str, bool, Cue]] = []
         for index, (match, cue) in enumerate(zip(matches, cues, strict=True)):
             if index in chains:  # "Bwito, territoire de Rutshuru, province du Nord-Kivu": Bwito is in Nord-Kivu
                 match.places = [p for p in match.places if (p.country, p.admin1) == chains[index][0]]
@@ -1527,11 +1545,15 @@ class Geocoder:
                 # a national park or a forest is no place anyone lives: only its province is known, placed at
                 # its capital (codebook section 4)
                 place, precision, qualifier = self._province_of(place) or place, 3, qualifier or "province"
+            if index in chains:
+                chained.setdefault(match.key, place)
             result.mentions.append(
                 PlaceMention(match.start, match.end, text[match.start:match.end], place, precision, qualifier)
             )
+            keyed.append((match.key, index in chains, cue))
             if _respelt(place, match, text[match.start:match.end]) or _half_of_unknown_name(match, place):
                 respelt.add(id(result.mentions[-1]))
+        result.mentions = self._as_chained(result.mentions, keyed, chained)
         result.mentions, far = _without_far_villages(text, result.mentions)
         result.mentions, stray = _without_stray_respellings(result.mentions, respelt)
         far += stray
@@ -1549,6 +1571,21 @@ class Geocoder:
             u for u in result.unresolved if _UNRESOLVED_CUE.search(text[max(0, u[0] - 30) : u[0]].lower())
         ]
         return result
+
+    def _as_chained(self, mentions: list[PlaceMention], keyed: list[tuple[str, bool, Cue]],
+                    chained: dict[str, Place]) -> list[PlaceMention]:
+        """A name is one place throughout a text: where a chain settles it ("à Sido, dans l'Ouham-Fafa"), its
+        other mentions ("à Sido au nord de la Centrafrique") are that place, not a namesake elsewhere."""
+        if not chained:
+            return mentions
+        out = []
+        for mention, (key, in_chain, cue) in zip(mentions, keyed, strict=True):
+            place = chained.get(key)
+            if place is not None and not in_chain and place is not mention.place and place.feature != "admin1":
+                precision, qualifier = self._precision(place, cue)
+                mention = PlaceMention(mention.start, mention.end, mention.text, place, precision, qualifier)
+            out.append(mention)
+        return out
 
     def _province_of(self, place: Place) -> Place | None:
         """The admin1 entry of the province ``place`` lies in."""
@@ -1700,7 +1737,7 @@ class Geocoder:
                 extra.append(_Match(start, end, "?" + key, []))
             else:
                 extra.append(_Match(start, end, resolved, _candidates(resolved, gazetteers), fuzzy=not known,
-                                    introduced=_introduced(text, start)))
+                                    introduced=_introduced(text, start), partial=_part_of_compound(text, start, end)))
         return extra
 
     def _cued_unknowns(self, text: str, found: SpanIndex) -> Iterator[tuple[int, int, str]]:
