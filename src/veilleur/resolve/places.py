@@ -1138,13 +1138,13 @@ def _without_far_villages(text: str, mentions: list[PlaceMention]
     keeps the next name. Only villages, or towns said to lie "dans" the next name ("Malhar, dans le Jammu"): two
     towns joined by a comma alone are a list ("Gao, Tombouctou"). A village is also said to lie in the place "à"
     introduces right after it ("Hilal Khel à Bajur"), and one found in another country than that place is a
-    namesake abroad."""
+    namesake abroad (after a comma, a village of another country is kept: "Kiro, près de Djibo" may lie across
+    the border)."""
     ordered = sorted(mentions, key=lambda m: m.start)
     far = {id(m) for m, following in zip(ordered, ordered[1:], strict=False)
            if (m.place.feature == "village" or _INSIDE_LINK.fullmatch(text, m.end, following.start)
                and m.place.feature != "admin1")
-           and (following.place.country == m.place.country or m.place.feature == "village")
-           and (_CHAIN_LINK.fullmatch(text, m.end, following.start)
+           and (following.place.country == m.place.country and _CHAIN_LINK.fullmatch(text, m.end, following.start)
                 or m.place.feature == "village" and _AT_LINK.fullmatch(text, m.end, following.start))
            and not _lies_in(m.place, following.place)}
     return [m for m in mentions if id(m) not in far], [(m.start, m.end, m.text) for m in mentions if id(m) in far]
