@@ -106,6 +106,31 @@ def test_day_number_before_a_noun_is_not_a_year() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # planned days still ahead in the publication year are that day, not the same day a year before
+        ("Une nouvelle marche a été annoncée pour le 25 octobre.", date(2017, 10, 25)),
+        ("Un sit-in est prévu le 30 octobre devant la préfecture.", date(2017, 10, 30)),
+        ("Le procès a été reporté au 4 novembre.", date(2017, 11, 4)),
+        ("Le sommet se tiendra le 2 novembre prochain.", date(2017, 11, 2)),
+        ("Les pourparlers reprendront le 10 janvier prochain.", date(2018, 1, 10)),
+        # the weekday named with the day picks the year whose calendar agrees
+        ("Le conseil se réunira le samedi 21 octobre.", date(2017, 10, 21)),
+        ("Des tirs avaient éclaté le vendredi 21 octobre.", date(2016, 10, 21)),
+        # a report of a day with no plan word is still the latest such day on or before publication
+        ("Le 25 octobre, un convoi a sauté sur une mine.", date(2016, 10, 25)),
+        ("Le sit-in du samedi 21 octobre dernier a été dispersé.", date(2016, 10, 21)),
+        # behind the publication day, a weekday that does not agree changes nothing
+        ("Le jeudi 6 octobre, deux obus sont tombés.", date(2017, 10, 6)),
+        # a plan whose day has passed stays in the publication year
+        ("Une grève était prévue pour le 12 octobre.", date(2017, 10, 12)),
+    ],
+)
+def test_a_day_ahead_is_planned_only_when_the_text_says_so(text: str, expected: date) -> None:
+    assert only(text, MONDAY).value == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Le tir a eu lieu à 7h.",

@@ -144,6 +144,28 @@ def _day_in_past(day: int, month: int, year: int | None, published: date) -> dat
     return resolved
 
 
+def _day_of_year_asked(
+    day: int, month: int, published: date, weekday: int | None, tense: str | None, planned: bool
+) -> date | None:
+    """A day named without a year, when the same day of the publication year is still ahead: "le 3 janvier
+    prochain" is the next such day; else the weekday named with it picks the year whose calendar agrees ("samedi
+    24 juillet"); a day planned for ("annoncée pour le 27 août") is that day ahead; anything else (and "le 27 août
+    dernier") is the same day a year before, the latest such day on or before publication."""
+    this_year = _safe_date(published.year, month, day)
+    if tense == "future":
+        if this_year is not None and this_year >= published:
+            return this_year
+        return _safe_date(published.year + 1, month, day)
+    if this_year is None or this_year <= published or tense == "past":
+        return _day_in_past(day, month, None, published)
+    last_year = _safe_date(published.year - 1, month, day)
+    if weekday is not None and this_year.weekday() == weekday:
+        return this_year  # the year before cannot agree too: its calendar is one or two weekdays behind
+    if weekday is not None and last_year is not None and last_year.weekday() == weekday:
+        return last_year
+    return this_year if planned else last_year
+
+
 def _month_in_past(month: int, year: int | None, published: date) -> int:
     """The year of a month named without one: the latest such month on or before publication."""
     if year is not None:
@@ -216,9 +238,16 @@ def _explicit_day_pattern() -> re.Pattern[str]:
     p = _pieces()
     lead = _alternation(_vocabulary()["day_lead_ins"])
     return re.compile(
-        rf"{p['start']}(?:{lead}\s+)?(?:{p['weekday']}\s+)?(?P<day>{p['day']})\s+(?P<month>{p['any_month']})"
-        rf"(?:\s+(?P<year>{p['year']}))?(?:\s+{p['past']})?"
+        rf"{p['start']}(?:{lead}\s+)?(?:(?P<weekday>{p['weekday']})\s+)?(?P<day>{p['day']})\s+"
+        rf"(?P<month>{p['any_month']})(?:\s+(?P<year>{p['year']}))?"
+        rf"(?:\s+(?P<past>{p['past']})|\s+(?P<future>{_alternation(_vocabulary()['future_markers'])})(?![\w-]))?"
     )
+
+
+@lru_cache(maxsize=1)
+def _plan_lead_pattern() -> re.Pattern[str]:
+    """A plan word ending the text before a day ("annoncée pour ", "prévue pour le ", "fixée au ")."""
+    return re.compile(rf"(?<![\w-])(?:{_alternation(_vocabulary()['plan_lead_ins'])})(?:\s+(?:pour|le|au))*\s+$")
 
 
 def _explicit_days(folded: str, published: date) -> Iterator[_Found]:
@@ -229,7 +258,16 @@ def _explicit_days(folded: str, published: date) -> Iterator[_Found]:
         year = _plausible_year(match.group("year"), published)
         end = match.end() if year is not None or not match.group("year") else match.end("month")
         day, month = _day_number(match.group("day")), _month_number(match.group("month"))
-        value = _day_in_past(day, month, year, published)
+        if year is not None:
+            value = _safe_date(year, month, day)
+        else:
+            weekday = match.group("weekday")
+            value = _day_of_year_asked(
+                day, month, published,
+                weekday=int(_vocabulary()["weekdays"][weekday]) if weekday else None,
+                tense="future" if match.group("future") else "past" if match.group("past") else None,
+                planned=_plan_lead_pattern().search(folded, max(0, match.start() - 40), match.start()) is not None,
+            )
         if value is not None:
             yield match.start(), end, value, PRECISION_DAY, "day"
 
