@@ -22,6 +22,7 @@ from veilleur.extract.frames import (
     Frame,
     day_starts,
     frames_for_sentence,
+    is_a_source,
     is_reference_point,
     listed_together,
     names_an_origin,
@@ -235,8 +236,7 @@ def _assault_bombs(events: list[Event]) -> list[Event]:
 def _a_source(text: str, actor: ActorRef, annotation: Annotation, cues: CueLexicon) -> bool:
     """"selon l'armée", "a indiqué un responsable de la police": a side named as who reports, not as who acts."""
     floor = max((start for start, _ in annotation.sentences if start <= actor.start), default=0)
-    return cues.follows_attribution(text, actor.start, reach=30, max_words=3, floor=floor) or bool(
-        cues.speaker.search(text, max(floor, actor.start - 40), actor.start))
+    return is_a_source(text, actor, floor, cues)
 
 
 def _armed_groups_first(events: list[Event]) -> list[Event]:

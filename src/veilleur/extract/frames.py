@@ -192,9 +192,7 @@ def frames_for_sentence(
     actors = [
         a
         for a in mentions.actors_in(start, end)
-        if not _is_attributed(text, a, start, cues)
-        # "un responsable dans l'armée a confirmé l'assaut": someone speaking, not a side
-        and not cues.speaker.search(text, max(start, a.start - 40), a.start)
+        if not is_a_source(text, a, start, cues)
     ]
     cue_tokens = {token.i for _, token, _ in found}
     for index, (frame, (_, token, row)) in enumerate(zip(frames, found, strict=True)):
@@ -709,10 +707,19 @@ def _since_clauses(tree: Tree, token: Token) -> list[tuple[int, int]]:
         after = tree.get(since.i + 1)
         if since.lemma != "depuis" or after is None or after.lemma not in ("que", "qu'"):
             continue
-        end = next((t for t in tree.tokens if t.i > after.i and t.text in CLAUSE_ENDS), tree.tokens[-1])
-        if not since.i <= token.i <= end.i:
-            spans.append((since.start, end.start if end.text in CLAUSE_ENDS else end.end))
+        span, stop = _to_clause_end(tree, since)
+        if not since.i <= token.i < stop:
+            spans.append(span)
     return spans
+
+
+def _to_clause_end(tree: Tree, first: Token) -> tuple[tuple[int, int], int]:
+    """The character span from ``first`` to the next comma or other clause end (left out), or to the sentence's
+    end; and the index of the first token past it."""
+    end = next((t for t in tree.tokens if t.i > first.i and t.text in CLAUSE_ENDS), None)
+    if end is None:
+        return (first.start, tree.tokens[-1].end), tree.tokens[-1].i + 1
+    return (first.start, end.start), end.i
 
 
 def _comparison_clauses(tree: Tree, cue_tokens: set[int], marks: frozenset[str]) -> list[tuple[int, int]]:
@@ -741,11 +748,9 @@ def _since_phrases(tree: Tree, token: Token, marks: frozenset[str]) -> list[tupl
     for since in tree.tokens:
         if since.lemma not in marks or since.dep != "case":
             continue
-        end = next((t for t in tree.tokens if t.i > since.i and t.text in CLAUSE_ENDS), None)
-        last = end.i if end is not None else len(tree.tokens) + tree.tokens[0].i
-        if since.i <= token.i < last:
-            continue
-        spans.append((since.start, end.start if end is not None else tree.tokens[-1].end))
+        span, stop = _to_clause_end(tree, since)
+        if not since.i <= token.i < stop:
+            spans.append(span)
     return spans
 
 
@@ -1085,6 +1090,8 @@ def _in_a_source(text: str, place: PlaceRef, sentence_start: int, cues: CueLexic
     return len(said.split()) <= SOURCE_MAX_WORDS and SOURCE_ENDS.search(said) is None
 
 
-def _is_attributed(text: str, actor: ActorRef, sentence_start: int, cues: CueLexicon) -> bool:
-    """"selon l'armée russe": the army is a source here, not a side."""
-    return cues.follows_attribution(text, actor.start, reach=30, max_words=3, floor=sentence_start)
+def is_a_source(text: str, actor: ActorRef, sentence_start: int, cues: CueLexicon) -> bool:
+    """"selon l'armée russe", "un responsable dans l'armée a confirmé l'assaut": the army is a source or someone
+    speaking for it here, not a side acting."""
+    return cues.follows_attribution(text, actor.start, reach=30, max_words=3, floor=sentence_start) or bool(
+        cues.speaker.search(text, max(sentence_start, actor.start - 40), actor.start))
