@@ -138,6 +138,8 @@ class CueLexicon:
     link: re.Pattern[str]  # "Lire aussi : ...": a link to another article
     caption: re.Pattern[str]  # "... le 28 mars à Gao ©AFP": a photo's caption, ended by its credit
     ordinary_crime: re.Pattern[str]  # "ont arrêté un trafiquant de drogue": an arrest the codebook does not code
+    # "une embuscade tendue par X": a fight one side began
+    initiative_words: frozenset[str] = frozenset()
 
     def totals_a_period(self, text: str, start: int, end: int, day_starts: Iterable[int]) -> bool:
         """Does the sentence sum deaths or events over a period ("depuis le début du conflit", "au total" with
@@ -328,4 +330,5 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
                         + "|".join(map(re.escape, data["link_line_openers"])), re.IGNORECASE),
         caption=re.compile("|".join(map(re.escape, data["caption_credits"])), re.IGNORECASE),
         ordinary_crime=_alternation(data["ordinary_crime"]),
+        initiative_words=frozenset(data["initiative_words"]),
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from veilleur.extract.cues import REMOTE_VIOLENCE
+from veilleur.extract.cues import REMOTE_VIOLENCE, load_cues, opens_with
 from veilleur.extract.mentions import STATE_FORCES
 from veilleur.extract.sides import CIVILIAN_PREFIX, UNIDENTIFIED_PREFIX
 from veilleur.records import Event, great_circle_km
@@ -334,10 +334,25 @@ def _named_the_other_way(kept: Event, other: Event) -> bool:
     if not any(name in kept.evidence for name in ("actor1", "actor2")) and all(
             name in other.evidence for name in ("actor1", "actor2")):
         return True
+    if kept.sub_event_type == "Armed clash" and _begun_by_its_actor1(other) and not _told_as_begun(kept):
+        # "les Hachd ont perdu 27 combattants dans des affrontements qui les ont opposés aux jihadistes", then "les
+        # Hachd sont tombés dans une embuscade tendue par les jihadistes": the side that began the fight acts
+        return True
     # "Nouveaux bombardements à Homs" (who fired, unsaid, is the story's other side), then "des chars de l'armée
     # ont bombardé Homs": the report that names who acts wins
     # (fighting names no side that acts: its order is the story's, see events._armed_groups_first)
     return kept.sub_event_type != "Armed clash" and "actor1" not in kept.evidence and "actor1" in other.evidence
+
+
+def _begun_by_its_actor1(event: Event) -> bool:
+    """Is the fight told as one its actor1, named in the text, began ("une embuscade tendue par les rebelles")?"""
+    return "actor1" in event.evidence and _told_as_begun(event)
+
+
+def _told_as_begun(event: Event) -> bool:
+    """Is the fight told as one a side began ("une embuscade", "l'attaque"), not only as fighting ("combats")?"""
+    words = load_cues().initiative_words
+    return any(opens_with(span.text, words) for span in event.evidence.get("trigger", []))
 
 
 def trade_sides(event: Event) -> None:

@@ -144,6 +144,15 @@ def _fought_the_harmed(category: Category, harmed: list[ActorRef], object_group:
             and object_group[0].name not in {a.name for a in harmed})
 
 
+def _first_named_first(harmed: list[ActorRef], fought: list[ActorRef]) -> tuple[list[ActorRef], list[ActorRef]]:
+    """The two sides of a fight told by its dead ("douze soldats ont été tués dans des combats qui les ont opposés aux
+    rebelles"; "des combats contre l'armée ont fait vingt morts parmi les jihadistes"): the one named first acts,
+    as in "des combats entre A et B"."""
+    if harmed[0].start < fought[0].start:
+        return harmed[:1], [a for a in fought if a.name != harmed[0].name]
+    return fought, harmed
+
+
 def sides(
     text: str,
     frame: Frame,
@@ -237,10 +246,12 @@ def sides(
     if (actor1 is not None and category.state_actor1 and not actor1.state and frame.aircraft
             and not category.on_the_ground(frame.trigger.text) and not category.flown_by_anyone(frame.trigger.wording)):
         actor1 = None  # "les victimes des raids", "frappes": a non-state group has no aircraft
-    # "les Hachd ont perdu 27 combattants dans des combats contre l'EI": the side the fight names beside the
-    # named dead fought them, before the story's protagonist stands in for an unnamed actor1 ...
+    # "douze soldats ont été tués dans des affrontements qui les ont opposés aux rebelles": fighting between the side
+    # whose dead it names and the side it names beside them, the first named first (word order, as "entre A et B"),
+    # before the story's protagonist stands in for an unnamed actor1; the side that began it, where another report
+    # says so ("une embuscade tendue par les rebelles"), leads once the reports are merged (merge._absorb) ...
     if actor1 is None and _fought_the_harmed(category, harmed, object_group) and not harmed[0].generic:
-        subject_group, object_group = object_group, harmed
+        subject_group, object_group = _first_named_first(harmed, object_group)
         actor1 = subject_group[0]
     protagonist = context.protagonist
     # the story's army stands in for an unnamed actor at home, not across a border ("au Burkina voisin")
@@ -271,10 +282,9 @@ def sides(
     if category.name in CIVILIANS_HOLD_NO_GROUND:
         object_group = [a for a in object_group if not a.name.startswith(CIVILIAN_PREFIX)]
     if actor1 is None and _fought_the_harmed(category, harmed, object_group):
-        # ... and beside dead said of no named side, once it has not ("douze soldats ont été tués dans des
-        # affrontements qui les ont opposés aux rebelles"; "faisant vingt morts parmi les jihadistes" leaves the
-        # named group the jihadists' side)
-        subject_group, object_group = object_group, harmed
+        # ... and beside dead said of no named side, once it has not ("56 rebelles ont été tués dans des combats
+        # qui les ont opposés aux troupes gouvernementales"; "faisant vingt morts parmi les jihadistes")
+        subject_group, object_group = _first_named_first(harmed, object_group)
         actor1 = subject_group[0]
     actor2 = object_group[0] if object_group else None
     if actor2 is None and frame.forces_target and place.country:
