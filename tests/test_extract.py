@@ -448,6 +448,14 @@ def test_a_groups_bomb_in_its_assault_on_the_army_falls_on_the_army(pipeline: Pi
     assert (bomb.actor1, bomb.actor2) == ("al-Shabaab", "Military Forces of Somalia")
 
 
+def test_unnamed_assailants_in_israel_are_an_armed_group_from_palestine(pipeline: Pipeline) -> None:
+    # an armed group the text does not name is coded with the country it comes from (codebook section 3): the
+    # assailants of an attack in Israel are Palestine's unidentified group, not Israel's
+    event = only_event(pipeline, "Lundi, deux assaillants armés de couteaux ont attaqué des policiers israéliens près "
+                                 "d'une gare routière de Jérusalem.")
+    assert event.actor1 == "Unidentified Armed Group (Palestine)"
+
+
 def test_a_group_named_by_initials_whose_reading_depends_on_the_country_is_the_story_group(pipeline: Pipeline) -> None:
     # "le CSP" (read as the Cadre stratégique permanent in a story from Mali) names the group as its full name
     # does: the rebels the story leaves unnamed are that group's
@@ -1658,7 +1666,8 @@ def test_the_agent_of_an_action_noun_is_the_agent_of_its_participle(pipeline: Pi
 def test_the_subject_of_a_passive_harm_verb_is_a_victim_of_the_cue_after_it(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Lundi, trois passants, dont un policier israélien, ont été blessés lors d'une "
                                  "attaque au couteau à Jérusalem.")
-    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Israel)", "Civilians (Israel)")
+    # (the unnamed assailants in Israel are Palestine's group, see actors.json unnamed_groups_from)
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Palestine)", "Civilians (Israel)")
 
 
 def test_who_falls_into_an_ambush_suffers_it(pipeline: Pipeline) -> None:

@@ -48,7 +48,14 @@ from veilleur.extract.merge import (
     trade_sides,
     unnamed_actor1,
 )
-from veilleur.extract.sides import CIVILIAN_PREFIX, UNIDENTIFIED_PREFIX, ArticleContext, sides, unidentified_group
+from veilleur.extract.sides import (
+    CIVILIAN_PREFIX,
+    UNIDENTIFIED_PREFIX,
+    ArticleContext,
+    sides,
+    unidentified_group,
+    unnamed_group_home,
+)
 from veilleur.extract.triggers import TriggerLexicon
 from veilleur.records import Article, Event, great_circle_km
 from veilleur.resolve.dates import month_end
@@ -210,8 +217,18 @@ def extract_events(
     merged = _armed_groups_first(merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues))))
     _unclaimed([e for e in merged if any(lo <= span.start < hi for span in e.evidence.get("trigger", [])
                                          for lo, hi in unclaimed)])
-    return _without_places_in_passing(_police_facing_crowds(_lethal_interventions(_assault_bombs(merged)), cues),
-                                      country)
+    return _unnamed_groups_at_home(_without_places_in_passing(
+        _police_facing_crowds(_lethal_interventions(_assault_bombs(merged)), cues), country))
+
+
+def _unnamed_groups_at_home(events: list[Event]) -> list[Event]:
+    """An armed group the text does not name is the country's it comes from, not always the place's ("deux
+    assaillants ont attaqué un policier à Jérusalem": Palestine's), see sides.unnamed_group_home."""
+    for event in events:
+        event.actor1, event.actor2 = unnamed_group_home(event.actor1), unnamed_group_home(event.actor2)
+        for name in ("assoc_actor_1", "assoc_actor_2"):
+            setattr(event, name, "; ".join(unnamed_group_home(a) for a in getattr(event, name).split("; ")))
+    return events
 
 
 def _assault_bombs(events: list[Event]) -> list[Event]:

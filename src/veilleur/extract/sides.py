@@ -419,6 +419,16 @@ def state_force(template: str, country: str) -> ActorRef:
     return ActorRef.synthetic(template.format(country=country_with_article(country)), country, state=True)
 
 
+def unnamed_group_home(name: str) -> str:
+    """The name of an unidentified armed group of the country it comes from (actors.json ``unnamed_groups_from``):
+    "Unidentified Armed Group (Israel)" -> "Unidentified Armed Group (Palestine)"; any other name as it is."""
+    if not name.startswith(UNIDENTIFIED_PREFIX):
+        return name
+    homes: dict[str, str] = load_json("actors.json").get("unnamed_groups_from", {})
+    country = name[len(UNIDENTIFIED_PREFIX) :].strip("()")
+    return UNIDENTIFIED.format(country=homes[country]) if country in homes else name
+
+
 def unidentified_group(country: str) -> ActorRef:
     """An armed group the text does not name, of a country."""
     return ActorRef.synthetic(UNIDENTIFIED.format(country=country), country, state=False)
