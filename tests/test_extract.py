@@ -456,6 +456,22 @@ def test_unnamed_assailants_in_israel_are_an_armed_group_from_palestine(pipeline
     assert event.actor1 == "Unidentified Armed Group (Palestine)"
 
 
+def test_federal_forces_are_the_countrys_army(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Lundi, les forces fédérales éthiopiennes ont attaqué des miliciens Fano près de "
+                                 "Gondar.")
+    assert event.actor1 == "Military Forces of Ethiopia"
+
+
+def test_the_sides_a_placeless_lead_names_are_those_of_the_fight_the_next_sentence_places(pipeline: Pipeline) -> None:
+    # the lead names the two sides and the dead but no place; the next sentence places the fight and names no side:
+    # the lead's sides, in its order, not the story's
+    text = ("De violents combats ont éclaté mardi entre les forces fédérales éthiopiennes et les miliciens Fano, "
+            "faisant six morts. Les combats ont eu lieu à Debark, au nord de Gondar. Les miliciens Fano multiplient "
+            "depuis des mois les attaques contre l'armée.")
+    event = only_event(pipeline, text)
+    assert (event.location, event.actor1, event.actor2) == ("Debark’", "Military Forces of Ethiopia", "Fano Militia")
+
+
 def test_a_group_named_by_initials_whose_reading_depends_on_the_country_is_the_story_group(pipeline: Pipeline) -> None:
     # "le CSP" (read as the Cadre stratégique permanent in a story from Mali) names the group as its full name
     # does: the rebels the story leaves unnamed are that group's

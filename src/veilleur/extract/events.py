@@ -178,6 +178,13 @@ def extract_events(
                 # "Deux civils ont été tués samedi par un engin explosif ... Samedi, c'est un camion qui a heurté
                 # un engin explosif près de Tessalit": the lead's toll, told with no place, is the placed event's
                 frame = replace(frame, tolls=placeless.tolls)
+                if not (frame.actors_before or frame.actors_after or frame.agents or frame.patients):
+                    # "De violents affrontements ont éclaté entre l'armée et les rebelles Fano, faisant neuf morts. Les
+                    # combats ont eu lieu à Debark": the sides the lead names are the placed event's, not the story's
+                    # (told across the two sentences: the lead's names are this event's evidence)
+                    frame = replace(frame, actors_before=placeless.actors_before, actors_after=placeless.actors_after,
+                                    agents=placeless.agents, patients=placeless.patients,
+                                    sentence=(placeless.sentence[0], frame.sentence[1]))
                 placeless = None
             told = _events_from_frame(article, frame, context, recent_dates)
             if (trigger.toll_only or _attack_noun(trigger)) and (events or current):
