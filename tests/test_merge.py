@@ -372,3 +372,29 @@ def test_fighting_by_an_attacker_of_civilians_that_names_no_target_is_the_attack
     fought = _knife("Armed clash", "Police Forces of Israel", "abattu")
     fought.add_evidence("trigger", Span("doc", 0, 9, "repoussés"))
     assert len(merge_events([_knife("Attack", "Civilians (Israel)", "poignardé"), fought])) == 2
+
+
+FIRE = "Des blindés ont bombardé mardi un terminal de l'aéroport de Donetsk ; ils ont ouvert le feu sur les soldats."
+
+
+def _fire(sub_event_type: str, trigger: str, location: str = "Donetsk", reversed_sides: bool = False) -> Event:
+    army, rebels = "Military Forces of Ukraine", "Unidentified Armed Group (Ukraine)"
+    event_type = "Battles" if sub_event_type == "Armed clash" else "Explosions/Remote violence"
+    event = Event(doc="doc", event_type=event_type, sub_event_type=sub_event_type,
+                  actor1=army if reversed_sides else rebels, actor2=rebels if reversed_sides else army,
+                  location=location, country="Ukraine", event_date="2015-01-13")
+    start = FIRE.index(trigger)
+    event.add_evidence("trigger", Span("doc", start, start + len(trigger), trigger))
+    return event
+
+
+def test_fire_opened_between_the_sides_of_a_strike_there_that_day_is_the_strike() -> None:
+    shelling = _fire("Shelling/artillery/missile attack", "bombardé")
+    fire = _fire("Armed clash", "ouvert le feu", reversed_sides=True)
+    assert [e.sub_event_type for e in merge_events([shelling, fire])] == ["Shelling/artillery/missile attack"]
+    # at another place, or told with a fight's own words, it is a fight of its own
+    elsewhere = _fire("Armed clash", "ouvert le feu", location="Debaltseve")
+    assert len(merge_events([_fire("Shelling/artillery/missile attack", "bombardé"), elsewhere])) == 2
+    fought = _fire("Armed clash", "ouvert le feu")
+    fought.add_evidence("trigger", Span("doc", 0, 6, "combats"))
+    assert len(merge_events([_fire("Shelling/artillery/missile attack", "bombardé"), fought])) == 2

@@ -37,6 +37,9 @@ BARE_RAID_WORDS = frozenset({"raid", "raids"})
 # how words that tell both sides fighting begin ("prennent d'assaut", "les ont repoussés", "des combats", "ont
 # riposté"): told so, the forces' fight with attackers is an event of its own
 FOUGHT_STEMS = ("assaut", "repouss", "combat", "affront", "accroch", "échange", "ripost")
+# fighting told only as fire opened or exchanged, with no means named ("des affrontements", "ont ouvert le feu")
+FIRE_ONLY_STEMS = ("affrontement", "ouvert le feu", "ouvrir le feu", "ouvrent le feu")
+STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 
 
 def inherit_dates(events: list[Event]) -> list[Event]:
@@ -137,7 +140,7 @@ def _part_of(event: Event, other: Event) -> bool:
     clash = event.sub_event_type == "Armed clash"
     if clash and other.sub_event_type in CLASH_OUTCOMES and _same_sentence(event, other):
         return True  # "a repris Mayadine après de violents combats", "capitulation à l'issue de combats"
-    if _raid_of_the_fight(event, other) or _shooting_in_the_attack(event, other):
+    if _raid_of_the_fight(event, other) or _shooting_in_the_attack(event, other) or _fire_of_the_strike(event, other):
         return True
     if event.location != other.location:
         return False
@@ -219,6 +222,18 @@ def _shooting_in_the_attack(event: Event, other: Event) -> bool:
     on_civilians = (other.event_type, other.sub_event_type) == CIVILIAN_ATTACK or other.event_type == REMOTE_VIOLENCE
     return on_civilians and other.actor2.startswith(CIVILIAN_PREFIX) and "actor2" in other.evidence and (
         _same_day_nearby(event, other, NEIGHBOUR_KM))
+
+
+def _fire_of_the_strike(event: Event, other: Event) -> bool:
+    """"un bateau de la marine a pris feu lors d'affrontements avec des extrémistes" after "une attaque au missile
+    contre une frégate", "des blindés ont ouvert le feu contre un terminal" where its bombardment is told: fire
+    opened or exchanged, with no means named, between the sides of a strike told that day at that place, is that
+    strike, coded by its means."""
+    words = _trigger_words(event)
+    return (event.sub_event_type == "Armed clash" and bool(words)
+            and all(word.startswith(FIRE_ONLY_STEMS) for word in words)
+            and other.sub_event_type in STRIKES and {event.actor1, event.actor2} == {other.actor1, other.actor2}
+            and event.location == other.location and event.event_date == other.event_date)
 
 
 def _trigger_words(event: Event) -> set[str]:
