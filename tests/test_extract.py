@@ -772,6 +772,8 @@ REAL = "Des combats ont opposé dimanche l'armée irakienne à l'État islamique
                      "officier.", id="a-raid-as-an-aim"),
         pytest.param("Les déplacés arrivent de la province de Ninive, où les combats sont actuellement les plus "
                      "violents.", id="a-place-described-by-its-fighting"),
+        pytest.param("Depuis le début de l'insurrection, les jihadistes ont attaqué les villages de la région de "
+                     "Mossoul.", id="counted-since-the-start-of-an-insurgency"),
     ],
 )
 def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -> None:

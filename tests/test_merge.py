@@ -317,3 +317,84 @@ def test_two_unidentified_attackers_near_each_other_are_not_one() -> None:
     other = _fight_near_the_capital("Unidentified Armed Group (Israel)", "Mitiga airport", 32.84,
                                     "Un autre assaillant a attaqué des policiers près de l'aéroport.")
     assert len(merge_events([one, other])) == 2
+
+
+RAID = "Des rebelles ont attaqué lundi une base militaire près de Kidal. Le raid s'est produit à l'aube."
+
+
+def _base_attack(sub_event_type: str, trigger: str, latitude: float, reversed_sides: bool = False) -> Event:
+    army, group = "Military Forces of Mali", "Unidentified Armed Group (Mali)"
+    event_type = "Battles" if sub_event_type == "Armed clash" else "Explosions/Remote violence"
+    event = Event(doc="doc", event_type=event_type, sub_event_type=sub_event_type,
+                  actor1=army if reversed_sides else group, actor2=group if reversed_sides else army,
+                  location=f"place {latitude}", country="Mali", event_date="2020-03-02",
+                  latitude=latitude, longitude=1.4)
+    start = RAID.index(trigger)
+    event.add_evidence("trigger", Span("doc", start, start + len(trigger), trigger))
+    return event
+
+
+def test_a_raid_that_names_no_aircraft_told_near_a_fight_of_its_sides_is_that_fight() -> None:
+    # "ont attaqué une base ... Le raid s'est produit dans le district voisin": the fight told again
+    fight = _base_attack("Armed clash", "attaqué", 18.44)
+    raid = _base_attack("Air/drone strike", "raid", 18.60, reversed_sides=True)
+    assert [e.sub_event_type for e in merge_events([fight, raid])] == ["Armed clash"]
+    # far away, it is another event
+    far = _base_attack("Air/drone strike", "raid", 20.0, reversed_sides=True)
+    assert len(merge_events([_base_attack("Armed clash", "attaqué", 18.44), far])) == 2
+
+
+KNIFE = "Un homme a poignardé deux passants mardi à Jérusalem. La police a abattu l'assaillant."
+
+
+def _knife(sub_event_type: str, actor2: str, trigger: str, named_target: bool = False) -> Event:
+    event_type = "Battles" if sub_event_type == "Armed clash" else "Violence against civilians"
+    event = Event(doc="doc", event_type=event_type, sub_event_type=sub_event_type,
+                  actor1="Unidentified Armed Group (Israel)", actor2=actor2, location="Jerusalem",
+                  country="Israel", event_date="2021-05-24", latitude=31.77, longitude=35.22)
+    start = KNIFE.index(trigger)
+    event.add_evidence("trigger", Span("doc", start, start + len(trigger), trigger))
+    named = "police" if named_target else "passants" if sub_event_type == "Attack" else ""
+    if named:
+        start = KNIFE.index(named)
+        event.add_evidence("actor2", Span("doc", start, start + len(named), named))
+    return event
+
+
+def test_fighting_by_an_attacker_of_civilians_that_names_no_target_is_the_attack() -> None:
+    attack = _knife("Attack", "Civilians (Israel)", "poignardé")
+    shot = _knife("Armed clash", "Police Forces of Israel", "abattu")  # its target came from the story
+    assert [e.sub_event_type for e in merge_events([attack, shot])] == ["Attack"]
+    # a fight that names the force it faced is one of its own
+    named = _knife("Armed clash", "Police Forces of Israel", "abattu", named_target=True)
+    assert len(merge_events([_knife("Attack", "Civilians (Israel)", "poignardé"), named])) == 2
+    # so is one told as a fight ("la police a repoussé les assaillants")
+    fought = _knife("Armed clash", "Police Forces of Israel", "abattu")
+    fought.add_evidence("trigger", Span("doc", 0, 9, "repoussés"))
+    assert len(merge_events([_knife("Attack", "Civilians (Israel)", "poignardé"), fought])) == 2
+
+
+FIRE = "Des blindés ont bombardé mardi un terminal de l'aéroport de Donetsk ; ils ont ouvert le feu sur les soldats."
+
+
+def _fire(sub_event_type: str, trigger: str, location: str = "Donetsk", reversed_sides: bool = False) -> Event:
+    army, rebels = "Military Forces of Ukraine", "Unidentified Armed Group (Ukraine)"
+    event_type = "Battles" if sub_event_type == "Armed clash" else "Explosions/Remote violence"
+    event = Event(doc="doc", event_type=event_type, sub_event_type=sub_event_type,
+                  actor1=army if reversed_sides else rebels, actor2=rebels if reversed_sides else army,
+                  location=location, country="Ukraine", event_date="2015-01-13")
+    start = FIRE.index(trigger)
+    event.add_evidence("trigger", Span("doc", start, start + len(trigger), trigger))
+    return event
+
+
+def test_fire_opened_between_the_sides_of_a_strike_there_that_day_is_the_strike() -> None:
+    shelling = _fire("Shelling/artillery/missile attack", "bombardé")
+    fire = _fire("Armed clash", "ouvert le feu", reversed_sides=True)
+    assert [e.sub_event_type for e in merge_events([shelling, fire])] == ["Shelling/artillery/missile attack"]
+    # at another place, or told with a fight's own words, it is a fight of its own
+    elsewhere = _fire("Armed clash", "ouvert le feu", location="Debaltseve")
+    assert len(merge_events([_fire("Shelling/artillery/missile attack", "bombardé"), elsewhere])) == 2
+    fought = _fire("Armed clash", "ouvert le feu")
+    fought.add_evidence("trigger", Span("doc", 0, 6, "combats"))
+    assert len(merge_events([_fire("Shelling/artillery/missile attack", "bombardé"), fought])) == 2

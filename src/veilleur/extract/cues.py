@@ -108,6 +108,7 @@ class CueLexicon:
     generic: re.Pattern[str]
     cumulative: re.Pattern[str]
     summing: re.Pattern[str]  # "au total": cumulative unless the sentence names the day
+    since_the_start: re.Pattern[str]  # "depuis le début du conflit": a clause that counts over a long period
     short_period: re.Pattern[str]
     negation: re.Pattern[str]
     attribution: re.Pattern[str]
@@ -288,6 +289,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         generic=_alternation(data["generic"]),
         cumulative=_alternation(data["cumulative"]),
         summing=_alternation(data["summing"]),
+        since_the_start=_alternation(data["since_the_start"], end=""),
         short_period=re.compile(data["short_period"], re.IGNORECASE),
         negation=_alternation([re.escape(w) for w in data["negations"]]),
         # "d'après-midi" is no "d'après": a hyphen continues the word

@@ -852,7 +852,8 @@ def _dates_of(tree: Tree, token: Token, mentions: Mentions) -> list[DateRef]:
 def _clause_wording(text: str, cues: CueLexicon, lo: int, hi: int, in_clause: Callable[[int], bool]) -> str | None:
     """The first irrealis, generic or negating wording found in the clause spanning ``[lo, hi)`` (that begins
     on one of its own tokens, ``in_clause``), as :func:`exclusion_reason` tells it, or None."""
-    for name, pattern in (("irrealis", cues.irrealis), ("generic", cues.generic), ("negation", cues.negation)):
+    for name, pattern in (("irrealis", cues.irrealis), ("generic", cues.generic), ("negation", cues.negation),
+                          ("a total since the start", cues.since_the_start)):
         for match in pattern.finditer(text, lo, hi):
             if in_clause(match.start()):
                 return f"{name} wording in its clause: {match.group(0)!r}"

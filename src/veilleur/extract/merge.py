@@ -32,6 +32,14 @@ SPOILS_OF_A_FIGHT = frozenset({"Arrests", "Disrupted weapons use"})
 FIGHTING_TYPES = frozenset({"Battles", REMOTE_VIOLENCE})
 CROWD_TYPES = frozenset({"Protests", "Riots"})
 CAPTURES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+# "le raid" with no aircraft named: the attack it tells again may be a ground raid as well as a bombing
+BARE_RAID_WORDS = frozenset({"raid", "raids"})
+# how words that tell both sides fighting begin ("prennent d'assaut", "les ont repoussés", "des combats", "ont
+# riposté"): told so, the forces' fight with attackers is an event of its own
+FOUGHT_STEMS = ("assaut", "repouss", "combat", "affront", "accroch", "échange", "ripost")
+# fighting told only as fire opened or exchanged, with no means named ("des affrontements", "ont ouvert le feu")
+FIRE_ONLY_STEMS = ("affrontement", "ouvert le feu", "ouvrir le feu", "ouvrent le feu")
+STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 
 
 def inherit_dates(events: list[Event]) -> list[Event]:
@@ -132,6 +140,8 @@ def _part_of(event: Event, other: Event) -> bool:
     clash = event.sub_event_type == "Armed clash"
     if clash and other.sub_event_type in CLASH_OUTCOMES and _same_sentence(event, other):
         return True  # "a repris Mayadine après de violents combats", "capitulation à l'issue de combats"
+    if _raid_of_the_fight(event, other) or _shooting_in_the_attack(event, other) or _fire_of_the_strike(event, other):
+        return True
     if event.location != other.location:
         return False
     same_day = event.event_date == other.event_date or "event_date" not in event.evidence
@@ -176,6 +186,63 @@ def _part_of(event: Event, other: Event) -> bool:
         # what attackers or rioters loot and burn where they strike is part of that attack or riot
         return other.event_type in ("Battles", "Violence against civilians", "Riots")
     return False
+
+
+def _same_day_nearby(a: Event, b: Event, km: float) -> bool:
+    """One day, and one place or two names for places this close."""
+    if a.event_date != b.event_date:
+        return False
+    if a.location == b.location:
+        return True
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    return great_circle_km(a.latitude, a.longitude, b.latitude, b.longitude) <= km  # type: ignore[arg-type]
+
+
+def _raid_of_the_fight(event: Event, other: Event) -> bool:
+    """"cinq soldats tués lors de l'attaque d'une base par le PKK ... Le raid s'est produit dans le district
+    d'Eruh": a raid that names no aircraft, between the sides of a fight told that day nearby, is that fight
+    told again, not a strike from the air."""
+    words = _trigger_words(event)
+    return (event.sub_event_type == "Air/drone strike" and bool(words) and words <= BARE_RAID_WORDS
+            and other.sub_event_type == "Armed clash" and {event.actor1, event.actor2} == {other.actor1, other.actor2}
+            and _same_day_nearby(event, other, NEARBY_KM))
+
+
+def _shooting_in_the_attack(event: Event, other: Event) -> bool:
+    """"une attaque au couteau ... la police a abattu l'assaillant", "un kamikaze qui a ouvert le feu sur la foule,
+    avant d'actionner sa ceinture explosive": fighting that names no target of its own, by the attacker of
+    civilians that day and place, is that attack (its target was taken from the story's state forces)."""
+    if event.sub_event_type != "Armed clash" or "actor2" in event.evidence or event.actor1 != other.actor1:
+        return False
+    if any(stem in cue for cue in _trigger_words(event) for stem in FOUGHT_STEMS):
+        return False  # "cinq assaillants prennent d'assaut le restaurant": a siege, fought by the forces that end it
+    # the civilians must be named: an attack or a bomb with no victim named may be on the forces the fighting tells
+    # of ("ont mené une attaque contre les bases", events._assault_bombs)
+    on_civilians = (other.event_type, other.sub_event_type) == CIVILIAN_ATTACK or other.event_type == REMOTE_VIOLENCE
+    return on_civilians and other.actor2.startswith(CIVILIAN_PREFIX) and "actor2" in other.evidence and (
+        _same_day_nearby(event, other, NEIGHBOUR_KM))
+
+
+def _fire_of_the_strike(event: Event, other: Event) -> bool:
+    """"un bateau de la marine a pris feu lors d'affrontements avec des extrémistes" after "une attaque au missile
+    contre une frégate", "des blindés ont ouvert le feu contre un terminal" where its bombardment is told: fire
+    opened or exchanged, with no means named, between the sides of a strike told that day at that place, is that
+    strike, coded by its means."""
+    words = _trigger_words(event)
+    return (event.sub_event_type == "Armed clash" and bool(words)
+            and all(word.startswith(FIRE_ONLY_STEMS) for word in words)
+            and other.sub_event_type in STRIKES and {event.actor1, event.actor2} == {other.actor1, other.actor2}
+            and event.location == other.location and event.event_date == other.event_date)
+
+
+def _trigger_words(event: Event) -> set[str]:
+    """The event's cue words, lowercased, without their article ("l'attentat", "le raid")."""
+    words = set()
+    for span in event.evidence.get("trigger", []):
+        word = span.text.lower().replace("’", "'").removeprefix("l'")
+        words.add(word.split(" ", 1)[1] if word.startswith(("le ", "la ", "les ")) else word)
+    return words
 
 
 def _side_of(actor: str, fight: Event) -> bool:
