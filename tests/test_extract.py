@@ -2180,6 +2180,21 @@ def test_the_place_a_comparison_measures_by_is_not_the_storys(pipeline: Pipeline
     assert (event.sub_event_type, event.location) == ("Protest with intervention", "Douala")
 
 
+def test_a_crowd_that_threw_stones_is_a_riot_however_hard_it_was_met(pipeline: Pipeline) -> None:
+    # the crowd's own violence makes the day a riot; lethal force on it does not make it excessive force
+    event = only_event(pipeline, "Samedi à Caracas, des manifestants ont jeté des pierres sur les policiers. La police "
+                                 "a tiré à balles réelles sur les manifestants, tuant deux jeunes.")
+    assert (event.sub_event_type, event.actor2, event.fatalities) == (
+        "Violent demonstration", "Police Forces of Venezuela", 2)
+
+
+def test_clashes_alone_with_a_crowd_shot_at_stay_excessive_force(pipeline: Pipeline) -> None:
+    # "des heurts" do not say who was violent: the police that killed used lethal force on the crowd
+    event = only_event(pipeline, "Samedi à Caracas, des heurts ont opposé les manifestants à la police. La police a "
+                                 "tiré à balles réelles sur les manifestants, tuant deux jeunes.")
+    assert event.sub_event_type == "Excessive force against protesters"
+
+
 def test_arrests_of_a_crowd_that_turned_violent_name_the_police_on_the_riot(pipeline: Pipeline) -> None:
     # the arrests fold into the march, which folds into the day's graver turn: the police stay its other side
     _, events = run(pipeline, "Samedi, des centaines d'habitants ont manifesté à Kindia contre les coupures "
