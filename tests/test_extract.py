@@ -2198,6 +2198,41 @@ def test_tear_gas_on_a_crowd_is_a_protest_with_intervention(pipeline: Pipeline) 
         "Protest with intervention", "Protesters (Niger)", "Police Forces of Niger", "Niamey")
 
 
+def test_what_a_crowd_demands_does_not_make_its_march_unreal(pipeline: Pipeline) -> None:
+    # "réclament" says what the marchers want, not that the march is planned or denied
+    event = only_event(pipeline, "Des milliers de manifestants ont défilé samedi à Dakar et réclament la libération "
+                                 "de l'opposant.")
+    assert (event.sub_event_type, event.location) == ("Peaceful protest", "Dakar")
+
+
+def test_a_compound_place_noun_names_its_own_place(pipeline: Pipeline) -> None:
+    # "la ville-temple de Bagan" is no "la ville" pointing back to Lashio
+    _, events = run(pipeline, "La police a tiré des gaz lacrymogènes dans la ville de Lashio, en Birmanie. La police "
+                              "a dispersé une manifestation dans la ville-temple de Bagan.")
+    assert [e.location for e in events] == ["Lashio", "Nyaung-U"]
+
+
+def test_the_place_a_comparison_measures_by_is_not_the_storys(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Mardi, la mobilisation a été plus importante à Douala qu'à Yaoundé. Des centaines "
+                                 "de personnes ont été dispersées à coups de gaz lacrymogènes.")
+    assert (event.sub_event_type, event.location) == ("Protest with intervention", "Douala")
+
+
+def test_a_crowd_that_threw_stones_is_a_riot_however_hard_it_was_met(pipeline: Pipeline) -> None:
+    # the crowd's own violence makes the day a riot; lethal force on it does not make it excessive force
+    event = only_event(pipeline, "Samedi à Caracas, des manifestants ont jeté des pierres sur les policiers. La police "
+                                 "a tiré à balles réelles sur les manifestants, tuant deux jeunes.")
+    assert (event.sub_event_type, event.actor2, event.fatalities) == (
+        "Violent demonstration", "Police Forces of Venezuela", 2)
+
+
+def test_clashes_alone_with_a_crowd_shot_at_stay_excessive_force(pipeline: Pipeline) -> None:
+    # "des heurts" do not say who was violent: the police that killed used lethal force on the crowd
+    event = only_event(pipeline, "Samedi à Caracas, des heurts ont opposé les manifestants à la police. La police a "
+                                 "tiré à balles réelles sur les manifestants, tuant deux jeunes.")
+    assert event.sub_event_type == "Excessive force against protesters"
+
+
 def test_arrests_of_a_crowd_that_turned_violent_name_the_police_on_the_riot(pipeline: Pipeline) -> None:
     # the arrests fold into the march, which folds into the day's graver turn: the police stay its other side
     _, events = run(pipeline, "Samedi, des centaines d'habitants ont manifesté à Kindia contre les coupures "

@@ -105,6 +105,7 @@ class CueLexicon:
     """The exclusion and attribution vocabularies, compiled."""
 
     irrealis: re.Pattern[str]
+    crowd_demands: re.Pattern[str]  # "réclament la libération de": what a crowd demands, no irrealis for it
     generic: re.Pattern[str]
     cumulative: re.Pattern[str]
     summing: re.Pattern[str]  # "au total": cumulative unless the sentence names the day
@@ -286,6 +287,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
     data = load_json(name)
     return CueLexicon(
         irrealis=_alternation(data["irrealis"]),
+        crowd_demands=_alternation(data["crowd_demands"]),
         generic=_alternation(data["generic"]),
         cumulative=_alternation(data["cumulative"]),
         summing=_alternation(data["summing"]),

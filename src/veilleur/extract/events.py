@@ -67,6 +67,7 @@ NON_VIOLENT_TYPES = frozenset({"Strategic developments", "Protests"})
 PLACE_ANAPHOR = re.compile(
     r"\b(?:cette|ce|la|le) (?:même )?"
     r"(?:(?P<city>ville|localité|cité|bourgade|quartier|village)|(?P<region>province|région))\b(?! d[eu'])"
+    r"(?![-‑])"  # "la ville-temple de Bagan", "la ville-garnison": a compound noun that names its own place
     r"(?! (?-i:[A-ZÀ-Ý]))"  # "le village Ngurahi" names a village, it does not point back to one
     # "la région métropolitaine de Port-au-Prince", "la ville voisine de Gao": the noun's adjectives and its name
     r"(?!(?:\s+[a-zà-ÿ-]+){1,2}\s+(?:de\s+|d['’]\s*|du\s+)(?:la\s+|l['’]\s*)?(?-i:[A-ZÀ-Ý]))",

@@ -60,7 +60,11 @@ REFERENCE = re.compile(
     r"\b(?:km|kilomètres?)\b[^.;:]*$"
     # "dans des localités proches d'Al Hoceima, à Imzouren": places named by the town they are near, not that town
     r"|\b(?:localités?|villages?|villes?|communes?|quartiers?|secteurs?)\s+(?:proches?|voisine?s?|environnante?s?)"
-    r"\s+(?:de\s+(?:la\s+|l')?|d'|du\s+)$",
+    r"\s+(?:de\s+(?:la\s+|l')?|d'|du\s+)$"
+    # "la mobilisation y a été plus importante qu'à Yaoundé": the place a comparison measures by is not the
+    # story's
+    r"|\b(?:plus|moins|aussi|autant|davantage)\b[^.;:!?]{0,60}\bqu(?:e\s+|['’]\s*)"
+    r"(?:(?:à|au|aux|dans|en)\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?)?$",
     re.IGNORECASE,
 )
 COORDINATION = re.compile(
@@ -145,7 +149,8 @@ def frames_for_sentence(
     wordings: dict[tuple[int, ...], str | None] = {}  # the sentence's triggers often share a clause
 
     def reporting(group: list[tuple[Trigger, Token, TriggerRow]]) -> list[tuple[Trigger, Token, TriggerRow]]:
-        return [f for f in group if exclusion_reason(text, tree, f[1], cues, triggers, mentions, wordings) is None
+        return [f for f in group if exclusion_reason(text, tree, f[1], cues, triggers, mentions, wordings,
+                                                     crowd=bool(f[0].category.crowd)) is None
                 and not _an_ordinary_crime_arrest(text, sentence, f[0], cues)]
 
     candidates = triggers.find(tree)
@@ -512,13 +517,14 @@ def _purpose_of_a_described_thing(tree: Tree, verb: Token) -> bool:
 
 def exclusion_reason(
     text: str, tree: Tree, token: Token, cues: CueLexicon, triggers: TriggerLexicon, mentions: Mentions,
-    wordings: dict[tuple[int, ...], str | None] | None = None,
+    wordings: dict[tuple[int, ...], str | None] | None = None, crowd: bool = False,
 ) -> str | None:
     """Why the trigger reports no fact (denied, planned, forecast, habitual, a long total), or None.
 
     Scope is the trigger's own clause and the verbs that govern it, never the whole sentence.
     ``wordings``: :func:`_clause_wording` by clause (its tokens' indexes), kept by the caller for the other
-    triggers of the sentence.
+    triggers of the sentence. ``crowd``: the trigger tells a demonstration or a riot, whose clause may say what
+    the crowd demands ("ont défilé et réclament la libération de l'opposant") without being unreal.
     """
     if tree.tokens and tree.tokens[-1].text == "?":
         return "a question"  # "Y a-t-il eu des explosions ?" asks, it does not report
@@ -598,10 +604,10 @@ def exclusion_reason(
     # "aux cris de « Biya doit partir »", "pour « groupement en vue de commettre des violences »": words quoted
     # apart from the cue are someone else's (a slogan, a charge), not the mood in which the cue is told
     quoted = tuple(q for q in _quoted_spans(text, lo, hi) if not q[0] < token.start < q[1])
-    indexes = (*(t.i for t in clause), *(start for start, _ in quoted))
+    indexes = (*(t.i for t in clause), *(start for start, _ in quoted), *((-1,) if crowd else ()))
     if wordings is None or indexes not in wordings:
         wording = _clause_wording(text, cues, lo, hi, lambda offset: in_clause(offset) and not any(
-            start < offset < end for start, end in quoted))
+            start < offset < end for start, end in quoted), demands_allowed=crowd)
         if wordings is not None:
             wordings[indexes] = wording
     else:
@@ -849,12 +855,16 @@ def _dates_of(tree: Tree, token: Token, mentions: Mentions) -> list[DateRef]:
     return [d for d in mentions.dates_in(*span) if on_clause(d.start)]
 
 
-def _clause_wording(text: str, cues: CueLexicon, lo: int, hi: int, in_clause: Callable[[int], bool]) -> str | None:
+def _clause_wording(text: str, cues: CueLexicon, lo: int, hi: int, in_clause: Callable[[int], bool],
+                    demands_allowed: bool = False) -> str | None:
     """The first irrealis, generic or negating wording found in the clause spanning ``[lo, hi)`` (that begins
-    on one of its own tokens, ``in_clause``), as :func:`exclusion_reason` tells it, or None."""
+    on one of its own tokens, ``in_clause``), as :func:`exclusion_reason` tells it, or None; with
+    ``demands_allowed``, a crowd's demands are no irrealis wording."""
     for name, pattern in (("irrealis", cues.irrealis), ("generic", cues.generic), ("negation", cues.negation),
                           ("a total since the start", cues.since_the_start)):
         for match in pattern.finditer(text, lo, hi):
+            if demands_allowed and name == "irrealis" and cues.crowd_demands.fullmatch(match.group(0)):
+                continue
             if in_clause(match.start()):
                 return f"{name} wording in its clause: {match.group(0)!r}"
     return None

@@ -25,6 +25,7 @@ REMOTE_MEANS = ("Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling
 # a demonstration's sub-types, from the mildest to the gravest turn it can take
 DEMONSTRATION_SEVERITY = ("Peaceful protest", "Protest with intervention", "Violent demonstration",
                           "Excessive force against protesters")
+EXCESSIVE_FORCE, VIOLENT_DEMONSTRATION = "Excessive force against protesters", "Violent demonstration"
 CIVILIAN_ATTACK = ("Violence against civilians", "Attack")
 ATTENTAT_WORDS = frozenset({"attentat", "attentats"})  # a terrorist attack, coded a bomb when no means is named
 # what a side does to the other in the course of a fight (takes prisoners, seizes the weapons of the fallen)
@@ -179,6 +180,11 @@ def _part_of(event: Event, other: Event) -> bool:
         # one crowd on one day is one demonstration, coded by its gravest turn; arresting its members is
         # the intervention
         if event.sub_event_type in DEMONSTRATION_SEVERITY:
+            if {event.sub_event_type, other.sub_event_type} == {EXCESSIVE_FORCE, VIOLENT_DEMONSTRATION}:
+                # a crowd told burning, stoning or killing was violent, however hard it was met: a riot; clashes
+                # alone ("des heurts") do not say who was violent, and lethal force on the crowd is the graver turn
+                riot = other if other.sub_event_type == VIOLENT_DEMONSTRATION else event
+                return (other is riot) == _told_by_the_crowds_violence(riot)
             return DEMONSTRATION_SEVERITY.index(event.sub_event_type) < DEMONSTRATION_SEVERITY.index(
                 other.sub_event_type)
         return event.sub_event_type == "Arrests"
@@ -243,6 +249,13 @@ def _trigger_words(event: Event) -> set[str]:
         word = span.text.lower().replace("’", "'").removeprefix("l'")
         words.add(word.split(" ", 1)[1] if word.startswith(("le ", "la ", "les ")) else word)
     return words
+
+
+def _told_by_the_crowds_violence(riot: Event) -> bool:
+    """A riot told by some act of the crowd's own ("ont incendié", "jets de pierres"), not only as clashes."""
+    two_sided = load_cues().two_sided_words
+    words = [span.text for span in riot.evidence.get("trigger", [])]
+    return any(not opens_with(word, two_sided) for word in words)
 
 
 def _side_of(actor: str, fight: Event) -> bool:
