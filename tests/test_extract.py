@@ -2659,3 +2659,17 @@ def test_cette_ville_does_not_point_back_to_a_yardstick(pipeline: Pipeline) -> N
             "qui ont secoué la ville.")
     events = pipeline.process(Article(id="t", text=text, published=date(2024, 9, 3))).events
     assert events and all(e.location != "Addis Ababa" for e in events)
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    # dead told "also" come on top of those told before them
+    ("Des jihadistes ont attaqué samedi un poste de l'armée à Djibo, au Burkina Faso. L'attaque a coûté la vie à "
+     "deux soldats. Cinq assaillants ont également été neutralisés.", 7),
+    # a figure says more than a count by convention told for the same dead
+    ("Des jihadistes ont attaqué samedi un poste de l'armée à Djibo, au Burkina Faso. L'attaque a fait plusieurs "
+     "morts. Elle a coûté la vie à quatre soldats.", 4),
+])
+def test_a_later_toll_adds_to_the_events_when_told_also_and_a_figure_beats_none(
+        pipeline: Pipeline, text: str, fatalities: int) -> None:
+    _, events = run(pipeline, text)
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", fatalities)]

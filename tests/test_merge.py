@@ -317,3 +317,13 @@ def test_two_unidentified_attackers_near_each_other_are_not_one() -> None:
     other = _fight_near_the_capital("Unidentified Armed Group (Israel)", "Mitiga airport", 32.84,
                                     "Un autre assaillant a attaqué des policiers près de l'aéroport.")
     assert len(merge_events([one, other])) == 2
+
+
+def test_a_toll_with_a_figure_beats_a_count_by_convention_for_the_same_event() -> None:
+    # "l'embuscade a fait de nombreuses victimes" and, in another sentence, "quatre gendarmes et 14 soldats tués"
+    vague, figure = _blast_cue("explosion", 10), _blast_cue("voiture piégée", 18)
+    vague.evidence["fatalities"] = [Span("doc", 200, 222, "de nombreuses victimes")]
+    figure.evidence["fatalities"] = [Span("doc", 300, 335, "quatre gendarmes et 14 soldats tués")]
+    for event, start in ((vague, 100), (figure, 400)):
+        event.evidence["sentence"] = [Span("doc", start, start + 50, "une phrase")]
+    assert [e.fatalities for e in merge_events([vague, figure])] == [18]

@@ -439,3 +439,20 @@ def test_a_text_that_may_say_nobody_died(text: str, possible: bool) -> None:
     if not possible:
         assert _zero_toll_pattern().search(folded) is None
     assert [t.count for t in find_death_tolls(text)] == ([0] if possible else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "additive", "indefinite"),
+    [
+        ("Un gendarme a également été tué dans la fusillade.", True, False),
+        ("Deux passants ont aussi perdu la vie.", True, False),
+        ("Onze soldats ont été tués.", False, False),
+        ("L'explosion a fait plusieurs morts.", False, True),
+        ("De nombreux villageois ont été abattus, selon un témoin.", False, True),
+        ("Une dizaine de miliciens ont été neutralisés.", False, False),  # "une dizaine" is a figure: ten
+    ],
+)
+def test_a_toll_says_whether_it_adds_to_the_dead_told_and_whether_it_has_a_figure(
+        text: str, additive: bool, indefinite: bool) -> None:
+    [toll] = find_death_tolls(text)
+    assert (toll.additive, toll.indefinite) == (additive, indefinite)

@@ -45,6 +45,7 @@ from veilleur.extract.merge import (
     inherit_dates,
     merge_events,
     swap_sides_evidence,
+    told_by_no_figure,
     trade_sides,
     unnamed_actor1,
 )
@@ -711,11 +712,25 @@ def _share_tolls(article: Article, events: list[Event], tolls: list[TollRef], cu
     count = max((t.count for t in tolls), default=0)
     if not events or count == 0:
         return
+    # "... a coûté la vie à un soldat. Plusieurs assaillants avaient aussi été neutralisés": dead told as coming on
+    # top of the event's own add up to them; any other figure is the same dead told again
+    additive = all(t.additive for t in tolls)
+    vague = all(t.indefinite for t in tolls)
     for event, share in zip(events, _fatalities(tolls, len(events)), strict=True):
-        event.fatalities = max(event.fatalities, share)
+        told = set(event.evidence.get("fatalities", []))
+        if not event.fatalities or any(article.span(t.start, t.end) in told for t in tolls):
+            event.fatalities = max(event.fatalities, share)
+        elif additive:
+            event.fatalities += share
+        elif vague != told_by_no_figure(event):
+            # "Plusieurs personnes ont été tuées ... 85 corps": a figure says more than a count by convention
+            event.fatalities = event.fatalities if vague else share
+        else:
+            event.fatalities = max(event.fatalities, share)
         for toll in tolls:
             event.add_evidence("fatalities", article.span(toll.start, toll.end))
-        if "actor2" not in event.evidence and any(t.civilian for t in tolls) and event.country:
+        # civilians killed "also" are dead on top of the event's victims, not who they were
+        if "actor2" not in event.evidence and any(t.civilian for t in tolls) and event.country and not additive:
             event.actor2 = ActorRef.civilians(event.country).name
             event.add_evidence("actor2", article.span(tolls[0].start, tolls[0].end))
             if ((event.event_type, event.sub_event_type) == ARMED_CLASH and not event.actor1.startswith(CROWD_PREFIXES)

@@ -238,6 +238,16 @@ class TollMention:
     text: str
     count: int
     victims: str
+    # "trois civils ont également perdu la vie": the phrase says these dead come on top of those told before
+    additive: bool = False
+    # "plusieurs morts", "de nombreuses victimes": a count by convention (codebook section 6), no figure
+    indefinite: bool = False
+
+
+@lru_cache(maxsize=1)
+def _additive_words() -> re.Pattern[str]:
+    """The adverbs that make a toll add to the dead told before it ("aussi", "également")."""
+    return re.compile(rf"(?<![\w-]){_alternation(_vocabulary()['additive_adverbs'])}(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -688,7 +698,10 @@ def _candidates(text: str, folded: str, zero: bool = True) -> list[TollMention]:
                 # "une femme et ses quatre enfants ont péri", "quatre gendarmes et 14 militaires tués"
                 start, count = _with_conjoined_subject(folded, start, count)
             end, count = _with_also_listed(folded, end, count)
-            found.append(TollMention(start, end, text[start:end], count, victims))
+            additive = _additive_words().search(folded, start, end) is not None
+            indefinite = _strip_affixes(_normalise_phrase(match.group("qty"))) in _vocabulary()["vague_quantities"]
+            found.append(TollMention(start, end, text[start:end], count, victims, additive,
+                                     indefinite and count == parse_quantity(match.group("qty"))))
     for match in _zero_toll_pattern().finditer(folded) if zero else ():
         start, end = match.span()
         found.append(TollMention(start, end, text[start:end], 0, ""))
@@ -734,6 +747,14 @@ def find_death_tolls(text: str) -> list[TollMention]:
         offset = line.start()
         for mention in _candidates(line.group(0), folded[offset : line.end()], zero):
             found.append(
-                TollMention(mention.start + offset, mention.end + offset, mention.text, mention.count, mention.victims)
+                TollMention(mention.start + offset, mention.end + offset, mention.text, mention.count, mention.victims,
+                            mention.additive, mention.indefinite)
             )
     return without_overlaps(found)
+
+
+def indefinite_toll(phrase: str) -> bool:
+    """Does ``phrase`` give its dead by no figure ("plusieurs morts", "de nombreuses victimes")? A figure told
+    for the same dead elsewhere says more (codebook section 6 counts these only for want of one)."""
+    found = [m for m in find_death_tolls(phrase) if m.count]
+    return bool(found) and all(m.indefinite for m in found)
