@@ -328,13 +328,15 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
         # "ont tué dimanche douze civils", "ont abattu hier soir trois soldats"
         "lead": (
             # "ont exécuté sommairement six civils": an adverb may follow the verb, as it may a passive's auxiliary
-            rf"(?<![\w-]){_lead_ins(vocab['killing_lead_ins'])}{adverbs}{_time_adverbial()}?{_SEP}{qty}"
+            # "tuant les six policiers du véhicule": the article of dead the text has already told of
+            rf"(?<![\w-]){_lead_ins(vocab['killing_lead_ins'])}{adverbs}{_time_adverbial()}?{_SEP}"
+            rf"(?:{_alternation(vocab['definite_articles'])}\s+)?{qty}"
             rf"(?P<fill>{fill}{{0,3}})"
         ),
         # "ont perdu lundi 27 combattants", "l'armée a perdu deux soldats": a side that loses its fighters
         "loss": (
             rf"(?<![\w-]){_alternation(vocab['loss_lead_ins'])}{_time_adverbial()}?{_SEP}{qty}"
-            rf"(?P<fill>\s+{_alternation(vocab['lost_fighters'])}){end}"
+            rf"(?P<fill>{_SEP}{_alternation(vocab['lost_fighters'])}){end}"  # "une vingtaine d'hommes"
         ),
         # "les assaillants, au nombre de quatre, ont été abattus"
         "numbered": (
@@ -504,6 +506,25 @@ def _listed_count(folded: str, match: re.Match[str], offset: int = 0) -> int | N
     if match.group("qty") in ("un", "une") and ARTICLE_AFTER.search(folded, 0, offset + match.start("qty")):
         return None
     return parse_quantity(match.group("qty"))
+
+
+@lru_cache(maxsize=1)
+def _partitive_pattern() -> re.Pattern[str]:
+    """A count right before "des" or "d'entre" that a counted group follows ("l'un des deux", "trois des 16")."""
+    return re.compile(rf"(?<![\w-])(?P<part>{_number_pattern()})\s+(?:des|d'entre)\s+$")
+
+
+def _partitive(folded: str, start: int, count: int) -> tuple[int, int]:
+    """Start and count of "l'un des deux assaillants a été tué", "trois des 16 morts": the part, not the group."""
+    window = max(0, start - PARTITIVE_REACH)
+    part = _partitive_pattern().search(folded, window, start)
+    number = None if part is None else parse_quantity(part.group("part"))
+    if part is None or number is None or number >= count:
+        return start, count
+    return part.start(), number
+
+
+PARTITIVE_REACH = 30
 
 
 def _with_conjoined_subject(folded: str, start: int, count: int) -> tuple[int, int]:
@@ -695,6 +716,8 @@ def _candidates(text: str, folded: str, zero: bool = True) -> list[TollMention]:
                 listed_end, listed_count = _with_listed_objects(folded, match.end(), count)
                 end, count = (listed_end, listed_count) if listed_end != match.end() else (head_end, count)
             if name in ("clause", "noun"):
+                # "l'un des deux assaillants a été tué": the part of the group that died
+                start, count = _partitive(folded, start, count)
                 # "une femme et ses quatre enfants ont péri", "quatre gendarmes et 14 militaires tués"
                 start, count = _with_conjoined_subject(folded, start, count)
             end, count = _with_also_listed(folded, end, count)
