@@ -2673,3 +2673,12 @@ def test_a_later_toll_adds_to_the_events_when_told_also_and_a_figure_beats_none(
         pipeline: Pipeline, text: str, fatalities: int) -> None:
     _, events = run(pipeline, text)
     assert [(e.event_type, e.fatalities) for e in events] == [("Battles", fatalities)]
+
+
+@pytest.mark.parametrize("toll", [
+    "Quatre personnes ont été tuées ces derniers jours dans les émeutes.",
+    "Douze manifestants ont été tués depuis trois semaines, selon une ONG.",
+])
+def test_a_toll_over_the_last_days_or_weeks_is_a_total(pipeline: Pipeline, toll: str) -> None:
+    _, events = run(pipeline, "Au Sénégal, des émeutiers ont affronté la police lundi à Dakar. " + toll)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Violent demonstration", 0)]
