@@ -2682,3 +2682,10 @@ def test_a_later_toll_adds_to_the_events_when_told_also_and_a_figure_beats_none(
 def test_a_toll_over_the_last_days_or_weeks_is_a_total(pipeline: Pipeline, toll: str) -> None:
     _, events = run(pipeline, "Au Sénégal, des émeutiers ont affronté la police lundi à Dakar. " + toll)
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Violent demonstration", 0)]
+
+
+def test_a_peaceful_march_takes_no_toll_and_no_victims(pipeline: Pipeline) -> None:
+    # the dead told after a peaceful march are another event's: a march that meets lethal force is excessive force
+    _, events = run(pipeline, "Au Sénégal, un groupe de manifestants s'est rassemblé samedi dans la ville de Thiès. "
+                              "Douze personnes ont été tuées.")
+    assert [(e.sub_event_type, e.actor2, e.fatalities) for e in events] == [("Peaceful protest", "", 0)]

@@ -211,8 +211,24 @@ def extract_events(
     merged = _armed_groups_first(merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues))))
     _unclaimed([e for e in merged if any(lo <= span.start < hi for span in e.evidence.get("trigger", [])
                                          for lo, hi in unclaimed)])
-    return _without_places_in_passing(_police_facing_crowds(_lethal_interventions(_assault_bombs(merged)), cues),
-                                      country)
+    return _without_places_in_passing(
+        _bloodless(_police_facing_crowds(_lethal_interventions(_assault_bombs(merged)), cues)), country)
+
+
+def _bloodless(events: list[Event]) -> list[Event]:
+    """A toll read near a peaceful march is another event's ("un groupe de manifestants s'est rassemblé à Pathein.
+    Il y a deux jours, 38 personnes ont été tuées"): a march that meets lethal force is excessive force against
+    protesters, one that turns violent a riot (codebook section 2); no one is killed in a peaceful one."""
+    for event in events:
+        if event.sub_event_type != PEACEFUL_PROTEST:
+            continue
+        event.fatalities = 0
+        event.evidence.pop("fatalities", None)
+        if event.actor2.startswith(CIVILIAN_PREFIX):
+            # the victims the toll named, not who the march faced: a peaceful march has no actor2
+            event.actor2 = ""
+            event.evidence.pop("actor2", None)
+    return events
 
 
 def _assault_bombs(events: list[Event]) -> list[Event]:
