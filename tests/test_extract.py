@@ -2732,3 +2732,33 @@ def test_cette_ville_does_not_point_back_to_a_yardstick(pipeline: Pipeline) -> N
             "qui ont secoué la ville.")
     events = pipeline.process(Article(id="t", text=text, published=date(2024, 9, 3))).events
     assert events and all(e.location != "Addis Ababa" for e in events)
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    # dead told "also" come on top of those told before them
+    ("Des jihadistes ont attaqué samedi un poste de l'armée à Djibo, au Burkina Faso. L'attaque a coûté la vie à "
+     "deux soldats. Cinq assaillants ont également été neutralisés.", 7),
+    # a figure says more than a count by convention told for the same dead
+    ("Des jihadistes ont attaqué samedi un poste de l'armée à Djibo, au Burkina Faso. L'attaque a fait plusieurs "
+     "morts. Elle a coûté la vie à quatre soldats.", 4),
+])
+def test_a_later_toll_adds_to_the_events_when_told_also_and_a_figure_beats_none(
+        pipeline: Pipeline, text: str, fatalities: int) -> None:
+    _, events = run(pipeline, text)
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", fatalities)]
+
+
+@pytest.mark.parametrize("toll", [
+    "Quatre personnes ont été tuées ces derniers jours dans les émeutes.",
+    "Douze manifestants ont été tués depuis trois semaines, selon une ONG.",
+])
+def test_a_toll_over_the_last_days_or_weeks_is_a_total(pipeline: Pipeline, toll: str) -> None:
+    _, events = run(pipeline, "Au Sénégal, des émeutiers ont affronté la police lundi à Dakar. " + toll)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Violent demonstration", 0)]
+
+
+def test_a_peaceful_march_takes_no_toll_and_no_victims(pipeline: Pipeline) -> None:
+    # the dead told after a peaceful march are another event's: a march that meets lethal force is excessive force
+    _, events = run(pipeline, "Au Sénégal, un groupe de manifestants s'est rassemblé samedi dans la ville de Thiès. "
+                              "Douze personnes ont été tuées.")
+    assert [(e.sub_event_type, e.actor2, e.fatalities) for e in events] == [("Peaceful protest", "", 0)]

@@ -398,3 +398,13 @@ def test_fire_opened_between_the_sides_of_a_strike_there_that_day_is_the_strike(
     fought = _fire("Armed clash", "ouvert le feu")
     fought.add_evidence("trigger", Span("doc", 0, 6, "combats"))
     assert len(merge_events([_fire("Shelling/artillery/missile attack", "bombardé"), fought])) == 2
+
+
+def test_a_toll_with_a_figure_beats_a_count_by_convention_for_the_same_event() -> None:
+    # "l'embuscade a fait de nombreuses victimes" and, in another sentence, "quatre gendarmes et 14 soldats tués"
+    vague, figure = _blast_cue("explosion", 10), _blast_cue("voiture piégée", 18)
+    vague.evidence["fatalities"] = [Span("doc", 200, 222, "de nombreuses victimes")]
+    figure.evidence["fatalities"] = [Span("doc", 300, 335, "quatre gendarmes et 14 soldats tués")]
+    for event, start in ((vague, 100), (figure, 400)):
+        event.evidence["sentence"] = [Span("doc", start, start + 50, "une phrase")]
+    assert [e.fatalities for e in merge_events([vague, figure])] == [18]

@@ -439,3 +439,37 @@ def test_a_text_that_may_say_nobody_died(text: str, possible: bool) -> None:
     if not possible:
         assert _zero_toll_pattern().search(folded) is None
     assert [t.count for t in find_death_tolls(text)] == ([0] if possible else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "additive", "indefinite"),
+    [
+        ("Un gendarme a également été tué dans la fusillade.", True, False),
+        ("Deux passants ont aussi perdu la vie.", True, False),
+        ("Onze soldats ont été tués.", False, False),
+        ("L'explosion a fait plusieurs morts.", False, True),
+        ("De nombreux villageois ont été abattus, selon un témoin.", False, True),
+        ("Une dizaine de miliciens ont été neutralisés.", False, False),  # "une dizaine" is a figure: ten
+    ],
+)
+def test_a_toll_says_whether_it_adds_to_the_dead_told_and_whether_it_has_a_figure(
+        text: str, additive: bool, indefinite: bool) -> None:
+    [toll] = find_death_tolls(text)
+    assert (toll.additive, toll.indefinite) == (additive, indefinite)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # a side's loss counted by an approximate number with its elided "d'"
+        ("La garnison avait perdu plusieurs dizaines d'hommes dans la bataille.", 12),
+        ("L'armée dit avoir abattu 15 rebelles et perdu trois soldats.", 3),
+        # the definite article of dead the text has told of
+        ("Des hommes armés ont ouvert le feu, tuant les quatre gardes du dépôt.", 4),
+        # the part of a counted group that died
+        ("L'un des trois ravisseurs a été tué par les gendarmes.", 1),
+        ("Deux des cinq otages sont morts pendant l'assaut.", 2),
+    ],
+)
+def test_a_toll_counts_what_its_words_count(text: str, count: int) -> None:
+    assert [c for c, _ in tolls(text)][-1:] == [count]

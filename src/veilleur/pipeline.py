@@ -270,7 +270,8 @@ class Pipeline:
                     (t.victims.lower() in CIVILIAN_VICTIMS or self.registry.nationality_of(t.victims) is not None)
                     and not _of_a_side(text, t.end, sides) and not _counts_a_side(text, t.end, sides), not t.victims,
                     side=next((a.name for a in armed if t.start <= a.start < t.end), ""),
-                    vague=t.victims.lower() in VAGUE_PEOPLE)
+                    vague=t.victims.lower() in VAGUE_PEOPLE, additive=t.additive,
+                    indefinite=t.indefinite)
             for t in find_death_tolls(text)
         ]
         unplaced = [(start, end) for start, end, _ in geocoded.unknown_places]

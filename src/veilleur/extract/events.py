@@ -45,6 +45,7 @@ from veilleur.extract.merge import (
     inherit_dates,
     merge_events,
     swap_sides_evidence,
+    told_by_no_figure,
     trade_sides,
     unnamed_actor1,
 )
@@ -226,7 +227,7 @@ def extract_events(
     _unclaimed([e for e in merged if any(lo <= span.start < hi for span in e.evidence.get("trigger", [])
                                          for lo, hi in unclaimed)])
     return _unnamed_groups_at_home(_without_places_in_passing(
-        _police_facing_crowds(_lethal_interventions(_assault_bombs(merged)), cues), country))
+        _bloodless(_police_facing_crowds(_lethal_interventions(_assault_bombs(merged)), cues)), country))
 
 
 def _unnamed_groups_at_home(events: list[Event]) -> list[Event]:
@@ -236,6 +237,22 @@ def _unnamed_groups_at_home(events: list[Event]) -> list[Event]:
         event.actor1, event.actor2 = unnamed_group_home(event.actor1), unnamed_group_home(event.actor2)
         for name in ("assoc_actor_1", "assoc_actor_2"):
             setattr(event, name, "; ".join(unnamed_group_home(a) for a in getattr(event, name).split("; ")))
+    return events
+
+
+def _bloodless(events: list[Event]) -> list[Event]:
+    """A toll read near a peaceful march is another event's ("un groupe de manifestants s'est rassemblé à Pathein.
+    Il y a deux jours, 38 personnes ont été tuées"): a march that meets lethal force is excessive force against
+    protesters, one that turns violent a riot (codebook section 2); no one is killed in a peaceful one."""
+    for event in events:
+        if event.sub_event_type != PEACEFUL_PROTEST:
+            continue
+        event.fatalities = 0
+        event.evidence.pop("fatalities", None)
+        if event.actor2.startswith(CIVILIAN_PREFIX):
+            # the victims the toll named, not who the march faced: a peaceful march has no actor2
+            event.actor2 = ""
+            event.evidence.pop("actor2", None)
     return events
 
 
@@ -736,11 +753,25 @@ def _share_tolls(article: Article, events: list[Event], tolls: list[TollRef], cu
     count = max((t.count for t in tolls), default=0)
     if not events or count == 0:
         return
+    # "... a coûté la vie à un soldat. Plusieurs assaillants avaient aussi été neutralisés": dead told as coming on
+    # top of the event's own add up to them; any other figure is the same dead told again
+    additive = all(t.additive for t in tolls)
+    vague = all(t.indefinite for t in tolls)
     for event, share in zip(events, _fatalities(tolls, len(events)), strict=True):
-        event.fatalities = max(event.fatalities, share)
+        told = set(event.evidence.get("fatalities", []))
+        if not event.fatalities or any(article.span(t.start, t.end) in told for t in tolls):
+            event.fatalities = max(event.fatalities, share)
+        elif additive:
+            event.fatalities += share
+        elif vague != told_by_no_figure(event):
+            # "Plusieurs personnes ont été tuées ... 85 corps": a figure says more than a count by convention
+            event.fatalities = event.fatalities if vague else share
+        else:
+            event.fatalities = max(event.fatalities, share)
         for toll in tolls:
             event.add_evidence("fatalities", article.span(toll.start, toll.end))
-        if "actor2" not in event.evidence and any(t.civilian for t in tolls) and event.country:
+        # civilians killed "also" are dead on top of the event's victims, not who they were
+        if "actor2" not in event.evidence and any(t.civilian for t in tolls) and event.country and not additive:
             event.actor2 = ActorRef.civilians(event.country).name
             event.add_evidence("actor2", article.span(tolls[0].start, tolls[0].end))
             if ((event.event_type, event.sub_event_type) == ARMED_CLASH and not event.actor1.startswith(CROWD_PREFIXES)

@@ -117,6 +117,8 @@ class TollRef:
     # "dix personnes tuées": people, taken for civilians unless the text names an armed target ("quand des rebelles
     # ont attaqué une base de l'armée": the dead are the fight's)
     vague: bool = False
+    additive: bool = False  # "un assaillant a également été tué": dead on top of those told before
+    indefinite: bool = False  # "plusieurs morts": a count by convention, no figure
 
 
 @dataclass

@@ -14,6 +14,7 @@ from veilleur.extract.cues import REMOTE_VIOLENCE, load_cues, opens_with
 from veilleur.extract.mentions import STATE_FORCES
 from veilleur.extract.sides import CIVILIAN_PREFIX, UNIDENTIFIED_PREFIX
 from veilleur.records import Event, great_circle_km
+from veilleur.resolve.numbers import indefinite_toll
 
 NEIGHBOUR_KM = 10.0  # two names for one happening's place (a town and its district)
 # how far from the town it names a place told only "near" it may lie ("une base au nord de Mogadiscio")
@@ -458,9 +459,19 @@ def _combined_toll(kept: Event, other: Event) -> int:
         # the same words read for two cues of one sentence ("une explosion à la voiture piégée ... 37 personnes
         # sont décédées") are one toll, not two parts of the story
         return max(a, b)
+    vague, other_vague = told_by_no_figure(kept), told_by_no_figure(other)
+    if vague != other_vague:
+        # "L'embuscade a fait de nombreuses victimes" and "quatre gendarmes et 14 militaires tués": the figure
+        return b if vague else a
     if _same_sentence(kept, other):
         return a + b
     return min(a, b)
+
+
+def told_by_no_figure(event: Event) -> bool:
+    """Is the event's toll a count by convention only ("plusieurs morts", "de nombreuses victimes")?"""
+    spans = event.evidence.get("fatalities", [])
+    return bool(spans) and all(indefinite_toll(span.text) for span in spans)
 
 
 def _same_toll_words(a: Event, b: Event) -> bool:

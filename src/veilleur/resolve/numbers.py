@@ -238,6 +238,16 @@ class TollMention:
     text: str
     count: int
     victims: str
+    # "trois civils ont également perdu la vie": the phrase says these dead come on top of those told before
+    additive: bool = False
+    # "plusieurs morts", "de nombreuses victimes": a count by convention (codebook section 6), no figure
+    indefinite: bool = False
+
+
+@lru_cache(maxsize=1)
+def _additive_words() -> re.Pattern[str]:
+    """The adverbs that make a toll add to the dead told before it ("aussi", "également")."""
+    return re.compile(rf"(?<![\w-]){_alternation(_vocabulary()['additive_adverbs'])}(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -318,13 +328,15 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
         # "ont tué dimanche douze civils", "ont abattu hier soir trois soldats"
         "lead": (
             # "ont exécuté sommairement six civils": an adverb may follow the verb, as it may a passive's auxiliary
-            rf"(?<![\w-]){_lead_ins(vocab['killing_lead_ins'])}{adverbs}{_time_adverbial()}?{_SEP}{qty}"
+            # "tuant les six policiers du véhicule": the article of dead the text has already told of
+            rf"(?<![\w-]){_lead_ins(vocab['killing_lead_ins'])}{adverbs}{_time_adverbial()}?{_SEP}"
+            rf"(?:{_alternation(vocab['definite_articles'])}\s+)?{qty}"
             rf"(?P<fill>{fill}{{0,3}})"
         ),
         # "ont perdu lundi 27 combattants", "l'armée a perdu deux soldats": a side that loses its fighters
         "loss": (
             rf"(?<![\w-]){_alternation(vocab['loss_lead_ins'])}{_time_adverbial()}?{_SEP}{qty}"
-            rf"(?P<fill>\s+{_alternation(vocab['lost_fighters'])}){end}"
+            rf"(?P<fill>{_SEP}{_alternation(vocab['lost_fighters'])}){end}"  # "une vingtaine d'hommes"
         ),
         # "les assaillants, au nombre de quatre, ont été abattus"
         "numbered": (
@@ -494,6 +506,25 @@ def _listed_count(folded: str, match: re.Match[str], offset: int = 0) -> int | N
     if match.group("qty") in ("un", "une") and ARTICLE_AFTER.search(folded, 0, offset + match.start("qty")):
         return None
     return parse_quantity(match.group("qty"))
+
+
+@lru_cache(maxsize=1)
+def _partitive_pattern() -> re.Pattern[str]:
+    """A count right before "des" or "d'entre" that a counted group follows ("l'un des deux", "trois des 16")."""
+    return re.compile(rf"(?<![\w-])(?P<part>{_number_pattern()})\s+(?:des|d'entre)\s+$")
+
+
+def _partitive(folded: str, start: int, count: int) -> tuple[int, int]:
+    """Start and count of "l'un des deux assaillants a été tué", "trois des 16 morts": the part, not the group."""
+    window = max(0, start - PARTITIVE_REACH)
+    part = _partitive_pattern().search(folded, window, start)
+    number = None if part is None else parse_quantity(part.group("part"))
+    if part is None or number is None or number >= count:
+        return start, count
+    return part.start(), number
+
+
+PARTITIVE_REACH = 30
 
 
 def _with_conjoined_subject(folded: str, start: int, count: int) -> tuple[int, int]:
@@ -685,10 +716,15 @@ def _candidates(text: str, folded: str, zero: bool = True) -> list[TollMention]:
                 listed_end, listed_count = _with_listed_objects(folded, match.end(), count)
                 end, count = (listed_end, listed_count) if listed_end != match.end() else (head_end, count)
             if name in ("clause", "noun"):
+                # "l'un des deux assaillants a été tué": the part of the group that died
+                start, count = _partitive(folded, start, count)
                 # "une femme et ses quatre enfants ont péri", "quatre gendarmes et 14 militaires tués"
                 start, count = _with_conjoined_subject(folded, start, count)
             end, count = _with_also_listed(folded, end, count)
-            found.append(TollMention(start, end, text[start:end], count, victims))
+            additive = _additive_words().search(folded, start, end) is not None
+            indefinite = _strip_affixes(_normalise_phrase(match.group("qty"))) in _vocabulary()["vague_quantities"]
+            found.append(TollMention(start, end, text[start:end], count, victims, additive,
+                                     indefinite and count == parse_quantity(match.group("qty"))))
     for match in _zero_toll_pattern().finditer(folded) if zero else ():
         start, end = match.span()
         found.append(TollMention(start, end, text[start:end], 0, ""))
@@ -734,6 +770,14 @@ def find_death_tolls(text: str) -> list[TollMention]:
         offset = line.start()
         for mention in _candidates(line.group(0), folded[offset : line.end()], zero):
             found.append(
-                TollMention(mention.start + offset, mention.end + offset, mention.text, mention.count, mention.victims)
+                TollMention(mention.start + offset, mention.end + offset, mention.text, mention.count, mention.victims,
+                            mention.additive, mention.indefinite)
             )
     return without_overlaps(found)
+
+
+def indefinite_toll(phrase: str) -> bool:
+    """Does ``phrase`` give its dead by no figure ("plusieurs morts", "de nombreuses victimes")? A figure told
+    for the same dead elsewhere says more (codebook section 6 counts these only for want of one)."""
+    found = [m for m in find_death_tolls(phrase) if m.count]
+    return bool(found) and all(m.indefinite for m in found)
