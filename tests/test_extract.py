@@ -83,6 +83,21 @@ TYPE_CASES = [
         "Explosions/Remote violence", "Shelling/artillery/missile attack", id="rockets",
     ),
     pytest.param(
+        "Dimanche, la ville de Saraqeb a été la cible de bombardements menés par des avions russes, faisant "
+        "quatre morts parmi les civils.",
+        "Explosions/Remote violence", "Air/drone strike", id="bombardment-by-aircraft",
+    ),
+    pytest.param(
+        "Des bombardements de l'aviation syrienne ont frappé dimanche la ville de Saraqeb, dans la province "
+        "d'Idleb.",
+        "Explosions/Remote violence", "Air/drone strike", id="bombardment-of-the-air-force",
+    ),
+    pytest.param(
+        "Des bombardements de l'armée syrienne ont frappé dimanche la ville de Saraqeb, dans la province "
+        "d'Idleb.",
+        "Explosions/Remote violence", "Shelling/artillery/missile attack", id="bombardment-of-the-army",
+    ),
+    pytest.param(
         "Une voiture piégée a explosé lundi dans le centre de Mogadiscio, tuant au moins 12 personnes, selon "
         "la police somalienne.",
         "Explosions/Remote violence", "Remote explosive/landmine/IED", id="car-bomb",

@@ -23,6 +23,7 @@ REPORTED_CLAUSE = re.compile(r"\s*(?:que\b|qu['’])", re.IGNORECASE)  # "a indi
 CAPTION_CREDIT_REACH = 40  # a photo credit closes its caption line: look at the line's last characters only
 SINCE = re.compile(r"\b(?:depuis|à partir d[eu']?|dès)\s*(?:le\s+|ce\s+)?$", re.IGNORECASE)  # "depuis mardi"
 SINCE_REACH = 20
+ELISION = re.compile(r"^(?:l|d)['’]", re.IGNORECASE)  # "l'aviation": the noun after the elided article
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class Category:
     # an agreement is signed where the talks are held, often abroad: its unnamed sides are the story's country's
     sides_of_the_story: bool = False
     owned_by_civilians: bool = False  # looting: what an armed group takes with no owner named is the people's
+    # a bombardment whose agent is an aircraft ("des bombardements exécutés par des avions russes") is an air strike
+    aircraft_agents: frozenset[str] = frozenset()
 
     def on_the_ground(self, cue: str) -> bool:
         """The bare cue ("raid", not "raid aérien") may be a non-state side's incursion on the ground."""
@@ -60,6 +63,11 @@ class Category:
     def flown_by_anyone(self, cue: str) -> bool:
         """"une frappe de drone des Houthis": an aircraft armed groups fly too."""
         return any(opens_with(word, self.non_state_aircraft) for word in cue.split())
+
+    def flown(self, agent: str) -> bool:
+        """Is the side that acts named by an aircraft ("des hélicoptères de l'armée", "les bombardements de
+        l'aviation syrienne", the genitive agent named with its action noun)?"""
+        return any(opens_with(ELISION.sub("", word), self.aircraft_agents) for word in agent.split())
 
     def refine(self, text: str, start: int, end: int, aircraft: bool = False) -> tuple[str, str] | None:
         """The more specific (event_type, sub_event_type) that the sentence's wording calls for, if any.
@@ -235,7 +243,7 @@ CATEGORY_KEYS = frozenset({
     "event_type", "sub_event_type", "state", "non_state", "civilians", "context_actor1", "self_directed",
     "between_parties", "falls_on_whoever_is_there",
     "state_actor1", "authorities_only", "genitive_agent", "only_alone", "refine", "crowd", "non_state_ground_nouns",
-    "non_state_aircraft", "sides_of_the_story", "owned_by_civilians",
+    "non_state_aircraft", "sides_of_the_story", "owned_by_civilians", "aircraft_agents",
 })
 
 
@@ -273,6 +281,7 @@ def _category(name: str, spec: dict[str, Any]) -> Category:
         crowd=spec.get("crowd", ""),
         sides_of_the_story=bool(spec.get("sides_of_the_story", False)),
         owned_by_civilians=bool(spec.get("owned_by_civilians", False)),
+        aircraft_agents=frozenset(spec.get("aircraft_agents", [])),
     )
 
 

@@ -551,6 +551,9 @@ def _events_from_frame(
           and category.on_the_ground(frame.trigger.text)):
         # "la police a abattu neuf hommes lors d'un raid": the police raid on foot
         event_type, sub_event_type = CIVILIAN_ATTACK if civilians_hit else ARMED_CLASH
+    if actor1 is not None and frame.sentence[0] <= actor1.start < actor1.end <= frame.sentence[1] and category.flown(
+            article.text[actor1.start:actor1.end]):
+        sub_event_type = AIR_STRIKE  # the sentence names an aircraft as who bombarded or fired
     refined = category.refine(frame.text, *frame.sentence, aircraft=frame.aircraft)
     if refined is not None:
         event_type, sub_event_type = refined
@@ -620,6 +623,7 @@ DETERMINERS = frozenset({"le", "la", "les", "ce", "cet", "cette", "ces"})  # "le
 VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
 CIVILIAN_ATTACK = ("Violence against civilians", "Attack")
 ARMED_CLASH = ("Battles", "Armed clash")
+AIR_STRIKE = "Air/drone strike"
 CROWD_VIOLENCE = frozenset({"Attack", "Looting/property destruction"})
 
 
