@@ -789,6 +789,8 @@ REAL = "Des combats ont opposé dimanche l'armée irakienne à l'État islamique
                      "violents.", id="a-place-described-by-its-fighting"),
         pytest.param("Depuis le début de l'insurrection, les jihadistes ont attaqué les villages de la région de "
                      "Mossoul.", id="counted-since-the-start-of-an-insurgency"),
+        pytest.param("Le groupe armé procède désormais à des attaques contre les commerçants de la région de Mossoul, "
+                     "selon l'ONU.", id="what-a-side-now-does"),
     ],
 )
 def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -> None:

@@ -408,3 +408,32 @@ def test_a_toll_with_a_figure_beats_a_count_by_convention_for_the_same_event() -
     for event, start in ((vague, 100), (figure, 400)):
         event.evidence["sentence"] = [Span("doc", start, start + 50, "une phrase")]
     assert [e.fatalities for e in merge_events([vague, figure])] == [18]
+
+
+AMBUSH = ("Douze miliciens ont été tués dimanche dans un guet-apens près de Kirkouk. Dimanche soir, une unité est "
+          "tombée dans une embuscade dans la région de Hawija : 27 de nos hommes sont morts.")
+
+
+def _ambush(location: str, latitude: float, trigger: str, fatalities: int) -> Event:
+    event = Event(doc="doc", event_type="Battles", sub_event_type="Armed clash", actor1="Islamic State",
+                  actor2="Popular Mobilization Forces", location=location, country="Iraq", geo_precision=2,
+                  event_date="2018-02-18", latitude=latitude, longitude=44.0, fatalities=fatalities)
+    start = AMBUSH.index(trigger)
+    event.add_evidence("trigger", Span("doc", start, start + len(trigger), trigger))
+    sentence = AMBUSH[:AMBUSH.index(".") + 1] if start < AMBUSH.index(".") else AMBUSH[AMBUSH.index(".") + 2:]
+    event.add_evidence("sentence", Span("doc", AMBUSH.index(sentence), AMBUSH.index(sentence) + len(sentence),
+                                        sentence))
+    return event
+
+
+def test_one_fight_told_near_two_places_stays_where_the_fuller_report_places_it() -> None:
+    # the larger toll places it, even told first
+    near_kirkuk = _ambush("Kirkuk", 35.47, "guet-apens", 27)
+    in_hawija = _ambush("Hawija", 35.32, "embuscade", 0)
+    assert [e.location for e in merge_events([near_kirkuk, in_hawija])] == ["Kirkuk"]
+    # with one toll, the later, detailed report places it
+    lead, detail = _ambush("Kirkuk", 35.47, "guet-apens", 0), _ambush("Hawija", 35.32, "embuscade", 0)
+    assert [e.location for e in merge_events([lead, detail])] == ["Hawija"]
+    # far apart, they are two fights
+    far = _ambush("Mosul", 36.9, "guet-apens", 12)
+    assert len(merge_events([far, _ambush("Hawija", 35.32, "embuscade", 27)])) == 2

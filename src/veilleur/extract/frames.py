@@ -553,6 +553,12 @@ def exclusion_reason(
     if token.pos == "NOUN" and (lead.dep == "obj" or lead.dep.startswith(("nsubj", "obl"))) and (
             verb := tree.head(lead)) is not None and verb.lemma in triggers.trend_verbs:
         return f"a trend: {verb.text!r}"  # "les enlèvements ont augmenté", "spécialisé dans les enlèvements"
+    if (verb := _habitual_present(tree, lead, triggers.nowadays_adverbs)) is not None and not _names_a_day(
+            tree, mentions):
+        # "le groupe procède maintenant à des attaques contre les commerçants", "l'armée utilise aujourd'hui des
+        # frappes aériennes": events of a kind a side now does, told in the present, are what it does, not one event
+        # (a narrative present tells one: "les militaires lancent des gaz lacrymogènes sur la foule")
+        return f"what a side now does: {verb.text!r}"
     if _describes_in_the_present(tree, token) and not _names_a_day(tree, mentions, tree.subtree(token)):
         return f"a relative clause in the present, describing: {token.text!r}"  # "les jihadistes, qui combattent"
     if token.pos == "NOUN" and not _names_a_day(tree, mentions, tree.subtree(token)) and (relative := next(
@@ -922,6 +928,21 @@ def _names_a_day(tree: Tree, mentions: Mentions, tokens: Sequence[Token] | None 
 def day_starts(mentions: Mentions, start: int, end: int) -> list[int]:
     """Where the dates to the day between ``start`` and ``end`` begin."""
     return [d.start for d in mentions.dates_in(start, end) if d.precision == 1]
+
+
+def _habitual_present(tree: Tree, noun: Token, nowadays: frozenset[str]) -> Token | None:
+    """The verb in the simple present, told with an adverb of the present time ("maintenant", "désormais"), whose
+    indefinite plural object (or complement) the cue noun is ("procède maintenant à des attaques"), or None."""
+    if noun.pos != "NOUN" or noun.feature("Number") != "Plur" or noun.dep not in ("obj", "obl:arg"):
+        return None
+    if not any(k.dep == "det" and k.feature("Definite") == "Ind" for k in tree.children(noun)):
+        return None
+    verb = tree.head(noun)
+    if verb is None or verb.pos != "VERB" or auxiliaries(tree, verb):
+        return None
+    if verb.feature("Tense") != "Pres" or verb.feature("Mood") != "Ind":
+        return None
+    return verb if any(k.dep == "advmod" and k.lemma.lower() in nowadays for k in tree.children(verb)) else None
 
 
 def _hypothetical(tree: Tree, verb: Token) -> bool:

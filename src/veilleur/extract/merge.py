@@ -332,7 +332,12 @@ def _fold_told_nearby(events: list[Event]) -> list[Event]:
 
 
 def _told_near(approximate: Event, precise: Event) -> bool:
-    if approximate.geo_precision != 2 or precise.geo_precision != 1:
+    if approximate.geo_precision != 2 or precise.geo_precision not in (1, 2):
+        return False
+    if precise.geo_precision == 2 and _report_weight(approximate) >= _report_weight(precise):
+        # "tués dimanche dans un guet-apens près de Kirkouk", then "une embuscade dans la région de Hawija ... 27 de
+        # nos héros": two places told only near, one fight; it stays where the fuller report (the larger toll, else
+        # the later, detailed one) places it
         return False
     if approximate.sub_event_type != precise.sub_event_type or approximate.event_date != precise.event_date:
         return False
@@ -343,6 +348,11 @@ def _told_near(approximate: Event, precise: Event) -> bool:
         return False
     return great_circle_km(approximate.latitude, approximate.longitude,  # type: ignore[arg-type]
                            precise.latitude, precise.longitude) <= NEARBY_KM  # type: ignore[arg-type]
+
+
+def _report_weight(event: Event) -> tuple[int, int]:
+    """How full a report is: its toll, then how late it comes (the detail follows the lead)."""
+    return event.fatalities, min((span.start for span in event.evidence.get("trigger", [])), default=-1)
 
 
 def _same_happening_nearby(a: Event, b: Event) -> bool:

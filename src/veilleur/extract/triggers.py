@@ -225,6 +225,7 @@ class TriggerLexicon:
     abstract_heads: frozenset[str]  # "l'augmentation des attaques": a trend, an end, a risk, not one event
     perception_verbs: frozenset[str]  # "ont entendu des tirs": a sound heard, not an event told
     trend_verbs: frozenset[str]  # "les enlèvements ont augmenté", "spécialisé dans les rapts": a trend, not one event
+    nowadays_adverbs: frozenset[str]  # "procède maintenant à des attaques": what a side now does, not one event
     home_nouns: frozenset[str]  # "une milice de Misrata": the place says whose the force is, not where it acted
     area_nouns: frozenset[str]  # "les forces de la région du Kurdistan": between a home noun and its place
     anticipation_modifiers: frozenset[str]  # "la prochaine bataille", "une éventuelle attaque": not yet an event
@@ -409,6 +410,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         abstract_heads=frozenset(data["abstract_heads"]),
         perception_verbs=frozenset(data["perception_verbs"]),
         trend_verbs=frozenset(data["trend_verbs"]),
+        nowadays_adverbs=frozenset(data["nowadays_adverbs"]),
         home_nouns=frozenset(data["home_nouns"]),
         area_nouns=frozenset(data["area_nouns"]),
         anticipation_modifiers=frozenset(data["anticipation_modifiers"]),
