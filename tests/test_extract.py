@@ -2195,6 +2195,15 @@ def test_clashes_alone_with_a_crowd_shot_at_stay_excessive_force(pipeline: Pipel
     assert event.sub_event_type == "Excessive force against protesters"
 
 
+def test_the_day_a_movement_began_long_ago_dates_no_later_sentence(pipeline: Pipeline) -> None:
+    # "qui ont débuté le 25 septembre" opens a period: the tear gas told after it, with no day, is of the
+    # publication day (codebook section 5), not of that first day
+    event = only_event(pipeline, "Les manifestations qui ont débuté le 25 septembre se sont transformées en "
+                                 "mouvement antigouvernemental. La police a tiré des gaz lacrymogènes lors d'une "
+                                 "manifestation à Antananarivo.")
+    assert (event.sub_event_type, event.event_date) == ("Protest with intervention", "2017-10-16")
+
+
 def test_arrests_of_a_crowd_that_turned_violent_name_the_police_on_the_riot(pipeline: Pipeline) -> None:
     # the arrests fold into the march, which folds into the day's graver turn: the police stay its other side
     _, events = run(pipeline, "Samedi, des centaines d'habitants ont manifesté à Kindia contre les coupures "
