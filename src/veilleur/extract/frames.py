@@ -62,8 +62,9 @@ REFERENCE = re.compile(
     r"|\b(?:localités?|villages?|villes?|communes?|quartiers?|secteurs?)\s+(?:proches?|voisine?s?|environnante?s?)"
     r"\s+(?:de\s+(?:la\s+|l')?|d'|du\s+)$"
     # "la mobilisation y a été plus importante qu'à Yaoundé": the place a comparison measures by is not the
-    # story's
-    r"|\b(?:plus|moins|aussi|autant|davantage)\b[^.;:!?]{0,60}\bqu(?:e\s+|['’]\s*)"
+    # story's ("aussi bien à Gao qu'à Tombouctou", "ainsi qu'à Hama" join places, they compare none)
+    r"|\b(?:plus|moins|aussi|davantage)\b(?!\s+bien\b)"
+    r"(?:(?!\b(?:ainsi|alors|tandis|bien|tant|parce|sorte|même)\b)[^.;:!?]){0,60}\bqu(?:e\s+|['’]\s*)"
     r"(?:(?:à|au|aux|dans|en)\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?)?$",
     re.IGNORECASE,
 )
