@@ -11,6 +11,8 @@ from datetime import date
 
 import pytest
 
+from veilleur.extract.frames import is_reference_point
+from veilleur.extract.mentions import PlaceRef
 from veilleur.ingest import article_from_text
 from veilleur.pipeline import Pipeline
 from veilleur.records import Article, Event
@@ -2248,6 +2250,28 @@ def test_clashes_alone_with_a_crowd_shot_at_stay_excessive_force(pipeline: Pipel
     event = only_event(pipeline, "Samedi à Caracas, des heurts ont opposé les manifestants à la police. La police a "
                                  "tiré à balles réelles sur les manifestants, tuant deux jeunes.")
     assert event.sub_event_type == "Excessive force against protesters"
+
+
+def test_the_day_a_movement_began_long_ago_dates_no_later_sentence(pipeline: Pipeline) -> None:
+    # "qui ont débuté le 25 septembre" opens a period: the tear gas told after it, with no day, is of the
+    # publication day (codebook section 5), not of that first day
+    event = only_event(pipeline, "Les manifestations qui ont débuté le 25 septembre se sont transformées en "
+                                 "mouvement antigouvernemental. La police a tiré des gaz lacrymogènes lors d'une "
+                                 "manifestation à Antananarivo.")
+    assert (event.sub_event_type, event.event_date) == ("Protest with intervention", "2017-10-16")
+
+
+@pytest.mark.parametrize(("text", "compared"), [
+    ("La mobilisation a été plus importante qu'à Yaoundé", True),
+    ("Les combats ont été moins violents que dans Homs", True),
+    ("Des attaques ont eu lieu aussi bien à Gao qu'à Tombouctou", False),  # both places
+    ("Plus de trente civils ont été tués à Homs ainsi qu'à Hama", False),  # both places
+])
+def test_only_a_comparison_makes_a_place_a_yardstick(text: str, compared: bool) -> None:
+    name = text.split()[-1]
+    place = PlaceRef(start=text.rindex(name), end=len(text), name=name, country="", admin1="", admin2="",
+                     latitude=0.0, longitude=0.0, precision=1)
+    assert is_reference_point(text, place, 0) is compared
 
 
 def test_arrests_of_a_crowd_that_turned_violent_name_the_police_on_the_riot(pipeline: Pipeline) -> None:

@@ -113,6 +113,7 @@ class CueLexicon:
     """The exclusion and attribution vocabularies, compiled."""
 
     irrealis: re.Pattern[str]
+    period_start: re.Pattern[str]  # "qui ont débuté le" before a day: the start of a period
     crowd_demands: re.Pattern[str]  # "réclament la libération de": what a crowd demands, no irrealis for it
     generic: re.Pattern[str]
     cumulative: re.Pattern[str]
@@ -297,6 +298,8 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
     return CueLexicon(
         irrealis=_alternation(data["irrealis"]),
         crowd_demands=_alternation(data["crowd_demands"]),
+        period_start=re.compile(r"\b(?:" + "|".join(map(re.escape, data["period_start_words"]))
+                                + r")e?s?\s+(?:dès\s+|depuis\s+)?(?:le\s+)?$", re.IGNORECASE),
         generic=_alternation(data["generic"]),
         cumulative=_alternation(data["cumulative"]),
         summing=_alternation(data["summing"]),

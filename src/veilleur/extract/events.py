@@ -26,6 +26,7 @@ from veilleur.extract.frames import (
     is_reference_point,
     listed_together,
     names_an_origin,
+    opens_a_period,
     situates,
 )
 from veilleur.extract.grammar import CLAUSE_DEPS, Tree, past_relative_clauses
@@ -92,6 +93,7 @@ ROUTE_BETWEEN = re.compile(
 ALIKE = re.compile(r"\s+(?:similaires?|semblables?|identiques?|du même (?:type|genre)|de même (?:type|nature))\b",
                    re.IGNORECASE)
 DAY_CARRIED_SENTENCES = 2  # a day named carries to the next two sentences that name none
+PERIOD_START_REACH = 30  # "qui ont débuté le " before a day
 REPORTED_DAY_REACH = 25  # "a indiqué mardi": a day right after a verb of saying dates the saying
 PLACE_REACH = 100  # a place named further after the cue belongs to another clause
 ANOTHER_PLACE_KM = 25.0  # an anaphor naming a town this far from every event told tells another one
@@ -217,6 +219,10 @@ def extract_events(
             named_days = [d for d in named_days if not any(lo <= d.start < hi for lo, hi in recalled)]
         # ... not one every cue of the sentence reads as another thing's ("l'explosion survenue le 4 août")
         named_days = [d for d in named_days if not frames or not all(d in f.others_days for f in frames)]
+        # ... nor the day a movement began, long before ("les manifestations qui ont débuté le 25 septembre"): the
+        # sentences after it tell what goes on since, not that day
+        named_days = [d for d in named_days if not (opens_a_period(d, article.published) and cues.period_start.search(
+            text, max(start, d.start - PERIOD_START_REACH), d.start))]
         last_day, since_day = (named_days[-1:], 1) if named_days else (last_day, since_day + 1)
         _update_context(context, text, mentions, start, end, current)
         events.extend(current)

@@ -62,8 +62,9 @@ REFERENCE = re.compile(
     r"|\b(?:localités?|villages?|villes?|communes?|quartiers?|secteurs?)\s+(?:proches?|voisine?s?|environnante?s?)"
     r"\s+(?:de\s+(?:la\s+|l')?|d'|du\s+)$"
     # "la mobilisation y a été plus importante qu'à Yaoundé": the place a comparison measures by is not the
-    # story's
-    r"|\b(?:plus|moins|aussi|autant|davantage)\b[^.;:!?]{0,60}\bqu(?:e\s+|['’]\s*)"
+    # story's ("aussi bien à Gao qu'à Tombouctou", "ainsi qu'à Hama" join places, they compare none)
+    r"|\b(?:plus|moins|aussi|davantage)\b(?!\s+bien\b)"
+    r"(?:(?!\b(?:ainsi|alors|tandis|bien|tant|parce|sorte|même)\b)[^.;:!?]){0,60}\bqu(?:e\s+|['’]\s*)"
     r"(?:(?:à|au|aux|dans|en)\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?)?$",
     re.IGNORECASE,
 )
@@ -234,7 +235,7 @@ def frames_for_sentence(
         described_days += _days_of_other_nouns(tree, token, sentence_dates, triggers.time_nouns, triggers.harm_verbs)
         own_dates = [d for d in sentence_dates if not any(s <= d.start < e for s, e in described_spans)
                      and not (d.kind == "day" and any(s <= d.start < e for s, e in described_days))
-                     and not (_opens_a_period(d, mentions.published) and any(s <= d.start < e for s, e in opened))]
+                     and not (opens_a_period(d, mentions.published) and any(s <= d.start < e for s, e in opened))]
         frame.others_days = [d for d in sentence_dates if d.kind == "day" and d not in own_dates]
         frame.dates = [d for d in own_dates if lo <= d.start < hi or t.start <= d.start < t.end]
         frame.dates = frame.dates or own_dates
@@ -766,7 +767,7 @@ def _since_phrases(tree: Tree, token: Token, marks: frozenset[str]) -> list[tupl
     return spans
 
 
-def _opens_a_period(mention: DateRef, published: date | None) -> bool:
+def opens_a_period(mention: DateRef, published: date | None) -> bool:
     """A day, a week or a month more than a week before publication ("début décembre" in March)."""
     return published is not None and mention.kind in ("day", "week", "month") and (
         published - mention.value).days > LONG_PERIOD_DAYS
