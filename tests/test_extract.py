@@ -2117,6 +2117,14 @@ def test_the_order_a_sentence_names_the_sides_in_beats_the_storys_guess(pipeline
     assert (event.location, event.actor1, event.actor2) == ("Bahir Dar", "Fano Militia", "Military Forces of Ethiopia")
 
 
+def test_dead_rebels_named_first_lead_the_fight_that_opposed_them_to_the_army(pipeline: Pipeline) -> None:
+    # the dead named by a common noun ("30 rebelles") are a side as well: the first named, before the army the story
+    # follows stands in
+    event = only_event(pipeline, "Au moins 30 rebelles ont été tués dimanche dans des combats qui les ont opposés à "
+                                 "des troupes gouvernementales près de Malakal, dans le nord du Soudan du Sud.")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (South Sudan)", "Military Forces of South Sudan")
+
+
 def test_the_dead_soldiers_side_named_first_leads_the_fight(pipeline: Pipeline) -> None:
     # "tués dans des combats qui les ont opposés aux rebelles": a fight between the two, neither said to begin it
     event = only_event(pipeline, "Neuf soldats ont été tués dimanche au cours de combats qui les ont opposés aux "
