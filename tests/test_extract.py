@@ -417,7 +417,9 @@ def test_the_side_the_tree_makes_the_patient_does_not_act_by_another_mention(pip
     text = ("L'armée égyptienne a mené mardi une opération près d'El-Arich, dans une zone où opèrent les jihadistes "
             "ralliés à l'État islamique, au cours de laquelle elle dit avoir tué douze terroristes.")
     event = only_event(pipeline, text)
-    assert (event.actor1, event.actor2) == ("Military Forces of Egypt", "Unidentified Armed Group (Egypt)")
+    # (the terrorists it killed are the one armed group of the country the story names, the State's Sinai branch)
+    assert (event.actor1, event.actor2) == ("Military Forces of Egypt",
+                                            "Ahl al-Sunna wal Jamaa / Islamic State Sinai Province")
 
 
 @pytest.mark.parametrize("unclaimed", [
@@ -470,6 +472,14 @@ def test_the_sides_a_placeless_lead_names_are_those_of_the_fight_the_next_senten
             "depuis des mois les attaques contre l'armée.")
     event = only_event(pipeline, text)
     assert (event.location, event.actor1, event.actor2) == ("Debark’", "Military Forces of Ethiopia", "Fano Militia")
+
+
+def test_the_one_armed_group_of_the_country_a_story_names_once_stands_for_its_unnamed_attackers(
+        pipeline: Pipeline) -> None:
+    # the story names one armed group of the country, once: "des assaillants" are that group's
+    text = ("Dimanche, des assaillants ont attaqué une base de l'armée camerounaise près de Ndu, tuant trois soldats. "
+            "Les séparatistes ambazoniens sont actifs depuis 2017 dans la région du Nord-Ouest.")
+    assert only_event(pipeline, text).actor1 == "Ambazonian Separatists"
 
 
 def test_a_group_named_by_initials_whose_reading_depends_on_the_country_is_the_story_group(pipeline: Pipeline) -> None:

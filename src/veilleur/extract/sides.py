@@ -103,8 +103,17 @@ class ArticleContext:
         context.protagonist = next((a for _, a in ranked if a.state), None)
         # a UN mission or another external force the story names (as the target, the reporter or the mediator)
         # is not the armed group whose attacks it leaves unattributed
-        context.adversary = next((a for n, a in ranked if not a.state and not a.generic and not a.external and n >= 2
-                                  and not _same_side(a, context.protagonist)), None)
+        groups = [(n, a) for n, a in ranked if not a.state and not a.generic and not a.external
+                  and not _same_side(a, context.protagonist)]
+        # ... nor one the text names by no name of its own ("des rebelles syriens"); a story that names one armed
+        # group, once ("les combattants de Boko Haram continuent de semer la terreur"), follows that group
+        named = [(n, a) for n, a in groups if not a.name.startswith(UNIDENTIFIED_PREFIX)]
+        # (named once, a group of another country is one the story compares, not the one it follows)
+        home = [(n, a) for n, a in named if country and a.country == country]
+        context.adversary = next((a for n, a in groups if n >= 2), None)
+        if context.adversary is None or context.adversary.name.startswith(UNIDENTIFIED_PREFIX):
+            context.adversary = next((a for n, a in named if n >= 2), None) or (
+                home[0][1] if len(named) == 1 and home else context.adversary)
         return context
 
     def opponent_of(self, actor: ActorRef, allies: Sequence[ActorRef] = (), kin: bool = True,
