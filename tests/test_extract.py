@@ -482,6 +482,12 @@ def test_the_one_armed_group_of_the_country_a_story_names_once_stands_for_its_un
     assert only_event(pipeline, text).actor1 == "Ambazonian Separatists"
 
 
+def test_a_group_named_once_as_the_holder_of_the_place_bombed_is_not_the_bomber(pipeline: Pipeline) -> None:
+    text = ("Jeudi, deux kamikazes se sont fait exploser près d'un marché de la banlieue sud de Beyrouth, un fief du "
+            "Hezbollah, tuant 40 personnes.")
+    assert only_event(pipeline, text).actor1 == "Unidentified Armed Group (Lebanon)"
+
+
 def test_a_group_named_by_initials_whose_reading_depends_on_the_country_is_the_story_group(pipeline: Pipeline) -> None:
     # "le CSP" (read as the Cadre stratégique permanent in a story from Mali) names the group as its full name
     # does: the rebels the story leaves unnamed are that group's

@@ -108,8 +108,9 @@ class ArticleContext:
         # ... nor one the text names by no name of its own ("des rebelles syriens"); a story that names one armed
         # group, once ("les combattants de Boko Haram continuent de semer la terreur"), follows that group
         named = [(n, a) for n, a in groups if not a.name.startswith(UNIDENTIFIED_PREFIX)]
-        # (named once, a group of another country is one the story compares, not the one it follows)
-        home = [(n, a) for n, a in named if country and a.country == country]
+        # (named once, a group of another country is one the story compares, not the one it follows; one named as
+        # the holder of a place, "la banlieue sud de Beyrouth, un fief du Hezbollah", is where things happened)
+        home = [(n, a) for n, a in named if country and a.country == country and a.name not in context.holders]
         context.adversary = next((a for n, a in groups if n >= 2), None)
         if context.adversary is None or context.adversary.name.startswith(UNIDENTIFIED_PREFIX):
             context.adversary = next((a for n, a in named if n >= 2), None) or (
