@@ -434,7 +434,9 @@ def test_the_side_the_tree_makes_the_patient_does_not_act_by_another_mention(pip
     text = ("L'armée égyptienne a mené mardi une opération près d'El-Arich, dans une zone où opèrent les jihadistes "
             "ralliés à l'État islamique, au cours de laquelle elle dit avoir tué douze terroristes.")
     event = only_event(pipeline, text)
-    assert (event.actor1, event.actor2) == ("Military Forces of Egypt", "Unidentified Armed Group (Egypt)")
+    # (the terrorists it killed are the one armed group of the country the story names, the State's Sinai branch)
+    assert (event.actor1, event.actor2) == ("Military Forces of Egypt",
+                                            "Ahl al-Sunna wal Jamaa / Islamic State Sinai Province")
 
 
 @pytest.mark.parametrize("unclaimed", [
@@ -487,6 +489,20 @@ def test_the_sides_a_placeless_lead_names_are_those_of_the_fight_the_next_senten
             "depuis des mois les attaques contre l'armée.")
     event = only_event(pipeline, text)
     assert (event.location, event.actor1, event.actor2) == ("Debark’", "Military Forces of Ethiopia", "Fano Militia")
+
+
+def test_the_one_armed_group_of_the_country_a_story_names_once_stands_for_its_unnamed_attackers(
+        pipeline: Pipeline) -> None:
+    # the story names one armed group of the country, once: "des assaillants" are that group's
+    text = ("Dimanche, des assaillants ont attaqué une base de l'armée camerounaise près de Ndu, tuant trois soldats. "
+            "Les séparatistes ambazoniens sont actifs depuis 2017 dans la région du Nord-Ouest.")
+    assert only_event(pipeline, text).actor1 == "Ambazonian Separatists"
+
+
+def test_a_group_named_once_as_the_holder_of_the_place_bombed_is_not_the_bomber(pipeline: Pipeline) -> None:
+    text = ("Jeudi, deux kamikazes se sont fait exploser près d'un marché de la banlieue sud de Beyrouth, un fief du "
+            "Hezbollah, tuant 40 personnes.")
+    assert only_event(pipeline, text).actor1 == "Unidentified Armed Group (Lebanon)"
 
 
 def test_a_group_named_by_initials_whose_reading_depends_on_the_country_is_the_story_group(pipeline: Pipeline) -> None:
@@ -2136,6 +2152,14 @@ def test_the_order_a_sentence_names_the_sides_in_beats_the_storys_guess(pipeline
                                  "trahison. "
                                  "Lundi à Bahir Dar, les miliciens Fano ont affronté les soldats éthiopiens.")
     assert (event.location, event.actor1, event.actor2) == ("Bahir Dar", "Fano Militia", "Military Forces of Ethiopia")
+
+
+def test_dead_rebels_named_first_lead_the_fight_that_opposed_them_to_the_army(pipeline: Pipeline) -> None:
+    # the dead named by a common noun ("30 rebelles") are a side as well: the first named, before the army the story
+    # follows stands in
+    event = only_event(pipeline, "Au moins 30 rebelles ont été tués dimanche dans des combats qui les ont opposés à "
+                                 "des troupes gouvernementales près de Malakal, dans le nord du Soudan du Sud.")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (South Sudan)", "Military Forces of South Sudan")
 
 
 def test_the_dead_soldiers_side_named_first_leads_the_fight(pipeline: Pipeline) -> None:

@@ -103,8 +103,18 @@ class ArticleContext:
         context.protagonist = next((a for _, a in ranked if a.state), None)
         # a UN mission or another external force the story names (as the target, the reporter or the mediator)
         # is not the armed group whose attacks it leaves unattributed
-        context.adversary = next((a for n, a in ranked if not a.state and not a.generic and not a.external and n >= 2
-                                  and not _same_side(a, context.protagonist)), None)
+        groups = [(n, a) for n, a in ranked if not a.state and not a.generic and not a.external
+                  and not _same_side(a, context.protagonist)]
+        # ... nor one the text names by no name of its own ("des rebelles syriens"); a story that names one armed
+        # group, once ("les combattants de Boko Haram continuent de semer la terreur"), follows that group
+        named = [(n, a) for n, a in groups if not a.name.startswith(UNIDENTIFIED_PREFIX)]
+        # (named once, a group of another country is one the story compares, not the one it follows; one named as
+        # the holder of a place, "la banlieue sud de Beyrouth, un fief du Hezbollah", is where things happened)
+        home = [(n, a) for n, a in named if country and a.country == country and a.name not in context.holders]
+        context.adversary = next((a for n, a in groups if n >= 2), None)
+        if context.adversary is None or context.adversary.name.startswith(UNIDENTIFIED_PREFIX):
+            context.adversary = next((a for n, a in named if n >= 2), None) or (
+                home[0][1] if len(named) == 1 and home else context.adversary)
         return context
 
     def opponent_of(self, actor: ActorRef, allies: Sequence[ActorRef] = (), kin: bool = True,
@@ -246,11 +256,15 @@ def sides(
     if (actor1 is not None and category.state_actor1 and not actor1.state and frame.aircraft
             and not category.on_the_ground(frame.trigger.text) and not category.flown_by_anyone(frame.trigger.wording)):
         actor1 = None  # "les victimes des raids", "frappes": a non-state group has no aircraft
-    # "douze soldats ont été tués dans des affrontements qui les ont opposés aux rebelles": fighting between the side
+    # "douze soldats ont été tués dans des affrontements qui les ont opposés aux rebelles", "56 rebelles ont été tués
+    # dans des combats qui les ont opposés aux troupes gouvernementales": fighting between the side
     # whose dead it names and the side it names beside them, the first named first (word order, as "entre A et B"),
     # before the story's protagonist stands in for an unnamed actor1; the side that began it, where another report
     # says so ("une embuscade tendue par les rebelles"), leads once the reports are merged (merge._absorb) ...
-    if actor1 is None and _fought_the_harmed(category, harmed, object_group) and not harmed[0].generic:
+    # (dead told by a common noun after the cue, "faisant vingt morts parmi les jihadistes", wait for the story's
+    # sides: the common noun may be the group the fight names)
+    if actor1 is None and _fought_the_harmed(category, harmed, object_group) and (
+            not harmed[0].generic or harmed[0].start < object_group[0].start):
         subject_group, object_group = _first_named_first(harmed, object_group)
         actor1 = subject_group[0]
     protagonist = context.protagonist
@@ -282,8 +296,7 @@ def sides(
     if category.name in CIVILIANS_HOLD_NO_GROUND:
         object_group = [a for a in object_group if not a.name.startswith(CIVILIAN_PREFIX)]
     if actor1 is None and _fought_the_harmed(category, harmed, object_group):
-        # ... and beside dead said of no named side, once it has not ("56 rebelles ont été tués dans des combats
-        # qui les ont opposés aux troupes gouvernementales"; "faisant vingt morts parmi les jihadistes")
+        # ... and beside dead said of no named side, once it has not ("faisant vingt morts parmi les jihadistes")
         subject_group, object_group = _first_named_first(harmed, object_group)
         actor1 = subject_group[0]
     actor2 = object_group[0] if object_group else None
