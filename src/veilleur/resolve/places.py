@@ -1091,6 +1091,11 @@ def _capitals() -> dict[str, str]:
     return {c.name: c.capital for c in load_countries() if c.capital}
 
 
+def is_capital(place: Place) -> bool:
+    """Is the place its country's capital (the seat of a government a text may name it for)?"""
+    return place.feature not in AREAS and _capitals().get(place.country) == place.name
+
+
 _SPACES = re.compile(r"\s+")
 
 
