@@ -334,6 +334,12 @@ def test_a_word_of_a_persons_full_name_is_no_town_however_large(geocoder: Geocod
         assert [m.text for m in result.mentions] == [text.split(",")[0].removeprefix("À ")]
 
 
+def test_a_word_after_an_article_is_no_short_form_of_a_towns_name(geocoder: Geocoder) -> None:
+    # Champs-sur-Marne is also called Champs: "les Champs" is the avenue in Paris, a common noun's plural elsewhere
+    text = "Les manifestants ont défilé sur les Champs samedi, à Paris, en France."
+    assert [m.text for m in geocoder.find(text).mentions] == ["Paris"]
+
+
 def test_a_function_word_that_opens_a_sentence_is_no_town(geocoder: Geocoder) -> None:
     # "Cet" folds like Sète, "Celle" like Celle (Germany), "Serait" like Sirte
     text = ("Des réfugiés sont arrivés à Marseille, en France. Cet accueil a été préparé par la mairie. "

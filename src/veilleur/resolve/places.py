@@ -1403,6 +1403,11 @@ class Geocoder:
             # half of an unknown hyphenated name is not the first half of another one ("Champs" of the
             # Champs-Élysées is not Champs-sur-Marne)
             places = [p for p in places if not _short_form(p, match.key)]
+        if _DETERMINER_BEFORE.search(text, max(0, match.start - 4), match.start):
+            # "sur les Champs", "dans la Chapelle": an article makes the word a common noun or the name of a
+            # place the text has named whole before, never the short form of a town's longer name
+            # (Champs-sur-Marne); a town's name that holds its article is matched with it ("Le Caire")
+            places = [p for p in places if not _short_form(p, match.key)]
         if cue.wants_area:
             places = _area_tier(places, match.key, home)
         if not places:
