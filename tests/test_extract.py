@@ -2827,3 +2827,10 @@ def test_a_peaceful_march_takes_no_toll_and_no_victims(pipeline: Pipeline) -> No
     _, events = run(pipeline, "Au Sénégal, un groupe de manifestants s'est rassemblé samedi dans la ville de Thiès. "
                               "Douze personnes ont été tuées.")
     assert [(e.sub_event_type, e.actor2, e.fatalities) for e in events] == [("Peaceful protest", "", 0)]
+
+
+def test_a_capital_that_is_an_agent_is_its_government_not_the_place(pipeline: Pipeline) -> None:
+    # "par Moscou" names the Russian government the crowd in Kyiv protests against: no second protest in Moscow
+    _, events = run(pipeline, "Des manifestants ont incendié des voitures de police jeudi à Kiev. Ils protestaient "
+                              "contre la tutelle imposée au pays par Moscou, selon la police ukrainienne.")
+    assert [e.location for e in events] == ["Kyiv"]

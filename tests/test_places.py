@@ -334,6 +334,21 @@ def test_a_word_of_a_persons_full_name_is_no_town_however_large(geocoder: Geocod
         assert [m.text for m in result.mentions] == [text.split(",")[0].removeprefix("À ")]
 
 
+def test_a_word_after_an_article_is_no_short_form_of_a_towns_name(geocoder: Geocoder) -> None:
+    # Champs-sur-Marne is also called Champs: "les Champs" is the avenue in Paris, a common noun's plural elsewhere
+    text = "Les manifestants ont défilé sur les Champs samedi, à Paris, en France."
+    assert [m.text for m in geocoder.find(text).mentions] == ["Paris"]
+
+
+def test_a_town_that_opens_a_districts_longer_name_is_no_place(geocoder: Geocoder) -> None:
+    # Konduga is a town 35 km from Maiduguri: "Konduga Garage" is a district's name, in the city the text names
+    text = "Deux kamikazes se sont fait exploser dans le quartier de Konduga Garage à Maiduguri, au Nigeria."
+    assert [m.text for m in geocoder.find(text).mentions] == ["Maiduguri"]
+    # a compass word after it is no part of a name
+    text = "Des tirs ont visé le quartier de Konduga Nord, au Nigeria."
+    assert [m.text for m in geocoder.find(text).mentions] == ["Konduga"]
+
+
 def test_a_function_word_that_opens_a_sentence_is_no_town(geocoder: Geocoder) -> None:
     # "Cet" folds like Sète, "Celle" like Celle (Germany), "Serait" like Sirte
     text = ("Des réfugiés sont arrivés à Marseille, en France. Cet accueil a été préparé par la mairie. "

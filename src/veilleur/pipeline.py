@@ -35,7 +35,7 @@ from veilleur.resolve.actors import ActorMention, ActorRegistry, ActorScan, defa
 from veilleur.resolve.dates import find_dates
 from veilleur.resolve.numbers import find_death_tolls
 from veilleur.resolve.place_roles import PlaceRoles
-from veilleur.resolve.places import Geocoder, GeocodeResult, PlaceMention, country_names_in
+from veilleur.resolve.places import Geocoder, GeocodeResult, PlaceMention, country_names_in, is_capital
 from veilleur.spans import OrderedSpans, SpanIndex
 
 WORLD_CITY_POPULATION = 500_000
@@ -296,6 +296,7 @@ class Pipeline:
             or _is_attributed_source(text, start, end, self.cues)  # "selon Moscou": the government speaks
             or self.cues.names_facility(text, start)  # "l'hôtel Medina"
             or self.cues.names_government(text, start)  # "le régime de Damas"
+            or self.cues.names_agent(text, start) and is_capital(mention.place)  # "annoncée par Moscou"
         )
 
 

@@ -938,6 +938,23 @@ def _name_part(text: str, match: _Match) -> bool:
             or _NAME_WENT_ON.search(text, max(0, match.start - 40), match.start) is not None)
 
 
+# "le quartier de Muna Garage": a district's name that opens with a town's (Muna, a village of Kano State), the
+# next capitalised word joined by one space (a title and its text are joined by a line break or two spaces)
+_DISTRICT_BEFORE = re.compile(r"\bquartiers?\s+(?:de\s+|d['’]|du\s+)$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r" ([A-ZÀ-Ý][\w'’]*)")
+
+
+def _opens_district_name(text: str, match: _Match) -> bool:
+    """A name after "le quartier de" that a capitalised word continues is the first word of the district's own
+    name, which the gazetteer does not hold: the town that shares that word lies elsewhere. Function words and the
+    words the stoplist knows ("Nord", "Centre") do not continue it."""
+    after = _NEXT_WORD.match(text, match.end)
+    if after is None or not _DISTRICT_BEFORE.search(text, max(0, match.start - 20), match.start):
+        return False
+    word = after.group(1)
+    return word.lower() not in _function_words() and name_key(word) not in load_stop_rules()
+
+
 # what joins the links of an administrative chain: a comma or a bracket, "en"/"dans le", unit nouns and "de"
 # ("Bwito, territoire de Rutshuru, province du Nord-Kivu"; "Kangarwa, dans le canton de Bonderi"; "Tudun
 # Biri, village de l'État de Kaduna": the rest of a name the gazetteer holds in part comes first)
@@ -1089,6 +1106,11 @@ def _listed_with_a_capital(text: str, mention: PlaceMention, phrases: list[re.Ma
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     return {c.name: c.capital for c in load_countries() if c.capital}
+
+
+def is_capital(place: Place) -> bool:
+    """Is the place its country's capital (the seat of a government a text may name it for)?"""
+    return place.feature not in AREAS and _capitals().get(place.country) == place.name
 
 
 _SPACES = re.compile(r"\s+")
@@ -1398,6 +1420,11 @@ class Geocoder:
             # half of an unknown hyphenated name is not the first half of another one ("Champs" of the
             # Champs-Élysées is not Champs-sur-Marne)
             places = [p for p in places if not _short_form(p, match.key)]
+        if _DETERMINER_BEFORE.search(text, max(0, match.start - 4), match.start):
+            # "sur les Champs", "dans la Chapelle": an article makes the word a common noun or the name of a
+            # place the text has named whole before, never the short form of a town's longer name
+            # (Champs-sur-Marne); a town's name that holds its article is matched with it ("Le Caire")
+            places = [p for p in places if not _short_form(p, match.key)]
         if cue.wants_area:
             places = _area_tier(places, match.key, home)
         if not places:
@@ -1501,7 +1528,8 @@ class Geocoder:
         named = set(country_mentions(text, adjectives=False))
         matches = [m for m in matches if self._plausible(text, m, home, named, entities)
                    and not (_is_person(text, m, person_spans)
-                            and not (_real_town(m, home) and not _name_part(text, m)))]
+                            and not (_real_town(m, home) and not _name_part(text, m)))
+                   and not _opens_district_name(text, m)]
         cues = [read_cue(text, m.start) for m in matches]
         admins = {p.admin1 for m, c in zip(matches, cues, strict=True) if c.wants_admin1 for p in m.places}
         anchors: list[tuple[str, Place]] = []  # (key, place) the text names without ambiguity
