@@ -719,6 +719,24 @@ def test_toll_for_two_named_towns_is_split(pipeline: Pipeline) -> None:
     assert {e.sub_event_type for e in events} == {"Air/drone strike"}
 
 
+def test_a_toll_told_after_a_list_of_places_is_split_among_them(pipeline: Pipeline) -> None:
+    # the toll of the next sentence is the whole list's, not the last place's (codebook section 6)
+    _, events = run(
+        pipeline, "Des frappes aériennes ont visé dimanche les villes de Saraqeb et d'Ariha, dans la province "
+        "d'Idleb. Le bilan est de neuf morts.",
+    )
+    assert sorted(e.fatalities for e in events) == [4, 5]
+
+
+def test_a_toll_after_the_fighting_told_again_is_split_among_the_listed_places(pipeline: Pipeline) -> None:
+    # "les combats", placed by the story at the list's first town, tell the listed attacks again
+    _, events = run(
+        pipeline, "Des jihadistes ont attaqué samedi les postes de l'armée à Djibo, Dori et Kaya. Les combats ont "
+        "duré quatre heures. Onze soldats auraient perdu la vie.",
+    )
+    assert sorted(e.fatalities for e in events) == [3, 3, 5]
+
+
 def test_a_demonstrative_anaphor_takes_the_toll_over_a_sentence_that_tells_no_event(pipeline: Pipeline) -> None:
     # "cette attaque" points back to the last event told, past a sentence of detail that tells none
     event = only_event(pipeline, "Des hommes armés ont attaqué un poste de l'armée samedi à Djibo. Les assaillants "

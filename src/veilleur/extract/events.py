@@ -203,7 +203,7 @@ def extract_events(
         tolls = mentions.tolls_in(start, end) if not frames and previous else []
         summed = tolls and cues.totals_a_period(text, start, end, day_starts(mentions, start, end))
         if tolls and not summed and not _dates_another_day(mentions, start, end, previous[-1]):
-            _share_tolls(article, previous[-1:], tolls, cues)
+            _share_tolls(article, _told_with_the_last(previous, events), tolls, cues)
         if cues.unclaimed.search(text, start, end):
             # "l'assaut, qui n'a pas été revendiqué": the sentence's own events; "L'attentat n'a pas été
             # revendiqué": those told before (see _unclaimed)
@@ -790,6 +790,31 @@ def _share_tolls(article: Article, events: list[Event], tolls: list[TollRef], cu
                 # an attack on them, as when the toll is in the cue's sentence; civilians killed in "combats" are
                 # the fighting's toll (codebook section 2)
                 event.event_type, event.sub_event_type = CIVILIAN_ATTACK
+
+
+def _told_with_the_last(previous: list[Event], told: list[Event]) -> list[Event]:
+    """The events a toll told after them, with no cue of its own, counts: the last one told and those its cue
+    told with it at other places ("ont attaqué les postes de A, B et C. 17 soldats ont péri": a toll for the
+    three, split among them per codebook section 6), not the events other cues of that sentence told."""
+    if not previous:
+        return []
+    last = previous[-1]
+    cue = last.evidence.get("trigger")
+    group = [e for e in previous if e.evidence.get("trigger") == cue] if cue else [last]
+    if len(group) == 1 and _place_borrowed(last):
+        # "... les postes de A, B et C. Les combats ont duré huit heures. 17 soldats ont péri": a cue with no place
+        # of its own, at the first place of the list told before, tells the listed events again
+        listed = [e for e in told if e.evidence.get("location") == last.evidence.get("location") and e is not last]
+        if listed:
+            first_cue = listed[-1].evidence.get("trigger")
+            return [e for e in told if e.evidence.get("trigger") == first_cue]
+    return group
+
+
+def _place_borrowed(event: Event) -> bool:
+    """Is the event's place named outside its own sentence (the place the story is at)?"""
+    places, sentences = event.evidence.get("location", []), event.evidence.get("sentence", [])
+    return bool(places and sentences) and not any(s.start <= p.start < s.end for p in places for s in sentences)
 
 
 def _own_date(article: Article, frame: Frame, kinds: tuple[str, ...]) -> tuple[date, int, DateRef] | None:
