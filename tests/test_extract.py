@@ -1011,6 +1011,16 @@ def test_stones_thrown_by_a_crowd_make_a_riot(pipeline: Pipeline, text: str) -> 
     assert only_event(pipeline, text).sub_event_type == "Violent demonstration"
 
 
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Au Togo, de violentes manifestations contre le pouvoir ont éclaté mardi à Sokodé.", "Violent demonstration"),
+    ("Au Togo, les manifestations ont été particulièrement violentes mardi à Sokodé.", "Violent demonstration"),
+    ("Au Togo, des manifestations non violentes ont eu lieu mardi à Sokodé.", "Peaceful protest"),
+])
+def test_a_demonstration_called_violent_is_a_riot(pipeline: Pipeline, text: str, sub_event_type: str) -> None:
+    # the text's own word for the crowd's conduct (codebook section 2: Riots); "non violente" says the opposite
+    assert only_event(pipeline, text).sub_event_type == sub_event_type
+
+
 @pytest.mark.parametrize("text", [
     "Au Soudan, la police a dispersé jeudi à Khartoum une manifestation contre le gouvernement, tuant deux personnes.",
     "Au Soudan, la police a dispersé jeudi à Khartoum une manifestation contre le gouvernement. Deux personnes sont "
