@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from veilleur.annotate import Annotation
-from veilleur.extract.cues import REMOTE_VIOLENCE, CueLexicon, Trigger, opens_with
+from veilleur.extract.cues import REMOTE_VIOLENCE, CueLexicon, Trigger
 from veilleur.extract.frames import (
     CLAUSE_BREAK,
     Frame,
@@ -47,6 +47,7 @@ from veilleur.extract.merge import (
     merge_events,
     swap_sides_evidence,
     told_by_no_figure,
+    told_with,
     trade_sides,
     unnamed_actor1,
 )
@@ -459,7 +460,7 @@ def _demonstration_clashes(events: list[Event], annotation: Annotation, cues: Cu
     if not story:
         # "des heurts ont opposé des jeunes aux forces de l'ordre": street clashes with the police are a riot
         clashes = [(e, force) for e, force in clashes
-                   if force.startswith(POLICE_PREFIX) and _told_with(e, cues.street_clash_words)]
+                   if force.startswith(POLICE_PREFIX) and told_with(e, cues.street_clash_words)]
     cordons = [e for e, force in clashes if force and e.actor1 == force and _told_as_cordon(e, cues)]
     for event, force in clashes:
         if event in cordons:
@@ -479,11 +480,7 @@ def _told_as_cordon(event: Event, cues: CueLexicon) -> bool:
 
 def _told_as_fighting(event: Event, cues: CueLexicon, also: frozenset[str] = frozenset()) -> bool:
     """Told as fighting between armed sides ("combats", "embuscade"), or with ``also``'s words."""
-    return _told_with(event, cues.armed_clash_words | also)
-
-
-def _told_with(event: Event, words: frozenset[str]) -> bool:
-    return any(opens_with(span.text, words) for span in event.evidence.get("trigger", []))
+    return told_with(event, cues.armed_clash_words | also)
 
 
 def _with_article_knowledge(text: str, mentions: Mentions, context: ArticleContext) -> Mentions:

@@ -199,8 +199,11 @@ def _same_day_nearby(a: Event, b: Event, km: float) -> bool:
     """One day, and one place or two names for places this close."""
     if a.event_date != b.event_date:
         return False
-    if a.location == b.location:
-        return True
+    return a.location == b.location or _within_km(a, b, km)
+
+
+def _within_km(a: Event, b: Event, km: float) -> bool:
+    """Are both events placed, at most ``km`` apart?"""
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
     return great_circle_km(a.latitude, a.longitude, b.latitude, b.longitude) <= km  # type: ignore[arg-type]
@@ -344,10 +347,7 @@ def _told_near(approximate: Event, precise: Event) -> bool:
     if {approximate.actor1, approximate.actor2} != {precise.actor1, precise.actor2} or _same_sentence(
             approximate, precise):
         return False
-    if None in (approximate.latitude, approximate.longitude, precise.latitude, precise.longitude):
-        return False
-    return great_circle_km(approximate.latitude, approximate.longitude,  # type: ignore[arg-type]
-                           precise.latitude, precise.longitude) <= NEARBY_KM  # type: ignore[arg-type]
+    return _within_km(approximate, precise, NEARBY_KM)
 
 
 def _report_weight(event: Event) -> tuple[int, int]:
@@ -367,11 +367,9 @@ def _same_happening_nearby(a: Event, b: Event) -> bool:
         return False  # "ce marché avait déjà été la cible d'un attentat le 1er juillet": an earlier one
     if _same_sentence(a, b):
         return False  # "Jobar et Zamalka": places named together are distinct events
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return False
     if a.geo_precision == 3 or b.geo_precision == 3:
         return False  # a province's capital point is not a neighbour of the town the detail names
-    return great_circle_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEIGHBOUR_KM  # type: ignore[arg-type]
+    return _within_km(a, b, NEIGHBOUR_KM)
 
 
 def _another_day_than_undated(dated: Event, undated: Event) -> bool:
@@ -442,7 +440,11 @@ def _begun_by_its_actor1(event: Event) -> bool:
 
 def _told_as_begun(event: Event) -> bool:
     """Is the fight told as one a side began ("une embuscade", "l'attaque"), not only as fighting ("combats")?"""
-    words = load_cues().initiative_words
+    return told_with(event, load_cues().initiative_words)
+
+
+def told_with(event: Event, words: frozenset[str]) -> bool:
+    """Does one of the event's cues open with one of these words ("embuscade", "heurts")?"""
     return any(opens_with(span.text, words) for span in event.evidence.get("trigger", []))
 
 
