@@ -2862,3 +2862,23 @@ def test_a_capital_that_is_an_agent_is_its_government_not_the_place(pipeline: Pi
     _, events = run(pipeline, "Des manifestants ont incendié des voitures de police jeudi à Kiev. Ils protestaient "
                               "contre la tutelle imposée au pays par Moscou, selon la police ukrainienne.")
     assert [e.location for e in events] == ["Kyiv"]
+
+
+def test_people_arrested_in_a_story_of_riots_are_the_rioters(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Des émeutiers ont incendié des pneus lundi à Kaédi, en Mauritanie. Mardi, une "
+                              "centaine de personnes ont été arrêtées à Nouadhibou.")
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert [(e.actor1, e.actor2) for e in arrests] == [("Police Forces of Mauritania", "Rioters (Mauritania)")]
+
+
+def test_people_arrested_in_a_story_of_marches_are_the_protesters(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Des centaines de manifestants ont défilé lundi à Tanger, au Maroc. Mardi, une "
+                              "dizaine de personnes ont été arrêtées à Tétouan.")
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert [e.actor2 for e in arrests] == ["Protesters (Morocco)"]
+
+
+def test_a_march_dispersed_by_no_named_force_faces_the_police(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Des centaines de manifestants ont défilé lundi à Douala, au Cameroun, avant d'être "
+                                 "dispersés à coups de gaz lacrymogènes.")
+    assert (event.sub_event_type, event.actor2) == ("Protest with intervention", "Police Forces of Cameroon")
