@@ -2882,3 +2882,11 @@ def test_a_march_dispersed_by_no_named_force_faces_the_police(pipeline: Pipeline
     event = only_event(pipeline, "Des centaines de manifestants ont défilé lundi à Douala, au Cameroun, avant d'être "
                                  "dispersés à coups de gaz lacrymogènes.")
     assert (event.sub_event_type, event.actor2) == ("Protest with intervention", "Police Forces of Cameroon")
+
+
+def test_a_force_named_through_its_members_after_par_is_the_agent(pipeline: Pipeline) -> None:
+    # "par des membres des forces de l'ordre": the members name the force that arrested, not its victims
+    event = only_event(pipeline, "À Oujda, au Maroc, des militants ont fait état d'une quinzaine d'arrestations de "
+                                 "jeunes par des membres des forces de l'ordre, dimanche.")
+    assert (event.sub_event_type, event.actor1) == ("Arrests", "Police Forces of Morocco")
+    assert event.actor2 != "Police Forces of Morocco"

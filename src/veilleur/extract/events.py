@@ -279,7 +279,7 @@ def _demonstration_sides(events: list[Event]) -> list[Event]:
                 event.evidence.pop(key, None)
         elif event.sub_event_type in (INTERVENTION, EXCESSIVE_FORCE) and not event.actor2 and event.country:
             event.actor2 = state_force(POLICE, event.country).name
-        elif (event.sub_event_type == ARRESTS and event.actor2 == f"{CIVILIAN_PREFIX} ({event.country})"
+        elif (event.sub_event_type == ARRESTS and event.actor2 in ("", f"{CIVILIAN_PREFIX} ({event.country})")
               and all(_vague_words(span.text) for span in event.evidence.get("actor2", []))):
             # a story of both is one of demonstrations that turned violent: those arrested marched first
             crowd = PROTESTERS if (event.country, "Protests") in crowds else (

@@ -40,7 +40,11 @@ ACTOR_COORDINATION = re.compile(
     r"[\s,]*(?:(?:les?|la|l'|des|du|de|d'|ses|son|sa|leurs?)\s*)*$",
     re.IGNORECASE,
 )
-AGENT = re.compile(r"\b(?:par|de la part d[eu'])\s*(?:les?|la|l'|des|du)?[\s\"«]*$", re.IGNORECASE)
+# ... "par des membres des forces de l'ordre": the members a force is named through are that force
+AGENT = re.compile(r"\b(?:par|de la part d[eu'])\s*(?:les?|la|l'|des|du)?[\s\"«]*"
+                   r"(?:(?:membres|éléments|agents|hommes|unités)\s+(?:des|du|de\s+la|de\s+l'|d'|de)\s*)?$",
+                   re.IGNORECASE)
+AGENT_REACH = 40
 COMPLEMENT = re.compile(  # "les défenses des terroristes": "des" after a noun is "of the", not an article
     r"\b(?:de|d'|contre|aux|au|à|sur|chez|avec)\s*(?:la\s+|l'|les\s+)?$"
     # ... but "dans des frappes", "lors des combats": after a preposition it is the article
@@ -230,10 +234,10 @@ def sides(
         subject_group, object_group = object_group[:1], object_group[1:] or targets
     if not syntactic and not subject_group and not frame.trigger.passive:
         # "des obus tirés par l'armée ukrainienne": an agent after the cue acts
-        subject_group = [a for a in frame.actors_after if AGENT.search(text[max(0, a.start - 12) : a.start])][:1]
+        subject_group = [a for a in frame.actors_after if _named_as_agent(text, a)][:1]
         object_group = [a for a in object_group if a not in subject_group] or targets
     if frame.trigger.passive and not syntactic:
-        agents = [a for a in frame.actors_after if AGENT.search(text[max(0, a.start - 12) : a.start])]
+        agents = [a for a in frame.actors_after if _named_as_agent(text, a)]
         subject_group, object_group = agents[:1], subject_group or object_group
     if frame.trigger.inverted:
         subject_group, object_group = object_group, subject_group
@@ -374,6 +378,11 @@ def _vague_people(text: str, actor: ActorRef) -> bool:
     """"dix personnes", "les victimes": people the text names as no side's."""
     words = text[actor.start : actor.end].lower().split()
     return bool(words) and words[-1] in VAGUE_PEOPLE
+
+
+def _named_as_agent(text: str, actor: ActorRef) -> bool:
+    """"des obus tirés par l'armée", "des arrestations par des membres des forces de l'ordre"."""
+    return AGENT.search(text[max(0, actor.start - AGENT_REACH) : actor.start]) is not None
 
 
 def _named_as_harmed(text: str, actor: ActorRef) -> bool:
