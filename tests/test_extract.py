@@ -2890,3 +2890,9 @@ def test_a_force_named_through_its_members_after_par_is_the_agent(pipeline: Pipe
                                  "jeunes par des membres des forces de l'ordre, dimanche.")
     assert (event.sub_event_type, event.actor1) == ("Arrests", "Police Forces of Morocco")
     assert event.actor2 != "Police Forces of Morocco"
+
+
+def test_the_republic_of_congo_takes_the_article_in_its_forces_name(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Des miliciens ninjas ont attaqué lundi une position de l'armée à Kinkala, au "
+                                 "Congo-Brazzaville.")
+    assert event.actor2 == "Military Forces of the Republic of Congo"
