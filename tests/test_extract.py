@@ -2896,3 +2896,17 @@ def test_the_republic_of_congo_takes_the_article_in_its_forces_name(pipeline: Pi
     event = only_event(pipeline, "Des miliciens ninjas ont attaqué lundi une position de l'armée à Kinkala, au "
                                  "Congo-Brazzaville.")
     assert event.actor2 == "Military Forces of the Republic of Congo"
+
+
+def test_allies_named_after_the_army_fight_beside_it(pipeline: Pipeline) -> None:
+    # "et ses alliés du Hezbollah": the allies are the army's associates, the army acts (codebook section 3)
+    event = only_event(pipeline, "L'armée syrienne et ses alliés du Hezbollah ont repris lundi la ville de Qousseir.")
+    assert (event.actor1, event.assoc_actor_1) == ("Military Forces of Syria", "Hezbollah")
+
+
+def test_militias_allied_to_the_army_are_not_the_group_the_story_follows(pipeline: Pipeline) -> None:
+    text = ("Les shebab ont mené plusieurs attaques ce mois-ci en Somalie, selon les shebab eux-mêmes. Mardi, les "
+            "forces gouvernementales et leurs alliés des milices claniques ont repris la localité de Hawadley.")
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Government regains territory", "Military Forces of Somalia", "al-Shabaab")

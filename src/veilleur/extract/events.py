@@ -93,6 +93,7 @@ ROUTE_BETWEEN = re.compile(
     r"(?:de\s+|d')?$",
     re.IGNORECASE,
 )
+ALLIES_OF = re.compile(r"\balliée?s?\s+(?:des|du|de\s+la|de\s+l'|d')\s*$", re.IGNORECASE)
 # "des attaques similaires", "une attaque du même type": the word says the attack is of the kind just told
 ALIKE = re.compile(r"\s+(?:similaires?|semblables?|identiques?|du même (?:type|genre)|de même (?:type|nature))\b",
                    re.IGNORECASE)
@@ -521,10 +522,11 @@ def _with_article_knowledge(text: str, mentions: Mentions, context: ArticleConte
     "les terroristes" in a story about one named group is that group ("des hommes armés", who the text says
     it does not know, are not); "cette ville" is the town named last.
     """
+    # ... but not the label of someone's allies ("les forces gouvernementales et leurs alliés des milices claniques")
     actors = [
         context.adversary.at(a.start, a.end)
         if context.adversary is not None and a.generic and not a.state and not a.anonymous
-        and not a.name.startswith(CIVILIAN_PREFIX)
+        and not a.name.startswith(CIVILIAN_PREFIX) and not ALLIES_OF.search(text, max(0, a.start - 20), a.start)
         else a
         for a in mentions.actors
     ]

@@ -36,7 +36,9 @@ CIVILIANS_HOLD_NO_GROUND = frozenset({"territory"})
 TWO_SIDED = frozenset({"clash"})  # fighting: two armed sides, named or not
 NO_DEFAULT_TARGET = frozenset({"weapons", "change", "transfer", "base", "protest", "riot"})
 ACTOR_COORDINATION = re.compile(
-    r"^[\s,]*(?:et|ainsi que|avec|aux côtés d[eu']?|appuyée?s? par|soutenue?s? par|alliée?s? (?:à|au|aux))"
+    r"^[\s,]*(?:et|ainsi que|avec|aux côtés d[eu']?|appuyée?s? par|soutenue?s? par|alliée?s? (?:à|au|aux)"
+    # "l'armée et ses alliés du Hezbollah", "les forces gouvernementales et leurs alliés des milices claniques"
+    r"|(?:et|ainsi que|avec) (?:ses|son|sa|leurs?) alliée?s?(?= (?:du|des|de|d')\b))"
     r"[\s,]*(?:(?:les?|la|l'|des|du|de|d'|ses|son|sa|leurs?)\s*)*$",
     re.IGNORECASE,
 )
