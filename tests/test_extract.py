@@ -2910,3 +2910,9 @@ def test_militias_allied_to_the_army_are_not_the_group_the_story_follows(pipelin
     event = only_event(pipeline, text)
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Government regains territory", "Military Forces of Somalia", "al-Shabaab")
+
+
+def test_the_islamic_state_in_pakistan_is_not_the_khorasan_province(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Un attentat-suicide revendiqué par le groupe Etat islamique a tué vingt personnes "
+                                 "vendredi à Quetta, au Pakistan.")
+    assert event.actor1 == "Islamic State"
