@@ -2916,3 +2916,10 @@ def test_the_islamic_state_in_pakistan_is_not_the_khorasan_province(pipeline: Pi
     event = only_event(pipeline, "Un attentat-suicide revendiqué par le groupe Etat islamique a tué vingt personnes "
                                  "vendredi à Quetta, au Pakistan.")
     assert event.actor1 == "Islamic State"
+
+
+def test_fighting_between_unnamed_militias_has_two_unidentified_sides(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "De violents combats entre milices rivales ont fait deux morts lundi à Tripoli, en "
+                                 "Libye.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Armed clash", "Unidentified Armed Group (Libya)", "Unidentified Armed Group (Libya)")

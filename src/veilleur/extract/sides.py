@@ -337,6 +337,10 @@ def sides(
         # needs two sides, and the one a named group fights where neither the text nor the story names another
         # is the country's army
         actor2 = state_force(MILITARY, place.country)
+    if (actor2 is None and category.name in TWO_SIDED and actor1 is not None and place.country
+            and actor1.name == UNIDENTIFIED.format(country=place.country)):
+        # "des combats entre milices rivales" in a story that names no side: two groups the text does not name
+        actor2 = unidentified_group(place.country)
     if actor2 is None and falls_on_people and place.country and (actor1 is None or not actor1.state):
         # an armed group's attack, bomb or looting on no armed side, named or known to the story, falls on whoever
         # was there (codebook section 2: a battle needs two organised sides)
