@@ -2923,3 +2923,12 @@ def test_fighting_between_unnamed_militias_has_two_unidentified_sides(pipeline: 
                                  "Libye.")
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Armed clash", "Unidentified Armed Group (Libya)", "Unidentified Armed Group (Libya)")
+
+
+def test_a_subject_taken_up_by_a_pronoun_harmed_in_a_clause_of_time_is_the_target(pipeline: Pipeline) -> None:
+    # "les soldats patrouillaient ... lorsqu'ils ont été touchés par l'explosion": the soldiers were hit, they did
+    # not set off the mine
+    text = ("L'ELN a revendiqué l'attaque. Les soldats patrouillaient samedi près du gazoduc, à la sortie de la ville "
+            "d'El Tarra, en Colombie, lorsqu'ils ont été touchés par l'explosion d'une mine.")
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("ELN: National Liberation Army", "Military Forces of Colombia")

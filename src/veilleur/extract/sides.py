@@ -64,7 +64,12 @@ HARMED_AFTER = re.compile(  # killed, wounded, taken or targeted
     # "les Hachd ont perdu, lundi, 27 combattants": a side that lost men is the side hit
     r"|[^.;:]{0,20}?\b(?:ont|a|avaient|avait) perdu\b[^.;:]{0,30}?\b(?:\d+|\w+) (?:\w+ )?(?:combattants|soldats"
     r"|hommes|militaires|policiers|membres|miliciens|éléments)\b"
-    r"|\s+(?:tuée?s?|blessée?s?|enlevée?s?|kidnappée?s?|tombée?s?)\b",  # "trois soldats tués dans l'attaque"
+    r"|\s+(?:tuée?s?|blessée?s?|enlevée?s?|kidnappée?s?|tombée?s?)\b"  # "trois soldats tués dans l'attaque"
+    # "les soldats patrouillaient près du village lorsqu'ils ont été touchés par l'explosion": the subject the
+    # pronoun of a clause of time takes up was harmed
+    r"|[^.;:]{0,120}?\b(?:lorsqu|quand|alors qu|après qu)['’]?\s*(?:ils|elles|il|elle)\s+(?:ont|a|avaient|avait)"
+    r" (?:\w+ )?été (?:tuée?s?|blessée?s?|enlevée?s?|visée?s?|ciblée?s?|attaquée?s?|touchée?s?|surprise?s?"
+    r"|prise?s? pour cibles?|pris dans une embuscade|pris en embuscade)",
     re.IGNORECASE,
 )
 # "deux morts parmi les soldats", "qui a coûté la vie à sept soldats": the dead are these
