@@ -2932,3 +2932,12 @@ def test_a_subject_taken_up_by_a_pronoun_harmed_in_a_clause_of_time_is_the_targe
             "d'El Tarra, en Colombie, lorsqu'ils ont été touchés par l'explosion d'une mine.")
     event = only_event(pipeline, text)
     assert (event.actor1, event.actor2) == ("ELN: National Liberation Army", "Military Forces of Colombia")
+
+
+def test_the_sides_a_link_to_another_article_names_are_not_the_storys(pipeline: Pipeline) -> None:
+    # "Lire : ..." heads another article: the police it names is no side of this story's capture
+    text = ("La localité de Bunagana, en RDC, est tombée lundi aux mains des rebelles du M23, selon des sources "
+            "locales.\n\nLire : Les policiers de Goma mobilisés, la police de Bukavu en alerte\n")
+    event = only_event(pipeline, text)
+    assert event.actor1 == "M23: March 23 Movement"
+    assert not event.actor2.startswith("Police Forces")

@@ -117,7 +117,10 @@ def extract_events(
     body_end = cues.body_end(text)
     # the state force the story follows is one it tells acting, not the one it quotes ("selon la police", "un
     # officier de police a indiqué")
+    # ... nor one a link to another article names ("Lire aussi : ... la Police de Kinshasa")
+    links = [(start, end) for start, end in annotation.sentences if start < body_end and cues.is_link(text, start, end)]
     context = ArticleContext.survey([a for a in mentions.actors if a.start < body_end
+                                     and not any(lo <= a.start < hi for lo, hi in links)
                                      and not (a.state and _a_source(text, a, annotation, cues))], country, text)
     mentions = _with_article_knowledge(text, mentions, context)
     events: list[Event] = []
