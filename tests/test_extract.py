@@ -2892,12 +2892,6 @@ def test_a_force_named_through_its_members_after_par_is_the_agent(pipeline: Pipe
     assert event.actor2 != "Police Forces of Morocco"
 
 
-def test_the_republic_of_congo_takes_the_article_in_its_forces_name(pipeline: Pipeline) -> None:
-    event = only_event(pipeline, "Des miliciens ninjas ont attaqué lundi une position de l'armée à Kinkala, au "
-                                 "Congo-Brazzaville.")
-    assert event.actor2 == "Military Forces of the Republic of Congo"
-
-
 def test_allies_named_after_the_army_fight_beside_it(pipeline: Pipeline) -> None:
     # "et ses alliés du Hezbollah": the allies are the army's associates, the army acts (codebook section 3)
     event = only_event(pipeline, "L'armée syrienne et ses alliés du Hezbollah ont repris lundi la ville de Qousseir.")
