@@ -2935,3 +2935,14 @@ def test_the_sides_a_link_to_another_article_names_are_not_the_storys(pipeline: 
     event = only_event(pipeline, text)
     assert event.actor1 == "M23: March 23 Movement"
     assert not event.actor2.startswith("Police Forces")
+
+
+def test_a_claim_of_other_attacks_does_not_claim_the_one_told(pipeline: Pipeline) -> None:
+    # "a revendiqué de récents attentats": what the group did before, not this bombing, which no one claimed
+    text = ("Mogadiscio, la capitale somalienne, a subi mardi un attentat suicide qui a causé la mort de trois "
+            "personnes. Il s'agit d'un homme qui s'est fait exploser près de la mairie de Mogadiscio, selon la "
+            "police.\n"
+            "Jusqu'ici aucun groupe n'a pour le moment revendiqué cet attentat. Mais le groupe terroriste al-Shabab a "
+            "revendiqué de récents attentats dans le pays.\n")
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1) == ("Suicide bomb", "Unidentified Armed Group (Somalia)")
