@@ -722,6 +722,7 @@ def test_template_uses_registry_actor_when_named(registry: ActorRegistry) -> Non
         ("Afghanistan", "Islamic State Khorasan Province"),
         ("Nigeria", "Islamic State West Africa Province"),
         ("Syria", "Islamic State"),  # the core group
+        ("Pakistan", "Islamic State"),  # ACLED's Islamic State (Pakistan), not the Khorasan Province
         (None, "Islamic State"),
     ],
 )

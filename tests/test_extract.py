@@ -2862,3 +2862,87 @@ def test_a_capital_that_is_an_agent_is_its_government_not_the_place(pipeline: Pi
     _, events = run(pipeline, "Des manifestants ont incendié des voitures de police jeudi à Kiev. Ils protestaient "
                               "contre la tutelle imposée au pays par Moscou, selon la police ukrainienne.")
     assert [e.location for e in events] == ["Kyiv"]
+
+
+def test_people_arrested_in_a_story_of_riots_are_the_rioters(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Des émeutiers ont incendié des pneus lundi à Kaédi, en Mauritanie. Mardi, une "
+                              "centaine de personnes ont été arrêtées à Nouadhibou.")
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert [(e.actor1, e.actor2) for e in arrests] == [("Police Forces of Mauritania", "Rioters (Mauritania)")]
+
+
+def test_people_arrested_in_a_story_of_marches_are_the_protesters(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Des centaines de manifestants ont défilé lundi à Tanger, au Maroc. Mardi, une "
+                              "dizaine de personnes ont été arrêtées à Tétouan.")
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert [e.actor2 for e in arrests] == ["Protesters (Morocco)"]
+
+
+def test_a_march_dispersed_by_no_named_force_faces_the_police(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Des centaines de manifestants ont défilé lundi à Douala, au Cameroun, avant d'être "
+                                 "dispersés à coups de gaz lacrymogènes.")
+    assert (event.sub_event_type, event.actor2) == ("Protest with intervention", "Police Forces of Cameroon")
+
+
+def test_a_force_named_through_its_members_after_par_is_the_agent(pipeline: Pipeline) -> None:
+    # "par des membres des forces de l'ordre": the members name the force that arrested, not its victims
+    event = only_event(pipeline, "À Oujda, au Maroc, des militants ont fait état d'une quinzaine d'arrestations de "
+                                 "jeunes par des membres des forces de l'ordre, dimanche.")
+    assert (event.sub_event_type, event.actor1) == ("Arrests", "Police Forces of Morocco")
+    assert event.actor2 != "Police Forces of Morocco"
+
+
+def test_allies_named_after_the_army_fight_beside_it(pipeline: Pipeline) -> None:
+    # "et ses alliés du Hezbollah": the allies are the army's associates, the army acts (codebook section 3)
+    event = only_event(pipeline, "L'armée syrienne et ses alliés du Hezbollah ont repris lundi la ville de Qousseir.")
+    assert (event.actor1, event.assoc_actor_1) == ("Military Forces of Syria", "Hezbollah")
+
+
+def test_militias_allied_to_the_army_are_not_the_group_the_story_follows(pipeline: Pipeline) -> None:
+    text = ("Les shebab ont mené plusieurs attaques ce mois-ci en Somalie, selon les shebab eux-mêmes. Mardi, les "
+            "forces gouvernementales et leurs alliés des milices claniques ont repris la localité de Hawadley.")
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Government regains territory", "Military Forces of Somalia", "al-Shabaab")
+
+
+def test_the_islamic_state_in_pakistan_is_not_the_khorasan_province(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Un attentat-suicide revendiqué par le groupe Etat islamique a tué vingt personnes "
+                                 "vendredi à Quetta, au Pakistan.")
+    assert event.actor1 == "Islamic State"
+
+
+def test_fighting_between_unnamed_militias_has_two_unidentified_sides(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "De violents combats entre milices rivales ont fait deux morts lundi à Tripoli, en "
+                                 "Libye.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Armed clash", "Unidentified Armed Group (Libya)", "Unidentified Armed Group (Libya)")
+
+
+def test_a_subject_taken_up_by_a_pronoun_harmed_in_a_clause_of_time_is_the_target(pipeline: Pipeline) -> None:
+    # "les soldats patrouillaient ... lorsqu'ils ont été touchés par l'explosion": the soldiers were hit, they did
+    # not set off the mine
+    text = ("L'ELN a revendiqué l'attaque. Les soldats patrouillaient samedi près du gazoduc, à la sortie de la ville "
+            "d'El Tarra, en Colombie, lorsqu'ils ont été touchés par l'explosion d'une mine.")
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("ELN: National Liberation Army", "Military Forces of Colombia")
+
+
+def test_the_sides_a_link_to_another_article_names_are_not_the_storys(pipeline: Pipeline) -> None:
+    # "Lire : ..." heads another article: the police it names is no side of this story's capture
+    text = ("La localité de Bunagana, en RDC, est tombée lundi aux mains des rebelles du M23, selon des sources "
+            "locales.\n\nLire : Les policiers de Goma mobilisés, la police de Bukavu en alerte\n")
+    event = only_event(pipeline, text)
+    assert event.actor1 == "M23: March 23 Movement"
+    assert not event.actor2.startswith("Police Forces")
+
+
+def test_a_claim_of_other_attacks_does_not_claim_the_one_told(pipeline: Pipeline) -> None:
+    # "a revendiqué de récents attentats": what the group did before, not this bombing, which no one claimed
+    text = ("Mogadiscio, la capitale somalienne, a subi mardi un attentat suicide qui a causé la mort de trois "
+            "personnes. Il s'agit d'un homme qui s'est fait exploser près de la mairie de Mogadiscio, selon la "
+            "police.\n"
+            "Jusqu'ici aucun groupe n'a pour le moment revendiqué cet attentat. Mais le groupe terroriste al-Shabab a "
+            "revendiqué de récents attentats dans le pays.\n")
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1) == ("Suicide bomb", "Unidentified Armed Group (Somalia)")

@@ -35,6 +35,7 @@ from veilleur.extract.mentions import (
     PROTESTERS,
     RIOTERS,
     STATE_FORCES,
+    VAGUE_PEOPLE,
     ActorRef,
     DateRef,
     Mentions,
@@ -53,9 +54,11 @@ from veilleur.extract.merge import (
 )
 from veilleur.extract.sides import (
     CIVILIAN_PREFIX,
+    POLICE,
     UNIDENTIFIED_PREFIX,
     ArticleContext,
     sides,
+    state_force,
     unidentified_group,
     unnamed_group_home,
 )
@@ -90,6 +93,7 @@ ROUTE_BETWEEN = re.compile(
     r"(?:de\s+|d')?$",
     re.IGNORECASE,
 )
+ALLIES_OF = re.compile(r"\balliée?s?\s+(?:des|du|de\s+la|de\s+l'|d')\s*$", re.IGNORECASE)
 # "des attaques similaires", "une attaque du même type": the word says the attack is of the kind just told
 ALIKE = re.compile(r"\s+(?:similaires?|semblables?|identiques?|du même (?:type|genre)|de même (?:type|nature))\b",
                    re.IGNORECASE)
@@ -113,7 +117,10 @@ def extract_events(
     body_end = cues.body_end(text)
     # the state force the story follows is one it tells acting, not the one it quotes ("selon la police", "un
     # officier de police a indiqué")
+    # ... nor one a link to another article names ("Lire aussi : ... la Police de Kinshasa")
+    links = [(start, end) for start, end in annotation.sentences if start < body_end and cues.is_link(text, start, end)]
     context = ArticleContext.survey([a for a in mentions.actors if a.start < body_end
+                                     and not any(lo <= a.start < hi for lo, hi in links)
                                      and not (a.state and _a_source(text, a, annotation, cues))], country, text)
     mentions = _with_article_knowledge(text, mentions, context)
     events: list[Event] = []
@@ -233,8 +240,8 @@ def extract_events(
     merged = _armed_groups_first(merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues))))
     _unclaimed([e for e in merged if any(lo <= span.start < hi for span in e.evidence.get("trigger", [])
                                          for lo, hi in unclaimed)])
-    return _unnamed_groups_at_home(_without_places_in_passing(
-        _bloodless(_police_facing_crowds(_lethal_interventions(_assault_bombs(merged)), cues)), country))
+    return _unnamed_groups_at_home(_without_places_in_passing(_demonstration_sides(
+        _bloodless(_police_facing_crowds(_lethal_interventions(_assault_bombs(merged)), cues))), country))
 
 
 def _unnamed_groups_at_home(events: list[Event]) -> list[Event]:
@@ -261,6 +268,35 @@ def _bloodless(events: list[Event]) -> list[Event]:
             event.actor2 = ""
             event.evidence.pop("actor2", None)
     return events
+
+
+def _demonstration_sides(events: list[Event]) -> list[Event]:
+    """The sides a demonstration's sub-event implies (codebook section 2: Protests): a peaceful march faces no
+    one (the police watching it did not intervene); a march the state's forces intervened in faces them, its
+    police when the text names no force ("les gaz lacrymogènes ont dispersé le cortège"); the people arrested
+    in a story of demonstrations or riots, named by no other word than "personnes", are that crowd."""
+    crowds = {(e.country, e.event_type) for e in events if e.event_type in CROWD_EVENT_TYPES}
+    for event in events:
+        if event.sub_event_type == PEACEFUL_PROTEST and event.actor2:
+            event.actor2 = ""
+            for key in ("actor2", "actor2_context"):
+                event.evidence.pop(key, None)
+        elif event.sub_event_type in (INTERVENTION, EXCESSIVE_FORCE) and not event.actor2 and event.country:
+            event.actor2 = state_force(POLICE, event.country).name
+        elif (event.sub_event_type == ARRESTS and event.actor2 in ("", f"{CIVILIAN_PREFIX} ({event.country})")
+              and all(_vague_words(span.text) for span in event.evidence.get("actor2", []))):
+            # a story of both is one of demonstrations that turned violent: those arrested marched first
+            crowd = PROTESTERS if (event.country, "Protests") in crowds else (
+                RIOTERS if (event.country, "Riots") in crowds else "")
+            if crowd:
+                event.actor2 = f"{crowd} ({event.country})"
+    return events
+
+
+def _vague_words(words: str) -> bool:
+    """"dix personnes": people said of no side."""
+    last = words.lower().split()[-1:]
+    return not last or last[0] in VAGUE_PEOPLE
 
 
 def _assault_bombs(events: list[Event]) -> list[Event]:
@@ -489,10 +525,11 @@ def _with_article_knowledge(text: str, mentions: Mentions, context: ArticleConte
     "les terroristes" in a story about one named group is that group ("des hommes armés", who the text says
     it does not know, are not); "cette ville" is the town named last.
     """
+    # ... but not the label of someone's allies ("les forces gouvernementales et leurs alliés des milices claniques")
     actors = [
         context.adversary.at(a.start, a.end)
         if context.adversary is not None and a.generic and not a.state and not a.anonymous
-        and not a.name.startswith(CIVILIAN_PREFIX)
+        and not a.name.startswith(CIVILIAN_PREFIX) and not ALLIES_OF.search(text, max(0, a.start - 20), a.start)
         else a
         for a in mentions.actors
     ]

@@ -36,11 +36,17 @@ CIVILIANS_HOLD_NO_GROUND = frozenset({"territory"})
 TWO_SIDED = frozenset({"clash"})  # fighting: two armed sides, named or not
 NO_DEFAULT_TARGET = frozenset({"weapons", "change", "transfer", "base", "protest", "riot"})
 ACTOR_COORDINATION = re.compile(
-    r"^[\s,]*(?:et|ainsi que|avec|aux côtés d[eu']?|appuyée?s? par|soutenue?s? par|alliée?s? (?:à|au|aux))"
+    r"^[\s,]*(?:et|ainsi que|avec|aux côtés d[eu']?|appuyée?s? par|soutenue?s? par|alliée?s? (?:à|au|aux)"
+    # "l'armée et ses alliés du Hezbollah", "les forces gouvernementales et leurs alliés des milices claniques"
+    r"|(?:et|ainsi que|avec) (?:ses|son|sa|leurs?) alliée?s?(?= (?:du|des|de|d')\b))"
     r"[\s,]*(?:(?:les?|la|l'|des|du|de|d'|ses|son|sa|leurs?)\s*)*$",
     re.IGNORECASE,
 )
-AGENT = re.compile(r"\b(?:par|de la part d[eu'])\s*(?:les?|la|l'|des|du)?[\s\"«]*$", re.IGNORECASE)
+# ... "par des membres des forces de l'ordre": the members a force is named through are that force
+AGENT = re.compile(r"\b(?:par|de la part d[eu'])\s*(?:les?|la|l'|des|du)?[\s\"«]*"
+                   r"(?:(?:membres|éléments|agents|hommes|unités)\s+(?:des|du|de\s+la|de\s+l'|d'|de)\s*)?$",
+                   re.IGNORECASE)
+AGENT_REACH = 40
 COMPLEMENT = re.compile(  # "les défenses des terroristes": "des" after a noun is "of the", not an article
     r"\b(?:de|d'|contre|aux|au|à|sur|chez|avec)\s*(?:la\s+|l'|les\s+)?$"
     # ... but "dans des frappes", "lors des combats": after a preposition it is the article
@@ -58,7 +64,12 @@ HARMED_AFTER = re.compile(  # killed, wounded, taken or targeted
     # "les Hachd ont perdu, lundi, 27 combattants": a side that lost men is the side hit
     r"|[^.;:]{0,20}?\b(?:ont|a|avaient|avait) perdu\b[^.;:]{0,30}?\b(?:\d+|\w+) (?:\w+ )?(?:combattants|soldats"
     r"|hommes|militaires|policiers|membres|miliciens|éléments)\b"
-    r"|\s+(?:tuée?s?|blessée?s?|enlevée?s?|kidnappée?s?|tombée?s?)\b",  # "trois soldats tués dans l'attaque"
+    r"|\s+(?:tuée?s?|blessée?s?|enlevée?s?|kidnappée?s?|tombée?s?)\b"  # "trois soldats tués dans l'attaque"
+    # "les soldats patrouillaient près du village lorsqu'ils ont été touchés par l'explosion": the subject the
+    # pronoun of a clause of time takes up was harmed
+    r"|[^.;:]{0,120}?\b(?:lorsqu|quand|alors qu|après qu)['’]?\s*(?:ils|elles|il|elle)\s+(?:ont|a|avaient|avait)"
+    r" (?:\w+ )?été (?:tuée?s?|blessée?s?|enlevée?s?|visée?s?|ciblée?s?|attaquée?s?|touchée?s?|surprise?s?"
+    r"|prise?s? pour cibles?|pris dans une embuscade|pris en embuscade)",
     re.IGNORECASE,
 )
 # "deux morts parmi les soldats", "qui a coûté la vie à sept soldats": the dead are these
@@ -230,10 +241,10 @@ def sides(
         subject_group, object_group = object_group[:1], object_group[1:] or targets
     if not syntactic and not subject_group and not frame.trigger.passive:
         # "des obus tirés par l'armée ukrainienne": an agent after the cue acts
-        subject_group = [a for a in frame.actors_after if AGENT.search(text[max(0, a.start - 12) : a.start])][:1]
+        subject_group = [a for a in frame.actors_after if _named_as_agent(text, a)][:1]
         object_group = [a for a in object_group if a not in subject_group] or targets
     if frame.trigger.passive and not syntactic:
-        agents = [a for a in frame.actors_after if AGENT.search(text[max(0, a.start - 12) : a.start])]
+        agents = [a for a in frame.actors_after if _named_as_agent(text, a)]
         subject_group, object_group = agents[:1], subject_group or object_group
     if frame.trigger.inverted:
         subject_group, object_group = object_group, subject_group
@@ -331,6 +342,10 @@ def sides(
         # needs two sides, and the one a named group fights where neither the text nor the story names another
         # is the country's army
         actor2 = state_force(MILITARY, place.country)
+    if (actor2 is None and category.name in TWO_SIDED and actor1 is not None and place.country
+            and actor1.name == UNIDENTIFIED.format(country=place.country)):
+        # "des combats entre milices rivales" in a story that names no side: two groups the text does not name
+        actor2 = unidentified_group(place.country)
     if actor2 is None and falls_on_people and place.country and (actor1 is None or not actor1.state):
         # an armed group's attack, bomb or looting on no armed side, named or known to the story, falls on whoever
         # was there (codebook section 2: a battle needs two organised sides)
@@ -374,6 +389,11 @@ def _vague_people(text: str, actor: ActorRef) -> bool:
     """"dix personnes", "les victimes": people the text names as no side's."""
     words = text[actor.start : actor.end].lower().split()
     return bool(words) and words[-1] in VAGUE_PEOPLE
+
+
+def _named_as_agent(text: str, actor: ActorRef) -> bool:
+    """"des obus tirés par l'armée", "des arrestations par des membres des forces de l'ordre"."""
+    return AGENT.search(text[max(0, actor.start - AGENT_REACH) : actor.start]) is not None
 
 
 def _named_as_harmed(text: str, actor: ActorRef) -> bool:
