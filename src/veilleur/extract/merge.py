@@ -506,7 +506,8 @@ def _details_of(event: Event, events: list[Event]) -> list[Event]:
         and other.sub_event_type == event.sub_event_type
         and other.admin1 == event.admin1
         and other.geo_precision < 3
-        and (undated or other.event_date == event.event_date or "event_date" not in other.evidence)
+        and (undated or other.event_date == event.event_date or "event_date" not in other.evidence
+             or _the_day_before(other, event))
         and (
             other.actor1 == event.actor1
             or unnamed_actor1(other)  # "les bombardiers ont visé X et Y" after "l'aviation russe a ..."
@@ -514,6 +515,13 @@ def _details_of(event: Event, events: list[Event]) -> list[Event]:
             or _is_generic_name(event.actor1)
         )
     ]
+
+
+def _the_day_before(detail: Event, lead: Event) -> bool:
+    """Is the detail told on the day before the lead's? A lead is often dated by the day it is reported ("quatre
+    personnes tuées dans une explosion dans la région de Mopti, rapporte ce mercredi la presse"), the detail by the
+    day it happened ("le minibus a heurté un engin explosif ce mardi près de Parou")."""
+    return (date.fromisoformat(lead.event_date) - date.fromisoformat(detail.event_date)).days == 1
 
 
 def unnamed_actor1(event: Event) -> bool:
