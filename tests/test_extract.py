@@ -827,6 +827,8 @@ REAL = "Des combats ont opposé dimanche l'armée irakienne à l'État islamique
                      "Mossoul.", id="counted-since-the-start-of-an-insurgency"),
         pytest.param("Le groupe armé procède désormais à des attaques contre les commerçants de la région de Mossoul, "
                      "selon l'ONU.", id="what-a-side-now-does"),
+        pytest.param("Le groupe jihadiste, installé près de Mossoul, n'hésite pas à exécuter ses otages, selon l'ONU.",
+                     id="what-a-side-does-not-hesitate-to-do"),
     ],
 )
 def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -> None:
@@ -834,6 +836,12 @@ def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -
     assert alone == []
     _, events = run(pipeline, f"{REAL} {not_an_event}")
     assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Tall ‘Afar")]
+
+
+def test_not_hesitating_in_a_compound_past_tells_one_act(pipeline: Pipeline) -> None:
+    # "n'hésite pas à exécuter ses otages" tells a disposition; "n'ont pas hésité à attaquer" tells what was done
+    event = only_event(pipeline, "Les miliciens n'ont pas hésité à attaquer dimanche le village de Tal Afar.")
+    assert (event.sub_event_type, event.location) == ("Attack", "Tall ‘Afar")
 
 
 @pytest.mark.parametrize("text", [

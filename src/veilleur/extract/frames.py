@@ -595,6 +595,9 @@ def exclusion_reason(
             return f"an aim: {governor.text!r}"
         if governor.i != token.i and governor.lemma in triggers.plan_lemmas:
             return f"governed by {governor.lemma!r}"  # "menacent d'attaquer", "préparaient une attaque"
+        if governor.i != token.i and governor.lemma in triggers.habit_lemmas and _simple_tense(tree, governor) \
+                and not _names_a_day(tree, mentions):
+            return f"a disposition: {governor.text!r}"  # "n'hésite pas à exécuter ses otages"
         if governor.pos in ("VERB", "AUX") and _hypothetical(tree, governor):
             return f"future or conditional: {governor.text!r}"
         for subordinate in (k for k in tree.children(governor) if k.dep == "advcl"):
@@ -882,6 +885,13 @@ def _long_period(text: str, cues: CueLexicon, dates: list[DateRef]) -> str | Non
     et 2003")."""
     return next((text[d.start:d.end] for d in dates
                  if d.kind == "period" and not cues.short_period.search(text, d.start, d.end)), None)
+
+
+def _simple_tense(tree: Tree, verb: Token) -> bool:
+    """A finite verb in the present or the imperfect, with no auxiliary ("n'hésite", "n'hésitaient"; not "n'ont pas
+    hésité")."""
+    return (verb.feature("VerbForm") == "Fin" and verb.feature("Tense") in ("Pres", "Imp")
+            and not any(k.dep.startswith("aux") for k in tree.children(verb)))
 
 
 def _describes_in_the_present(tree: Tree, verb: Token) -> bool:

@@ -217,6 +217,7 @@ class TriggerLexicon:
     undergo_words: frozenset[str]  # "tombé dans une embuscade", "a subi une attaque": the subject suffers
     harm_verbs: frozenset[str]  # "ont tué quatre soldats dans une embuscade": the subject set the ambush
     plan_lemmas: frozenset[str]
+    habit_lemmas: frozenset[str]  # "n'hésite pas à exécuter ses otages": a disposition, not one act
     purpose_marks: frozenset[str]
     aim_lemmas: frozenset[str]  # after "pour", these verbs state an aim, not an outcome ("pour reprendre")
     negating_marks: frozenset[str]
@@ -402,6 +403,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         undergo_words=frozenset(data["undergo_words"]),
         harm_verbs=frozenset(data["harm_verbs"]),
         plan_lemmas=frozenset(data["plan_lemmas"]),
+        habit_lemmas=frozenset(data["habit_lemmas"]),
         purpose_marks=frozenset(data["purpose_marks"]),
         aim_lemmas=frozenset(data["aim_lemmas"]),
         negating_marks=frozenset(data["negating_marks"]),
