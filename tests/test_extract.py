@@ -838,6 +838,17 @@ def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -
     assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Tall ‘Afar")]
 
 
+def test_a_fronted_count_since_the_start_of_a_war_frames_the_whole_sentence(pipeline: Pipeline) -> None:
+    # the parser leaves "Depuis le début de la guerre en juin" out of the cue's clause: the phrase that opens the
+    # sentence still says its deaths are a total over the war, not one day's fighting
+    _, events = run(pipeline, "Les forces irakiennes ont perdu mardi la base de Tal Afar, au moment où les combats "
+                              "avec les jihadistes se multiplient.\nDepuis le début de la guerre en juin, dans la "
+                              "foulée de l’occupation de la province de Ninive par l’État islamique et du retour des "
+                              "milices chiites dans le nord du pays, plus de 3.000 personnes ont péri dans les combats "
+                              "entre soldats irakiens et jihadistes, selon l’ONU.\n")
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
 def test_not_hesitating_in_a_compound_past_tells_one_act(pipeline: Pipeline) -> None:
     # "n'hésite pas à exécuter ses otages" tells a disposition; "n'ont pas hésité à attaquer" tells what was done
     event = only_event(pipeline, "Les miliciens n'ont pas hésité à attaquer dimanche le village de Tal Afar.")

@@ -605,6 +605,8 @@ def exclusion_reason(
             period = {k.lemma for k in tree.children(subordinate) if k.dep == "mark"} & triggers.period_marks
             if period and not _names_a_day(tree, mentions):
                 return f"a total over a period: {subordinate.text!r}"
+    if (opener := _fronted_since_the_start(text, tree, cues)) is not None:
+        return f"a total since the start, fronted: {opener!r}"
     clause = clause_of(tree, token)
     span = tree.span(clause)
     if span is None:
@@ -878,6 +880,20 @@ def _clause_wording(text: str, cues: CueLexicon, lo: int, hi: int, in_clause: Ca
             if in_clause(match.start()):
                 return f"{name} wording in its clause: {match.group(0)!r}"
     return None
+
+
+def _fronted_since_the_start(text: str, tree: Tree, cues: CueLexicon) -> str | None:
+    """The words of a phrase that counts from the start of a war or a year and opens the sentence, up to its comma
+    ("Depuis le début du conflit en avril, ... plus de 5.000 personnes ont péri dans les combats"): fronted, it
+    frames the whole sentence, however the parser cuts the tree (it may leave the phrase out of the cue's
+    clause)."""
+    span = tree.span(tree.tokens)
+    if span is None:
+        return None
+    lo, hi = span
+    comma = text.find(",", lo, hi)
+    opener = cues.since_the_start.match(text, lo, comma) if comma > 0 else None
+    return text[lo:comma] if opener is not None else None
 
 
 def _long_period(text: str, cues: CueLexicon, dates: list[DateRef]) -> str | None:
