@@ -849,6 +849,17 @@ def test_a_fronted_count_since_the_start_of_a_war_frames_the_whole_sentence(pipe
     assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
 
 
+def test_a_capital_named_by_a_governments_stance_is_no_place_of_the_event(pipeline: Pipeline) -> None:
+    # "l'inaction d'Ankara" is the Turkish government's, as "le régime de Damas" is Syria's: the clashes are not in
+    # Ankara (the typographic apostrophe as well as the straight one)
+    for text in ("Des heurts ont éclaté mardi en Turquie entre la police et des manifestants kurdes dénonçant "
+                 "l’inaction d’Ankara face aux jihadistes.",
+                 "Des heurts ont éclaté mardi en Turquie entre la police et des manifestants kurdes dénonçant "
+                 "l'inaction d'Ankara face aux jihadistes."):
+        _, events = run(pipeline, text)
+        assert all(e.location != "Ankara" for e in events)
+
+
 def test_not_hesitating_in_a_compound_past_tells_one_act(pipeline: Pipeline) -> None:
     # "n'hésite pas à exécuter ses otages" tells a disposition; "n'ont pas hésité à attaquer" tells what was done
     event = only_event(pipeline, "Les miliciens n'ont pas hésité à attaquer dimanche le village de Tal Afar.")
