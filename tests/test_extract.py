@@ -860,6 +860,16 @@ def test_a_capital_named_by_a_governments_stance_is_no_place_of_the_event(pipeli
         assert all(e.location != "Ankara" for e in events)
 
 
+def test_an_attack_that_kills_no_one_is_how_its_hostages_were_taken(pipeline: Pipeline) -> None:
+    # the attack on the convoy is the abduction; one that kills is an attack of its own beside it
+    _, events = run(pipeline, "Des hommes armés ont attaqué mercredi un convoi de l'ONU près de Zawiya. Trois employés "
+                              "ont été enlevés lors de l'attaque.")
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
+    _, events = run(pipeline, "Des hommes armés ont attaqué mercredi le village de Mora, tuant un berger. Trois jeunes "
+                              "ont été enlevés dans le village de Mora.")
+    assert sorted(e.sub_event_type for e in events) == ["Abduction/forced disappearance", "Attack"]
+
+
 def test_not_hesitating_in_a_compound_past_tells_one_act(pipeline: Pipeline) -> None:
     # "n'hésite pas à exécuter ses otages" tells a disposition; "n'ont pas hésité à attaquer" tells what was done
     event = only_event(pipeline, "Les miliciens n'ont pas hésité à attaquer dimanche le village de Tal Afar.")
