@@ -870,6 +870,15 @@ def test_an_attack_that_kills_no_one_is_how_its_hostages_were_taken(pipeline: Pi
     assert sorted(e.sub_event_type for e in events) == ["Abduction/forced disappearance", "Attack"]
 
 
+def test_a_force_that_occupies_a_place_in_the_present_holds_it(pipeline: Pipeline) -> None:
+    # who holds a place now is no change of hands; "ont occupé dimanche" tells one
+    _, events = run(pipeline, "Au Mali, l’armée occupe une partie de la ville de Tombouctou, mais les jihadistes sont "
+                              "encore au sud.")
+    assert events == []
+    event = only_event(pipeline, "Au Mali, les jihadistes ont occupé dimanche la ville de Tombouctou.")
+    assert (event.sub_event_type, event.location) == ("Non-state actor overtakes territory", "Timbuktu")
+
+
 def test_not_hesitating_in_a_compound_past_tells_one_act(pipeline: Pipeline) -> None:
     # "n'hésite pas à exécuter ses otages" tells a disposition; "n'ont pas hésité à attaquer" tells what was done
     event = only_event(pipeline, "Les miliciens n'ont pas hésité à attaquer dimanche le village de Tal Afar.")
