@@ -879,6 +879,14 @@ def test_a_force_that_occupies_a_place_in_the_present_holds_it(pipeline: Pipelin
     assert (event.sub_event_type, event.location) == ("Non-state actor overtakes territory", "Timbuktu")
 
 
+def test_how_the_victims_told_were_killed_is_no_new_attack(pipeline: Pipeline) -> None:
+    # "les victimes" are the ambush's dead: "décapitées" says how they died, not another attack on civilians
+    _, events = run(pipeline, "Vingt-sept miliciens ont été tués dimanche dans une embuscade tendue par des jihadistes "
+                              "près de Hawija. Selon un général de la police, la plupart des victimes ont été "
+                              "décapitées.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
 def test_not_hesitating_in_a_compound_past_tells_one_act(pipeline: Pipeline) -> None:
     # "n'hésite pas à exécuter ses otages" tells a disposition; "n'ont pas hésité à attaquer" tells what was done
     event = only_event(pipeline, "Les miliciens n'ont pas hésité à attaquer dimanche le village de Tal Afar.")
