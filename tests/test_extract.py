@@ -2919,3 +2919,10 @@ def test_a_capital_that_is_an_agent_is_its_government_not_the_place(pipeline: Pi
     _, events = run(pipeline, "Des manifestants ont incendié des voitures de police jeudi à Kiev. Ils protestaient "
                               "contre la tutelle imposée au pays par Moscou, selon la police ukrainienne.")
     assert [e.location for e in events] == ["Kyiv"]
+
+
+def test_demonstrations_named_as_the_frame_of_a_death_are_no_march_of_their_own(pipeline: Pipeline) -> None:
+    # "dans le cadre des manifestations" points to the story's demonstrations; the death is the event told
+    _, events = run(pipeline, "Un étudiant a été tué mercredi à Caracas. L'ONG a précisé que sa mort était survenue "
+                              "dans le cadre des manifestations à San Cristobal.")
+    assert [e.event_type for e in events] == ["Violence against civilians"]
