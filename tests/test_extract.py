@@ -827,6 +827,8 @@ REAL = "Des combats ont opposé dimanche l'armée irakienne à l'État islamique
                      "Mossoul.", id="counted-since-the-start-of-an-insurgency"),
         pytest.param("Le groupe armé procède désormais à des attaques contre les commerçants de la région de Mossoul, "
                      "selon l'ONU.", id="what-a-side-now-does"),
+        pytest.param("Le groupe jihadiste, installé près de Mossoul, n'hésite pas à exécuter ses otages, selon l'ONU.",
+                     id="what-a-side-does-not-hesitate-to-do"),
     ],
 )
 def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -> None:
@@ -834,6 +836,61 @@ def test_statement_that_is_not_an_event(pipeline: Pipeline, not_an_event: str) -
     assert alone == []
     _, events = run(pipeline, f"{REAL} {not_an_event}")
     assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Tall ‘Afar")]
+
+
+def test_a_fronted_count_since_the_start_of_a_war_frames_the_whole_sentence(pipeline: Pipeline) -> None:
+    # the parser leaves "Depuis le début de la guerre en juin" out of the cue's clause: the phrase that opens the
+    # sentence still says its deaths are a total over the war, not one day's fighting
+    _, events = run(pipeline, "Les forces irakiennes ont perdu mardi la base de Tal Afar, au moment où les combats "
+                              "avec les jihadistes se multiplient.\nDepuis le début de la guerre en juin, dans la "
+                              "foulée de l’occupation de la province de Ninive par l’État islamique et du retour des "
+                              "milices chiites dans le nord du pays, plus de 3.000 personnes ont péri dans les combats "
+                              "entre soldats irakiens et jihadistes, selon l’ONU.\n")
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
+def test_a_capital_named_by_a_governments_stance_is_no_place_of_the_event(pipeline: Pipeline) -> None:
+    # "l'inaction d'Ankara" is the Turkish government's, as "le régime de Damas" is Syria's: the clashes are not in
+    # Ankara (the typographic apostrophe as well as the straight one)
+    for text in ("Des heurts ont éclaté mardi en Turquie entre la police et des manifestants kurdes dénonçant "
+                 "l’inaction d’Ankara face aux jihadistes.",
+                 "Des heurts ont éclaté mardi en Turquie entre la police et des manifestants kurdes dénonçant "
+                 "l'inaction d'Ankara face aux jihadistes."):
+        _, events = run(pipeline, text)
+        assert all(e.location != "Ankara" for e in events)
+
+
+def test_an_attack_that_kills_no_one_is_how_its_hostages_were_taken(pipeline: Pipeline) -> None:
+    # the attack on the convoy is the abduction; one that kills is an attack of its own beside it
+    _, events = run(pipeline, "Des hommes armés ont attaqué mercredi un convoi de l'ONU près de Zawiya. Trois employés "
+                              "ont été enlevés lors de l'attaque.")
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
+    _, events = run(pipeline, "Des hommes armés ont attaqué mercredi le village de Mora, tuant un berger. Trois jeunes "
+                              "ont été enlevés dans le village de Mora.")
+    assert sorted(e.sub_event_type for e in events) == ["Abduction/forced disappearance", "Attack"]
+
+
+def test_a_force_that_occupies_a_place_in_the_present_holds_it(pipeline: Pipeline) -> None:
+    # who holds a place now is no change of hands; "ont occupé dimanche" tells one
+    _, events = run(pipeline, "Au Mali, l’armée occupe une partie de la ville de Tombouctou, mais les jihadistes sont "
+                              "encore au sud.")
+    assert events == []
+    event = only_event(pipeline, "Au Mali, les jihadistes ont occupé dimanche la ville de Tombouctou.")
+    assert (event.sub_event_type, event.location) == ("Non-state actor overtakes territory", "Timbuktu")
+
+
+def test_how_the_victims_told_were_killed_is_no_new_attack(pipeline: Pipeline) -> None:
+    # "les victimes" are the ambush's dead: "décapitées" says how they died, not another attack on civilians
+    _, events = run(pipeline, "Vingt-sept miliciens ont été tués dimanche dans une embuscade tendue par des jihadistes "
+                              "près de Hawija. Selon un général de la police, la plupart des victimes ont été "
+                              "décapitées.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_not_hesitating_in_a_compound_past_tells_one_act(pipeline: Pipeline) -> None:
+    # "n'hésite pas à exécuter ses otages" tells a disposition; "n'ont pas hésité à attaquer" tells what was done
+    event = only_event(pipeline, "Les miliciens n'ont pas hésité à attaquer dimanche le village de Tal Afar.")
+    assert (event.sub_event_type, event.location) == ("Attack", "Tall ‘Afar")
 
 
 @pytest.mark.parametrize("text", [
@@ -2946,3 +3003,8 @@ def test_a_claim_of_other_attacks_does_not_claim_the_one_told(pipeline: Pipeline
             "revendiqué de récents attentats dans le pays.\n")
     event = only_event(pipeline, text)
     assert (event.sub_event_type, event.actor1) == ("Suicide bomb", "Unidentified Armed Group (Somalia)")
+def test_demonstrations_named_as_the_frame_of_a_death_are_no_march_of_their_own(pipeline: Pipeline) -> None:
+    # "dans le cadre des manifestations" points to the story's demonstrations; the death is the event told
+    _, events = run(pipeline, "Un étudiant a été tué mercredi à Caracas. L'ONG a précisé que sa mort était survenue "
+                              "dans le cadre des manifestations à San Cristobal.")
+    assert [e.event_type for e in events] == ["Violence against civilians"]

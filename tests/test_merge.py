@@ -437,3 +437,25 @@ def test_one_fight_told_near_two_places_stays_where_the_fuller_report_places_it(
     # far apart, they are two fights
     far = _ambush("Mosul", 36.9, "guet-apens", 12)
     assert len(merge_events([far, _ambush("Hawija", 35.32, "embuscade", 27)])) == 2
+
+
+def _explosion(location: str, precision: int, admin1: str, day: str, toll: int = 0) -> Event:
+    event = Event(doc="doc", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                  actor1="Unidentified Armed Group (Mali)", actor2="Civilians (Mali)", location=location,
+                  admin1=admin1, country="Mali", geo_precision=precision, event_date=day, fatalities=toll)
+    event.add_evidence("event_date", Span("doc", 0, 6, "mardi"))
+    return event
+
+
+def test_a_province_lead_dated_the_day_after_its_detail_is_the_detail_reported() -> None:
+    # "quatre morts dans une explosion dans la région de Mopti, rapporte ce mercredi la presse" and "un minibus a
+    # heurté mardi un engin explosif près de Parou": one explosion, told the day after it happened
+    lead = _explosion("Mopti", 3, "Mopti", "2021-01-27", toll=4)
+    detail = _explosion("Parou", 1, "Mopti", "2021-01-26")
+    merged = merge_events([lead, detail])
+    assert [(e.location, e.event_date, e.fatalities) for e in merged] == [("Parou", "2021-01-26", 4)]
+    # two days apart, or the lead before the detail, they are two explosions
+    later = _explosion("Mopti", 3, "Mopti", "2021-01-28", toll=4)
+    assert len(merge_events([later, _explosion("Parou", 1, "Mopti", "2021-01-26")])) == 2
+    earlier = _explosion("Mopti", 3, "Mopti", "2021-01-25", toll=4)
+    assert len(merge_events([earlier, _explosion("Parou", 1, "Mopti", "2021-01-26")])) == 2

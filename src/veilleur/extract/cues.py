@@ -320,7 +320,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
             + r"|(?:" + "|".join(map(re.escape, data["feature_nouns"])) + r")\s+(?:de\s+|d['’]|du\s+|des\s+))$",
             re.IGNORECASE,
         ),
-        metonym=re.compile(r"\b(?:" + "|".join(data["metonym_heads"]) + r")\s+(?:de|d')\s*$", re.IGNORECASE),
+        metonym=re.compile(r"\b(?:" + "|".join(data["metonym_heads"]) + r")\s+(?:de|d['’])\s*$", re.IGNORECASE),
         agent=re.compile(r"\b(?:" + "|".join(map(re.escape, data["agent_words"])) + r")\s+$", re.IGNORECASE),
         aircraft=re.compile(r"\b(?:" + data["aircraft_words"] + r")\b", re.IGNORECASE),
         country_level=re.compile(data["country_level"], re.IGNORECASE),

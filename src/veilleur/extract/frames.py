@@ -595,6 +595,9 @@ def exclusion_reason(
             return f"an aim: {governor.text!r}"
         if governor.i != token.i and governor.lemma in triggers.plan_lemmas:
             return f"governed by {governor.lemma!r}"  # "menacent d'attaquer", "préparaient une attaque"
+        if governor.i != token.i and governor.lemma in triggers.habit_lemmas and _simple_tense(tree, governor) \
+                and not _names_a_day(tree, mentions):
+            return f"a disposition: {governor.text!r}"  # "n'hésite pas à exécuter ses otages"
         if governor.pos in ("VERB", "AUX") and _hypothetical(tree, governor):
             return f"future or conditional: {governor.text!r}"
         for subordinate in (k for k in tree.children(governor) if k.dep == "advcl"):
@@ -602,6 +605,8 @@ def exclusion_reason(
             period = {k.lemma for k in tree.children(subordinate) if k.dep == "mark"} & triggers.period_marks
             if period and not _names_a_day(tree, mentions):
                 return f"a total over a period: {subordinate.text!r}"
+    if (opener := _fronted_since_the_start(text, tree, cues)) is not None:
+        return f"a total since the start, fronted: {opener!r}"
     clause = clause_of(tree, token)
     span = tree.span(clause)
     if span is None:
@@ -877,11 +882,32 @@ def _clause_wording(text: str, cues: CueLexicon, lo: int, hi: int, in_clause: Ca
     return None
 
 
+def _fronted_since_the_start(text: str, tree: Tree, cues: CueLexicon) -> str | None:
+    """The words of a phrase that counts from the start of a war or a year and opens the sentence, up to its comma
+    ("Depuis le début du conflit en avril, ... plus de 5.000 personnes ont péri dans les combats"): fronted, it
+    frames the whole sentence, however the parser cuts the tree (it may leave the phrase out of the cue's
+    clause)."""
+    span = tree.span(tree.tokens)
+    if span is None:
+        return None
+    lo, hi = span
+    comma = text.find(",", lo, hi)
+    opener = cues.since_the_start.match(text, lo, comma) if comma > 0 else None
+    return text[lo:comma] if opener is not None else None
+
+
 def _long_period(text: str, cues: CueLexicon, dates: list[DateRef]) -> str | None:
     """The words of the first of ``dates`` that is a period longer than a week ("depuis deux ans", "entre 1998
     et 2003")."""
     return next((text[d.start:d.end] for d in dates
                  if d.kind == "period" and not cues.short_period.search(text, d.start, d.end)), None)
+
+
+def _simple_tense(tree: Tree, verb: Token) -> bool:
+    """A finite verb in the present or the imperfect, with no auxiliary ("n'hésite", "n'hésitaient"; not "n'ont pas
+    hésité")."""
+    return (verb.feature("VerbForm") == "Fin" and verb.feature("Tense") in ("Pres", "Imp")
+            and not any(k.dep.startswith("aux") for k in tree.children(verb)))
 
 
 def _describes_in_the_present(tree: Tree, verb: Token) -> bool:

@@ -28,6 +28,7 @@ DEMONSTRATION_SEVERITY = ("Peaceful protest", "Protest with intervention", "Viol
                           "Excessive force against protesters")
 EXCESSIVE_FORCE, VIOLENT_DEMONSTRATION = "Excessive force against protesters", "Violent demonstration"
 CIVILIAN_ATTACK = ("Violence against civilians", "Attack")
+ABDUCTION = "Abduction/forced disappearance"
 ATTENTAT_WORDS = frozenset({"attentat", "attentats"})  # a terrorist attack, coded a bomb when no means is named
 # what a side does to the other in the course of a fight (takes prisoners, seizes the weapons of the fallen)
 SPOILS_OF_A_FIGHT = frozenset({"Arrests", "Disrupted weapons use"})
@@ -176,6 +177,10 @@ def _part_of(event: Event, other: Event) -> bool:
             # massacre is no aside of a riot
             return event.actor1.startswith(STATE_FORCES) or (
                 other.event_type == "Riots" and event.actor1.startswith(UNIDENTIFIED_PREFIX) and not event.fatalities)
+        if other.sub_event_type == ABDUCTION:
+            # "des hommes armés ont attaqué un convoi ... trois employés ont été enlevés": an attack that kills no one,
+            # by those who take people away there that day, is how they took them; a killing is an attack of its own
+            return not event.fatalities and _same_or_unnamed(event.actor1, other.actor1)
         return other.event_type == REMOTE_VIOLENCE and not _only_called_attentat(other)
     if other.sub_event_type in DEMONSTRATION_SEVERITY:
         # one crowd on one day is one demonstration, coded by its gravest turn; arresting its members is
@@ -506,7 +511,8 @@ def _details_of(event: Event, events: list[Event]) -> list[Event]:
         and other.sub_event_type == event.sub_event_type
         and other.admin1 == event.admin1
         and other.geo_precision < 3
-        and (undated or other.event_date == event.event_date or "event_date" not in other.evidence)
+        and (undated or other.event_date == event.event_date or "event_date" not in other.evidence
+             or _the_day_before(other, event))
         and (
             other.actor1 == event.actor1
             or unnamed_actor1(other)  # "les bombardiers ont visé X et Y" after "l'aviation russe a ..."
@@ -514,6 +520,13 @@ def _details_of(event: Event, events: list[Event]) -> list[Event]:
             or _is_generic_name(event.actor1)
         )
     ]
+
+
+def _the_day_before(detail: Event, lead: Event) -> bool:
+    """Is the detail told on the day before the lead's? A lead is often dated by the day it is reported ("quatre
+    personnes tuées dans une explosion dans la région de Mopti, rapporte ce mercredi la presse"), the detail by the
+    day it happened ("le minibus a heurté un engin explosif ce mardi près de Parou")."""
+    return (date.fromisoformat(lead.event_date) - date.fromisoformat(detail.event_date)).days == 1
 
 
 def unnamed_actor1(event: Event) -> bool:

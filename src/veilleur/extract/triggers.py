@@ -73,6 +73,7 @@ class TriggerRow:
     passive_only: bool = False
     active_only: bool = False
     not_imperfect: bool = False  # "était occupée", "contrôlait": a state the story describes, not a change
+    not_present: bool = False  # "l'armée occupe une partie de la ville": who holds a place, not a change of hands
     agent_via: frozenset[str] = frozenset()  # "aux mains des rebelles": who acts is the complement of these nouns
     example: str = ""
     nominal: bool = False  # an action noun ("frappe", "attaque"), whose sides hang on it differently
@@ -105,6 +106,9 @@ class TriggerRow:
         if self.not_imperfect and any(
             form.feature("Tense") == "Imp" for form in (token, *(k for k in kids if k.dep.startswith("aux")))
         ):
+            return None
+        if self.not_present and token.feature("Tense") == "Pres" and token.feature("VerbForm") == "Fin" and not any(
+                k.dep.startswith("aux") for k in kids):
             return None
         if not self.with_any:
             return []
@@ -217,6 +221,7 @@ class TriggerLexicon:
     undergo_words: frozenset[str]  # "tombé dans une embuscade", "a subi une attaque": the subject suffers
     harm_verbs: frozenset[str]  # "ont tué quatre soldats dans une embuscade": the subject set the ambush
     plan_lemmas: frozenset[str]
+    habit_lemmas: frozenset[str]  # "n'hésite pas à exécuter ses otages": a disposition, not one act
     purpose_marks: frozenset[str]
     aim_lemmas: frozenset[str]  # after "pour", these verbs state an aim, not an outcome ("pour reprendre")
     negating_marks: frozenset[str]
@@ -382,6 +387,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
                 passive_only=bool(spec.get("passive_only", False)),
                 active_only=bool(spec.get("active_only", False)),
                 not_imperfect=bool(spec.get("not_imperfect", False)),
+                not_present=bool(spec.get("not_present", False)),
                 agent_via=frozenset(spec.get("agent_via", [])),
                 example=spec.get("example", ""),
             )
@@ -402,6 +408,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         undergo_words=frozenset(data["undergo_words"]),
         harm_verbs=frozenset(data["harm_verbs"]),
         plan_lemmas=frozenset(data["plan_lemmas"]),
+        habit_lemmas=frozenset(data["habit_lemmas"]),
         purpose_marks=frozenset(data["purpose_marks"]),
         aim_lemmas=frozenset(data["aim_lemmas"]),
         negating_marks=frozenset(data["negating_marks"]),
