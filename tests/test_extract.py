@@ -917,6 +917,14 @@ def test_an_anaphor_after_a_sentence_with_no_cue_tells_the_last_event_again(pipe
     assert [e.fatalities for e in events] == [0]
 
 
+def test_a_sentence_that_opens_elsewhere_tells_another_happening(pipeline: Pipeline) -> None:
+    # "Ailleurs" says the fighting at Nagrota is not the attack at Jammu told again by a nearby town
+    text = ("Des hommes armés ont attaqué lundi une base de l'armée à Jammu. Ailleurs, des combats ont opposé les "
+            "forces indiennes à des militants lundi à Nagrota.")
+    _, events = run(pipeline, text, published=date(2016, 11, 30))
+    assert sorted(e.location for e in events) == ["Jammu", "Nagrota"]
+
+
 def test_an_anaphor_is_not_a_placeless_event_of_another_kind(pipeline: Pipeline) -> None:
     # the arrests have no place; "l'attaque" that follows is an attack of its own, not the arrests placed at Gao
     text = ("Des arrestations ont visé des opposants ces derniers mois. C'est après l'attaque par des hommes armés "

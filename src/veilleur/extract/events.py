@@ -42,6 +42,7 @@ from veilleur.extract.mentions import (
     TollRef,
 )
 from veilleur.extract.merge import (
+    APART,
     day_in_span,
     inherit_dates,
     merge_events,
@@ -225,6 +226,11 @@ def extract_events(
         named_days = [d for d in named_days if not (opens_a_period(d, article.published) and cues.period_start.search(
             text, max(start, d.start - PERIOD_START_REACH), d.start))]
         last_day, since_day = (named_days[-1:], 1) if named_days else (last_day, since_day + 1)
+        if current and (apart := cues.opens_apart(text, start, end)) is not None:
+            # "Ailleurs, les forces ont abattu trois militants": another happening than those told before (merge
+            # keeps it apart from them)
+            for event in current:
+                event.add_evidence(APART, article.span(apart.start(), apart.end()))
         _update_context(context, text, mentions, start, end, current)
         events.extend(current)
         # "L'attaque s'est déroulée près de la rivière. Cette attaque a coûté la vie à douze personnes": a
