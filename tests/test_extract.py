@@ -925,6 +925,14 @@ def test_a_sentence_that_opens_elsewhere_tells_another_happening(pipeline: Pipel
     assert sorted(e.location for e in events) == ["Jammu", "Nagrota"]
 
 
+def test_a_riot_told_also_at_a_neighbouring_town_is_another_event(pipeline: Pipeline) -> None:
+    # "ont également eu lieu à Molenbeek": not the Brussels riot told again by a town two kilometres away
+    text = ("Des émeutes ont éclaté dimanche dans le centre de Bruxelles après le match. Des interventions ont "
+            "également eu lieu plus tard à Molenbeek et à Schaerbeek.")
+    _, events = run(pipeline, text, published=date(2022, 11, 28))
+    assert sorted(e.location for e in events) == ["Brussels", "Molenbeek-Saint-Jean", "Schaerbeek"]
+
+
 def test_an_anaphor_is_not_a_placeless_event_of_another_kind(pipeline: Pipeline) -> None:
     # the arrests have no place; "l'attaque" that follows is an attack of its own, not the arrests placed at Gao
     text = ("Des arrestations ont visé des opposants ces derniers mois. C'est après l'attaque par des hommes armés "

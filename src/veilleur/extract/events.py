@@ -866,8 +866,9 @@ def _done_elsewhere_too(article: Article, annotation: Annotation, sentence: tupl
         return []
     tree = Tree.of(annotation.tokens_within(start, end))
     root = next((t for t in tree.tokens if t.head == t.i), None)
-    if root is None or not any(k.dep == "advmod" and k.lemma in triggers.additive_adverbs
-                               for k in tree.children(root)):
+    additive = next((k for k in tree.children(root) if k.dep == "advmod" and k.lemma in triggers.additive_adverbs),
+                    None) if root is not None else None
+    if root is None or additive is None:
         return []
     if root.lemma not in triggers.occurrence_verbs and not (
             root.lemma == "avoir" and any(k.dep == "obj" and k.lemma == "lieu" for k in tree.children(root))):
@@ -904,7 +905,11 @@ def _done_elsewhere_too(article: Article, annotation: Annotation, sentence: tupl
     for head, members in by_clause.items():
         toll = tolls.get(head)
         for place, fatalities in zip(members, _fatalities([toll] if toll else [], len(members)), strict=True):
-            out.append(_told_at(article, last, place, fatalities, sentence, toll))
+            event = _told_at(article, last, place, fatalities, sentence, toll)
+            # told at a place the story had not told it at, with "également": another happening than those told
+            # nearby before (merge keeps it apart from them)
+            event.add_evidence(APART, article.span(additive.start, additive.end))
+            out.append(event)
     return out
 
 
