@@ -933,6 +933,18 @@ def test_a_riot_told_also_at_a_neighbouring_town_is_another_event(pipeline: Pipe
     assert sorted(e.location for e in events) == ["Brussels", "Molenbeek-Saint-Jean", "Schaerbeek"]
 
 
+@pytest.mark.parametrize(("text", "places"), [
+    ("Des heurts ont opposé mardi la police à des manifestants kurdes dénonçant l'inaction d'Ankara face aux "
+     "jihadistes.", []),
+    ("Des heurts ont opposé mardi la police à des manifestants kurdes dénonçant le refus de Moscou de les soutenir, "
+     "à Diyarbakir.", ["Diyarbakır"]),
+])
+def test_a_capital_whose_policy_is_named_is_its_government(pipeline: Pipeline, text: str, places: list[str]) -> None:
+    # "l'inaction d'Ankara", "le refus de Moscou": the government, not where the clashes took place
+    _, events = run(pipeline, text, published=date(2014, 10, 8))
+    assert [e.location for e in events] == places
+
+
 def test_an_anaphor_is_not_a_placeless_event_of_another_kind(pipeline: Pipeline) -> None:
     # the arrests have no place; "l'attaque" that follows is an attack of its own, not the arrests placed at Gao
     text = ("Des arrestations ont visé des opposants ces derniers mois. C'est après l'attaque par des hommes armés "

@@ -296,7 +296,8 @@ class Pipeline:
             or _is_attributed_source(text, start, end, self.cues)  # "selon Moscou": the government speaks
             or self.cues.names_facility(text, start)  # "l'hôtel Medina"
             or self.cues.names_government(text, start)  # "le régime de Damas"
-            or self.cues.names_agent(text, start) and is_capital(mention.place)  # "annoncée par Moscou"
+            or (self.cues.names_agent(text, start) or self.cues.names_policy_of(text, start))
+            and is_capital(mention.place)  # "annoncée par Moscou", "l'inaction d'Ankara"
         )
 
 

@@ -124,6 +124,7 @@ class CueLexicon:
     attribution: re.Pattern[str]
     facility: re.Pattern[str]  # "l'hôtel Medina": a name right after such a noun names the building
     metonym: re.Pattern[str]  # "le régime de Damas": the capital stands for its government
+    policy: re.Pattern[str]  # "l'inaction d'Ankara": so does a capital that does or decides
     agent: re.Pattern[str]  # "soutenue par Washington": so does a capital that is an agent
     aircraft: re.Pattern[str]  # cue words that name aircraft: only states fly them
     country_level: re.Pattern[str]  # "sur le territoire russe": placed no finer than a country
@@ -209,6 +210,11 @@ class CueLexicon:
     def names_government(self, text: str, name_start: int) -> bool:
         """Is the place named here a government by metonymy ("le régime de Damas")?"""
         return self.metonym.search(text, max(0, name_start - 30), name_start) is not None
+
+    def names_policy_of(self, text: str, name_start: int) -> bool:
+        """Is the name starting here the complement of what a government does ("l'inaction d'Ankara", "le refus
+        de Moscou")? A capital named so is its government (the caller checks it is a capital)."""
+        return self.policy.search(text, max(0, name_start - 30), name_start) is not None
 
     def names_agent(self, text: str, name_start: int) -> bool:
         """Is the name starting here the agent of a passive or of a noun of action ("annoncée par Moscou")? A
@@ -326,6 +332,8 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
             re.IGNORECASE,
         ),
         metonym=re.compile(r"\b(?:" + "|".join(data["metonym_heads"]) + r")\s+(?:de|d')\s*$", re.IGNORECASE),
+        policy=re.compile(r"\b(?:" + "|".join(map(re.escape, data["policy_heads"])) + r")\s+(?:de|d['’])\s*$",
+                          re.IGNORECASE),
         agent=re.compile(r"\b(?:" + "|".join(map(re.escape, data["agent_words"])) + r")\s+$", re.IGNORECASE),
         aircraft=re.compile(r"\b(?:" + data["aircraft_words"] + r")\b", re.IGNORECASE),
         country_level=re.compile(data["country_level"], re.IGNORECASE),
