@@ -945,6 +945,18 @@ def test_a_capital_whose_policy_is_named_is_its_government(pipeline: Pipeline, t
     assert [e.location for e in events] == places
 
 
+def test_a_policeman_killed_at_a_demonstration_makes_it_violent(pipeline: Pipeline) -> None:
+    # a policeman died among the demonstrators: the crowd turned violent, whatever force met it
+    event = only_event(pipeline, "Jeudi, quatre manifestants et un policier ont été tués au Caire lors de "
+                                 "rassemblements de partisans de l'ancien président.", published=date(2014, 8, 15))
+    assert (event.sub_event_type, event.actor1, event.fatalities) == (
+        "Violent demonstration", "Rioters (Egypt)", 5)
+    # demonstrators alone killed as a crowd is dispersed: force used on it
+    event = only_event(pipeline, "Deux manifestants ont été tués jeudi au Caire lors d'une manifestation dispersée "
+                                 "par la police.", published=date(2014, 8, 15))
+    assert event.sub_event_type == "Excessive force against protesters"
+
+
 def test_an_anaphor_is_not_a_placeless_event_of_another_kind(pipeline: Pipeline) -> None:
     # the arrests have no place; "l'attaque" that follows is an attack of its own, not the arrests placed at Gao
     text = ("Des arrestations ont visé des opposants ces derniers mois. C'est après l'attaque par des hommes armés "
