@@ -957,6 +957,17 @@ def test_a_policeman_killed_at_a_demonstration_makes_it_violent(pipeline: Pipeli
     assert event.sub_event_type == "Excessive force against protesters"
 
 
+def test_the_device_that_exploded_places_the_bombing_told_before(pipeline: Pipeline) -> None:
+    # "l'engin a explosé ... dans le district de Lakki Marwat" places the roadside bomb the lead told with no town,
+    # not the attack the same lead names
+    text = ("Quatre policiers ont été tués jeudi par un engin explosif déposé au bord d'une route dans le nord-ouest "
+            "du Pakistan, dans une attaque revendiquée par les talibans. L'engin a explosé alors que les policiers "
+            "circulaient à bord d'un véhicule blindé dans le district de Lakki Marwat.")
+    _, events = run(pipeline, text, published=date(2023, 2, 3))
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
+        ("Remote explosive/landmine/IED", "Lakki", 4)]
+
+
 def test_an_anaphor_is_not_a_placeless_event_of_another_kind(pipeline: Pipeline) -> None:
     # the arrests have no place; "l'attaque" that follows is an attack of its own, not the arrests placed at Gao
     text = ("Des arrestations ont visé des opposants ces derniers mois. C'est après l'attaque par des hommes armés "

@@ -130,6 +130,7 @@ def extract_events(
         and article.published <= d.value <= month_end(article.published)][:1]
     unclaimed: list[tuple[int, int]] = []  # the spans of text that tell attacks the text says were not claimed
     placeless: Frame | None = None  # an event told with no place yet ("a frappé un véhicule dans le centre")
+    placeless_told: list[Frame] = []  # every event its sentence told with no place, the last one ``placeless``
     for start, end in annotation.sentences:
         if start >= body_end:
             break
@@ -153,6 +154,9 @@ def extract_events(
             trigger = frame.trigger
             if (trigger.anaphoric or trigger.toll_only) and placeless is not None and frame.places and not (
                     events or current) and _tells_again(trigger, placeless):
+                # "tués par un engin explosif ... dans une attaque. L'engin a explosé près de X": the anaphor places
+                # the placeless event of its own kind
+                placeless = _of_the_anaphors_kind(trigger, placeless_told) or placeless
                 # "... tuant 24 personnes. L'attaque a eu lieu près de Rahad": the next sentence places it; so do
                 # deaths told with a place after it ("L'Iran a lancé des missiles ... une femme a été tuée à Haïfa")
                 tolls = frame.tolls if trigger.toll_only else placeless.tolls
@@ -196,6 +200,7 @@ def extract_events(
             if (trigger.toll_only or _attack_noun(trigger)) and (events or current):
                 _as_the_strikes_told(told, (events + current)[-1], ALIKE.match(text, trigger.end) is not None)
             if not told and not frame.places and not trigger.anaphoric:
+                placeless_told = [*(f for f in placeless_told if f.sentence == frame.sentence), frame]
                 placeless = frame
             current.extend(told)
         if not frames and events:
@@ -349,6 +354,12 @@ def _of_its_kind(anaphor: Trigger, events: list[Event]) -> list[Event]:
     """The events an anaphor can point back to: "l'attentat" after a march against it is not the march."""
     crowd = bool(anaphor.category.crowd)
     return [e for e in events if e.actor1.startswith(CROWD_PREFIXES) == crowd]
+
+
+def _of_the_anaphors_kind(anaphor: Trigger, placeless: list[Frame]) -> Frame | None:
+    """The last event told with no place whose cue is of the anaphor's category ("l'engin" for "un engin
+    explosif"), if any."""
+    return next((f for f in reversed(placeless) if f.trigger.category.name == anaphor.category.name), None)
 
 
 def _tells_again(anaphor: Trigger, placeless: Frame) -> bool:
