@@ -968,6 +968,16 @@ def test_the_device_that_exploded_places_the_bombing_told_before(pipeline: Pipel
         ("Remote explosive/landmine/IED", "Lakki", 4)]
 
 
+def test_violence_of_gangs_that_killed_is_their_attack(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Dans un quartier de Port-au-Prince, une trentaine de personnes sont mortes samedi à "
+                                 "la suite de violences de gangs.", published=date(2023, 8, 7))
+    assert (event.sub_event_type, event.actor2, event.fatalities) == ("Attack", "Civilians (Haiti)", 30)
+    # the phenomenon, with its article, is no event
+    _, events = run(pipeline, "La violence des gangs s'empare de la capitale haïtienne Port-au-Prince.",
+                    published=date(2023, 8, 7))
+    assert events == []
+
+
 def test_an_anaphor_is_not_a_placeless_event_of_another_kind(pipeline: Pipeline) -> None:
     # the arrests have no place; "l'attaque" that follows is an attack of its own, not the arrests placed at Gao
     text = ("Des arrestations ont visé des opposants ces derniers mois. C'est après l'attaque par des hommes armés "
