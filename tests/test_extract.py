@@ -978,6 +978,13 @@ def test_violence_of_gangs_that_killed_is_their_attack(pipeline: Pipeline) -> No
     assert events == []
 
 
+def test_a_signature_set_on_a_peace_accord_is_an_agreement(pipeline: Pipeline) -> None:
+    # "apposer sa signature (ses paraphes) sur un accord" signs it
+    event = only_event(pipeline, "A Khartoum, le gouvernement et les groupes armés ont apposé leur signature sur un "
+                                 "accord de paix mardi.", published=date(2019, 2, 6))
+    assert (event.sub_event_type, event.location) == ("Agreement", "Khartoum")
+
+
 def test_an_anaphor_is_not_a_placeless_event_of_another_kind(pipeline: Pipeline) -> None:
     # the arrests have no place; "l'attaque" that follows is an attack of its own, not the arrests placed at Gao
     text = ("Des arrestations ont visé des opposants ces derniers mois. C'est après l'attaque par des hommes armés "
