@@ -974,6 +974,74 @@ def test_an_anaphor_after_a_sentence_with_no_cue_tells_the_last_event_again(pipe
     assert [e.fatalities for e in events] == [0]
 
 
+def test_a_sentence_that_opens_elsewhere_tells_another_happening(pipeline: Pipeline) -> None:
+    # "Ailleurs" says the fighting at Nagrota is not the attack at Jammu told again by a nearby town
+    text = ("Des hommes armés ont attaqué lundi une base de l'armée à Jammu. Ailleurs, des combats ont opposé les "
+            "forces indiennes à des militants lundi à Nagrota.")
+    _, events = run(pipeline, text, published=date(2016, 11, 30))
+    assert sorted(e.location for e in events) == ["Jammu", "Nagrota"]
+
+
+def test_a_riot_told_also_at_a_neighbouring_town_is_another_event(pipeline: Pipeline) -> None:
+    # "ont également eu lieu à Molenbeek": not the Brussels riot told again by a town two kilometres away
+    text = ("Des émeutes ont éclaté dimanche dans le centre de Bruxelles après le match. Des interventions ont "
+            "également eu lieu plus tard à Molenbeek et à Schaerbeek.")
+    _, events = run(pipeline, text, published=date(2022, 11, 28))
+    assert sorted(e.location for e in events) == ["Brussels", "Molenbeek-Saint-Jean", "Schaerbeek"]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Des heurts ont opposé mardi la police à des manifestants kurdes dénonçant l'inaction d'Ankara face aux "
+     "jihadistes.", []),
+    ("Des heurts ont opposé mardi la police à des manifestants kurdes dénonçant le refus de Moscou de les soutenir, "
+     "à Diyarbakir.", ["Diyarbakır"]),
+])
+def test_a_capital_whose_policy_is_named_is_its_government(pipeline: Pipeline, text: str, places: list[str]) -> None:
+    # "l'inaction d'Ankara", "le refus de Moscou": the government, not where the clashes took place
+    _, events = run(pipeline, text, published=date(2014, 10, 8))
+    assert [e.location for e in events] == places
+
+
+def test_a_policeman_killed_at_a_demonstration_makes_it_violent(pipeline: Pipeline) -> None:
+    # a policeman died among the demonstrators: the crowd turned violent, whatever force met it
+    event = only_event(pipeline, "Jeudi, quatre manifestants et un policier ont été tués au Caire lors de "
+                                 "rassemblements de partisans de l'ancien président.", published=date(2014, 8, 15))
+    assert (event.sub_event_type, event.actor1, event.fatalities) == (
+        "Violent demonstration", "Rioters (Egypt)", 5)
+    # demonstrators alone killed as a crowd is dispersed: force used on it
+    event = only_event(pipeline, "Deux manifestants ont été tués jeudi au Caire lors d'une manifestation dispersée "
+                                 "par la police.", published=date(2014, 8, 15))
+    assert event.sub_event_type == "Excessive force against protesters"
+
+
+def test_the_device_that_exploded_places_the_bombing_told_before(pipeline: Pipeline) -> None:
+    # "l'engin a explosé ... dans le district de Lakki Marwat" places the roadside bomb the lead told with no town,
+    # not the attack the same lead names
+    text = ("Quatre policiers ont été tués jeudi par un engin explosif déposé au bord d'une route dans le nord-ouest "
+            "du Pakistan, dans une attaque revendiquée par les talibans. L'engin a explosé alors que les policiers "
+            "circulaient à bord d'un véhicule blindé dans le district de Lakki Marwat.")
+    _, events = run(pipeline, text, published=date(2023, 2, 3))
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
+        ("Remote explosive/landmine/IED", "Lakki", 4)]
+
+
+def test_violence_of_gangs_that_killed_is_their_attack(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Dans un quartier de Port-au-Prince, une trentaine de personnes sont mortes samedi à "
+                                 "la suite de violences de gangs.", published=date(2023, 8, 7))
+    assert (event.sub_event_type, event.actor2, event.fatalities) == ("Attack", "Civilians (Haiti)", 30)
+    # the phenomenon, with its article, is no event
+    _, events = run(pipeline, "La violence des gangs s'empare de la capitale haïtienne Port-au-Prince.",
+                    published=date(2023, 8, 7))
+    assert events == []
+
+
+def test_a_signature_set_on_a_peace_accord_is_an_agreement(pipeline: Pipeline) -> None:
+    # "apposer sa signature (ses paraphes) sur un accord" signs it
+    event = only_event(pipeline, "A Khartoum, le gouvernement et les groupes armés ont apposé leur signature sur un "
+                                 "accord de paix mardi.", published=date(2019, 2, 6))
+    assert (event.sub_event_type, event.location) == ("Agreement", "Khartoum")
+
+
 def test_an_anaphor_is_not_a_placeless_event_of_another_kind(pipeline: Pipeline) -> None:
     # the arrests have no place; "l'attaque" that follows is an attack of its own, not the arrests placed at Gao
     text = ("Des arrestations ont visé des opposants ces derniers mois. C'est après l'attaque par des hommes armés "

@@ -132,6 +132,7 @@ class CueLexicon:
     unclaimed: re.Pattern[str]  # "aucun groupe n'a revendiqué l'attaque": who did it is unknown
     same_day: re.Pattern[str]  # "le même jour": the story's last named day goes on
     sequel: re.Pattern[str]  # "Puis, dans la soirée, ...": so does a sentence that opens so
+    apart: re.Pattern[str]  # "Ailleurs, ...", "Parallèlement, ...": the sentence tells another happening
     speaker: re.Pattern[str]  # "un responsable de l'armée": someone speaking for the actor, not the actor acting
     comment_markers: tuple[str, ...]
     demonstration_lemmas: frozenset[str]  # a story of demonstrations: its clashes are riots
@@ -165,6 +166,10 @@ class CueLexicon:
     def tells_the_same_day(self, text: str, start: int, end: int) -> bool:
         """Does the sentence say it goes on with the day the story last named?"""
         return self.sequel.match(text, start, end) is not None or self.same_day.search(text, start, end) is not None
+
+    def opens_apart(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """Does the sentence open by saying it tells another happening ("Ailleurs, ...", "Parallèlement, ...")?"""
+        return self.apart.match(text, start, end)
 
     def is_link(self, text: str, start: int, end: int) -> bool:
         """Does the sentence open with "Lire aussi", "Voir aussi"..., or follow such a line of its own (the
@@ -330,6 +335,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         same_day=_alternation([re.escape(w) for w in data["same_day_markers"]]),
         sequel=re.compile(r"\W*(?:et\s+)?(?:" + "|".join(map(re.escape, data["sequel_openers"])) + r")\b",
                           re.IGNORECASE),
+        apart=re.compile(r"\W*(?:" + "|".join(map(re.escape, data["apart_openers"])) + r")\b", re.IGNORECASE),
         speaker=re.compile(
             r"\b(?:" + "|".join(data["speaker_nouns"]) + r")\s+(?:\w+\s+){0,2}"
             r"(?:de|dans|du|des|d')\s*(?:la\s+|l'|les\s+)?$",

@@ -43,6 +43,7 @@ from veilleur.extract.mentions import (
     TollRef,
 )
 from veilleur.extract.merge import (
+    APART,
     day_in_span,
     inherit_dates,
     merge_events,
@@ -136,6 +137,7 @@ def extract_events(
         and article.published <= d.value <= month_end(article.published)][:1]
     unclaimed: list[tuple[int, int]] = []  # the spans of text that tell attacks the text says were not claimed
     placeless: Frame | None = None  # an event told with no place yet ("a frappé un véhicule dans le centre")
+    placeless_told: list[Frame] = []  # every event its sentence told with no place, the last one ``placeless``
     for start, end in annotation.sentences:
         if start >= body_end:
             break
@@ -159,6 +161,9 @@ def extract_events(
             trigger = frame.trigger
             if (trigger.anaphoric or trigger.toll_only) and placeless is not None and frame.places and not (
                     events or current) and _tells_again(trigger, placeless):
+                # "tués par un engin explosif ... dans une attaque. L'engin a explosé près de X": the anaphor places
+                # the placeless event of its own kind
+                placeless = _of_the_anaphors_kind(trigger, placeless_told) or placeless
                 # "... tuant 24 personnes. L'attaque a eu lieu près de Rahad": the next sentence places it; so do
                 # deaths told with a place after it ("L'Iran a lancé des missiles ... une femme a été tuée à Haïfa")
                 tolls = frame.tolls if trigger.toll_only else placeless.tolls
@@ -202,6 +207,7 @@ def extract_events(
             if (trigger.toll_only or _attack_noun(trigger)) and (events or current):
                 _as_the_strikes_told(told, (events + current)[-1], ALIKE.match(text, trigger.end) is not None)
             if not told and not frame.places and not trigger.anaphoric:
+                placeless_told = [*(f for f in placeless_told if f.sentence == frame.sentence), frame]
                 placeless = frame
             current.extend(told)
         if not frames and events:
@@ -232,6 +238,11 @@ def extract_events(
         named_days = [d for d in named_days if not (opens_a_period(d, article.published) and cues.period_start.search(
             text, max(start, d.start - PERIOD_START_REACH), d.start))]
         last_day, since_day = (named_days[-1:], 1) if named_days else (last_day, since_day + 1)
+        if current and (apart := cues.opens_apart(text, start, end)) is not None:
+            # "Ailleurs, les forces ont abattu trois militants": another happening than those told before (merge
+            # keeps it apart from them)
+            for event in current:
+                event.add_evidence(APART, article.span(apart.start(), apart.end()))
         _update_context(context, text, mentions, start, end, current)
         events.extend(current)
         # "L'attaque s'est déroulée près de la rivière. Cette attaque a coûté la vie à douze personnes": a
@@ -379,6 +390,12 @@ def _of_its_kind(anaphor: Trigger, events: list[Event]) -> list[Event]:
     """The events an anaphor can point back to: "l'attentat" after a march against it is not the march."""
     crowd = bool(anaphor.category.crowd)
     return [e for e in events if e.actor1.startswith(CROWD_PREFIXES) == crowd]
+
+
+def _of_the_anaphors_kind(anaphor: Trigger, placeless: list[Frame]) -> Frame | None:
+    """The last event told with no place whose cue is of the anaphor's category ("l'engin" for "un engin
+    explosif"), if any."""
+    return next((f for f in reversed(placeless) if f.trigger.category.name == anaphor.category.name), None)
 
 
 def _tells_again(anaphor: Trigger, placeless: Frame) -> bool:
@@ -897,8 +914,9 @@ def _done_elsewhere_too(article: Article, annotation: Annotation, sentence: tupl
         return []
     tree = Tree.of(annotation.tokens_within(start, end))
     root = next((t for t in tree.tokens if t.head == t.i), None)
-    if root is None or not any(k.dep == "advmod" and k.lemma in triggers.additive_adverbs
-                               for k in tree.children(root)):
+    additive = next((k for k in tree.children(root) if k.dep == "advmod" and k.lemma in triggers.additive_adverbs),
+                    None) if root is not None else None
+    if root is None or additive is None:
         return []
     if root.lemma not in triggers.occurrence_verbs and not (
             root.lemma == "avoir" and any(k.dep == "obj" and k.lemma == "lieu" for k in tree.children(root))):
@@ -935,7 +953,11 @@ def _done_elsewhere_too(article: Article, annotation: Annotation, sentence: tupl
     for head, members in by_clause.items():
         toll = tolls.get(head)
         for place, fatalities in zip(members, _fatalities([toll] if toll else [], len(members)), strict=True):
-            out.append(_told_at(article, last, place, fatalities, sentence, toll))
+            event = _told_at(article, last, place, fatalities, sentence, toll)
+            # told at a place the story had not told it at, with "également": another happening than those told
+            # nearby before (merge keeps it apart from them)
+            event.add_evidence(APART, article.span(additive.start, additive.end))
+            out.append(event)
     return out
 
 

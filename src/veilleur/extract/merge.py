@@ -16,6 +16,7 @@ from veilleur.extract.sides import CIVILIAN_PREFIX, UNIDENTIFIED_PREFIX
 from veilleur.records import Event, great_circle_km
 from veilleur.resolve.numbers import indefinite_toll
 
+APART = "apart"  # evidence key: the words that open the event's sentence as another happening ("Ailleurs, ...")
 NEIGHBOUR_KM = 10.0  # two names for one happening's place (a town and its district)
 # how far from the town it names a place told only "near" it may lie ("une base au nord de Mogadiscio")
 NEARBY_KM = 75.0
@@ -100,9 +101,10 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
     ``_part_of``); a province-level event is dropped when the article also reports a finer event of
     that type in that province on that day (a lead summarising the details).
     """
-    merged: dict[tuple[str, str, str], Event] = {}
+    merged: dict[tuple[str, str, str, int], Event] = {}
     for event in events:
-        key = (event.sub_event_type, event.location, event.event_date)
+        # an event its sentence tells as another happening ("Ailleurs, ...") is merged only with its own sentence's
+        key = (event.sub_event_type, event.location, event.event_date, _apart_sentence(event))
         kept = merged.get(key)
         if kept is None:
             merged[key] = event
@@ -121,6 +123,16 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
             continue
         out.append(event)
     return out
+
+
+def _apart_sentence(event: Event) -> int:
+    """Where the sentence that tells the event as another happening begins; -1 for an event told plainly."""
+    return min((span.start for span in event.evidence.get(APART, [])), default=-1)
+
+
+def _told_apart(a: Event, b: Event) -> bool:
+    """Is one of the two told, in a sentence of its own, as another happening than the other?"""
+    return (APART in a.evidence or APART in b.evidence) and not _same_sentence(a, b)
 
 
 def _final_absorber(event: Event, events: list[Event]) -> Event | None:
@@ -350,7 +362,7 @@ def _told_near(approximate: Event, precise: Event) -> bool:
     if approximate.sub_event_type != precise.sub_event_type or approximate.event_date != precise.event_date:
         return False
     if {approximate.actor1, approximate.actor2} != {precise.actor1, precise.actor2} or _same_sentence(
-            approximate, precise):
+            approximate, precise) or _told_apart(approximate, precise):
         return False
     return _within_km(approximate, precise, NEARBY_KM)
 
@@ -370,8 +382,8 @@ def _same_happening_nearby(a: Event, b: Event) -> bool:
         return False
     if _another_day_than_undated(a, b) or _another_day_than_undated(b, a):
         return False  # "ce marché avait déjà été la cible d'un attentat le 1er juillet": an earlier one
-    if _same_sentence(a, b):
-        return False  # "Jobar et Zamalka": places named together are distinct events
+    if _same_sentence(a, b) or _told_apart(a, b):
+        return False  # "Jobar et Zamalka": places named together are distinct events; so is one told "ailleurs"
     if a.geo_precision == 3 or b.geo_precision == 3:
         return False  # a province's capital point is not a neighbour of the town the detail names
     return _within_km(a, b, NEIGHBOUR_KM)
