@@ -177,6 +177,9 @@ def test_every_verb_of_killing_leads_a_toll(text: str, count: int) -> None:
         ("Deux policiers et cinq soldats ont été tués, ainsi qu'au moins quatre passants.", 11),
         ("Le raid a tué six combattants, ainsi que deux enfants, selon l'ONG.", 8),
         ("Neuf villageois sont morts dans l'assaut, ainsi que trois blessés graves.", 9),
+        # the first count's noun takes a complement before the list goes on
+        ("Des hommes armés ont attaqué un poste, tuant trois policiers de la brigade locale et un passant.", 4),
+        ("En tout, trois policiers de la brigade spéciale du district et un passant ont été tués.", 4),
     ],
 )
 def test_listed_counts_add_up(text: str, count: int) -> None:
@@ -473,3 +476,19 @@ def test_a_toll_says_whether_it_adds_to_the_dead_told_and_whether_it_has_a_figur
 )
 def test_a_toll_counts_what_its_words_count(text: str, count: int) -> None:
     assert [c for c, _ in tolls(text)][-1:] == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # a side that tells its own dead in the first person
+        ("« De notre côté, nous avons perdu trois soldats », a indiqué le porte-parole.", 3),
+        ("Le groupe aurait perdu douze combattants dans l'assaut.", 12),
+        # a long relative clause between the dead and their verb
+        ("Les deux assaillants, qui avaient caché leurs armes et leurs munitions dans un sac de sport, ont été tués.",
+         2),
+    ],
+)
+def test_more_ways_to_tell_the_dead(text: str, count: int) -> None:
+    assert [c for c, _ in tolls(text)] == [count]
+

@@ -316,7 +316,7 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
     of_one = r"(?:\s+d(?:e\s+|')\s*une?(?:\s+meme)?\s+[a-z][a-z-]*)?"  # "dix membres d'une même famille"
     # "un grand nombre de terroristes qui tentaient de s'infiltrer ont été éliminés"
     # "quatorze personnes circulant à bord d'un autocar ont été tuées": a present participle's phrase likewise
-    relative = (r"(?:,?\s+qui(?:\s+[^,.;:!?]{1,60}?)??,?"
+    relative = (r"(?:,?\s+qui(?:\s+[^,.;:!?]{1,90}?)??,?"
                 r"|,?\s+[a-z]+ant\s+(?:a|au|aux|dans|sur|en|vers|pres|pour|de|du|des|d')(?![\w-])[^,.;:!?]{0,50}?,?)?")
     end = r"(?![\w-])"
     sources = {
@@ -475,7 +475,8 @@ def _conjunct_words(trailing: bool = False) -> str:
 def _earlier_conjunct_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A count listed just before another, joined by "et" (the list's last join), then one joined by a comma."""
     qty = rf"(?P<qty>{_quantity_pattern()})"
-    words = rf"(?P<words>{_conjunct_words()}{{0,5}})"
+    # "quatre membres des forces de l'ordre et une touriste": a count's noun may take a complement of a few words
+    words = rf"(?P<words>{_conjunct_words()}{{0,8}})"
     last, comma = (re.compile(rf"(?<![\w-]){qty}{words}{join}(?:(?:ses|leurs|son|sa|les)\s+)?$")
                    for join in (r"\s+et\s+", r"\s*,\s*"))
     return last, comma
@@ -542,10 +543,16 @@ def _with_conjoined_subject(folded: str, start: int, count: int) -> tuple[int, i
         join = comma  # one "et" closes a list: the counts before it are joined by commas
 
 
-def _with_listed_objects(folded: str, end: int, count: int) -> tuple[int, int]:
+def _with_listed_objects(folded: str, end: int, count: int) -> tuple[int, int, bool]:
     """Add the counts a killing verb lists after its first ("tuant trois soldats, un policier et deux civils"),
-    once an "et" closes the list."""
+    once an "et" closes the list; and whether the first count's noun went on past the words the toll took."""
     position, listed = end, []
+    # "tuant quatre membres des forces de l'ordre et une touriste": the first count's noun may go on past the
+    # words the toll took
+    complement = _complement_pattern().match(folded, end)
+    past = complement is not None and _later_conjunct_pattern().match(folded, complement.end()) is not None
+    if complement is not None and past:
+        position = complement.end()
     while (conjunct := _later_conjunct_pattern().match(folded, position)) is not None:
         extra = _listed_count(folded, conjunct)
         if extra is None:
@@ -553,8 +560,15 @@ def _with_listed_objects(folded: str, end: int, count: int) -> tuple[int, int]:
         listed.append(extra)
         position = conjunct.end()
         if conjunct.group("join").strip() == "et":
-            return position, count + sum(listed)
-    return end, count
+            return position, count + sum(listed), past
+    return end, count, False
+
+
+@lru_cache(maxsize=1)
+def _complement_pattern() -> re.Pattern[str]:
+    """The rest of a counted noun's complement after the words a toll took ("[quatre membres des] forces de
+    l'ordre jordaniennes"): a few words, no verb, conjunction or number."""
+    return re.compile(rf"{_conjunct_words()}{{1,6}}(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -713,8 +727,11 @@ def _candidates(text: str, folded: str, zero: bool = True) -> list[TollMention]:
                     count, end = breakdown
             if name == "lead":
                 # the trailing words after "tuant 3 soldats" are not part of the toll, unless they list more dead
-                listed_end, listed_count = _with_listed_objects(folded, match.end(), count)
-                end, count = (listed_end, listed_count) if listed_end != match.end() else (head_end, count)
+                listed_end, listed_count, past = _with_listed_objects(folded, match.end(), count)
+                # the toll's words stop at its first noun when that noun's complement comes between ("tuant quatre
+                # membres [des forces de l'ordre] et une touriste"): the words after it name sides, not the dead
+                end = head_end if past or listed_end == match.end() else listed_end
+                count = listed_count
             if name in ("clause", "noun"):
                 # "l'un des deux assaillants a été tué": the part of the group that died
                 start, count = _partitive(folded, start, count)
