@@ -466,7 +466,7 @@ def test_a_toll_says_whether_it_adds_to_the_dead_told_and_whether_it_has_a_figur
     [
         # a side's loss counted by an approximate number with its elided "d'"
         ("La garnison avait perdu plusieurs dizaines d'hommes dans la bataille.", 12),
-        ("L'armée dit avoir abattu 15 rebelles et perdu trois soldats.", 3),
+        ("L'armée dit avoir perdu trois soldats dans l'embuscade.", 3),
         # the definite article of dead the text has told of
         ("Des hommes armés ont ouvert le feu, tuant les quatre gardes du dépôt.", 4),
         # the part of a counted group that died
@@ -492,3 +492,15 @@ def test_a_toll_counts_what_its_words_count(text: str, count: int) -> None:
 def test_more_ways_to_tell_the_dead(text: str, count: int) -> None:
     assert [c for c, _ in tolls(text)] == [count]
 
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("L'armée affirme avoir tué mardi 29 combattants et perdu deux soldats près de la ville.", 31),
+        ("Les troupes ont abattu douze assaillants et ont perdu trois hommes.", 15),
+        ("L'armée dit avoir abattu 15 rebelles et perdu trois soldats.", 18),
+    ],
+)
+def test_a_side_kills_and_loses_in_one_toll(text: str, count: int) -> None:
+    """The dead of both sides of one fight, told in one clause, add up."""
+    assert [c for c, _ in tolls(text)] == [count]

@@ -697,6 +697,7 @@ def _starts_before(starts: list[int], bound: int) -> list[int]:
 def _candidates(text: str, folded: str, zero: bool = True) -> list[TollMention]:
     """The toll phrases of one line; ``zero``: whether a phrase that says nobody died may be in it."""
     found: list[TollMention] = []
+    kinds: list[str] = []  # the toll pattern each of ``found`` was read by
     death_word = _death_word_pattern().search(folded)
     patterns = _toll_patterns() if death_word is not None else {}
     first_word = death_word.start() if death_word is not None else 0
@@ -742,10 +743,33 @@ def _candidates(text: str, folded: str, zero: bool = True) -> list[TollMention]:
             indefinite = _strip_affixes(_normalise_phrase(match.group("qty"))) in _vocabulary()["vague_quantities"]
             found.append(TollMention(start, end, text[start:end], count, victims, additive,
                                      indefinite and count == parse_quantity(match.group("qty"))))
+            kinds.append(name)
+    found += _kills_with_own_losses(text, folded, found, kinds)
     for match in _zero_toll_pattern().finditer(folded) if zero else ():
         start, end = match.span()
         found.append(TollMention(start, end, text[start:end], 0, ""))
     return found
+
+
+# what may stand between a side's kills and its own losses told with them: no figure, no sentence's end
+_KILLS_TO_LOSSES = re.compile(r"[^.;:!?\d]{0,40}")
+
+
+def _kills_with_own_losses(text: str, folded: str, found: list[TollMention], kinds: list[str]) -> list[TollMention]:
+    """"avoir tué 29 combattants et perdu deux soldats": the dead of both sides of one fight, one toll (the
+    longer mention wins over its two parts in :func:`without_overlaps`)."""
+    joined = []
+    for kill, kill_kind in zip(found, kinds, strict=True):
+        if kill_kind != "lead":
+            continue
+        for loss, loss_kind in zip(found, kinds, strict=True):
+            gap = folded[kill.end : loss.start]
+            if loss_kind != "loss" or loss.start < kill.end or not _KILLS_TO_LOSSES.fullmatch(gap):
+                continue
+            if folded.startswith("et ", loss.start) or re.search(r"(?<![\w-])et\s+$", gap):
+                joined.append(TollMention(kill.start, loss.end, text[kill.start : loss.end], kill.count + loss.count,
+                                          kill.victims, kill.additive, kill.indefinite and loss.indefinite))
+    return joined
 
 
 class _Stretch(Protocol):
