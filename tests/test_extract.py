@@ -689,6 +689,16 @@ def test_fatalities_from_french_toll(pipeline: Pipeline, toll: str, expected: in
     assert event.fatalities == expected
 
 
+@pytest.mark.parametrize("added", ["Un assaillant a également été tué.",
+                                   "Deux assaillants ont aussi été abattus par les soldats."])
+def test_a_toll_that_adds_to_the_dead_is_the_last_events_past_sentences_with_no_cue(
+        pipeline: Pipeline, added: str) -> None:
+    """"Un assaillant a également été tué": dead on top of those told, though a sentence with no cue came between."""
+    event = only_event(pipeline, "Des jihadistes ont attaqué mardi un camp militaire près de Kidal et ont tué six "
+                                 f"soldats. Trois autres militaires ont été blessés. {added}")
+    assert event.fatalities == 6 + (1 if added.startswith("Un ") else 2)
+
+
 def test_wounded_are_not_fatalities(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une voiture piégée a explosé dimanche à Kirkouk, blessant quinze personnes.")
     assert event.fatalities == 0

@@ -129,6 +129,9 @@ def extract_events(
         and article.published <= d.value <= month_end(article.published)][:1]
     unclaimed: list[tuple[int, int]] = []  # the spans of text that tell attacks the text says were not claimed
     placeless: Frame | None = None  # an event told with no place yet ("a frappé un véhicule dans le centre")
+    # the events the last sentence that told any told: a toll that says it adds to the dead told before ("un
+    # assaillant a également été tué") is theirs, though sentences with no cue came between
+    last_told: list[Event] = []
     for start, end in annotation.sentences:
         if start >= body_end:
             break
@@ -140,7 +143,8 @@ def extract_events(
             continue
         frames = frames_for_sentence(text, (start, end), cues, mentions, annotation, triggers)
         if not frames and _in_long_period_sentence(text, mentions, start, end, cues):
-            previous, last_day = [], []  # "3250 morts durant les 125 derniers jours": a long-period total
+            # "3250 morts durant les 125 derniers jours": a long-period total
+            previous, last_day, last_told = [], [], []
             _update_context(context, text, mentions, start, end, [])
             continue
         if last_day and cues.tells_the_same_day(text, start, end):
@@ -176,8 +180,9 @@ def extract_events(
             ):
                 # "40 terroristes ont été éliminés.", but not deaths its clause dates to another day ("Il y a deux
                 # jours, 38 personnes ont été tuées" after a march told today)
-                if not (trigger.toll_only and _another_time(article, frame, previous)):
-                    _share_tolls(article, previous, frame.tolls, cues)
+                told_before = previous or _added_to(frame.tolls, last_told)
+                if not (trigger.toll_only and _another_time(article, frame, told_before)):
+                    _share_tolls(article, told_before, frame.tolls, cues)
                 continue
             if placeless is not None and not (events or current) and _places_the_lead(placeless, frame):
                 # "Deux civils ont été tués samedi par un engin explosif ... Samedi, c'est un camion qui a heurté
@@ -201,10 +206,12 @@ def extract_events(
             current.extend(_done_elsewhere_too(article, annotation, (start, end), mentions, triggers, events))
         # "Dix-sept civils ont été tués." after the sentence that named the strike (the sentence is read for
         # a total only then)
-        tolls = mentions.tolls_in(start, end) if not frames and previous else []
+        tolls = mentions.tolls_in(start, end) if not frames else []
+        told_before = previous or _added_to(tolls, last_told)
+        tolls = tolls if told_before else []
         summed = tolls and cues.totals_a_period(text, start, end, day_starts(mentions, start, end))
-        if tolls and not summed and not _dates_another_day(mentions, start, end, previous[-1]):
-            _share_tolls(article, _told_with_the_last(previous, events), tolls, cues)
+        if tolls and not summed and not _dates_another_day(mentions, start, end, told_before[-1]):
+            _share_tolls(article, _told_with_the_last(told_before, events), tolls, cues)
         if cues.unclaimed.search(text, start, end):
             # "l'assaut, qui n'a pas été revendiqué": the sentence's own events; "L'attentat n'a pas été
             # revendiqué": those told before (see _unclaimed)
@@ -230,11 +237,18 @@ def extract_events(
         # "L'attaque s'est déroulée près de la rivière. Cette attaque a coûté la vie à douze personnes": a
         # sentence that only tells an event again keeps it the one the next sentence goes on about
         previous = current or retold
+        last_told = previous or last_told
     merged = _armed_groups_first(merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues))))
     _unclaimed([e for e in merged if any(lo <= span.start < hi for span in e.evidence.get("trigger", [])
                                          for lo, hi in unclaimed)])
     return _unnamed_groups_at_home(_without_places_in_passing(
         _bloodless(_police_facing_crowds(_lethal_interventions(_assault_bombs(merged)), cues)), country))
+
+
+def _added_to(tolls: list[TollRef], last_told: list[Event]) -> list[Event]:
+    """The events told last, when every toll of ``tolls`` says its dead add to those told before ("un assaillant a
+    également été tué"), else none."""
+    return last_told if tolls and all(t.additive for t in tolls) else []
 
 
 def _unnamed_groups_at_home(events: list[Event]) -> list[Event]:
