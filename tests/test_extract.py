@@ -699,6 +699,12 @@ def test_a_toll_that_adds_to_the_dead_is_the_last_events_past_sentences_with_no_
     assert event.fatalities == 6 + (1 if added.startswith("Un ") else 2)
 
 
+def test_an_attacker_shot_dead_after_a_stabbing_is_its_toll(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Un homme a poignardé deux passants dimanche à Jérusalem avant d'être abattu par "
+                              "des policiers.")
+    assert [e.fatalities for e in events if e.sub_event_type == "Attack"] == [1]
+
+
 def test_wounded_are_not_fatalities(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une voiture piégée a explosé dimanche à Kirkouk, blessant quinze personnes.")
     assert event.fatalities == 0

@@ -504,3 +504,19 @@ def test_more_ways_to_tell_the_dead(text: str, count: int) -> None:
 def test_a_side_kills_and_loses_in_one_toll(text: str, count: int) -> None:
     """The dead of both sides of one fight, told in one clause, add up."""
     assert [c for c, _ in tolls(text)] == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Un homme a poignardé deux passants dimanche avant d'être abattu par la police.", [(1, "")]),
+        ("L'assaillant a été abattu par les gardes.", [(1, "assaillant")]),
+        ("Le chauffeur, lui, serait mort sur le coup.", [(1, "chauffeur")]),
+        ("La fillette a succombé à ses blessures.", [(1, "fillette")]),
+        ("Le drone a été abattu au-dessus de la ville.", []),  # no one
+        ("Le soldat a été blessé par un tireur.", []),
+    ],
+)
+def test_one_dead_told_by_no_figure(text: str, expected: list[tuple[int, str]]) -> None:
+    """A person named by a definite singular noun, or the subject killed "avant d'être abattu", is one dead."""
+    assert tolls(text) == expected

@@ -349,6 +349,17 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
             rf"|{_alternation(vocab['auxiliaries_etre'])}\s+)?{_alternation(vocab['passive_death_participles'])}"
             rf"\s*,?\s+au\s+nombre\s+d(?:e\s+|'\s*)(?=[\w])(?P<qty>{_quantity_pattern()})(?![\w-])"
         ),
+        # "l'assaillant a été abattu", "le chauffeur est mort", "la fillette a succombé": one dead, no figure
+        "one": (
+            rf"(?<![\w-])(?P<qty>l'|le|la)\s*(?P<fill>{_alternation(vocab['one_dead_nouns'])})(?![\w-])"
+            rf"(?:\s*,[^,.;:!?]{{1,40}},)?\s+"
+            rf"(?:{_alternation(vocab['auxiliaries_avoir'])}{adverbs}\s+(?:ete{adverbs}\s+"
+            rf"{_alternation(vocab['one_dead_participles'])}|{_alternation(vocab['intransitive_avoir_deaths'])})"
+            rf"|{_alternation(vocab['auxiliaries_etre'])}{adverbs}\s+{_alternation(vocab['one_dead_etre'])}){end}"
+        ),
+        # "a poignardé deux passants avant d'être abattu": the subject, one dead
+        "one_after": (rf"(?<![\w-])avant\s+d'\s*(?P<qty>)(?P<fill>)etre\s+"
+                      rf"{_alternation(vocab['one_dead_participles'])}{end}"),
         # "tués : 12"
         "label": rf"(?<![\w-]){_alternation(vocab['toll_labels'])}\s*:\s*{qty}(?P<fill>)",
     }
@@ -367,6 +378,8 @@ QUANTITY_FIRST = ("noun", "clause")
 # the toll patterns that open on one of the words they cannot match without ("tuant", "a perdu", "tués :"): none
 # begins before a line's first death word (:func:`_death_word_pattern`)
 OPEN_ON_NEEDED_WORDS = ("lead", "loss", "label")
+# the toll patterns that tell one dead by no figure ("l'assaillant a été abattu", "avant d'être abattu")
+ONE_DEAD = ("one", "one_after")
 
 
 @lru_cache(maxsize=1)
@@ -620,6 +633,8 @@ _TOLL_WORDS = {
     "numbered": ("passive_death_participles", "intransitive_avoir_deaths", "etre_deaths"),
     "numbered_after": ("passive_death_participles",),
     "label": ("toll_labels",),
+    "one": ("one_dead_participles", "intransitive_avoir_deaths", "one_dead_etre"),
+    "one_after": ("one_dead_participles",),
 }
 
 
@@ -714,7 +729,7 @@ def _candidates(text: str, folded: str, zero: bool = True) -> list[TollMention]:
                 # ("... ont été tués, dont 3 enfants") are not tried
                 matches = finditer_at(pattern, folded, _starts_before(quantity_starts, words_end))
         for match in matches:
-            count = parse_quantity(match.group("qty"))
+            count = 1 if name in ONE_DEAD else parse_quantity(match.group("qty"))
             victims, head_end = _victim_head(text, folded, match)
             if count is None or not _is_plausible(folded, match, victims):
                 continue
