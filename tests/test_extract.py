@@ -705,6 +705,14 @@ def test_an_attacker_shot_dead_after_a_stabbing_is_its_toll(pipeline: Pipeline) 
     assert [e.fatalities for e in events if e.sub_event_type == "Attack"] == [1]
 
 
+def test_an_attacks_toll_told_with_no_place_goes_to_the_next_sentences_placed_event(pipeline: Pipeline) -> None:
+    """"une attaque ... a fait deux morts. ... touchés par l'explosion près d'El Tarra": one event, its toll."""
+    event = only_event(pipeline, "Samedi, des rebelles ont mené une attaque qui a fait deux blessés et deux morts "
+                                 "parmi les soldats. Les soldats patrouillaient près de la ville frontalière d'El "
+                                 "Tarra lorsqu'ils ont été touchés par l'explosion.")
+    assert event.fatalities == 2
+
+
 def test_wounded_are_not_fatalities(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une voiture piégée a explosé dimanche à Kirkouk, blessant quinze personnes.")
     assert event.fatalities == 0

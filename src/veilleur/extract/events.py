@@ -132,6 +132,7 @@ def extract_events(
     # the events the last sentence that told any told: a toll that says it adds to the dead told before ("un
     # assaillant a également été tué") is theirs, though sentences with no cue came between
     last_told: list[Event] = []
+    waiting_lead: Frame | None = None  # a lead told by an attack's word with a toll and no place, for the next sentence
     for start, end in annotation.sentences:
         if start >= body_end:
             break
@@ -142,6 +143,9 @@ def extract_events(
             # "Des heurts aussi à Lorient et Nantes")
             continue
         frames = frames_for_sentence(text, (start, end), cues, mentions, annotation, triggers)
+        if (waiting_lead is not None and placeless is waiting_lead
+                and waiting_lead.sentence[1] < _previous_end(annotation, start)):
+            placeless = waiting_lead = None  # only the next sentence may place it
         if not frames and _in_long_period_sentence(text, mentions, start, end, cues):
             # "3250 morts durant les 125 derniers jours": a long-period total
             previous, last_day, last_told = [], [], []
@@ -183,6 +187,11 @@ def extract_events(
                 told_before = previous or _added_to(frame.tolls, last_told)
                 if not (trigger.toll_only and _another_time(article, frame, told_before)):
                     _share_tolls(article, told_before, frame.tolls, cues)
+                if (not (told_before or events or current) and frame.tolls and placeless is None
+                        and not (frame.unplaced or trigger.toll_only)):
+                    # "l'ELN a mené une attaque qui a fait deux morts. ... touchés par l'explosion près d'El Tarra":
+                    # a lead that opens the story with a toll and no place waits for the sentence that places it
+                    placeless = waiting_lead = frame
                 continue
             if placeless is not None and not (events or current) and _places_the_lead(placeless, frame):
                 # "Deux civils ont été tués samedi par un engin explosif ... Samedi, c'est un camion qui a heurté
@@ -243,6 +252,11 @@ def extract_events(
                                          for lo, hi in unclaimed)])
     return _unnamed_groups_at_home(_without_places_in_passing(
         _bloodless(_police_facing_crowds(_lethal_interventions(_assault_bombs(merged)), cues)), country))
+
+
+def _previous_end(annotation: Annotation, start: int) -> int:
+    """Where the sentence before the one at ``start`` ends (-1 for the first)."""
+    return max((e for _, e in annotation.sentences if e <= start), default=-1)
 
 
 def _added_to(tolls: list[TollRef], last_told: list[Event]) -> list[Event]:
@@ -369,7 +383,12 @@ def _tells_again(anaphor: Trigger, placeless: Frame) -> bool:
 def _places_the_lead(lead: Frame, frame: Frame) -> bool:
     """Does ``frame`` tell again, with its place, the event a lead told with a toll and no place: the same kind
     of cue, no toll of its own, and no other day than the lead's?"""
-    if not lead.tolls or frame.tolls or not frame.places or lead.trigger.category.name != frame.trigger.category.name:
+    if not lead.tolls or frame.tolls or not frame.places:
+        return False
+    # "une attaque ... a fait deux morts. Les soldats ... ont été touchés par l'explosion": the attack the lead names
+    # by no means is the one the next sentence tells the means of
+    if lead.trigger.category.name != frame.trigger.category.name and not (
+            _attack_noun(lead.trigger) and frame.trigger.category.event_type not in NON_VIOLENT_TYPES):
         return False
     lead_days = {d.value for d in lead.dates if d.kind == "day"}
     days = {d.value for d in frame.dates if d.kind == "day"}
