@@ -713,6 +713,13 @@ def test_an_attacks_toll_told_with_no_place_goes_to_the_next_sentences_placed_ev
     assert event.fatalities == 2
 
 
+def test_a_toll_given_to_a_cue_with_no_place_is_the_placed_cues_of_the_sentence(pipeline: Pipeline) -> None:
+    """"succombé lors de heurts entre des manifestants et la police à Gizeh": the placed riot's toll."""
+    _, events = run(pipeline, "Mardi, des manifestants ont défilé au Caire. Tous trois ont succombé à des blessures "
+                              "par balles lors de heurts entre des centaines de manifestants et la police à Gizeh.")
+    assert [e.fatalities for e in events if e.location == "Giza"] == [3]
+
+
 def test_wounded_are_not_fatalities(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une voiture piégée a explosé dimanche à Kirkouk, blessant quinze personnes.")
     assert event.fatalities == 0

@@ -142,7 +142,7 @@ def extract_events(
             # names no place announces the paragraphs below it (one that does may name events of its own:
             # "Des heurts aussi à Lorient et Nantes")
             continue
-        frames = frames_for_sentence(text, (start, end), cues, mentions, annotation, triggers)
+        frames = _tolls_to_the_placed(frames_for_sentence(text, (start, end), cues, mentions, annotation, triggers))
         if (waiting_lead is not None and placeless is waiting_lead
                 and waiting_lead.sentence[1] < _previous_end(annotation, start)):
             placeless = waiting_lead = None  # only the next sentence may place it
@@ -252,6 +252,19 @@ def extract_events(
                                          for lo, hi in unclaimed)])
     return _unnamed_groups_at_home(_without_places_in_passing(
         _bloodless(_police_facing_crowds(_lethal_interventions(_assault_bombs(merged)), cues)), country))
+
+
+def _tolls_to_the_placed(frames: list[Frame]) -> list[Frame]:
+    """"Tous trois ont succombé lors de heurts entre des manifestants et la police à Gizeh": a toll the parse gave a
+    cue of the sentence that has no place is the toll of the sentence's placed cue that has none."""
+    placed = [f for f in frames if f.places or f.unplaced]
+    unplaced = [f for f in frames if not (f.places or f.unplaced) and f.tolls and not f.trigger.anaphoric]
+    if not placed or not unplaced or any(f.tolls for f in placed):
+        return frames
+    tolls = list(dict.fromkeys(t for f in unplaced for t in f.tolls))
+    given = {id(f) for f in unplaced}
+    return [replace(f, tolls=tolls) if f is placed[0] else replace(f, tolls=[]) if id(f) in given else f
+            for f in frames]
 
 
 def _previous_end(annotation: Annotation, start: int) -> int:
