@@ -720,6 +720,14 @@ def test_a_toll_given_to_a_cue_with_no_place_is_the_placed_cues_of_the_sentence(
     assert [e.fatalities for e in events if e.location == "Giza"] == [3]
 
 
+def test_the_toll_a_sentence_calls_the_bilan_is_the_untolled_last_events(pipeline: Pipeline) -> None:
+    """"le bilan est de ...", past a sentence with no cue: the toll of what was told."""
+    event = only_event(pipeline, "Un convoi est tombé dans une embuscade le 11 janvier près de Dori. Les tirs visaient "
+                                 "surtout les véhicules de tête. Du côté des militaires, le bilan est de quatre "
+                                 "gendarmes et 14 soldats tués.", published=date(2025, 1, 13))
+    assert event.fatalities == 18
+
+
 def test_wounded_are_not_fatalities(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une voiture piégée a explosé dimanche à Kirkouk, blessant quinze personnes.")
     assert event.fatalities == 0

@@ -216,7 +216,7 @@ def extract_events(
         # "Dix-sept civils ont été tués." after the sentence that named the strike (the sentence is read for
         # a total only then)
         tolls = mentions.tolls_in(start, end) if not frames else []
-        told_before = previous or _added_to(tolls, last_told)
+        told_before = previous or _added_to(tolls, last_told) or _untolled_given(tolls, last_told, text, start, end)
         tolls = tolls if told_before else []
         summed = tolls and cues.totals_a_period(text, start, end, day_starts(mentions, start, end))
         if tolls and not summed and not _dates_another_day(mentions, start, end, told_before[-1]):
@@ -270,6 +270,21 @@ def _tolls_to_the_placed(frames: list[Frame]) -> list[Frame]:
 def _previous_end(annotation: Annotation, start: int) -> int:
     """Where the sentence before the one at ``start`` ends (-1 for the first)."""
     return max((e for _, e in annotation.sentences if e <= start), default=-1)
+
+
+# "le bilan est de quatre gendarmes et 14 soldats tués": the sentence gives the toll of what was told
+# (the toll is the clause's subject: "selon un bilan officiel, trois des 16 morts ..." is a figure of its own)
+TOLL_SENTENCE = re.compile(r"\b(?:le|ce)\s+(?:premier\s+|dernier\s+|nouveau\s+)?bilan(?:\s+\w+)?\s+"
+                           r"(?:est|était|serait|s['’]élève|fait\s+état|se\s+monte)\b", re.IGNORECASE)
+
+
+def _untolled_given(tolls: list[TollRef], last_told: list[Event], text: str, start: int, end: int) -> list[Event]:
+    """The events told last, when they have no toll yet and the sentence gives the toll of what the story told ("le
+    bilan est de quatre gendarmes et 14 soldats tués"), though sentences with no cue came between; else none (a
+    figure for an event that has one is another source's, see _share_tolls)."""
+    if not tolls or not last_told or any(e.fatalities for e in last_told):
+        return []
+    return last_told if TOLL_SENTENCE.search(text, start, end) is not None else []
 
 
 def _added_to(tolls: list[TollRef], last_told: list[Event]) -> list[Event]:
