@@ -520,3 +520,14 @@ def test_a_side_kills_and_loses_in_one_toll(text: str, count: int) -> None:
 def test_one_dead_told_by_no_figure(text: str, expected: list[tuple[int, str]]) -> None:
     """A person named by a definite singular noun, or the subject killed "avant d'être abattu", is one dead."""
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Bilan, selon un porte-parole des rebelles : « au moins sept mercenaires » de la milice tués.", 7),
+        ("Selon le maire, « douze soldats » ont été tués dans l'assaut.", 12),
+    ],
+)
+def test_a_quote_closed_between_the_count_and_the_death_word(text: str, count: int) -> None:
+    assert [c for c, _ in tolls(text)] == [count]

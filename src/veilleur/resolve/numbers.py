@@ -256,7 +256,10 @@ def _filler_words() -> str:
     vocab = _vocabulary()
     # "un 32e mort", "une 3ème victime": an ordinal in digits ranks the one dead, as "un cinquième mort" does
     ordinal = rf"(?:{_SEP}\d+(?:e|eme|ieme)(?![\w-]))"
-    return rf"(?:{_word_but(tuple([*vocab['filler_stop_words'], *vocab['vague_quantities']]))}|{ordinal})"
+    # "« au moins neuf mercenaires » du groupe tués": a quote the count and its noun are told in closes before the
+    # death word
+    quote_closed = r'(?:\s*[»"”])?'
+    return rf"(?:{_word_but(tuple([*vocab['filler_stop_words'], *vocab['vague_quantities']]))}{quote_closed}|{ordinal})"
 
 
 def _word_but(stop: tuple[str, ...]) -> str:
