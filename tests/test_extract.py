@@ -689,6 +689,45 @@ def test_fatalities_from_french_toll(pipeline: Pipeline, toll: str, expected: in
     assert event.fatalities == expected
 
 
+@pytest.mark.parametrize("added", ["Un assaillant a également été tué.",
+                                   "Deux assaillants ont aussi été abattus par les soldats."])
+def test_a_toll_that_adds_to_the_dead_is_the_last_events_past_sentences_with_no_cue(
+        pipeline: Pipeline, added: str) -> None:
+    """"Un assaillant a également été tué": dead on top of those told, though a sentence with no cue came between."""
+    event = only_event(pipeline, "Des jihadistes ont attaqué mardi un camp militaire près de Kidal et ont tué six "
+                                 f"soldats. Trois autres militaires ont été blessés. {added}")
+    assert event.fatalities == 6 + (1 if added.startswith("Un ") else 2)
+
+
+def test_an_attacker_shot_dead_after_a_stabbing_is_its_toll(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Un homme a poignardé deux passants dimanche à Jérusalem avant d'être abattu par "
+                              "des policiers.")
+    assert [e.fatalities for e in events if e.sub_event_type == "Attack"] == [1]
+
+
+def test_an_attacks_toll_told_with_no_place_goes_to_the_next_sentences_placed_event(pipeline: Pipeline) -> None:
+    """"une attaque ... a fait deux morts. ... touchés par l'explosion près d'El Tarra": one event, its toll."""
+    event = only_event(pipeline, "Samedi, des rebelles ont mené une attaque qui a fait deux blessés et deux morts "
+                                 "parmi les soldats. Les soldats patrouillaient près de la ville frontalière d'El "
+                                 "Tarra lorsqu'ils ont été touchés par l'explosion.")
+    assert event.fatalities == 2
+
+
+def test_a_toll_given_to_a_cue_with_no_place_is_the_placed_cues_of_the_sentence(pipeline: Pipeline) -> None:
+    """"succombé lors de heurts entre des manifestants et la police à Gizeh": the placed riot's toll."""
+    _, events = run(pipeline, "Mardi, des manifestants ont défilé au Caire. Tous trois ont succombé à des blessures "
+                              "par balles lors de heurts entre des centaines de manifestants et la police à Gizeh.")
+    assert [e.fatalities for e in events if e.location == "Giza"] == [3]
+
+
+def test_the_toll_a_sentence_calls_the_bilan_is_the_untolled_last_events(pipeline: Pipeline) -> None:
+    """"le bilan est de ...", past a sentence with no cue: the toll of what was told."""
+    event = only_event(pipeline, "Un convoi est tombé dans une embuscade le 11 janvier près de Dori. Les tirs visaient "
+                                 "surtout les véhicules de tête. Du côté des militaires, le bilan est de quatre "
+                                 "gendarmes et 14 soldats tués.", published=date(2025, 1, 13))
+    assert event.fatalities == 18
+
+
 def test_wounded_are_not_fatalities(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une voiture piégée a explosé dimanche à Kirkouk, blessant quinze personnes.")
     assert event.fatalities == 0

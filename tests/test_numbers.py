@@ -177,6 +177,9 @@ def test_every_verb_of_killing_leads_a_toll(text: str, count: int) -> None:
         ("Deux policiers et cinq soldats ont été tués, ainsi qu'au moins quatre passants.", 11),
         ("Le raid a tué six combattants, ainsi que deux enfants, selon l'ONG.", 8),
         ("Neuf villageois sont morts dans l'assaut, ainsi que trois blessés graves.", 9),
+        # the first count's noun takes a complement before the list goes on
+        ("Des hommes armés ont attaqué un poste, tuant trois policiers de la brigade locale et un passant.", 4),
+        ("En tout, trois policiers de la brigade spéciale du district et un passant ont été tués.", 4),
     ],
 )
 def test_listed_counts_add_up(text: str, count: int) -> None:
@@ -463,7 +466,7 @@ def test_a_toll_says_whether_it_adds_to_the_dead_told_and_whether_it_has_a_figur
     [
         # a side's loss counted by an approximate number with its elided "d'"
         ("La garnison avait perdu plusieurs dizaines d'hommes dans la bataille.", 12),
-        ("L'armée dit avoir abattu 15 rebelles et perdu trois soldats.", 3),
+        ("L'armée dit avoir perdu trois soldats dans l'embuscade.", 3),
         # the definite article of dead the text has told of
         ("Des hommes armés ont ouvert le feu, tuant les quatre gardes du dépôt.", 4),
         # the part of a counted group that died
@@ -473,3 +476,58 @@ def test_a_toll_says_whether_it_adds_to_the_dead_told_and_whether_it_has_a_figur
 )
 def test_a_toll_counts_what_its_words_count(text: str, count: int) -> None:
     assert [c for c, _ in tolls(text)][-1:] == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # a side that tells its own dead in the first person
+        ("« De notre côté, nous avons perdu trois soldats », a indiqué le porte-parole.", 3),
+        ("Le groupe aurait perdu douze combattants dans l'assaut.", 12),
+        # a long relative clause between the dead and their verb
+        ("Les deux assaillants, qui avaient caché leurs armes et leurs munitions dans un sac de sport, ont été tués.",
+         2),
+    ],
+)
+def test_more_ways_to_tell_the_dead(text: str, count: int) -> None:
+    assert [c for c, _ in tolls(text)] == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("L'armée affirme avoir tué mardi 29 combattants et perdu deux soldats près de la ville.", 31),
+        ("Les troupes ont abattu douze assaillants et ont perdu trois hommes.", 15),
+        ("L'armée dit avoir abattu 15 rebelles et perdu trois soldats.", 18),
+    ],
+)
+def test_a_side_kills_and_loses_in_one_toll(text: str, count: int) -> None:
+    """The dead of both sides of one fight, told in one clause, add up."""
+    assert [c for c, _ in tolls(text)] == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Un homme a poignardé deux passants dimanche avant d'être abattu par la police.", [(1, "")]),
+        ("L'assaillant a été abattu par les gardes.", [(1, "assaillant")]),
+        ("Le chauffeur, lui, serait mort sur le coup.", [(1, "chauffeur")]),
+        ("La fillette a succombé à ses blessures.", [(1, "fillette")]),
+        ("Le drone a été abattu au-dessus de la ville.", []),  # no one
+        ("Le soldat a été blessé par un tireur.", []),
+    ],
+)
+def test_one_dead_told_by_no_figure(text: str, expected: list[tuple[int, str]]) -> None:
+    """A person named by a definite singular noun, or the subject killed "avant d'être abattu", is one dead."""
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Bilan, selon un porte-parole des rebelles : « au moins sept mercenaires » de la milice tués.", 7),
+        ("Selon le maire, « douze soldats » ont été tués dans l'assaut.", 12),
+    ],
+)
+def test_a_quote_closed_between_the_count_and_the_death_word(text: str, count: int) -> None:
+    assert [c for c, _ in tolls(text)] == [count]

@@ -138,6 +138,10 @@ def extract_events(
     unclaimed: list[tuple[int, int]] = []  # the spans of text that tell attacks the text says were not claimed
     placeless: Frame | None = None  # an event told with no place yet ("a frappé un véhicule dans le centre")
     placeless_told: list[Frame] = []  # every event its sentence told with no place, the last one ``placeless``
+    # the events the last sentence that told any told: a toll that says it adds to the dead told before ("un
+    # assaillant a également été tué") is theirs, though sentences with no cue came between
+    last_told: list[Event] = []
+    waiting_lead: Frame | None = None  # a lead told by an attack's word with a toll and no place, for the next sentence
     for start, end in annotation.sentences:
         if start >= body_end:
             break
@@ -147,9 +151,13 @@ def extract_events(
             # names no place announces the paragraphs below it (one that does may name events of its own:
             # "Des heurts aussi à Lorient et Nantes")
             continue
-        frames = frames_for_sentence(text, (start, end), cues, mentions, annotation, triggers)
+        frames = _tolls_to_the_placed(frames_for_sentence(text, (start, end), cues, mentions, annotation, triggers))
+        if (waiting_lead is not None and placeless is waiting_lead
+                and waiting_lead.sentence[1] < _previous_end(annotation, start)):
+            placeless = waiting_lead = None  # only the next sentence may place it
         if not frames and _in_long_period_sentence(text, mentions, start, end, cues):
-            previous, last_day = [], []  # "3250 morts durant les 125 derniers jours": a long-period total
+            # "3250 morts durant les 125 derniers jours": a long-period total
+            previous, last_day, last_told = [], [], []
             _update_context(context, text, mentions, start, end, [])
             continue
         if last_day and cues.tells_the_same_day(text, start, end):
@@ -188,8 +196,14 @@ def extract_events(
             ):
                 # "40 terroristes ont été éliminés.", but not deaths its clause dates to another day ("Il y a deux
                 # jours, 38 personnes ont été tuées" after a march told today)
-                if not (trigger.toll_only and _another_time(article, frame, previous)):
-                    _share_tolls(article, previous, frame.tolls, cues)
+                told_before = previous or _added_to(frame.tolls, last_told)
+                if not (trigger.toll_only and _another_time(article, frame, told_before)):
+                    _share_tolls(article, told_before, frame.tolls, cues)
+                if (not (told_before or events or current) and frame.tolls and placeless is None
+                        and not (frame.unplaced or trigger.toll_only)):
+                    # "l'ELN a mené une attaque qui a fait deux morts. ... touchés par l'explosion près d'El Tarra":
+                    # a lead that opens the story with a toll and no place waits for the sentence that places it
+                    placeless = waiting_lead = frame
                 continue
             if placeless is not None and not (events or current) and _places_the_lead(placeless, frame):
                 # "Deux civils ont été tués samedi par un engin explosif ... Samedi, c'est un camion qui a heurté
@@ -214,10 +228,12 @@ def extract_events(
             current.extend(_done_elsewhere_too(article, annotation, (start, end), mentions, triggers, events))
         # "Dix-sept civils ont été tués." after the sentence that named the strike (the sentence is read for
         # a total only then)
-        tolls = mentions.tolls_in(start, end) if not frames and previous else []
+        tolls = mentions.tolls_in(start, end) if not frames else []
+        told_before = previous or _added_to(tolls, last_told) or _untolled_given(tolls, last_told, text, start, end)
+        tolls = tolls if told_before else []
         summed = tolls and cues.totals_a_period(text, start, end, day_starts(mentions, start, end))
-        if tolls and not summed and not _dates_another_day(mentions, start, end, previous[-1]):
-            _share_tolls(article, _told_with_the_last(previous, events), tolls, cues)
+        if tolls and not summed and not _dates_another_day(mentions, start, end, told_before[-1]):
+            _share_tolls(article, _told_with_the_last(told_before, events), tolls, cues)
         if cues.unclaimed.search(text, start, end):
             # "l'assaut, qui n'a pas été revendiqué": the sentence's own events; "L'attentat n'a pas été
             # revendiqué": those told before (see _unclaimed)
@@ -248,11 +264,51 @@ def extract_events(
         # "L'attaque s'est déroulée près de la rivière. Cette attaque a coûté la vie à douze personnes": a
         # sentence that only tells an event again keeps it the one the next sentence goes on about
         previous = current or retold
+        last_told = previous or last_told
     merged = _armed_groups_first(merge_events(inherit_dates(_demonstration_clashes(events, annotation, cues))))
     _unclaimed([e for e in merged if any(lo <= span.start < hi for span in e.evidence.get("trigger", [])
                                          for lo, hi in unclaimed)])
     return _unnamed_groups_at_home(_without_places_in_passing(_demonstration_sides(
         _bloodless(_police_facing_crowds(_lethal_interventions(_assault_bombs(merged)), cues))), country))
+
+
+def _tolls_to_the_placed(frames: list[Frame]) -> list[Frame]:
+    """"Tous trois ont succombé lors de heurts entre des manifestants et la police à Gizeh": a toll the parse gave a
+    cue of the sentence that has no place is the toll of the sentence's placed cue that has none."""
+    placed = [f for f in frames if f.places or f.unplaced]
+    unplaced = [f for f in frames if not (f.places or f.unplaced) and f.tolls and not f.trigger.anaphoric]
+    if not placed or not unplaced or any(f.tolls for f in placed):
+        return frames
+    tolls = list(dict.fromkeys(t for f in unplaced for t in f.tolls))
+    given = {id(f) for f in unplaced}
+    return [replace(f, tolls=tolls) if f is placed[0] else replace(f, tolls=[]) if id(f) in given else f
+            for f in frames]
+
+
+def _previous_end(annotation: Annotation, start: int) -> int:
+    """Where the sentence before the one at ``start`` ends (-1 for the first)."""
+    return max((e for _, e in annotation.sentences if e <= start), default=-1)
+
+
+# "le bilan est de quatre gendarmes et 14 soldats tués": the sentence gives the toll of what was told
+# (the toll is the clause's subject: "selon un bilan officiel, trois des 16 morts ..." is a figure of its own)
+TOLL_SENTENCE = re.compile(r"\b(?:le|ce)\s+(?:premier\s+|dernier\s+|nouveau\s+)?bilan(?:\s+\w+)?\s+"
+                           r"(?:est|était|serait|s['’]élève|fait\s+état|se\s+monte)\b", re.IGNORECASE)
+
+
+def _untolled_given(tolls: list[TollRef], last_told: list[Event], text: str, start: int, end: int) -> list[Event]:
+    """The events told last, when they have no toll yet and the sentence gives the toll of what the story told ("le
+    bilan est de quatre gendarmes et 14 soldats tués"), though sentences with no cue came between; else none (a
+    figure for an event that has one is another source's, see _share_tolls)."""
+    if not tolls or not last_told or any(e.fatalities for e in last_told):
+        return []
+    return last_told if TOLL_SENTENCE.search(text, start, end) is not None else []
+
+
+def _added_to(tolls: list[TollRef], last_told: list[Event]) -> list[Event]:
+    """The events told last, when every toll of ``tolls`` says its dead add to those told before ("un assaillant a
+    également été tué"), else none."""
+    return last_told if tolls and all(t.additive for t in tolls) else []
 
 
 def _unnamed_groups_at_home(events: list[Event]) -> list[Event]:
@@ -408,7 +464,12 @@ def _tells_again(anaphor: Trigger, placeless: Frame) -> bool:
 def _places_the_lead(lead: Frame, frame: Frame) -> bool:
     """Does ``frame`` tell again, with its place, the event a lead told with a toll and no place: the same kind
     of cue, no toll of its own, and no other day than the lead's?"""
-    if not lead.tolls or frame.tolls or not frame.places or lead.trigger.category.name != frame.trigger.category.name:
+    if not lead.tolls or frame.tolls or not frame.places:
+        return False
+    # "une attaque ... a fait deux morts. Les soldats ... ont été touchés par l'explosion": the attack the lead names
+    # by no means is the one the next sentence tells the means of
+    if lead.trigger.category.name != frame.trigger.category.name and not (
+            _attack_noun(lead.trigger) and frame.trigger.category.event_type not in NON_VIOLENT_TYPES):
         return False
     lead_days = {d.value for d in lead.dates if d.kind == "day"}
     days = {d.value for d in frame.dates if d.kind == "day"}

@@ -256,7 +256,10 @@ def _filler_words() -> str:
     vocab = _vocabulary()
     # "un 32e mort", "une 3ème victime": an ordinal in digits ranks the one dead, as "un cinquième mort" does
     ordinal = rf"(?:{_SEP}\d+(?:e|eme|ieme)(?![\w-]))"
-    return rf"(?:{_word_but(tuple([*vocab['filler_stop_words'], *vocab['vague_quantities']]))}|{ordinal})"
+    # "« au moins neuf mercenaires » du groupe tués": a quote the count and its noun are told in closes before the
+    # death word
+    quote_closed = r'(?:\s*[»"”])?'
+    return rf"(?:{_word_but(tuple([*vocab['filler_stop_words'], *vocab['vague_quantities']]))}{quote_closed}|{ordinal})"
 
 
 def _word_but(stop: tuple[str, ...]) -> str:
@@ -316,7 +319,7 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
     of_one = r"(?:\s+d(?:e\s+|')\s*une?(?:\s+meme)?\s+[a-z][a-z-]*)?"  # "dix membres d'une même famille"
     # "un grand nombre de terroristes qui tentaient de s'infiltrer ont été éliminés"
     # "quatorze personnes circulant à bord d'un autocar ont été tuées": a present participle's phrase likewise
-    relative = (r"(?:,?\s+qui(?:\s+[^,.;:!?]{1,60}?)??,?"
+    relative = (r"(?:,?\s+qui(?:\s+[^,.;:!?]{1,90}?)??,?"
                 r"|,?\s+[a-z]+ant\s+(?:a|au|aux|dans|sur|en|vers|pres|pour|de|du|des|d')(?![\w-])[^,.;:!?]{0,50}?,?)?")
     end = r"(?![\w-])"
     sources = {
@@ -349,6 +352,17 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
             rf"|{_alternation(vocab['auxiliaries_etre'])}\s+)?{_alternation(vocab['passive_death_participles'])}"
             rf"\s*,?\s+au\s+nombre\s+d(?:e\s+|'\s*)(?=[\w])(?P<qty>{_quantity_pattern()})(?![\w-])"
         ),
+        # "l'assaillant a été abattu", "le chauffeur est mort", "la fillette a succombé": one dead, no figure
+        "one": (
+            rf"(?<![\w-])(?P<qty>l'|le|la)\s*(?P<fill>{_alternation(vocab['one_dead_nouns'])})(?![\w-])"
+            rf"(?:\s*,[^,.;:!?]{{1,40}},)?\s+"
+            rf"(?:{_alternation(vocab['auxiliaries_avoir'])}{adverbs}\s+(?:ete{adverbs}\s+"
+            rf"{_alternation(vocab['one_dead_participles'])}|{_alternation(vocab['intransitive_avoir_deaths'])})"
+            rf"|{_alternation(vocab['auxiliaries_etre'])}{adverbs}\s+{_alternation(vocab['one_dead_etre'])}){end}"
+        ),
+        # "a poignardé deux passants avant d'être abattu": the subject, one dead
+        "one_after": (rf"(?<![\w-])avant\s+d'\s*(?P<qty>)(?P<fill>)etre\s+"
+                      rf"{_alternation(vocab['one_dead_participles'])}{end}"),
         # "tués : 12"
         "label": rf"(?<![\w-]){_alternation(vocab['toll_labels'])}\s*:\s*{qty}(?P<fill>)",
     }
@@ -367,6 +381,8 @@ QUANTITY_FIRST = ("noun", "clause")
 # the toll patterns that open on one of the words they cannot match without ("tuant", "a perdu", "tués :"): none
 # begins before a line's first death word (:func:`_death_word_pattern`)
 OPEN_ON_NEEDED_WORDS = ("lead", "loss", "label")
+# the toll patterns that tell one dead by no figure ("l'assaillant a été abattu", "avant d'être abattu")
+ONE_DEAD = ("one", "one_after")
 
 
 @lru_cache(maxsize=1)
@@ -475,7 +491,8 @@ def _conjunct_words(trailing: bool = False) -> str:
 def _earlier_conjunct_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A count listed just before another, joined by "et" (the list's last join), then one joined by a comma."""
     qty = rf"(?P<qty>{_quantity_pattern()})"
-    words = rf"(?P<words>{_conjunct_words()}{{0,5}})"
+    # "quatre membres des forces de l'ordre et une touriste": a count's noun may take a complement of a few words
+    words = rf"(?P<words>{_conjunct_words()}{{0,8}})"
     last, comma = (re.compile(rf"(?<![\w-]){qty}{words}{join}(?:(?:ses|leurs|son|sa|les)\s+)?$")
                    for join in (r"\s+et\s+", r"\s*,\s*"))
     return last, comma
@@ -542,10 +559,16 @@ def _with_conjoined_subject(folded: str, start: int, count: int) -> tuple[int, i
         join = comma  # one "et" closes a list: the counts before it are joined by commas
 
 
-def _with_listed_objects(folded: str, end: int, count: int) -> tuple[int, int]:
+def _with_listed_objects(folded: str, end: int, count: int) -> tuple[int, int, bool]:
     """Add the counts a killing verb lists after its first ("tuant trois soldats, un policier et deux civils"),
-    once an "et" closes the list."""
+    once an "et" closes the list; and whether the first count's noun went on past the words the toll took."""
     position, listed = end, []
+    # "tuant quatre membres des forces de l'ordre et une touriste": the first count's noun may go on past the
+    # words the toll took
+    complement = _complement_pattern().match(folded, end)
+    past = complement is not None and _later_conjunct_pattern().match(folded, complement.end()) is not None
+    if complement is not None and past:
+        position = complement.end()
     while (conjunct := _later_conjunct_pattern().match(folded, position)) is not None:
         extra = _listed_count(folded, conjunct)
         if extra is None:
@@ -553,8 +576,15 @@ def _with_listed_objects(folded: str, end: int, count: int) -> tuple[int, int]:
         listed.append(extra)
         position = conjunct.end()
         if conjunct.group("join").strip() == "et":
-            return position, count + sum(listed)
-    return end, count
+            return position, count + sum(listed), past
+    return end, count, False
+
+
+@lru_cache(maxsize=1)
+def _complement_pattern() -> re.Pattern[str]:
+    """The rest of a counted noun's complement after the words a toll took ("[quatre membres des] forces de
+    l'ordre jordaniennes"): a few words, no verb, conjunction or number."""
+    return re.compile(rf"{_conjunct_words()}{{1,6}}(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -606,6 +636,8 @@ _TOLL_WORDS = {
     "numbered": ("passive_death_participles", "intransitive_avoir_deaths", "etre_deaths"),
     "numbered_after": ("passive_death_participles",),
     "label": ("toll_labels",),
+    "one": ("one_dead_participles", "intransitive_avoir_deaths", "one_dead_etre"),
+    "one_after": ("one_dead_participles",),
 }
 
 
@@ -683,6 +715,7 @@ def _starts_before(starts: list[int], bound: int) -> list[int]:
 def _candidates(text: str, folded: str, zero: bool = True) -> list[TollMention]:
     """The toll phrases of one line; ``zero``: whether a phrase that says nobody died may be in it."""
     found: list[TollMention] = []
+    kinds: list[str] = []  # the toll pattern each of ``found`` was read by
     death_word = _death_word_pattern().search(folded)
     patterns = _toll_patterns() if death_word is not None else {}
     first_word = death_word.start() if death_word is not None else 0
@@ -699,7 +732,7 @@ def _candidates(text: str, folded: str, zero: bool = True) -> list[TollMention]:
                 # ("... ont été tués, dont 3 enfants") are not tried
                 matches = finditer_at(pattern, folded, _starts_before(quantity_starts, words_end))
         for match in matches:
-            count = parse_quantity(match.group("qty"))
+            count = 1 if name in ONE_DEAD else parse_quantity(match.group("qty"))
             victims, head_end = _victim_head(text, folded, match)
             if count is None or not _is_plausible(folded, match, victims):
                 continue
@@ -713,8 +746,11 @@ def _candidates(text: str, folded: str, zero: bool = True) -> list[TollMention]:
                     count, end = breakdown
             if name == "lead":
                 # the trailing words after "tuant 3 soldats" are not part of the toll, unless they list more dead
-                listed_end, listed_count = _with_listed_objects(folded, match.end(), count)
-                end, count = (listed_end, listed_count) if listed_end != match.end() else (head_end, count)
+                listed_end, listed_count, past = _with_listed_objects(folded, match.end(), count)
+                # the toll's words stop at its first noun when that noun's complement comes between ("tuant quatre
+                # membres [des forces de l'ordre] et une touriste"): the words after it name sides, not the dead
+                end = head_end if past or listed_end == match.end() else listed_end
+                count = listed_count
             if name in ("clause", "noun"):
                 # "l'un des deux assaillants a été tué": the part of the group that died
                 start, count = _partitive(folded, start, count)
@@ -725,10 +761,33 @@ def _candidates(text: str, folded: str, zero: bool = True) -> list[TollMention]:
             indefinite = _strip_affixes(_normalise_phrase(match.group("qty"))) in _vocabulary()["vague_quantities"]
             found.append(TollMention(start, end, text[start:end], count, victims, additive,
                                      indefinite and count == parse_quantity(match.group("qty"))))
+            kinds.append(name)
+    found += _kills_with_own_losses(text, folded, found, kinds)
     for match in _zero_toll_pattern().finditer(folded) if zero else ():
         start, end = match.span()
         found.append(TollMention(start, end, text[start:end], 0, ""))
     return found
+
+
+# what may stand between a side's kills and its own losses told with them: no figure, no sentence's end
+_KILLS_TO_LOSSES = re.compile(r"[^.;:!?\d]{0,40}")
+
+
+def _kills_with_own_losses(text: str, folded: str, found: list[TollMention], kinds: list[str]) -> list[TollMention]:
+    """"avoir tué 29 combattants et perdu deux soldats": the dead of both sides of one fight, one toll (the
+    longer mention wins over its two parts in :func:`without_overlaps`)."""
+    joined = []
+    for kill, kill_kind in zip(found, kinds, strict=True):
+        if kill_kind != "lead":
+            continue
+        for loss, loss_kind in zip(found, kinds, strict=True):
+            gap = folded[kill.end : loss.start]
+            if loss_kind != "loss" or loss.start < kill.end or not _KILLS_TO_LOSSES.fullmatch(gap):
+                continue
+            if folded.startswith("et ", loss.start) or re.search(r"(?<![\w-])et\s+$", gap):
+                joined.append(TollMention(kill.start, loss.end, text[kill.start : loss.end], kill.count + loss.count,
+                                          kill.victims, kill.additive, kill.indefinite and loss.indefinite))
+    return joined
 
 
 class _Stretch(Protocol):
