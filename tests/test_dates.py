@@ -257,6 +257,12 @@ def test_days_counted_from_the_day_last_named(text: str, expected: date) -> None
     assert (shifted.value, shifted.precision, shifted.kind) == (expected, 1, "day")
 
 
+def test_a_part_of_the_day_after_le_meme_jour_is_not_the_publication_day() -> None:
+    # "le même jour" goes on with the day last named (extraction carries it); "dans la journée" is of that day
+    text = "Jeudi, un chef de village a été tué. Le même jour dans la journée, deux éleveurs ont disparu."
+    assert [(m.text, m.value) for m in find_dates(text, MONDAY)] == [("Jeudi", date(2017, 10, 12))]
+
+
 def test_a_day_counted_from_a_named_day_is_known_when_only_the_publication_month_is() -> None:
     mentions = find_dates("Le 26 juin, un poste a été attaqué. Dix jours plus tôt, un autre avait été visé.",
                           date(2022, 7, 1), month_only=True)

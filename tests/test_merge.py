@@ -437,3 +437,14 @@ def test_one_fight_told_near_two_places_stays_where_the_fuller_report_places_it(
     # far apart, they are two fights
     far = _ambush("Mosul", 36.9, "guet-apens", 12)
     assert len(merge_events([far, _ambush("Hawija", 35.32, "embuscade", 27)])) == 2
+
+
+def test_a_lead_dated_by_its_report_sums_up_a_detail_of_the_day_before() -> None:
+    # "Deux civils ont été tués dans le Sinaï, ont rapporté mercredi des sources ... Mardi soir, à Rafah, ..."
+    army, group = "Military Forces of Egypt", "Islamic State Sinai Province"
+    lead = _clash("Sinaï", 3, group, army, "Etat islamique")
+    lead.add_evidence("event_date", _span("Mardi"))
+    lead.event_date = "2015-07-01"
+    detail = _clash("Rafah", 1, group, army, "jihadistes")
+    detail.add_evidence("event_date", _span("Mardi"))
+    assert [e.location for e in merge_events([lead, detail])] == ["Rafah"]

@@ -506,7 +506,7 @@ def _details_of(event: Event, events: list[Event]) -> list[Event]:
         and other.sub_event_type == event.sub_event_type
         and other.admin1 == event.admin1
         and other.geo_precision < 3
-        and (undated or other.event_date == event.event_date or "event_date" not in other.evidence)
+        and (undated or _a_day_apart_at_most(other, event) or "event_date" not in other.evidence)
         and (
             other.actor1 == event.actor1
             or unnamed_actor1(other)  # "les bombardiers ont visé X et Y" after "l'aviation russe a ..."
@@ -514,6 +514,12 @@ def _details_of(event: Event, events: list[Event]) -> list[Event]:
             or _is_generic_name(event.actor1)
         )
     ]
+
+
+def _a_day_apart_at_most(detail: Event, lead: Event) -> bool:
+    """A lead dated by the day it was reported ("ont rapporté mercredi des sources") sums up details told on the
+    day before ("mardi dans la nuit, à Mora"), as it does those of its own day."""
+    return abs((date.fromisoformat(detail.event_date) - date.fromisoformat(lead.event_date)).days) <= 1
 
 
 def unnamed_actor1(event: Event) -> bool:
