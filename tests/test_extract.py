@@ -2862,3 +2862,10 @@ def test_a_capital_that_is_an_agent_is_its_government_not_the_place(pipeline: Pi
     _, events = run(pipeline, "Des manifestants ont incendié des voitures de police jeudi à Kiev. Ils protestaient "
                               "contre la tutelle imposée au pays par Moscou, selon la police ukrainienne.")
     assert [e.location for e in events] == ["Kyiv"]
+
+
+def test_a_retelling_places_at_a_town_an_event_told_in_its_province(pipeline: Pipeline) -> None:
+    # the town the anaphor's sentence names inside the province is the most specific place named for the attack
+    event = only_event(pipeline, "Trois policiers ont été tués mardi dans une attaque dans la province de Diyala, "
+                                 "en Irak. L'attaque a eu lieu près de Baqouba.")
+    assert (event.location, event.admin1, event.geo_precision) == ("Baqubah", "Diyala", 2)
