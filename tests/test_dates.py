@@ -306,8 +306,9 @@ def test_month_only_publication_dates_a_weekday_the_article_dates_elsewhere() ->
     ("text", "expected", "precision", "kind"),
     [
         ("dans la nuit du 3 au 4 octobre", date(2017, 10, 4), 1, "day"),  # a night: its later day
-        ("du 3 au 9 octobre", date(2017, 10, 3), 2, "week"),
-        ("du 28 septembre au 2 octobre", date(2017, 9, 28), 2, "week"),
+        ("du 3 au 9 octobre", date(2017, 10, 6), 2, "week"),  # a span of days: its middle day
+        ("du 28 septembre au 2 octobre", date(2017, 9, 30), 2, "week"),
+        ("entre mardi 3 et jeudi 5 octobre", date(2017, 10, 4), 2, "week"),
         ("les 7 et 8 octobre", date(2017, 10, 7), 2, "week"),  # two named days: the first, as a span
         ("les 7-8 octobre", date(2017, 10, 7), 2, "week"),
         ("les combats des 7 et 8 octobre", date(2017, 10, 7), 2, "week"),  # "des" = "de" + "les"

@@ -580,7 +580,7 @@ def _dated_period_pattern() -> re.Pattern[str]:
 def _dated_periods(folded: str, published: date) -> Iterator[_Found]:
     """ "depuis le 5 juin jusqu'au 10 octobre", "du 3 au 9 mai" → the period's last day;
     "depuis le 5 juin" → publication day. A range of a week or less is no long period: "dans la nuit du 3
-    au 4 mars" is the night's later day, "du 3 au 5 mai" its first day with week precision."""
+    au 4 mars" is the night's later day, "du 3 au 5 mai" its middle day with week precision."""
     if not _names_month(folded):
         return  # a match yields only with a month named
     for match in _dated_period_pattern().finditer(folded):
@@ -593,8 +593,10 @@ def _dated_periods(folded: str, published: date) -> Iterator[_Found]:
             if value is not None and first is not None and (value - first).days <= _SHORT_RANGE_DAYS:
                 night = folded[max(0, match.start() - 12) : match.start()].rstrip().endswith("nuit")
                 precision, kind = (PRECISION_DAY, "day") if night or value == first else (PRECISION_WEEK, "week")
-                # a night is dated by its later day, as "la nuit de samedi à dimanche" is
-                yield match.start(), match.end(), value if night else first, precision, kind
+                # a night is dated by its later day, as "la nuit de samedi à dimanche" is; a span of days by its
+                # middle one ("entre jeudi 1er et samedi 3 juin": the 2nd), the first of two ("les 7 et 8 octobre")
+                middle = first + timedelta(days=(value - first).days // 2)
+                yield match.start(), match.end(), value if night else middle, precision, kind
                 continue
         elif match.group("month1") is not None and match.group(0).startswith("depuis"):
             value = published
