@@ -63,6 +63,7 @@ def test_next_weekday_is_not_a_past_date() -> None:
         ("ce matin", 0),
         ("ce soir", 0),
         ("cette nuit", 0),
+        ("Des heurts ont éclaté la nuit dernière dans le centre.", -1),  # the night that began "hier soir"
         ("ces dernières heures", 0),
         ("Ces dernieres heures, la route a été coupée.", 0),
         ("il y a trois jours", -3),
