@@ -448,3 +448,14 @@ def test_a_lead_dated_by_its_report_sums_up_a_detail_of_the_day_before() -> None
     detail = _clash("Rafah", 1, group, army, "jihadistes")
     detail.add_evidence("event_date", _span("Mardi"))
     assert [e.location for e in merge_events([lead, detail])] == ["Rafah"]
+
+
+def test_a_report_that_names_the_day_dates_the_undated_report_of_the_same_happening() -> None:
+    # "Attentat à Maiduguri" (dated by its publication), then "Samedi, une bombe a explosé ... au marché"
+    headline, detail = _bombing("2017-11-20", 2), _bombing("2017-11-18", 1, "samedi")
+    detail.location, detail.latitude, detail.longitude = "Marché", 11.85, 13.16
+    headline.latitude, headline.longitude = 11.846, 13.157
+    headline.add_evidence("sentence", Span("doc", 0, 5, "Titre"))
+    detail.add_evidence("sentence", Span("doc", 6, 12, "Phrase"))
+    merged = merge_events([headline, detail])
+    assert [(e.event_date, e.time_precision) for e in merged] == [("2017-11-18", 1)]

@@ -391,6 +391,10 @@ def _absorb(kept: Event, other: Event) -> None:
     total over more than this event), and the lowest wins (codebook section 6).
     """
     kept.fatalities = _combined_toll(kept, other)
+    if "event_date" not in kept.evidence and "event_date" in other.evidence:
+        # "Attentat suicide à Ankara" (dated by the publication only), then "Dimanche 13 mars, une voiture piégée a
+        # explosé ... dans le quartier de Kizilay": the report that names the day dates the event
+        kept.event_date, kept.time_precision = other.event_date, other.time_precision
     kept.time_precision = min(kept.time_precision, other.time_precision)
     if _named_the_other_way(kept, other):
         trade_sides(kept)
