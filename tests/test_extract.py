@@ -2869,3 +2869,11 @@ def test_a_retelling_places_at_a_town_an_event_told_in_its_province(pipeline: Pi
     event = only_event(pipeline, "Trois policiers ont été tués mardi dans une attaque dans la province de Diyala, "
                                  "en Irak. L'attaque a eu lieu près de Baqouba.")
     assert (event.location, event.admin1, event.geo_precision) == ("Baqubah", "Diyala", 2)
+
+
+def test_a_raid_folded_into_the_fight_places_it_at_the_district_it_names(pipeline: Pipeline) -> None:
+    # the raid is the attack told again; the district it names is finer than the province the lead gave
+    event = only_event(pipeline, "Cinq soldats turcs ont été tués lors de l'attaque d'une base militaire par des "
+                                 "combattants du PKK dans la province de Siirt. Le raid s'est produit dans le district "
+                                 "d'Eruh.")
+    assert (event.location, event.admin1) == ("Eruh", "Siirt")

@@ -291,6 +291,15 @@ def _fold(event: Event, absorber: Event) -> None:
     """What an event folded into another leaves it: the larger toll, the side acted upon when the other names
     none; arrests make a protest one with intervention."""
     absorber.fatalities = max(absorber.fatalities, event.fatalities)
+    if absorber.geo_precision == 3 and event.geo_precision < 3 and (absorber.country, absorber.admin1) == (
+            event.country, event.admin1):
+        # "lors de l'attaque d'une base ... dans la province de Siirt", then "Le raid s'est produit dans le district
+        # d'Eruh": the face folded in names the most specific place of the happening (codebook section 4)
+        absorber.location, absorber.admin2 = event.location, event.admin2
+        absorber.latitude, absorber.longitude = event.latitude, event.longitude
+        absorber.geo_precision = event.geo_precision
+        for span in event.evidence.get("location", []):
+            absorber.add_evidence("location", span)
     if event.sub_event_type == "Arrests" and absorber.sub_event_type in DEMONSTRATION_SEVERITY:
         if absorber.sub_event_type == "Peaceful protest":
             absorber.sub_event_type = "Protest with intervention"
