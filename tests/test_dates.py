@@ -63,6 +63,7 @@ def test_next_weekday_is_not_a_past_date() -> None:
         ("ce matin", 0),
         ("ce soir", 0),
         ("cette nuit", 0),
+        ("Des heurts ont éclaté la nuit dernière dans le centre.", -1),  # the night that began "hier soir"
         ("ces dernières heures", 0),
         ("Ces dernieres heures, la route a été coupée.", 0),
         ("il y a trois jours", -3),
@@ -257,6 +258,12 @@ def test_days_counted_from_the_day_last_named(text: str, expected: date) -> None
     assert (shifted.value, shifted.precision, shifted.kind) == (expected, 1, "day")
 
 
+def test_a_part_of_the_day_after_le_meme_jour_is_not_the_publication_day() -> None:
+    # "le même jour" goes on with the day last named (extraction carries it); "dans la journée" is of that day
+    text = "Jeudi, un chef de village a été tué. Le même jour dans la journée, deux éleveurs ont disparu."
+    assert [(m.text, m.value) for m in find_dates(text, MONDAY)] == [("Jeudi", date(2017, 10, 12))]
+
+
 def test_a_day_counted_from_a_named_day_is_known_when_only_the_publication_month_is() -> None:
     mentions = find_dates("Le 26 juin, un poste a été attaqué. Dix jours plus tôt, un autre avait été visé.",
                           date(2022, 7, 1), month_only=True)
@@ -300,8 +307,9 @@ def test_month_only_publication_dates_a_weekday_the_article_dates_elsewhere() ->
     ("text", "expected", "precision", "kind"),
     [
         ("dans la nuit du 3 au 4 octobre", date(2017, 10, 4), 1, "day"),  # a night: its later day
-        ("du 3 au 9 octobre", date(2017, 10, 3), 2, "week"),
-        ("du 28 septembre au 2 octobre", date(2017, 9, 28), 2, "week"),
+        ("du 3 au 9 octobre", date(2017, 10, 6), 2, "week"),  # a span of days: its middle day
+        ("du 28 septembre au 2 octobre", date(2017, 9, 30), 2, "week"),
+        ("entre mardi 3 et jeudi 5 octobre", date(2017, 10, 4), 2, "week"),
         ("les 7 et 8 octobre", date(2017, 10, 7), 2, "week"),  # two named days: the first, as a span
         ("les 7-8 octobre", date(2017, 10, 7), 2, "week"),
         ("les combats des 7 et 8 octobre", date(2017, 10, 7), 2, "week"),  # "des" = "de" + "les"

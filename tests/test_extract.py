@@ -3115,3 +3115,16 @@ def test_demonstrations_named_as_the_frame_of_a_death_are_no_march_of_their_own(
     _, events = run(pipeline, "Un étudiant a été tué mercredi à Caracas. L'ONG a précisé que sa mort était survenue "
                               "dans le cadre des manifestations à San Cristobal.")
     assert [e.event_type for e in events] == ["Violence against civilians"]
+def test_a_retelling_places_at_a_town_an_event_told_in_its_province(pipeline: Pipeline) -> None:
+    # the town the anaphor's sentence names inside the province is the most specific place named for the attack
+    event = only_event(pipeline, "Trois policiers ont été tués mardi dans une attaque dans la province de Diyala, "
+                                 "en Irak. L'attaque a eu lieu près de Baqouba.")
+    assert (event.location, event.admin1, event.geo_precision) == ("Baqubah", "Diyala", 2)
+
+
+def test_a_raid_folded_into_the_fight_places_it_at_the_district_it_names(pipeline: Pipeline) -> None:
+    # the raid is the attack told again; the district it names is finer than the province the lead gave
+    event = only_event(pipeline, "Cinq soldats turcs ont été tués lors de l'attaque d'une base militaire par des "
+                                 "combattants du PKK dans la province de Siirt. Le raid s'est produit dans le district "
+                                 "d'Eruh.")
+    assert (event.location, event.admin1) == ("Eruh", "Siirt")

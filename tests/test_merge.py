@@ -459,3 +459,23 @@ def test_a_province_lead_dated_the_day_after_its_detail_is_the_detail_reported()
     assert len(merge_events([later, _explosion("Parou", 1, "Mopti", "2021-01-26")])) == 2
     earlier = _explosion("Mopti", 3, "Mopti", "2021-01-25", toll=4)
     assert len(merge_events([earlier, _explosion("Parou", 1, "Mopti", "2021-01-26")])) == 2
+def test_a_lead_dated_by_its_report_sums_up_a_detail_of_the_day_before() -> None:
+    # "Deux civils ont été tués dans le Sinaï, ont rapporté mercredi des sources ... Mardi soir, à Rafah, ..."
+    army, group = "Military Forces of Egypt", "Islamic State Sinai Province"
+    lead = _clash("Sinaï", 3, group, army, "Etat islamique")
+    lead.add_evidence("event_date", _span("Mardi"))
+    lead.event_date = "2015-07-01"
+    detail = _clash("Rafah", 1, group, army, "jihadistes")
+    detail.add_evidence("event_date", _span("Mardi"))
+    assert [e.location for e in merge_events([lead, detail])] == ["Rafah"]
+
+
+def test_a_report_that_names_the_day_dates_the_undated_report_of_the_same_happening() -> None:
+    # "Attentat à Maiduguri" (dated by its publication), then "Samedi, une bombe a explosé ... au marché"
+    headline, detail = _bombing("2017-11-20", 2), _bombing("2017-11-18", 1, "samedi")
+    detail.location, detail.latitude, detail.longitude = "Marché", 11.85, 13.16
+    headline.latitude, headline.longitude = 11.846, 13.157
+    headline.add_evidence("sentence", Span("doc", 0, 5, "Titre"))
+    detail.add_evidence("sentence", Span("doc", 6, 12, "Phrase"))
+    merged = merge_events([headline, detail])
+    assert [(e.event_date, e.time_precision) for e in merged] == [("2017-11-18", 1)]

@@ -14,6 +14,7 @@ from veilleur.resolve.places import (
     Geocoder,
     PlaceMention,
     _Match,
+    _surveyed_point,
     default_gazetteer,
     name_key,
     rank_countries,
@@ -862,3 +863,14 @@ def test_a_name_a_chain_settles_is_that_place_throughout_the_text(geocoder: Geoc
             "leurs armes à Sido, dans l'Ouham-Fafa, selon les autorités.")
     sido = [m for m in geocoder.find(text).mentions if m.text == "Sido"]
     assert len(sido) == 2 and {m.place.admin1 for m in sido} == {"Ouham-Fafa"}
+
+
+def test_a_town_of_the_extracts_takes_the_point_geonames_gives_it() -> None:
+    # made-up towns: the extracts' point lies 7 km from GeoNames' for the same town; a namesake elsewhere does not count
+    extracted = Place("Bourg", 20.20, 1.09, "Mali", "Kidal", feature="city", geonameid="wof:1")
+    surveyed = Place("Bourg", 20.20, 1.02, "Mali", "Kidal", feature="village", geonameid="2")
+    namesake = Place("Bourg", 14.5, -4.2, "Mali", "Mopti", feature="village", geonameid="3")
+    moved = _surveyed_point(extracted, [extracted, namesake, surveyed])
+    assert (moved.name, moved.latitude, moved.longitude, moved.feature) == ("Bourg", 20.20, 1.02, "city")
+    assert _surveyed_point(extracted, [extracted, namesake]) == extracted
+    assert _surveyed_point(surveyed, [extracted, surveyed]) == surveyed  # GeoNames' own entries are left as they are

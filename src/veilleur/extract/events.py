@@ -189,6 +189,7 @@ def extract_events(
                 told_again = _of_its_kind(trigger, pointed)
                 _share_tolls(article, told_again, frame.tolls, cues)
                 _date_told_again(article, told_again, frame)
+                _place_told_again(article, told_again, frame)
                 retold.extend(e for e in told_again if e not in retold)
                 continue
             if (trigger.toll_only or trigger.anaphoric or trigger.category.only_alone) and not (
@@ -953,6 +954,21 @@ def _date_told_again(article: Article, events: list[Event], frame: Frame) -> Non
         if "event_date" not in event.evidence and day_in_span(day, event):
             event.event_date, event.time_precision = day.isoformat(), precision
             event.add_evidence("event_date", article.span(told.start, told.end))
+
+
+def _place_told_again(article: Article, events: list[Event], frame: Frame) -> None:
+    """"... tués dans une attaque dans la province de Diyala" then "L'attaque a eu lieu près de Baqouba": the one
+    place finer than a region that the retelling names inside the region the first telling placed the event in is
+    the event's place (the most specific place named for it, codebook section 4)."""
+    finer = {(p.name, p.admin1, p.country): p for p in frame.places if p.precision < 3}
+    if len(finer) != 1:
+        return  # several places: a list, or a place and its town, that no single event is refined to
+    place = next(iter(finer.values()))
+    for event in events:
+        if event.geo_precision == 3 and (event.country, event.admin1) == (place.country, place.admin1):
+            event.location, event.admin1, event.admin2 = place.name, place.admin1, place.admin2
+            event.latitude, event.longitude, event.geo_precision = place.latitude, place.longitude, place.precision
+            event.add_evidence("location", article.span(place.start, place.end))
 
 
 def _another_time(article: Article, frame: Frame, told: list[Event]) -> bool:

@@ -308,6 +308,15 @@ def _fold(event: Event, absorber: Event) -> None:
     """What an event folded into another leaves it: the larger toll, the side acted upon when the other names
     none; arrests make a protest one with intervention."""
     absorber.fatalities = max(absorber.fatalities, event.fatalities)
+    if absorber.geo_precision == 3 and event.geo_precision < 3 and (absorber.country, absorber.admin1) == (
+            event.country, event.admin1):
+        # "lors de l'attaque d'une base ... dans la province de Siirt", then "Le raid s'est produit dans le district
+        # d'Eruh": the face folded in names the most specific place of the happening (codebook section 4)
+        absorber.location, absorber.admin2 = event.location, event.admin2
+        absorber.latitude, absorber.longitude = event.latitude, event.longitude
+        absorber.geo_precision = event.geo_precision
+        for span in event.evidence.get("location", []):
+            absorber.add_evidence("location", span)
     if event.sub_event_type == "Arrests" and absorber.sub_event_type in DEMONSTRATION_SEVERITY:
         if absorber.sub_event_type == "Peaceful protest":
             absorber.sub_event_type = "Protest with intervention"
@@ -408,6 +417,10 @@ def _absorb(kept: Event, other: Event) -> None:
     total over more than this event), and the lowest wins (codebook section 6).
     """
     kept.fatalities = _combined_toll(kept, other)
+    if "event_date" not in kept.evidence and "event_date" in other.evidence:
+        # "Attentat suicide à Ankara" (dated by the publication only), then "Dimanche 13 mars, une voiture piégée a
+        # explosé ... dans le quartier de Kizilay": the report that names the day dates the event
+        kept.event_date, kept.time_precision = other.event_date, other.time_precision
     kept.time_precision = min(kept.time_precision, other.time_precision)
     if _named_the_other_way(kept, other):
         trade_sides(kept)

@@ -35,6 +35,7 @@ PRECISION_YEAR = 4
 _EARLIEST_YEAR = 1900
 _SATURDAY = 5
 SHIFT = "shift"  # a day counted from another ("la veille"), until find_dates anchors it
+SAME_DAY = "same"  # "le même jour": no day of its own, dropped by find_dates
 _SHORT_RANGE_DAYS = 7  # "du 3 au 5 mai": one event's span, not a long-period total
 _SUNDAY = 6
 
@@ -434,6 +435,24 @@ def _shifted_days(folded: str, published: date) -> Iterator[_Found]:
         yield match.start(), match.end(), published + timedelta(days=offset), PRECISION_DAY, SHIFT
 
 
+@lru_cache(maxsize=1)
+def _same_day_pattern() -> re.Pattern[str]:
+    vocab = _vocabulary()
+    part = _alternation(vocab["parts_of_day"])
+    return re.compile(
+        rf"{_pieces()['start']}{_alternation(vocab['same_day_phrases'])}(?:\s*,?\s+(?:{part}))?(?![\w-])"
+    )
+
+
+def _same_days(folded: str, published: date) -> Iterator[_Found]:
+    """ "le même jour (dans la journée)": words that go on with the story's day; found only so that the part of
+    the day they hold is not read as the publication's ("dans la journée"), then left out by find_dates."""
+    if not _may_hold(folded, "same_day_phrases"):
+        return
+    for match in _same_day_pattern().finditer(folded):
+        yield match.start(), match.end(), published, PRECISION_DAY, SAME_DAY
+
+
 def _anchored(mentions: list[DateMention], published: date, month: date | None) -> list[DateMention]:
     """Each shift counted from the last day named before it ("samedi ... la veille" = Friday), else from the
     publication (its ``month`` when only that is known); one that would fall after the publication ("le
@@ -561,7 +580,7 @@ def _dated_period_pattern() -> re.Pattern[str]:
 def _dated_periods(folded: str, published: date) -> Iterator[_Found]:
     """ "depuis le 5 juin jusqu'au 10 octobre", "du 3 au 9 mai" → the period's last day;
     "depuis le 5 juin" → publication day. A range of a week or less is no long period: "dans la nuit du 3
-    au 4 mars" is the night's later day, "du 3 au 5 mai" its first day with week precision."""
+    au 4 mars" is the night's later day, "du 3 au 5 mai" its middle day with week precision."""
     if not _names_month(folded):
         return  # a match yields only with a month named
     for match in _dated_period_pattern().finditer(folded):
@@ -574,8 +593,10 @@ def _dated_periods(folded: str, published: date) -> Iterator[_Found]:
             if value is not None and first is not None and (value - first).days <= _SHORT_RANGE_DAYS:
                 night = folded[max(0, match.start() - 12) : match.start()].rstrip().endswith("nuit")
                 precision, kind = (PRECISION_DAY, "day") if night or value == first else (PRECISION_WEEK, "week")
-                # a night is dated by its later day, as "la nuit de samedi à dimanche" is
-                yield match.start(), match.end(), value if night else first, precision, kind
+                # a night is dated by its later day, as "la nuit de samedi à dimanche" is; a span of days by its
+                # middle one ("entre jeudi 1er et samedi 3 juin": the 2nd), the first of two ("les 7 et 8 octobre")
+                middle = first + timedelta(days=(value - first).days // 2)
+                yield match.start(), match.end(), value if night else middle, precision, kind
                 continue
         elif match.group("month1") is not None and match.group(0).startswith("depuis"):
             value = published
@@ -626,6 +647,7 @@ _FINDERS: tuple[_Finder, ...] = (
     _dated_periods,
     _ago,
     _shifted_days,
+    _same_days,
 )
 
 
@@ -649,7 +671,7 @@ def find_dates(text: str, published: date, month_only: bool = False) -> list[Dat
         for finder in _FINDERS
         for start, end, value, precision, kind in finder(folded, reference)
     ]
-    mentions = without_overlaps(mentions)
+    mentions = [m for m in without_overlaps(mentions) if m.kind != SAME_DAY]
     if month_only:
         mentions = _weekdays_dated_elsewhere(mentions, folded)
     return _anchored(mentions, reference, published if month_only else None)

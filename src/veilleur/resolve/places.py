@@ -22,7 +22,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from importlib import resources
 from itertools import accumulate, chain
@@ -780,6 +780,21 @@ class _Match:
     partial: bool = False  # one part of a hyphenated name the gazetteer does not hold whole ("Tchomo-Bangou")
 
 
+SURVEYED_KM = 15.0  # how far apart two gazetteers may put one town
+
+
+def _surveyed_point(place: Place, candidates: Sequence[Place]) -> Place:
+    """A town the Who's On First extracts hold that GeoNames holds too, under the same name in the same province and
+    near it, is one town: it takes GeoNames' point, the survey the codebook's coordinates follow (the extracts put
+    some towns' points kilometres off, Tessalit 7 km east of the town)."""
+    if not place.geonameid.startswith("wof:") or place.feature in AREAS:
+        return place
+    twins = [p for p in candidates if p.geonameid and ":" not in p.geonameid and p.name == place.name
+             and (p.country, p.admin1) == (place.country, place.admin1) and distance_km(p, place) <= SURVEYED_KM]
+    twin = min(twins, key=lambda p: distance_km(p, place), default=None)
+    return place if twin is None else replace(place, latitude=twin.latitude, longitude=twin.longitude)
+
+
 def distance_km(a: Place, b: Place) -> float:
     """Great-circle distance."""
     return great_circle_km(a.latitude, a.longitude, b.latitude, b.longitude)
@@ -1435,7 +1450,7 @@ class Geocoder:
                    + (SPELLING_BONUS if p.geonameid in match.exact and p.feature not in AREAS
                       and not _short_form(p, match.key) else 0.0)
                    + (SEAT_BONUS if p.feature not in AREAS and any(_seat_of(p, a) for a in areas) else 0.0))
-        return _dominant_namesake(best, places, match.key, home, anchors) or best
+        return _surveyed_point(_dominant_namesake(best, places, match.key, home, anchors) or best, match.places)
 
     @staticmethod
     def _village_fits(place: Place, match: _Match, cue: Cue, home: set[str], text: str, supported: bool) -> bool:
