@@ -2946,3 +2946,12 @@ def test_a_claim_of_other_attacks_does_not_claim_the_one_told(pipeline: Pipeline
             "revendiqué de récents attentats dans le pays.\n")
     event = only_event(pipeline, text)
     assert (event.sub_event_type, event.actor1) == ("Suicide bomb", "Unidentified Armed Group (Somalia)")
+
+
+def test_a_riot_told_as_clashes_faces_the_police(pipeline: Pipeline) -> None:
+    # "de violents affrontements" in a story of demonstrations: a fight has two sides, the crowd and the police
+    text = ("Des milliers de Kurdes ont manifesté mardi à Istanbul, en Turquie, contre le siège de Kobané. De violents "
+            "affrontements ont éclaté dans la soirée à Istanbul.\n")
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Violent demonstration", "Rioters (Turkey)", "Police Forces of Turkey")
