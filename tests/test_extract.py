@@ -2955,3 +2955,13 @@ def test_a_riot_told_as_clashes_faces_the_police(pipeline: Pipeline) -> None:
     event = only_event(pipeline, text)
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Violent demonstration", "Rioters (Turkey)", "Police Forces of Turkey")
+
+
+def test_a_town_a_group_takes_was_the_home_armys_not_a_foreign_air_forces(pipeline: Pipeline) -> None:
+    # the story names Russia's aircraft only: the rebels took Aleppo from Syria's army
+    text = ("Des avions russes ont bombardé lundi des quartiers d'Idleb, en Syrie. Les rebelles ont pris mardi le "
+            "contrôle de la majeure partie d'Alep, en Syrie.\n")
+    _, events = run(pipeline, text)
+    captures = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert [(e.actor1, e.actor2) for e in captures] == [
+        ("Unidentified Armed Group (Syria)", "Military Forces of Syria")]
