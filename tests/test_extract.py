@@ -3128,3 +3128,22 @@ def test_a_raid_folded_into_the_fight_places_it_at_the_district_it_names(pipelin
                                  "combattants du PKK dans la province de Siirt. Le raid s'est produit dans le district "
                                  "d'Eruh.")
     assert (event.location, event.admin1) == ("Eruh", "Siirt")
+
+
+def test_a_riot_told_as_clashes_faces_the_police(pipeline: Pipeline) -> None:
+    # "de violents affrontements" in a story of demonstrations: a fight has two sides, the crowd and the police
+    text = ("Des milliers de Kurdes ont manifesté mardi à Istanbul, en Turquie, contre le siège de Kobané. De violents "
+            "affrontements ont éclaté dans la soirée à Istanbul.\n")
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Violent demonstration", "Rioters (Turkey)", "Police Forces of Turkey")
+
+
+def test_a_town_a_group_takes_was_the_home_armys_not_a_foreign_air_forces(pipeline: Pipeline) -> None:
+    # the story names Russia's aircraft only: the rebels took Aleppo from Syria's army
+    text = ("Des avions russes ont bombardé lundi des quartiers d'Idleb, en Syrie. Les rebelles ont pris mardi le "
+            "contrôle de la majeure partie d'Alep, en Syrie.\n")
+    _, events = run(pipeline, text)
+    captures = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert [(e.actor1, e.actor2) for e in captures] == [
+        ("Unidentified Armed Group (Syria)", "Military Forces of Syria")]

@@ -270,7 +270,7 @@ def extract_events(
     _unclaimed([e for e in merged if any(lo <= span.start < hi for span in e.evidence.get("trigger", [])
                                          for lo, hi in unclaimed)])
     return _unnamed_groups_at_home(_without_places_in_passing(_demonstration_sides(
-        _bloodless(_police_facing_crowds(_lethal_interventions(_assault_bombs(merged)), cues))), country))
+        _bloodless(_police_facing_crowds(_lethal_interventions(_assault_bombs(merged)), cues)), cues), country))
 
 
 def _tolls_to_the_placed(frames: list[Frame]) -> list[Frame]:
@@ -338,10 +338,11 @@ def _bloodless(events: list[Event]) -> list[Event]:
     return events
 
 
-def _demonstration_sides(events: list[Event]) -> list[Event]:
+def _demonstration_sides(events: list[Event], cues: CueLexicon) -> list[Event]:
     """The sides a demonstration's sub-event implies (codebook section 2: Protests): a peaceful march faces no
     one (the police watching it did not intervene); a march the state's forces intervened in faces them, its
-    police when the text names no force ("les gaz lacrymogènes ont dispersé le cortège"); the people arrested
+    police when the text names no force ("les gaz lacrymogènes ont dispersé le cortège"), and so does a riot told
+    as clashes ("des affrontements ont éclaté en marge du cortège": a fight has two sides); the people arrested
     in a story of demonstrations or riots, named by no other word than "personnes", are that crowd."""
     crowds = {(e.country, e.event_type) for e in events if e.event_type in CROWD_EVENT_TYPES}
     for event in events:
@@ -349,7 +350,8 @@ def _demonstration_sides(events: list[Event]) -> list[Event]:
             event.actor2 = ""
             for key in ("actor2", "actor2_context"):
                 event.evidence.pop(key, None)
-        elif event.sub_event_type in (INTERVENTION, EXCESSIVE_FORCE) and not event.actor2 and event.country:
+        elif (event.sub_event_type in (INTERVENTION, EXCESSIVE_FORCE) or _riot_told_as_clashes(event, cues)) and not (
+                event.actor2) and event.country:
             event.actor2 = state_force(POLICE, event.country).name
         elif (event.sub_event_type == ARRESTS and event.actor2 in ("", f"{CIVILIAN_PREFIX} ({event.country})")
               and all(_vague_words(span.text) for span in event.evidence.get("actor2", []))):
@@ -359,6 +361,11 @@ def _demonstration_sides(events: list[Event]) -> list[Event]:
             if crowd:
                 event.actor2 = f"{crowd} ({event.country})"
     return events
+
+
+def _riot_told_as_clashes(event: Event, cues: CueLexicon) -> bool:
+    """"des affrontements ont éclaté en marge du cortège": a riot told by a word of two-sided fighting."""
+    return (event.event_type, event.sub_event_type) == VIOLENT_DEMONSTRATION and told_with(event, cues.two_sided_words)
 
 
 def _vague_words(words: str) -> bool:

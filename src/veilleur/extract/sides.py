@@ -334,6 +334,11 @@ def sides(
     if actor2 is None and actor1 is not None and category.name not in NO_DEFAULT_TARGET and not (
             (category.owned_by_civilians or untargeted_bomb) and not actor1.state):
         actor2 = context.opponent_of(actor1, allies, kin, place.country)
+        if (category.name in CIVILIANS_HOLD_NO_GROUND and actor2 is not None and actor2.state and not actor1.state
+                and place.country and actor2.country not in ("", place.country)):
+            # "les rebelles ont pris Alep" in a story that names only Russia's aircraft: a town a group takes by force
+            # was held by the country's own army, not by a foreign air force the story names
+            actor2 = state_force(MILITARY, place.country)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name and not category.self_directed:
         actor2 = context.opponent_of(actor1, allies, kin, place.country)
     if (actor2 is None and category.name in TWO_SIDED and actor1 is not None and not actor1.state
