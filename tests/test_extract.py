@@ -2926,3 +2926,11 @@ def test_demonstrations_named_as_the_frame_of_a_death_are_no_march_of_their_own(
     _, events = run(pipeline, "Un étudiant a été tué mercredi à Caracas. L'ONG a précisé que sa mort était survenue "
                               "dans le cadre des manifestations à San Cristobal.")
     assert [e.event_type for e in events] == ["Violence against civilians"]
+
+
+def test_the_day_an_attack_is_attributed_to_a_side_is_not_another_attack(pipeline: Pipeline) -> None:
+    # "a imputé l'attaque aux jihadistes" tells who the government blames, on the day it says so: the ambush told
+    # the day before, not a second one
+    _, events = run(pipeline, "Trois soldats ont été tués lundi à Mopti dans une embuscade. Mercredi, le gouvernement "
+                              "a imputé l'attaque aux jihadistes.")
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Armed clash", "2017-10-16")]
