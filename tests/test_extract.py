@@ -3147,3 +3147,11 @@ def test_a_town_a_group_takes_was_the_home_armys_not_a_foreign_air_forces(pipeli
     captures = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
     assert [(e.actor1, e.actor2) for e in captures] == [
         ("Unidentified Armed Group (Syria)", "Military Forces of Syria")]
+
+
+def test_the_day_an_attack_is_attributed_to_a_side_is_not_another_attack(pipeline: Pipeline) -> None:
+    # "a imputé l'attaque aux jihadistes" tells who the government blames, on the day it says so: the ambush told
+    # the day before, not a second one
+    _, events = run(pipeline, "Trois soldats ont été tués lundi à Mopti dans une embuscade. Mercredi, le gouvernement "
+                              "a imputé l'attaque aux jihadistes.")
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Armed clash", "2017-10-16")]
