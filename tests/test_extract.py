@@ -1081,6 +1081,16 @@ def test_a_signature_set_on_a_peace_accord_is_an_agreement(pipeline: Pipeline) -
     assert (event.sub_event_type, event.location) == ("Agreement", "Khartoum")
 
 
+def test_a_zone_named_by_bombardments_reports_none(pipeline: Pipeline) -> None:
+    # "la zone des bombardements" names where people are trapped; "le théâtre de combats" reports the fighting
+    _, events = run(pipeline, "Quelque 4000 civils seraient restés piégés dans la zone des bombardements, au "
+                              "sud-ouest de Homs.", published=date(2012, 3, 7))
+    assert events == []
+    event = only_event(pipeline, "La ville de Homs a été le théâtre de violents combats mardi.",
+                       published=date(2012, 3, 7))
+    assert (event.sub_event_type, event.location) == ("Armed clash", "Homs")
+
+
 def test_an_anaphor_is_not_a_placeless_event_of_another_kind(pipeline: Pipeline) -> None:
     # the arrests have no place; "l'attaque" that follows is an attack of its own, not the arrests placed at Gao
     text = ("Des arrestations ont visé des opposants ces derniers mois. C'est après l'attaque par des hommes armés "

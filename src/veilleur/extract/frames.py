@@ -573,6 +573,9 @@ def exclusion_reason(
         # "la région du Nord-Kordofan, où les combats sont actuellement les plus intenses": what goes on at a place,
         # told in the present, describes the place (the parser may hang the clause as a conjunct)
         return f"a place described in the present: {where.text!r}"
+    if token.pos == "NOUN" and token.dep == "nmod" and (zone := tree.head(token)) is not None and \
+            zone.lemma in triggers.zone_nouns and not _names_a_day(tree, mentions, tree.subtree(token)):
+        return f"a zone named by it: {zone.text!r}"  # "piégés dans la zone des bombardements"
     if token.pos == "NOUN" and (described := _place_described_by(tree, token, triggers.place_nouns)) is not None \
             and not _names_a_day(tree, mentions, tree.subtree(described)):
         # "Kasserine, ville agitée par des heurts": what a place is shaken by, told as what it is, is the background

@@ -233,6 +233,7 @@ class TriggerLexicon:
     nowadays_adverbs: frozenset[str]  # "procède maintenant à des attaques": what a side now does, not one event
     home_nouns: frozenset[str]  # "une milice de Misrata": the place says whose the force is, not where it acted
     area_nouns: frozenset[str]  # "les forces de la région du Kurdistan": between a home noun and its place
+    zone_nouns: frozenset[str]  # "la zone des bombardements": a zone named by the cue
     anticipation_modifiers: frozenset[str]  # "la prochaine bataille", "une éventuelle attaque": not yet an event
     habit_modifiers: frozenset[str]  # "des affrontements réguliers": a kind of event, not one
     additive_adverbs: frozenset[str]  # "ont également visé": the clause adds to what was told
@@ -420,6 +421,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         nowadays_adverbs=frozenset(data["nowadays_adverbs"]),
         home_nouns=frozenset(data["home_nouns"]),
         area_nouns=frozenset(data["area_nouns"]),
+        zone_nouns=frozenset(data["zone_nouns"]),
         anticipation_modifiers=frozenset(data["anticipation_modifiers"]),
         habit_modifiers=frozenset(data["habit_modifiers"]),
         additive_adverbs=frozenset(data["additive_adverbs"]),
