@@ -620,6 +620,7 @@ def test_a_count_of_days_later_is_no_same_day(pipeline: Pipeline) -> None:
     _, events = run(pipeline, SEQUEL.format("Deux jours plus tard,"), published=date(2017, 10, 20))
     assert [(e.location, e.event_date) for e in events][-1] == ("Bourzanga", "2017-10-18")  # Monday + 2
 
+
 BOMB = "une voiture piégée a explosé à Kirkouk, faisant cinq morts."
 
 
@@ -2404,7 +2405,6 @@ def test_a_bomb_that_names_no_target_hits_civilians(pipeline: Pipeline) -> None:
     assert (event.sub_event_type, event.actor2) == ("Remote explosive/landmine/IED", "Civilians (Nigeria)")
 
 
-
 def test_a_participle_with_its_own_day_reports_an_event(pipeline: Pipeline) -> None:
     # "Konna, tombée la veille aux mains des islamistes": the fall is an event of its own, on its own day
     _, events = run(pipeline, "Les soldats maliens ont repris dimanche le contrôle de Ténenkou, ville tombée la "
@@ -3120,11 +3120,15 @@ def test_a_claim_of_other_attacks_does_not_claim_the_one_told(pipeline: Pipeline
             "revendiqué de récents attentats dans le pays.\n")
     event = only_event(pipeline, text)
     assert (event.sub_event_type, event.actor1) == ("Suicide bomb", "Unidentified Armed Group (Somalia)")
+
+
 def test_demonstrations_named_as_the_frame_of_a_death_are_no_march_of_their_own(pipeline: Pipeline) -> None:
     # "dans le cadre des manifestations" points to the story's demonstrations; the death is the event told
     _, events = run(pipeline, "Un étudiant a été tué mercredi à Caracas. L'ONG a précisé que sa mort était survenue "
                               "dans le cadre des manifestations à San Cristobal.")
     assert [e.event_type for e in events] == ["Violence against civilians"]
+
+
 def test_a_retelling_places_at_a_town_an_event_told_in_its_province(pipeline: Pipeline) -> None:
     # the town the anaphor's sentence names inside the province is the most specific place named for the attack
     event = only_event(pipeline, "Trois policiers ont été tués mardi dans une attaque dans la province de Diyala, "

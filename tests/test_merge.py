@@ -459,6 +459,8 @@ def test_a_province_lead_dated_the_day_after_its_detail_is_the_detail_reported()
     assert len(merge_events([later, _explosion("Parou", 1, "Mopti", "2021-01-26")])) == 2
     earlier = _explosion("Mopti", 3, "Mopti", "2021-01-25", toll=4)
     assert len(merge_events([earlier, _explosion("Parou", 1, "Mopti", "2021-01-26")])) == 2
+
+
 def test_a_lead_dated_by_its_report_sums_up_a_detail_of_the_day_before() -> None:
     # "Deux civils ont été tués dans le Sinaï, ont rapporté mercredi des sources ... Mardi soir, à Rafah, ..."
     army, group = "Military Forces of Egypt", "Islamic State Sinai Province"

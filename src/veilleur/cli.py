@@ -42,7 +42,6 @@ from veilleur.records import Article, Rejection
 app = typer.Typer(help="Veilleur: French conflict news to evidenced ACLED-style events.", no_args_is_help=True)
 
 
-
 @app.command()
 def extract(
     paths: InputPaths,

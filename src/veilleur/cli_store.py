@@ -44,7 +44,6 @@ class Format(str, Enum):
     parquet = "parquet"
 
 
-
 def _open_store(db: str, *, create: bool = True) -> Store:
     """Open (and migrate) the store; a read command (``create=False``) never creates a SQLite file."""
     url = database_url(db)
@@ -114,6 +113,7 @@ def ingest(
     )
     if no_event:
         typer.echo(f"{no_event} article(s) gave no event (veilleur extract --report FILE lists them)", err=True)
+
 
 def events(
     db: DbOption = DEFAULT_DB,

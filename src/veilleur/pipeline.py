@@ -278,7 +278,6 @@ class Pipeline:
         return Mentions(places=places, dates=dates, actors=actors, tolls=tolls, unplaced=unplaced,
                         published=article.published)
 
-
     def _is_place(
         self,
         text: str,

@@ -57,6 +57,8 @@ def country_with_article(country: str) -> str:
     """The country as state forces' names write it: "the Democratic Republic of Congo", "Mali"."""
     forms: dict[str, str] = load_json("nationalities.json").get("country_the", {})
     return forms.get(country, country)
+
+
 CROWD_PREFIXES = (PROTESTERS, RIOTERS)
 
 
