@@ -515,6 +515,10 @@ def test_a_side_kills_and_loses_in_one_toll(text: str, count: int) -> None:
         ("La fillette a succombé à ses blessures.", [(1, "fillette")]),
         ("Le drone a été abattu au-dessus de la ville.", []),  # no one
         ("Le soldat a été blessé par un tireur.", []),
+        # the one dead named by a participle and where or how he died
+        ("Des centaines de jeunes ont enterré l'homme décédé lors des heurts de la veille.", [(1, "homme")]),
+        ("Le soldat tué dans l'embuscade était originaire de Gao.", [(1, "soldat")]),
+        ("Le soldat blessé lors de l'attaque a été évacué.", []),
     ],
 )
 def test_one_dead_told_by_no_figure(text: str, expected: list[tuple[int, str]]) -> None:

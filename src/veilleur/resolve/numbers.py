@@ -360,6 +360,12 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
             rf"{_alternation(vocab['one_dead_participles'])}|{_alternation(vocab['intransitive_avoir_deaths'])})"
             rf"|{_alternation(vocab['auxiliaries_etre'])}{adverbs}\s+{_alternation(vocab['one_dead_etre'])}){end}"
         ),
+        # "l'homme décédé lors de heurts", "le soldat tué dans l'embuscade": one dead named by a participle
+        "one_named": (
+            rf"(?<![\w-])(?P<qty>l'|le|la)\s*(?P<fill>{_alternation(vocab['one_dead_nouns'])})\s+"
+            rf"(?:{_alternation(vocab['one_dead_participles'])}|{_alternation(vocab['one_dead_etre'])})"
+            rf"(?=\s+(?:lors|dans|pendant|durant|au\s+cours|par)(?![\w-]))"
+        ),
         # "a poignardé deux passants avant d'être abattu": the subject, one dead
         "one_after": (rf"(?<![\w-])avant\s+d'\s*(?P<qty>)(?P<fill>)etre\s+"
                       rf"{_alternation(vocab['one_dead_participles'])}{end}"),
@@ -382,7 +388,7 @@ QUANTITY_FIRST = ("noun", "clause")
 # begins before a line's first death word (:func:`_death_word_pattern`)
 OPEN_ON_NEEDED_WORDS = ("lead", "loss", "label")
 # the toll patterns that tell one dead by no figure ("l'assaillant a été abattu", "avant d'être abattu")
-ONE_DEAD = ("one", "one_after")
+ONE_DEAD = ("one", "one_after", "one_named")
 
 
 @lru_cache(maxsize=1)
@@ -638,6 +644,7 @@ _TOLL_WORDS = {
     "label": ("toll_labels",),
     "one": ("one_dead_participles", "intransitive_avoir_deaths", "one_dead_etre"),
     "one_after": ("one_dead_participles",),
+    "one_named": ("one_dead_participles", "one_dead_etre"),
 }
 
 
