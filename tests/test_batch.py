@@ -341,7 +341,6 @@ def test_two_worker_processes_give_the_same_events_and_store_once(
         assert store.count_events() == synchronous.report.events
 
 
-
 def _children(pid: int) -> set[int]:
     """Live processes whose parent is ``pid`` (read from /proc)."""
     found = set()

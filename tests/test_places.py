@@ -28,7 +28,6 @@ def geocoder() -> Geocoder:
     return Geocoder()
 
 
-
 def mention_at(mentions: list[PlaceMention], start: int, end: int) -> PlaceMention | None:
     return next((m for m in mentions if m.start < end and start < m.end), None)
 

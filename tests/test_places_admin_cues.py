@@ -16,7 +16,6 @@ def geocoder() -> Geocoder:
     return Geocoder()
 
 
-
 # (sentence, name, latitude, longitude, precision): the seat town or the unit, within 25 km
 SENTENCES = [
     ("Des assaillants ont incendié des cases dans le canton de Bonderi, au Cameroun.", "Bonderi", 11.35, 14.41, 2),

@@ -322,7 +322,6 @@ def test_clause_of_leaves_out_embedded_clauses() -> None:
     assert [t.text for t in clause_of(RELATIVE, RELATIVE.tokens[2])] == ["qui", "occupent"]
 
 
-
 def test_a_misspelt_category_key_is_refused() -> None:
     from veilleur.extract.cues import _category
 
@@ -357,7 +356,6 @@ def test_spellings_keyed_are_the_words_noun_key_maps_to_the_keys() -> None:
              "as", "ass", "asx", "attaque", "frapp", "s", ""]
     for word in words:
         assert (word.lower() in spellings) == (noun_key(word) in keys), word
-
 
 
 def test_surroundings_read_what_every_row_reads_around_a_word() -> None:
