@@ -291,7 +291,7 @@ def _side_of(actor: str, fight: Event) -> bool:
 
 def _only_called_attentat(event: Event) -> bool:
     """A bombing coded from the word "attentat" alone: the word's default means, no explosive named."""
-    words = {span.text.lower().replace("’", "'").removeprefix("l'") for span in event.evidence.get("trigger", [])}
+    words = _trigger_words(event)
     return event.sub_event_type == "Remote explosive/landmine/IED" and bool(words) and words <= ATTENTAT_WORDS
 
 
