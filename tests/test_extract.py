@@ -3169,3 +3169,27 @@ def test_the_day_an_attack_is_attributed_to_a_side_is_not_another_attack(pipelin
     _, events = run(pipeline, "Trois soldats ont été tués lundi à Mopti dans une embuscade. Mercredi, le gouvernement "
                               "a imputé l'attaque aux jihadistes.")
     assert [(e.sub_event_type, e.event_date) for e in events] == [("Armed clash", "2017-10-16")]
+
+
+FRIDAY = date(2024, 5, 10)
+
+
+def test_a_lead_placed_by_its_district_summarises_the_detail_in_a_town_of_it(pipeline: Pipeline) -> None:
+    # the department-level lead, dated by the day it was reported, is the killing the next sentence places in a
+    # town of that department the day before: one event, where the detail places it
+    text = ("Un civil a été tué dans une série d'attaques dans le département du Mayo-Sava, ont rapporté mercredi des "
+            "sources locales. Selon des témoins, un homme a été tué mardi soir par des membres de Boko Haram dans "
+            "l'arrondissement de Mora.")
+    _, events = run(pipeline, text, published=FRIDAY)
+    assert [(e.sub_event_type, e.location, e.event_date, e.fatalities) for e in events] == [
+        ("Attack", "Mora", "2024-05-07", 1)]
+
+
+def test_a_district_level_killing_another_day_is_not_the_towns(pipeline: Pipeline) -> None:
+    # told on another day than the village's attack: two happenings in one department
+    text = ("Cameroun : deux villageois ont été tués mardi par des hommes armés dans le département du Mayo-Sava. Des "
+            "hommes armés ont attaqué dimanche le village de Kolofata, tuant un berger.")
+    _, events = run(pipeline, text, published=FRIDAY)
+    assert sorted((e.location, e.event_date, e.fatalities) for e in events) == [
+        ("Kolofata", "2024-05-05", 1), ("Mayo-Sava", "2024-05-07", 2)]
+

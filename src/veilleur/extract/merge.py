@@ -525,8 +525,9 @@ def _is_generic_name(name: str) -> bool:
 
 
 def _details_of(event: Event, events: list[Event]) -> list[Event]:
-    """The finer events of the same kind, in the same province, that a province-level lead summarises."""
-    if event.geo_precision != 3:
+    """The finer events of the same kind, in the same province (or district), that a lead placed only by that
+    province (or district) summarises."""
+    if event.geo_precision != 3 and not _placed_by_its_district(event):
         return []
     undated = "event_date" not in event.evidence
     return [
@@ -535,7 +536,8 @@ def _details_of(event: Event, events: list[Event]) -> list[Event]:
         if other is not event
         and other.sub_event_type == event.sub_event_type
         and other.admin1 == event.admin1
-        and other.geo_precision < 3
+        and other.geo_precision <= 2 and other.location != event.location
+        and (event.geo_precision == 3 or _in_the_district(other, event))
         and (undated or other.event_date == event.event_date or "event_date" not in other.evidence
              or _the_day_before(other, event))
         and (
@@ -545,6 +547,19 @@ def _details_of(event: Event, events: list[Event]) -> list[Event]:
             or _is_generic_name(event.actor1)
         )
     ]
+
+
+def _placed_by_its_district(event: Event) -> bool:
+    """Is the event placed by the name of a district ("dans le département du Mayo-Sava"), not of a town in it?"""
+    return event.geo_precision == 2 and bool(event.admin2) and event.location == event.admin2
+
+
+def _in_the_district(detail: Event, lead: Event) -> bool:
+    """Does the detail lie in the district that places the lead ("l'arrondissement de Mora" in the Mayo-Sava)? A
+    town the gazetteer gives no district for is in it when it lies near the district's point."""
+    if detail.admin2:
+        return detail.admin2 == lead.admin2
+    return _within_km(detail, lead, NEARBY_KM)
 
 
 def _the_day_before(detail: Event, lead: Event) -> bool:
