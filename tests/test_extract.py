@@ -3193,3 +3193,14 @@ def test_a_district_level_killing_another_day_is_not_the_towns(pipeline: Pipelin
     assert sorted((e.location, e.event_date, e.fatalities) for e in events) == [
         ("Kolofata", "2024-05-05", 1), ("Mayo-Sava", "2024-05-07", 2)]
 
+
+
+def test_a_leads_toll_smaller_than_a_tolled_details_goes_to_the_untolled_one(pipeline: Pipeline) -> None:
+    # the province-level lead counts three policemen; the nine dead of the day before at Peshawar are not among
+    # them: the lead's toll is the ambush near Bannu's, the detail the text gives no toll of its own
+    text = ("Pakistan : trois policiers ont été tués dans des échanges de tirs dans la province du Khyber-Pakhtunkhwa, "
+            "a indiqué lundi la police. Les affrontements ont éclaté après une embuscade contre une patrouille près de "
+            "Bannu. Dimanche, quatre soldats et cinq militants ont été tués dans des combats à Peshawar, selon "
+            "l'armée.")
+    _, events = run(pipeline, text, published=FRIDAY)
+    assert sorted((e.location, e.fatalities) for e in events) == [("Bannu", 3), ("Peshawar", 9)]

@@ -575,13 +575,29 @@ def unnamed_actor1(event: Event) -> bool:
     return not spans or not any(ch.isupper() for span in spans for ch in span.text)
 
 
+def _toll_left_to(lead: Event, details: list[Event], untolled: list[Event]) -> int:
+    """The part of the lead's toll that falls to the details the text gives no toll of their own.
+
+    All untolled: the whole toll, theirs to share. Some tolled: a lead that counts fewer dead than each tolled
+    detail does not count them ("trois policiers tués dans des échanges de tirs dans la province ... une embuscade à
+    A ... quatre soldats et cinq militants tués à B"): its toll is the one untolled detail's. (A lead
+    that counts more may sum them, or be another source's count: what it leaves to the others is not known.)"""
+    if not lead.fatalities or not untolled:
+        return 0
+    if len(untolled) == len(details):
+        return lead.fatalities
+    tolled = [d.fatalities for d in details if d.fatalities]
+    return lead.fatalities if len(untolled) == 1 and lead.fatalities < min(tolled) else 0
+
+
 def _hand_down(lead: Event, details: list[Event]) -> None:
     """What the lead says and the details do not (who, the toll, the day) passes to the details;
     a toll for them all is split evenly, the remainder to the first (codebook section 6)."""
     untolled = [d for d in details if not d.fatalities]
-    if lead.fatalities and len(untolled) == len(details):
-        share, remainder = divmod(lead.fatalities, len(details))
-        for index, detail in enumerate(details):
+    toll = _toll_left_to(lead, details, untolled)
+    if toll:
+        share, remainder = divmod(toll, len(untolled))
+        for index, detail in enumerate(untolled):
             detail.fatalities = share + (remainder if index == 0 else 0)
             for span in lead.evidence.get("fatalities", []):
                 detail.add_evidence("fatalities", span)
