@@ -3204,3 +3204,29 @@ def test_a_leads_toll_smaller_than_a_tolled_details_goes_to_the_untolled_one(pip
             "l'armée.")
     _, events = run(pipeline, text, published=FRIDAY)
     assert sorted((e.location, e.fatalities) for e in events) == [("Bannu", 3), ("Peshawar", 9)]
+
+
+def test_a_province_level_attack_is_told_by_the_killing_of_its_side_in_the_province(pipeline: Pipeline) -> None:
+    # "une série d'attaques" in the province says an attack, not a fight: the killing of the fishermen near Bol by
+    # the same group is how it was made, one event
+    text = ("Tchad : deux morts lors d'une série d'attaques attribuées à Boko Haram dans la province du Lac. Deux "
+            "pêcheurs ont été tués mardi par des membres de Boko Haram près de Bol, ont rapporté mercredi des sources "
+            "locales.")
+    _, events = run(pipeline, text, published=FRIDAY)
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Attack", "Bol", 2)]
+
+
+@pytest.mark.parametrize("text", [
+    # fighting told as such ("des combats entre l'armée et ...") is a fight of its own
+    "Tchad : deux morts lors de combats entre l'armée et Boko Haram dans la province du Lac. Deux pêcheurs ont été "
+    "tués mardi par des membres de Boko Haram près de Bol, ont rapporté mercredi des sources locales.",
+    # an attack told on another day than the killing is another happening
+    "Tchad : une attaque de Boko Haram a visé lundi dernier l'armée dans la province du Lac. Deux pêcheurs ont été "
+    "tués jeudi par des membres de Boko Haram près de Bol.",
+    # a lead with no day of its own stands for the days of its publication, not for a killing months before
+    "Tchad : Boko Haram a mené une attaque contre l'armée dans la province du Lac. Le 21 février dernier, des membres "
+    "de Boko Haram avaient tué deux pêcheurs près de Bol.",
+])
+def test_a_province_level_fight_apart_from_the_killing_is_kept(pipeline: Pipeline, text: str) -> None:
+    _, events = run(pipeline, text, published=FRIDAY)
+    assert sorted((e.sub_event_type, e.location) for e in events) == [("Armed clash", "Lac"), ("Attack", "Bol")]

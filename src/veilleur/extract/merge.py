@@ -44,6 +44,10 @@ FOUGHT_STEMS = ("assaut", "repouss", "combat", "affront", "accroch", "échange",
 # fighting told only as fire opened or exchanged, with no means named ("des affrontements", "ont ouvert le feu")
 FIRE_ONLY_STEMS = ("affrontement", "ouvert le feu", "ouvrir le feu", "ouvrent le feu")
 STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+ATTACK_NOUNS = frozenset({"attaque", "attaques"})  # the word says an attack, not how it was made
+DETERMINERS = frozenset({"la", "le", "les", "l'", "un", "une", "des", "cette", "ces", "cet", "ce", "d'", "de", "du"})
+# what a province-level "attaque" may tell in detail: killings of civilians, strikes, bombs
+HOW_AN_ATTACK_IS_MADE = frozenset({"Violence against civilians", REMOTE_VIOLENCE})
 
 
 def inherit_dates(events: list[Event]) -> list[Event]:
@@ -120,6 +124,10 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
         details = _details_of(event, result)
         if details:
             _hand_down(event, details)
+            continue
+        told_how = _told_how(event, result)
+        if told_how:
+            _hand_down_toll(event, told_how)
             continue
         out.append(event)
     return out
@@ -547,6 +555,60 @@ def _details_of(event: Event, events: list[Event]) -> list[Event]:
             or _is_generic_name(event.actor1)
         )
     ]
+
+
+def _told_how(lead: Event, events: list[Event]) -> list[Event]:
+    """"une série d'attaques attribuées à Boko Haram dans l'Extrême-Nord", then "un homme a été tué mardi par des
+    membres de Boko Haram à Mora": a province-level fight told only as "attaques" is summed up by the attacks on
+    civilians, the strikes and the bombs of its side that the article places in that province that day (the word
+    says an attack, not a fight: the details say how it was made)."""
+    if lead.geo_precision != 3 or lead.sub_event_type != "Armed clash" or not _told_only_as_an_attack(lead):
+        return []
+    sides = {side for side in (lead.actor1, lead.actor2) if side and not _is_generic_name(side)}
+    return [
+        other
+        for other in events
+        if other is not lead
+        and other.event_type in HOW_AN_ATTACK_IS_MADE
+        and other.admin1 == lead.admin1
+        and _told_of_the_leads_day(other, lead)
+        and bool(sides & {other.actor1, other.actor2})
+        and not _told_apart(lead, other)
+        and not _part_of(other, lead)  # "le raid" that tells the fight again folds into it
+    ]
+
+
+def _told_of_the_leads_day(detail: Event, lead: Event) -> bool:
+    """Is the detail told of the lead's day, or the day before the lead's report? A lead with no day of its own
+    stands for the days around its publication, not for an attack "le 21 février dernier" months before."""
+    if "event_date" not in detail.evidence:
+        return True
+    if "event_date" not in lead.evidence:
+        return day_in_span(date.fromisoformat(detail.event_date), lead)
+    return detail.event_date == lead.event_date or _the_day_before(detail, lead)
+
+
+def _told_only_as_an_attack(event: Event) -> bool:
+    """Is every word that tells the event the attack noun ("des attaques", "l'attaque"), none saying how?"""
+    spans = event.evidence.get("trigger", [])
+    return bool(spans) and all(_head_word(span.text) in ATTACK_NOUNS for span in spans)
+
+
+def _head_word(words: str) -> str:
+    """The first word after the determiners ("l'attaque" -> "attaque", "une série d'attaques" keeps "série")."""
+    tokens = words.lower().replace("’", "'").removeprefix("l'").split()
+    return next((token for token in tokens if token not in DETERMINERS), "")
+
+
+def _hand_down_toll(lead: Event, details: list[Event]) -> None:
+    """The lead's toll, split evenly among details that have none (codebook section 6)."""
+    if not lead.fatalities or any(detail.fatalities for detail in details):
+        return
+    share, remainder = divmod(lead.fatalities, len(details))
+    for index, detail in enumerate(details):
+        detail.fatalities = share + (remainder if index == 0 else 0)
+        for span in lead.evidence.get("fatalities", []):
+            detail.add_evidence("fatalities", span)
 
 
 def _placed_by_its_district(event: Event) -> bool:
