@@ -3169,3 +3169,64 @@ def test_the_day_an_attack_is_attributed_to_a_side_is_not_another_attack(pipelin
     _, events = run(pipeline, "Trois soldats ont été tués lundi à Mopti dans une embuscade. Mercredi, le gouvernement "
                               "a imputé l'attaque aux jihadistes.")
     assert [(e.sub_event_type, e.event_date) for e in events] == [("Armed clash", "2017-10-16")]
+
+
+FRIDAY = date(2024, 5, 10)
+
+
+def test_a_lead_placed_by_its_district_summarises_the_detail_in_a_town_of_it(pipeline: Pipeline) -> None:
+    # the department-level lead, dated by the day it was reported, is the killing the next sentence places in a
+    # town of that department the day before: one event, where the detail places it
+    text = ("Un civil a été tué dans une série d'attaques dans le département du Mayo-Sava, ont rapporté mercredi des "
+            "sources locales. Selon des témoins, un homme a été tué mardi soir par des membres de Boko Haram dans "
+            "l'arrondissement de Mora.")
+    _, events = run(pipeline, text, published=FRIDAY)
+    assert [(e.sub_event_type, e.location, e.event_date, e.fatalities) for e in events] == [
+        ("Attack", "Mora", "2024-05-07", 1)]
+
+
+def test_a_district_level_killing_another_day_is_not_the_towns(pipeline: Pipeline) -> None:
+    # told on another day than the village's attack: two happenings in one department
+    text = ("Cameroun : deux villageois ont été tués mardi par des hommes armés dans le département du Mayo-Sava. Des "
+            "hommes armés ont attaqué dimanche le village de Kolofata, tuant un berger.")
+    _, events = run(pipeline, text, published=FRIDAY)
+    assert sorted((e.location, e.event_date, e.fatalities) for e in events) == [
+        ("Kolofata", "2024-05-05", 1), ("Mayo-Sava", "2024-05-07", 2)]
+
+
+
+def test_a_leads_toll_smaller_than_a_tolled_details_goes_to_the_untolled_one(pipeline: Pipeline) -> None:
+    # the province-level lead counts three policemen; the nine dead of the day before at Peshawar are not among
+    # them: the lead's toll is the ambush near Bannu's, the detail the text gives no toll of its own
+    text = ("Pakistan : trois policiers ont été tués dans des échanges de tirs dans la province du Khyber-Pakhtunkhwa, "
+            "a indiqué lundi la police. Les affrontements ont éclaté après une embuscade contre une patrouille près de "
+            "Bannu. Dimanche, quatre soldats et cinq militants ont été tués dans des combats à Peshawar, selon "
+            "l'armée.")
+    _, events = run(pipeline, text, published=FRIDAY)
+    assert sorted((e.location, e.fatalities) for e in events) == [("Bannu", 3), ("Peshawar", 9)]
+
+
+def test_a_province_level_attack_is_told_by_the_killing_of_its_side_in_the_province(pipeline: Pipeline) -> None:
+    # "une série d'attaques" in the province says an attack, not a fight: the killing of the fishermen near Bol by
+    # the same group is how it was made, one event
+    text = ("Tchad : deux morts lors d'une série d'attaques attribuées à Boko Haram dans la province du Lac. Deux "
+            "pêcheurs ont été tués mardi par des membres de Boko Haram près de Bol, ont rapporté mercredi des sources "
+            "locales.")
+    _, events = run(pipeline, text, published=FRIDAY)
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Attack", "Bol", 2)]
+
+
+@pytest.mark.parametrize("text", [
+    # fighting told as such ("des combats entre l'armée et ...") is a fight of its own
+    "Tchad : deux morts lors de combats entre l'armée et Boko Haram dans la province du Lac. Deux pêcheurs ont été "
+    "tués mardi par des membres de Boko Haram près de Bol, ont rapporté mercredi des sources locales.",
+    # an attack told on another day than the killing is another happening
+    "Tchad : une attaque de Boko Haram a visé lundi dernier l'armée dans la province du Lac. Deux pêcheurs ont été "
+    "tués jeudi par des membres de Boko Haram près de Bol.",
+    # a lead with no day of its own stands for the days of its publication, not for a killing months before
+    "Tchad : Boko Haram a mené une attaque contre l'armée dans la province du Lac. Le 21 février dernier, des membres "
+    "de Boko Haram avaient tué deux pêcheurs près de Bol.",
+])
+def test_a_province_level_fight_apart_from_the_killing_is_kept(pipeline: Pipeline, text: str) -> None:
+    _, events = run(pipeline, text, published=FRIDAY)
+    assert sorted((e.sub_event_type, e.location) for e in events) == [("Armed clash", "Lac"), ("Attack", "Bol")]

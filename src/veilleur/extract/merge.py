@@ -44,6 +44,10 @@ FOUGHT_STEMS = ("assaut", "repouss", "combat", "affront", "accroch", "échange",
 # fighting told only as fire opened or exchanged, with no means named ("des affrontements", "ont ouvert le feu")
 FIRE_ONLY_STEMS = ("affrontement", "ouvert le feu", "ouvrir le feu", "ouvrent le feu")
 STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+ATTACK_NOUNS = frozenset({"attaque", "attaques"})  # the word says an attack, not how it was made
+DETERMINERS = frozenset({"la", "le", "les", "l'", "un", "une", "des", "cette", "ces", "cet", "ce", "d'", "de", "du"})
+# what a province-level "attaque" may tell in detail: killings of civilians, strikes, bombs
+HOW_AN_ATTACK_IS_MADE = frozenset({"Violence against civilians", REMOTE_VIOLENCE})
 
 
 def inherit_dates(events: list[Event]) -> list[Event]:
@@ -120,6 +124,10 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
         details = _details_of(event, result)
         if details:
             _hand_down(event, details)
+            continue
+        told_how = _told_how(event, result)
+        if told_how:
+            _hand_down_toll(event, told_how)
             continue
         out.append(event)
     return out
@@ -525,8 +533,9 @@ def _is_generic_name(name: str) -> bool:
 
 
 def _details_of(event: Event, events: list[Event]) -> list[Event]:
-    """The finer events of the same kind, in the same province, that a province-level lead summarises."""
-    if event.geo_precision != 3:
+    """The finer events of the same kind, in the same province (or district), that a lead placed only by that
+    province (or district) summarises."""
+    if event.geo_precision != 3 and not _placed_by_its_district(event):
         return []
     undated = "event_date" not in event.evidence
     return [
@@ -535,7 +544,8 @@ def _details_of(event: Event, events: list[Event]) -> list[Event]:
         if other is not event
         and other.sub_event_type == event.sub_event_type
         and other.admin1 == event.admin1
-        and other.geo_precision < 3
+        and other.geo_precision <= 2 and other.location != event.location
+        and (event.geo_precision == 3 or _in_the_district(other, event))
         and (undated or other.event_date == event.event_date or "event_date" not in other.evidence
              or _the_day_before(other, event))
         and (
@@ -545,6 +555,73 @@ def _details_of(event: Event, events: list[Event]) -> list[Event]:
             or _is_generic_name(event.actor1)
         )
     ]
+
+
+def _told_how(lead: Event, events: list[Event]) -> list[Event]:
+    """"une série d'attaques attribuées à Boko Haram dans l'Extrême-Nord", then "un homme a été tué mardi par des
+    membres de Boko Haram à Mora": a province-level fight told only as "attaques" is summed up by the attacks on
+    civilians, the strikes and the bombs of its side that the article places in that province that day (the word
+    says an attack, not a fight: the details say how it was made)."""
+    if lead.geo_precision != 3 or lead.sub_event_type != "Armed clash" or not _told_only_as_an_attack(lead):
+        return []
+    sides = {side for side in (lead.actor1, lead.actor2) if side and not _is_generic_name(side)}
+    return [
+        other
+        for other in events
+        if other is not lead
+        and other.event_type in HOW_AN_ATTACK_IS_MADE
+        and other.admin1 == lead.admin1
+        and _told_of_the_leads_day(other, lead)
+        and bool(sides & {other.actor1, other.actor2})
+        and not _told_apart(lead, other)
+        and not _part_of(other, lead)  # "le raid" that tells the fight again folds into it
+    ]
+
+
+def _told_of_the_leads_day(detail: Event, lead: Event) -> bool:
+    """Is the detail told of the lead's day, or the day before the lead's report? A lead with no day of its own
+    stands for the days around its publication, not for an attack "le 21 février dernier" months before."""
+    if "event_date" not in detail.evidence:
+        return True
+    if "event_date" not in lead.evidence:
+        return day_in_span(date.fromisoformat(detail.event_date), lead)
+    return detail.event_date == lead.event_date or _the_day_before(detail, lead)
+
+
+def _told_only_as_an_attack(event: Event) -> bool:
+    """Is every word that tells the event the attack noun ("des attaques", "l'attaque"), none saying how?"""
+    spans = event.evidence.get("trigger", [])
+    return bool(spans) and all(_head_word(span.text) in ATTACK_NOUNS for span in spans)
+
+
+def _head_word(words: str) -> str:
+    """The first word after the determiners ("l'attaque" -> "attaque", "une série d'attaques" keeps "série")."""
+    tokens = words.lower().replace("’", "'").removeprefix("l'").split()
+    return next((token for token in tokens if token not in DETERMINERS), "")
+
+
+def _hand_down_toll(lead: Event, details: list[Event]) -> None:
+    """The lead's toll, split evenly among details that have none (codebook section 6)."""
+    if not lead.fatalities or any(detail.fatalities for detail in details):
+        return
+    share, remainder = divmod(lead.fatalities, len(details))
+    for index, detail in enumerate(details):
+        detail.fatalities = share + (remainder if index == 0 else 0)
+        for span in lead.evidence.get("fatalities", []):
+            detail.add_evidence("fatalities", span)
+
+
+def _placed_by_its_district(event: Event) -> bool:
+    """Is the event placed by the name of a district ("dans le département du Mayo-Sava"), not of a town in it?"""
+    return event.geo_precision == 2 and bool(event.admin2) and event.location == event.admin2
+
+
+def _in_the_district(detail: Event, lead: Event) -> bool:
+    """Does the detail lie in the district that places the lead ("l'arrondissement de Mora" in the Mayo-Sava)? A
+    town the gazetteer gives no district for is in it when it lies near the district's point."""
+    if detail.admin2:
+        return detail.admin2 == lead.admin2
+    return _within_km(detail, lead, NEARBY_KM)
 
 
 def _the_day_before(detail: Event, lead: Event) -> bool:
@@ -560,13 +637,29 @@ def unnamed_actor1(event: Event) -> bool:
     return not spans or not any(ch.isupper() for span in spans for ch in span.text)
 
 
+def _toll_left_to(lead: Event, details: list[Event], untolled: list[Event]) -> int:
+    """The part of the lead's toll that falls to the details the text gives no toll of their own.
+
+    All untolled: the whole toll, theirs to share. Some tolled: a lead that counts fewer dead than each tolled
+    detail does not count them ("trois policiers tués dans des échanges de tirs dans la province ... une embuscade à
+    A ... quatre soldats et cinq militants tués à B"): its toll is the one untolled detail's. (A lead
+    that counts more may sum them, or be another source's count: what it leaves to the others is not known.)"""
+    if not lead.fatalities or not untolled:
+        return 0
+    if len(untolled) == len(details):
+        return lead.fatalities
+    tolled = [d.fatalities for d in details if d.fatalities]
+    return lead.fatalities if len(untolled) == 1 and lead.fatalities < min(tolled) else 0
+
+
 def _hand_down(lead: Event, details: list[Event]) -> None:
     """What the lead says and the details do not (who, the toll, the day) passes to the details;
     a toll for them all is split evenly, the remainder to the first (codebook section 6)."""
     untolled = [d for d in details if not d.fatalities]
-    if lead.fatalities and len(untolled) == len(details):
-        share, remainder = divmod(lead.fatalities, len(details))
-        for index, detail in enumerate(details):
+    toll = _toll_left_to(lead, details, untolled)
+    if toll:
+        share, remainder = divmod(toll, len(untolled))
+        for index, detail in enumerate(untolled):
             detail.fatalities = share + (remainder if index == 0 else 0)
             for span in lead.evidence.get("fatalities", []):
                 detail.add_evidence("fatalities", span)
