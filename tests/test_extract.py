@@ -2606,6 +2606,25 @@ def test_a_sum_since_a_day_is_a_total_over_a_period(pipeline: Pipeline) -> None:
     assert events == []
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Dimanche, des hommes armés ont attaqué le village de Solhan, le bilan provisoire est jusqu'à présent de 18 "
+     "morts.", 18),
+    ("Jeudi, des jihadistes ont attaqué un poste de police près de Djibo : jusqu'à présent, sept policiers ont été "
+     "tués.", 7),
+])
+def test_so_far_alone_tells_the_events_toll_so_far(pipeline: Pipeline, sentence: str, expected: int) -> None:
+    """"jusqu'à présent" says how far the count of one event's dead has gone, not that it sums a long period."""
+    assert only_event(pipeline, sentence).fatalities == expected
+
+
+@pytest.mark.parametrize("period", ["depuis trois semaines", "depuis trois semaine", "depuis deux an"])
+def test_a_toll_summed_over_weeks_is_no_events(pipeline: Pipeline, period: str) -> None:
+    # a period phrase with its noun's plural s missing still tells a long period
+    _, events = run(pipeline, f"Plus de 70 civils ont été tués dans les frappes aériennes qui visent {period} la "
+                              "région d'Idlib.")
+    assert all(e.fatalities == 0 for e in events)
+
+
 def test_a_strike_across_the_border_is_placed_where_it_fell(pipeline: Pipeline) -> None:
     # the text names no Russia: Ukraine's forces operate there (registry: operates_in)
     event = only_event(pipeline, "Un drone ukrainien a frappé une raffinerie dans la région de Krasnodar dans la nuit "
