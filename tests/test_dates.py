@@ -201,7 +201,7 @@ def test_weeks(text: str, published: date, expected: date) -> None:
 @pytest.mark.parametrize(
     ("text", "year"),
     [("en 2014", 2014), ("depuis 2012", 2012), ("l'an dernier", 2016), ("une nuit de 2015", 2015),
-     ("au printemps 2013", 2013)],
+     ("au printemps 2013", 2013), ("il y a un an", 2016), ("Des émeutes avaient éclaté voici deux ans.", 2015)],
 )
 def test_years(text: str, year: int) -> None:
     mention = only(text, MONDAY)

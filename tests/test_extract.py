@@ -2625,6 +2625,14 @@ def test_a_toll_summed_over_weeks_is_no_events(pipeline: Pipeline, period: str) 
     assert all(e.fatalities == 0 for e in events)
 
 
+@pytest.mark.parametrize("ago", ["il y a un an", "il y a deux ans", "voici trois ans"])
+def test_the_dead_of_years_ago_are_no_event_of_the_day(pipeline: Pipeline, ago: str) -> None:
+    """"tués il y a un an": a year as "l'an dernier" names one, long before the publication."""
+    _, events = run(pipeline, f"Douze sympathisants de l'opposition avaient été tués {ago} lors de la répression "
+                              "d'une marche à Conakry.")
+    assert all(e.event_date.year < MONDAY.year for e in events)
+
+
 def test_a_strike_across_the_border_is_placed_where_it_fell(pipeline: Pipeline) -> None:
     # the text names no Russia: Ukraine's forces operate there (registry: operates_in)
     event = only_event(pipeline, "Un drone ukrainien a frappé une raffinerie dans la région de Krasnodar dans la nuit "

@@ -615,7 +615,7 @@ def _ago_pattern() -> re.Pattern[str]:
 
 
 def _ago(folded: str, published: date) -> Iterator[_Found]:
-    """ "il y a trois jours" → publication − 3 (a day); weeks and months give coarser precisions."""
+    """ "il y a trois jours" → publication − 3 (a day); weeks, months and years give coarser precisions."""
     if not _may_hold(folded, "ago_lead_ins"):
         return
     for match in _ago_pattern().finditer(folded):
@@ -630,6 +630,9 @@ def _ago(folded: str, published: date) -> Iterator[_Found]:
         elif unit == "mois":
             year, month = _shift_months(published, -count)
             yield match.start(), match.end(), date(year, month, MONTH_DAY), PRECISION_MONTH, "month"
+        elif unit.startswith(("an", "annee")):
+            # "il y a un an", "voici deux ans": a year as "l'an dernier" names one, not the publication's
+            yield match.start(), match.end(), date(published.year - count, 1, 1), PRECISION_YEAR, "year"
 
 
 _FINDERS: tuple[_Finder, ...] = (
