@@ -1750,6 +1750,47 @@ def test_territory_taken_whatever_the_parse(pipeline: Pipeline, text: str) -> No
     assert event.event_type == "Battles" and "territory" in event.sub_event_type
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "location"),
+    [
+        # the parser reads a town right after a capture verb as an oblique, an adverb, a second verb ("konner")
+        ("Au Mali, les troupes ont repris Gao dimanche après de violents combats.", "Government regains territory",
+         "Gao"),
+        ("Au Mali, les soldats ont finalement réussi à reprendre Konna samedi.", "Government regains territory",
+         "Konna"),
+        ("Au Mali, l'armée a repris hier Tombouctou aux islamistes.", "Government regains territory", "Timbuktu"),
+        ("Au Mali, les rebelles ont pris samedi Kidal après de durs combats.", "Non-state actor overtakes territory",
+         "Kidal"),
+        ("Au Mali, les insurgés ont brièvement occupé Tessit jeudi.", "Non-state actor overtakes territory",
+         "Tessit"),
+        ("Au Mali, les rebelles ont repris samedi Ménaka, dans l'est du pays.", "Non-state actor overtakes territory",
+         "Ménaka"),
+    ],
+)
+def test_a_bare_town_after_a_capture_verb_is_the_place_taken(pipeline: Pipeline, text: str, sub_event_type: str,
+                                                              location: str) -> None:
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.location) == (sub_event_type, location)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Au Mali, les deux parties ont repris les négociations lundi à Bamako.",  # "reprendre": resume
+        "Au Mali, les enseignants ont repris le travail lundi à Gao.",
+        "Au Mali, les rebelles occupent Kidal depuis des années.",  # the present tells who holds the town
+        "Au Mali, le ministre a repris Moussa Traoré sur ce point lundi à Bamako.",  # a person, no town
+        # what led to the story: a pluperfect, a clause the main event follows
+        "En Syrie, le régime avait déjà reconquis Alep en décembre.",
+        "En Syrie, après avoir repris Palmyre, les soldats ont avancé mardi vers Arak.",
+    ],
+)
+def test_no_capture_without_a_town_taken(pipeline: Pipeline, text: str) -> None:
+    _, events = run(pipeline, text)
+    assert not [e for e in events if e.sub_event_type.endswith("territory")], [(e.sub_event_type, e.location)
+                                                                                for e in events]
+
+
 def test_a_killing_with_no_agent_is_an_event_where_a_place_is_named(pipeline: Pipeline) -> None:
     event = only_event(
         pipeline, "Au Burkina Faso, cent soixante habitants ont été tués samedi dans le village de Solhan."

@@ -92,6 +92,7 @@ class Trigger:
     passive: bool = False  # "a été libérée", "ont été éliminés": the agent is after "par", if named
     token: int = -1  # index of the trigger word in the document's tokens (-1: found without a parse)
     means: str = ""  # the words the cue's row asked for beyond its span ("un drone ... a visé": "drone")
+    taken: int = -1  # where the name of the place a capture verb took starts ("ont pris Kidal"), or -1
 
     @property
     def wording(self) -> str:

@@ -809,6 +809,12 @@ def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[Plac
     first = trigger.start if trigger.category.name != "territory" else trigger.end
     after = [p for p in frame.places if first <= p.start <= trigger.end + PLACE_REACH]
     before = [p for p in frame.places if p.end <= trigger.start]
+    named_taken = trigger.taken >= 0
+    if named_taken:
+        # "ont pris Kidal": the name taken is the place; another place of the sentence is not the one taken, and a
+        # name that is no place ("a repris Moussa Traoré sur ce point à Bamako") tells no capture
+        after = [p for p in frame.places if p.start <= trigger.taken < p.end]
+        before = []
     chosen: list[PlaceRef] = []
     if after:
         # the reach is the first member's: "des manifestations ont eu lieu ... dans le centre du pays, à Gafsa,
@@ -821,7 +827,7 @@ def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[Plac
             if not listed_together(text, place, chosen[0]):
                 break
             chosen.insert(0, place)
-    elif far_after := [p for p in frame.places if p.start >= trigger.end]:
+    elif not named_taken and (far_after := [p for p in frame.places if p.start >= trigger.end]):
         chosen = _list_from(text, far_after[0], far_after[1:], frame.coordinated)
     elif context.place is not None and not frame.country_level and (
         frame.trigger.category.name != "territory" or frame.unplaced

@@ -21,6 +21,7 @@ from veilleur.extract.grammar import (
     CLAUSE_DEPS,
     RELATIVE_PRONOUNS,
     Tree,
+    bare_name_after,
     is_passive,
     par_agent,
     prepositions_of,
@@ -77,6 +78,10 @@ class TriggerRow:
     agent_via: frozenset[str] = frozenset()  # "aux mains des rebelles": who acts is the complement of these nouns
     example: str = ""
     nominal: bool = False  # an action noun ("frappe", "attaque"), whose sides hang on it differently
+    # the capture verbs of the row whose bare object is the place taken: a capitalised word right after one is
+    # that place, whatever its label ("ont repris Gao dimanche"), and a name one took stays out of the cue's words,
+    # so that it places the event
+    takes_a_name: frozenset[str] = frozenset()
 
     def match(self, tree: Tree, token: Token, time_nouns: frozenset[str],
               around: Surroundings | None = None) -> list[Token] | None:
@@ -124,6 +129,9 @@ class TriggerRow:
             found = [j for j in _hyphen_joined(tree, token) if self._passes_on_lemma(j)]
         if not found and token.pos == "VERB":
             found = self._object_after(tree, token)
+        if not found and token.lemma in self.takes_a_name and token.pos == "VERB":
+            name = bare_name_after((t for t in tree.tokens if t.i > token.i), time_nouns)
+            found = [name] if name is not None and name.dep not in SUBJECTS else []
         return found or None
 
     def _passes_on_lemma(self, token: Token, tree: Tree | None = None) -> bool:
@@ -184,6 +192,17 @@ def surroundings(tree: Tree, token: Token, time_nouns: frozenset[str]) -> Surrou
             break
         head = tree.head(head)
     return Surroundings(tuple(kids), head)
+
+
+BEFORE_MARKS = frozenset({"après"})  # "après avoir repris Gao, les soldats ont avancé": the capture was told before
+
+
+def _told_as_background(tree: Tree, verb: Token) -> bool:
+    """"avait déjà repris Alep en décembre", "après avoir repris Palmyre, ...": a capture in the pluperfect or
+    in a clause that the main event follows is what led to the story, told or dated elsewhere, not its news."""
+    kids = tree.children(verb)
+    return any(k.dep.startswith("aux") and k.feature("Tense") == "Imp" for k in kids) or any(
+        k.dep == "mark" and k.lemma in BEFORE_MARKS for k in kids)
 
 
 def _unmarked_or_partitive(tree: Tree, oblique: Token) -> bool:
@@ -274,6 +293,17 @@ class TriggerLexicon:
                 matched = row.match(tree, token, self.time_nouns, around)
                 if matched is None or matched and all(self._compound_tail(tree, k) for k in matched):
                     continue  # "des tirs de lance-roquettes" are no shelling
+                taken = -1
+                if token.lemma in row.takes_a_name and not row.nominal and not _told_as_background(tree, token):
+                    # "ont repris hier Tombouctou", "reprendre Konna": a town the parser mislabelled is where the event
+                    # is, named apart from the cue's words. A name with an article is a country's or a region's ("a
+                    # envahi l'Ukraine"), and one labelled as the row expects stays in the cue's words: both are read
+                    # as before (placing those too made more wrong events than right ones)
+                    names = [k for k in matched if k.i > token.i and k.lemma not in self.place_nouns
+                             and not any(d.dep == "det" for d in tree.children(k))
+                             and not any(test.passes(k) for test in row.with_any)]
+                    matched = [k for k in matched if k not in names]
+                    taken = min((k.start for k in names), default=-1)
                 near = [k for k in matched if abs(k.i - token.i) <= ADJACENT_TOKENS]
                 start = min([token.start, *(k.start for k in near)])
                 end = max([token.end, *(k.end for k in near)])
@@ -284,7 +314,7 @@ class TriggerLexicon:
                 means = " ".join(k.text for k in matched if k not in near)
                 trigger = Trigger(
                     start, end, words, row.category, row.inverted, row.toll_only, row.anaphoric, passive, token.i,
-                    means,
+                    means, taken,
                 )
                 found.append((trigger, token, row))
                 break
@@ -390,6 +420,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
                 not_imperfect=bool(spec.get("not_imperfect", False)),
                 not_present=bool(spec.get("not_present", False)),
                 agent_via=frozenset(spec.get("agent_via", [])),
+                takes_a_name=frozenset(spec.get("takes_a_name", [])),
                 example=spec.get("example", ""),
             )
         )

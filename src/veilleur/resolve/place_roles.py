@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from veilleur.annotate import Token
 from veilleur.datafiles import load_json
+from veilleur.extract.grammar import NAME_AFTER_REACH, bare_name_after
 
 NAME_PARTS = frozenset({"flat:name", "flat", "fixed"})
 
@@ -25,11 +26,13 @@ class PlaceRoles:
 
     verbs: frozenset[str]
     nouns: frozenset[str]
+    time_words: frozenset[str] = frozenset()  # skipped between a verb and the bare name it takes ("dimanche")
 
     @classmethod
     def from_data(cls) -> PlaceRoles:
         data = load_json("place_roles.json")
-        return cls(frozenset(data["object_of_verbs"]), frozenset(data["governed_by_nouns"]))
+        return cls(frozenset(data["object_of_verbs"]), frozenset(data["governed_by_nouns"]),
+                   frozenset(data["time_words"]))
 
     def spans(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """Character spans of the proper nouns the grammar puts in a place's position."""
@@ -39,19 +42,30 @@ class PlaceRoles:
                 parts.setdefault(token.head, []).append(token)
         found: list[tuple[int, int]] = []
         in_place: set[int] = set()  # names found in a place's position: their conjuncts are places too
+        taken = self._bare_names_taken(tokens)
         for token in tokens:  # heads come before their conjuncts, so one pass follows a list
             if token.dep in NAME_PARTS or token.head == token.i:
                 continue
             own = parts.get(token.i, [])
             head = tokens[token.head]
             # the tagger may call a fronted village a common noun ("À Nyambaka, ..."): the position says enough
-            if _fronted_locative(tokens, token, own) or token.pos == "PROPN" and (
+            if token.i in taken or _fronted_locative(tokens, token, own) or token.pos == "PROPN" and (
                     token.dep == "obj" and head.pos == "VERB" and head.lemma in self.verbs
                     or token.dep == "nmod" and head.pos == "NOUN" and head.lemma in self.nouns
                     or token.dep == "conj" and head.i in in_place):
                 found.extend(_name_spans(token, own))
                 in_place.update([token.i, *(t.i for t in own)])
         return found
+
+    def _bare_names_taken(self, tokens: Sequence[Token]) -> set[int]:
+        """The capitalised words right after one of the verbs ("ont repris hier Tombouctou", "reprendre Konna"):
+        the parser often gives an unknown town there another label than an object, or another part of speech."""
+        taken = set()
+        for verb in tokens:
+            if verb.pos == "VERB" and verb.lemma in self.verbs and (
+                    name := bare_name_after(tokens[verb.i + 1 : verb.i + 1 + NAME_AFTER_REACH], self.time_words)):
+                taken.add(name.i)
+        return taken
 
 
 LOCATIVE_OPENERS = frozenset({"à", "a"})  # "A Nyambaka, ...": the accent is often dropped on a capital
