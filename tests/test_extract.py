@@ -3262,7 +3262,6 @@ def test_a_district_level_killing_another_day_is_not_the_towns(pipeline: Pipelin
         ("Kolofata", "2024-05-05", 1), ("Mayo-Sava", "2024-05-07", 2)]
 
 
-
 def test_a_leads_toll_smaller_than_a_tolled_details_goes_to_the_untolled_one(pipeline: Pipeline) -> None:
     # the province-level lead counts three policemen; the nine dead of the day before at Peshawar are not among
     # them: the lead's toll is the ambush near Bannu's, the detail the text gives no toll of its own
