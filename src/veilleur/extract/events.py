@@ -44,6 +44,7 @@ from veilleur.extract.mentions import (
 )
 from veilleur.extract.merge import (
     APART,
+    ATTACK_NOUNS,
     day_in_span,
     inherit_dates,
     merge_events,
@@ -744,7 +745,6 @@ def _events_from_frame(
 PEACEFUL_PROTEST = "Peaceful protest"
 INTERVENTION = "Protest with intervention"
 EXCESSIVE_FORCE = "Excessive force against protesters"
-ATTACK_NOUNS = frozenset({"attaque", "attaques"})
 DETERMINERS = frozenset({"le", "la", "les", "ce", "cet", "cette", "ces"})  # "les attaques" is an anaphor's cue
 VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
 CIVILIAN_ATTACK = ("Violence against civilians", "Attack")

@@ -601,10 +601,16 @@ def _head_word(words: str) -> str:
 
 
 def _hand_down_toll(lead: Event, details: list[Event]) -> None:
-    """The lead's toll, split evenly among details that have none (codebook section 6)."""
-    if not lead.fatalities or any(detail.fatalities for detail in details):
+    """The lead's toll, split among details that have none (codebook section 6)."""
+    if not any(detail.fatalities for detail in details):
+        _split_toll(lead, lead.fatalities, details)
+
+
+def _split_toll(lead: Event, toll: int, details: list[Event]) -> None:
+    """``toll`` of the lead's, split evenly among ``details``, the remainder to the first (codebook section 6)."""
+    if not toll or not details:
         return
-    share, remainder = divmod(lead.fatalities, len(details))
+    share, remainder = divmod(toll, len(details))
     for index, detail in enumerate(details):
         detail.fatalities = share + (remainder if index == 0 else 0)
         for span in lead.evidence.get("fatalities", []):
@@ -656,13 +662,7 @@ def _hand_down(lead: Event, details: list[Event]) -> None:
     """What the lead says and the details do not (who, the toll, the day) passes to the details;
     a toll for them all is split evenly, the remainder to the first (codebook section 6)."""
     untolled = [d for d in details if not d.fatalities]
-    toll = _toll_left_to(lead, details, untolled)
-    if toll:
-        share, remainder = divmod(toll, len(untolled))
-        for index, detail in enumerate(untolled):
-            detail.fatalities = share + (remainder if index == 0 else 0)
-            for span in lead.evidence.get("fatalities", []):
-                detail.add_evidence("fatalities", span)
+    _split_toll(lead, _toll_left_to(lead, details, untolled), untolled)
     for detail in details:
         if (not any(name in detail.evidence for name in ("actor1", "actor2"))
                 and any(name in lead.evidence for name in ("actor1", "actor2"))
