@@ -830,6 +830,9 @@
     } else {
       showView("overview");
       if (map) {
+        // back on the map from another view, it opens on the data again: a size it took while hidden or a
+        // layout change since the last fit may leave points outside the view
+        fitPending = true;
         map.invalidateSize();
         fitToData();
       }
