@@ -349,27 +349,6 @@ def prepositions_of(tree: Tree, token: Token) -> set[str]:
     return {k.lemma for k in tree.children(token) if k.dep == "case"}
 
 
-NAME_AFTER_REACH = 4  # words from a verb to the bare name it takes: "a brièvement occupé dimanche Tessit"
-NOT_A_NAME = frozenset({"DET", "ADP", "PRON", "PUNCT", "NUM", "AUX", "CCONJ", "SCONJ", "SYM"})
-
-
-def bare_name_after(following: Iterable[Token], time_words: frozenset[str]) -> Token | None:
-    """The capitalised word that directly follows a verb, past adverbs, commas and words of time ("ont repris
-    Gao", "ont repris hier Tombouctou", "a brièvement occupé Tessit"): the verb's object, whatever the parser made
-    of it. It often mislabels an unknown town after a verb (an oblique, an adverb, a second verb: "reprendre
-    Konna" gives the verb "konner"); a bare capitalised word there is a name, and an article ("les combats")
-    or a preposition stops the search. ``following``: the sentence's tokens after the verb, in order."""
-    for count, token in enumerate(following):
-        if count >= NAME_AFTER_REACH:
-            return None
-        if token.pos == "ADV" or token.text == "," or token.text.lower() in time_words:
-            continue
-        if token.pos in NOT_A_NAME or not token.text[:1].isupper():
-            return None
-        return token
-    return None
-
-
 def par_agent(tree: Tree, token: Token) -> bool:
     """A passive's "par"-agent, however the parser labels it ("a été pilonnée par l'artillerie": obl:mod)."""
     return token.dep in AGENT_DEPS or token.dep.startswith("obl") and "par" in prepositions_of(tree, token)

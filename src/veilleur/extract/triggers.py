@@ -21,11 +21,11 @@ from veilleur.extract.grammar import (
     CLAUSE_DEPS,
     RELATIVE_PRONOUNS,
     Tree,
-    bare_name_after,
     is_passive,
     par_agent,
     prepositions_of,
 )
+from veilleur.resolve.place_roles import bare_name_after
 
 TRIGGERS_FILE = "event_triggers.json"
 ADJACENT_TOKENS = 3  # a matched modifier this close joins the trigger's span ("frappes aériennes")

@@ -10,12 +10,11 @@ the names coordinated with those ("les villages d'At Tiri, Haddatha et Rachaf").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from veilleur.annotate import Token
 from veilleur.datafiles import load_json
-from veilleur.extract.grammar import NAME_AFTER_REACH, bare_name_after
 
 NAME_PARTS = frozenset({"flat:name", "flat", "fixed"})
 
@@ -96,3 +95,24 @@ def _name_spans(token: Token, parts: list[Token]) -> list[tuple[int, int]]:
             spans.append((part.start, part.end))
         last = part.i
     return spans
+
+
+NAME_AFTER_REACH = 4  # words from a verb to the bare name it takes: "a brièvement occupé dimanche Tessit"
+NOT_A_NAME = frozenset({"DET", "ADP", "PRON", "PUNCT", "NUM", "AUX", "CCONJ", "SCONJ", "SYM"})
+
+
+def bare_name_after(following: Iterable[Token], time_words: frozenset[str]) -> Token | None:
+    """The capitalised word that directly follows a verb, past adverbs, commas and words of time ("ont repris
+    Gao", "ont repris hier Tombouctou", "a brièvement occupé Tessit"): the verb's object, whatever the parser made
+    of it. It often mislabels an unknown town after a verb (an oblique, an adverb, a second verb: "reprendre
+    Konna" gives the verb "konner"); a bare capitalised word there is a name, and an article ("les combats")
+    or a preposition stops the search. ``following``: the sentence's tokens after the verb, in order."""
+    for count, token in enumerate(following):
+        if count >= NAME_AFTER_REACH:
+            return None
+        if token.pos == "ADV" or token.text == "," or token.text.lower() in time_words:
+            continue
+        if token.pos in NOT_A_NAME or not token.text[:1].isupper():
+            return None
+        return token
+    return None
