@@ -1791,6 +1791,45 @@ def test_no_capture_without_a_town_taken(pipeline: Pipeline, text: str) -> None:
                                                                                 for e in events]
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "location"),
+    [
+        # a town the parser labelled as the row expects is the verb's object, inside the cue's words: it is the
+        # place taken all the same
+        ("Au Mali, les rebelles ont pris Kidal dimanche.", "Non-state actor overtakes territory", "Kidal"),
+        ("Au Burkina Faso, les jihadistes se sont emparés de Djibo lundi, selon des sources locales.",
+         "Non-state actor overtakes territory", "Djibo"),
+        # the capture, not the fighting that led to it (codebook section 2)
+        ("Au Mali, les militaires ont reconquis Kidal mardi après de violents combats.",
+         "Government regains territory", "Kidal"),
+    ],
+)
+def test_a_named_town_the_verb_takes_is_the_place_taken(pipeline: Pipeline, text: str, sub_event_type: str,
+                                                         location: str) -> None:
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.location) == (sub_event_type, location)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a complement that makes "prendre" another verb, wherever the parser hangs it
+        "En Syrie, les terroristes ont pris Damas pour cible dimanche.",
+        "En Syrie, l'armée a pris Raqqa en étau samedi.",
+        "Au Mali, les jihadistes ont pris Gao en otage.",
+        # a bare infinitive under a verb of plan or failure
+        "En Syrie, l'armée va reprendre Raqqa dans les prochains jours.",
+        "En Syrie, l'armée a échoué à reprendre Raqqa samedi.",
+        # a relative clause describing who acts
+        "En Syrie, les soldats, qui ont repris Mayadine, avancent vers Albou Kamal.",
+    ],
+)
+def test_a_named_town_after_a_capture_verb_that_tells_no_capture(pipeline: Pipeline, text: str) -> None:
+    _, events = run(pipeline, text)
+    assert not [e for e in events if e.sub_event_type.endswith("territory")], [(e.sub_event_type, e.location)
+                                                                                for e in events]
+
+
 def test_a_killing_with_no_agent_is_an_event_where_a_place_is_named(pipeline: Pipeline) -> None:
     event = only_event(
         pipeline, "Au Burkina Faso, cent soixante habitants ont été tués samedi dans le village de Solhan."

@@ -194,6 +194,28 @@ def surroundings(tree: Tree, token: Token, time_nouns: frozenset[str]) -> Surrou
     return Surroundings(tuple(kids), head)
 
 
+OBJECT_DEPS = frozenset({"obj", "obl:arg"})  # "ont pris Kidal", "se sont emparés de Djibo"
+NAME_LABELS = frozenset({"LOC", "GPE"})
+
+
+def _named_object(token: Token) -> bool:
+    """A capitalised name, labelled a place or a proper noun, that the parser made the verb's object: the place
+    taken, when the places resolve it as one ("ont pris Kidal"); a person ("a repris Moussa Traoré") is none."""
+    return token.dep in OBJECT_DEPS and token.text[:1].isupper() and (token.pos == "PROPN" or token.ent in NAME_LABELS)
+
+
+EARLIER_ADVERBS = frozenset({"déjà"})  # "elle a déjà repris Deir ez-Zor": a capture told as done before the story
+
+
+def _told_as_news(tree: Tree, verb: Token, time_nouns: frozenset[str]) -> bool:
+    """A capture the sentence reports on its day ("ont pris Kidal dimanche"), not one that describes a side ("les
+    soldats, qui ont repris Mayadine, avancent"), that it recalls as done already ("a déjà repris Alep") or that
+    it names with no day of its own, as a story recalls what led to it ("depuis, l'armée a repris Palmyre")."""
+    return verb.dep != "acl:relcl" and not any(
+        k.dep == "advmod" and k.lemma in EARLIER_ADVERBS for k in tree.children(verb)) and any(
+        t.lemma in time_nouns for t in tree.subtree(verb))
+
+
 BEFORE_MARKS = frozenset({"après"})  # "après avoir repris Gao, les soldats ont avancé": the capture was told before
 
 
@@ -263,6 +285,8 @@ class TriggerLexicon:
     gunfire_nouns: frozenset[str]  # "à l'arme automatique", "des tirs": a grenade beside them is a fight's weapon
     compound_heads: frozenset[str]  # "lance-roquettes": a launcher, not rockets
     classifier_nouns: frozenset[str]  # "les opérations de combat", "un avion de combat": a kind of thing, no fight
+    name_idioms: frozenset[str]  # "ont pris Damas pour cible": complements that make a capture verb another verb
+    achievement_verbs: frozenset[str]  # "a réussi à reprendre Kidal": a capture in the infinitive that was done
     time_nouns: frozenset[str]  # a head the parser may put between a cue and its governor ("signé vendredi un")
     place_nouns: frozenset[str]  # "ville", "village", "région": nouns that name a place
     relative_days: RelativeDays
@@ -294,14 +318,18 @@ class TriggerLexicon:
                 if matched is None or matched and all(self._compound_tail(tree, k) for k in matched):
                     continue  # "des tirs de lance-roquettes" are no shelling
                 taken = -1
-                if token.lemma in row.takes_a_name and not row.nominal and not _told_as_background(tree, token):
+                if token.lemma in row.takes_a_name and not row.nominal and not _told_as_background(tree, token) \
+                        and self._told_as_done(tree, token):
                     # "ont repris hier Tombouctou", "reprendre Konna": a town the parser mislabelled is where the event
-                    # is, named apart from the cue's words. A name with an article is a country's or a region's ("a
-                    # envahi l'Ukraine"), and one labelled as the row expects stays in the cue's words: both are read
-                    # as before (placing those too made more wrong events than right ones)
+                    # is, named apart from the cue's words; so is a bare name the parser made the verb's object ("ont
+                    # pris Kidal dimanche", "se sont emparés de Djibo"), which stayed in the cue's words, where a
+                    # capture's place is not looked for. A name with an article is a country's or a region's ("a
+                    # envahi l'Ukraine"), read as before
                     names = [k for k in matched if k.i > token.i and k.lemma not in self.place_nouns
                              and not any(d.dep == "det" for d in tree.children(k))
-                             and not any(test.passes(k) for test in row.with_any)]
+                             and (not any(test.passes(k) for test in row.with_any)
+                                  or _named_object(k) and _told_as_news(tree, token, self.time_nouns))
+                             and not self._idiom_with(tree, token, k)]
                     matched = [k for k in matched if k not in names]
                     taken = min((k.start for k in names), default=-1)
                 near = [k for k in matched if abs(k.i - token.i) <= ADJACENT_TOKENS]
@@ -319,6 +347,23 @@ class TriggerLexicon:
                 found.append((trigger, token, row))
                 break
         return found
+
+    def _idiom_with(self, tree: Tree, verb: Token, name: Token) -> bool:
+        """"ont pris Damas pour cible", "ont pris Gao en otage": a complement of the verb (the parser may hang it on
+        the name) that makes it another verb than a capture, whose name is no place taken."""
+        complements = [k for k in tree.children(verb) if k.dep.startswith("obl")]
+        complements += [c for c in tree.children(name) if c.dep == "nmod" and any(
+            m.dep == "case" for m in tree.children(c))]
+        return any(c.lemma in self.name_idioms for c in complements)
+
+    def _told_as_done(self, tree: Tree, verb: Token) -> bool:
+        """A capture verb in a bare infinitive tells a plan, a duty, a hope or a failure ("va reprendre Raqqa",
+        "doit reprendre", "a échoué à reprendre"), unless a verb of achievement governs it ("a réussi à
+        reprendre", "a pu reprendre"); a past infinitive ("affirme avoir repris") tells it done."""
+        if verb.feature("VerbForm") != "Inf" or any(k.dep.startswith("aux") for k in tree.children(verb)):
+            return True
+        head = tree.head(verb)
+        return head is not None and head.i != verb.i and head.lemma in self.achievement_verbs
 
     def _compound_tail(self, tree: Tree, token: Token) -> bool:
         """The second half of a compound the parser cut at its hyphen, whose first half makes it another
@@ -463,6 +508,8 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         gunfire_nouns=frozenset(data["gunfire_nouns"]),
         compound_heads=frozenset(data["compound_heads"]),
         classifier_nouns=frozenset(data["classifier_nouns"]),
+        name_idioms=frozenset(data["name_idioms"]),
+        achievement_verbs=frozenset(data["achievement_verbs"]),
         time_nouns=frozenset(data["classes"]["time_nouns"]),
         place_nouns=frozenset(data["classes"]["place_nouns"]),
         relative_days=RelativeDays(**data["relative_days"]),
