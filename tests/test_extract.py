@@ -1820,6 +1820,9 @@ def test_a_named_town_the_verb_takes_is_the_place_taken(pipeline: Pipeline, text
         # a bare infinitive under a verb of plan or failure
         "En Syrie, l'armée va reprendre Raqqa dans les prochains jours.",
         "En Syrie, l'armée a échoué à reprendre Raqqa samedi.",
+        # about to happen, not happened
+        "En Syrie, les forces gouvernementales sont sur le point de reprendre la ville de Raqqa.",
+        "Au Mali, les rebelles étaient sur le point de prendre la ville de Kidal dimanche.",
         # a relative clause describing who acts
         "En Syrie, les soldats, qui ont repris Mayadine, avancent vers Albou Kamal.",
     ],
