@@ -200,6 +200,18 @@ def test_a_purpose_carried_out_is_reported(annotator: Annotator) -> None:
     assert ("bombarder", "air", None) in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the tagger calls "massacré" a noun (lemma "massacré") or a determiner, thrown by the words after it
+        "Les ADF ont massacré au moins quarante civils lundi à Beni.",
+        "Les terroristes ont massacré lundi plus de vingt villageois à Djibo.",
+    ],
+)
+def test_a_participle_with_its_auxiliary_is_a_verb_whatever_its_tag(annotator: Annotator, text: str) -> None:
+    assert ("massacré", "vac", None) in _triggers(annotator, text)
+
+
 def test_claimed_attack_is_still_an_event(annotator: Annotator) -> None:
     text = "L'attaque de mardi contre le camp de Boni, revendiquée par le JNIM, a fait dix morts."
     found = _triggers(annotator, text)

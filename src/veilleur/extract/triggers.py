@@ -39,6 +39,8 @@ HELD_DEPS = frozenset({"obj", "obl:arg", "nsubj:pass", "nmod", "acl"})  # how a 
 HELD_REACH = 3  # "obus" -> "contenant" -> "cache" -> "découvert"
 WENT_OFF = frozenset({"exploser", "sauter", "détoner"})  # "une bombe qui a explosé": a weapon laid that was fired
 VERBAL = frozenset({"VERB", "AUX", "ADJ", "ADV"})  # the tagger sometimes calls a participle ADJ or ADV
+TENSE_AUXILIARIES = frozenset({"aux:tense", "aux:pass"})  # "ont massacré", "ont été massacrés"
+ER_PARTICIPLE_ENDINGS = ("ées", "és", "ée", "é")  # longest first: the ending cut to make the infinitive
 
 
 @dataclass(frozen=True)
@@ -274,6 +276,8 @@ class TriggerLexicon:
         before_hyphen = {t.i - 1 for t in tree.tokens if t.text == "-"}
         rows_of, nominal_spellings = self.by_lemma.get, self.nominal_spellings  # asked for every word
         for token in tree.tokens:
+            if token.text.endswith(ER_PARTICIPLE_ENDINGS) and token.pos not in ("VERB", "AUX"):
+                token = _participle_misread(tree, token)
             rows = rows_of(token.lemma, ())
             # one set look-up tells the few words a nominal row is keyed by, before their key is made
             if token.text.lower() in nominal_spellings and (key := noun_key(token.text)) != token.lemma:
@@ -358,6 +362,19 @@ def noun_key(word: str) -> str:
     and lemmatises it as "frapper"; nominal rows also look the word up by this key."""
     word = word.lower()
     return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+
+
+def _participle_misread(tree: Tree, token: Token) -> Token:
+    """A participle in "-é" that the tagger took for a noun or a determiner ("ont massacré au moins quarante
+    civils": the words after it throw the tagger, which then lemmatises the word as itself): with a tense or
+    passive auxiliary it is a verb, its lemma the infinitive in "-er". Any other word is returned as it is."""
+    if not any(k.dep in TENSE_AUXILIARIES for k in tree.children(token)):
+        return token
+    lemma = token.lemma
+    if lemma == token.text.lower():
+        ending = next(e for e in ER_PARTICIPLE_ENDINGS if lemma.endswith(e))
+        lemma = lemma[: -len(ending)] + "er"
+    return token._replace(lemma=lemma, pos="VERB")
 
 
 def _describes_a_state(tree: Tree, token: Token, time_nouns: frozenset[str]) -> bool:
