@@ -212,6 +212,18 @@ def test_a_participle_with_its_auxiliary_is_a_verb_whatever_its_tag(annotator: A
     assert ("massacré", "vac", None) in _triggers(annotator, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser labels the counted victims an oblique with no preposition ("obl:mod"), not an object
+        "Des jihadistes ont exécuté six bergers jeudi à Ménaka.",
+        "L'armée burkinabè a exécuté au moins cinquante civils lundi à Djibo.",
+    ],
+)
+def test_a_counted_noun_after_the_verb_is_its_object(annotator: Annotator, text: str) -> None:
+    assert ("exécuté", "vac", None) in _triggers(annotator, text)
+
+
 def test_claimed_attack_is_still_an_event(annotator: Annotator) -> None:
     text = "L'attaque de mardi contre le camp de Boni, revendiquée par le JNIM, a fait dix morts."
     found = _triggers(annotator, text)

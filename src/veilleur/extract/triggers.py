@@ -176,6 +176,10 @@ def surroundings(tree: Tree, token: Token, time_nouns: frozenset[str]) -> Surrou
     # oblique; "a abattu mardi trois drones": or leave an oblique with no preposition at all, which only an
     # object is
     kids += [k._replace(dep="obj") for k in kids if k.dep == "obl:arg" and _unmarked_or_partitive(tree, k)]
+    # "ont exécuté six bergers jeudi": a counted noun after a verb with no preposition is its object, however the
+    # parser labels it (a date, "jeudi", is no counted noun)
+    kids += [k._replace(dep="obj") for k in kids if k.dep == "obl:mod" and k.i > token.i
+             and _counted_and_unmarked(tree, k, time_nouns)]
     # "tuées à Tudun, village de Kaduna, par un drone": a passive's far "par" complement, read as obl:mod
     agents = [k for k in kids if k.dep not in AGENT_DEPS and par_agent(tree, k)]
     if agents and is_passive(tree, token):
@@ -210,6 +214,12 @@ def _told_as_background(tree: Tree, verb: Token) -> bool:
 def _unmarked_or_partitive(tree: Tree, oblique: Token) -> bool:
     cases = [c.text.lower() for c in tree.children(oblique) if c.dep == "case"]
     return any(case in PARTITIVES for case in cases) or (not cases and oblique.pos in ("NOUN", "PROPN"))
+
+
+def _counted_and_unmarked(tree: Tree, noun: Token, time_nouns: frozenset[str]) -> bool:
+    kids = tree.children(noun)
+    return (noun.pos == "NOUN" and noun.lemma not in time_nouns and any(k.dep == "nummod" for k in kids)
+            and not any(k.dep == "case" for k in kids))
 
 
 def _hyphen_joined(tree: Tree, token: Token) -> list[Token]:
