@@ -149,6 +149,14 @@ TYPE_CASES = [
         "Un jihadiste a commis dimanche une attaque-suicide contre une mosquée de Kaboul.",
         "Explosions/Remote violence", "Suicide bomb", id="hyphenated-compound",
     ),
+    pytest.param(
+        "Deux commerçants ont été abattus par des inconnus jeudi à Kidal.",
+        "Violence against civilians", "Attack", id="civilians-shot-dead-by-a-named-side",
+    ),
+    pytest.param(
+        "Un civil a été abattu lundi par des soldats à Bamako.",
+        "Violence against civilians", "Attack", id="civilian-shot-dead-by-soldiers",
+    ),
 ]
 
 
