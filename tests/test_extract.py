@@ -157,6 +157,14 @@ TYPE_CASES = [
         "Un civil a été abattu lundi par des soldats à Bamako.",
         "Violence against civilians", "Attack", id="civilian-shot-dead-by-soldiers",
     ),
+    pytest.param(
+        "Les assaillants ont pillé des boutiques et abattu deux commerçants jeudi à Butembo.",
+        "Violence against civilians", "Attack", id="the-killing-decides-over-the-looting",
+    ),
+    pytest.param(
+        "Les bandits ont tué cinq personnes et emporté du bétail mardi dans la commune de Tillabéri.",
+        "Violence against civilians", "Attack", id="the-killing-decides-over-the-theft",
+    ),
 ]
 
 

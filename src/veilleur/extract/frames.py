@@ -158,6 +158,9 @@ def frames_for_sentence(
     # a cue that is an event only alone ("tuant douze civils") counts only where no other cue reports one and
     # the sentence tells no total ("l'insurrection qui a tué 20 000"): it is not read for exclusions otherwise
     found = reporting([f for f in candidates if not f[0].category.only_alone])
+    if found and all(f[0].category.outweighed_by_killing for f in found):
+        # "ont incendié des maisons et tué sept personnes": the killing decides, the burning is part of it
+        found = reporting([f for f in candidates if f[0].category.only_alone]) or found
     if any(not f[0].toll_only and not f[0].anaphoric for f in found):
         # "dix terroristes ont été neutralisés lors de frappes aériennes": the deaths are the strikes' toll
         found = [f for f in found if not f[0].toll_only]
