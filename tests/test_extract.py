@@ -165,6 +165,18 @@ TYPE_CASES = [
         "Les bandits ont tué cinq personnes et emporté du bétail mardi dans la commune de Tillabéri.",
         "Violence against civilians", "Attack", id="the-killing-decides-over-the-theft",
     ),
+    pytest.param(
+        "Des jihadistes ont tendu une embuscade à des villageois mardi près de Djibo, tuant six personnes.",
+        "Violence against civilians", "Attack", id="an-ambush-laid-for-villagers",
+    ),
+    pytest.param(
+        "Des hommes armés ont tendu jeudi une embuscade à un autocar près de Kaya, tuant neuf personnes.",
+        "Violence against civilians", "Attack", id="an-ambush-laid-for-a-coach",
+    ),
+    pytest.param(
+        "Des hommes armés ont tendu une embuscade à une patrouille de l'armée lundi près de Mopti, tuant six soldats.",
+        "Battles", "Armed clash", id="an-ambush-laid-for-a-patrol",
+    ),
 ]
 
 
