@@ -177,6 +177,10 @@ TYPE_CASES = [
         "Des hommes armés ont tendu une embuscade à une patrouille de l'armée lundi près de Mopti, tuant six soldats.",
         "Battles", "Armed clash", id="an-ambush-laid-for-a-patrol",
     ),
+    pytest.param(
+        "Un minibus est tombé dans une embuscade mardi près de Kaya : douze passagers ont été tués.",
+        "Violence against civilians", "Attack", id="passengers-killed-in-an-ambush-are-civilians",
+    ),
 ]
 
 
