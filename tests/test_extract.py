@@ -1258,6 +1258,17 @@ def test_a_day_in_a_participle_on_another_noun_dates_that_noun(pipeline: Pipelin
     assert only_event(pipeline, text).event_date == "2017-10-16"
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    # "armés", "perdue" say what the men, the bullet are: the day after them dates the killing
+    ("Un chef de village a été abattu par des hommes armés samedi à Dori.", "2017-10-14"),
+    ("Un civil a été tué par une balle perdue samedi lors d'affrontements à Tripoli.", "2017-10-14"),
+    # the tagger takes "dimanche" for a participle on "morts"
+    ("Une tuerie a fait quinze morts dimanche dans le village de Tillabéri, au Niger.", "2017-10-15"),
+])
+def test_a_day_after_a_participle_of_state_dates_the_event(pipeline: Pipeline, text: str, day: str) -> None:
+    assert only_event(pipeline, text).event_date == day
+
+
 def test_a_day_in_a_participle_on_a_pronoun_of_comparison_dates_the_earlier_event(pipeline: Pipeline) -> None:
     # "celui commis le 2 octobre" is the earlier bombing the new one is likened to, whatever clause the parse
     # hangs it on: the new one is the publication's

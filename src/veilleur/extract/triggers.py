@@ -251,6 +251,7 @@ class TriggerLexicon:
     governing_verbs: frozenset[str]  # the words a row's cue must hang on ("signer", "conclure" a ceasefire)
     undergo_words: frozenset[str]  # "tombé dans une embuscade", "a subi une attaque": the subject suffers
     harm_verbs: frozenset[str]  # "ont tué quatre soldats dans une embuscade": the subject set the ambush
+    state_participles: frozenset[str]  # "des hommes armés", "une balle perdue": what the noun is, no event of its own
     plan_lemmas: frozenset[str]
     habit_lemmas: frozenset[str]  # "n'hésite pas à exécuter ses otages": a disposition, not one act
     purpose_marks: frozenset[str]
@@ -466,6 +467,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         governing_verbs=frozenset(lemma for row in rows if row.head is not None for lemma in row.head.lemmas),
         undergo_words=frozenset(data["undergo_words"]),
         harm_verbs=frozenset(data["harm_verbs"]),
+        state_participles=frozenset(data["state_participles"]),
         plan_lemmas=frozenset(data["plan_lemmas"]),
         habit_lemmas=frozenset(data["habit_lemmas"]),
         purpose_marks=frozenset(data["purpose_marks"]),
