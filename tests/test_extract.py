@@ -149,6 +149,38 @@ TYPE_CASES = [
         "Un jihadiste a commis dimanche une attaque-suicide contre une mosquée de Kaboul.",
         "Explosions/Remote violence", "Suicide bomb", id="hyphenated-compound",
     ),
+    pytest.param(
+        "Deux commerçants ont été abattus par des inconnus jeudi à Kidal.",
+        "Violence against civilians", "Attack", id="civilians-shot-dead-by-a-named-side",
+    ),
+    pytest.param(
+        "Un civil a été abattu lundi par des soldats à Bamako.",
+        "Violence against civilians", "Attack", id="civilian-shot-dead-by-soldiers",
+    ),
+    pytest.param(
+        "Les assaillants ont pillé des boutiques et abattu deux commerçants jeudi à Butembo.",
+        "Violence against civilians", "Attack", id="the-killing-decides-over-the-looting",
+    ),
+    pytest.param(
+        "Les bandits ont tué cinq personnes et emporté du bétail mardi dans la commune de Tillabéri.",
+        "Violence against civilians", "Attack", id="the-killing-decides-over-the-theft",
+    ),
+    pytest.param(
+        "Des jihadistes ont tendu une embuscade à des villageois mardi près de Djibo, tuant six personnes.",
+        "Violence against civilians", "Attack", id="an-ambush-laid-for-villagers",
+    ),
+    pytest.param(
+        "Des hommes armés ont tendu jeudi une embuscade à un autocar près de Kaya, tuant neuf personnes.",
+        "Violence against civilians", "Attack", id="an-ambush-laid-for-a-coach",
+    ),
+    pytest.param(
+        "Des hommes armés ont tendu une embuscade à une patrouille de l'armée lundi près de Mopti, tuant six soldats.",
+        "Battles", "Armed clash", id="an-ambush-laid-for-a-patrol",
+    ),
+    pytest.param(
+        "Un minibus est tombé dans une embuscade mardi près de Kaya : douze passagers ont été tués.",
+        "Violence against civilians", "Attack", id="passengers-killed-in-an-ambush-are-civilians",
+    ),
 ]
 
 
@@ -1224,6 +1256,17 @@ def test_a_town_surrounded_by_the_police_in_a_story_of_demonstrations_is_no_riot
 def test_a_day_in_a_participle_on_another_noun_dates_that_noun(pipeline: Pipeline, text: str) -> None:
     # the president deposed, the blast that happened on that day: the march is not dated by it
     assert only_event(pipeline, text).event_date == "2017-10-16"
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # "armés", "perdue" say what the men, the bullet are: the day after them dates the killing
+    ("Un chef de village a été abattu par des hommes armés samedi à Dori.", "2017-10-14"),
+    ("Un civil a été tué par une balle perdue samedi lors d'affrontements à Tripoli.", "2017-10-14"),
+    # the tagger takes "dimanche" for a participle on "morts"
+    ("Une tuerie a fait quinze morts dimanche dans le village de Tillabéri, au Niger.", "2017-10-15"),
+])
+def test_a_day_after_a_participle_of_state_dates_the_event(pipeline: Pipeline, text: str, day: str) -> None:
+    assert only_event(pipeline, text).event_date == day
 
 
 def test_a_day_in_a_participle_on_a_pronoun_of_comparison_dates_the_earlier_event(pipeline: Pipeline) -> None:

@@ -157,6 +157,10 @@ def test_death_tolls(text: str, expected: list[tuple[int, str]]) -> None:
         ("La police dit avoir abattu deux évadés près de la prison.", 2),
         ("Des hommes armés ont exécuté sommairement cinq commerçants.", 5),  # an adverb after the verb
         ("Les assaillants ont froidement abattu trois gendarmes.", 3),  # an adverb before the participle
+        # how they were killed, between the verb and its count
+        ("Des hommes armés ont tué par balles trois fidèles lundi dans une église.", 3),
+        ("Des inconnus ont abattu à bout portant deux policiers mardi.", 2),
+        ("Des rebelles ont tué à la machette douze civils près de Beni.", 12),
     ],
 )
 def test_every_verb_of_killing_leads_a_toll(text: str, count: int) -> None:

@@ -200,6 +200,30 @@ def test_a_purpose_carried_out_is_reported(annotator: Annotator) -> None:
     assert ("bombarder", "air", None) in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the tagger calls "massacré" a noun (lemma "massacré") or a determiner, thrown by the words after it
+        "Les ADF ont massacré au moins quarante civils lundi à Beni.",
+        "Les terroristes ont massacré lundi plus de vingt villageois à Djibo.",
+    ],
+)
+def test_a_participle_with_its_auxiliary_is_a_verb_whatever_its_tag(annotator: Annotator, text: str) -> None:
+    assert ("massacré", "vac", None) in _triggers(annotator, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser labels the counted victims an oblique with no preposition ("obl:mod"), not an object
+        "Des jihadistes ont exécuté six bergers jeudi à Ménaka.",
+        "L'armée burkinabè a exécuté au moins cinquante civils lundi à Djibo.",
+    ],
+)
+def test_a_counted_noun_after_the_verb_is_its_object(annotator: Annotator, text: str) -> None:
+    assert ("exécuté", "vac", None) in _triggers(annotator, text)
+
+
 def test_claimed_attack_is_still_an_event(annotator: Annotator) -> None:
     text = "L'attaque de mardi contre le camp de Boni, revendiquée par le JNIM, a fait dix morts."
     found = _triggers(annotator, text)

@@ -53,7 +53,10 @@ WARM_UP_TEXT = "Des combats ont opposé lundi l'armée malienne à des jihadiste
 EXTERNAL_FORCES = "External/Other Forces"  # the registry's actor type of UN missions, coalitions, foreign contractors
 CIVILIAN_VICTIMS = frozenset(
     {"civils", "civil", "personnes", "personne", "habitants", "enfants", "femmes", "villageois", "fidèles",
-     "passants", "victimes", "élèves", "étudiants", "membres", "patients", "déplacés", "réfugiés"}
+     "passants", "victimes", "élèves", "étudiants", "membres", "patients", "déplacés", "réfugiés",
+     # people named by a civilian trade or situation ("tuant neuf passagers", "six bergers ont été tués")
+     "passagers", "voyageurs", "commerçants", "bergers", "éleveurs", "paysans", "agriculteurs", "cultivateurs",
+     "pêcheurs", "orpailleurs", "enseignants", "pèlerins", "écoliers", "touristes", "humanitaires"}
 )
 
 

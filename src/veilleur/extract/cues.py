@@ -47,6 +47,8 @@ class Category:
     authorities_only: bool = False  # a seizure of weapons is the state's; an armed group's is part of its attack
     genitive_agent: bool = False  # "l'attaque des Shebab": the genitive of the action noun is who acts
     only_alone: bool = False  # "tuant douze civils": an event only when no other cue in the sentence
+    # "ont incendié des maisons et tué sept personnes": a killing told beside it decides what the event is
+    outweighed_by_killing: bool = False
     # (pattern, event_type, sub_event_type): the sentence says more ("dispersés au gaz lacrymogène")
     refinements: tuple[tuple[re.Pattern[str], str, str, bool], ...] = ()
     crowd: str = ""  # "Protesters ({country})": demonstrations and riots are acted by a crowd
@@ -256,7 +258,7 @@ CATEGORY_KEYS = frozenset({
     "event_type", "sub_event_type", "state", "non_state", "civilians", "context_actor1", "self_directed",
     "between_parties", "falls_on_whoever_is_there",
     "state_actor1", "authorities_only", "genitive_agent", "only_alone", "refine", "crowd", "non_state_ground_nouns",
-    "non_state_aircraft", "sides_of_the_story", "owned_by_civilians", "aircraft_agents",
+    "non_state_aircraft", "outweighed_by_killing", "sides_of_the_story", "owned_by_civilians", "aircraft_agents",
 })
 
 
@@ -282,6 +284,7 @@ def _category(name: str, spec: dict[str, Any]) -> Category:
         authorities_only=bool(spec.get("authorities_only", False)),
         genitive_agent=bool(spec.get("genitive_agent", False)),
         only_alone=bool(spec.get("only_alone", False)),
+        outweighed_by_killing=bool(spec.get("outweighed_by_killing", False)),
         refinements=tuple(
             (
                 re.compile(r["pattern"], re.IGNORECASE),

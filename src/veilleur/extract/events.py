@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from veilleur.annotate import Annotation
-from veilleur.extract.cues import REMOTE_VIOLENCE, CueLexicon, Trigger
+from veilleur.extract.cues import REMOTE_VIOLENCE, CueLexicon, Trigger, load_cues, opens_with
 from veilleur.extract.frames import (
     CLAUSE_BREAK,
     Frame,
@@ -655,6 +655,12 @@ def _events_from_frame(
     civilians_hit = actor2 is not None and actor2.name.startswith(CIVILIAN_PREFIX)
     if category.civilian_type and civilians_hit:
         event_type, sub_event_type = category.civilian_type
+    elif (civilians_hit and category.name == "clash" and frame.civilian_target and not frame.forces_target
+          and opens_with(frame.trigger.text, load_cues().initiative_words)):
+        # "ont tendu une embuscade à un bus de voyageurs", "un minibus est tombé dans une embuscade": what the
+        # ambush hit is the people's, no armed side: an attack on them (codebook section 2); civilians killed in
+        # "combats" or "affrontements" stay the toll of the fight between armed sides
+        event_type, sub_event_type = CIVILIAN_ATTACK
     elif civilians_hit and sub_event_type == "Armed clash" and category.name == "clash" and actor1 is not None:
         # civilians killed in "combats", "affrontements", an "embuscade" are the fight's toll (codebook section 2):
         # the fight stays one, against the side the story opposes to the first

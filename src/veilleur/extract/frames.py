@@ -158,6 +158,9 @@ def frames_for_sentence(
     # a cue that is an event only alone ("tuant douze civils") counts only where no other cue reports one and
     # the sentence tells no total ("l'insurrection qui a tué 20 000"): it is not read for exclusions otherwise
     found = reporting([f for f in candidates if not f[0].category.only_alone])
+    if found and all(f[0].category.outweighed_by_killing for f in found):
+        # "ont incendié des maisons et tué sept personnes": the killing decides, the burning is part of it
+        found = reporting([f for f in candidates if f[0].category.only_alone]) or found
     if any(not f[0].toll_only and not f[0].anaphoric for f in found):
         # "dix terroristes ont été neutralisés lors de frappes aériennes": the deaths are the strikes' toll
         found = [f for f in found if not f[0].toll_only]
@@ -228,11 +231,12 @@ def frames_for_sentence(
                            + _report_time(tree, token, cues.saying_verbs))
         # a day told in a participle on another noun is that noun's (a year there is read as before)
         described_days = _participle_modifiers(tree, token, {f.trigger.start for f in frames},
-                                               triggers.harm_verbs)
+                                               triggers.harm_verbs | triggers.state_participles | triggers.time_nouns)
         # a day, week or month more than a week old in a "depuis" phrase the cue is not part of opens a period
         opened = _since_phrases(tree, token, triggers.period_marks)
         # "les victimes de l'explosion du 4 août": a day that complements another noun is that noun's
-        described_days += _days_of_other_nouns(tree, token, sentence_dates, triggers.time_nouns, triggers.harm_verbs)
+        described_days += _days_of_other_nouns(tree, token, sentence_dates, triggers.time_nouns,
+                                              triggers.harm_verbs | triggers.state_participles)
         own_dates = [d for d in sentence_dates if not any(s <= d.start < e for s, e in described_spans)
                      and not (d.kind == "day" and any(s <= d.start < e for s, e in described_days))
                      and not (opens_a_period(d, mentions.published) and any(s <= d.start < e for s, e in opened))]
@@ -652,7 +656,9 @@ def _participle_modifiers(tree: Tree, token: Token, cue_starts: set[int],
     """The spans of the past participles that describe another noun than the cue's, with what hangs on them
     ("l'explosion survenue le 4 août", "un jeune homme arrêté lundi soir"): a date there tells when that noun's
     own story happened, as in a relative clause, not when ``token``'s event did. A participle that tells an
-    event of the sentence, or its toll ("douze rebelles tués mardi"), dates it: it is left out."""
+    event of the sentence, or its toll ("douze rebelles tués mardi"), dates it: it is left out. So are the
+    ``harm_verbs`` the caller adds a participle of state to ("tué par des hommes armés mardi") and a day the
+    tagger took for a participle ("a fait quinze morts dimanche")."""
     own = _noun_phrase(tree, token) if token.pos == "NOUN" else {token.i}
     spans = []
     for verb in tree.tokens:
@@ -697,7 +703,8 @@ def _days_of_other_nouns(tree: Tree, token: Token, dates: list[DateRef], time_no
     proches des victimes de l'explosion du 4 août ont manifesté"): that noun's day, as in a participle on it; so
     is a bare day the parse hangs on a noun that a past participle describes ("un jeune homme arrêté lundi soir":
     the arrest's day), unless the participle tells a harm, the toll of the sentence's event ("douze rebelles tués
-    mardi"). A word of time ("dans la nuit du 3 au 4 avril") is when, not what."""
+    mardi"); the caller adds the participles of state to ``harm_verbs`` ("tué par une balle perdue mardi": what
+    the bullet is, not an event of its own). A word of time ("dans la nuit du 3 au 4 avril") is when, not what."""
     own = _noun_phrase(tree, token) if token.pos == "NOUN" else {token.i}
     spans = []
     for mention in dates:

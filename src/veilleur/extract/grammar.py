@@ -374,6 +374,10 @@ def _noun_roles(tree: Tree, noun: Token, support_verbs: frozenset[str], undergo_
         elif cases & {"de", "par", "du", "des"} and kid.pos in ("NOUN", "PROPN"):
             agents.append(kid)
     verb = tree.head(noun)
+    if verb is not None and verb.pos == "NOUN" and noun.dep in OBJECT_DEPS and verb.dep.startswith("obl"):
+        # "ont tendu jeudi une embuscade": the parser hangs the object on the date before it, whose head is the
+        # verb the noun is the object of
+        verb = tree.head(verb) or verb
     if verb is not None and verb.pos == "ADV" and noun.dep.startswith("obl"):
         # "ont tué deux soldats lors d'une embuscade": the parser hangs the noun on the adverb of a compound
         # preposition ("lors de"), which hangs on the verb the noun complements
@@ -386,6 +390,9 @@ def _noun_roles(tree: Tree, noun: Token, support_verbs: frozenset[str], undergo_
         if noun.dep in OBJECT_DEPS and verb.lemma in support_verbs and not agents:
             agents = [k for k in verb_kids if k.dep in SUBJECT_DEPS]
             agents = [(_antecedent(tree, a, verb) or a) for a in agents]
+            # "ont tendu une embuscade à un bus", "ont livré un assaut à la garnison": the support verb's "à"
+            # argument is what the action hits
+            patients = patients or [k for k in verb_kids if k.dep == "obl:arg" and "à" in prepositions_of(tree, k)]
         elif noun.dep in SUBJECT_DEPS and not patients:
             patients = [k for k in verb_kids if k.dep in OBJECT_DEPS]
         elif noun.dep.startswith("obl") and verb.lemma in harm_verbs and not is_passive(tree, verb):

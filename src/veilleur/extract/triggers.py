@@ -39,6 +39,8 @@ HELD_DEPS = frozenset({"obj", "obl:arg", "nsubj:pass", "nmod", "acl"})  # how a 
 HELD_REACH = 3  # "obus" -> "contenant" -> "cache" -> "découvert"
 WENT_OFF = frozenset({"exploser", "sauter", "détoner"})  # "une bombe qui a explosé": a weapon laid that was fired
 VERBAL = frozenset({"VERB", "AUX", "ADJ", "ADV"})  # the tagger sometimes calls a participle ADJ or ADV
+TENSE_AUXILIARIES = frozenset({"aux:tense", "aux:pass"})  # "ont massacré", "ont été massacrés"
+ER_PARTICIPLE_ENDINGS = ("ées", "és", "ée", "é")  # longest first: the ending cut to make the infinitive
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,10 @@ def surroundings(tree: Tree, token: Token, time_nouns: frozenset[str]) -> Surrou
     # oblique; "a abattu mardi trois drones": or leave an oblique with no preposition at all, which only an
     # object is
     kids += [k._replace(dep="obj") for k in kids if k.dep == "obl:arg" and _unmarked_or_partitive(tree, k)]
+    # "ont exécuté six bergers jeudi": a counted noun after a verb with no preposition is its object, however the
+    # parser labels it (a date, "jeudi", is no counted noun)
+    kids += [k._replace(dep="obj") for k in kids if k.dep == "obl:mod" and k.i > token.i
+             and _counted_and_unmarked(tree, k, time_nouns)]
     # "tuées à Tudun, village de Kaduna, par un drone": a passive's far "par" complement, read as obl:mod
     agents = [k for k in kids if k.dep not in AGENT_DEPS and par_agent(tree, k)]
     if agents and is_passive(tree, token):
@@ -232,6 +238,12 @@ def _unmarked_or_partitive(tree: Tree, oblique: Token) -> bool:
     return any(case in PARTITIVES for case in cases) or (not cases and oblique.pos in ("NOUN", "PROPN"))
 
 
+def _counted_and_unmarked(tree: Tree, noun: Token, time_nouns: frozenset[str]) -> bool:
+    kids = tree.children(noun)
+    return (noun.pos == "NOUN" and noun.lemma not in time_nouns and any(k.dep == "nummod" for k in kids)
+            and not any(k.dep == "case" for k in kids))
+
+
 def _hyphen_joined(tree: Tree, token: Token) -> list[Token]:
     """The word written after the token with a hyphen and no space ("attaque-suicide" -> "suicide")."""
     hyphen, second = tree.get(token.i + 1), tree.get(token.i + 2)
@@ -261,6 +273,7 @@ class TriggerLexicon:
     governing_verbs: frozenset[str]  # the words a row's cue must hang on ("signer", "conclure" a ceasefire)
     undergo_words: frozenset[str]  # "tombé dans une embuscade", "a subi une attaque": the subject suffers
     harm_verbs: frozenset[str]  # "ont tué quatre soldats dans une embuscade": the subject set the ambush
+    state_participles: frozenset[str]  # "des hommes armés", "une balle perdue": what the noun is, no event of its own
     plan_lemmas: frozenset[str]
     habit_lemmas: frozenset[str]  # "n'hésite pas à exécuter ses otages": a disposition, not one act
     purpose_marks: frozenset[str]
@@ -298,6 +311,8 @@ class TriggerLexicon:
         before_hyphen = {t.i - 1 for t in tree.tokens if t.text == "-"}
         rows_of, nominal_spellings = self.by_lemma.get, self.nominal_spellings  # asked for every word
         for token in tree.tokens:
+            if token.text.endswith(ER_PARTICIPLE_ENDINGS) and token.pos not in ("VERB", "AUX"):
+                token = _participle_misread(tree, token)
             rows = rows_of(token.lemma, ())
             # one set look-up tells the few words a nominal row is keyed by, before their key is made
             if token.text.lower() in nominal_spellings and (key := noun_key(token.text)) != token.lemma:
@@ -405,6 +420,19 @@ def noun_key(word: str) -> str:
     return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
 
+def _participle_misread(tree: Tree, token: Token) -> Token:
+    """A participle in "-é" that the tagger took for a noun or a determiner ("ont massacré au moins quarante
+    civils": the words after it throw the tagger, which then lemmatises the word as itself): with a tense or
+    passive auxiliary it is a verb, its lemma the infinitive in "-er". Any other word is returned as it is."""
+    if not any(k.dep in TENSE_AUXILIARIES for k in tree.children(token)):
+        return token
+    lemma = token.lemma
+    if lemma == token.text.lower():
+        ending = next(e for e in ER_PARTICIPLE_ENDINGS if lemma.endswith(e))
+        lemma = lemma[: -len(ending)] + "er"
+    return token._replace(lemma=lemma, pos="VERB")
+
+
 def _describes_a_state(tree: Tree, token: Token, time_nouns: frozenset[str]) -> bool:
     """"les soldats enlevés", "une ville libérée": a participle used as an adjective names a state the
     noun is in, not an event the sentence reports (unless it has its own agent, "tués par des hommes armés", or
@@ -484,6 +512,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         governing_verbs=frozenset(lemma for row in rows if row.head is not None for lemma in row.head.lemmas),
         undergo_words=frozenset(data["undergo_words"]),
         harm_verbs=frozenset(data["harm_verbs"]),
+        state_participles=frozenset(data["state_participles"]),
         plan_lemmas=frozenset(data["plan_lemmas"]),
         habit_lemmas=frozenset(data["habit_lemmas"]),
         purpose_marks=frozenset(data["purpose_marks"]),

@@ -304,6 +304,8 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
     fill = _filler_words()
     # "ont été froidement tués", "ont été sauvagement abattus": any adverb in -ment, besides the listed ones
     adverbs = rf"(?:\s+(?:{_alternation(vocab['adverbs_between'])}|[a-z]+ment(?![\w-])))*"
+    # "ont tué par balles trois fidèles": how they were killed, between the verb and its count
+    manner = rf"(?:\s+{_alternation(vocab['manners_between'])}(?![\w-]))"
     aside = rf"(?:\s*,?\s*{_alternation(vocab['subset_markers'])}[^,.;:!?]{{1,60}}?,?)?"
     avoir_death = (
         rf"{_alternation(vocab['auxiliaries_avoir'])}{adverbs}\s+"
@@ -332,7 +334,7 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
         "lead": (
             # "ont exécuté sommairement six civils": an adverb may follow the verb, as it may a passive's auxiliary
             # "tuant les six policiers du véhicule": the article of dead the text has already told of
-            rf"(?<![\w-]){_lead_ins(vocab['killing_lead_ins'])}{adverbs}{_time_adverbial()}?{_SEP}"
+            rf"(?<![\w-]){_lead_ins(vocab['killing_lead_ins'])}{adverbs}{manner}?{_time_adverbial()}?{_SEP}"
             rf"(?:{_alternation(vocab['definite_articles'])}\s+)?{qty}"
             rf"(?P<fill>{fill}{{0,3}})"
         ),
