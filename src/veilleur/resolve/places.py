@@ -1219,6 +1219,23 @@ def _without_stray_respellings(mentions: list[PlaceMention], respelt: set[int]
     return [m for m in mentions if id(m) not in stray], [(m.start, m.end, m.text) for m in mentions if id(m) in stray]
 
 
+@lru_cache(maxsize=1)
+def _usual_countries() -> tuple[str, ...]:
+    """Where a place is looked for when nothing in the text says which country (``usual_countries`` of
+    data/place_cues.json)."""
+    return tuple(load_json("place_cues.json")["usual_countries"])
+
+
+def _fits_cue(place: Place, cue: Cue) -> bool:
+    """Whether a place is of the kind its cue asks for: an administrative unit after "la province de", "le
+    cercle de"; a town or village after "la commune de", "le village de"; anything with no such cue."""
+    if cue.wants_admin1 or cue.wants_area:
+        return place.feature in AREAS or place.feature == "district"
+    if cue.wants_town:
+        return place.feature in {"city", "village"}
+    return True
+
+
 def _gazetteer_size(gazetteer: Gazetteer | None) -> int:
     return gazetteer.size if gazetteer is not None else 0
 
@@ -1526,6 +1543,10 @@ class Geocoder:
         voters = [m for m in base if (not candidates or _supported(text, m, entities))
                   and not _is_person(text, m, person_spans) and not _opens_longer_name(text, m)]
         ranked = self.article_countries(text, voters, votes)
+        if not country and not votes and not country_mentions(text):
+            # nothing names or qualifies a country, nor an actor tied to one: the places the text names where a
+            # place is due, looked for in the countries such news most reports from, say which it is
+            ranked = self._usual_countries_named(text, memo, usable) or ranked
         if country and country not in ranked[:MAX_DETAIL_COUNTRIES]:
             ranked.insert(0, country)
         country = country or (ranked[0] if ranked else None)
@@ -1614,6 +1635,24 @@ class Geocoder:
             u for u in result.unresolved if _UNRESOLVED_CUE.search(text[max(0, u[0] - 30) : u[0]].lower())
         ]
         return result
+
+    def _usual_countries_named(self, text: str, memo: _ScanMemo, usable: Callable[[_Match], bool]) -> list[str]:
+        """The countries of :func:`_usual_countries` (and the base's) where the names the text places after a cue
+        ("à Sofara", "la province du Soum") lie, ranked as :func:`rank_countries` ranks them: each name counts
+        by its candidates spelt as the text spells it and of the kind its cue asks for (a province's cue
+        names no town: "la province du Séno" is no Ban Xénô in Laos)."""
+        scanned = [m for m in self._scan(text, self._gazetteers(_usual_countries()), memo) if usable(m)]
+        cued = []
+        for match in scanned:
+            cue = read_cue(text, match.start)
+            if not (match.introduced or cue.precision or cue.wants_area):
+                continue  # a name no cue introduces may be a person's or a word's: it says nothing here
+            places = [p for p in match.places if _fits_cue(p, cue)]
+            # a place that bears the name as its own outranks one that has it as an alias (Sofara, Mali, is not
+            # Sapaga, Burkina Faso, once also called so)
+            places = [p for p in places if p.geonameid in match.exact and own_name_key(p.name) == match.key] or places
+            cued.append(replace(match, places=places, introduced=True))
+        return rank_countries(Counter(), Counter(), cued)
 
     def _as_chained(self, mentions: list[PlaceMention], keyed: list[tuple[str, bool, Cue]],
                     chained: dict[str, Place]) -> list[PlaceMention]:

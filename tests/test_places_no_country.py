@@ -1,0 +1,42 @@
+"""A text that names no country, qualifies none and names no actor tied to one: the places it names where a
+place is due ("à Sofara", "la province du Soum") are looked for in the countries French news on conflict most
+reports from (``usual_countries`` of ``data/place_cues.json``), spelt as written and of the kind the cue asks
+for. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from veilleur.resolve.places import Geocoder
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    return Geocoder()
+
+
+# (sentence, name, place, country)
+SENTENCES = [
+    # a province's cue names a unit: not Sumy (Ukraine), whose French spelling "Soumy" folds alike
+    ("Les soldats ont neutralisé six assaillants jeudi dans la province du Soum.", "Soum", "Province du Soum",
+     "Burkina Faso"),
+    # nor a town of Laos that has the name as an alias
+    ("Deux gendarmes ont péri dans la province du Séno.", "Séno", "Province du Séno", "Burkina Faso"),
+    # a village only its own country's gazetteer holds
+    ("Des inconnus armés ont abattu cinq éleveurs samedi à Sofara.", "Sofara", "Sofara", "Mali"),
+    ("Les assaillants ont brûlé le village de Ouenkoro.", "Ouenkoro", "Ouankoro", "Mali"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "place", "country"), SENTENCES)
+def test_a_cued_place_says_the_country(geocoder: Geocoder, text: str, name: str, place: str, country: str) -> None:
+    result = geocoder.find(text)
+    found = next(m for m in result.mentions if m.text == name)
+    assert (found.place.name, found.place.country) == (place, country)
+    assert result.countries[0] == country
+
+
+def test_a_named_country_is_not_overruled(geocoder: Geocoder) -> None:
+    # the text names Ukraine: Sumy is meant, however the usual countries read
+    found = geocoder.find("Une frappe a touché un immeuble à Soumy, en Ukraine.").mentions[0]
+    assert found.place.country == "Ukraine"
