@@ -40,3 +40,10 @@ def test_a_named_country_is_not_overruled(geocoder: Geocoder) -> None:
     # the text names Ukraine: Sumy is meant, however the usual countries read
     found = geocoder.find("Une frappe a touché un immeuble à Soumy, en Ukraine.").mentions[0]
     assert found.place.country == "Ukraine"
+
+
+def test_a_place_of_that_own_name_beats_a_city_with_it_as_alias(geocoder: Geocoder) -> None:
+    # the name lies in seven of the usual countries, so none of them is the article's; Bonn, far larger, has it as
+    # an alias only
+    found = geocoder.find("Des inconnus ont incendié des greniers dans la commune de Boni.").mentions[0]
+    assert found.place.name == "Boni" and found.place.country != "Germany"

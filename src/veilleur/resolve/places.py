@@ -1140,6 +1140,9 @@ _WEAK_POSITION = re.compile(r"(?:^|[.!?:\n«\"]\s*|\bselon\s+|\bpar\s+|\bpour\s+
 # units below a province whose name a town may share: a district, a region, a park
 SUB_PROVINCE_AREAS = frozenset({"admin2", "region", "park"})
 AREAS = SUB_PROVINCE_AREAS | {"admin1"}  # a town's exact name does not make its district the place
+# with no country to go by, a place that bears the name as its own outranks a far larger one that has it as one of
+# its aliases ("la commune de Boni" is Boni in Mali, not Bonn, also written so in some language)
+OWN_NAME_BONUS = 2.0
 SEAT_BONUS, SEAT_KM = 1.0, 60.0  # the town that names a district lies in it (its point is the district's)
 SPELLING_BONUS = 1.5  # "Palmyre" is Tadmur's French name, not Palmer (Alaska) folded alike
 FUZZY_REACH_KM = 150.0
@@ -1224,6 +1227,11 @@ def _usual_countries() -> tuple[str, ...]:
     """Where a place is looked for when nothing in the text says which country (``usual_countries`` of
     data/place_cues.json)."""
     return tuple(load_json("place_cues.json")["usual_countries"])
+
+
+def _own_name_spelt(place: Place, match: _Match) -> bool:
+    """Whether the text spells a place's own name, not one of its aliases."""
+    return place.geonameid in match.exact and own_name_key(place.name) == match.key
 
 
 def _fits_cue(place: Place, cue: Cue) -> bool:
@@ -1466,7 +1474,8 @@ class Geocoder:
         best = max(places, key=lambda p: self._score(p, match.key, country, admins, anchors)
                    + (SPELLING_BONUS if p.geonameid in match.exact and p.feature not in AREAS
                       and not _short_form(p, match.key) else 0.0)
-                   + (SEAT_BONUS if p.feature not in AREAS and any(_seat_of(p, a) for a in areas) else 0.0))
+                   + (SEAT_BONUS if p.feature not in AREAS and any(_seat_of(p, a) for a in areas) else 0.0)
+                   + (OWN_NAME_BONUS if not home and _own_name_spelt(p, match) else 0.0))
         return _surveyed_point(_dominant_namesake(best, places, match.key, home, anchors) or best, match.places)
 
     @staticmethod
@@ -1650,7 +1659,7 @@ class Geocoder:
             places = [p for p in match.places if _fits_cue(p, cue)]
             # a place that bears the name as its own outranks one that has it as an alias (Sofara, Mali, is not
             # Sapaga, Burkina Faso, once also called so)
-            places = [p for p in places if p.geonameid in match.exact and own_name_key(p.name) == match.key] or places
+            places = [p for p in places if _own_name_spelt(p, match)] or places
             cued.append(replace(match, places=places, introduced=True))
         return rank_countries(Counter(), Counter(), cued)
 
