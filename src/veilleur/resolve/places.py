@@ -1170,6 +1170,22 @@ def _lies_in(place: Place, container: Place) -> bool:
     return distance_km(place, container) <= LINKED_VILLAGE_KM
 
 
+# "Gomboro, un village situé à 30 km de Djibo", "Kiro, à 12 kilomètres au nord de Tillabéri": the text says how far
+# the first place lies from the second
+_DISTANCE_LINK = re.compile(
+    r"\s*,\s*(?:(?:un|une|le|la|l['’])\s*)?(?:[a-zà-ÿ-]+\s+)?(?:situé(?:e|s|es)?\s+)?à\s+(?:environ\s+)?(\d+)\s*"
+    r"(?:km|kilomètres?)(?:\s+(?:au|à\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?)?\s+" + _DE)
+STATED_DISTANCE_SLACK_KM = 20.0  # on top of twice the distance said: roads wind, gazetteer points are rough
+
+
+def _beyond_stated_distance(text: str, mention: PlaceMention, following: PlaceMention) -> bool:
+    """A place the text says lies some kilometres from the next one, found far beyond that: a namesake elsewhere
+    (the tables hold a Gomboro 140 km from Djibo, not the village 30 km from it)."""
+    link = _DISTANCE_LINK.fullmatch(text, mention.end, following.start)
+    return link is not None and following.place.feature != "admin1" and (
+        distance_km(mention.place, following.place) > 2 * int(link.group(1)) + STATED_DISTANCE_SLACK_KM)
+
+
 def _without_far_villages(text: str, mentions: list[PlaceMention]
                           ) -> tuple[list[PlaceMention], list[tuple[int, int, str]]]:
     """"le site de Lala, à Djugu": a place named with the place it lies in (a comma, "à", "dans le
@@ -1179,14 +1195,15 @@ def _without_far_villages(text: str, mentions: list[PlaceMention]
     towns joined by a comma alone are a list ("Gao, Tombouctou"). A village is also said to lie in the place "à"
     introduces right after it ("Hilal Khel à Bajur"), and one found in another country than that place is a
     namesake abroad (after a comma, a village of another country is kept: "Kiro, près de Djibo" may lie across
-    the border)."""
+    the border). A place said to lie some kilometres from the next one and found far beyond is dropped too."""
     ordered = sorted(mentions, key=lambda m: m.start)
     far = {id(m) for m, following in zip(ordered, ordered[1:], strict=False)
            if (m.place.feature == "village" or _INSIDE_LINK.fullmatch(text, m.end, following.start)
                and m.place.feature != "admin1")
            and (following.place.country == m.place.country and _CHAIN_LINK.fullmatch(text, m.end, following.start)
                 or m.place.feature == "village" and _AT_LINK.fullmatch(text, m.end, following.start))
-           and not _lies_in(m.place, following.place)}
+           and not _lies_in(m.place, following.place)
+           or _beyond_stated_distance(text, m, following)}
     return [m for m in mentions if id(m) not in far], [(m.start, m.end, m.text) for m in mentions if id(m) in far]
 
 
