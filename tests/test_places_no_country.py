@@ -47,3 +47,11 @@ def test_a_place_of_that_own_name_beats_a_city_with_it_as_alias(geocoder: Geocod
     # an alias only
     found = geocoder.find("Des inconnus ont incendié des greniers dans la commune de Boni.").mentions[0]
     assert found.place.name == "Boni" and found.place.country != "Germany"
+
+
+def test_half_of_a_name_said_twice_is_no_town(geocoder: Geocoder) -> None:
+    # "Tongo-Tongo" is one village (of Niger): not Tonho, a town of Ivory Coast spelt as its half
+    result = geocoder.find("Des assaillants à moto ont tué quatre bergers à Tongo-Tongo.")
+    assert all(m.place.country != "Ivory Coast" for m in result.mentions)
+    found = geocoder.find("Des assaillants à moto ont tué quatre bergers à Tongo-Tongo, au Niger.").mentions[0]
+    assert (found.text, found.place.country) == ("Tongo-Tongo", "Niger")

@@ -913,6 +913,15 @@ def _part_of_compound(text: str, start: int, end: int) -> bool:
     return _ROAD_BEFORE.search(text, max(0, first - 12), first) is None
 
 
+def _half_of_reduplication(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] one half of a name that says a word twice ("Tongo-Tongo", "Gorom-Gorom")? Such a name is
+    one place, never two towns joined as a road's ends: a town spelt as its half is not it."""
+    word = text[start:end]
+    before = text[max(0, start - len(word) - 1):start]
+    after = text[end:end + len(word) + 1]
+    return before.lower() == word.lower() + "-" or after.lower() == "-" + word.lower()
+
+
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     from veilleur.ingest.checks import french_stopwords  # the ingest's list of French function words
@@ -1418,6 +1427,8 @@ class Geocoder:
         if first > 0 and _is_text_article(tokens, first - 1):
             start = tokens[first - 1].start  # report "al-Mayadine", not "Mayadine"
         end = tokens[last].end
+        if _half_of_reduplication(text, start, end):
+            return None  # "Tongo" of "Tongo-Tongo" is no town Tonho
         lone = first == last and _SENTENCE_START.search(text, max(0, start - 3), start) is not None
         return _HitReading(start, end, lone, _introduced(text, start), _part_of_compound(text, start, end))
 
