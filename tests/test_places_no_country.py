@@ -55,3 +55,12 @@ def test_half_of_a_name_said_twice_is_no_town(geocoder: Geocoder) -> None:
     assert all(m.place.country != "Ivory Coast" for m in result.mentions)
     found = geocoder.find("Des assaillants à moto ont tué quatre bergers à Tongo-Tongo, au Niger.").mentions[0]
     assert (found.text, found.place.country) == ("Tongo-Tongo", "Niger")
+
+
+def test_a_name_shared_by_two_usual_countries_searches_both(geocoder: Geocoder) -> None:
+    # villages of Niger and of the DR Congo bear the name: both are searched, Niger (two of them) first
+    result = geocoder.find("Des assaillants à moto ont tué quatre bergers à Tongo-Tongo.")
+    assert result.countries[:2] == ["Niger", "Democratic Republic of Congo"]
+    assert result.mentions[0].place.country == "Niger"
+    # a city of Libya and of Lebanon: the larger first
+    assert geocoder.find("Des miliciens ont tué deux passants à Tripoli.").countries[0] == "Libya"

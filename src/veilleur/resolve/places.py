@@ -1260,6 +1260,19 @@ def _own_name_spelt(place: Place, match: _Match) -> bool:
     return place.geonameid in match.exact and own_name_key(place.name) == match.key
 
 
+def _shared_name_countries(matches: Sequence[_Match]) -> list[str]:
+    """The few countries where the names are spelt so, when each lies in several ("Tongo-Tongo" is a village of
+    Niger and of the DR Congo; "Tripoli" a city of Libya and of Lebanon): the one with the largest such place
+    first, then the one with most of them; none when the names lie in more countries than a text's villages are
+    looked up in."""
+    spelt = [p for m in matches for p in m.places if p.geonameid in m.exact]
+    countries = Counter(p.country for p in spelt)
+    if not countries or len(countries) > MAX_DETAIL_COUNTRIES:
+        return []
+    largest = {c: max(p.population for p in spelt if p.country == c) for c in countries}
+    return sorted(countries, key=lambda c: (-largest[c], -countries[c], c))
+
+
 def _fits_cue(place: Place, cue: Cue) -> bool:
     """Whether a place is of the kind its cue asks for: an administrative unit after "la province de", "le
     cercle de"; a town or village after "la commune de", "le village de"; anything with no such cue."""
@@ -1583,7 +1596,7 @@ class Geocoder:
         if not country and not votes and not country_mentions(text):
             # nothing names or qualifies a country, nor an actor tied to one: the places the text names where a
             # place is due, looked for in the countries such news most reports from, say which it is
-            ranked = self._usual_countries_named(text, memo, usable) or ranked
+            ranked = self._usual_countries_named(text, memo, usable, settled=bool(ranked)) or ranked
         if country and country not in ranked[:MAX_DETAIL_COUNTRIES]:
             ranked.insert(0, country)
         country = country or (ranked[0] if ranked else None)
@@ -1673,11 +1686,14 @@ class Geocoder:
         ]
         return result
 
-    def _usual_countries_named(self, text: str, memo: _ScanMemo, usable: Callable[[_Match], bool]) -> list[str]:
+    def _usual_countries_named(self, text: str, memo: _ScanMemo, usable: Callable[[_Match], bool],
+                               settled: bool) -> list[str]:
         """The countries of :func:`_usual_countries` (and the base's) where the names the text places after a cue
         ("à Sofara", "la province du Soum") lie, ranked as :func:`rank_countries` ranks them: each name counts
         by its candidates spelt as the text spells it and of the kind its cue asks for (a province's cue
-        names no town: "la province du Séno" is no Ban Xénô in Laos)."""
+        names no town: "la province du Séno" is no Ban Xénô in Laos). Where no country wins and the base's places
+        ``settled`` none either, the few countries that share the names are all searched
+        (:func:`_shared_name_countries`)."""
         scanned = [m for m in self._scan(text, self._gazetteers(_usual_countries()), memo) if usable(m)]
         cued = []
         for match in scanned:
@@ -1689,7 +1705,7 @@ class Geocoder:
             # Sapaga, Burkina Faso, once also called so)
             places = [p for p in places if _own_name_spelt(p, match)] or places
             cued.append(replace(match, places=places, introduced=True))
-        return rank_countries(Counter(), Counter(), cued)
+        return rank_countries(Counter(), Counter(), cued) or ([] if settled else _shared_name_countries(cued))
 
     def _as_chained(self, mentions: list[PlaceMention], keyed: list[tuple[str, bool, Cue]],
                     chained: dict[str, Place]) -> list[PlaceMention]:
