@@ -913,6 +913,15 @@ def _part_of_compound(text: str, start: int, end: int) -> bool:
     return _ROAD_BEFORE.search(text, max(0, first - 12), first) is None
 
 
+def _half_of_reduplication(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] one half of a name that says a word twice ("Tongo-Tongo", "Gorom-Gorom")? Such a name is
+    one place, never two towns joined as a road's ends: a town spelt as its half is not it."""
+    word = text[start:end]
+    before = text[max(0, start - len(word) - 1):start]
+    after = text[end:end + len(word) + 1]
+    return before.lower() == word.lower() + "-" or after.lower() == "-" + word.lower()
+
+
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     from veilleur.ingest.checks import french_stopwords  # the ingest's list of French function words
@@ -1140,6 +1149,9 @@ _WEAK_POSITION = re.compile(r"(?:^|[.!?:\n«\"]\s*|\bselon\s+|\bpar\s+|\bpour\s+
 # units below a province whose name a town may share: a district, a region, a park
 SUB_PROVINCE_AREAS = frozenset({"admin2", "region", "park"})
 AREAS = SUB_PROVINCE_AREAS | {"admin1"}  # a town's exact name does not make its district the place
+# with no country to go by, a place that bears the name as its own outranks a far larger one that has it as one of
+# its aliases ("la commune de Boni" is Boni in Mali, not Bonn, also written so in some language)
+OWN_NAME_BONUS = 2.0
 SEAT_BONUS, SEAT_KM = 1.0, 60.0  # the town that names a district lies in it (its point is the district's)
 SPELLING_BONUS = 1.5  # "Palmyre" is Tadmur's French name, not Palmer (Alaska) folded alike
 FUZZY_REACH_KM = 150.0
@@ -1167,6 +1179,22 @@ def _lies_in(place: Place, container: Place) -> bool:
     return distance_km(place, container) <= LINKED_VILLAGE_KM
 
 
+# "Gomboro, un village situé à 30 km de Djibo", "Kiro, à 12 kilomètres au nord de Tillabéri": the text says how far
+# the first place lies from the second
+_DISTANCE_LINK = re.compile(
+    r"\s*,\s*(?:(?:un|une|le|la|l['’])\s*)?(?:[a-zà-ÿ-]+\s+)?(?:situé(?:e|s|es)?\s+)?à\s+(?:environ\s+)?(\d+)\s*"
+    r"(?:km|kilomètres?)(?:\s+(?:au|à\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?)?\s+" + _DE)
+STATED_DISTANCE_SLACK_KM = 20.0  # on top of twice the distance said: roads wind, gazetteer points are rough
+
+
+def _beyond_stated_distance(text: str, mention: PlaceMention, following: PlaceMention) -> bool:
+    """A place the text says lies some kilometres from the next one, found far beyond that: a namesake elsewhere
+    (the tables hold a Gomboro 140 km from Djibo, not the village 30 km from it)."""
+    link = _DISTANCE_LINK.fullmatch(text, mention.end, following.start)
+    return link is not None and following.place.feature != "admin1" and (
+        distance_km(mention.place, following.place) > 2 * int(link.group(1)) + STATED_DISTANCE_SLACK_KM)
+
+
 def _without_far_villages(text: str, mentions: list[PlaceMention]
                           ) -> tuple[list[PlaceMention], list[tuple[int, int, str]]]:
     """"le site de Lala, à Djugu": a place named with the place it lies in (a comma, "à", "dans le
@@ -1176,14 +1204,15 @@ def _without_far_villages(text: str, mentions: list[PlaceMention]
     towns joined by a comma alone are a list ("Gao, Tombouctou"). A village is also said to lie in the place "à"
     introduces right after it ("Hilal Khel à Bajur"), and one found in another country than that place is a
     namesake abroad (after a comma, a village of another country is kept: "Kiro, près de Djibo" may lie across
-    the border)."""
+    the border). A place said to lie some kilometres from the next one and found far beyond is dropped too."""
     ordered = sorted(mentions, key=lambda m: m.start)
     far = {id(m) for m, following in zip(ordered, ordered[1:], strict=False)
            if (m.place.feature == "village" or _INSIDE_LINK.fullmatch(text, m.end, following.start)
                and m.place.feature != "admin1")
            and (following.place.country == m.place.country and _CHAIN_LINK.fullmatch(text, m.end, following.start)
                 or m.place.feature == "village" and _AT_LINK.fullmatch(text, m.end, following.start))
-           and not _lies_in(m.place, following.place)}
+           and not _lies_in(m.place, following.place)
+           or _beyond_stated_distance(text, m, following)}
     return [m for m in mentions if id(m) not in far], [(m.start, m.end, m.text) for m in mentions if id(m) in far]
 
 
@@ -1217,6 +1246,41 @@ def _without_stray_respellings(mentions: list[PlaceMention], respelt: set[int]
              and all(distance_km(m.place, p) > RESPELT_VILLAGE_KM for p in towns)
              and all((m.place.country, m.place.admin1) != (p.country, p.admin1) for p in settled)}
     return [m for m in mentions if id(m) not in stray], [(m.start, m.end, m.text) for m in mentions if id(m) in stray]
+
+
+@lru_cache(maxsize=1)
+def _usual_countries() -> tuple[str, ...]:
+    """Where a place is looked for when nothing in the text says which country (``usual_countries`` of
+    data/place_cues.json)."""
+    return tuple(load_json("place_cues.json")["usual_countries"])
+
+
+def _own_name_spelt(place: Place, match: _Match) -> bool:
+    """Whether the text spells a place's own name, not one of its aliases."""
+    return place.geonameid in match.exact and own_name_key(place.name) == match.key
+
+
+def _shared_name_countries(matches: Sequence[_Match]) -> list[str]:
+    """The few countries where the names are spelt so, when each lies in several ("Tongo-Tongo" is a village of
+    Niger and of the DR Congo; "Tripoli" a city of Libya and of Lebanon): the one with the largest such place
+    first, then the one with most of them; none when the names lie in more countries than a text's villages are
+    looked up in."""
+    spelt = [p for m in matches for p in m.places if p.geonameid in m.exact]
+    countries = Counter(p.country for p in spelt)
+    if not countries or len(countries) > MAX_DETAIL_COUNTRIES:
+        return []
+    largest = {c: max(p.population for p in spelt if p.country == c) for c in countries}
+    return sorted(countries, key=lambda c: (-largest[c], -countries[c], c))
+
+
+def _fits_cue(place: Place, cue: Cue) -> bool:
+    """Whether a place is of the kind its cue asks for: an administrative unit after "la province de", "le
+    cercle de"; a town or village after "la commune de", "le village de"; anything with no such cue."""
+    if cue.wants_admin1 or cue.wants_area:
+        return place.feature in AREAS or place.feature == "district"
+    if cue.wants_town:
+        return place.feature in {"city", "village"}
+    return True
 
 
 def _gazetteer_size(gazetteer: Gazetteer | None) -> int:
@@ -1376,6 +1440,8 @@ class Geocoder:
         if first > 0 and _is_text_article(tokens, first - 1):
             start = tokens[first - 1].start  # report "al-Mayadine", not "Mayadine"
         end = tokens[last].end
+        if _half_of_reduplication(text, start, end):
+            return None  # "Tongo" of "Tongo-Tongo" is no town Tonho
         lone = first == last and _SENTENCE_START.search(text, max(0, start - 3), start) is not None
         return _HitReading(start, end, lone, _introduced(text, start), _part_of_compound(text, start, end))
 
@@ -1449,7 +1515,8 @@ class Geocoder:
         best = max(places, key=lambda p: self._score(p, match.key, country, admins, anchors)
                    + (SPELLING_BONUS if p.geonameid in match.exact and p.feature not in AREAS
                       and not _short_form(p, match.key) else 0.0)
-                   + (SEAT_BONUS if p.feature not in AREAS and any(_seat_of(p, a) for a in areas) else 0.0))
+                   + (SEAT_BONUS if p.feature not in AREAS and any(_seat_of(p, a) for a in areas) else 0.0)
+                   + (OWN_NAME_BONUS if not home and _own_name_spelt(p, match) else 0.0))
         return _surveyed_point(_dominant_namesake(best, places, match.key, home, anchors) or best, match.places)
 
     @staticmethod
@@ -1526,6 +1593,10 @@ class Geocoder:
         voters = [m for m in base if (not candidates or _supported(text, m, entities))
                   and not _is_person(text, m, person_spans) and not _opens_longer_name(text, m)]
         ranked = self.article_countries(text, voters, votes)
+        if not country and not votes and not country_mentions(text):
+            # nothing names or qualifies a country, nor an actor tied to one: the places the text names where a
+            # place is due, looked for in the countries such news most reports from, say which it is
+            ranked = self._usual_countries_named(text, memo, usable, settled=bool(ranked)) or ranked
         if country and country not in ranked[:MAX_DETAIL_COUNTRIES]:
             ranked.insert(0, country)
         country = country or (ranked[0] if ranked else None)
@@ -1614,6 +1685,27 @@ class Geocoder:
             u for u in result.unresolved if _UNRESOLVED_CUE.search(text[max(0, u[0] - 30) : u[0]].lower())
         ]
         return result
+
+    def _usual_countries_named(self, text: str, memo: _ScanMemo, usable: Callable[[_Match], bool],
+                               settled: bool) -> list[str]:
+        """The countries of :func:`_usual_countries` (and the base's) where the names the text places after a cue
+        ("à Sofara", "la province du Soum") lie, ranked as :func:`rank_countries` ranks them: each name counts
+        by its candidates spelt as the text spells it and of the kind its cue asks for (a province's cue
+        names no town: "la province du Séno" is no Ban Xénô in Laos). Where no country wins and the base's places
+        ``settled`` none either, the few countries that share the names are all searched
+        (:func:`_shared_name_countries`)."""
+        scanned = [m for m in self._scan(text, self._gazetteers(_usual_countries()), memo) if usable(m)]
+        cued = []
+        for match in scanned:
+            cue = read_cue(text, match.start)
+            if not (match.introduced or cue.precision or cue.wants_area):
+                continue  # a name no cue introduces may be a person's or a word's: it says nothing here
+            places = [p for p in match.places if _fits_cue(p, cue)]
+            # a place that bears the name as its own outranks one that has it as an alias (Sofara, Mali, is not
+            # Sapaga, Burkina Faso, once also called so)
+            places = [p for p in places if _own_name_spelt(p, match)] or places
+            cued.append(replace(match, places=places, introduced=True))
+        return rank_countries(Counter(), Counter(), cued) or ([] if settled else _shared_name_countries(cued))
 
     def _as_chained(self, mentions: list[PlaceMention], keyed: list[tuple[str, bool, Cue]],
                     chained: dict[str, Place]) -> list[PlaceMention]:
