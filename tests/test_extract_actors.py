@@ -39,3 +39,10 @@ def test_the_fighters_a_force_killed_are_its_adversary_whatever_the_parse(pipeli
     # number or a determiner opens is a noun all the same
     event = only_event(pipeline, text)
     assert (event.actor1, event.actor2) == ("Military Forces of Niger", "Unidentified Armed Group (Niger)")
+
+
+def test_a_militia_beside_the_army_is_not_the_group_the_story_follows(pipeline: Pipeline) -> None:
+    # the volunteers fight for Burkina Faso's state: "les terroristes" they killed are no volunteers
+    event = only_event(pipeline, "Les VDP ont tué vingt terroristes jeudi à Titao, au Burkina Faso.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Armed clash", "VDP: Volunteers for the Defense of the Homeland", "Unidentified Armed Group (Burkina Faso)")

@@ -115,7 +115,10 @@ class ArticleContext:
         # a UN mission or another external force the story names (as the target, the reporter or the mediator)
         # is not the armed group whose attacks it leaves unattributed
         groups = [(n, a) for n, a in ranked if not a.state and not a.generic and not a.external
-                  and not _same_side(a, context.protagonist)]
+                  and not _same_side(a, context.protagonist)
+                  # ... nor a militia that fights beside the country's forces ("les VDP ont tué vingt terroristes"
+                  # in a story that names no army): the terrorists are not the volunteers
+                  and not (country and country in a.fights_for)]
         # ... nor one the text names by no name of its own ("des rebelles syriens"); a story that names one armed
         # group, once ("les combattants de Boko Haram continuent de semer la terreur"), follows that group
         named = [(n, a) for n, a in groups if not a.name.startswith(UNIDENTIFIED_PREFIX)]
