@@ -46,3 +46,9 @@ def test_a_militia_beside_the_army_is_not_the_group_the_story_follows(pipeline: 
     event = only_event(pipeline, "Les VDP ont tué vingt terroristes jeudi à Titao, au Burkina Faso.")
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Armed clash", "VDP: Volunteers for the Defense of the Homeland", "Unidentified Armed Group (Burkina Faso)")
+
+
+def test_an_army_that_lost_soldiers_in_an_ambush_was_ambushed(pipeline: Pipeline) -> None:
+    # the army and its soldiers are one side, the one hit: who ambushed it is unnamed
+    event = only_event(pipeline, "L'armée malienne a perdu jeudi douze soldats dans une embuscade à Boulkessi.")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Mali)", "Military Forces of Mali")

@@ -72,10 +72,11 @@ HARMED_AFTER = re.compile(  # killed, wounded, taken or targeted
     r"|prise?s? pour cibles?|pris dans une embuscade|pris en embuscade)",
     re.IGNORECASE,
 )
-# "deux morts parmi les soldats", "qui a coûté la vie à sept soldats": the dead are these
+# "deux morts parmi les soldats", "qui a coûté la vie à sept soldats", "l'armée a perdu jeudi douze soldats": the
+# dead are these
 HARMED_BEFORE = re.compile(
     # ... the last of a list too: "a coûté la vie à cinq gardes et un soldat"
-    r"(?:\bparmi|coûté la vie (?:à|aux)|été fatale?s? (?:à|aux))\s+(?:(?:les|des|ses|leurs|\w+)\s+){0,2}"
+    r"(?:\bparmi|coûté la vie (?:à|aux)|été fatale?s? (?:à|aux)|\bperdu)\s+(?:(?:les|des|ses|leurs|\w+)\s+){0,2}"
     r"(?:(?:et|ainsi que)\s+(?:\w+\s+){0,2})?$",
     re.IGNORECASE,
 )
@@ -251,11 +252,13 @@ def sides(
         subject_group, object_group = agents[:1], subject_group or object_group
     if frame.trigger.inverted:
         subject_group, object_group = object_group, subject_group
-    if (category.name == "clash" and not subject_group and len(object_group) > 1
-            and not _same_side(object_group[0], object_group[1])):
+    # (two names of one side are one: "l'armée malienne a perdu douze soldats dans une embuscade" names who was hit)
+    named_sides = _unique(object_group)
+    if (category.name == "clash" and not subject_group and len(named_sides) > 1
+            and not _same_side(named_sides[0], named_sides[1])):
         # "des combats ont opposé l'armée israélienne et le Hamas", "combats entre Tsahal et le Hamas": fighting
         # between the two sides it names, the first named first
-        subject_group, object_group = object_group[:1], object_group[1:]
+        subject_group, object_group = named_sides[:1], named_sides[1:]
     if (category.between_parties and len(subject_group) > 1 and not object_group
             and not _same_side(subject_group[0], subject_group[1])):
         # "l'armée et le M23 ont conclu une trêve": the first party and the other (the Syrian army and Hezbollah
