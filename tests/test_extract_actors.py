@@ -52,3 +52,17 @@ def test_an_army_that_lost_soldiers_in_an_ambush_was_ambushed(pipeline: Pipeline
     # the army and its soldiers are one side, the one hit: who ambushed it is unnamed
     event = only_event(pipeline, "L'armée malienne a perdu jeudi douze soldats dans une embuscade à Boulkessi.")
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Mali)", "Military Forces of Mali")
+
+
+@pytest.mark.parametrize("text", [
+    "Des combats ont opposé les FAR aux FSR vendredi à El-Fasher, faisant des dizaines de morts.",
+    "Les FAS ont attaqué mercredi les positions des RSF dans le centre d'Omdourman.",
+])
+def test_the_initials_of_sudans_army_and_of_the_rsf_name_them_in_sudan(pipeline: Pipeline, text: str) -> None:
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Military Forces of Sudan", "RSF: Rapid Support Forces")
+
+
+def test_gangs_no_name_is_given_for_are_an_unidentified_armed_group(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "La police a abattu jeudi deux membres de gangs à Port-au-Prince.")
+    assert (event.actor1, event.actor2) == ("Police Forces of Haiti", "Unidentified Armed Group (Haiti)")
