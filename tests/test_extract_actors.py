@@ -66,3 +66,15 @@ def test_the_initials_of_sudans_army_and_of_the_rsf_name_them_in_sudan(pipeline:
 def test_gangs_no_name_is_given_for_are_an_unidentified_armed_group(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "La police a abattu jeudi deux membres de gangs à Port-au-Prince.")
     assert (event.actor1, event.actor2) == ("Police Forces of Haiti", "Unidentified Armed Group (Haiti)")
+
+
+@pytest.mark.parametrize(("text", "fought"), [
+    ("L'armée malienne et les rebelles du CSP s'affrontent depuis jeudi à Anefis.",
+     "CSP-PSD: Permanent Strategic Framework for Peace, Security and Development"),
+    ("Les militaires et les jihadistes se sont accrochés jeudi près de Ménaka, au Mali.",
+     "Unidentified Armed Group (Mali)"),
+])
+def test_two_sides_that_fought_each_other_are_actor1_and_actor2(pipeline: Pipeline, text: str, fought: str) -> None:
+    # "A et B se sont affrontés": a reciprocal verb, the subjects are the two sides, not allies
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.assoc_actor_1, event.actor2) == ("Military Forces of Mali", "", fought)

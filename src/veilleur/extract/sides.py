@@ -84,6 +84,9 @@ HARMED_BEFORE = re.compile(
 # told there (a capture of it takes the place from them: the group stays the side acted upon)
 HOLDER = re.compile(r"\b(?:bastions?|fiefs?|places? fortes?)\s+(?:\w+\s+)?(?:de\s+la|de\s+l'|des|du|de|d')\s*$",
                     re.IGNORECASE)
+# "se sont affrontés", "s'affrontent", "se sont violemment accrochés": reflexive, reciprocal with a plural subject
+RECIPROCAL = re.compile(r"\bs(?:e\s+|['’]\s*)(?:(?:sont|est|étaient|était|seraient|serait)\s+)?(?:\w+\s+)?$",
+                        re.IGNORECASE)
 RELATIVE_SUBJECT = re.compile(r"[\s,]*(?:qui|lesquels|lesquelles|lequel|laquelle)\b", re.IGNORECASE)
 APPOSITION = re.compile(r"^[\s,]*(?:son|leur|ses|leurs) alliée?s?[\s,]*$", re.IGNORECASE)
 
@@ -264,6 +267,11 @@ def sides(
         # "l'armée et le M23 ont conclu une trêve": the first party and the other (the Syrian army and Hezbollah
         # that fights beside it are one party)
         subject_group, object_group = subject_group[:1], subject_group[1:2]
+    parties = _unique(subject_group)
+    if (category.name == "clash" and len(parties) > 1 and not object_group and not _same_side(parties[0], parties[1])
+            and RECIPROCAL.search(text[max(0, frame.trigger.start - 30) : frame.trigger.start])):
+        # "les FARDC et les Wazalendo se sont affrontés": the subjects fought each other, the first named first
+        subject_group, object_group = parties[:1], parties[1:2]
     if category.self_directed:
         group = subject_group or object_group
         subject_group, object_group = group[:1], group[:1]
