@@ -78,3 +78,10 @@ def test_two_sides_that_fought_each_other_are_actor1_and_actor2(pipeline: Pipeli
     # "A et B se sont affrontés": a reciprocal verb, the subjects are the two sides, not allies
     event = only_event(pipeline, text)
     assert (event.actor1, event.assoc_actor_1, event.actor2) == ("Military Forces of Mali", "", fought)
+
+
+def test_fighters_a_named_group_killed_under_a_common_label_are_not_that_group(pipeline: Pipeline) -> None:
+    # the story follows the Wazalendo, yet "dix rebelles" they killed are not Wazalendo, nor civilians
+    event = only_event(pipeline, "Les Wazalendo ont tué dix rebelles jeudi près de Sake, au Nord-Kivu.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Armed clash", "Mai-Mai Militia", "Unidentified Armed Group (Democratic Republic of Congo)")

@@ -354,7 +354,13 @@ def sides(
             # was held by the country's own army, not by a foreign air force the story names
             actor2 = state_force(MILITARY, place.country)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name and not category.self_directed:
+        named_apart = actor2.start < actor2.end and actor2.start != actor1.start
         actor2 = context.opponent_of(actor1, allies, kin, place.country)
+        if (actor2 is None and named_apart and not actor1.state and not actor1.generic
+                and not actor1.name.startswith(UNIDENTIFIED_PREFIX) and place.country):
+            # "les Wazalendo ont tué dix rebelles" in a story that follows the Wazalendo: the label the story reads
+            # as its group names, in the group's own sentence, fighters it struck, of a group the text does not name
+            actor2 = unidentified_group(place.country)
     if (actor2 is None and category.name in TWO_SIDED and actor1 is not None and not actor1.state
             and not actor1.generic and not actor1.name.startswith(CROWD_PREFIXES) and place.country):
         # "une embuscade tendue par Boko Haram", "les combats se sont intensifiés" in a story of the Fano: a fight
