@@ -85,3 +85,10 @@ def test_fighters_a_named_group_killed_under_a_common_label_are_not_that_group(p
     event = only_event(pipeline, "Les Wazalendo ont tué dix rebelles jeudi près de Sake, au Nord-Kivu.")
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Armed clash", "Mai-Mai Militia", "Unidentified Armed Group (Democratic Republic of Congo)")
+
+
+def test_a_civilian_shot_dead_by_gunmen_is_the_victim_of_an_attack(pipeline: Pipeline) -> None:
+    # "abattu" in the passive tells a shooting, not a fight whose toll he would be
+    event = only_event(pipeline, "Un civil a été abattu jeudi par des hommes armés à Beni, au Nord-Kivu.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Attack", "Unidentified Armed Group (Democratic Republic of Congo)", "Civilians (Democratic Republic of Congo)")

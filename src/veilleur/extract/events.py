@@ -655,9 +655,11 @@ def _events_from_frame(
     civilians_hit = actor2 is not None and actor2.name.startswith(CIVILIAN_PREFIX)
     if category.civilian_type and civilians_hit:
         event_type, sub_event_type = category.civilian_type
-    elif civilians_hit and sub_event_type == "Armed clash" and category.name == "clash" and actor1 is not None:
+    elif (civilians_hit and sub_event_type == "Armed clash" and category.name == "clash" and actor1 is not None
+          and not frame.trigger.passive):
         # civilians killed in "combats", "affrontements", an "embuscade" are the fight's toll (codebook section 2):
-        # the fight stays one, against the side the story opposes to the first
+        # the fight stays one, against the side the story opposes to the first (a civilian "abattu par des hommes
+        # armés" was shot in no fight: an attack on him, below)
         actor2 = context.opponent_of(actor1)
     elif civilians_hit and sub_event_type == "Armed clash" and not _is_crowd(actor1, None):
         # a battle is fought between armed, organised sides: armed men against civilians is an attack on
