@@ -254,8 +254,7 @@ class Pipeline:
             if article.published
             else []
         )
-        # "une attaque armée", "des hommes armés": the word is the adjective there, not the army
-        modifiers = {(t.start, t.end) for t in annotation.tokens if t.dep == "amod"}
+        modifiers = _adjectives(annotation.tokens)
         actors = [
             ActorRef(m.start, m.end, m.actor.name, m.actor.country, m.actor.state, m.generic, m.actor.government_ally,
                      fights_for=m.actor.fights_for, anonymous=m.anonymous,
@@ -379,6 +378,14 @@ def _counts_a_side(text: str, end: int, sides: SpanIndex) -> bool:
     armed side or a force among the dead? They are then not all civilians."""
     link = _BREAKDOWN.match(text, end)
     return link is not None and sides.overlaps(link.end(), link.end() + _BREAKDOWN_REACH)
+
+
+def _adjectives(tokens: list[Token]) -> set[tuple[int, int]]:
+    """The spans of the words the parser reads as adjectives: "une attaque armée", "des hommes armés" name no army.
+    A word a determiner or a number opens is a noun ("ont neutralisé plusieurs terroristes jeudi": the parser may
+    take the day that follows for the noun the word qualifies; such words never stand before their noun)."""
+    return {(t.start, t.end) for index, t in enumerate(tokens) if t.dep == "amod" and not (
+        index > 0 and tokens[index - 1].pos in ("DET", "NUM"))}
 
 
 def _qualified_by_next(text: str, mention: ActorMention, following: list[ActorMention]) -> bool:

@@ -661,9 +661,11 @@ def _events_from_frame(
         # ambush hit is the people's, no armed side: an attack on them (codebook section 2); civilians killed in
         # "combats" or "affrontements" stay the toll of the fight between armed sides
         event_type, sub_event_type = CIVILIAN_ATTACK
-    elif civilians_hit and sub_event_type == "Armed clash" and category.name == "clash" and actor1 is not None:
+    elif (civilians_hit and sub_event_type == "Armed clash" and category.name == "clash" and actor1 is not None
+          and not frame.trigger.passive):
         # civilians killed in "combats", "affrontements", an "embuscade" are the fight's toll (codebook section 2):
-        # the fight stays one, against the side the story opposes to the first
+        # the fight stays one, against the side the story opposes to the first (a civilian "abattu par des hommes
+        # armés" was shot in no fight: an attack on him, below)
         actor2 = context.opponent_of(actor1)
     elif civilians_hit and sub_event_type == "Armed clash" and not _is_crowd(actor1, None):
         # a battle is fought between armed, organised sides: armed men against civilians is an attack on

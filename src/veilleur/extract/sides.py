@@ -72,10 +72,11 @@ HARMED_AFTER = re.compile(  # killed, wounded, taken or targeted
     r"|prise?s? pour cibles?|pris dans une embuscade|pris en embuscade)",
     re.IGNORECASE,
 )
-# "deux morts parmi les soldats", "qui a coûté la vie à sept soldats": the dead are these
+# "deux morts parmi les soldats", "qui a coûté la vie à sept soldats", "l'armée a perdu jeudi douze soldats": the
+# dead are these
 HARMED_BEFORE = re.compile(
     # ... the last of a list too: "a coûté la vie à cinq gardes et un soldat"
-    r"(?:\bparmi|coûté la vie (?:à|aux)|été fatale?s? (?:à|aux))\s+(?:(?:les|des|ses|leurs|\w+)\s+){0,2}"
+    r"(?:\bparmi|coûté la vie (?:à|aux)|été fatale?s? (?:à|aux)|\bperdu)\s+(?:(?:les|des|ses|leurs|\w+)\s+){0,2}"
     r"(?:(?:et|ainsi que)\s+(?:\w+\s+){0,2})?$",
     re.IGNORECASE,
 )
@@ -83,6 +84,9 @@ HARMED_BEFORE = re.compile(
 # told there (a capture of it takes the place from them: the group stays the side acted upon)
 HOLDER = re.compile(r"\b(?:bastions?|fiefs?|places? fortes?)\s+(?:\w+\s+)?(?:de\s+la|de\s+l'|des|du|de|d')\s*$",
                     re.IGNORECASE)
+# "se sont affrontés", "s'affrontent", "se sont violemment accrochés": reflexive, reciprocal with a plural subject
+RECIPROCAL = re.compile(r"\bs(?:e\s+|['’]\s*)(?:(?:sont|est|étaient|était|seraient|serait)\s+)?(?:\w+\s+)?$",
+                        re.IGNORECASE)
 RELATIVE_SUBJECT = re.compile(r"[\s,]*(?:qui|lesquels|lesquelles|lequel|laquelle)\b", re.IGNORECASE)
 APPOSITION = re.compile(r"^[\s,]*(?:son|leur|ses|leurs) alliée?s?[\s,]*$", re.IGNORECASE)
 
@@ -115,7 +119,10 @@ class ArticleContext:
         # a UN mission or another external force the story names (as the target, the reporter or the mediator)
         # is not the armed group whose attacks it leaves unattributed
         groups = [(n, a) for n, a in ranked if not a.state and not a.generic and not a.external
-                  and not _same_side(a, context.protagonist)]
+                  and not _same_side(a, context.protagonist)
+                  # ... nor a militia that fights beside the country's forces ("les VDP ont tué vingt terroristes"
+                  # in a story that names no army): the terrorists are not the volunteers
+                  and not (country and country in a.fights_for)]
         # ... nor one the text names by no name of its own ("des rebelles syriens"); a story that names one armed
         # group, once ("les combattants de Boko Haram continuent de semer la terreur"), follows that group
         named = [(n, a) for n, a in groups if not a.name.startswith(UNIDENTIFIED_PREFIX)]
@@ -248,16 +255,23 @@ def sides(
         subject_group, object_group = agents[:1], subject_group or object_group
     if frame.trigger.inverted:
         subject_group, object_group = object_group, subject_group
-    if (category.name == "clash" and not subject_group and len(object_group) > 1
-            and not _same_side(object_group[0], object_group[1])):
+    # (two names of one side are one: "l'armée malienne a perdu douze soldats dans une embuscade" names who was hit)
+    named_sides = _unique(object_group)
+    if (category.name == "clash" and not subject_group and len(named_sides) > 1
+            and not _same_side(named_sides[0], named_sides[1])):
         # "des combats ont opposé l'armée israélienne et le Hamas", "combats entre Tsahal et le Hamas": fighting
         # between the two sides it names, the first named first
-        subject_group, object_group = object_group[:1], object_group[1:]
+        subject_group, object_group = named_sides[:1], named_sides[1:]
     if (category.between_parties and len(subject_group) > 1 and not object_group
             and not _same_side(subject_group[0], subject_group[1])):
         # "l'armée et le M23 ont conclu une trêve": the first party and the other (the Syrian army and Hezbollah
         # that fights beside it are one party)
         subject_group, object_group = subject_group[:1], subject_group[1:2]
+    parties = _unique(subject_group)
+    if (category.name == "clash" and len(parties) > 1 and not object_group and not _same_side(parties[0], parties[1])
+            and RECIPROCAL.search(text[max(0, frame.trigger.start - 30) : frame.trigger.start])):
+        # "les FARDC et les Wazalendo se sont affrontés": the subjects fought each other, the first named first
+        subject_group, object_group = parties[:1], parties[1:2]
     if category.self_directed:
         group = subject_group or object_group
         subject_group, object_group = group[:1], group[:1]
@@ -340,7 +354,13 @@ def sides(
             # was held by the country's own army, not by a foreign air force the story names
             actor2 = state_force(MILITARY, place.country)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name and not category.self_directed:
+        named_apart = actor2.start < actor2.end and actor2.start != actor1.start
         actor2 = context.opponent_of(actor1, allies, kin, place.country)
+        if (actor2 is None and named_apart and not actor1.state and not actor1.generic
+                and not actor1.name.startswith(UNIDENTIFIED_PREFIX) and place.country):
+            # "les Wazalendo ont tué dix rebelles" in a story that follows the Wazalendo: the label the story reads
+            # as its group names, in the group's own sentence, fighters it struck, of a group the text does not name
+            actor2 = unidentified_group(place.country)
     if (actor2 is None and category.name in TWO_SIDED and actor1 is not None and not actor1.state
             and not actor1.generic and not actor1.name.startswith(CROWD_PREFIXES) and place.country):
         # "une embuscade tendue par Boko Haram", "les combats se sont intensifiés" in a story of the Fano: a fight

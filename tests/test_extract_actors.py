@@ -1,0 +1,94 @@
+"""Who acts and who is acted upon (codebook section 3), on hand-written French news sentences.
+
+The pipeline is the real one (spaCy, gazetteer, registries), built once per module.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from veilleur.ingest import article_from_text
+from veilleur.pipeline import Pipeline
+from veilleur.records import Article, Event
+
+FRIDAY = date(2024, 5, 10)  # publication date used unless a test says otherwise
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.from_defaults()
+
+
+def only_event(pipeline: Pipeline, text: str, published: date = FRIDAY) -> Event:
+    article = article_from_text("doc", text, published=published, source="Test")
+    assert isinstance(article, Article), article
+    result = pipeline.process(article)
+    assert result.rejection is None, result.rejection
+    assert len(result.events) == 1, [(e.sub_event_type, e.location) for e in result.events]
+    return result.events[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Les soldats ont neutralisé trois assaillants jeudi à Tillabéri, au Niger.",
+    "Les soldats ont neutralisé plusieurs terroristes jeudi à Tillabéri.",
+])
+def test_the_fighters_a_force_killed_are_its_adversary_whatever_the_parse(pipeline: Pipeline, text: str) -> None:
+    # "trois assaillants jeudi": the parser may read the noun as an adjective of the day after it; a word a
+    # number or a determiner opens is a noun all the same
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Military Forces of Niger", "Unidentified Armed Group (Niger)")
+
+
+def test_a_militia_beside_the_army_is_not_the_group_the_story_follows(pipeline: Pipeline) -> None:
+    # the volunteers fight for Burkina Faso's state: "les terroristes" they killed are no volunteers
+    event = only_event(pipeline, "Les VDP ont tué vingt terroristes jeudi à Titao, au Burkina Faso.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Armed clash", "VDP: Volunteers for the Defense of the Homeland", "Unidentified Armed Group (Burkina Faso)")
+
+
+def test_an_army_that_lost_soldiers_in_an_ambush_was_ambushed(pipeline: Pipeline) -> None:
+    # the army and its soldiers are one side, the one hit: who ambushed it is unnamed
+    event = only_event(pipeline, "L'armée malienne a perdu jeudi douze soldats dans une embuscade à Boulkessi.")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Mali)", "Military Forces of Mali")
+
+
+@pytest.mark.parametrize("text", [
+    "Des combats ont opposé les FAR aux FSR vendredi à El-Fasher, faisant des dizaines de morts.",
+    "Les FAS ont attaqué mercredi les positions des RSF dans le centre d'Omdourman.",
+])
+def test_the_initials_of_sudans_army_and_of_the_rsf_name_them_in_sudan(pipeline: Pipeline, text: str) -> None:
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Military Forces of Sudan", "RSF: Rapid Support Forces")
+
+
+def test_gangs_no_name_is_given_for_are_an_unidentified_armed_group(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "La police a abattu jeudi deux membres de gangs à Port-au-Prince.")
+    assert (event.actor1, event.actor2) == ("Police Forces of Haiti", "Unidentified Armed Group (Haiti)")
+
+
+@pytest.mark.parametrize(("text", "fought"), [
+    ("L'armée malienne et les rebelles du CSP s'affrontent depuis jeudi à Anefis.",
+     "CSP-PSD: Permanent Strategic Framework for Peace, Security and Development"),
+    ("Les militaires et les jihadistes se sont accrochés jeudi près de Ménaka, au Mali.",
+     "Unidentified Armed Group (Mali)"),
+])
+def test_two_sides_that_fought_each_other_are_actor1_and_actor2(pipeline: Pipeline, text: str, fought: str) -> None:
+    # "A et B se sont affrontés": a reciprocal verb, the subjects are the two sides, not allies
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.assoc_actor_1, event.actor2) == ("Military Forces of Mali", "", fought)
+
+
+def test_fighters_a_named_group_killed_under_a_common_label_are_not_that_group(pipeline: Pipeline) -> None:
+    # the story follows the Wazalendo, yet "dix rebelles" they killed are not Wazalendo, nor civilians
+    event = only_event(pipeline, "Les Wazalendo ont tué dix rebelles jeudi près de Sake, au Nord-Kivu.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Armed clash", "Mai-Mai Militia", "Unidentified Armed Group (Democratic Republic of Congo)")
+
+
+def test_a_civilian_shot_dead_by_gunmen_is_the_victim_of_an_attack(pipeline: Pipeline) -> None:
+    # "abattu" in the passive tells a shooting, not a fight whose toll he would be
+    event = only_event(pipeline, "Un civil a été abattu jeudi par des hommes armés à Beni, au Nord-Kivu.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Attack", "Unidentified Armed Group (Democratic Republic of Congo)", "Civilians (Democratic Republic of Congo)")
