@@ -1,0 +1,45 @@
+"""Protests, riots and the non-violent strategic developments (arrests, looting, surrenders) on hand-written
+French news sentences: the wordings for them that the rows of event_triggers.json and event_cues.json read."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from veilleur.ingest import article_from_text
+from veilleur.pipeline import Pipeline
+from veilleur.records import Event
+
+FRIDAY = date(2024, 5, 10)  # publication date of every sentence here
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.from_defaults()
+
+
+def events_of(pipeline: Pipeline, text: str) -> list[Event]:
+    article = article_from_text("doc", text, published=FRIDAY, source="Test")
+    assert article is not None
+    result = pipeline.process(article)
+    assert result.rejection is None, result.rejection
+    return result.events
+
+
+@pytest.mark.parametrize("text", [
+    "Trois journalistes ont été placés en garde à vue mardi à Niamey.",
+    "La police a placé en garde à vue trois militants mardi à Dakar.",
+])
+def test_custody_in_a_police_station_is_an_arrest(pipeline: Pipeline, text: str) -> None:
+    assert [(e.sub_event_type, e.event_date) for e in events_of(pipeline, text)] == [("Arrests", "2024-05-07")]
+
+
+def test_a_custody_extended_is_no_new_arrest(pipeline: Pipeline) -> None:
+    assert events_of(pipeline, "La garde à vue de l'opposant a été prolongée jeudi à Dakar.") == []
+
+
+def test_a_custody_told_with_no_place_is_that_of_the_arrest_told(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Deux hommes ont été interpellés mardi à Thiès. Les suspects ont été placés en "
+                                 "garde à vue.")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Arrests", "Thiès")]
