@@ -43,3 +43,19 @@ def test_a_custody_told_with_no_place_is_that_of_the_arrest_told(pipeline: Pipel
     events = events_of(pipeline, "Deux hommes ont été interpellés mardi à Thiès. Les suspects ont été placés en "
                                  "garde à vue.")
     assert [(e.sub_event_type, e.location) for e in events] == [("Arrests", "Thiès")]
+
+
+@pytest.mark.parametrize("text", [
+    "Un présumé voleur a été tué par une foule en colère mardi à Butembo.",
+    "Des habitants en colère ont tué deux présumés kidnappeurs mardi à Beni.",
+    "Un voleur présumé a été victime de la justice populaire mardi à Butembo.",
+])
+def test_a_crowd_that_turns_on_civilians_is_mob_violence(pipeline: Pipeline, text: str) -> None:
+    assert [(e.sub_event_type, e.actor1, e.event_date) for e in events_of(pipeline, text)] == [
+        ("Mob violence", "Rioters (Democratic Republic of Congo)", "2024-05-07")]
+
+
+def test_demonstrators_who_fight_the_police_stay_a_violent_demonstration(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Des habitants en colère ont attaqué les policiers mardi à Beni.")
+    assert [(e.sub_event_type, e.actor2) for e in events] == [
+        ("Violent demonstration", "Police Forces of the Democratic Republic of Congo")]
