@@ -59,3 +59,17 @@ def test_demonstrators_who_fight_the_police_stay_a_violent_demonstration(pipelin
     events = events_of(pipeline, "Des habitants en colère ont attaqué les policiers mardi à Beni.")
     assert [(e.sub_event_type, e.actor2) for e in events] == [
         ("Violent demonstration", "Police Forces of the Democratic Republic of Congo")]
+
+
+@pytest.mark.parametrize("text", [
+    "Plusieurs milliers de manifestants ont réclamé lundi à Bamako le retour d'un gouvernement civil.",
+    "Des milliers de manifestants ont défilé lundi à Bamako et ont dénoncé la hausse des prix.",
+    "Lundi à Bamako, des milliers de manifestants ont dénoncé la hausse des prix.",
+])
+def test_what_a_crowd_demands_or_denounces_leaves_its_march_a_fact(pipeline: Pipeline, text: str) -> None:
+    assert [(e.sub_event_type, e.location, e.event_date) for e in events_of(pipeline, text)] == [
+        ("Peaceful protest", "Bamako", "2024-05-06")]
+
+
+def test_a_crowd_that_threatens_to_march_has_not_marched(pipeline: Pipeline) -> None:
+    assert events_of(pipeline, "Le gouvernement a menacé lundi à Bamako de disperser toute manifestation.") == []
