@@ -73,3 +73,14 @@ def test_what_a_crowd_demands_or_denounces_leaves_its_march_a_fact(pipeline: Pip
 
 def test_a_crowd_that_threatens_to_march_has_not_marched(pipeline: Pipeline) -> None:
     assert events_of(pipeline, "Le gouvernement a menacé lundi à Bamako de disperser toute manifestation.") == []
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Des jeunes ont incendié la mairie de Kaya mardi.", "Looting/property destruction"),
+    ("Des inconnus ont vandalisé l'église de Thiès mardi.", "Looting/property destruction"),
+    ("Des casseurs ont vandalisé des magasins mardi soir à Dakar.", "Violent demonstration"),
+    ("Des jeunes en colère ont incendié mardi le commissariat de police à Beni.", "Violent demonstration"),
+])
+def test_public_buildings_burnt_and_property_vandalised_are_destruction(
+        pipeline: Pipeline, text: str, sub_event_type: str) -> None:
+    assert [(e.sub_event_type, e.event_date) for e in events_of(pipeline, text)] == [(sub_event_type, "2024-05-07")]
