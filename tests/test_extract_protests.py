@@ -84,3 +84,16 @@ def test_a_crowd_that_threatens_to_march_has_not_marched(pipeline: Pipeline) -> 
 def test_public_buildings_burnt_and_property_vandalised_are_destruction(
         pipeline: Pipeline, text: str, sub_event_type: str) -> None:
     assert [(e.sub_event_type, e.event_date) for e in events_of(pipeline, text)] == [(sub_event_type, "2024-05-07")]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Des dizaines de manifestants ont été blessés mardi à Kinshasa lors de la dispersion d'une marche.",
+     "Protest with intervention"),
+    ("Des milliers de personnes ont défilé mardi dans les rues de Tunis pour dénoncer la répression.",
+     "Peaceful protest"),
+    ("Des milliers de personnes ont manifesté mardi à Tunis contre la répression policière.", "Peaceful protest"),
+    ("Un rassemblement de soutien aux Palestiniens a eu lieu mardi à Rabat.", "Peaceful protest"),
+])
+def test_force_met_is_an_intervention_and_force_denounced_is_none(
+        pipeline: Pipeline, text: str, sub_event_type: str) -> None:
+    assert [(e.sub_event_type, e.event_date) for e in events_of(pipeline, text)] == [(sub_event_type, "2024-05-07")]
