@@ -97,3 +97,12 @@ def test_public_buildings_burnt_and_property_vandalised_are_destruction(
 def test_force_met_is_an_intervention_and_force_denounced_is_none(
         pipeline: Pipeline, text: str, sub_event_type: str) -> None:
     assert [(e.sub_event_type, e.event_date) for e in events_of(pipeline, text)] == [(sub_event_type, "2024-05-07")]
+
+
+@pytest.mark.parametrize("text", [
+    "Les forces de sécurité ont démantelé un atelier de fabrication de bombes mardi à Niamey.",
+    "Les forces de sécurité ont découvert un atelier de fabrication d'explosifs mardi à Niamey.",
+])
+def test_a_bomb_workshop_found_is_weapons_use_disrupted(pipeline: Pipeline, text: str) -> None:
+    assert [(e.sub_event_type, e.event_date) for e in events_of(pipeline, text)] == [
+        ("Disrupted weapons use", "2024-05-07")]
