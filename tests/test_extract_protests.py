@@ -106,3 +106,13 @@ def test_force_met_is_an_intervention_and_force_denounced_is_none(
 def test_a_bomb_workshop_found_is_weapons_use_disrupted(pipeline: Pipeline, text: str) -> None:
     assert [(e.sub_event_type, e.event_date) for e in events_of(pipeline, text)] == [
         ("Disrupted weapons use", "2024-05-07")]
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ("Des centaines de jeunes ont manifesté leur colère lundi à Kolwezi.", [("Peaceful protest", "2024-05-06")]),
+    ("Des milliers d'habitants ont manifesté leur mécontentement lundi à Bukavu.",
+     [("Peaceful protest", "2024-05-06")]),
+    ("Le gouvernement a manifesté sa colère lundi à Kinshasa.", []),
+])
+def test_a_crowd_that_shows_its_anger_demonstrates(pipeline: Pipeline, text: str, told: list[tuple[str, str]]) -> None:
+    assert [(e.sub_event_type, e.event_date) for e in events_of(pipeline, text)] == told
