@@ -116,3 +116,10 @@ def test_a_bomb_workshop_found_is_weapons_use_disrupted(pipeline: Pipeline, text
 ])
 def test_a_crowd_that_shows_its_anger_demonstrates(pipeline: Pipeline, text: str, told: list[tuple[str, str]]) -> None:
     assert [(e.sub_event_type, e.event_date) for e in events_of(pipeline, text)] == told
+
+
+def test_fighters_who_give_themselves_up_to_peacekeepers_surrender(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Une centaine de combattants du M23 se sont rendus aux Casques bleus lundi à "
+                                 "Rutshuru.")
+    assert [(e.sub_event_type, e.actor1, e.event_date) for e in events] == [
+        ("Agreement", "M23: March 23 Movement", "2024-05-06")]
