@@ -704,6 +704,8 @@ def _events_from_frame(
         # crowd acting (codebook section 2)
         event_type, sub_event_type = VIOLENT_DEMONSTRATION
         crowd, other = (actor1, actor2) if _is_crowd(actor1, None) else (actor2, actor1)
+        if _is_mob(crowd, other):
+            sub_event_type = MOB_VIOLENCE
         actor1, actor2 = crowd.as_rioters() if crowd is not None else None, other
     if sub_event_type == PEACEFUL_PROTEST:
         actor2, assoc2 = None, []  # a force named near a peaceful march did not act on it (codebook section 2)
@@ -755,6 +757,7 @@ INTERVENTION = "Protest with intervention"
 EXCESSIVE_FORCE = "Excessive force against protesters"
 DETERMINERS = frozenset({"le", "la", "les", "ce", "cet", "cette", "ces"})  # "les attaques" is an anaphor's cue
 VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
+MOB_VIOLENCE = "Mob violence"
 CIVILIAN_ATTACK = ("Violence against civilians", "Attack")
 ARMED_CLASH = ("Battles", "Armed clash")
 AIR_STRIKE = "Air/drone strike"
@@ -763,6 +766,14 @@ CROWD_VIOLENCE = frozenset({"Attack", "Looting/property destruction"})
 
 def _is_crowd(actor1: ActorRef | None, actor2: ActorRef | None) -> bool:
     return any(a is not None and a.name.startswith(CROWD_PREFIXES) for a in (actor1, actor2))
+
+
+def _is_mob(crowd: ActorRef | None, victims: ActorRef | None) -> bool:
+    """A crowd the text names as no demonstrators' ("une foule en colère", "des habitants en colère") that turns
+    on civilians: mob violence, a lynching or a vigilante killing, not a demonstration turned violent (codebook
+    section 2: Riots)."""
+    return (crowd is not None and crowd.name.startswith(RIOTERS) and victims is not None
+            and victims.name.startswith(CIVILIAN_PREFIX))
 
 
 def _event_date(

@@ -600,8 +600,11 @@ def exclusion_reason(
                 and (head := tree.head(token)) is not None and head.i == governor.i:
             # "la patrouille était en route pour effectuer un raid": the act a verb of doing is for is its aim
             return f"an aim: {governor.text!r}"
-        if governor.i != token.i and governor.lemma in triggers.plan_lemmas:
-            return f"governed by {governor.lemma!r}"  # "menacent d'attaquer", "préparaient une attaque"
+        if governor.i != token.i and governor.lemma in triggers.plan_lemmas and not (
+                crowd and cues.crowd_demands.fullmatch(governor.text.lower()) and _in_subject(tree, governor, token)):
+            # "menacent d'attaquer", "préparaient une attaque"; but "des milliers de manifestants ont réclamé
+            # lundi la démission du ministre": the crowd that demands is there, only what it demands is not
+            return f"governed by {governor.lemma!r}"
         if governor.i != token.i and governor.lemma in triggers.habit_lemmas and _simple_tense(tree, governor) \
                 and not _names_a_day(tree, mentions):
             return f"a disposition: {governor.text!r}"  # "n'hésite pas à exécuter ses otages"
@@ -877,6 +880,12 @@ def _dates_of(tree: Tree, token: Token, mentions: Mentions) -> list[DateRef]:
     return [d for d in mentions.dates_in(*span) if on_clause(d.start)]
 
 
+def _in_subject(tree: Tree, verb: Token, token: Token) -> bool:
+    """Is ``token`` in the phrase of ``verb``'s subject?"""
+    return any(k.dep.startswith("nsubj") and any(t.i == token.i for t in tree.subtree(k))
+               for k in tree.children(verb))
+
+
 def _clause_wording(text: str, cues: CueLexicon, lo: int, hi: int, in_clause: Callable[[int], bool],
                     demands_allowed: bool = False) -> str | None:
     """The first irrealis, generic or negating wording found in the clause spanning ``[lo, hi)`` (that begins
@@ -885,7 +894,7 @@ def _clause_wording(text: str, cues: CueLexicon, lo: int, hi: int, in_clause: Ca
     for name, pattern in (("irrealis", cues.irrealis), ("generic", cues.generic), ("negation", cues.negation),
                           ("a total since the start", cues.since_the_start)):
         for match in pattern.finditer(text, lo, hi):
-            if demands_allowed and name == "irrealis" and cues.crowd_demands.fullmatch(match.group(0)):
+            if demands_allowed and name in ("irrealis", "generic") and cues.crowd_demands.fullmatch(match.group(0)):
                 continue
             if in_clause(match.start()):
                 return f"{name} wording in its clause: {match.group(0)!r}"
