@@ -56,14 +56,20 @@ def test_an_unknown_country_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_name_found_nowhere_is_not_found_with_exit_code_1() -> None:
-    # a Mozambican village without a country to look in: no town of the world is offered in its place
-    result = CliRunner().invoke(app, ["geocode", "Quissanga"])
-    assert result.exit_code == 1 and result.output.startswith("Quissanga: not found (")
+    # a made-up village with no country to look in: no town of the world is offered in its place
+    result = CliRunner().invoke(app, ["geocode", "Kourgoulboukou"])
+    assert result.exit_code == 1 and result.output.startswith("Kourgoulboukou: not found (")
     assert "give a country" in result.output and " -> " not in result.output
-    as_json = CliRunner().invoke(app, ["geocode", "Quissanga", "--json"])
+    as_json = CliRunner().invoke(app, ["geocode", "Kourgoulboukou", "--json"])
     assert as_json.exit_code == 1 and json.loads(as_json.output)["name"] is None
-    found = CliRunner().invoke(app, ["geocode", "Quissanga", "--country", "MZ", "--json"])
-    assert found.exit_code == 0 and json.loads(found.output)["admin1"].startswith("Cabo Delgado")
+
+
+def test_a_village_of_a_usual_country_is_found_without_a_country() -> None:
+    # Quissanga is a village of Mozambique, one of the countries searched when nothing names one
+    found = CliRunner().invoke(app, ["geocode", "Quissanga", "--json"])
+    assert found.exit_code == 0 and json.loads(found.output)["country"] == "Mozambique"
+    named = CliRunner().invoke(app, ["geocode", "Quissanga", "--country", "MZ", "--json"])
+    assert named.exit_code == 0 and json.loads(named.output)["admin1"].startswith("Cabo Delgado")
 
 
 def test_a_province_written_without_its_unit_word_names_the_country() -> None:

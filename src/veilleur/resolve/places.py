@@ -1836,8 +1836,9 @@ class Geocoder:
             searched = ", ".join(dict.fromkeys([*([country] if country else []), *result.countries]))
             why = f"no place with key {key!r} in the world's towns and provinces or in {searched}"
         else:
-            why = (f"no town or province with key {key!r}; villages are searched in the article's "
-                   "countries only, and nothing names one (give a country, or a context that names it)")
+            why = (f"no town or province with key {key!r}, nor a village of the usual countries; other villages "
+                   "are searched in the article's countries only, and nothing names one (give a country, or a "
+                   "context that names it)")
         return Geocoded(name, chosen, candidates, result.countries, why)
 
     def _candidate_matches(self, text: str, found: list[_Match], spans: Sequence[tuple[int, int]],
