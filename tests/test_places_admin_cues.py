@@ -156,3 +156,9 @@ def test_a_common_noun_that_a_unit_noun_names_is_a_province(geocoder: Geocoder, 
 
 def test_a_common_noun_without_a_unit_noun_is_no_province(geocoder: Geocoder) -> None:
     assert geocoder.find("Le niveau du Lac a baissé et le Plateau est resté sec, au Tchad.").mentions == []
+
+
+def test_a_large_city_known_by_its_french_name_is_no_village_of_the_usual_countries(geocoder: Geocoder) -> None:
+    # "Bassora" is Basra's French name, and a village of Mozambique's own: with no country named, the city
+    found = geocoder.find("Des manifestants ont incendié un bâtiment à Bassora.").mentions[0]
+    assert found.place.country == "Iraq"

@@ -1596,7 +1596,7 @@ class Geocoder:
         if not country and not votes and not country_mentions(text):
             # nothing names or qualifies a country, nor an actor tied to one: the places the text names where a
             # place is due, looked for in the countries such news most reports from, say which it is
-            ranked = self._usual_countries_named(text, memo, usable, settled=bool(ranked)) or ranked
+            ranked = self._usual_countries_named(text, memo, usable, base, settled=bool(ranked)) or ranked
         if country and country not in ranked[:MAX_DETAIL_COUNTRIES]:
             ranked.insert(0, country)
         country = country or (ranked[0] if ranked else None)
@@ -1687,19 +1687,24 @@ class Geocoder:
         return result
 
     def _usual_countries_named(self, text: str, memo: _ScanMemo, usable: Callable[[_Match], bool],
-                               settled: bool) -> list[str]:
+                               base: Sequence[_Match], settled: bool) -> list[str]:
         """The countries of :func:`_usual_countries` (and the base's) where the names the text places after a cue
         ("à Sofara", "la province du Soum") lie, ranked as :func:`rank_countries` ranks them: each name counts
         by its candidates spelt as the text spells it and of the kind its cue asks for (a province's cue
         names no town: "la province du Séno" is no Ban Xénô in Laos). Where no country wins and the base's places
         ``settled`` none either, the few countries that share the names are all searched
-        (:func:`_shared_name_countries`)."""
+        (:func:`_shared_name_countries`). A name of a large city of the base (by its own name or its French
+        one: "à Bassora" is Basra, "à Bakou" Baku) is that city's, and casts no vote for a village namesake."""
         scanned = [m for m in self._scan(text, self._gazetteers(_usual_countries()), memo) if usable(m)]
+        cities = {(m.start, m.end): m.places for m in base}
         cued = []
         for match in scanned:
             cue = read_cue(text, match.start)
             if not (match.introduced or cue.precision or cue.wants_area):
                 continue  # a name no cue introduces may be a person's or a word's: it says nothing here
+            if any(p.feature == "city" and p.population >= DOMINANT_POPULATION and _fits_cue(p, cue)
+                   for p in cities.get((match.start, match.end), ())):
+                continue
             places = [p for p in match.places if _fits_cue(p, cue)]
             # a place that bears the name as its own outranks one that has it as an alias (Sofara, Mali, is not
             # Sapaga, Burkina Faso, once also called so)
