@@ -25,7 +25,7 @@ from veilleur.extract.grammar import (
     par_agent,
     prepositions_of,
 )
-from veilleur.resolve.place_roles import bare_name_after
+from veilleur.resolve.place_roles import PlaceRoles, bare_name_after
 
 TRIGGERS_FILE = "event_triggers.json"
 ADJACENT_TOKENS = 3  # a matched modifier this close joins the trigger's span ("frappes aériennes")
@@ -539,7 +539,8 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         classifier_nouns=frozenset(data["classifier_nouns"]),
         name_idioms=frozenset(data["name_idioms"]),
         achievement_verbs=frozenset(data["achievement_verbs"]),
-        time_nouns=frozenset(data["classes"]["time_nouns"]),
+        # one list of words of time for the places the verbs take and the cues hung on them (place_roles.json)
+        time_nouns=PlaceRoles.from_data().time_words,
         place_nouns=frozenset(data["classes"]["place_nouns"]),
         relative_days=RelativeDays(**data["relative_days"]),
     )
