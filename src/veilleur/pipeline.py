@@ -33,7 +33,7 @@ from veilleur.frame import frame_events
 from veilleur.records import Article, Event, Place, Rejection
 from veilleur.resolve.actors import ActorMention, ActorRegistry, ActorScan, default_registry
 from veilleur.resolve.dates import find_dates
-from veilleur.resolve.numbers import find_death_tolls
+from veilleur.resolve.numbers import civilian_victims, find_death_tolls
 from veilleur.resolve.place_roles import PlaceRoles
 from veilleur.resolve.places import Geocoder, GeocodeResult, PlaceMention, country_names_in, is_capital
 from veilleur.spans import OrderedSpans, SpanIndex
@@ -51,13 +51,6 @@ GENERIC_TO_NAMED = re.compile(r"\s*(?:\w+\s+)?(?:de|des|du|d')\s*(?:la\s+|l'|les
 # the registries and lexicons
 WARM_UP_TEXT = "Des combats ont opposé lundi l'armée malienne à des jihadistes près de Gao, faisant cinq morts."
 EXTERNAL_FORCES = "External/Other Forces"  # the registry's actor type of UN missions, coalitions, foreign contractors
-CIVILIAN_VICTIMS = frozenset(
-    {"civils", "civil", "personnes", "personne", "habitants", "enfants", "femmes", "villageois", "fidèles",
-     "passants", "victimes", "élèves", "étudiants", "membres", "patients", "déplacés", "réfugiés",
-     # people named by a civilian trade or situation ("tuant neuf passagers", "six bergers ont été tués")
-     "passagers", "voyageurs", "commerçants", "bergers", "éleveurs", "paysans", "agriculteurs", "cultivateurs",
-     "pêcheurs", "orpailleurs", "enseignants", "pèlerins", "écoliers", "touristes", "humanitaires"}
-)
 
 
 @dataclass
@@ -269,7 +262,7 @@ class Pipeline:
         tolls = [  # a toll never runs from a headline into the lead: find_death_tolls reads each line apart
             TollRef(t.start, t.end, t.count,
                     # "deux Palestiniens ont été tués": people named by their nationality are civilians
-                    (t.victims.lower() in CIVILIAN_VICTIMS or self.registry.nationality_of(t.victims) is not None)
+                    (t.victims.lower() in civilian_victims() or self.registry.nationality_of(t.victims) is not None)
                     and not _of_a_side(text, t.end, sides) and not _counts_a_side(text, t.end, sides), not t.victims,
                     side=next((a.name for a in armed if t.start <= a.start < t.end), ""),
                     vague=t.victims.lower() in VAGUE_PEOPLE, additive=t.additive,

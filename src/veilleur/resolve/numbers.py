@@ -245,6 +245,12 @@ class TollMention:
 
 
 @lru_cache(maxsize=1)
+def civilian_victims() -> frozenset[str]:
+    """The nouns that make a toll's dead civilians ("villageois", "passagers", "bergers"), lower-case."""
+    return frozenset(_vocabulary()["civilian_victims"])
+
+
+@lru_cache(maxsize=1)
 def _additive_words() -> re.Pattern[str]:
     """The adverbs that make a toll add to the dead told before it ("aussi", "également")."""
     return re.compile(rf"(?<![\w-]){_alternation(_vocabulary()['additive_adverbs'])}(?![\w-])")
