@@ -210,27 +210,21 @@ def _named_object(token: Token) -> bool:
     return token.dep in OBJECT_DEPS and token.text[:1].isupper() and (token.pos == "PROPN" or token.ent in NAME_LABELS)
 
 
-EARLIER_ADVERBS = frozenset({"déjà"})  # "elle a déjà repris Deir ez-Zor": a capture told as done before the story
-
-
-def _told_as_news(tree: Tree, verb: Token, time_nouns: frozenset[str]) -> bool:
+def _told_as_news(tree: Tree, verb: Token, time_nouns: frozenset[str], earlier_adverbs: frozenset[str]) -> bool:
     """A capture the sentence reports on its day ("ont pris Kidal dimanche"), not one that describes a side ("les
     soldats, qui ont repris Mayadine, avancent"), that it recalls as done already ("a déjà repris Alep") or that
     it names with no day of its own, as a story recalls what led to it ("depuis, l'armée a repris Palmyre")."""
     return verb.dep != "acl:relcl" and not any(
-        k.dep == "advmod" and k.lemma in EARLIER_ADVERBS for k in tree.children(verb)) and any(
+        k.dep == "advmod" and k.lemma in earlier_adverbs for k in tree.children(verb)) and any(
         t.lemma in time_nouns for t in tree.subtree(verb))
 
 
-BEFORE_MARKS = frozenset({"après"})  # "après avoir repris Gao, les soldats ont avancé": the capture was told before
-
-
-def _told_as_background(tree: Tree, verb: Token) -> bool:
+def _told_as_background(tree: Tree, verb: Token, before_marks: frozenset[str]) -> bool:
     """"avait déjà repris Alep en décembre", "après avoir repris Palmyre, ...": a capture in the pluperfect or
     in a clause that the main event follows is what led to the story, told or dated elsewhere, not its news."""
     kids = tree.children(verb)
     return any(k.dep.startswith("aux") and k.feature("Tense") == "Imp" for k in kids) or any(
-        k.dep == "mark" and k.lemma in BEFORE_MARKS for k in kids)
+        k.dep == "mark" and k.lemma in before_marks for k in kids)
 
 
 def _unmarked_or_partitive(tree: Tree, oblique: Token) -> bool:
@@ -300,6 +294,8 @@ class TriggerLexicon:
     classifier_nouns: frozenset[str]  # "les opérations de combat", "un avion de combat": a kind of thing, no fight
     name_idioms: frozenset[str]  # "ont pris Damas pour cible": complements that make a capture verb another verb
     achievement_verbs: frozenset[str]  # "a réussi à reprendre Kidal": a capture in the infinitive that was done
+    earlier_adverbs: frozenset[str]  # "a déjà repris Alep": a capture told as done before the story
+    before_marks: frozenset[str]  # "après avoir repris Gao, ...": a capture the main event follows
     time_nouns: frozenset[str]  # a head the parser may put between a cue and its governor ("signé vendredi un")
     place_nouns: frozenset[str]  # "ville", "village", "région": nouns that name a place
     relative_days: RelativeDays
@@ -333,8 +329,9 @@ class TriggerLexicon:
                 if matched is None or matched and all(self._compound_tail(tree, k) for k in matched):
                     continue  # "des tirs de lance-roquettes" are no shelling
                 taken = -1
-                if token.lemma in row.takes_a_name and not row.nominal and not _told_as_background(tree, token) \
-                        and self._told_as_done(tree, token):
+                if (token.lemma in row.takes_a_name and not row.nominal
+                        and not _told_as_background(tree, token, self.before_marks)
+                        and self._told_as_done(tree, token)):
                     # "ont repris hier Tombouctou", "reprendre Konna": a town the parser mislabelled is where the event
                     # is, named apart from the cue's words; so is a bare name the parser made the verb's object ("ont
                     # pris Kidal dimanche", "se sont emparés de Djibo"), which stayed in the cue's words, where a
@@ -343,7 +340,8 @@ class TriggerLexicon:
                     names = [k for k in matched if k.i > token.i and k.lemma not in self.place_nouns
                              and not any(d.dep == "det" for d in tree.children(k))
                              and (not any(test.passes(k) for test in row.with_any)
-                                  or _named_object(k) and _told_as_news(tree, token, self.time_nouns))
+                                  or _named_object(k)
+                                  and _told_as_news(tree, token, self.time_nouns, self.earlier_adverbs))
                              and not self._idiom_with(tree, token, k)]
                     matched = [k for k in matched if k not in names]
                     taken = min((k.start for k in names), default=-1)
@@ -539,6 +537,8 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         classifier_nouns=frozenset(data["classifier_nouns"]),
         name_idioms=frozenset(data["name_idioms"]),
         achievement_verbs=frozenset(data["achievement_verbs"]),
+        earlier_adverbs=frozenset(data["earlier_adverbs"]),
+        before_marks=frozenset(data["before_marks"]),
         # one list of words of time for the places the verbs take and the cues hung on them (place_roles.json)
         time_nouns=PlaceRoles.from_data().time_words,
         place_nouns=frozenset(data["classes"]["place_nouns"]),
