@@ -315,6 +315,7 @@ def test_month_only_publication_dates_a_weekday_the_article_dates_elsewhere() ->
         ("les combats des 7 et 8 octobre", date(2017, 10, 7), 2, "week"),  # "des" = "de" + "les"
         ("dans la nuit du mardi 3 au mercredi 4 octobre", date(2017, 10, 4), 1, "day"),  # weekdays named too
         ("dans la nuit de samedi 30 septembre au dimanche 1er octobre", date(2017, 10, 1), 1, "day"),
+        ("samedi 7 et dimanche 8 octobre", date(2017, 10, 7), 2, "week"),  # the weekday leads the range in
     ],
 )
 def test_short_ranges_are_one_event_not_a_long_period(text: str, expected: date, precision: int, kind: str) -> None:

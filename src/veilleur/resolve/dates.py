@@ -569,7 +569,8 @@ def _dated_period_pattern() -> re.Pattern[str]:
     p = _pieces()
     return re.compile(
         # "du 3 au 5 mai", "du mardi 9 au mercredi 10 novembre", "(la nuit) de jeudi 14 au vendredi 15 juillet"
-        rf"{p['start']}(?:{_alternation(vocab['range_lead_ins'])}\s+(?:{p['weekday']}\s+)?|de\s+{p['weekday']}\s+)"
+        # ... "samedi 13 et dimanche 14 avril": a weekday opens the range as a lead-in does
+        rf"{p['start']}(?:{_alternation(vocab['range_lead_ins'])}\s+(?:{p['weekday']}\s+)?|(?:de\s+)?{p['weekday']}\s+)"
         rf"(?P<day1>{p['day']})(?:\s+(?P<month1>{p['any_month']}))?"
         rf"(?:\s+(?P<year1>{p['year']}))?(?:(?:\s+(?P<joiner>{_alternation(vocab['range_joiners'])})\s+"
         rf"(?:{p['weekday']}\s+)?|-)"
