@@ -18,6 +18,15 @@ from veilleur.datafiles import load_json
 CUES_FILE = "event_cues.json"
 REMOTE_VIOLENCE = "Explosions/Remote violence"  # the event type of strikes, shelling and bombs
 VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"  # abductions, sexual violence: their victims are civilians
+# the sub-event types the extractor assigns or revises beyond a category's own
+PEACEFUL_PROTEST = "Peaceful protest"
+INTERVENTION = "Protest with intervention"
+EXCESSIVE_FORCE = "Excessive force against protesters"
+VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
+MOB_VIOLENCE = "Mob violence"
+CIVILIAN_ATTACK = ("Violence against civilians", "Attack")
+ARMED_CLASH = ("Battles", "Armed clash")
+AIR_STRIKE = "Air/drone strike"
 CAPTION_MAX_CHARS = 300  # a caption is a short line of its own
 REPORTED_CLAUSE = re.compile(r"\s*(?:que\b|qu['’])", re.IGNORECASE)  # "a indiqué que ...", "a affirmé qu'"
 CAPTION_CREDIT_REACH = 40  # a photo credit closes its caption line: look at the line's last characters only
