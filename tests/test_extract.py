@@ -3102,9 +3102,9 @@ def test_what_a_place_is_shaken_by_describes_it(pipeline: Pipeline) -> None:
     ("Des tirs ont visé cette ville proche de la frontière.", True),
 ])
 def test_a_place_noun_with_its_own_name_points_back_to_no_place(text: str, anaphor: bool) -> None:
-    from veilleur.extract.events import PLACE_ANAPHOR
+    from veilleur.extract.cues import load_cues
 
-    assert (PLACE_ANAPHOR.search(text) is not None) is anaphor
+    assert (load_cues().place_anaphor.search(text) is not None) is anaphor
 
 
 def test_the_place_of_a_happening_that_marks_a_time_is_not_the_event_s() -> None:

@@ -163,6 +163,11 @@ class CueLexicon:
     link: re.Pattern[str]  # "Lire aussi : ...": a link to another article
     caption: re.Pattern[str]  # "... le 28 mars à Gao ©AFP": a photo's caption, ended by its credit
     ordinary_crime: re.Pattern[str]  # "ont arrêté un trafiquant de drogue": an arrest the codebook does not code
+    allies_of: re.Pattern[str]  # "leurs alliés des milices": a generic label that names someone's allies
+    alike: re.Pattern[str]  # "des attaques similaires": an attack of the kind just told
+    toll_sentence: re.Pattern[str]  # "le bilan est de quatre morts": the toll of what was told
+    place_anaphor: re.Pattern[str]  # "cette ville", "la région": the town (region) named last
+    near_anaphor: re.Pattern[str]  # "aux abords de" before a place anaphor: near it, not in it
     # "une embuscade tendue par X": a fight one side began
     initiative_words: frozenset[str] = frozenset()
 
@@ -372,5 +377,10 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
                         + "|".join(map(re.escape, data["link_line_openers"])), re.IGNORECASE),
         caption=re.compile("|".join(map(re.escape, data["caption_credits"])), re.IGNORECASE),
         ordinary_crime=_alternation(data["ordinary_crime"]),
+        allies_of=re.compile(data["allies_of"], re.IGNORECASE),
+        alike=re.compile(data["alike"], re.IGNORECASE),
+        toll_sentence=re.compile(data["toll_sentence"], re.IGNORECASE),
+        place_anaphor=re.compile(data["place_anaphor"], re.IGNORECASE),
+        near_anaphor=re.compile(data["near_anaphor"], re.IGNORECASE),
         initiative_words=frozenset(data["initiative_words"]),
     )

@@ -78,18 +78,6 @@ BACKGROUND_DAYS = 365
 UNDATED_BY_NATURE = frozenset({"weapons"})  # discoveries are reported, rarely dated
 # the event types no act of violence is: an anaphor ("l'attaque", "ces frappes") never tells one of them again
 NON_VIOLENT_TYPES = frozenset({"Strategic developments", "Protests"})
-PLACE_ANAPHOR = re.compile(
-    r"\b(?:cette|ce|la|le) (?:même )?"
-    r"(?:(?P<city>ville|localité|cité|bourgade|quartier|village)|(?P<region>province|région))\b(?! d[eu'])"
-    r"(?![-‑])"  # "la ville-temple de Bagan", "la ville-garnison": a compound noun that names its own place
-    r"(?! (?-i:[A-ZÀ-Ý]))"  # "le village Ngurahi" names a village, it does not point back to one
-    # "la région métropolitaine de Port-au-Prince", "la ville voisine de Gao": the noun's adjectives and its name
-    r"(?!(?:\s+[a-zà-ÿ-]+){1,2}\s+(?:de\s+|d['’]\s*|du\s+)(?:la\s+|l['’]\s*)?(?-i:[A-ZÀ-Ý]))",
-    re.IGNORECASE,
-)
-NEAR = re.compile(
-    r"(?:près|proximité|abords|environs|autour|alentours|sud|nord|est|ouest)\s+(?:de|d')\s*(?:la\s+|l')?$", re.I
-)
 BACKGROUND_REACH = 60  # a year ("en 2014") this close to a cue dates it
 # "sur la route entre Boni et Hombori", "sur l'axe reliant Mossoul et Kirkouk", "sur l'axe Mora-Waza"
 # a stretch between two places, or the boundary two areas share ("à la limite des wilayas de Skikda et El-Tarf",
@@ -101,10 +89,6 @@ ROUTE_BETWEEN = re.compile(
     r"(?:de\s+|d')?$",
     re.IGNORECASE,
 )
-ALLIES_OF = re.compile(r"\balliée?s?\s+(?:des|du|de\s+la|de\s+l'|d')\s*$", re.IGNORECASE)
-# "des attaques similaires", "une attaque du même type": the word says the attack is of the kind just told
-ALIKE = re.compile(r"\s+(?:similaires?|semblables?|identiques?|du même (?:type|genre)|de même (?:type|nature))\b",
-                   re.IGNORECASE)
 DAY_CARRIED_SENTENCES = 2  # a day named carries to the next two sentences that name none
 PERIOD_START_REACH = 30  # "qui ont débuté le " before a day
 REPORTED_DAY_REACH = 25  # "a indiqué mardi": a day right after a verb of saying dates the saying
@@ -130,7 +114,7 @@ def extract_events(
     context = ArticleContext.survey([a for a in mentions.actors if a.start < body_end
                                      and not any(lo <= a.start < hi for lo, hi in links)
                                      and not (a.state and _a_source(text, a, annotation, cues))], country, text)
-    mentions = _with_article_knowledge(text, mentions, context)
+    mentions = _with_article_knowledge(text, mentions, context, cues)
     events: list[Event] = []
     previous: list[Event] = []
     # the last day named, and how many sentences ago: the next sentences that name none take it (or any later
@@ -227,7 +211,7 @@ def extract_events(
                 placeless = None
             told = _events_from_frame(article, frame, context, recent_dates)
             if (trigger.toll_only or _attack_noun(trigger)) and (events or current):
-                _as_the_strikes_told(told, (events + current)[-1], ALIKE.match(text, trigger.end) is not None)
+                _as_the_strikes_told(told, (events + current)[-1], cues.alike.match(text, trigger.end) is not None)
             if not told and not frame.places and not trigger.anaphoric:
                 placeless_told = [*(f for f in placeless_told if f.sentence == frame.sentence), frame]
                 placeless = frame
@@ -237,7 +221,8 @@ def extract_events(
         # "Dix-sept civils ont été tués." after the sentence that named the strike (the sentence is read for
         # a total only then)
         tolls = mentions.tolls_in(start, end) if not frames else []
-        told_before = previous or _added_to(tolls, last_told) or _untolled_given(tolls, last_told, text, start, end)
+        told_before = (previous or _added_to(tolls, last_told)
+                       or _untolled_given(tolls, last_told, text, start, end, cues))
         tolls = tolls if told_before else []
         summed = tolls and cues.totals_a_period(text, start, end, day_starts(mentions, start, end))
         if tolls and not summed and not _dates_another_day(mentions, start, end, told_before[-1]):
@@ -297,19 +282,14 @@ def _previous_end(annotation: Annotation, start: int) -> int:
     return max((e for _, e in annotation.sentences if e <= start), default=-1)
 
 
-# "le bilan est de quatre gendarmes et 14 soldats tués": the sentence gives the toll of what was told
-# (the toll is the clause's subject: "selon un bilan officiel, trois des 16 morts ..." is a figure of its own)
-TOLL_SENTENCE = re.compile(r"\b(?:le|ce)\s+(?:premier\s+|dernier\s+|nouveau\s+)?bilan(?:\s+\w+)?\s+"
-                           r"(?:est|était|serait|s['’]élève|fait\s+état|se\s+monte)\b", re.IGNORECASE)
-
-
-def _untolled_given(tolls: list[TollRef], last_told: list[Event], text: str, start: int, end: int) -> list[Event]:
+def _untolled_given(tolls: list[TollRef], last_told: list[Event], text: str, start: int, end: int,
+                    cues: CueLexicon) -> list[Event]:
     """The events told last, when they have no toll yet and the sentence gives the toll of what the story told ("le
     bilan est de quatre gendarmes et 14 soldats tués"), though sentences with no cue came between; else none (a
     figure for an event that has one is another source's, see _share_tolls)."""
     if not tolls or not last_told or any(e.fatalities for e in last_told):
         return []
-    return last_told if TOLL_SENTENCE.search(text, start, end) is not None else []
+    return last_told if cues.toll_sentence.search(text, start, end) is not None else []
 
 
 def _added_to(tolls: list[TollRef], last_told: list[Event]) -> list[Event]:
@@ -415,7 +395,7 @@ def _as_the_strikes_told(told: list[Event], last: Event, alike: bool = False) ->
             event.event_type, event.sub_event_type, event.actor1 = last.event_type, last.sub_event_type, last.actor1
 
 
-def _with_article_knowledge(text: str, mentions: Mentions, context: ArticleContext) -> Mentions:
+def _with_article_knowledge(text: str, mentions: Mentions, context: ArticleContext, cues: CueLexicon) -> Mentions:
     """Read generic labels and place anaphora with what the whole article says.
 
     "les terroristes" in a story about one named group is that group ("des hommes armés", who the text says
@@ -425,19 +405,19 @@ def _with_article_knowledge(text: str, mentions: Mentions, context: ArticleConte
     actors = [
         context.adversary.at(a.start, a.end)
         if context.adversary is not None and a.generic and not a.state and not a.anonymous
-        and not a.name.startswith(CIVILIAN_PREFIX) and not ALLIES_OF.search(text, max(0, a.start - 20), a.start)
+        and not a.name.startswith(CIVILIAN_PREFIX) and not cues.allies_of.search(text, max(0, a.start - 20), a.start)
         else a
         for a in mentions.actors
     ]
     places = list(mentions.places)
-    for match in PLACE_ANAPHOR.finditer(text):
+    for match in cues.place_anaphor.finditer(text):
         wants_region = bool(match.group("region"))
         # "A Debark, située à 750 km de la capitale Addis Abeba, ... la ville est calme": not the yardstick
         earlier = [p for p in places if p.end <= match.start() and (p.precision == 3) == wants_region
                    and not is_reference_point(text, p, 0)]
         if earlier:
             antecedent = max(earlier, key=lambda p: p.end)
-            near = NEAR.search(text[max(0, match.start() - 25) : match.start()])
+            near = cues.near_anaphor.search(text[max(0, match.start() - 25) : match.start()])
             places.append(antecedent.at(match.start(), match.end(), 2 if near else antecedent.precision))
     return Mentions(places=places, dates=list(mentions.dates), actors=actors, tolls=list(mentions.tolls),
                     unplaced=list(mentions.unplaced), published=mentions.published)
