@@ -1794,6 +1794,25 @@ def test_territory_taken_whatever_the_parse(pipeline: Pipeline, text: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "location"),
+    [
+        # "sont entrés": a compound past with "être", which the parser labels passive; the subject entered
+        ("Les combattants jihadistes sont entrés dimanche dans la ville de Mansila, au Burkina Faso.",
+         "Non-state actor overtakes territory", "Unidentified Armed Group (Burkina Faso)", "Mansila"),
+        ("L'armée malienne est entrée lundi dans la ville de Kidal.", "Government regains territory",
+         "Military Forces of Mali", "Kidal"),
+        # a bare town entered is the place taken, though the parser hangs it as a modifier
+        ("Les rebelles du M23 sont entrés mercredi dans Goma.", "Non-state actor overtakes territory",
+         "M23: March 23 Movement", "Goma"),
+    ],
+)
+def test_who_entered_a_town_took_it(pipeline: Pipeline, text: str, sub_event_type: str, actor1: str,
+                                    location: str) -> None:
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.location) == (sub_event_type, actor1, location)
+
+
+@pytest.mark.parametrize(
     ("text", "sub_event_type", "location"),
     [
         # the parser reads a town right after a capture verb as an oblique, an adverb, a second verb ("konner")

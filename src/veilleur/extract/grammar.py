@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from veilleur.annotate import Token
+from veilleur.datafiles import load_json
 
 # Dependents that open a clause of their own.
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "acl:relcl", "parataxis", "xcomp", "csubj"})
@@ -217,11 +218,22 @@ def is_passive(tree: Tree, verb: Token) -> bool:
     auxiliary = {k.lemma for k in kids if k.dep.startswith("aux")}
     if "avoir" in auxiliary and "être" not in auxiliary:
         return False  # "les unités ont arrêté un individu": the parser may still call the subject passive
+    if "être" in auxiliary and "avoir" not in auxiliary and verb.lemma in unaccusative_verbs():
+        # "les rebelles sont entrés dans la ville": a compound past with "être", the subject acts (the parser may
+        # still call the auxiliary, the subject and even the participle passive)
+        return False
     if any(k.dep in ("aux:pass", "nsubj:pass") for k in kids):
         return True
     if verb.feature("Voice") == "Pass":
         return True
     return verb.feature("VerbForm") == "Part" and any(k.dep in AGENT_DEPS for k in kids)
+
+
+@cache
+def unaccusative_verbs() -> frozenset[str]:
+    """The verbs whose compound past takes "être" and no object (``event_triggers.json``): "sont entrés" is
+    active."""
+    return frozenset(load_json("event_triggers.json")["unaccusative_verbs"])
 
 
 def auxiliaries(tree: Tree, verb: Token) -> list[Token]:

@@ -200,7 +200,9 @@ def surroundings(tree: Tree, token: Token, time_nouns: frozenset[str]) -> Surrou
     return Surroundings(tuple(kids), head)
 
 
-OBJECT_DEPS = frozenset({"obj", "obl:arg"})  # "ont pris Kidal", "se sont emparés de Djibo"
+# "ont pris Kidal", "se sont emparés de Djibo", "sont entrés mardi dans Gao" (the parser labels this oblique a
+# modifier: a row that reads a name so, entering a place, has the place as its complement)
+OBJECT_DEPS = frozenset({"obj", "obl:arg", "obl:mod"})
 NAME_LABELS = frozenset({"LOC", "GPE"})
 
 
