@@ -1794,6 +1794,43 @@ def test_territory_taken_whatever_the_parse(pipeline: Pipeline, text: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "fatalities"),
+    [
+        # a verb of beating or burning with the manner of a death is a killing; its count is the toll
+        ("Des hommes armés ont brûlé vifs quatre villageois jeudi à Djibo.", "Attack",
+         "Unidentified Armed Group (Burkina Faso)", 4),
+        ("Des miliciens ont battu à mort deux bergers samedi près de Bunia.", "Attack",
+         "Unidentified Armed Group (Democratic Republic of Congo)", 2),
+        ("Les jihadistes ont mis à mort trois chrétiens mardi à Maiduguri.", "Attack",
+         "Unidentified Armed Group (Nigeria)", 3),
+        ("Une femme accusée de sorcellerie a été battue à mort lundi dans le village de Kaya.", "Attack",
+         "Unidentified Armed Group (Burkina Faso)", 1),
+        # the parser hangs the agent on the adjective: a crowd that burns people alive is a mob
+        ("Trois jeunes accusés de vol ont été brûlés vifs par une foule en colère mardi à Bangui.", "Mob violence",
+         "Rioters (Central African Republic)", 3),
+        ("Un policier a été tabassé à mort par des manifestants vendredi à Conakry.", "Violent demonstration",
+         "Rioters (Guinea)", 1),
+    ],
+)
+def test_beaten_or_burnt_to_death_is_a_killing(pipeline: Pipeline, text: str, sub_event_type: str, actor1: str,
+                                               fatalities: int) -> None:
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.fatalities) == (sub_event_type, actor1, fatalities)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un enseignant a été battu par des élèves mardi à Abidjan.",  # beaten, not to death
+        "L'équipe a battu le record de morts lundi à Dakar.",  # the deaths hang on another noun
+    ],
+)
+def test_beating_with_no_death_is_no_killing(pipeline: Pipeline, text: str) -> None:
+    _, events = run(pipeline, text)
+    assert events == []
+
+
+@pytest.mark.parametrize(
     ("text", "sub_event_type", "actor1", "location"),
     [
         # "sont entrés": a compound past with "être", which the parser labels passive; the subject entered

@@ -334,7 +334,7 @@ def roles(
         if shared and any(s.dep in PASSIVE_SUBJECT_DEPS for s in shared) != passive:
             resolved = []  # "X ont été attaqués et ont riposté": the passive subject is not the agent
             break
-    agents_from = [k for k in kids if par_agent(tree, k)] if passive else resolved
+    agents_from = [k for k in kids if par_agent(tree, k)] + complement_agents(tree, trigger) if passive else resolved
     patients_from = resolved if passive else [k for k in kids if k.dep in OBJECT_DEPS or k in misread]
     exclude = trigger if any(t.dep == "acl:relcl" for t in [trigger]) else None
     return Roles(
@@ -359,6 +359,13 @@ def _has_no_subject(tree: Tree, verb: Token) -> bool:
 def prepositions_of(tree: Tree, token: Token) -> set[str]:
     """The prepositions that introduce ``token`` ("par", "contre", "de")."""
     return {k.lemma for k in tree.children(token) if k.dep == "case"}
+
+
+def complement_agents(tree: Tree, verb: Token) -> list[Token]:
+    """"brûlés vifs par une foule": the parser may hang a passive's "par" agent on the adjective that completes
+    the verb."""
+    return [g for k in tree.children(verb) if k.dep in ("amod", "xcomp") and k.pos == "ADJ"
+            for g in tree.children(k) if par_agent(tree, g)]
 
 
 def par_agent(tree: Tree, token: Token) -> bool:

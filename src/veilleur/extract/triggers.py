@@ -21,6 +21,7 @@ from veilleur.extract.grammar import (
     CLAUSE_DEPS,
     RELATIVE_PRONOUNS,
     Tree,
+    complement_agents,
     is_passive,
     par_agent,
     prepositions_of,
@@ -67,6 +68,8 @@ class TriggerRow:
     lemmas: frozenset[str]
     pos: frozenset[str]
     with_any: tuple[DependentTest, ...] = ()
+    # a second test that must pass too ("battu à mort" by "des habitants": the manner and the agent)
+    and_with: tuple[DependentTest, ...] = ()
     unless: tuple[DependentTest, ...] = ()
     unless_head: DependentTest | None = None
     head: DependentTest | None = None  # a governing word that must be there, unless the cue heads a headline
@@ -117,6 +120,9 @@ class TriggerRow:
         if self.not_present and token.feature("Tense") == "Pres" and token.feature("VerbForm") == "Fin" and not any(
                 k.dep.startswith("aux") for k in kids):
             return None
+        if self.and_with and not any(test.passes(k) for test in self.and_with for k in (*kids, *(
+                g for k in kids if k.dep not in CLAUSE_DEPS for g in tree.children(k)))):
+            return None  # "ont brûlé vifs quatre villageois": the parser may hang the manner on the victims
         if not self.with_any:
             return []
         found = [k for k in kids if any(test.passes(k) for test in self.with_any)]
@@ -181,7 +187,7 @@ def surroundings(tree: Tree, token: Token, time_nouns: frozenset[str]) -> Surrou
     kids += [k._replace(dep="obj") for k in kids if k.dep == "obl:mod" and k.i > token.i
              and _counted_and_unmarked(tree, k, time_nouns)]
     # "tuées à Tudun, village de Kaduna, par un drone": a passive's far "par" complement, read as obl:mod
-    agents = [k for k in kids if k.dep not in AGENT_DEPS and par_agent(tree, k)]
+    agents = [k for k in kids if k.dep not in AGENT_DEPS and par_agent(tree, k)] + complement_agents(tree, token)
     if agents and is_passive(tree, token):
         kids += [k._replace(dep="obl:agent") for k in agents]
     if token.dep == "acl:relcl" and (antecedent := tree.head(token)) is not None:
@@ -482,6 +488,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
                 pos=frozenset() if "NOUN" in spec.get("pos", []) else frozenset(spec.get("pos", [])),
                 nominal="NOUN" in spec.get("pos", []),
                 with_any=_tests(spec.get("with"), classes),
+                and_with=_tests(spec.get("and_with"), classes),
                 unless=_tests(spec.get("unless"), classes),
                 unless_head=_test(unless_head, classes) if unless_head else None,
                 head=_test(spec["head"], classes) if "head" in spec else None,
