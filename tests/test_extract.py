@@ -1794,6 +1794,36 @@ def test_territory_taken_whatever_the_parse(pipeline: Pipeline, text: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1"),
+    [
+        # "mis aux arrêts": taken into custody
+        ("Le maire de la commune a été mis aux arrêts vendredi à Niamey par les militaires.", "Arrests",
+         "Military Forces of Niger"),
+        # a ransacking by armed men is looting, by a crowd a riot
+        ("Les rebelles ont saccagé le marché de Birao dimanche.", "Looting/property destruction",
+         "Unidentified Armed Group (Central African Republic)"),
+        ("Des manifestants ont saccagé des magasins mardi à Dakar.", "Violent demonstration", "Rioters (Senegal)"),
+    ],
+)
+def test_strategic_developments_told_by_idioms(pipeline: Pipeline, text: str, sub_event_type: str,
+                                               actor1: str) -> None:
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1) == (sub_event_type, actor1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plusieurs usines ont été mises à l'arrêt lundi à Lubumbashi.",  # stopped, no one arrested
+        "Un puits de mine s'est effondré jeudi près de Kambove, faisant dix morts.",  # a pit, no landmine
+    ],
+)
+def test_a_stopped_plant_and_a_pit_are_no_events(pipeline: Pipeline, text: str) -> None:
+    _, events = run(pipeline, text)
+    assert events == []
+
+
+@pytest.mark.parametrize(
     ("text", "sub_event_type", "actor1", "fatalities"),
     [
         # a verb of beating or burning with the manner of a death is a killing; its count is the toll
