@@ -1824,6 +1824,28 @@ def test_a_stopped_plant_and_a_pit_are_no_events(pipeline: Pipeline, text: str) 
 
 
 @pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # a stay-at-home strike observed is a protest, however the parser hangs its two words
+        ("Les habitants de Beni ont observé lundi une journée ville morte pour protester contre les massacres.",
+         "Peaceful protest"),
+        ("L'opération ville morte a paralysé jeudi la ville de Bafoussam.", "Peaceful protest"),
+        ("Une ville morte a été observée lundi à Bukavu à l'appel de l'opposition.", "Peaceful protest"),
+        # roads barricaded by a crowd: a riot, as barricades erected
+        ("Des manifestants ont barricadé les routes jeudi à Bujumbura.", "Violent demonstration"),
+        ("Les jeunes ont barricadé la route nationale lundi à Gonaïves.", "Violent demonstration"),
+    ],
+)
+def test_stay_at_home_strikes_and_barricaded_roads(pipeline: Pipeline, text: str, sub_event_type: str) -> None:
+    assert only_event(pipeline, text).sub_event_type == sub_event_type
+
+
+def test_barricading_oneself_in_is_no_riot(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Les otages se sont barricadés dans une pièce de l'hôtel mardi à Bamako.")
+    assert events == []
+
+
+@pytest.mark.parametrize(
     ("text", "sub_event_type", "actor1", "fatalities"),
     [
         # a verb of beating or burning with the manner of a death is a killing; its count is the toll

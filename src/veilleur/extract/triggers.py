@@ -271,6 +271,7 @@ class TriggerLexicon:
     by_lemma: dict[str, tuple[TriggerRow, ...]]
     nominal_by_lemma: dict[str, tuple[TriggerRow, ...]]  # the nominal rows of by_lemma, looked up by noun_key
     nominal_spellings: frozenset[str]  # the lower-cased words whose noun_key nominal_by_lemma holds
+    compound_starts: frozenset[str]  # the first words of the rows' two-word lemmas ("ville" of "ville morte")
     support_verbs: frozenset[str]
     governing_verbs: frozenset[str]  # the words a row's cue must hang on ("signer", "conclure" a ceasefire)
     undergo_words: frozenset[str]  # "tombé dans une embuscade", "a subi une attaque": the subject suffers
@@ -324,6 +325,12 @@ class TriggerLexicon:
             if not rows and token.i in before_hyphen and (second := _hyphen_joined(tree, token)):
                 # "sit-in": the tokenizer cuts a compound at its hyphen, and its first half is no cue
                 compound = f"{token.text}-{second[0].text}".lower()
+                rows = self.by_lemma.get(compound, ())
+                token = token._replace(lemma=compound) if rows else token
+            if not rows and token.text.lower() in self.compound_starts and (following := tree.get(token.i + 1)):
+                # "une journée ville morte": a compound written in two words, whose words are no cue apart (the
+                # parser hangs the second on whatever comes before)
+                compound = f"{token.text} {following.text}".lower()
                 rows = self.by_lemma.get(compound, ())
                 token = token._replace(lemma=compound) if rows else token
             if not rows or _describes_a_state(tree, token, self.time_nouns) or self._compound_tail(tree, token):
@@ -515,6 +522,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         by_lemma={lemma: tuple(group) for lemma, group in by_lemma.items()},
         nominal_by_lemma=nominal_by_lemma,
         nominal_spellings=spellings_keyed(nominal_by_lemma),
+        compound_starts=frozenset(lemma.split(" ")[0] for lemma in by_lemma if " " in lemma),
         support_verbs=frozenset(data["support_verbs"]),
         governing_verbs=frozenset(lemma for row in rows if row.head is not None for lemma in row.head.lemmas),
         undergo_words=frozenset(data["undergo_words"]),
