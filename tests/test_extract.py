@@ -1846,6 +1846,24 @@ def test_barricading_oneself_in_is_no_riot(pipeline: Pipeline) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # "tout", "toute" alone before a cue noun: any event of the kind, not one
+        "Le gouverneur a interdit tout rassemblement mardi à Niamey.",
+        "Le ministre a mis en garde lundi les partis d'opposition contre toute manifestation à Conakry.",
+    ],
+)
+def test_any_event_of_a_kind_is_none(pipeline: Pipeline, text: str) -> None:
+    _, events = run(pipeline, text)
+    assert events == []
+
+
+def test_all_the_events_told_are_events(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Toutes les manifestations ont été dispersées mardi à Conakry.")
+    assert event.sub_event_type == "Protest with intervention"
+
+
+@pytest.mark.parametrize(
     ("text", "sub_event_type", "actor1", "fatalities"),
     [
         # a verb of beating or burning with the manner of a death is a killing; its count is the toll

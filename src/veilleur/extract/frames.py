@@ -540,6 +540,9 @@ def exclusion_reason(
         return "an event to come"  # "la prochaine bataille", "une éventuelle attaque"
     if modifiers & triggers.habit_modifiers:
         return "a habit"  # "des affrontements réguliers", "des attaques répétées"
+    if token.pos == "NOUN" and (determiners := [k for k in tree.children(token) if k.dep == "det"]) and all(
+            k.text.lower() in triggers.any_determiners for k in determiners):
+        return "any event of its kind"  # "a interdit tout rassemblement", "contre toute manifestation"
     if token.lemma in triggers.classifier_nouns and _bare_complement(tree, token):
         return "a kind of thing"  # "les opérations de combat s'achèvent", "un avion de combat"
     if token.pos == "NOUN" and token.lemma not in triggers.counted_within_one_event and any(

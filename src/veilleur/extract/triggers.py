@@ -292,6 +292,7 @@ class TriggerLexicon:
     area_nouns: frozenset[str]  # "les forces de la région du Kurdistan": between a home noun and its place
     zone_nouns: frozenset[str]  # "la zone des bombardements": a zone named by the cue
     anticipation_modifiers: frozenset[str]  # "la prochaine bataille", "une éventuelle attaque": not yet an event
+    any_determiners: frozenset[str]  # "tout rassemblement", "chaque attaque": any event of the kind, not one
     habit_modifiers: frozenset[str]  # "des affrontements réguliers": a kind of event, not one
     additive_adverbs: frozenset[str]  # "ont également visé": the clause adds to what was told
     occurrence_verbs: frozenset[str]  # "des heurts se sont aussi produits à": something took place
@@ -543,6 +544,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         area_nouns=frozenset(data["area_nouns"]),
         zone_nouns=frozenset(data["zone_nouns"]),
         anticipation_modifiers=frozenset(data["anticipation_modifiers"]),
+        any_determiners=frozenset(data["any_determiners"]),
         habit_modifiers=frozenset(data["habit_modifiers"]),
         additive_adverbs=frozenset(data["additive_adverbs"]),
         occurrence_verbs=frozenset(data["occurrence_verbs"]),
