@@ -1901,6 +1901,24 @@ def test_beating_with_no_death_is_no_killing(pipeline: Pipeline, text: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # a capture with no fight is a non-violent transfer of territory (codebook section 2)
+        ("Les rebelles ont pris le contrôle de la ville de Bunagana sans combat mardi.",
+         "Unidentified Armed Group (Democratic Republic of Congo)"),
+        ("L'armée a repris jeudi la localité de Tessit sans coup férir.", "Military Forces of Mali"),
+        ("Les miliciens se sont emparés de Mongbwalu samedi sans tirer un coup de feu.",
+         "Unidentified Armed Group (Democratic Republic of Congo)"),
+        ("Les soldats sont entrés lundi dans Kidal, où ils n'ont rencontré aucune résistance.",
+         "Military Forces of Mali"),
+    ],
+)
+def test_a_place_taken_without_a_fight_is_a_transfer(pipeline: Pipeline, text: str, actor1: str) -> None:
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1) == ("Non-violent transfer of territory", actor1)
+
+
+@pytest.mark.parametrize(
     ("text", "sub_event_type", "actor1", "location"),
     [
         # "sont entrés": a compound past with "être", which the parser labels passive; the subject entered
