@@ -1900,6 +1900,14 @@ def test_beating_with_no_death_is_no_killing(pipeline: Pipeline, text: str) -> N
     assert events == []
 
 
+def test_french_soldiers_hit_at_their_base_abroad(pipeline: Pipeline) -> None:
+    # the story's country is not France: the towns of the countries French forces serve in are searched too
+    event = only_event(pipeline, "Deux soldats français ont été blessés mardi par des tirs de mortier contre leur "
+                                 "base de Gao.")
+    assert (event.sub_event_type, event.actor2, event.location) == (
+        "Shelling/artillery/missile attack", "Military Forces of France", "Gao")
+
+
 @pytest.mark.parametrize(
     ("text", "actor1"),
     [
