@@ -1900,6 +1900,12 @@ def test_beating_with_no_death_is_no_killing(pipeline: Pipeline, text: str) -> N
     assert events == []
 
 
+def test_an_arrest_whose_group_the_parser_takes_for_a_place(pipeline: Pipeline) -> None:
+    # the parser cuts "Boko Haram" and makes "Haram", labelled a place, the passive subject
+    event = only_event(pipeline, "Deux combattants de Boko Haram ont été arrêtés dimanche à Mora.")
+    assert (event.sub_event_type, event.location) == ("Arrests", "Mora")
+
+
 def test_french_soldiers_hit_at_their_base_abroad(pipeline: Pipeline) -> None:
     # the story's country is not France: the towns of the countries French forces serve in are searched too
     event = only_event(pipeline, "Deux soldats français ont été blessés mardi par des tirs de mortier contre leur "
