@@ -1900,6 +1900,20 @@ def test_beating_with_no_death_is_no_killing(pipeline: Pipeline, text: str) -> N
     assert events == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # people of a place who kill someone are a mob, not civilians attacking civilians
+        "Un présumé voleur a été tué par des habitants dimanche à Goma.",
+        "Un présumé voleur a été battu à mort par des habitants dimanche dans le quartier de Ndjili à Kinshasa.",
+    ],
+)
+def test_residents_who_kill_are_a_mob(pipeline: Pipeline, text: str) -> None:
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Mob violence", "Rioters (Democratic Republic of Congo)", "Civilians (Democratic Republic of Congo)")
+
+
 def test_an_arrest_whose_group_the_parser_takes_for_a_place(pipeline: Pipeline) -> None:
     # the parser cuts "Boko Haram" and makes "Haram", labelled a place, the passive subject
     event = only_event(pipeline, "Deux combattants de Boko Haram ont été arrêtés dimanche à Mora.")
