@@ -1903,6 +1903,23 @@ def test_beating_with_no_death_is_no_killing(pipeline: Pipeline, text: str) -> N
 @pytest.mark.parametrize(
     "text",
     [
+        # a hand or a foot cut off is a mutilation, an attack on the person
+        "Des séparatistes ont coupé la main d'un enseignant jeudi à Kumba.",
+        "Les jihadistes ont amputé deux jeunes d'un pied et d'une main mardi à Gao.",
+    ],
+)
+def test_a_mutilation_is_an_attack_on_civilians(pipeline: Pipeline, text: str) -> None:
+    assert only_event(pipeline, text).sub_event_type == "Attack"
+
+
+def test_a_mine_one_is_in_is_a_pit(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Deux ressortissants chinois ont été pris en otage lundi dans une mine près de Bozoum.")
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # people of a place who kill someone are a mob, not civilians attacking civilians
         "Un présumé voleur a été tué par des habitants dimanche à Goma.",
         "Un présumé voleur a été battu à mort par des habitants dimanche dans le quartier de Ndjili à Kinshasa.",
