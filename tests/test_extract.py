@@ -1794,6 +1794,195 @@ def test_territory_taken_whatever_the_parse(pipeline: Pipeline, text: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1"),
+    [
+        # "mis aux arrêts": taken into custody
+        ("Le maire de la commune a été mis aux arrêts vendredi à Niamey par les militaires.", "Arrests",
+         "Military Forces of Niger"),
+        # a ransacking by armed men is looting, by a crowd a riot
+        ("Les rebelles ont saccagé le marché de Birao dimanche.", "Looting/property destruction",
+         "Unidentified Armed Group (Central African Republic)"),
+        ("Des manifestants ont saccagé des magasins mardi à Dakar.", "Violent demonstration", "Rioters (Senegal)"),
+    ],
+)
+def test_strategic_developments_told_by_idioms(pipeline: Pipeline, text: str, sub_event_type: str,
+                                               actor1: str) -> None:
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1) == (sub_event_type, actor1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plusieurs usines ont été mises à l'arrêt lundi à Lubumbashi.",  # stopped, no one arrested
+        "Un puits de mine s'est effondré jeudi près de Kambove, faisant dix morts.",  # a pit, no landmine
+    ],
+)
+def test_a_stopped_plant_and_a_pit_are_no_events(pipeline: Pipeline, text: str) -> None:
+    _, events = run(pipeline, text)
+    assert events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # a stay-at-home strike observed is a protest, however the parser hangs its two words
+        ("Les habitants de Beni ont observé lundi une journée ville morte pour protester contre les massacres.",
+         "Peaceful protest"),
+        ("L'opération ville morte a paralysé jeudi la ville de Bafoussam.", "Peaceful protest"),
+        ("Une ville morte a été observée lundi à Bukavu à l'appel de l'opposition.", "Peaceful protest"),
+        # roads barricaded by a crowd: a riot, as barricades erected
+        ("Des manifestants ont barricadé les routes jeudi à Bujumbura.", "Violent demonstration"),
+        ("Les jeunes ont barricadé la route nationale lundi à Gonaïves.", "Violent demonstration"),
+    ],
+)
+def test_stay_at_home_strikes_and_barricaded_roads(pipeline: Pipeline, text: str, sub_event_type: str) -> None:
+    assert only_event(pipeline, text).sub_event_type == sub_event_type
+
+
+def test_barricading_oneself_in_is_no_riot(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Les otages se sont barricadés dans une pièce de l'hôtel mardi à Bamako.")
+    assert events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "tout", "toute" alone before a cue noun: any event of the kind, not one
+        "Le gouverneur a interdit tout rassemblement mardi à Niamey.",
+        "Le ministre a mis en garde lundi les partis d'opposition contre toute manifestation à Conakry.",
+    ],
+)
+def test_any_event_of_a_kind_is_none(pipeline: Pipeline, text: str) -> None:
+    _, events = run(pipeline, text)
+    assert events == []
+
+
+def test_all_the_events_told_are_events(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Toutes les manifestations ont été dispersées mardi à Conakry.")
+    assert event.sub_event_type == "Protest with intervention"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "fatalities"),
+    [
+        # a verb of beating or burning with the manner of a death is a killing; its count is the toll
+        ("Des hommes armés ont brûlé vifs quatre villageois jeudi à Djibo.", "Attack",
+         "Unidentified Armed Group (Burkina Faso)", 4),
+        ("Des miliciens ont battu à mort deux bergers samedi près de Bunia.", "Attack",
+         "Unidentified Armed Group (Democratic Republic of Congo)", 2),
+        ("Les jihadistes ont mis à mort trois chrétiens mardi à Maiduguri.", "Attack",
+         "Unidentified Armed Group (Nigeria)", 3),
+        ("Une femme accusée de sorcellerie a été battue à mort lundi dans le village de Kaya.", "Attack",
+         "Unidentified Armed Group (Burkina Faso)", 1),
+        # the parser hangs the agent on the adjective: a crowd that burns people alive is a mob
+        ("Trois jeunes accusés de vol ont été brûlés vifs par une foule en colère mardi à Bangui.", "Mob violence",
+         "Rioters (Central African Republic)", 3),
+        ("Un policier a été tabassé à mort par des manifestants vendredi à Conakry.", "Violent demonstration",
+         "Rioters (Guinea)", 1),
+    ],
+)
+def test_beaten_or_burnt_to_death_is_a_killing(pipeline: Pipeline, text: str, sub_event_type: str, actor1: str,
+                                               fatalities: int) -> None:
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.fatalities) == (sub_event_type, actor1, fatalities)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un enseignant a été battu par des élèves mardi à Abidjan.",  # beaten, not to death
+        "L'équipe a battu le record de morts lundi à Dakar.",  # the deaths hang on another noun
+    ],
+)
+def test_beating_with_no_death_is_no_killing(pipeline: Pipeline, text: str) -> None:
+    _, events = run(pipeline, text)
+    assert events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a hand or a foot cut off is a mutilation, an attack on the person
+        "Des séparatistes ont coupé la main d'un enseignant jeudi à Kumba.",
+        "Les jihadistes ont amputé deux jeunes d'un pied et d'une main mardi à Gao.",
+    ],
+)
+def test_a_mutilation_is_an_attack_on_civilians(pipeline: Pipeline, text: str) -> None:
+    assert only_event(pipeline, text).sub_event_type == "Attack"
+
+
+def test_a_mine_one_is_in_is_a_pit(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Deux ressortissants chinois ont été pris en otage lundi dans une mine près de Bozoum.")
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # people of a place who kill someone are a mob, not civilians attacking civilians
+        "Un présumé voleur a été tué par des habitants dimanche à Goma.",
+        "Un présumé voleur a été battu à mort par des habitants dimanche dans le quartier de Ndjili à Kinshasa.",
+    ],
+)
+def test_residents_who_kill_are_a_mob(pipeline: Pipeline, text: str) -> None:
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Mob violence", "Rioters (Democratic Republic of Congo)", "Civilians (Democratic Republic of Congo)")
+
+
+def test_an_arrest_whose_group_the_parser_takes_for_a_place(pipeline: Pipeline) -> None:
+    # the parser cuts "Boko Haram" and makes "Haram", labelled a place, the passive subject
+    event = only_event(pipeline, "Deux combattants de Boko Haram ont été arrêtés dimanche à Mora.")
+    assert (event.sub_event_type, event.location) == ("Arrests", "Mora")
+
+
+def test_french_soldiers_hit_at_their_base_abroad(pipeline: Pipeline) -> None:
+    # the story's country is not France: the towns of the countries French forces serve in are searched too
+    event = only_event(pipeline, "Deux soldats français ont été blessés mardi par des tirs de mortier contre leur "
+                                 "base de Gao.")
+    assert (event.sub_event_type, event.actor2, event.location) == (
+        "Shelling/artillery/missile attack", "Military Forces of France", "Gao")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # a capture with no fight is a non-violent transfer of territory (codebook section 2)
+        ("Les rebelles ont pris le contrôle de la ville de Bunagana sans combat mardi.",
+         "Unidentified Armed Group (Democratic Republic of Congo)"),
+        ("L'armée a repris jeudi la localité de Tessit sans coup férir.", "Military Forces of Mali"),
+        ("Les miliciens se sont emparés de Mongbwalu samedi sans tirer un coup de feu.",
+         "Unidentified Armed Group (Democratic Republic of Congo)"),
+        ("Les soldats sont entrés lundi dans Kidal, où ils n'ont rencontré aucune résistance.",
+         "Military Forces of Mali"),
+    ],
+)
+def test_a_place_taken_without_a_fight_is_a_transfer(pipeline: Pipeline, text: str, actor1: str) -> None:
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1) == ("Non-violent transfer of territory", actor1)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "location"),
+    [
+        # "sont entrés": a compound past with "être", which the parser labels passive; the subject entered
+        ("Les combattants jihadistes sont entrés dimanche dans la ville de Mansila, au Burkina Faso.",
+         "Non-state actor overtakes territory", "Unidentified Armed Group (Burkina Faso)", "Mansila"),
+        ("L'armée malienne est entrée lundi dans la ville de Kidal.", "Government regains territory",
+         "Military Forces of Mali", "Kidal"),
+        # a bare town entered is the place taken, though the parser hangs it as a modifier
+        ("Les rebelles du M23 sont entrés mercredi dans Goma.", "Non-state actor overtakes territory",
+         "M23: March 23 Movement", "Goma"),
+    ],
+)
+def test_who_entered_a_town_took_it(pipeline: Pipeline, text: str, sub_event_type: str, actor1: str,
+                                    location: str) -> None:
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.location) == (sub_event_type, actor1, location)
+
+
+@pytest.mark.parametrize(
     ("text", "sub_event_type", "location"),
     [
         # the parser reads a town right after a capture verb as an oblique, an adverb, a second verb ("konner")

@@ -133,6 +133,7 @@ class CueLexicon:
     since_the_start: re.Pattern[str]  # "depuis le début du conflit": a clause that counts over a long period
     short_period: re.Pattern[str]
     negation: re.Pattern[str]
+    no_fight: re.Pattern[str]  # "sans combat", "sans rencontrer de résistance": a capture is a non-violent transfer
     attribution: re.Pattern[str]
     facility: re.Pattern[str]  # "l'hôtel Medina": a name right after such a noun names the building
     metonym: re.Pattern[str]  # "le régime de Damas": the capital stands for its government
@@ -335,6 +336,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         since_the_start=_alternation(data["since_the_start"], end=""),
         short_period=re.compile(data["short_period"], re.IGNORECASE),
         negation=_alternation([re.escape(w) for w in data["negations"]]),
+        no_fight=_alternation(data["no_fight"]),
         # "d'après-midi" is no "d'après": a hyphen continues the word
         attribution=_alternation([_with_inversion(w) for w in data["attribution_verbs"]], end=r"(?![\w-])"),
         facility=re.compile(

@@ -487,6 +487,13 @@ def _events_from_frame(
                 PROTESTERS) and places[0].country:
             # demonstrators attacked by armed strangers are acted upon; who fired is unnamed
             actor1, actor2 = unidentified_group(places[0].country), actor1
+    if actor1 is not None and actor1.name.startswith(CIVILIAN_PREFIX) and event_type in VIOLENT_EVENT_TYPES:
+        # "un voleur tué par des habitants": civilians are no side of a fight nor an armed group; people of a place
+        # who kill or beat someone are a mob (codebook section 2: Riots, Mob violence)
+        actor1 = replace(actor1, name=actor1.name.replace(CIVILIAN_PREFIX, RIOTERS, 1))
+        event_type, sub_event_type = VIOLENT_DEMONSTRATION
+        if _is_mob(actor1, actor2):
+            sub_event_type = MOB_VIOLENCE
     if (event_type == "Battles" and _is_crowd(actor1, actor2)
             or sub_event_type in CROWD_VIOLENCE and _is_crowd(actor1, None)):
         # fighting between a crowd and the police, or a crowd that attacks, burns or loots, is a riot, the
@@ -543,6 +550,7 @@ def _events_from_frame(
 
 DETERMINERS = frozenset({"le", "la", "les", "ce", "cet", "cette", "ces"})  # "les attaques" is an anaphor's cue
 CROWD_VIOLENCE = frozenset({"Attack", "Looting/property destruction"})
+VIOLENT_EVENT_TYPES = frozenset({"Battles", "Violence against civilians"})  # whose actor1 is an armed side
 
 
 def _is_crowd(actor1: ActorRef | None, actor2: ActorRef | None) -> bool:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from veilleur.annotate import Annotation, Token
-from veilleur.extract.cues import REMOTE_VIOLENCE, CueLexicon, Trigger
+from veilleur.extract.cues import REMOTE_VIOLENCE, CueLexicon, Trigger, load_categories
 from veilleur.extract.grammar import (
     OBJECT_DEPS,
     Roles,
@@ -150,8 +150,9 @@ def frames_for_sentence(
     wordings: dict[tuple[int, ...], str | None] = {}  # the sentence's triggers often share a clause
 
     def reporting(group: list[tuple[Trigger, Token, TriggerRow]]) -> list[tuple[Trigger, Token, TriggerRow]]:
-        return [f for f in group if exclusion_reason(text, tree, f[1], cues, triggers, mentions, wordings,
-                                                     crowd=bool(f[0].category.crowd)) is None
+        return [_without_a_fight(text, tree, f, cues) for f in group if exclusion_reason(
+            text, tree, f[1], cues, triggers, mentions, wordings, crowd=bool(f[0].category.crowd),
+            capture=f[0].category.name == TERRITORY) is None
                 and not _an_ordinary_crime_arrest(text, sentence, f[0], cues)]
 
     candidates = triggers.find(tree)
@@ -280,6 +281,24 @@ def frames_for_sentence(
     frames = _fold_objects_into_verbs(frames, tree, triggers.time_nouns)
     frames = _fold_means_into_acts(frames, tree, triggers.gunfire_nouns)
     return _drop_subsumed_frames(_grenades_into_the_fight(frames, tree, triggers.gunfire_nouns), tree)
+
+
+TERRITORY = "territory"
+TRANSFER = "transfer"
+
+
+def _without_a_fight(text: str, tree: Tree, found: tuple[Trigger, Token, TriggerRow],
+                     cues: CueLexicon) -> tuple[Trigger, Token, TriggerRow]:
+    """A capture its clause says was made with no fight ("ont pris le contrôle de la ville sans combat", "sont
+    entrés dans Gao sans rencontrer de résistance") is a non-violent transfer of territory (codebook section 2);
+    any other cue as it was found."""
+    trigger, token, row = found
+    if trigger.category.name != TERRITORY:
+        return found
+    span = tree.span(tree.subtree(clause_head(tree, token)))
+    if span is None or cues.no_fight.search(text, *span) is None:
+        return found
+    return replace(trigger, category=load_categories()[TRANSFER]), token, row
 
 
 def _in_a_country(text: str, start: int, end: int, cues: CueLexicon) -> bool:
@@ -522,7 +541,7 @@ def _purpose_of_a_described_thing(tree: Tree, verb: Token) -> bool:
 
 def exclusion_reason(
     text: str, tree: Tree, token: Token, cues: CueLexicon, triggers: TriggerLexicon, mentions: Mentions,
-    wordings: dict[tuple[int, ...], str | None] | None = None, crowd: bool = False,
+    wordings: dict[tuple[int, ...], str | None] | None = None, crowd: bool = False, capture: bool = False,
 ) -> str | None:
     """Why the trigger reports no fact (denied, planned, forecast, habitual, a long total), or None.
 
@@ -540,6 +559,9 @@ def exclusion_reason(
         return "an event to come"  # "la prochaine bataille", "une éventuelle attaque"
     if modifiers & triggers.habit_modifiers:
         return "a habit"  # "des affrontements réguliers", "des attaques répétées"
+    if token.pos == "NOUN" and (determiners := [k for k in tree.children(token) if k.dep == "det"]) and all(
+            k.text.lower() in triggers.any_determiners for k in determiners):
+        return "any event of its kind"  # "a interdit tout rassemblement", "contre toute manifestation"
     if token.lemma in triggers.classifier_nouns and _bare_complement(tree, token):
         return "a kind of thing"  # "les opérations de combat s'achèvent", "un avion de combat"
     if token.pos == "NOUN" and token.lemma not in triggers.counted_within_one_event and any(
@@ -626,10 +648,11 @@ def exclusion_reason(
     # "aux cris de « Biya doit partir »", "pour « groupement en vue de commettre des violences »": words quoted
     # apart from the cue are someone else's (a slogan, a charge), not the mood in which the cue is told
     quoted = tuple(q for q in _quoted_spans(text, lo, hi) if not q[0] < token.start < q[1])
-    indexes = (*(t.i for t in clause), *(start for start, _ in quoted), *((-1,) if crowd else ()))
+    indexes = (*(t.i for t in clause), *(start for start, _ in quoted), *((-1,) if crowd else ()),
+               *((-2,) if capture else ()))
     if wordings is None or indexes not in wordings:
         wording = _clause_wording(text, cues, lo, hi, lambda offset: in_clause(offset) and not any(
-            start < offset < end for start, end in quoted), demands_allowed=crowd)
+            start < offset < end for start, end in quoted), demands_allowed=crowd, capture=capture)
         if wordings is not None:
             wordings[indexes] = wording
     else:
@@ -887,12 +910,15 @@ def _in_subject(tree: Tree, verb: Token, token: Token) -> bool:
 
 
 def _clause_wording(text: str, cues: CueLexicon, lo: int, hi: int, in_clause: Callable[[int], bool],
-                    demands_allowed: bool = False) -> str | None:
+                    demands_allowed: bool = False, capture: bool = False) -> str | None:
     """The first irrealis, generic or negating wording found in the clause spanning ``[lo, hi)`` (that begins
     on one of its own tokens, ``in_clause``), as :func:`exclusion_reason` tells it, or None; with
-    ``demands_allowed``, a crowd's demands are no irrealis wording."""
-    for name, pattern in (("irrealis", cues.irrealis), ("generic", cues.generic), ("negation", cues.negation),
-                          ("a total since the start", cues.since_the_start)):
+    ``demands_allowed``, a crowd's demands are no irrealis wording; with ``capture``, a place taken with no fight
+    ("sans combat") is no negation: its capture was a non-violent transfer."""
+    patterns = (("irrealis", cues.irrealis), ("generic", cues.generic), ("negation", cues.negation),
+                *((("negation", cues.no_fight),) if not capture else ()),
+                ("a total since the start", cues.since_the_start))
+    for name, pattern in patterns:
         for match in pattern.finditer(text, lo, hi):
             if demands_allowed and name in ("irrealis", "generic") and cues.crowd_demands.fullmatch(match.group(0)):
                 continue

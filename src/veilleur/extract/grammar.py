@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from veilleur.annotate import Token
+from veilleur.datafiles import load_json
 
 # Dependents that open a clause of their own.
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "acl:relcl", "parataxis", "xcomp", "csubj"})
@@ -217,11 +218,22 @@ def is_passive(tree: Tree, verb: Token) -> bool:
     auxiliary = {k.lemma for k in kids if k.dep.startswith("aux")}
     if "avoir" in auxiliary and "être" not in auxiliary:
         return False  # "les unités ont arrêté un individu": the parser may still call the subject passive
+    if "être" in auxiliary and "avoir" not in auxiliary and verb.lemma in unaccusative_verbs():
+        # "les rebelles sont entrés dans la ville": a compound past with "être", the subject acts (the parser may
+        # still call the auxiliary, the subject and even the participle passive)
+        return False
     if any(k.dep in ("aux:pass", "nsubj:pass") for k in kids):
         return True
     if verb.feature("Voice") == "Pass":
         return True
     return verb.feature("VerbForm") == "Part" and any(k.dep in AGENT_DEPS for k in kids)
+
+
+@cache
+def unaccusative_verbs() -> frozenset[str]:
+    """The verbs whose compound past takes "être" and no object (``event_triggers.json``): "sont entrés" is
+    active."""
+    return frozenset(load_json("event_triggers.json")["unaccusative_verbs"])
 
 
 def auxiliaries(tree: Tree, verb: Token) -> list[Token]:
@@ -322,7 +334,7 @@ def roles(
         if shared and any(s.dep in PASSIVE_SUBJECT_DEPS for s in shared) != passive:
             resolved = []  # "X ont été attaqués et ont riposté": the passive subject is not the agent
             break
-    agents_from = [k for k in kids if par_agent(tree, k)] if passive else resolved
+    agents_from = [k for k in kids if par_agent(tree, k)] + complement_agents(tree, trigger) if passive else resolved
     patients_from = resolved if passive else [k for k in kids if k.dep in OBJECT_DEPS or k in misread]
     exclude = trigger if any(t.dep == "acl:relcl" for t in [trigger]) else None
     return Roles(
@@ -347,6 +359,13 @@ def _has_no_subject(tree: Tree, verb: Token) -> bool:
 def prepositions_of(tree: Tree, token: Token) -> set[str]:
     """The prepositions that introduce ``token`` ("par", "contre", "de")."""
     return {k.lemma for k in tree.children(token) if k.dep == "case"}
+
+
+def complement_agents(tree: Tree, verb: Token) -> list[Token]:
+    """"brûlés vifs par une foule": the parser may hang a passive's "par" agent on the adjective that completes
+    the verb."""
+    return [g for k in tree.children(verb) if k.dep in ("amod", "xcomp") and k.pos == "ADJ"
+            for g in tree.children(k) if par_agent(tree, g)]
 
 
 def par_agent(tree: Tree, token: Token) -> bool:

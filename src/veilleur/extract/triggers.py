@@ -21,6 +21,7 @@ from veilleur.extract.grammar import (
     CLAUSE_DEPS,
     RELATIVE_PRONOUNS,
     Tree,
+    complement_agents,
     is_passive,
     par_agent,
     prepositions_of,
@@ -67,6 +68,8 @@ class TriggerRow:
     lemmas: frozenset[str]
     pos: frozenset[str]
     with_any: tuple[DependentTest, ...] = ()
+    # a second test that must pass too ("battu à mort" by "des habitants": the manner and the agent)
+    and_with: tuple[DependentTest, ...] = ()
     unless: tuple[DependentTest, ...] = ()
     unless_head: DependentTest | None = None
     head: DependentTest | None = None  # a governing word that must be there, unless the cue heads a headline
@@ -117,6 +120,9 @@ class TriggerRow:
         if self.not_present and token.feature("Tense") == "Pres" and token.feature("VerbForm") == "Fin" and not any(
                 k.dep.startswith("aux") for k in kids):
             return None
+        if self.and_with and not any(test.passes(k) for test in self.and_with for k in (*kids, *(
+                g for k in kids if k.dep not in CLAUSE_DEPS for g in tree.children(k)))):
+            return None  # "ont brûlé vifs quatre villageois": the parser may hang the manner on the victims
         if not self.with_any:
             return []
         found = [k for k in kids if any(test.passes(k) for test in self.with_any)]
@@ -181,7 +187,7 @@ def surroundings(tree: Tree, token: Token, time_nouns: frozenset[str]) -> Surrou
     kids += [k._replace(dep="obj") for k in kids if k.dep == "obl:mod" and k.i > token.i
              and _counted_and_unmarked(tree, k, time_nouns)]
     # "tuées à Tudun, village de Kaduna, par un drone": a passive's far "par" complement, read as obl:mod
-    agents = [k for k in kids if k.dep not in AGENT_DEPS and par_agent(tree, k)]
+    agents = [k for k in kids if k.dep not in AGENT_DEPS and par_agent(tree, k)] + complement_agents(tree, token)
     if agents and is_passive(tree, token):
         kids += [k._replace(dep="obl:agent") for k in agents]
     if token.dep == "acl:relcl" and (antecedent := tree.head(token)) is not None:
@@ -200,7 +206,9 @@ def surroundings(tree: Tree, token: Token, time_nouns: frozenset[str]) -> Surrou
     return Surroundings(tuple(kids), head)
 
 
-OBJECT_DEPS = frozenset({"obj", "obl:arg"})  # "ont pris Kidal", "se sont emparés de Djibo"
+# "ont pris Kidal", "se sont emparés de Djibo", "sont entrés mardi dans Gao" (the parser labels this oblique a
+# modifier: a row that reads a name so, entering a place, has the place as its complement)
+OBJECT_DEPS = frozenset({"obj", "obl:arg", "obl:mod"})
 NAME_LABELS = frozenset({"LOC", "GPE"})
 
 
@@ -263,6 +271,7 @@ class TriggerLexicon:
     by_lemma: dict[str, tuple[TriggerRow, ...]]
     nominal_by_lemma: dict[str, tuple[TriggerRow, ...]]  # the nominal rows of by_lemma, looked up by noun_key
     nominal_spellings: frozenset[str]  # the lower-cased words whose noun_key nominal_by_lemma holds
+    compound_starts: frozenset[str]  # the first words of the rows' two-word lemmas ("ville" of "ville morte")
     support_verbs: frozenset[str]
     governing_verbs: frozenset[str]  # the words a row's cue must hang on ("signer", "conclure" a ceasefire)
     undergo_words: frozenset[str]  # "tombé dans une embuscade", "a subi une attaque": the subject suffers
@@ -283,6 +292,7 @@ class TriggerLexicon:
     area_nouns: frozenset[str]  # "les forces de la région du Kurdistan": between a home noun and its place
     zone_nouns: frozenset[str]  # "la zone des bombardements": a zone named by the cue
     anticipation_modifiers: frozenset[str]  # "la prochaine bataille", "une éventuelle attaque": not yet an event
+    any_determiners: frozenset[str]  # "tout rassemblement", "chaque attaque": any event of the kind, not one
     habit_modifiers: frozenset[str]  # "des affrontements réguliers": a kind of event, not one
     additive_adverbs: frozenset[str]  # "ont également visé": the clause adds to what was told
     occurrence_verbs: frozenset[str]  # "des heurts se sont aussi produits à": something took place
@@ -316,6 +326,12 @@ class TriggerLexicon:
             if not rows and token.i in before_hyphen and (second := _hyphen_joined(tree, token)):
                 # "sit-in": the tokenizer cuts a compound at its hyphen, and its first half is no cue
                 compound = f"{token.text}-{second[0].text}".lower()
+                rows = self.by_lemma.get(compound, ())
+                token = token._replace(lemma=compound) if rows else token
+            if not rows and token.text.lower() in self.compound_starts and (following := tree.get(token.i + 1)):
+                # "une journée ville morte": a compound written in two words, whose words are no cue apart (the
+                # parser hangs the second on whatever comes before)
+                compound = f"{token.text} {following.text}".lower()
                 rows = self.by_lemma.get(compound, ())
                 token = token._replace(lemma=compound) if rows else token
             if not rows or _describes_a_state(tree, token, self.time_nouns) or self._compound_tail(tree, token):
@@ -480,6 +496,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
                 pos=frozenset() if "NOUN" in spec.get("pos", []) else frozenset(spec.get("pos", [])),
                 nominal="NOUN" in spec.get("pos", []),
                 with_any=_tests(spec.get("with"), classes),
+                and_with=_tests(spec.get("and_with"), classes),
                 unless=_tests(spec.get("unless"), classes),
                 unless_head=_test(unless_head, classes) if unless_head else None,
                 head=_test(spec["head"], classes) if "head" in spec else None,
@@ -506,6 +523,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         by_lemma={lemma: tuple(group) for lemma, group in by_lemma.items()},
         nominal_by_lemma=nominal_by_lemma,
         nominal_spellings=spellings_keyed(nominal_by_lemma),
+        compound_starts=frozenset(lemma.split(" ")[0] for lemma in by_lemma if " " in lemma),
         support_verbs=frozenset(data["support_verbs"]),
         governing_verbs=frozenset(lemma for row in rows if row.head is not None for lemma in row.head.lemmas),
         undergo_words=frozenset(data["undergo_words"]),
@@ -526,6 +544,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         area_nouns=frozenset(data["area_nouns"]),
         zone_nouns=frozenset(data["zone_nouns"]),
         anticipation_modifiers=frozenset(data["anticipation_modifiers"]),
+        any_determiners=frozenset(data["any_determiners"]),
         habit_modifiers=frozenset(data["habit_modifiers"]),
         additive_adverbs=frozenset(data["additive_adverbs"]),
         occurrence_verbs=frozenset(data["occurrence_verbs"]),
