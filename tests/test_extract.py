@@ -3382,3 +3382,14 @@ def test_a_province_level_attack_is_told_by_the_killing_of_its_side_in_the_provi
 def test_a_province_level_fight_apart_from_the_killing_is_kept(pipeline: Pipeline, text: str) -> None:
     _, events = run(pipeline, text, published=FRIDAY)
     assert sorted((e.sub_event_type, e.location) for e in events) == [("Armed clash", "Lac"), ("Attack", "Bol")]
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("Dimanche, des séparatistes ont attaqué Bamenda, dans la région du Nord-Ouest du Cameroun.", "Bamenda"),
+    ("Jeudi, des jihadistes ont attaqué Macina, dans la région de Ségou, au Mali.", "Macina"),
+])
+def test_a_bare_name_the_parser_makes_a_clause_of_the_verb_is_its_object(pipeline: Pipeline, text: str,
+                                                                          location: str) -> None:
+    # the parser may hang "Bamenda" on "attaqué" as an open clausal complement: it is the place attacked, the
+    # province after it only situates it
+    assert only_event(pipeline, text).location == location
