@@ -162,3 +162,9 @@ def test_a_large_city_known_by_its_french_name_is_no_village_of_the_usual_countr
     # "Bassora" is Basra's French name, and a village of Mozambique's own: with no country named, the city
     found = geocoder.find("Des manifestants ont incendié un bâtiment à Bassora.").mentions[0]
     assert found.place.country == "Iraq"
+
+
+def test_a_city_spelt_in_french_as_a_smaller_namesake_abroad_is_the_city(geocoder: Geocoder) -> None:
+    # "Alexandrie" is Alexandria's French name and Alessandria's (Italy) too: both spelt so, the larger wins
+    found = geocoder.find("Une explosion a fait trois morts à Alexandrie.").mentions[0]
+    assert (found.place.name, found.place.country) == ("Alexandria", "Egypt")
