@@ -62,7 +62,7 @@ ACLED_COUNTRY = {
 # settlements GeoNames files under other classes: the camps of herders and gold diggers (S.CMP: Essakan, a
 # gold-mining site of Burkina Faso) and named localities (L.LCTY). They are read as villages, which only a
 # place cue or the parser makes a place.
-DUMP_FEATURES = frozenset({"A.ADM2", "A.ADM3"})
+DUMP_FEATURES = frozenset({"A.ADM2", "A.ADM3", "S.CMP", "L.LCTY"})
 WOF_FEATURE = {"locality": "village", "localadmin": "district", "borough": "district", "neighbourhood": "district",
                "macrohood": "district", "microhood": "district", "county": "admin2", "campus": "site"}
 

@@ -168,3 +168,9 @@ def test_a_city_spelt_in_french_as_a_smaller_namesake_abroad_is_the_city(geocode
     # "Alexandrie" is Alexandria's French name and Alessandria's (Italy) too: both spelt so, the larger wins
     found = geocoder.find("Une explosion a fait trois morts à Alexandrie.").mentions[0]
     assert (found.place.name, found.place.country) == ("Alexandria", "Egypt")
+
+
+def test_a_sahel_camp_the_country_dump_files_apart_from_populated_places_is_a_village(geocoder: Geocoder) -> None:
+    # GeoNames files Essakan (Burkina Faso), a gold diggers' settlement, as a camp (S.CMP), not a populated place
+    found = geocoder.find("Des hommes armés ont attaqué le site d'Essakane, au Burkina Faso.").mentions
+    assert [(m.place.name, m.place.country) for m in found if m.text == "Essakane"] == [("Essakan", "Burkina Faso")]
