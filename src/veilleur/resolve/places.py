@@ -44,13 +44,14 @@ from veilleur.spans import SpanIndex
 # Name keys
 # --------------------------------------------------------------------------------------------------
 
-# Arabic articles written as separate tokens ("al-Mayadin", "Dayr az Zawr"). In gazetteer names they are
-# always dropped; in running text only when they cannot be French words (see ``_is_text_article``).
+# Arabic articles written as separate tokens ("al-Mayadin", "Dayr az Zawr", the French "Ech-Chaddadi"). In
+# gazetteer names they are always dropped; in running text only when they cannot be French words (see
+# ``_is_text_article``).
 ARTICLES = frozenset(
-    {"al", "el", "ad", "ed", "as", "es", "ar", "er", "an", "ash", "esh", "ach", "at", "az", "ez", "ul", "il"}
+    {"al", "el", "ad", "ed", "as", "es", "ar", "er", "an", "ash", "esh", "ach", "ech", "at", "az", "ez", "ul", "il"}
 )
 # Articles that are never French words, so they can be dropped before a capitalised word without a hyphen.
-STRONG_ARTICLES = frozenset({"al", "el", "ad", "ed", "az", "ez", "ash", "esh", "ach", "ar", "ul"})
+STRONG_ARTICLES = frozenset({"al", "el", "ad", "ed", "az", "ez", "ash", "esh", "ach", "ech", "ar", "ul"})
 
 # Ordered: multi-letter spellings first, then vowels, so French and English transliterations meet.
 _FOLDS: tuple[tuple[str, str], ...] = (
@@ -895,7 +896,7 @@ def _bracketed(text: str, start: int, end: int) -> bool:
 _ROAD_BEFORE = re.compile(r"(?:axe|route|tronçon|corridor|piste)s?\s+$", re.IGNORECASE)
 
 
-_ARTICLE_GOES_ON = re.compile(r"[ \t]+(?:al|el|ad|ed|as|es|ash|esh|an|ar|at|az|ez)[ \t-][A-ZÀ-Ý]")
+_ARTICLE_GOES_ON = re.compile(r"[ \t]+(?:al|el|ad|ed|as|es|ash|esh|ach|ech|an|ar|at|az|ez)[ \t-][A-ZÀ-Ý]")
 
 
 def _part_of_compound(text: str, start: int, end: int) -> bool:
