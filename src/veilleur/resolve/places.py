@@ -823,9 +823,12 @@ def rank_countries(
     # namesake told again is the same namesake ("la plaine Savo" twice is not two places in Italy)
     support = defaultdict(float, votes)
     lone: set[tuple[str, str]] = set()
+    shared: list[_Match] = []
     for match in matches:
         # a name also found abroad (Kufa / Kofa) says nothing, unless only one country's place is spelt so
         spelt = {p.country for p in match.places if p.geonameid in match.exact}
+        if len(spelt) > 1 and match.introduced:
+            shared.append(match)
         if len(spelt) == 1:
             country = spelt.pop()
             sure = country in named or country in adjectives or match.introduced
@@ -833,6 +836,17 @@ def rank_countries(
             if sure or (country, match.key) not in lone:
                 support[country] += PLACE_VOTE if sure else LONE_PLACE_VOTE
                 lone.add((country, match.key))
+    if votes and not named:
+        # "des soldats français visés à Gao": a place a cue introduces, spelt so in several countries (Gao of Mali
+        # and of Burkina Faso), none of which the text qualifies or places, in a text that names no country, is
+        # still where the text is, rather than the country an adjective says who is from: the largest such
+        # place's country
+        for match in shared:
+            spelt_places = [p for p in match.places if p.geonameid in match.exact]
+            if not any(votes.get(p.country) for p in spelt_places):
+                country = max(spelt_places, key=lambda p: _prominence(p, match.key)).country
+                votes[country] += PLACE_VOTE
+                support[country] += PLACE_VOTE
     # a tie goes to the country the text names ("Au Yémen, ... un cessez-le-feu signé à Genève"): a name says
     # what the story is about, a town may be where one thing of it happened
     ranked = [(country, n) for country, n in sorted(
