@@ -97,8 +97,9 @@ def english_country_names() -> frozenset[str]:
 
 
 def french_compass_forms(name: str) -> list[str]:
-    """"North Sinai" -> ["Nord-Sinai", "Sinai du Nord"]; [] when the name has no compass prefix, is nothing
-    but compass words ("North-West" stays a direction) or goes on in English ("West Bank", "Northern Ireland")."""
+    """"North Sinai" -> ["Nord-Sinai", "Sinai du Nord", "Sinai-Nord"]; [] when the name has no compass prefix, is
+    nothing but compass words ("North-West" stays a direction) or goes on in English ("West Bank", "Northern
+    Ireland")."""
     match = COMPASS_PREFIX.match(UNIT_WORD.sub("", name))
     if match is None or COMPASS_ONLY.match(match.group(2)) or len(match.group(2)) < 4:
         return []
@@ -106,7 +107,8 @@ def french_compass_forms(name: str) -> list[str]:
         return []
     word, rest = FRENCH_COMPASS[match.group(1).lower()], match.group(2)
     article = "de l'" if word in ("Est", "Ouest") else "du "
-    return [f"{word}-{rest}", f"{rest} {article}{word}"]
+    # the word also follows the name with a hyphen, as the French names of Sudan's states do ("le Darfour-Nord")
+    return [f"{word}-{rest}", f"{rest} {article}{word}", f"{rest}-{word}"]
 
 
 def without_unit_word(name: str) -> str:

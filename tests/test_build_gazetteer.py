@@ -27,9 +27,9 @@ def build() -> ModuleType:
 @pytest.mark.parametrize(
     ("name", "forms"),
     [
-        ("North Kivu", ["Nord-Kivu", "Kivu du Nord"]),
-        ("Southern Kordofan", ["Sud-Kordofan", "Kordofan du Sud"]),
-        ("West Pokot County", ["Ouest-Pokot", "Pokot de l'Ouest"]),
+        ("North Kivu", ["Nord-Kivu", "Kivu du Nord", "Kivu-Nord"]),
+        ("Southern Kordofan", ["Sud-Kordofan", "Kordofan du Sud", "Kordofan-Sud"]),
+        ("West Pokot County", ["Ouest-Pokot", "Pokot de l'Ouest", "Pokot-Ouest"]),
         ("North-West", []),  # a direction alone
     ],
 )
