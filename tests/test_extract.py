@@ -3393,3 +3393,12 @@ def test_a_bare_name_the_parser_makes_a_clause_of_the_verb_is_its_object(pipelin
     # the parser may hang "Bamenda" on "attaqué" as an open clausal complement: it is the place attacked, the
     # province after it only situates it
     assert only_event(pipeline, text).location == location
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("Les jihadistes se sont emparés de Boulkessi, dans la région de Mopti, au Mali.", "Boulkessi"),
+    ("Les rebelles du M23 se sont emparés de Kamanyola, dans le Sud-Kivu.", "Kamanyola"),
+])
+def test_a_province_after_a_capture_situates_the_town_taken(pipeline: Pipeline, text: str, location: str) -> None:
+    # the town stays in the capture's words; the province after them only says where it lies
+    assert only_event(pipeline, text).location == location

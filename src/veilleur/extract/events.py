@@ -834,6 +834,13 @@ def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[Plac
         # name that is no place ("a repris Moussa Traoré sur ce point à Bamako") tells no capture
         after = [p for p in frame.places if p.start <= trigger.taken < p.end]
         before = []
+    if trigger.category.name == "territory" and not named_taken and after:
+        # "se sont emparés de Kamanyola, dans le Sud-Kivu": the province named after the capture's words only
+        # situates the town named in them, which is where the capture is
+        inside = [p for p in frame.places if trigger.start <= p.start < trigger.end]
+        if inside and inside[-1].precision < after[0].precision and (inside[-1].country, inside[-1].admin1) == (
+                after[0].country, after[0].admin1):
+            after = inside[-1:]
     chosen: list[PlaceRef] = []
     if after:
         # the reach is the first member's: "des manifestations ont eu lieu ... dans le centre du pays, à Gafsa,
