@@ -3402,3 +3402,15 @@ def test_a_bare_name_the_parser_makes_a_clause_of_the_verb_is_its_object(pipelin
 def test_a_province_after_a_capture_situates_the_town_taken(pipeline: Pipeline, text: str, location: str) -> None:
     # the town stays in the capture's words; the province after them only says where it lies
     assert only_event(pipeline, text).location == location
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("Neuf civils ont été tués par l'armée dans la région du Nord-Ouest, dans le département de la Menchum.",
+     "Menchum"),
+    ("Des jihadistes ont attaqué un poste militaire dans la région de Tillabéri, département de Téra.", "Téra"),
+])
+def test_a_unit_of_the_province_named_right_after_it_places_the_event(pipeline: Pipeline, text: str,
+                                                                     location: str) -> None:
+    # "la région X, département de Y": the department narrows the province down
+    event = only_event(pipeline, text)
+    assert (event.location, event.geo_precision) == (location, 2)

@@ -14,8 +14,10 @@ import re
 from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from veilleur.annotate import Annotation
+from veilleur.datafiles import load_json
 from veilleur.extract.cues import REMOTE_VIOLENCE, CueLexicon, Trigger, load_cues, opens_with
 from veilleur.extract.frames import (
     CLAUSE_BREAK,
@@ -870,7 +872,33 @@ def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[Plac
     if finer and len(finer) < len(chosen):
         # "dans la province de Hama, à Jib al-Jarrah": the province only frames the village
         chosen = finer
+    if len(chosen) == 1 and (unit := _unit_within(text, chosen[0], frame.places)) is not None:
+        chosen = [unit]
     return _unique_places(chosen)
+
+
+UNIT_AFTER_REACH = 60  # characters from a province's name to the unit of it named next ("..., département de")
+_UNIT_BREAK = re.compile(r"[.;:!?()]|\bet\b")  # a list or another clause: no unit of the province
+
+
+@lru_cache(maxsize=1)
+def _area_nouns() -> frozenset[str]:
+    return frozenset(load_json("place_cues.json")["area_nouns"])
+
+
+def _unit_within(text: str, province: PlaceRef, places: list[PlaceRef]) -> PlaceRef | None:
+    """"dans la région du Nord-Ouest, département de la Menchum": a unit of the province (a department, a
+    circle, a territory: ``place_cues.json``'s area nouns) named right after it is where the event is, finer."""
+    if province.precision != 3:
+        return None
+    unit = next((p for p in places if p.start >= province.end), None)
+    if unit is None or unit.precision >= province.precision or (unit.country, unit.admin1) != (
+            province.country, province.admin1) or unit.start - province.end > UNIT_AFTER_REACH:
+        return None
+    between = text[province.end : unit.start]
+    if _UNIT_BREAK.search(between):
+        return None
+    return unit if _area_nouns() & set(re.findall(r"[\w-]+", between.lower())) else None
 
 
 def _list_from(text: str, first: PlaceRef, following: list[PlaceRef],
