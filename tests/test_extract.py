@@ -3571,3 +3571,35 @@ def test_a_province_level_attack_is_told_by_the_killing_of_its_side_in_the_provi
 def test_a_province_level_fight_apart_from_the_killing_is_kept(pipeline: Pipeline, text: str) -> None:
     _, events = run(pipeline, text, published=FRIDAY)
     assert sorted((e.sub_event_type, e.location) for e in events) == [("Armed clash", "Lac"), ("Attack", "Bol")]
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("Dimanche, des séparatistes ont attaqué Bamenda, dans la région du Nord-Ouest du Cameroun.", "Bamenda"),
+    ("Jeudi, des jihadistes ont attaqué Macina, dans la région de Ségou, au Mali.", "Macina"),
+])
+def test_a_bare_name_the_parser_makes_a_clause_of_the_verb_is_its_object(pipeline: Pipeline, text: str,
+                                                                          location: str) -> None:
+    # the parser may hang "Bamenda" on "attaqué" as an open clausal complement: it is the place attacked, the
+    # province after it only situates it
+    assert only_event(pipeline, text).location == location
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("Les jihadistes se sont emparés de Boulkessi, dans la région de Mopti, au Mali.", "Boulkessi"),
+    ("Les rebelles du M23 se sont emparés de Kamanyola, dans le Sud-Kivu.", "Kamanyola"),
+])
+def test_a_province_after_a_capture_situates_the_town_taken(pipeline: Pipeline, text: str, location: str) -> None:
+    # the town stays in the capture's words; the province after them only says where it lies
+    assert only_event(pipeline, text).location == location
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("Neuf civils ont été tués par l'armée dans la région du Nord-Ouest, dans le département de la Menchum.",
+     "Menchum"),
+    ("Des jihadistes ont attaqué un poste militaire dans la région de Tillabéri, département de Téra.", "Téra"),
+])
+def test_a_unit_of_the_province_named_right_after_it_places_the_event(pipeline: Pipeline, text: str,
+                                                                     location: str) -> None:
+    # "la région X, département de Y": the department narrows the province down
+    event = only_event(pipeline, text)
+    assert (event.location, event.geo_precision) == (location, 2)

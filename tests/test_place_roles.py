@@ -44,6 +44,9 @@ def role_names(annotator: Annotator, text: str) -> list[str]:
         # an office's territory: "le préfet de X" names the department X, whatever entity the parser saw
         pytest.param("Mercredi, des djihadistes présumés ont attaqué un convoi du préfet de Bankilaré dans la région.",
                      ["Bankilaré"], id="office-territory"),
+        # a name coordinated with a place "à" introduces is a place, whatever entity the parser saw in it
+        pytest.param("Des affrontements ont éclaté entre éleveurs et agriculteurs à Djugu et Mahagi.", ["Mahagi"],
+                     id="conjunct-of-a-place-after-a"),
     ],
 )
 def test_names_in_a_place_position(annotator: Annotator, text: str, places: list[str]) -> None:

@@ -470,6 +470,7 @@ def test_half_of_an_unknown_hyphenated_name_is_not_half_of_another_one(geocoder:
         ("L'armée a mené une opération dans le Nord-Sinaï, en Égypte.", "North Sinai"),
         ("Des combats ont éclaté dans le Sud-Kordofan, au Soudan.", "Southern Kordofan"),
         ("Les villages du Darfour du Nord ont été pillés, au Soudan.", "Northern Darfur"),
+        ("Des combats ont éclaté au Darfour-Nord, au Soudan.", "Northern Darfur"),  # the word after, hyphenated
         ("Boko Haram a frappé dans l'Extrême-Nord du Cameroun.", "Far North"),
     ],
 )

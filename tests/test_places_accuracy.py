@@ -72,6 +72,7 @@ def test_a_towns_own_district_does_not_win_by_the_town(geocoder: Geocoder) -> No
         ("Nijni Taguil", "Nizhny Tagil"),  # French "gu" before e/i is a hard g
         ("Gueorguievsk", "Georgiyevsk"),
         ("Alexeïevka", "Alekseyevka", "Alexeyevka"),  # x is ks
+        ("Ech-Chaddadi", "Ach-Chaddadi", "Ash Shaddadi"),  # "ech" is the Arabic article written the French way
     ],
 )
 def test_french_spellings_share_a_key(variants: tuple[str, ...]) -> None:
@@ -85,6 +86,8 @@ def test_french_spellings_share_a_key(variants: tuple[str, ...]) -> None:
          "Nizhny Tagil", "Sverdlovsk Oblast"),
         ("Des obus sont tombés sur Alexeïevka, dans la région de Belgorod, en Russie.", "Alexeïevka",
          "Alexeyevka", "Belgorod"),
+        ("Des combats ont éclaté à Ech-Chaddadi, dans le nord-est de la Syrie.", "Ech-Chaddadi",
+         "Ash Shaddādah", "Hasakeh"),
     ],
 )
 def test_french_spellings_find_the_town(geocoder: Geocoder, text: str, surface: str, town: str, admin1: str) -> None:

@@ -162,3 +162,26 @@ def test_a_large_city_known_by_its_french_name_is_no_village_of_the_usual_countr
     # "Bassora" is Basra's French name, and a village of Mozambique's own: with no country named, the city
     found = geocoder.find("Des manifestants ont incendié un bâtiment à Bassora.").mentions[0]
     assert found.place.country == "Iraq"
+
+
+def test_a_city_spelt_in_french_as_a_smaller_namesake_abroad_is_the_city(geocoder: Geocoder) -> None:
+    # "Alexandrie" is Alexandria's French name and Alessandria's (Italy) too: both spelt so, the larger wins
+    found = geocoder.find("Une explosion a fait trois morts à Alexandrie.").mentions[0]
+    assert (found.place.name, found.place.country) == ("Alexandria", "Egypt")
+
+
+def test_a_sahel_camp_the_country_dump_files_apart_from_populated_places_is_a_village(geocoder: Geocoder) -> None:
+    # GeoNames files Essakan (Burkina Faso), a gold diggers' settlement, as a camp (S.CMP), not a populated place
+    found = geocoder.find("Des hommes armés ont attaqué le site d'Essakane, au Burkina Faso.").mentions
+    assert [(m.place.name, m.place.country) for m in found if m.text == "Essakane"] == [("Essakan", "Burkina Faso")]
+
+
+@pytest.mark.parametrize("text", [
+    "Des soldats français ont été visés par un engin explosif à Gao.",
+    "Un convoi de l'armée française a sauté sur une mine près de Gao.",
+])
+def test_a_cued_town_of_several_countries_outweighs_the_adjective_of_who_is_there(geocoder: Geocoder,
+                                                                                  text: str) -> None:
+    # Gao lies in Mali and in Burkina Faso: the adjective says whose soldiers, the town where they were hit
+    found = [m for m in geocoder.find(text).mentions if m.text == "Gao"]
+    assert [(m.place.name, m.place.country) for m in found] == [("Gao", "Mali")]

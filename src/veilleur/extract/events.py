@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from veilleur.annotate import Annotation
+from veilleur.datafiles import load_json
 from veilleur.extract.cues import (
     AIR_STRIKE,
     ARMED_CLASH,
@@ -623,6 +625,13 @@ def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[Plac
         # name that is no place ("a repris Moussa Traoré sur ce point à Bamako") tells no capture
         after = [p for p in frame.places if p.start <= trigger.taken < p.end]
         before = []
+    if trigger.category.name == "territory" and not named_taken and after:
+        # "se sont emparés de Kamanyola, dans le Sud-Kivu": the province named after the capture's words only
+        # situates the town named in them, which is where the capture is
+        inside = [p for p in frame.places if trigger.start <= p.start < trigger.end]
+        if inside and inside[-1].precision < after[0].precision and (inside[-1].country, inside[-1].admin1) == (
+                after[0].country, after[0].admin1):
+            after = inside[-1:]
     chosen: list[PlaceRef] = []
     if after:
         # the reach is the first member's: "des manifestations ont eu lieu ... dans le centre du pays, à Gafsa,
@@ -652,7 +661,33 @@ def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[Plac
     if finer and len(finer) < len(chosen):
         # "dans la province de Hama, à Jib al-Jarrah": the province only frames the village
         chosen = finer
+    if len(chosen) == 1 and (unit := _unit_within(text, chosen[0], frame.places)) is not None:
+        chosen = [unit]
     return _unique_places(chosen)
+
+
+UNIT_AFTER_REACH = 60  # characters from a province's name to the unit of it named next ("..., département de")
+_UNIT_BREAK = re.compile(r"[.;:!?()]|\bet\b")  # a list or another clause: no unit of the province
+
+
+@lru_cache(maxsize=1)
+def _area_nouns() -> frozenset[str]:
+    return frozenset(load_json("place_cues.json")["area_nouns"])
+
+
+def _unit_within(text: str, province: PlaceRef, places: list[PlaceRef]) -> PlaceRef | None:
+    """"dans la région du Nord-Ouest, département de la Menchum": a unit of the province (a department, a
+    circle, a territory: ``place_cues.json``'s area nouns) named right after it is where the event is, finer."""
+    if province.precision != 3:
+        return None
+    unit = next((p for p in places if p.start >= province.end), None)
+    if unit is None or unit.precision >= province.precision or (unit.country, unit.admin1) != (
+            province.country, province.admin1) or unit.start - province.end > UNIT_AFTER_REACH:
+        return None
+    between = text[province.end : unit.start]
+    if _UNIT_BREAK.search(between):
+        return None
+    return unit if _area_nouns() & set(re.findall(r"[\w-]+", between.lower())) else None
 
 
 def _list_from(text: str, first: PlaceRef, following: list[PlaceRef],

@@ -420,6 +420,14 @@ def _noun_roles(tree: Tree, noun: Token, support_verbs: frozenset[str], undergo_
     return Roles(agents=_spans(tree, agents, exclude=None), patients=_spans(tree, patients, exclude=None))
 
 
+def _misparsed_object(tree: Tree, kid: Token) -> bool:
+    """"ont attaqué Bamenda, dans la région du Nord-Ouest": the parser may make the bare name after a verb its
+    open clausal complement (``xcomp``); a proper noun heading no verb of its own is the verb's object, not a
+    clause embedded in it."""
+    return kid.dep == "xcomp" and kid.pos == "PROPN" and not any(
+        k.pos in ("VERB", "AUX") for k in tree.children(kid))
+
+
 def attachment(tree: Tree, trigger: Token, nominal: bool) -> list[Token]:
     """The words a trigger's circumstances hang on: a verb's subtree without its subject and without the
     clauses embedded in it; for an action noun, its own subtree plus the obliques of the verb it is the
@@ -427,7 +435,7 @@ def attachment(tree: Tree, trigger: Token, nominal: bool) -> list[Token]:
     def without(head: Token, dropped: frozenset[str]) -> list[Token]:
         skip: set[int] = set()
         for kid in tree.children(head):
-            if kid.dep in dropped:
+            if kid.dep in dropped and not _misparsed_object(tree, kid):
                 skip |= {t.i for t in tree.subtree(kid)}
         return [t for t in tree.subtree(head) if t.i not in skip]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from veilleur.annotate import Token
+from veilleur.annotate import PLACE_LABELS, Token
 from veilleur.datafiles import load_json
 
 NAME_PARTS = frozenset({"flat:name", "flat", "fixed"})
@@ -54,6 +54,8 @@ class PlaceRoles:
                     or token.dep == "conj" and head.i in in_place):
                 found.extend(_name_spans(token, own))
                 in_place.update([token.i, *(t.i for t in own)])
+            elif _placed_by_a(tokens, token):
+                in_place.add(token.i)  # "à Djugu et Mahagi": its conjuncts are places too
         return found
 
     def _bare_names_taken(self, tokens: Sequence[Token]) -> set[int]:
@@ -69,6 +71,15 @@ class PlaceRoles:
 
 LOCATIVE_OPENERS = frozenset({"à", "a"})  # "A Nyambaka, ...": the accent is often dropped on a capital
 SENTENCE_ENDS = frozenset({".", "!", "?", "…", ":", ";"})
+
+
+def _placed_by_a(tokens: Sequence[Token], name: Token) -> bool:
+    """"à Djugu": a capitalised name the parser labels a place, after "à". The name is found as a place already
+    (the locative cue says so); the names coordinated with it ("à Djugu et Mahagi") are places too, whatever
+    entity the parser gave them. A person after "à" ("a remis à Amadou Koné et ...") is labelled no place."""
+    return name.ent in PLACE_LABELS and name.text[:1].isupper() and any(
+        t.dep == "case" and t.head == name.i and t.text.lower() in LOCATIVE_OPENERS
+        for t in tokens[max(0, name.i - 2) : name.i])
 
 
 def _fronted_locative(tokens: Sequence[Token], name: Token, parts: list[Token]) -> bool:

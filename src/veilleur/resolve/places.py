@@ -44,13 +44,14 @@ from veilleur.spans import SpanIndex
 # Name keys
 # --------------------------------------------------------------------------------------------------
 
-# Arabic articles written as separate tokens ("al-Mayadin", "Dayr az Zawr"). In gazetteer names they are
-# always dropped; in running text only when they cannot be French words (see ``_is_text_article``).
+# Arabic articles written as separate tokens ("al-Mayadin", "Dayr az Zawr", the French "Ech-Chaddadi"). In
+# gazetteer names they are always dropped; in running text only when they cannot be French words (see
+# ``_is_text_article``).
 ARTICLES = frozenset(
-    {"al", "el", "ad", "ed", "as", "es", "ar", "er", "an", "ash", "esh", "ach", "at", "az", "ez", "ul", "il"}
+    {"al", "el", "ad", "ed", "as", "es", "ar", "er", "an", "ash", "esh", "ach", "ech", "at", "az", "ez", "ul", "il"}
 )
 # Articles that are never French words, so they can be dropped before a capitalised word without a hyphen.
-STRONG_ARTICLES = frozenset({"al", "el", "ad", "ed", "az", "ez", "ash", "esh", "ach", "ar", "ul"})
+STRONG_ARTICLES = frozenset({"al", "el", "ad", "ed", "az", "ez", "ash", "esh", "ach", "ech", "ar", "ul"})
 
 # Ordered: multi-letter spellings first, then vowels, so French and English transliterations meet.
 _FOLDS: tuple[tuple[str, str], ...] = (
@@ -822,9 +823,12 @@ def rank_countries(
     # namesake told again is the same namesake ("la plaine Savo" twice is not two places in Italy)
     support = defaultdict(float, votes)
     lone: set[tuple[str, str]] = set()
+    shared: list[_Match] = []
     for match in matches:
         # a name also found abroad (Kufa / Kofa) says nothing, unless only one country's place is spelt so
         spelt = {p.country for p in match.places if p.geonameid in match.exact}
+        if len(spelt) > 1 and match.introduced:
+            shared.append(match)
         if len(spelt) == 1:
             country = spelt.pop()
             sure = country in named or country in adjectives or match.introduced
@@ -832,6 +836,17 @@ def rank_countries(
             if sure or (country, match.key) not in lone:
                 support[country] += PLACE_VOTE if sure else LONE_PLACE_VOTE
                 lone.add((country, match.key))
+    if votes and not named:
+        # "des soldats français visés à Gao": a place a cue introduces, spelt so in several countries (Gao of Mali
+        # and of Burkina Faso), none of which the text qualifies or places, in a text that names no country, is
+        # still where the text is, rather than the country an adjective says who is from: the largest such
+        # place's country
+        for match in shared:
+            spelt_places = [p for p in match.places if p.geonameid in match.exact]
+            if not any(votes.get(p.country) for p in spelt_places):
+                country = max(spelt_places, key=lambda p: _prominence(p, match.key)).country
+                votes[country] += PLACE_VOTE
+                support[country] += PLACE_VOTE
     # a tie goes to the country the text names ("Au Yémen, ... un cessez-le-feu signé à Genève"): a name says
     # what the story is about, a town may be where one thing of it happened
     ranked = [(country, n) for country, n in sorted(
@@ -895,7 +910,7 @@ def _bracketed(text: str, start: int, end: int) -> bool:
 _ROAD_BEFORE = re.compile(r"(?:axe|route|tronçon|corridor|piste)s?\s+$", re.IGNORECASE)
 
 
-_ARTICLE_GOES_ON = re.compile(r"[ \t]+(?:al|el|ad|ed|as|es|ash|esh|an|ar|at|az|ez)[ \t-][A-ZÀ-Ý]")
+_ARTICLE_GOES_ON = re.compile(r"[ \t]+(?:al|el|ad|ed|as|es|ash|esh|ach|ech|an|ar|at|az|ez)[ \t-][A-ZÀ-Ý]")
 
 
 def _part_of_compound(text: str, start: int, end: int) -> bool:
