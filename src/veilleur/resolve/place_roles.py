@@ -99,6 +99,9 @@ def _name_spans(token: Token, parts: list[Token]) -> list[tuple[int, int]]:
 
 NAME_AFTER_REACH = 4  # words from a verb to the bare name it takes: "a brièvement occupé dimanche Tessit"
 NOT_A_NAME = frozenset({"DET", "ADP", "PRON", "PUNCT", "NUM", "AUX", "CCONJ", "SCONJ", "SYM"})
+# the verbs an auxiliary is: a capitalised word tagged as one with another lemma is an unknown name the parser
+# read as a verb form ("ont repris jeudi Konna et Douentza": "Konna" an auxiliary)
+AUXILIARY_LEMMAS = frozenset({"être", "avoir", "pouvoir", "devoir", "faire", "aller", "venir", "sembler", "falloir"})
 
 
 def bare_name_after(following: Iterable[Token], time_words: frozenset[str]) -> Token | None:
@@ -112,7 +115,12 @@ def bare_name_after(following: Iterable[Token], time_words: frozenset[str]) -> T
             return None
         if token.pos == "ADV" or token.text == "," or token.text.lower() in time_words:
             continue
-        if token.pos in NOT_A_NAME or not token.text[:1].isupper():
+        if not token.text[:1].isupper() or token.pos in NOT_A_NAME and not _misread_auxiliary(token):
             return None
         return token
     return None
+
+
+def _misread_auxiliary(token: Token) -> bool:
+    """A word tagged as an auxiliary that no auxiliary verb gives: a name the parser read as a verb form."""
+    return token.pos == "AUX" and token.lemma.lower() not in AUXILIARY_LEMMAS
