@@ -181,6 +181,32 @@ TYPE_CASES = [
         "Un minibus est tombé dans une embuscade mardi près de Kaya : douze passagers ont été tués.",
         "Violence against civilians", "Attack", id="passengers-killed-in-an-ambush-are-civilians",
     ),
+    # verbs of a fight between two sides, as the nouns "échange de tirs", "heurts" are
+    pytest.param(
+        "Au Mali, les soldats ont échangé des tirs lundi avec des hommes armés près de Gao.",
+        "Battles", "Armed clash", id="fire-exchanged",
+    ),
+    pytest.param(
+        "Au Mali, les rebelles se sont heurtés samedi aux soldats près de Kidal.",
+        "Battles", "Armed clash", id="ran-into-a-force",
+    ),
+    pytest.param(
+        "Au Tchad, l'armée a lancé dimanche une offensive contre les rebelles près de Mao.",
+        "Battles", "Armed clash", id="offensive-launched-against-a-force",
+    ),
+    pytest.param(
+        "Au Mali, des militaires ont été pris à partie lundi par des hommes armés près de Gao.",
+        "Battles", "Armed clash", id="soldiers-set-upon",
+    ),
+    # a barracks is the army's whatever qualifies it, as a police station is the police's
+    pytest.param(
+        "Au Cameroun, des insurgés ont pris d'assaut samedi la caserne de Mora.",
+        "Battles", "Armed clash", id="barracks-stormed",
+    ),
+    pytest.param(
+        "Au Mali, des jihadistes ont pris d'assaut samedi le village de Kiro, tuant dix civils.",
+        "Violence against civilians", "Attack", id="village-stormed",
+    ),
 ]
 
 
@@ -1814,6 +1840,19 @@ def test_a_bare_town_after_a_capture_verb_is_the_place_taken(pipeline: Pipeline,
                                                               location: str) -> None:
     event = only_event(pipeline, text)
     assert (event.sub_event_type, event.location) == (sub_event_type, location)
+
+
+def test_two_bare_towns_taken_the_first_read_as_an_auxiliary(pipeline: Pipeline) -> None:
+    # before "et Douentza" the parser reads "Konna" as an auxiliary verb: still the first town taken
+    _, events = run(pipeline, "Au Mali, l'armée a repris jeudi Konna et Douentza aux islamistes.")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Government regains territory", "Konna"),
+                                                                ("Government regains territory", "Douentza")]
+
+
+def test_a_mine_hit_is_no_clash(pipeline: Pipeline) -> None:
+    # "heurter" with an object is to hit a thing; "se heurter aux soldats" is to fight them
+    _, events = run(pipeline, "Au Mali, un camion de l'armée a heurté une mine lundi près de Gao.")
+    assert "Armed clash" not in {e.sub_event_type for e in events}
 
 
 @pytest.mark.parametrize(
