@@ -1849,6 +1849,21 @@ def test_two_bare_towns_taken_the_first_read_as_an_auxiliary(pipeline: Pipeline)
                                                                 ("Government regains territory", "Douentza")]
 
 
+def test_a_second_town_the_verb_takes_is_a_second_capture(pipeline: Pipeline) -> None:
+    # the parser hangs "et Quissanga" on the verb, not on the first town: a second place taken all the same
+    _, events = run(pipeline, "Lundi, des combattants du groupe islamiste ont occupé Mocimboa da Praia et Quissanga.")
+    assert [(e.sub_event_type, e.location) for e in events] == [
+        ("Non-state actor overtakes territory", "Mocímboa da Praia"),
+        ("Non-state actor overtakes territory", "Quissanga")]
+
+
+def test_a_compound_tense_with_avoir_is_active_whatever_the_tagger_says(pipeline: Pipeline) -> None:
+    # after "ont" and an adverb the tagger may call "occupé" passive: its subject still took the town
+    event = only_event(pipeline, "Lundi, des combattants du groupe islamiste ont brièvement occupé Mocimboa da Praia.")
+    assert (event.sub_event_type, event.actor1) == ("Non-state actor overtakes territory",
+                                                    "Unidentified Armed Group (Mozambique)")
+
+
 def test_a_mine_hit_is_no_clash(pipeline: Pipeline) -> None:
     # "heurter" with an object is to hit a thing; "se heurter aux soldats" is to fight them
     _, events = run(pipeline, "Au Mali, un camion de l'armée a heurté une mine lundi près de Gao.")

@@ -51,7 +51,7 @@ class PlaceRoles:
             if token.i in taken or _fronted_locative(tokens, token, own) or token.pos == "PROPN" and (
                     token.dep == "obj" and head.pos == "VERB" and head.lemma in self.verbs
                     or token.dep == "nmod" and head.pos == "NOUN" and head.lemma in self.nouns
-                    or token.dep == "conj" and head.i in in_place):
+                    or token.dep == "conj" and (head.i in in_place or _second_object(tokens, token, head, in_place))):
                 found.extend(_name_spans(token, own))
                 in_place.update([token.i, *(t.i for t in own)])
         return found
@@ -119,6 +119,13 @@ def bare_name_after(following: Iterable[Token], time_words: frozenset[str]) -> T
             return None
         return token
     return None
+
+
+def _second_object(tokens: Sequence[Token], name: Token, verb: Token, in_place: set[int]) -> bool:
+    """"ont occupé Mocimboa da Praia et Quissanga": the parser may hang the second name on the verb as its
+    conjunct; after a place the verb took as its object, it is a second place taken."""
+    return verb.pos == "VERB" and any(t.head == verb.i and t.i in in_place and t.i < name.i
+                                      for t in tokens[verb.i + 1 : name.i])
 
 
 def _misread_auxiliary(token: Token) -> bool:
