@@ -1864,6 +1864,13 @@ def test_a_compound_tense_with_avoir_is_active_whatever_the_tagger_says(pipeline
                                                     "Unidentified Armed Group (Mozambique)")
 
 
+def test_fighting_that_opposes_two_armed_groups_names_the_first_first(pipeline: Pipeline) -> None:
+    # "opposé X à Y": Y, named after "à", is the other side, not an unnamed group of the country
+    event = only_event(pipeline, "Des combats ont opposé samedi les rebelles du M23 aux Wazalendo à Sake, dans le "
+                                 "Nord-Kivu.")
+    assert (event.actor1, event.actor2) == ("M23: March 23 Movement", "Mai-Mai Militia")
+
+
 def test_a_mine_hit_is_no_clash(pipeline: Pipeline) -> None:
     # "heurter" with an object is to hit a thing; "se heurter aux soldats" is to fight them
     _, events = run(pipeline, "Au Mali, un camion de l'armée a heurté une mine lundi près de Gao.")
