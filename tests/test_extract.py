@@ -1871,6 +1871,17 @@ def test_fighting_that_opposes_two_armed_groups_names_the_first_first(pipeline: 
     assert (event.actor1, event.actor2) == ("M23: March 23 Movement", "Mai-Mai Militia")
 
 
+def test_a_listed_place_with_its_own_day_is_a_second_event_that_day(pipeline: Pipeline) -> None:
+    # one event per place and day: the second member of the list brings its own day
+    _, events = run(pipeline, "Des affrontements ont éclaté mercredi entre l'armée soudanaise et les FSR à "
+                              "Omdurman, puis jeudi à Bahri.", published=date(2024, 5, 10))
+    assert [(e.location, e.event_date) for e in events] == [("Omdurman", "2024-05-08"),
+                                                            ("Khartoum North", "2024-05-09")]
+    _, events = run(pipeline, "Des combats ont opposé lundi l'armée aux jihadistes à Djibo, et mardi à Arbinda.",
+                    published=date(2024, 5, 10))
+    assert [(e.location, e.event_date) for e in events] == [("Djibo", "2024-05-06"), ("Aribinda", "2024-05-07")]
+
+
 def test_a_mine_hit_is_no_clash(pipeline: Pipeline) -> None:
     # "heurter" with an object is to hit a thing; "se heurter aux soldats" is to fight them
     _, events = run(pipeline, "Au Mali, un camion de l'armée a heurté une mine lundi près de Gao.")
