@@ -1882,6 +1882,13 @@ def test_a_listed_place_with_its_own_day_is_a_second_event_that_day(pipeline: Pi
     assert [(e.location, e.event_date) for e in events] == [("Djibo", "2024-05-06"), ("Aribinda", "2024-05-07")]
 
 
+def test_a_head_noun_left_out_of_the_second_group_is_shared(pipeline: Pipeline) -> None:
+    # "les gangs de X et de Y": the second "de" names the gangs of Y, the head noun left out
+    event = only_event(pipeline, "Des affrontements entre les gangs de Grand Ravine et de Village de Dieu ont fait "
+                                 "cinq morts lundi à Port-au-Prince.")
+    assert (event.actor1, event.actor2) == ("Grand Ravine Gang", "5 Segond Gang")
+
+
 def test_a_mine_hit_is_no_clash(pipeline: Pipeline) -> None:
     # "heurter" with an object is to hit a thing; "se heurter aux soldats" is to fight them
     _, events = run(pipeline, "Au Mali, un camion de l'armée a heurté une mine lundi près de Gao.")
