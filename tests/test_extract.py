@@ -181,6 +181,32 @@ TYPE_CASES = [
         "Un minibus est tombé dans une embuscade mardi près de Kaya : douze passagers ont été tués.",
         "Violence against civilians", "Attack", id="passengers-killed-in-an-ambush-are-civilians",
     ),
+    # verbs of a fight between two sides, as the nouns "échange de tirs", "heurts" are
+    pytest.param(
+        "Au Mali, les soldats ont échangé des tirs lundi avec des hommes armés près de Gao.",
+        "Battles", "Armed clash", id="fire-exchanged",
+    ),
+    pytest.param(
+        "Au Mali, les rebelles se sont heurtés samedi aux soldats près de Kidal.",
+        "Battles", "Armed clash", id="ran-into-a-force",
+    ),
+    pytest.param(
+        "Au Tchad, l'armée a lancé dimanche une offensive contre les rebelles près de Mao.",
+        "Battles", "Armed clash", id="offensive-launched-against-a-force",
+    ),
+    pytest.param(
+        "Au Mali, des militaires ont été pris à partie lundi par des hommes armés près de Gao.",
+        "Battles", "Armed clash", id="soldiers-set-upon",
+    ),
+    # a barracks is the army's whatever qualifies it, as a police station is the police's
+    pytest.param(
+        "Au Cameroun, des insurgés ont pris d'assaut samedi la caserne de Mora.",
+        "Battles", "Armed clash", id="barracks-stormed",
+    ),
+    pytest.param(
+        "Au Mali, des jihadistes ont pris d'assaut samedi le village de Kiro, tuant dix civils.",
+        "Violence against civilians", "Attack", id="village-stormed",
+    ),
 ]
 
 
@@ -2003,6 +2029,59 @@ def test_a_bare_town_after_a_capture_verb_is_the_place_taken(pipeline: Pipeline,
                                                               location: str) -> None:
     event = only_event(pipeline, text)
     assert (event.sub_event_type, event.location) == (sub_event_type, location)
+
+
+def test_two_bare_towns_taken_the_first_read_as_an_auxiliary(pipeline: Pipeline) -> None:
+    # before "et Douentza" the parser reads "Konna" as an auxiliary verb: still the first town taken
+    _, events = run(pipeline, "Au Mali, l'armée a repris jeudi Konna et Douentza aux islamistes.")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Government regains territory", "Konna"),
+                                                                ("Government regains territory", "Douentza")]
+
+
+def test_a_second_town_the_verb_takes_is_a_second_capture(pipeline: Pipeline) -> None:
+    # the parser hangs "et Quissanga" on the verb, not on the first town: a second place taken all the same
+    _, events = run(pipeline, "Lundi, des combattants du groupe islamiste ont occupé Mocimboa da Praia et Quissanga.")
+    assert [(e.sub_event_type, e.location) for e in events] == [
+        ("Non-state actor overtakes territory", "Mocímboa da Praia"),
+        ("Non-state actor overtakes territory", "Quissanga")]
+
+
+def test_a_compound_tense_with_avoir_is_active_whatever_the_tagger_says(pipeline: Pipeline) -> None:
+    # after "ont" and an adverb the tagger may call "occupé" passive: its subject still took the town
+    event = only_event(pipeline, "Lundi, des combattants du groupe islamiste ont brièvement occupé Mocimboa da Praia.")
+    assert (event.sub_event_type, event.actor1) == ("Non-state actor overtakes territory",
+                                                    "Unidentified Armed Group (Mozambique)")
+
+
+def test_fighting_that_opposes_two_armed_groups_names_the_first_first(pipeline: Pipeline) -> None:
+    # "opposé X à Y": Y, named after "à", is the other side, not an unnamed group of the country
+    event = only_event(pipeline, "Des combats ont opposé samedi les rebelles du M23 aux Wazalendo à Sake, dans le "
+                                 "Nord-Kivu.")
+    assert (event.actor1, event.actor2) == ("M23: March 23 Movement", "Mai-Mai Militia")
+
+
+def test_a_listed_place_with_its_own_day_is_a_second_event_that_day(pipeline: Pipeline) -> None:
+    # one event per place and day: the second member of the list brings its own day
+    _, events = run(pipeline, "Des affrontements ont éclaté mercredi entre l'armée soudanaise et les FSR à "
+                              "Omdurman, puis jeudi à Bahri.", published=date(2024, 5, 10))
+    assert [(e.location, e.event_date) for e in events] == [("Omdurman", "2024-05-08"),
+                                                            ("Khartoum North", "2024-05-09")]
+    _, events = run(pipeline, "Des combats ont opposé lundi l'armée aux jihadistes à Djibo, et mardi à Arbinda.",
+                    published=date(2024, 5, 10))
+    assert [(e.location, e.event_date) for e in events] == [("Djibo", "2024-05-06"), ("Aribinda", "2024-05-07")]
+
+
+def test_a_head_noun_left_out_of_the_second_group_is_shared(pipeline: Pipeline) -> None:
+    # "les gangs de X et de Y": the second "de" names the gangs of Y, the head noun left out
+    event = only_event(pipeline, "Des affrontements entre les gangs de Grand Ravine et de Village de Dieu ont fait "
+                                 "cinq morts lundi à Port-au-Prince.")
+    assert (event.actor1, event.actor2) == ("Grand Ravine Gang", "5 Segond Gang")
+
+
+def test_a_mine_hit_is_no_clash(pipeline: Pipeline) -> None:
+    # "heurter" with an object is to hit a thing; "se heurter aux soldats" is to fight them
+    _, events = run(pipeline, "Au Mali, un camion de l'armée a heurté une mine lundi près de Gao.")
+    assert "Armed clash" not in {e.sub_event_type for e in events}
 
 
 @pytest.mark.parametrize(

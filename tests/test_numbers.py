@@ -184,6 +184,9 @@ def test_every_verb_of_killing_leads_a_toll(text: str, count: int) -> None:
         # the first count's noun takes a complement before the list goes on
         ("Des hommes armés ont attaqué un poste, tuant trois policiers de la brigade locale et un passant.", 4),
         ("En tout, trois policiers de la brigade spéciale du district et un passant ont été tués.", 4),
+        # "une" after a preposition that opens the sentence is an article: the source is no conjunct
+        ("Selon une source locale, six soldats et une dizaine d'assaillants ont été tués.", 16),
+        ("D'après un élu, deux gendarmes et trois assaillants ont été tués mardi.", 5),
     ],
 )
 def test_listed_counts_add_up(text: str, count: int) -> None:

@@ -158,6 +158,7 @@ class CueLexicon:
     forces_targets: frozenset[str]  # "ont attaqué une base militaire": the target is a state force...
     forces_qualifiers: frozenset[str]  # ... when qualified by one of these
     police_targets: frozenset[str]  # "le commissariat": a place of the police, whatever qualifies it
+    army_targets: frozenset[str]  # "la caserne": a place of a state force, whatever qualifies it
     police_qualifiers: frozenset[str]  # "un poste de police": a forces target of the police
     crowd_police_words: tuple[str, ...]  # "les forces de sécurité" facing a crowd are its police
     saying_verbs: frozenset[str]  # "l'armée confirme l'attaque": the subject reports the event named as object
@@ -372,6 +373,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         forces_targets=frozenset(data["forces_targets"]),
         forces_qualifiers=frozenset(data["forces_qualifiers"]),
         police_targets=frozenset(data["police_targets"]),
+        army_targets=frozenset(data["army_targets"]),
         police_qualifiers=frozenset(data["police_qualifiers"]),
         crowd_police_words=tuple(data["crowd_police_words"]),
         saying_verbs=frozenset(data["saying_verbs"]),

@@ -11,6 +11,7 @@ publication (codebook section 1).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -510,6 +511,9 @@ def _events_from_frame(
     fatalities = _fatalities(frame.tolls, len(places))
     events = []
     for index, place in enumerate(places):
+        own_day = _own_day(frame, places[index - 1], place) if index else None
+        day, precision, day_ref = ((own_day.value, own_day.precision, own_day) if own_day is not None
+                                   else (event_day, time_precision, date_ref))
         event = Event(
             doc=article.id,
             event_type=event_type,
@@ -525,8 +529,8 @@ def _events_from_frame(
             latitude=place.latitude,
             longitude=place.longitude,
             geo_precision=place.precision,
-            event_date=event_day.isoformat(),
-            time_precision=time_precision,
+            event_date=day.isoformat(),
+            time_precision=precision,
             fatalities=fatalities[index],
             source_outlet=article.source,
         )
@@ -534,8 +538,8 @@ def _events_from_frame(
         event.add_evidence("trigger", article.span(frame.trigger.start, frame.trigger.end))
         if place.start < place.end:
             event.add_evidence("location", article.span(place.start, place.end))
-        if date_ref is not None:
-            event.add_evidence("event_date", article.span(date_ref.start, date_ref.end))
+        if day_ref is not None:
+            event.add_evidence("event_date", article.span(day_ref.start, day_ref.end))
         for name, ref in (("actor1", actor1), ("actor2", actor2)):
             if ref is not None and ref.start < ref.end:
                 # a side the article named elsewhere (the story's protagonist) is evidenced where it was named
@@ -636,7 +640,8 @@ def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[Plac
     if after:
         # the reach is the first member's: "des manifestations ont eu lieu ... dans le centre du pays, à Gafsa,
         # Kasserine et à Jelma" names three places however far the list runs on
-        chosen = _list_from(text, after[0], [p for p in frame.places if p.start > after[0].start], frame.coordinated)
+        chosen = _list_from(text, after[0], [p for p in frame.places if p.start > after[0].start], frame.coordinated,
+                            frame.dates)
     elif before:
         # "les villages de Kfar Kila et de Khiam ont été visés par les raids": every coordinated place
         chosen = [before[-1]]
@@ -645,7 +650,7 @@ def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[Plac
                 break
             chosen.insert(0, place)
     elif not named_taken and (far_after := [p for p in frame.places if p.start >= trigger.end]):
-        chosen = _list_from(text, far_after[0], far_after[1:], frame.coordinated)
+        chosen = _list_from(text, far_after[0], far_after[1:], frame.coordinated, frame.dates)
     elif context.place is not None and not frame.country_level and (
         frame.trigger.category.name != "territory" or frame.unplaced
     ):
@@ -691,17 +696,35 @@ def _unit_within(text: str, province: PlaceRef, places: list[PlaceRef]) -> Place
 
 
 def _list_from(text: str, first: PlaceRef, following: list[PlaceRef],
-               coordinated: set[tuple[int, int]]) -> list[PlaceRef]:
+               coordinated: set[tuple[int, int]], days: Sequence[DateRef] = ()) -> list[PlaceRef]:
     """``first`` and the places after it that go on the list it opens ("à Gafsa, Kasserine et à Jelma"), by its
-    words or by the nouns the tree coordinates ("des positions à Homs et des dépôts à Hama")."""
+    words or by the nouns the tree coordinates ("des positions à Homs et des dépôts à Hama"); a member may bring
+    its own day (``days``: "mercredi à Omdurman, puis jeudi à Bahri")."""
     chosen = [first]
     for place in following:
         if situates(text, chosen[-1], place):
             continue  # "Kara et Yabroud, au nord de Damas, et Alep": Damas only situates the towns before it
-        if not listed_together(text, chosen[-1], place) and (chosen[-1].start, place.start) not in coordinated:
+        if not listed_together(text, chosen[-1], place) and (chosen[-1].start, place.start) not in coordinated \
+                and not listed_together(_without_days(text, chosen[-1].end, place.start, days), chosen[-1], place):
             break
         chosen.append(place)
     return chosen
+
+
+def _without_days(text: str, start: int, end: int, days: Sequence[DateRef]) -> str:
+    """The text with the days named between ``start`` and ``end`` blanked out: "à Omdurman, puis jeudi à Bahri"
+    lists two places as "à Omdurman, puis à Bahri" does."""
+    for day in days:
+        if day.kind == "day" and start <= day.start and day.end <= end:
+            text = text[: day.start] + " " * (day.end - day.start) + text[day.end :]
+    return text
+
+
+def _own_day(frame: Frame, before: PlaceRef, place: PlaceRef) -> DateRef | None:
+    """The day a listed place brings with it, named between the place before it and itself ("mercredi à
+    Omdurman, puis jeudi à Bahri")."""
+    return next((d for d in frame.dates if d.kind == "day" and before.end <= d.start and d.end <= place.start),
+                None)
 
 
 def _unique_places(places: list[PlaceRef]) -> list[PlaceRef]:

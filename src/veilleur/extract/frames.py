@@ -269,9 +269,11 @@ def frames_for_sentence(
                                       or _counted_people_of_a_nation(tree, noun, actors)) or _inside_a_venue(
                                           tree, token, cues.civilian_venues)
         frame.forces_target = _hits(tree, token, found_roles.patients, sentence_dates,
-                                    _a_place_of(tree, cues, cues.forces_qualifiers))
+                                    _a_place_of(tree, cues, cues.forces_qualifiers,
+                                                cues.police_targets | cues.army_targets))
         frame.police_target = frame.forces_target and _hits(
-            tree, token, found_roles.patients, sentence_dates, _a_place_of(tree, cues, cues.police_qualifiers))
+            tree, token, found_roles.patients, sentence_dates,
+            _a_place_of(tree, cues, cues.police_qualifiers, cues.police_targets))
         if not cumulative:
             # "les proches des victimes de l'explosion, qui a tué 200 personnes, ont manifesté": the blast's toll
             others = subject_relatives_on_others(tree, token, _noun_phrase(tree, token) if token.pos == "NOUN"
@@ -473,10 +475,12 @@ def _inside_a_venue(tree: Tree, trigger: Token, venues: frozenset[str]) -> bool:
                for t in tree.subtree(trigger) if t.i != trigger.i)
 
 
-def _a_place_of(tree: Tree, cues: CueLexicon, qualifiers: frozenset[str]) -> Callable[[Token], bool]:
-    """A place or unit of a state force: a police station ("le commissariat"), or a base, post or convoy the
-    ``qualifiers`` make the force's ("une base militaire", "un convoi de l'armée", "un poste de police")."""
-    return lambda noun: noun.lemma in cues.police_targets or noun.lemma in cues.forces_targets and any(
+def _a_place_of(tree: Tree, cues: CueLexicon, qualifiers: frozenset[str],
+                as_such: frozenset[str]) -> Callable[[Token], bool]:
+    """A place or unit of a state force: one that is the force's ``as_such`` ("le commissariat", "la caserne"),
+    or a base, post or convoy the ``qualifiers`` make the force's ("une base militaire", "un convoi de l'armée",
+    "un poste de police")."""
+    return lambda noun: noun.lemma in as_such or noun.lemma in cues.forces_targets and any(
         k.lemma in qualifiers for k in tree.children(noun))
 
 

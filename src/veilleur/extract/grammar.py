@@ -321,7 +321,10 @@ def roles(
     misread = [s for s in subjects if not passive and s.i > trigger.i and _has_no_subject(tree, trigger)]
     subjects = [s for s in subjects if s not in misread]
     if not subjects and not passive:
-        subjects = [k for k in kids if k.dep in PASSIVE_SUBJECT_DEPS and trigger.feature("Voice") != "Pass"]
+        # ... unless the verb is passive: the tagger may say so of a participle after "avoir" and an adverb ("ont
+        # brièvement occupé"), which is active all the same
+        subjects = [k for k in kids if k.dep in PASSIVE_SUBJECT_DEPS
+                    and (trigger.feature("Voice") != "Pass" or _with_avoir_only(kids))]
     resolved = []
     for subject in subjects:
         antecedent = _antecedent(tree, subject, trigger)
@@ -341,6 +344,12 @@ def roles(
         agents=_spans(tree, _with_conjuncts(tree, agents_from), exclude=exclude),
         patients=_spans(tree, _with_conjuncts(tree, patients_from), exclude=exclude),
     )
+
+
+def _with_avoir_only(kids: list[Token]) -> bool:
+    """A compound tense made with "avoir" and no "être" ("ont occupé"): the active voice."""
+    auxiliary = {k.lemma for k in kids if k.dep.startswith("aux")}
+    return "avoir" in auxiliary and "être" not in auxiliary
 
 
 # verbs whose infinitive complement has its own agent after it ("a laissé partir les otages")

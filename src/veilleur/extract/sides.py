@@ -88,6 +88,7 @@ HOLDER = re.compile(r"\b(?:bastions?|fiefs?|places? fortes?)\s+(?:\w+\s+)?(?:de\
 RECIPROCAL = re.compile(r"\bs(?:e\s+|['’]\s*)(?:(?:sont|est|étaient|était|seraient|serait)\s+)?(?:\w+\s+)?$",
                         re.IGNORECASE)
 RELATIVE_SUBJECT = re.compile(r"[\s,]*(?:qui|lesquels|lesquelles|lequel|laquelle)\b", re.IGNORECASE)
+OPPOSED_TO = re.compile(r"\s*(?:à|aux|au)\s+(?:(?:la|le|les|des)\s+|l['’]\s*)?$", re.IGNORECASE)  # "opposé X à Y"
 APPOSITION = re.compile(r"^[\s,]*(?:son|leur|ses|leurs) alliée?s?[\s,]*$", re.IGNORECASE)
 
 
@@ -257,6 +258,11 @@ def sides(
         subject_group, object_group = object_group, subject_group
     # (two names of one side are one: "l'armée malienne a perdu douze soldats dans une embuscade" names who was hit)
     named_sides = _unique(object_group)
+    if category.name == "clash" and not subject_group and len(named_sides) == 1:
+        # "des combats ont opposé les rebelles du M23 aux Wazalendo": the side opposed to the first, named after
+        # "à", is the other side of the fight
+        named_sides += [a for a in frame.patients if a.start >= named_sides[0].end
+                        and OPPOSED_TO.match(text, named_sides[0].end, a.start)][:1]
     if (category.name == "clash" and not subject_group and len(named_sides) > 1
             and not _same_side(named_sides[0], named_sides[1])):
         # "des combats ont opposé l'armée israélienne et le Hamas", "combats entre Tsahal et le Hamas": fighting

@@ -398,7 +398,30 @@ class ActorRegistry:
         a text asked about without and then with its country is matched once."""
         folded = _fold(text)
         candidates = [self._extend(c, folded, text) for c in self._candidates(folded, text)]
+        candidates += list(self._elided(candidates, folded))
         return ActorScan(text, folded, tuple(_select(candidates)))
+
+    def _elided(self, candidates: list[_Candidate], folded: _Folded) -> Iterator[_Candidate]:
+        """"les gangs de Grand Ravine et de Village de Dieu": a group named by its head noun and "de" its place,
+        coordinated with another "de" that leaves the head out, names a second group the head and that
+        complement make ("gangs de Village de Dieu")."""
+        lower = folded.lower
+        for candidate in candidates:
+            if candidate.entry.kind != _ACTOR:
+                continue
+            head = _ELIDED_HEAD.match(lower, candidate.start, candidate.end)
+            after = _ELIDED_JOIN.match(lower, candidate.end)
+            if head is None or after is None:
+                continue
+            words = lower[after.end():].split(" ")[:_ELIDED_WORDS]
+            for count in range(len(words), 0, -1):
+                key = f"{head.group(1)} {after.group(1)} {' '.join(words[:count])}"
+                found = self._automaton.get(key, None)
+                entries = [e for e in found[1] if e.kind == _ACTOR and not e.cased_key] if found else []
+                if entries:
+                    end = after.end() + len(" ".join(words[:count]))
+                    yield _Candidate(after.start(1), end, entries[0])
+                    break
 
     def resolve(self, scan: ActorScan, country: str | None = None) -> list[ActorMention]:
         """The mentions of a :meth:`scan` (of this registry) for the event's ``country``, as :meth:`find`."""
@@ -528,6 +551,11 @@ def _put_key(entries: _Entries, key: str, entry: _Entry) -> None:
     bucket = entries.setdefault(key, [])
     if entry not in bucket:
         bucket.append(entry)
+
+
+_ELIDED_HEAD = re.compile(r"(\w+) (?:de|du|des) ")  # "gangs de ...": a head noun and its "de"
+_ELIDED_JOIN = re.compile(r" et (de|du|des) ")  # "... et de Village de Dieu": the head left out
+_ELIDED_WORDS = 5  # words of the second complement tried, longest first
 
 
 def _build_automaton(entries: Mapping[str, list[_Entry]]) -> Any:

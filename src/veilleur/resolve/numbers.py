@@ -519,8 +519,9 @@ def _later_conjunct_pattern() -> re.Pattern[str]:
                       rf"(?P<words>{_conjunct_words(trailing=True)}{{0,3}})(?![\w-])")
 
 
-# "dans un village", "d'une famille": "un" after a preposition is an article, not a count
-ARTICLE_AFTER = re.compile(r"(?<![\w-])(?:dans|sur|sous|a|de|d'|par|pour|vers|avec|chez|contre)\s*$")
+# "dans un village", "d'une famille", "selon une source": "un" after a preposition is an article, not a count
+ARTICLE_AFTER = re.compile(
+    r"(?<![\w-])(?:dans|sur|sous|a|de|d'|par|pour|vers|avec|chez|contre|selon|apres|parmi|malgre|sans)\s*$")
 
 
 def _listed_count(folded: str, match: re.Match[str], offset: int = 0) -> int | None:

@@ -51,7 +51,7 @@ class PlaceRoles:
             if token.i in taken or _fronted_locative(tokens, token, own) or token.pos == "PROPN" and (
                     token.dep == "obj" and head.pos == "VERB" and head.lemma in self.verbs
                     or token.dep == "nmod" and head.pos == "NOUN" and head.lemma in self.nouns
-                    or token.dep == "conj" and head.i in in_place):
+                    or token.dep == "conj" and (head.i in in_place or _second_object(tokens, token, head, in_place))):
                 found.extend(_name_spans(token, own))
                 in_place.update([token.i, *(t.i for t in own)])
             elif _placed_by_a(tokens, token):
@@ -110,6 +110,9 @@ def _name_spans(token: Token, parts: list[Token]) -> list[tuple[int, int]]:
 
 NAME_AFTER_REACH = 4  # words from a verb to the bare name it takes: "a brièvement occupé dimanche Tessit"
 NOT_A_NAME = frozenset({"DET", "ADP", "PRON", "PUNCT", "NUM", "AUX", "CCONJ", "SCONJ", "SYM"})
+# the verbs an auxiliary is: a capitalised word tagged as one with another lemma is an unknown name the parser
+# read as a verb form ("ont repris jeudi Konna et Douentza": "Konna" an auxiliary)
+AUXILIARY_LEMMAS = frozenset({"être", "avoir", "pouvoir", "devoir", "faire", "aller", "venir", "sembler", "falloir"})
 
 
 def bare_name_after(following: Iterable[Token], time_words: frozenset[str]) -> Token | None:
@@ -123,7 +126,19 @@ def bare_name_after(following: Iterable[Token], time_words: frozenset[str]) -> T
             return None
         if token.pos == "ADV" or token.text == "," or token.text.lower() in time_words:
             continue
-        if token.pos in NOT_A_NAME or not token.text[:1].isupper():
+        if not token.text[:1].isupper() or token.pos in NOT_A_NAME and not _misread_auxiliary(token):
             return None
         return token
     return None
+
+
+def _second_object(tokens: Sequence[Token], name: Token, verb: Token, in_place: set[int]) -> bool:
+    """"ont occupé Mocimboa da Praia et Quissanga": the parser may hang the second name on the verb as its
+    conjunct; after a place the verb took as its object, it is a second place taken."""
+    return verb.pos == "VERB" and any(t.head == verb.i and t.i in in_place and t.i < name.i
+                                      for t in tokens[verb.i + 1 : name.i])
+
+
+def _misread_auxiliary(token: Token) -> bool:
+    """A word tagged as an auxiliary that no auxiliary verb gives: a name the parser read as a verb form."""
+    return token.pos == "AUX" and token.lemma.lower() not in AUXILIARY_LEMMAS
