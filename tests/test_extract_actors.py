@@ -92,3 +92,23 @@ def test_a_civilian_shot_dead_by_gunmen_is_the_victim_of_an_attack(pipeline: Pip
     event = only_event(pipeline, "Un civil a été abattu jeudi par des hommes armés à Beni, au Nord-Kivu.")
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Attack", "Unidentified Armed Group (Democratic Republic of Congo)", "Civilians (Democratic Republic of Congo)")
+
+
+@pytest.mark.parametrize("text", [
+    "Les policiers ont affronté des gangs armés lundi à Port-au-Prince, en Haïti.",
+    "Les agents de la police nationale ont abattu jeudi trois chefs de gang à Cabaret, en Haïti.",
+])
+def test_gangs_the_text_does_not_name_are_an_unidentified_armed_group(pipeline: Pipeline, text: str) -> None:
+    # "des gangs", "un gang" with no name of its own: an armed group the text does not name, not nobody
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Police Forces of Haiti", "Unidentified Armed Group (Haiti)")
+
+
+@pytest.mark.parametrize("text", [
+    "Des colons israéliens ont incendié mercredi des voitures à Huwara, en Cisjordanie.",
+    "Un berger palestinien a été tué jeudi par des colons près de Ramallah, en Cisjordanie.",
+])
+def test_settlers_are_named_as_acled_names_them(pipeline: Pipeline, text: str) -> None:
+    # ACLED names Israel's settlers in the West Bank "Settlers (Israel)", not an unidentified armed group
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Settlers (Israel)", "Civilians (Palestine)")
