@@ -96,7 +96,7 @@ def test_a_civilian_shot_dead_by_gunmen_is_the_victim_of_an_attack(pipeline: Pip
 
 @pytest.mark.parametrize("text", [
     "Les policiers ont affronté des gangs armés lundi à Port-au-Prince, en Haïti.",
-    "Les agents de la police nationale ont abattu jeudi trois chefs de gang à Cabaret, en Haïti.",
+    "Les agents de la police nationale ont abattu jeudi trois chefs de gangs à Cabaret, en Haïti.",
 ])
 def test_gangs_the_text_does_not_name_are_an_unidentified_armed_group(pipeline: Pipeline, text: str) -> None:
     # "des gangs", "un gang" with no name of its own: an armed group the text does not name, not nobody
@@ -112,3 +112,13 @@ def test_settlers_are_named_as_acled_names_them(pipeline: Pipeline, text: str) -
     # ACLED names Israel's settlers in the West Bank "Settlers (Israel)", not an unidentified armed group
     event = only_event(pipeline, text)
     assert (event.actor1, event.actor2) == ("Settlers (Israel)", "Civilians (Palestine)")
+
+
+@pytest.mark.parametrize("text", [
+    "Des chasseurs dozos ont attaqué mardi le hameau de Kori, dans le sud du Mali, tuant cinq civils.",
+    "Des chasseurs traditionnels dozos ont tué trois bergers jeudi près de Djenné, au Mali.",
+])
+def test_hunters_a_group_is_named_by_are_no_aircraft(pipeline: Pipeline, text: str) -> None:
+    # "chasseurs" names fighter jets elsewhere; here it opens the Dozo hunters' name: their attack, on the ground
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == ("Attack", "Dozo Militia", "Civilians (Mali)")

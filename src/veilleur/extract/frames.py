@@ -154,7 +154,7 @@ def frames_for_sentence(
                                                      crowd=bool(f[0].category.crowd)) is None
                 and not _an_ordinary_crime_arrest(text, sentence, f[0], cues)]
 
-    candidates = triggers.find(tree)
+    candidates = triggers.find(tree, _aircraft_words_naming_people(tree, mentions.actors_in(start, end), cues))
     # a cue that is an event only alone ("tuant douze civils") counts only where no other cue reports one and
     # the sentence tells no total ("l'insurrection qui a tué 20 000"): it is not read for exclusions otherwise
     found = reporting([f for f in candidates if not f[0].category.only_alone])
@@ -280,6 +280,16 @@ def frames_for_sentence(
     frames = _fold_objects_into_verbs(frames, tree, triggers.time_nouns)
     frames = _fold_means_into_acts(frames, tree, triggers.gunfire_nouns)
     return _drop_subsumed_frames(_grenades_into_the_fight(frames, tree, triggers.gunfire_nouns), tree)
+
+
+def _aircraft_words_naming_people(tree: Tree, actors: Sequence[ActorRef], cues: CueLexicon) -> frozenset[int]:
+    """"des chasseurs dozos ont attaqué", "les chasseurs traditionnels": a word that names aircraft elsewhere
+    ("chasseurs") opens the registry's name of an armed group of people (the Dozo hunters), which goes on with
+    no preposition after it; "les drones du Hezbollah", "les avions de la coalition" are aircraft of a side."""
+    return frozenset(
+        t.i for a in actors if not a.state and not a.generic for t in tree.tokens
+        if a.start <= t.start and t.end < a.end and cues.aircraft.fullmatch(t.text)
+        and (after := tree.get(t.i + 1)) is not None and after.start < a.end and after.pos != "ADP")
 
 
 def _in_a_country(text: str, start: int, end: int, cues: CueLexicon) -> bool:

@@ -300,8 +300,11 @@ class TriggerLexicon:
     place_nouns: frozenset[str]  # "ville", "village", "région": nouns that name a place
     relative_days: RelativeDays
 
-    def find(self, tree: Tree) -> list[tuple[Trigger, Token, TriggerRow]]:
-        """Each token that some row accepts, with the first such row (rows are ordered specific first)."""
+    def find(self, tree: Tree, named_people: frozenset[int] = frozenset()) -> list[tuple[Trigger, Token, TriggerRow]]:
+        """Each token that some row accepts, with the first such row (rows are ordered specific first).
+
+        ``named_people``: the words that name aircraft elsewhere but open the name of a group of people here
+        ("des chasseurs dozos"): no row's ``with`` test passes on them."""
         found = []
         # the words a hyphen follows, found in one pass: most words are neither a cue nor a compound's first half
         before_hyphen = {t.i - 1 for t in tree.tokens if t.text == "-"}
@@ -326,6 +329,8 @@ class TriggerLexicon:
                 if held and row.category.event_type == REMOTE_VIOLENCE:
                     continue  # "ont découvert une cache contenant des obus": the find is the event
                 matched = row.match(tree, token, self.time_nouns, around)
+                if matched and named_people:
+                    matched = [k for k in matched if k.i not in named_people] or None
                 if matched is None or matched and all(self._compound_tail(tree, k) for k in matched):
                     continue  # "des tirs de lance-roquettes" are no shelling
                 taken = -1
