@@ -122,3 +122,19 @@ def test_hunters_a_group_is_named_by_are_no_aircraft(pipeline: Pipeline, text: s
     # "chasseurs" names fighter jets elsewhere; here it opens the Dozo hunters' name: their attack, on the ground
     event = only_event(pipeline, text)
     assert (event.sub_event_type, event.actor1, event.actor2) == ("Attack", "Dozo Militia", "Civilians (Mali)")
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("Le Hezbollah a tiré des missiles antichars sur une caserne israélienne à Metoula.",
+     "Hezbollah", "Military Forces of Israel"),
+    ("Des roquettes ont visé jeudi une base américaine près de Deir ez-Zor, en Syrie.",
+     "Unidentified Armed Group (Syria)", "Military Forces of the United States"),
+    ("Des rebelles ont attaqué une patrouille tchadienne jeudi près de Bardaï, au Tchad.",
+     "Unidentified Armed Group (Chad)", "Military Forces of Chad"),
+])
+def test_a_base_or_a_patrol_a_nationality_qualifies_is_that_states_force(
+    pipeline: Pipeline, text: str, actor1: str, actor2: str
+) -> None:
+    # "une caserne israélienne", "une base américaine": the force hit is the state's, not the people of the place
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
