@@ -138,3 +138,13 @@ def test_a_base_or_a_patrol_a_nationality_qualifies_is_that_states_force(
     # "une caserne israélienne", "une base américaine": the force hit is the state's, not the people of the place
     event = only_event(pipeline, text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "Des militaires centrafricains et des mercenaires russes ont tué dix civils jeudi à Bria.",
+    "Les forces armées centrafricaines et les Russes de Wagner ont repris jeudi la ville de Bambari.",
+])
+def test_russian_mercenaries_beside_an_african_army_are_wagner(pipeline: Pipeline, text: str) -> None:
+    # "les mercenaires russes", "les Russes de Wagner": the Wagner Group, fighting beside the army it serves
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.assoc_actor_1) == ("Military Forces of the Central African Republic", "Wagner Group")
