@@ -148,3 +148,14 @@ def test_russian_mercenaries_beside_an_african_army_are_wagner(pipeline: Pipelin
     # "les mercenaires russes", "les Russes de Wagner": the Wagner Group, fighting beside the army it serves
     event = only_event(pipeline, text)
     assert (event.actor1, event.assoc_actor_1) == ("Military Forces of the Central African Republic", "Wagner Group")
+
+
+@pytest.mark.parametrize("text", [
+    "Des soldats maliens ont sauté sur une mine jeudi près de Douentza.",
+    "Une patrouille de l'armée malienne a roulé sur un engin explosif jeudi près de Douentza.",
+])
+def test_soldiers_who_drove_onto_a_mine_were_hit_by_it(pipeline: Pipeline, text: str) -> None:
+    # "ont sauté sur une mine": the subject suffers the blast; who laid the mine is unnamed
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Remote explosive/landmine/IED", "Unidentified Armed Group (Mali)", "Military Forces of Mali")

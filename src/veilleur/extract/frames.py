@@ -256,7 +256,10 @@ def frames_for_sentence(
         reporters = _reporters_of(tree, token, cues.saying_verbs)
         frame.actors_before = [a for a in frame.actors_before if not any(s <= a.start < e for s, e in reporters)]
         found_roles = _agent_via(tree, token, row.agent_via) if row.agent_via else roles(
-            tree, token, triggers.support_verbs, nominal, triggers.undergo_words, triggers.harm_verbs
+            tree, token, triggers.support_verbs, nominal,
+            # "a sauté sur une mine": the verbs whose oblique the subject suffers, only for an oblique
+            triggers.undergo_words | (triggers.undergo_on_words if token.dep.startswith("obl") else frozenset()),
+            triggers.harm_verbs,
         )
         frame.undergone = found_roles.undergone
         frame.agents = _actors_within(actors, found_roles.agents)

@@ -266,6 +266,7 @@ class TriggerLexicon:
     support_verbs: frozenset[str]
     governing_verbs: frozenset[str]  # the words a row's cue must hang on ("signer", "conclure" a ceasefire)
     undergo_words: frozenset[str]  # "tombé dans une embuscade", "a subi une attaque": the subject suffers
+    undergo_on_words: frozenset[str]  # "a sauté sur une mine": ... when the noun is their oblique
     harm_verbs: frozenset[str]  # "ont tué quatre soldats dans une embuscade": the subject set the ambush
     state_participles: frozenset[str]  # "des hommes armés", "une balle perdue": what the noun is, no event of its own
     plan_lemmas: frozenset[str]
@@ -514,6 +515,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         support_verbs=frozenset(data["support_verbs"]),
         governing_verbs=frozenset(lemma for row in rows if row.head is not None for lemma in row.head.lemmas),
         undergo_words=frozenset(data["undergo_words"]),
+        undergo_on_words=frozenset(data.get("undergo_on_words", [])),
         harm_verbs=frozenset(data["harm_verbs"]),
         state_participles=frozenset(data["state_participles"]),
         plan_lemmas=frozenset(data["plan_lemmas"]),
