@@ -159,3 +159,14 @@ def test_soldiers_who_drove_onto_a_mine_were_hit_by_it(pipeline: Pipeline, text:
     event = only_event(pipeline, text)
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Remote explosive/landmine/IED", "Unidentified Armed Group (Mali)", "Military Forces of Mali")
+
+
+@pytest.mark.parametrize("text", [
+    "Plusieurs terroristes ont été neutralisés par des vecteurs aériens burkinabè près de Djibo jeudi.",
+    "Des terroristes ont été neutralisés par l'aviation burkinabè près de Djibo jeudi.",
+])
+def test_fighters_neutralised_by_aircraft_died_in_an_air_strike(pipeline: Pipeline, text: str) -> None:
+    # "neutralisés par l'aviation", as "tués par un drone": the strike of the state's aircraft, not a ground fight
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Air/drone strike", "Military Forces of Burkina Faso", "Unidentified Armed Group (Burkina Faso)")
