@@ -170,3 +170,17 @@ def test_fighters_neutralised_by_aircraft_died_in_an_air_strike(pipeline: Pipeli
     event = only_event(pipeline, text)
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Air/drone strike", "Military Forces of Burkina Faso", "Unidentified Armed Group (Burkina Faso)")
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("Des combats opposant les FSR à l'armée soudanaise ont fait trente morts jeudi à El-Obeid.",
+     "RSF: Rapid Support Forces", "Military Forces of Sudan"),
+    ("Des affrontements ont opposé le M23 aux FARDC jeudi à Sake, au Nord-Kivu.",
+     "M23: March 23 Movement", "Military Forces of the Democratic Republic of Congo"),
+])
+def test_a_fight_opposing_one_side_to_another_names_the_first_first(
+    pipeline: Pipeline, text: str, first: str, second: str
+) -> None:
+    # "opposer A à B" gives no initiator: the side named first is actor1, the state or not
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (first, second)
