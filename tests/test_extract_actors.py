@@ -184,3 +184,14 @@ def test_a_fight_opposing_one_side_to_another_names_the_first_first(
     # "opposer A à B" gives no initiator: the side named first is actor1, the state or not
     event = only_event(pipeline, text)
     assert (event.actor1, event.actor2) == (first, second)
+
+
+@pytest.mark.parametrize("text", [
+    "Un chef jihadiste a été tué jeudi par l'armée près de Djibo, au Burkina Faso.",
+    "Les soldats ont abattu un commandant terroriste jeudi près de Djibo, au Burkina Faso.",
+])
+def test_a_leader_a_groups_label_qualifies_is_of_that_group(pipeline: Pipeline, text: str) -> None:
+    # "un chef jihadiste": the label, an adjective after "chef", names the group he leads, the side hit
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (
+        "Military Forces of Burkina Faso", "Unidentified Armed Group (Burkina Faso)")
