@@ -92,3 +92,106 @@ def test_a_civilian_shot_dead_by_gunmen_is_the_victim_of_an_attack(pipeline: Pip
     event = only_event(pipeline, "Un civil a été abattu jeudi par des hommes armés à Beni, au Nord-Kivu.")
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Attack", "Unidentified Armed Group (Democratic Republic of Congo)", "Civilians (Democratic Republic of Congo)")
+
+
+@pytest.mark.parametrize("text", [
+    "Les policiers ont affronté des gangs armés lundi à Port-au-Prince, en Haïti.",
+    "Les agents de la police nationale ont abattu jeudi trois chefs de gangs à Cabaret, en Haïti.",
+])
+def test_gangs_the_text_does_not_name_are_an_unidentified_armed_group(pipeline: Pipeline, text: str) -> None:
+    # "des gangs", "un gang" with no name of its own: an armed group the text does not name, not nobody
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Police Forces of Haiti", "Unidentified Armed Group (Haiti)")
+
+
+@pytest.mark.parametrize("text", [
+    "Des colons israéliens ont incendié mercredi des voitures à Huwara, en Cisjordanie.",
+    "Un berger palestinien a été tué jeudi par des colons près de Ramallah, en Cisjordanie.",
+])
+def test_settlers_are_named_as_acled_names_them(pipeline: Pipeline, text: str) -> None:
+    # ACLED names Israel's settlers in the West Bank "Settlers (Israel)", not an unidentified armed group
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Settlers (Israel)", "Civilians (Palestine)")
+
+
+@pytest.mark.parametrize("text", [
+    "Des chasseurs dozos ont attaqué mardi le hameau de Kori, dans le sud du Mali, tuant cinq civils.",
+    "Des chasseurs traditionnels dozos ont tué trois bergers jeudi près de Djenné, au Mali.",
+])
+def test_hunters_a_group_is_named_by_are_no_aircraft(pipeline: Pipeline, text: str) -> None:
+    # "chasseurs" names fighter jets elsewhere; here it opens the Dozo hunters' name: their attack, on the ground
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == ("Attack", "Dozo Militia", "Civilians (Mali)")
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("Le Hezbollah a tiré des missiles antichars sur une caserne israélienne à Metoula.",
+     "Hezbollah", "Military Forces of Israel"),
+    ("Des roquettes ont visé jeudi une base américaine près de Deir ez-Zor, en Syrie.",
+     "Unidentified Armed Group (Syria)", "Military Forces of the United States"),
+    ("Des rebelles ont attaqué une patrouille tchadienne jeudi près de Bardaï, au Tchad.",
+     "Unidentified Armed Group (Chad)", "Military Forces of Chad"),
+])
+def test_a_base_or_a_patrol_a_nationality_qualifies_is_that_states_force(
+    pipeline: Pipeline, text: str, actor1: str, actor2: str
+) -> None:
+    # "une caserne israélienne", "une base américaine": the force hit is the state's, not the people of the place
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "Des militaires centrafricains et des mercenaires russes ont tué dix civils jeudi à Bria.",
+    "Les forces armées centrafricaines et les Russes de Wagner ont repris jeudi la ville de Bambari.",
+])
+def test_russian_mercenaries_beside_an_african_army_are_wagner(pipeline: Pipeline, text: str) -> None:
+    # "les mercenaires russes", "les Russes de Wagner": the Wagner Group, fighting beside the army it serves
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.assoc_actor_1) == ("Military Forces of the Central African Republic", "Wagner Group")
+
+
+@pytest.mark.parametrize("text", [
+    "Des soldats maliens ont sauté sur une mine jeudi près de Douentza.",
+    "Une patrouille de l'armée malienne a roulé sur un engin explosif jeudi près de Douentza.",
+])
+def test_soldiers_who_drove_onto_a_mine_were_hit_by_it(pipeline: Pipeline, text: str) -> None:
+    # "ont sauté sur une mine": the subject suffers the blast; who laid the mine is unnamed
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Remote explosive/landmine/IED", "Unidentified Armed Group (Mali)", "Military Forces of Mali")
+
+
+@pytest.mark.parametrize("text", [
+    "Plusieurs terroristes ont été neutralisés par des vecteurs aériens burkinabè près de Djibo jeudi.",
+    "Des terroristes ont été neutralisés par l'aviation burkinabè près de Djibo jeudi.",
+])
+def test_fighters_neutralised_by_aircraft_died_in_an_air_strike(pipeline: Pipeline, text: str) -> None:
+    # "neutralisés par l'aviation", as "tués par un drone": the strike of the state's aircraft, not a ground fight
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Air/drone strike", "Military Forces of Burkina Faso", "Unidentified Armed Group (Burkina Faso)")
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("Des combats opposant les FSR à l'armée soudanaise ont fait trente morts jeudi à El-Obeid.",
+     "RSF: Rapid Support Forces", "Military Forces of Sudan"),
+    ("Des affrontements ont opposé le M23 aux FARDC jeudi à Sake, au Nord-Kivu.",
+     "M23: March 23 Movement", "Military Forces of the Democratic Republic of Congo"),
+])
+def test_a_fight_opposing_one_side_to_another_names_the_first_first(
+    pipeline: Pipeline, text: str, first: str, second: str
+) -> None:
+    # "opposer A à B" gives no initiator: the side named first is actor1, the state or not
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (first, second)
+
+
+@pytest.mark.parametrize("text", [
+    "Un chef jihadiste a été tué jeudi par l'armée près de Djibo, au Burkina Faso.",
+    "Les soldats ont abattu un commandant terroriste jeudi près de Djibo, au Burkina Faso.",
+])
+def test_a_leader_a_groups_label_qualifies_is_of_that_group(pipeline: Pipeline, text: str) -> None:
+    # "un chef jihadiste": the label, an adjective after "chef", names the group he leads, the side hit
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (
+        "Military Forces of Burkina Faso", "Unidentified Armed Group (Burkina Faso)")

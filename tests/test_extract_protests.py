@@ -123,3 +123,17 @@ def test_fighters_who_give_themselves_up_to_peacekeepers_surrender(pipeline: Pip
                                  "Rutshuru.")
     assert [(e.sub_event_type, e.actor1, e.event_date) for e in events] == [
         ("Agreement", "M23: March 23 Movement", "2024-05-06")]
+
+
+@pytest.mark.parametrize(("text", "country", "force"), [
+    ("Des émeutiers en colère contre la police ont incendié un commissariat jeudi à Bouaké, en Côte d'Ivoire.",
+     "Ivory Coast", "Police Forces of Ivory Coast"),
+    ("Des jeunes en colère contre les gendarmes ont saccagé une brigade mercredi à Kankan, en Guinée.",
+     "Guinea", "Police Forces of Guinea"),
+])
+def test_the_force_a_crowd_is_angry_with_is_not_one_of_the_crowd(
+    pipeline: Pipeline, text: str, country: str, force: str
+) -> None:
+    # "en colère contre la police": the police is what the crowd acts against, not a side that burnt its own post
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events_of(pipeline, text)] == [
+        ("Violent demonstration", f"Rioters ({country})", force)]

@@ -14,8 +14,10 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from veilleur.annotate import Annotation, Annotator, Token
+from veilleur.datafiles import load_json
 from veilleur.extract.cues import CueLexicon, load_cues
 from veilleur.extract.events import extract_events
 from veilleur.extract.mentions import (
@@ -247,7 +249,7 @@ class Pipeline:
             if article.published
             else []
         )
-        modifiers = _adjectives(annotation.tokens)
+        modifiers = _adjectives(annotation.tokens, _leader_heads())
         actors = [
             ActorRef(m.start, m.end, m.actor.name, m.actor.country, m.actor.state, m.generic, m.actor.government_ally,
                      fights_for=m.actor.fights_for, anonymous=m.anonymous,
@@ -373,12 +375,20 @@ def _counts_a_side(text: str, end: int, sides: SpanIndex) -> bool:
     return link is not None and sides.overlaps(link.end(), link.end() + _BREAKDOWN_REACH)
 
 
-def _adjectives(tokens: list[Token]) -> set[tuple[int, int]]:
+def _adjectives(tokens: list[Token], leaders: frozenset[str] = frozenset()) -> set[tuple[int, int]]:
     """The spans of the words the parser reads as adjectives: "une attaque armée", "des hommes armés" name no army.
     A word a determiner or a number opens is a noun ("ont neutralisé plusieurs terroristes jeudi": the parser may
-    take the day that follows for the noun the word qualifies; such words never stand before their noun)."""
+    take the day that follows for the noun the word qualifies; such words never stand before their noun); a word
+    that qualifies one of the ``leaders`` names the leader's group ("un chef jihadiste")."""
+    lemma_at = {t.i: t.lemma for t in tokens}
     return {(t.start, t.end) for index, t in enumerate(tokens) if t.dep == "amod" and not (
-        index > 0 and tokens[index - 1].pos in ("DET", "NUM"))}
+        index > 0 and tokens[index - 1].pos in ("DET", "NUM")) and lemma_at.get(t.head) not in leaders}
+
+
+@lru_cache(maxsize=1)
+def _leader_heads() -> frozenset[str]:
+    """Nouns of a leader a group's label qualifies ("un chef jihadiste"): actors.json ``leader_heads``."""
+    return frozenset(load_json("actors.json").get("leader_heads", []))
 
 
 def _qualified_by_next(text: str, mention: ActorMention, following: list[ActorMention]) -> bool:

@@ -155,7 +155,7 @@ def frames_for_sentence(
             capture=f[0].category.name == TERRITORY) is None
                 and not _an_ordinary_crime_arrest(text, sentence, f[0], cues)]
 
-    candidates = triggers.find(tree)
+    candidates = triggers.find(tree, _aircraft_words_naming_people(tree, mentions.actors_in(start, end), cues))
     # a cue that is an event only alone ("tuant douze civils") counts only where no other cue reports one and
     # the sentence tells no total ("l'insurrection qui a tué 20 000"): it is not read for exclusions otherwise
     found = reporting([f for f in candidates if not f[0].category.only_alone])
@@ -257,7 +257,10 @@ def frames_for_sentence(
         reporters = _reporters_of(tree, token, cues.saying_verbs)
         frame.actors_before = [a for a in frame.actors_before if not any(s <= a.start < e for s, e in reporters)]
         found_roles = _agent_via(tree, token, row.agent_via) if row.agent_via else roles(
-            tree, token, triggers.support_verbs, nominal, triggers.undergo_words, triggers.harm_verbs
+            tree, token, triggers.support_verbs, nominal,
+            # "a sauté sur une mine": the verbs whose oblique the subject suffers, only for an oblique
+            triggers.undergo_words | (triggers.undergo_on_words if token.dep.startswith("obl") else frozenset()),
+            triggers.harm_verbs,
         )
         frame.undergone = found_roles.undergone
         frame.agents = _actors_within(actors, found_roles.agents)
@@ -301,6 +304,16 @@ def _without_a_fight(text: str, tree: Tree, found: tuple[Trigger, Token, Trigger
     if span is None or cues.no_fight.search(text, *span) is None:
         return found
     return replace(trigger, category=load_categories()[TRANSFER]), token, row
+
+
+def _aircraft_words_naming_people(tree: Tree, actors: Sequence[ActorRef], cues: CueLexicon) -> frozenset[int]:
+    """"des chasseurs dozos ont attaqué", "les chasseurs traditionnels": a word that names aircraft elsewhere
+    ("chasseurs") opens the registry's name of an armed group of people (the Dozo hunters), which goes on with
+    no preposition after it; "les drones du Hezbollah", "les avions de la coalition" are aircraft of a side."""
+    return frozenset(
+        t.i for a in actors if not a.state and not a.generic for t in tree.tokens
+        if a.start <= t.start and t.end < a.end and cues.aircraft.fullmatch(t.text)
+        and (after := tree.get(t.i + 1)) is not None and after.start < a.end and after.pos != "ADP")
 
 
 def _in_a_country(text: str, start: int, end: int, cues: CueLexicon) -> bool:

@@ -32,6 +32,7 @@ AGENT_DEPS = frozenset({"obl:agent"})
 # ("pas moins de 40 morts"). A noun is negated by its determiner ("aucune attaque").
 VERB_NEGATION = frozenset({"ne"})
 NOUN_NEGATION = frozenset({"aucun", "aucune", "nul", "nulle"})
+TARGET_MARKS = frozenset({"contre"})  # the preposition of what an act or a grievance is against
 RELATIVE_PRONOUNS = frozenset({"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles"})
 
 
@@ -270,10 +271,17 @@ class Roles:
     undergone: bool = False  # "le convoi est tombé dans une embuscade": the subject, named or not, suffers
 
 
-def _spans(tree: Tree, heads: Iterable[Token], exclude: Token | None = None) -> tuple[tuple[int, int], ...]:
+def _spans(tree: Tree, heads: Iterable[Token], exclude: Token | None = None,
+           without_targets: bool = False) -> tuple[tuple[int, int], ...]:
+    """The spans of the ``heads``' phrases, less the ``exclude`` word's; ``without_targets``: less what a word of
+    the phrase is against too ("des émeutiers en colère contre la police", "des jeunes protestant contre
+    l'armée": the side the crowd is angry with is what it acts against, not one of those who act)."""
     out = []
     skip = {t.i for t in tree.subtree(exclude)} if exclude is not None else set()
     for head in heads:
+        if without_targets:
+            skip |= {t.i for k in tree.subtree(head) if k.i != head.i and k.pos in ("NOUN", "PROPN")
+                     and prepositions_of(tree, k) & TARGET_MARKS for t in tree.subtree(k)}
         tokens = [t for t in tree.subtree(head) if t.i not in skip]
         span = tree.span(tokens)
         if span is not None:
@@ -341,7 +349,7 @@ def roles(
     patients_from = resolved if passive else [k for k in kids if k.dep in OBJECT_DEPS or k in misread]
     exclude = trigger if any(t.dep == "acl:relcl" for t in [trigger]) else None
     return Roles(
-        agents=_spans(tree, _with_conjuncts(tree, agents_from), exclude=exclude),
+        agents=_spans(tree, _with_conjuncts(tree, agents_from), exclude=exclude, without_targets=True),
         patients=_spans(tree, _with_conjuncts(tree, patients_from), exclude=exclude),
     )
 

@@ -87,8 +87,13 @@ HOLDER = re.compile(r"\b(?:bastions?|fiefs?|places? fortes?)\s+(?:\w+\s+)?(?:de\
 # "se sont affrontés", "s'affrontent", "se sont violemment accrochés": reflexive, reciprocal with a plural subject
 RECIPROCAL = re.compile(r"\bs(?:e\s+|['’]\s*)(?:(?:sont|est|étaient|était|seraient|serait)\s+)?(?:\w+\s+)?$",
                         re.IGNORECASE)
+# "des combats opposant les FSR à l'armée", "ont opposé le M23 aux FARDC": the two sides of a fight, the first named
+# first
+OPPOSING = re.compile(
+    r"\boppos(?:ant|ants|ée?s?|ent|aient|ait|era|eront)\s+(?:\w+\s+){0,2}?(?:les?|la|l'|des|du|d')?\s*$", re.IGNORECASE)
+OPPOSING_REACH = 40
+OPPOSED_TO = re.compile(r"\s*(?:à|au|aux)\s*(?:la\s+|l'|les\s+)?", re.IGNORECASE)
 RELATIVE_SUBJECT = re.compile(r"[\s,]*(?:qui|lesquels|lesquelles|lequel|laquelle)\b", re.IGNORECASE)
-OPPOSED_TO = re.compile(r"\s*(?:à|aux|au)\s+(?:(?:la|le|les|des)\s+|l['’]\s*)?$", re.IGNORECASE)  # "opposé X à Y"
 APPOSITION = re.compile(r"^[\s,]*(?:son|leur|ses|leurs) alliée?s?[\s,]*$", re.IGNORECASE)
 
 
@@ -259,10 +264,9 @@ def sides(
     # (two names of one side are one: "l'armée malienne a perdu douze soldats dans une embuscade" names who was hit)
     named_sides = _unique(object_group)
     if category.name == "clash" and not subject_group and len(named_sides) == 1:
-        # "des combats ont opposé les rebelles du M23 aux Wazalendo": the side opposed to the first, named after
-        # "à", is the other side of the fight
-        named_sides += [a for a in frame.patients if a.start >= named_sides[0].end
-                        and OPPOSED_TO.match(text, named_sides[0].end, a.start)][:1]
+        # "des combats opposant les FSR à l'armée", "ont opposé le M23 aux FARDC": the side the first is
+        # opposed to is the other side of the fight
+        named_sides += _opposed_to(text, named_sides[0], frame.actors_after)
     if (category.name == "clash" and not subject_group and len(named_sides) > 1
             and not _same_side(named_sides[0], named_sides[1])):
         # "des combats ont opposé l'armée israélienne et le Hamas", "combats entre Tsahal et le Hamas": fighting
@@ -420,6 +424,15 @@ def _vague_people(text: str, actor: ActorRef) -> bool:
     """"dix personnes", "les victimes": people the text names as no side's."""
     words = text[actor.start : actor.end].lower().split()
     return bool(words) and words[-1] in VAGUE_PEOPLE
+
+
+def _opposed_to(text: str, first: ActorRef, after: list[ActorRef]) -> list[ActorRef]:
+    """The side "opposer A à B" names after the first ("des combats opposant les FSR à l'armée"): a verb of
+    opposing before the first, and "à" between the two."""
+    if OPPOSING.search(text, max(0, first.start - OPPOSING_REACH), first.start) is None:
+        return []
+    return [a for a in after if a.start >= first.end and a.name != first.name
+            and OPPOSED_TO.fullmatch(text, first.end, a.start)][:1]
 
 
 def _named_as_agent(text: str, actor: ActorRef) -> bool:

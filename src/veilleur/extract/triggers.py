@@ -275,6 +275,7 @@ class TriggerLexicon:
     support_verbs: frozenset[str]
     governing_verbs: frozenset[str]  # the words a row's cue must hang on ("signer", "conclure" a ceasefire)
     undergo_words: frozenset[str]  # "tombé dans une embuscade", "a subi une attaque": the subject suffers
+    undergo_on_words: frozenset[str]  # "a sauté sur une mine": ... when the noun is their oblique
     harm_verbs: frozenset[str]  # "ont tué quatre soldats dans une embuscade": the subject set the ambush
     state_participles: frozenset[str]  # "des hommes armés", "une balle perdue": what the noun is, no event of its own
     plan_lemmas: frozenset[str]
@@ -310,8 +311,11 @@ class TriggerLexicon:
     place_nouns: frozenset[str]  # "ville", "village", "région": nouns that name a place
     relative_days: RelativeDays
 
-    def find(self, tree: Tree) -> list[tuple[Trigger, Token, TriggerRow]]:
-        """Each token that some row accepts, with the first such row (rows are ordered specific first)."""
+    def find(self, tree: Tree, named_people: frozenset[int] = frozenset()) -> list[tuple[Trigger, Token, TriggerRow]]:
+        """Each token that some row accepts, with the first such row (rows are ordered specific first).
+
+        ``named_people``: the words that name aircraft elsewhere but open the name of a group of people here
+        ("des chasseurs dozos"): no row's ``with`` test passes on them."""
         found = []
         # the words a hyphen follows, found in one pass: most words are neither a cue nor a compound's first half
         before_hyphen = {t.i - 1 for t in tree.tokens if t.text == "-"}
@@ -342,6 +346,8 @@ class TriggerLexicon:
                 if held and row.category.event_type == REMOTE_VIOLENCE:
                     continue  # "ont découvert une cache contenant des obus": the find is the event
                 matched = row.match(tree, token, self.time_nouns, around)
+                if matched and named_people:
+                    matched = [k for k in matched if k.i not in named_people] or None
                 if matched is None or matched and all(self._compound_tail(tree, k) for k in matched):
                     continue  # "des tirs de lance-roquettes" are no shelling
                 taken = -1
@@ -527,6 +533,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         support_verbs=frozenset(data["support_verbs"]),
         governing_verbs=frozenset(lemma for row in rows if row.head is not None for lemma in row.head.lemmas),
         undergo_words=frozenset(data["undergo_words"]),
+        undergo_on_words=frozenset(data.get("undergo_on_words", [])),
         harm_verbs=frozenset(data["harm_verbs"]),
         state_participles=frozenset(data["state_participles"]),
         plan_lemmas=frozenset(data["plan_lemmas"]),
