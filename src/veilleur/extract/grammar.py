@@ -216,10 +216,9 @@ def governing_chain(tree: Tree, token: Token) -> list[Token]:
 def is_passive(tree: Tree, verb: Token) -> bool:
     """"ont été tués", "tués par", a participle with a "par" agent."""
     kids = tree.children(verb)
-    auxiliary = {k.lemma for k in kids if k.dep.startswith("aux")}
-    if "avoir" in auxiliary and "être" not in auxiliary:
+    if _with_avoir_only(kids):
         return False  # "les unités ont arrêté un individu": the parser may still call the subject passive
-    if "être" in auxiliary and "avoir" not in auxiliary and verb.lemma in unaccusative_verbs():
+    if _with_etre_only(kids) and verb.lemma in unaccusative_verbs():
         # "les rebelles sont entrés dans la ville": a compound past with "être", the subject acts (the parser may
         # still call the auxiliary, the subject and even the participle passive)
         return False
@@ -354,10 +353,20 @@ def roles(
     )
 
 
+def _auxiliary_lemmas(kids: list[Token]) -> set[str]:
+    return {k.lemma for k in kids if k.dep.startswith("aux")}
+
+
 def _with_avoir_only(kids: list[Token]) -> bool:
     """A compound tense made with "avoir" and no "être" ("ont occupé"): the active voice."""
-    auxiliary = {k.lemma for k in kids if k.dep.startswith("aux")}
+    auxiliary = _auxiliary_lemmas(kids)
     return "avoir" in auxiliary and "être" not in auxiliary
+
+
+def _with_etre_only(kids: list[Token]) -> bool:
+    """A compound tense made with "être" and no "avoir" ("sont entrés", "ont été tués" has both)."""
+    auxiliary = _auxiliary_lemmas(kids)
+    return "être" in auxiliary and "avoir" not in auxiliary
 
 
 # verbs whose infinitive complement has its own agent after it ("a laissé partir les otages")
