@@ -110,6 +110,10 @@ TYPE_CASES = [
         "Explosions/Remote violence", "Suicide bomb", id="suicide-bomb",
     ),
     pytest.param(
+        "Le M23 a lancé mardi un drone kamikaze contre une position des FARDC près de Sake, dans le Nord-Kivu.",
+        "Explosions/Remote violence", "Air/drone strike", id="kamikaze-drone",
+    ),
+    pytest.param(
         "Des combats ont opposé dimanche l'armée malienne à des jihadistes près de Tombouctou, faisant cinq "
         "morts parmi les soldats.",
         "Battles", "Armed clash", id="clash",
