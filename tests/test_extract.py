@@ -114,6 +114,18 @@ TYPE_CASES = [
         "Explosions/Remote violence", "Air/drone strike", id="kamikaze-drone",
     ),
     pytest.param(
+        "Les États-Unis ont frappé mercredi un bastion des shebab près de Jilib, en Somalie.",
+        "Explosions/Remote violence", "Air/drone strike", id="strike-on-a-stronghold",
+    ),
+    pytest.param(
+        "L'armée nigériane a frappé un convoi de Boko Haram près de Bama, tuant douze combattants.",
+        "Explosions/Remote violence", "Air/drone strike", id="strike-on-a-convoy",
+    ),
+    pytest.param(
+        "Une violente explosion a frappé jeudi la caserne de Baidoa, dans le sud de la Somalie.",
+        "Explosions/Remote violence", "Remote explosive/landmine/IED", id="blast-striking-a-barracks",
+    ),
+    pytest.param(
         "Des combats ont opposé dimanche l'armée malienne à des jihadistes près de Tombouctou, faisant cinq "
         "morts parmi les soldats.",
         "Battles", "Armed clash", id="clash",
@@ -1846,6 +1858,7 @@ def test_strategic_developments_told_by_idioms(pipeline: Pipeline, text: str, su
     [
         "Plusieurs usines ont été mises à l'arrêt lundi à Lubumbashi.",  # stopped, no one arrested
         "Un puits de mine s'est effondré jeudi près de Kambove, faisant dix morts.",  # a pit, no landmine
+        "Des inondations ont frappé mardi la base de Tessalit, dans le nord du Mali.",  # a hazard, no strike
     ],
 )
 def test_a_stopped_plant_and_a_pit_are_no_events(pipeline: Pipeline, text: str) -> None:
