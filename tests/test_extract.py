@@ -3699,3 +3699,11 @@ def test_a_unit_of_the_province_named_right_after_it_places_the_event(pipeline: 
     # "la région X, département de Y": the department narrows the province down
     event = only_event(pipeline, text)
     assert (event.location, event.geo_precision) == (location, 2)
+
+
+def test_a_country_before_a_clause_between_commas_is_the_subject_of_the_verb_after(pipeline: Pipeline) -> None:
+    # the parser leaves the opening name a root of its own when a participial clause follows it
+    event = only_event(pipeline, "Israël, disant vouloir défendre la minorité chrétienne, a bombardé mardi des "
+                                 "positions de l'armée syrienne à Deraa.", published=date(2024, 7, 4))
+    assert (event.sub_event_type, event.actor1, event.location) == ("Air/drone strike", "Military Forces of Israel",
+                                                                    "Dar‘ā")

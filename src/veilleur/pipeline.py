@@ -20,6 +20,7 @@ from veilleur.annotate import Annotation, Annotator, Token
 from veilleur.datafiles import load_json
 from veilleur.extract.cues import CueLexicon, load_cues
 from veilleur.extract.events import extract_events
+from veilleur.extract.grammar import Tree, detached_subject
 from veilleur.extract.mentions import (
     VAGUE_PEOPLE,
     ActorRef,
@@ -339,14 +340,29 @@ def _countries_acting(text: str, annotation: Annotation, triggers: TriggerLexico
         if token is None or (token.start, token.end) != (start, end) or token.pos != "PROPN":
             continue
         subject = head_of(token) if token.dep == "conj" else token
-        if subject is None or subject.dep != "nsubj":
+        head = head_of(subject) if subject is not None and subject.dep == "nsubj" else _detached_verb(
+            annotation, token)
+        if head is None:
             continue
-        head = head_of(subject)
         if head is not None and (head.lemma in triggers.by_lemma or head.lemma in triggers.support_verbs
                                  or head.lemma in triggers.governing_verbs):
             name = MILITARY.format(country=country_with_article(country))
             acting.append(ActorRef(start, end, name, country, state=True))
     return acting
+
+
+def _detached_verb(annotation: Annotation, token: Token) -> Token | None:
+    """"Israël, disant vouloir protéger la minorité, a bombardé ...": the parser left the opening name a root
+    of its own, before a clause set between commas; the finite verb it is the subject of
+    (:func:`veilleur.extract.grammar.detached_subject`)."""
+    if token.head != token.i:
+        return None
+    sentence = next(((s, e) for s, e in annotation.sentences if s <= token.start < e), None)
+    if sentence is None:
+        return None
+    tree = Tree.of(annotation.tokens_within(*sentence))
+    return next((v for v in tree.tokens if v.i > token.i and v.head == v.i and detached_subject(tree, v) == [token]),
+                None)
 
 
 # "cinq membres d'Abou Sayyaf", "dix éléments du Hezbollah": the people counted belong to the side named next

@@ -344,6 +344,8 @@ def roles(
         if shared and any(s.dep in PASSIVE_SUBJECT_DEPS for s in shared) != passive:
             resolved = []  # "X ont été attaqués et ont riposté": the passive subject is not the agent
             break
+    if not resolved and not passive:
+        resolved = detached_subject(tree, source)
     agents_from = [k for k in kids if par_agent(tree, k)] + complement_agents(tree, trigger) if passive else resolved
     patients_from = resolved if passive else [k for k in kids if k.dep in OBJECT_DEPS or k in misread]
     exclude = trigger if any(t.dep == "acl:relcl" for t in [trigger]) else None
@@ -351,6 +353,27 @@ def roles(
         agents=_spans(tree, _with_conjuncts(tree, agents_from), exclude=exclude, without_targets=True),
         patients=_spans(tree, _with_conjuncts(tree, patients_from), exclude=exclude),
     )
+
+
+def detached_subject(tree: Tree, verb: Token) -> list[Token]:
+    """"Israël, disant vouloir protéger la minorité, a bombardé des positions": with a clause set between
+    commas after it, the parser may leave the sentence's opening name as a root of its own and the finite
+    verb with no subject; that name, standing alone before a comma, is the verb's subject."""
+    if tree.head(verb) is not None or not tree.tokens:
+        return []
+    if verb.feature("VerbForm") != "Fin" and not any(k.dep.startswith("aux") for k in tree.children(verb)):
+        return []
+    first = tree.tokens[0]
+    top = first
+    while tree.head(top) is not None:
+        top = tree.head(top)  # type: ignore[assignment]
+    if top.i == verb.i or top.i > verb.i or top.pos not in ("NOUN", "PROPN"):
+        return []
+    words = [w for w in tree.subtree(top) if w.pos != "PUNCT"]
+    after = tree.get(words[-1].i + 1)
+    if after is None or after.text != "," or any(w.pos in ("VERB", "AUX") for w in words):
+        return []
+    return [top]
 
 
 def _auxiliary_lemmas(kids: list[Token]) -> set[str]:
