@@ -1284,6 +1284,16 @@ def test_a_day_in_a_participle_on_another_noun_dates_that_noun(pipeline: Pipelin
     assert only_event(pipeline, text).event_date == "2017-10-16"
 
 
+@pytest.mark.parametrize("text", [
+    "L'armée a annoncé mercredi avoir tué vingt terroristes lors d'une opération menée samedi à Diffa, au Niger.",
+    "Les militaires ont affirmé jeudi avoir abattu huit assaillants au cours d'une patrouille effectuée samedi "
+    "près de Djibo.",
+])
+def test_a_day_on_the_occasion_of_a_reported_event_dates_it(pipeline: Pipeline, text: str) -> None:
+    # the operation, the patrol is the occasion of the killing: its day dates it, the saying verb's the report
+    assert only_event(pipeline, text).event_date == "2017-10-14"
+
+
 @pytest.mark.parametrize(("text", "day"), [
     # "armés", "perdue" say what the men, the bullet are: the day after them dates the killing
     ("Un chef de village a été abattu par des hommes armés samedi à Dori.", "2017-10-14"),
