@@ -171,6 +171,11 @@ def frames_for_sentence(
         # verb beside it is one
         killings = reporting([f for f in candidates if f[0].category.only_alone])
         found = sorted(found + killings, key=lambda f: f[0].start)
+    if found and (told_before := _killings_beside_past_relatives(tree, found, reporting(
+            [f for f in candidates if f[0].category.only_alone]))):
+        # "les miliciens, qui avaient attaqué Bunia le 2 mai, ont tué trois civils jeudi": the cues in the
+        # pluperfect relative say who the killers are, by what they did before; the killing is an event of its own
+        found = sorted(found + told_before, key=lambda f: f[0].start)
     if found:
         cumulative = cues.totals_a_period(text, start, end, day_starts(mentions, start, end))
     else:
@@ -288,8 +293,11 @@ def frames_for_sentence(
             # "les proches des victimes de l'explosion, qui a tué 200 personnes, ont manifesté": the blast's toll
             others = subject_relatives_on_others(tree, token, _noun_phrase(tree, token) if token.pos == "NOUN"
                                                  else {token.i})
+            # a toll that holds another cue's words ("ont tué trois civils") is that cue's
             frame.tolls = [x for x in mentions.tolls_in(start, end) if (lo <= x.start < hi or lo < x.end <= hi)
-                           and not any(s <= x.start < e for s, e in others)]
+                           and not any(s <= x.start < e for s, e in others)
+                           and not (index + 1 < len(frames) and x.start <= hi < x.end)
+                           and not (index and x.start < lo <= x.end)]
     frames = _fold_objects_into_verbs(frames, tree, triggers.time_nouns)
     frames = _fold_means_into_acts(frames, tree, triggers.gunfire_nouns)
     return _drop_subsumed_frames(_grenades_into_the_fight(frames, tree, triggers.gunfire_nouns), tree)
@@ -297,6 +305,18 @@ def frames_for_sentence(
 
 TERRITORY = "territory"
 TRANSFER = "transfer"
+
+
+def _killings_beside_past_relatives(
+    tree: Tree, found: list[tuple[Trigger, Token, TriggerRow]], killings: list[tuple[Trigger, Token, TriggerRow]]
+) -> list[tuple[Trigger, Token, TriggerRow]]:
+    """The killing cues outside the relative clauses in a past tense that hold every other cue found."""
+    out = []
+    for killing in killings:
+        spans = past_relative_clauses(tree, killing[1])
+        if spans and all(any(s <= f[0].start < e for s, e in spans) for f in found):
+            out.append(killing)
+    return out
 
 
 def _without_a_fight(text: str, tree: Tree, found: tuple[Trigger, Token, TriggerRow],
