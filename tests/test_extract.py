@@ -1300,6 +1300,30 @@ def test_a_day_in_a_participle_on_another_noun_dates_that_noun(pipeline: Pipelin
     assert only_event(pipeline, text).event_date == "2017-10-16"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the attack in the pluperfect relative says who the killers are: the killing is told on its own day
+    ("Les miliciens, qui avaient attaqué Tessit le 12 octobre, ont tué quatre civils samedi à Ansongo.",
+     {("Tessit", "2017-10-12", 0), ("Ansongo", "2017-10-14", 4)}),
+    # the place's past attack and its toll are its own, the killing's toll is the killing's
+    ("Des jihadistes ont tué deux gendarmes samedi près de Dori, ville où une attaque avait fait huit morts le "
+     "3 octobre.", {("Dori", "2017-10-14", 2), ("Dori", "2017-10-03", 8)}),
+])
+def test_a_killing_beside_a_past_relative_is_its_own_event(pipeline: Pipeline, text: str,
+                                                           expected: set[tuple[str, str, int]]) -> None:
+    _, events = run(pipeline, text)
+    assert {(e.location, e.event_date, e.fatalities) for e in events} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "L'armée a annoncé mercredi avoir tué vingt terroristes lors d'une opération menée samedi à Diffa, au Niger.",
+    "Les militaires ont affirmé jeudi avoir abattu huit assaillants au cours d'une patrouille effectuée samedi "
+    "près de Djibo.",
+])
+def test_a_day_on_the_occasion_of_a_reported_event_dates_it(pipeline: Pipeline, text: str) -> None:
+    # the operation, the patrol is the occasion of the killing: its day dates it, the saying verb's the report
+    assert only_event(pipeline, text).event_date == "2017-10-14"
+
+
 @pytest.mark.parametrize(("text", "day"), [
     # "armés", "perdue" say what the men, the bullet are: the day after them dates the killing
     ("Un chef de village a été abattu par des hommes armés samedi à Dori.", "2017-10-14"),

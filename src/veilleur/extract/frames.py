@@ -171,6 +171,11 @@ def frames_for_sentence(
         # verb beside it is one
         killings = reporting([f for f in candidates if f[0].category.only_alone])
         found = sorted(found + killings, key=lambda f: f[0].start)
+    if found and (told_before := _killings_beside_past_relatives(tree, found, reporting(
+            [f for f in candidates if f[0].category.only_alone]))):
+        # "les miliciens, qui avaient attaqué Bunia le 2 mai, ont tué trois civils jeudi": the cues in the
+        # pluperfect relative say who the killers are, by what they did before; the killing is an event of its own
+        found = sorted(found + told_before, key=lambda f: f[0].start)
     if found:
         cumulative = cues.totals_a_period(text, start, end, day_starts(mentions, start, end))
     else:
@@ -232,7 +237,8 @@ def frames_for_sentence(
                            + _report_time(tree, token, cues.saying_verbs))
         # a day told in a participle on another noun is that noun's (a year there is read as before)
         described_days = _participle_modifiers(tree, token, {f.trigger.start for f in frames},
-                                               triggers.harm_verbs | triggers.state_participles | triggers.time_nouns)
+                                               triggers.harm_verbs | triggers.state_participles | triggers.time_nouns,
+                                               triggers.occasion_words)
         # a day, week or month more than a week old in a "depuis" phrase the cue is not part of opens a period
         opened = _since_phrases(tree, token, triggers.period_marks)
         # "les victimes de l'explosion du 4 août": a day that complements another noun is that noun's
@@ -241,6 +247,12 @@ def frames_for_sentence(
         own_dates = [d for d in sentence_dates if not any(s <= d.start < e for s, e in described_spans)
                      and not (d.kind == "day" and any(s <= d.start < e for s, e in described_days))
                      and not (opens_a_period(d, mentions.published) and any(s <= d.start < e for s, e in opened))]
+        # "a annoncé mercredi avoir tué ... lors d'une opération menée lundi": the saying verb's day dates the
+        # report, when the clause it reports names a day of its own
+        said = _said_time(tree, token, cues.saying_verbs)
+        if (told := [d for d in own_dates if not any(s <= d.start < e for s, e in said)]) != own_dates and any(
+                d.kind in ("day", "week", "month") for d in told):
+            own_dates = told
         frame.others_days = [d for d in sentence_dates if d.kind == "day" and d not in own_dates]
         frame.dates = [d for d in own_dates if lo <= d.start < hi or t.start <= d.start < t.end]
         frame.dates = frame.dates or own_dates
@@ -281,8 +293,11 @@ def frames_for_sentence(
             # "les proches des victimes de l'explosion, qui a tué 200 personnes, ont manifesté": the blast's toll
             others = subject_relatives_on_others(tree, token, _noun_phrase(tree, token) if token.pos == "NOUN"
                                                  else {token.i})
+            # a toll that holds another cue's words ("ont tué trois civils") is that cue's
             frame.tolls = [x for x in mentions.tolls_in(start, end) if (lo <= x.start < hi or lo < x.end <= hi)
-                           and not any(s <= x.start < e for s, e in others)]
+                           and not any(s <= x.start < e for s, e in others)
+                           and not (index + 1 < len(frames) and x.start <= hi < x.end)
+                           and not (index and x.start < lo <= x.end)]
     frames = _fold_objects_into_verbs(frames, tree, triggers.time_nouns)
     frames = _fold_means_into_acts(frames, tree, triggers.gunfire_nouns)
     return _drop_subsumed_frames(_grenades_into_the_fight(frames, tree, triggers.gunfire_nouns), tree)
@@ -290,6 +305,18 @@ def frames_for_sentence(
 
 TERRITORY = "territory"
 TRANSFER = "transfer"
+
+
+def _killings_beside_past_relatives(
+    tree: Tree, found: list[tuple[Trigger, Token, TriggerRow]], killings: list[tuple[Trigger, Token, TriggerRow]]
+) -> list[tuple[Trigger, Token, TriggerRow]]:
+    """The killing cues outside the relative clauses in a past tense that hold every other cue found."""
+    out = []
+    for killing in killings:
+        spans = past_relative_clauses(tree, killing[1])
+        if spans and all(any(s <= f[0].start < e for s, e in spans) for f in found):
+            out.append(killing)
+    return out
 
 
 def _without_a_fight(text: str, tree: Tree, found: tuple[Trigger, Token, TriggerRow],
@@ -522,6 +549,16 @@ def _report_time(tree: Tree, token: Token, saying_verbs: frozenset[str]) -> list
             and (span := tree.span(tree.subtree(k))) is not None]
 
 
+def _said_time(tree: Tree, token: Token, saying_verbs: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans of the time phrases of a verb of saying whose reported clause the cue verb heads ("l'armée a
+    annoncé mercredi avoir tué vingt terroristes", "a indiqué jeudi que des soldats ont été tués")."""
+    verb = tree.head(token) if token.pos == "VERB" and token.dep in ("xcomp", "ccomp") else None
+    if verb is None or verb.lemma not in saying_verbs:
+        return []
+    return [span for k in tree.children(verb) if k.dep in REPORT_TIME_DEPS and k.i != token.i
+            and (span := tree.span(tree.subtree(k))) is not None]
+
+
 def _actors_within(actors: list[ActorRef], spans: tuple[tuple[int, int], ...]) -> list[ActorRef]:
     """The actors named in the spans: a name that begins inside one belongs to it, though the parse may have
     cut the name off ("par des membres du groupe djihadiste Boko Haram": "Boko" hung elsewhere)."""
@@ -695,13 +732,15 @@ CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?"})
 
 
 def _participle_modifiers(tree: Tree, token: Token, cue_starts: set[int],
-                          harm_verbs: frozenset[str]) -> list[tuple[int, int]]:
+                          harm_verbs: frozenset[str],
+                          occasion_words: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """The spans of the past participles that describe another noun than the cue's, with what hangs on them
     ("l'explosion survenue le 4 août", "un jeune homme arrêté lundi soir"): a date there tells when that noun's
     own story happened, as in a relative clause, not when ``token``'s event did. A participle that tells an
     event of the sentence, or its toll ("douze rebelles tués mardi"), dates it: it is left out. So are the
     ``harm_verbs`` the caller adds a participle of state to ("tué par des hommes armés mardi") and a day the
-    tagger took for a participle ("a fait quinze morts dimanche")."""
+    tagger took for a participle ("a fait quinze morts dimanche"). A noun the cue's clause makes its occasion
+    ("ont tué vingt terroristes lors d'une opération menée lundi": ``occasion_words``) is the event itself."""
     own = _noun_phrase(tree, token) if token.pos == "NOUN" else {token.i}
     spans = []
     for verb in tree.tokens:
@@ -711,6 +750,8 @@ def _participle_modifiers(tree: Tree, token: Token, cue_starts: set[int],
             continue  # "la manifestation organisée mardi": the cue's own phrase, which the day dates
         if any(k.dep.startswith("aux") for k in tree.children(verb)):
             continue  # "a enlevé dimanche": a compound tense the parse hung on a noun, not a modifier
+        if _occasion_of(tree, tree.head(verb), token, occasion_words):
+            continue
         inside = tree.subtree(verb)
         if verb.lemma in harm_verbs or any(t.i == token.i or t.start in cue_starts for t in inside):
             continue
@@ -718,6 +759,19 @@ def _participle_modifiers(tree: Tree, token: Token, cue_starts: set[int],
         if span is not None:
             spans.append(span)
     return spans
+
+
+def _occasion_of(tree: Tree, noun: Token | None, cue: Token, occasion_words: frozenset[str]) -> bool:
+    """Is ``noun`` the occasion the cue's clause names ("lors d'une opération", "au cours d'une patrouille",
+    "pendant une marche"), hung on the cue or on its clause's head?"""
+    if noun is None or not occasion_words:
+        return False
+    marked = [k for k in tree.children(noun) if k.dep == "case" and k.lemma in occasion_words]
+    word = tree.head(noun) if not marked else None
+    if not marked and (word is None or word.lemma not in occasion_words):
+        return False
+    host = tree.head(word) if word is not None else tree.head(noun)
+    return host is not None and host.i in (cue.i, clause_head(tree, cue).i)
 
 
 # the links that keep to a noun's own phrase ("l'attaque d'un camp de l'armée"); a clause that hangs on the noun

@@ -285,6 +285,7 @@ class TriggerLexicon:
     negating_marks: frozenset[str]
     comparison_marks: frozenset[str]  # "comme ils l'ont fait à Fataki": a clause likening the event to another
     period_marks: frozenset[str]  # "depuis que ...": the clause sums a period
+    occasion_words: frozenset[str]  # "lors d'une opération menée lundi": the noun is the event's occasion
     abstract_heads: frozenset[str]  # "l'augmentation des attaques": a trend, an end, a risk, not one event
     perception_verbs: frozenset[str]  # "ont entendu des tirs": a sound heard, not an event told
     trend_verbs: frozenset[str]  # "les enlèvements ont augmenté", "spécialisé dans les rapts": a trend, not one event
@@ -543,6 +544,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         negating_marks=frozenset(data["negating_marks"]),
         comparison_marks=frozenset(data["comparison_marks"]),
         period_marks=frozenset(data["period_marks"]),
+        occasion_words=frozenset(data["occasion_words"]),
         abstract_heads=frozenset(data["abstract_heads"]),
         perception_verbs=frozenset(data["perception_verbs"]),
         trend_verbs=frozenset(data["trend_verbs"]),
