@@ -212,6 +212,24 @@ def test_not_deaths(text: str) -> None:
     assert find_death_tolls(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Les corps de sept soldats ont été retrouvés près du camp.", 7),
+        ("Les cadavres de douze civils ont été découverts lundi dans la brousse.", 12),
+        ("Les dépouilles de trois pêcheurs ont été repêchées dans le lac.", 3),
+        ("La police a retrouvé les corps de deux policiers et trois passants.", 5),
+        ("Les corps d'une vingtaine de villageois gisaient dans la rue.", 20),
+    ],
+)
+def test_bodies_counted_after_their_noun(text: str, count: int) -> None:
+    assert [c for c, _ in tolls(text)] == [count]
+
+
+def test_a_body_of_troops_is_no_toll() -> None:
+    assert find_death_tolls("Le corps d'armée a lancé une offensive vers le nord.") == []
+
+
 def test_subset_is_not_added() -> None:
     assert tolls("Au moins 25 personnes, dont six enfants, ont été tuées.") == [(25, "personnes")]
     assert tolls("La frappe a fait 15 morts dont quatre femmes.") == [(15, "")]

@@ -349,6 +349,11 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w-]){_alternation(vocab['loss_lead_ins'])}{_time_adverbial()}?{_SEP}{qty}"
             rf"(?P<fill>{_SEP}{_alternation(vocab['lost_fighters'])}){end}"  # "une vingtaine d'hommes"
         ),
+        # "les corps de sept soldats ont été retrouvés", "les dépouilles de douze civils": the dead, by their bodies
+        "remains": (
+            rf"(?<![\w-]){_alternation(vocab['remains_nouns'])}\s+d(?:e\s+|'\s*)"
+            rf"(?:{_alternation(vocab['definite_articles'])}\s+)?{qty}(?P<fill>{fill}{{0,3}})"
+        ),
         # "les assaillants, au nombre de quatre, ont été abattus"
         "numbered": (
             rf"(?<![\w-])(?P<fill>[a-z][a-z-]*)\s*,?\s+au\s+nombre\s+d(?:e\s+|'\s*)(?=[\w])(?P<qty>{_quantity_pattern()})"
@@ -394,7 +399,7 @@ QUANTITY_START = r"(?:(?<![\w-])|(?<![\w,.])(?=\d)|(?=entre))"
 QUANTITY_FIRST = ("noun", "clause")
 # the toll patterns that open on one of the words they cannot match without ("tuant", "a perdu", "tués :"): none
 # begins before a line's first death word (:func:`_death_word_pattern`)
-OPEN_ON_NEEDED_WORDS = ("lead", "loss", "label")
+OPEN_ON_NEEDED_WORDS = ("lead", "loss", "label", "remains")
 # the toll patterns that tell one dead by no figure ("l'assaillant a été abattu", "avant d'être abattu")
 ONE_DEAD = ("one", "one_after", "one_named")
 
@@ -648,6 +653,7 @@ _TOLL_WORDS = {
     "clause": ("passive_death_participles", "intransitive_avoir_deaths", "etre_deaths"),
     "lead": ("killing_lead_ins",),
     "loss": ("loss_lead_ins",),
+    "remains": ("remains_nouns",),
     "numbered": ("passive_death_participles", "intransitive_avoir_deaths", "etre_deaths"),
     "numbered_after": ("passive_death_participles",),
     "label": ("toll_labels",),
@@ -760,7 +766,7 @@ def _candidates(text: str, folded: str, zero: bool = True) -> list[TollMention]:
                 breakdown = _death_breakdown(folded, match)
                 if breakdown is not None:
                     count, end = breakdown
-            if name == "lead":
+            if name in ("lead", "remains"):
                 # the trailing words after "tuant 3 soldats" are not part of the toll, unless they list more dead
                 listed_end, listed_count, past = _with_listed_objects(folded, match.end(), count)
                 # the toll's words stop at its first noun when that noun's complement comes between ("tuant quatre
