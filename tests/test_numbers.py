@@ -226,6 +226,20 @@ def test_bodies_counted_after_their_noun(text: str, count: int) -> None:
     assert [c for c, _ in tolls(text)] == [count]
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Les combats ont fait huit morts côté militaire et une trentaine parmi les assaillants.", 38),
+        ("L'embuscade a fait onze morts parmi les soldats et quatre parmi les civils.", 15),
+        ("Les heurts ont fait 12 morts dans les rangs de l'armée et 30 chez les rebelles, selon une ONG.", 42),
+        # the second count is of the wounded: no share of the dead
+        ("Les heurts ont fait 12 morts parmi les soldats et 30 blessés parmi les civils.", 12),
+    ],
+)
+def test_a_toll_told_by_sides_adds_the_shares(text: str, count: int) -> None:
+    assert [c for c, _ in tolls(text)] == [count]
+
+
 def test_a_body_of_troops_is_no_toll() -> None:
     assert find_death_tolls("Le corps d'armée a lancé une offensive vers le nord.") == []
 

@@ -623,6 +623,22 @@ def _with_also_listed(folded: str, end: int, count: int) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=1)
+def _side_share_pattern() -> re.Pattern[str]:
+    """After a death noun, its side, then another side's count with no noun ("huit morts côté militaire et une
+    trentaine parmi les assaillants")."""
+    sides = _alternation(_vocabulary()["side_words"])
+    return re.compile(rf"\s+{sides}(?![\w-])[^,.;:!?\d]{{1,40}}?\s+et\s+"
+                      rf"(?P<qty>{_quantity_pattern()})\s+{sides}(?![\w-])")
+
+
+def _with_side_share(folded: str, end: int, count: int) -> tuple[int, int]:
+    """Add the other side's share of a toll told by sides, its death noun left out."""
+    share = _side_share_pattern().match(folded, end)
+    extra = None if share is None else parse_quantity(share.group("qty"))
+    return (end, count) if share is None or extra is None else (share.end(), count + extra)
+
+
+@lru_cache(maxsize=1)
 def _death_breakdown_pattern() -> re.Pattern[str]:
     """ ", dont 3 morts" after a generic "12 victimes": the death figure of that toll."""
     vocab = _vocabulary()
@@ -766,6 +782,8 @@ def _candidates(text: str, folded: str, zero: bool = True) -> list[TollMention]:
                 breakdown = _death_breakdown(folded, match)
                 if breakdown is not None:
                     count, end = breakdown
+                else:
+                    end, count = _with_side_share(folded, end, count)
             if name in ("lead", "remains"):
                 # the trailing words after "tuant 3 soldats" are not part of the toll, unless they list more dead
                 listed_end, listed_count, past = _with_listed_objects(folded, match.end(), count)
