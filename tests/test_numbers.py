@@ -240,6 +240,18 @@ def test_a_toll_told_by_sides_adds_the_shares(text: str, count: int) -> None:
     assert [c for c, _ in tolls(text)] == [count]
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Neuf civils, selon des sources locales, ont été tués samedi.", 9),
+        ("Trois soldats, d'après l'état-major, sont morts dans l'embuscade.", 3),
+        ("Une vingtaine de bergers, à en croire un élu, ont péri dans l'attaque.", 20),
+    ],
+)
+def test_a_source_between_the_count_and_its_verb(text: str, count: int) -> None:
+    assert [c for c, _ in tolls(text)] == [count]
+
+
 def test_a_body_of_troops_is_no_toll() -> None:
     assert find_death_tolls("Le corps d'armée a lancé une offensive vers le nord.") == []
 

@@ -313,6 +313,8 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
     # "ont tué par balles trois fidèles": how they were killed, between the verb and its count
     manner = rf"(?:\s+{_alternation(vocab['manners_between'])}(?![\w-]))"
     aside = rf"(?:\s*,?\s*{_alternation(vocab['subset_markers'])}[^,.;:!?]{{1,60}}?,?)?"
+    # "neuf civils, selon des sources locales, ont été tués": the source, told between the count and its verb
+    source = rf"(?:\s*,\s*{_alternation(vocab['source_openers'])}(?![\w-])[^,.;:!?\d]{{1,50}}?,)?"
     avoir_death = (
         rf"{_alternation(vocab['auxiliaries_avoir'])}{adverbs}\s+"
         rf"(?:ete{adverbs}\s+{_alternation(vocab['passive_death_participles'])}"
@@ -334,7 +336,8 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
         # "12 morts", "trois soldats syriens tués", "une vingtaine d'hommes abattus"
         "noun": rf"{qty}(?P<fill>{fill}{{0,4}}){_SEP}(?P<death>{_alternation(vocab['death_nouns'])}){end}",
         # "12 civils ont été tués", "les trois assaillants sont morts", "4 soldats ont péri"
-        "clause": rf"{qty}(?P<fill>{fill}{{0,6}}){of_one}{age}{aside}{relative}\s+(?:{avoir_death}|{etre_death}){end}",
+        "clause": (rf"{qty}(?P<fill>{fill}{{0,6}}){of_one}{age}{aside}{source}{relative}\s+"
+                   rf"(?:{avoir_death}|{etre_death}){end}"),
         # "tuant 12 personnes", "a coûté la vie à trois soldats", "la mort de nombreux miliciens"
         # "ont tué dimanche douze civils", "ont abattu hier soir trois soldats"
         "lead": (
