@@ -171,7 +171,11 @@ def test_every_verb_of_killing_leads_a_toll(text: str, count: int) -> None:
     ("text", "count"),
     [
         ("Trois gendarmes, un douanier et deux bergers ont été tués près du poste.", 6),
-        ("Le kamikaze, quatre agents des services de douane et deux jeunes passants ont été tués.", 6),
+        # a person named by a definite singular noun opens the list: one more dead
+        ("Le kamikaze, quatre agents des services de douane et deux jeunes passants ont été tués.", 7),
+        ("Le chauffeur et deux passagers ont été tués dans l'embuscade.", 3),
+        ("L'assaillant, deux policiers et trois civils ont été tués.", 6),
+        ("Selon le policier, deux civils ont été tués.", 2),  # the source, not a conjunct
         ("Les assaillants ont tué deux instituteurs, un infirmier et trois élèves jeudi.", 6),
         ("L'obus a tué quatre fillettes et leur mère vendredi.", 4),  # "leur mère" is counted by no number
         ("Des bandits ont tué trois bergers et deux blessés ont été évacués.", 3),

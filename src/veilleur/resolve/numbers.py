@@ -577,9 +577,27 @@ def _with_conjoined_subject(folded: str, start: int, count: int) -> tuple[int, i
         earlier = join.search(folded[window_start:start])
         extra = None if earlier is None else _listed_count(folded, earlier, window_start)
         if earlier is None or extra is None:
-            return start, count
+            return _with_one_named_first(folded, start, count, join is comma)
         start, count = window_start + earlier.start(), count + extra
         join = comma  # one "et" closes a list: the counts before it are joined by commas
+
+
+@lru_cache(maxsize=2)
+def _one_named_conjunct(by_comma: bool) -> re.Pattern[str]:
+    """A person named by a definite singular noun, first of a list of the dead ("le chauffeur et deux passagers",
+    "l'assaillant, cinq policiers et deux civils"): joined by "et", or by a comma once an "et" closed the list."""
+    join = r"\s*,\s*" if by_comma else r"\s+et\s+"
+    nouns = _alternation(_vocabulary()["one_dead_nouns"])
+    return re.compile(rf"(?<![\w-])(?:l'|le|la)\s*{nouns}(?:\s+[a-z-]+)?{join}(?:(?:ses|leurs|son|sa|les)\s+)?$")
+
+
+def _with_one_named_first(folded: str, start: int, count: int, by_comma: bool) -> tuple[int, int]:
+    """Add the one dead a definite singular noun names first in the list (not the source "selon le policier")."""
+    window_start = max(0, start - 60)
+    first = _one_named_conjunct(by_comma).search(folded, window_start, start)
+    if first is None or ARTICLE_AFTER.search(folded, 0, first.start()):
+        return start, count
+    return first.start(), count + 1
 
 
 def _with_listed_objects(folded: str, end: int, count: int) -> tuple[int, int, bool]:
