@@ -803,6 +803,21 @@ def test_the_toll_a_sentence_calls_the_bilan_is_the_untolled_last_events(pipelin
     assert event.fatalities == 18
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des hommes armés ont attaqué jeudi le village de Kombori. Le bilan a été porté à 18 morts vendredi.",
+        "Des hommes armés ont attaqué jeudi le village de Kombori. Vendredi, le bilan s'élevait à 18 morts.",
+        "Des hommes armés ont attaqué jeudi le village de Kombori. Les habitants ont fui vers Dédougou. Le bilan "
+        "s'est alourdi vendredi à 18 morts.",
+    ],
+)
+def test_a_bilan_counted_a_later_day_is_the_toll_of_what_was_told(pipeline: Pipeline, text: str) -> None:
+    """The day after the bilan is the day the dead were counted, not another day's deaths."""
+    event = only_event(pipeline, text, published=date(2024, 5, 11))
+    assert event.fatalities == 18
+
+
 def test_wounded_are_not_fatalities(pipeline: Pipeline) -> None:
     event = only_event(pipeline, "Une voiture piégée a explosé dimanche à Kirkouk, blessant quinze personnes.")
     assert event.fatalities == 0

@@ -171,7 +171,11 @@ def test_every_verb_of_killing_leads_a_toll(text: str, count: int) -> None:
     ("text", "count"),
     [
         ("Trois gendarmes, un douanier et deux bergers ont été tués près du poste.", 6),
-        ("Le kamikaze, quatre agents des services de douane et deux jeunes passants ont été tués.", 6),
+        # a person named by a definite singular noun opens the list: one more dead
+        ("Le kamikaze, quatre agents des services de douane et deux jeunes passants ont été tués.", 7),
+        ("Le chauffeur et deux passagers ont été tués dans l'embuscade.", 3),
+        ("L'assaillant, deux policiers et trois civils ont été tués.", 6),
+        ("Selon le policier, deux civils ont été tués.", 2),  # the source, not a conjunct
         ("Les assaillants ont tué deux instituteurs, un infirmier et trois élèves jeudi.", 6),
         ("L'obus a tué quatre fillettes et leur mère vendredi.", 4),  # "leur mère" is counted by no number
         ("Des bandits ont tué trois bergers et deux blessés ont été évacués.", 3),
@@ -210,6 +214,50 @@ def test_listed_counts_add_up(text: str, count: int) -> None:
 )
 def test_not_deaths(text: str) -> None:
     assert find_death_tolls(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Les corps de sept soldats ont été retrouvés près du camp.", 7),
+        ("Les cadavres de douze civils ont été découverts lundi dans la brousse.", 12),
+        ("Les dépouilles de trois pêcheurs ont été repêchées dans le lac.", 3),
+        ("La police a retrouvé les corps de deux policiers et trois passants.", 5),
+        ("Les corps d'une vingtaine de villageois gisaient dans la rue.", 20),
+    ],
+)
+def test_bodies_counted_after_their_noun(text: str, count: int) -> None:
+    assert [c for c, _ in tolls(text)] == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Les combats ont fait huit morts côté militaire et une trentaine parmi les assaillants.", 38),
+        ("L'embuscade a fait onze morts parmi les soldats et quatre parmi les civils.", 15),
+        ("Les heurts ont fait 12 morts dans les rangs de l'armée et 30 chez les rebelles, selon une ONG.", 42),
+        # the second count is of the wounded: no share of the dead
+        ("Les heurts ont fait 12 morts parmi les soldats et 30 blessés parmi les civils.", 12),
+    ],
+)
+def test_a_toll_told_by_sides_adds_the_shares(text: str, count: int) -> None:
+    assert [c for c, _ in tolls(text)] == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Neuf civils, selon des sources locales, ont été tués samedi.", 9),
+        ("Trois soldats, d'après l'état-major, sont morts dans l'embuscade.", 3),
+        ("Une vingtaine de bergers, à en croire un élu, ont péri dans l'attaque.", 20),
+    ],
+)
+def test_a_source_between_the_count_and_its_verb(text: str, count: int) -> None:
+    assert [c for c, _ in tolls(text)] == [count]
+
+
+def test_a_body_of_troops_is_no_toll() -> None:
+    assert find_death_tolls("Le corps d'armée a lancé une offensive vers le nord.") == []
 
 
 def test_subset_is_not_added() -> None:

@@ -228,7 +228,8 @@ def extract_events(
                        or _untolled_given(tolls, last_told, text, start, end, cues))
         tolls = tolls if told_before else []
         summed = tolls and cues.totals_a_period(text, start, end, day_starts(mentions, start, end))
-        if tolls and not summed and not _dates_another_day(mentions, start, end, told_before[-1]):
+        if tolls and not summed and not _dates_another_day(mentions, start, end, told_before[-1],
+                                                           cues.toll_sentence.search(text, start, end) is not None):
             _share_tolls(article, _told_with_the_last(told_before, events), tolls, cues)
         if cues.unclaimed.search(text, start, end):
             # "l'assaut, qui n'a pas été revendiqué": the sentence's own events; "L'attentat n'a pas été
@@ -982,9 +983,14 @@ def _past_descriptions(annotation: Annotation, start: int, end: int) -> list[tup
     return past_relative_clauses(tree, root) if root is not None else []
 
 
-def _dates_another_day(mentions: Mentions, start: int, end: int, event: Event) -> bool:
-    """"En octobre 2017, un attentat avait fait 512 morts": a toll from another day is not this event's."""
-    return any(d.value.isoformat() != event.event_date for d in mentions.dates_in(start, end))
+def _dates_another_day(mentions: Mentions, start: int, end: int, event: Event, counted: bool = False) -> bool:
+    """"En octobre 2017, un attentat avait fait 512 morts": a toll from another day is not this event's.
+
+    ``counted``: the sentence tells the toll of what was told ("Vendredi, le bilan s'élevait à 18 morts"), where
+    a later day is the day the dead were counted, not another day's deaths."""
+    return any(d.value.isoformat() != event.event_date
+               and not (counted and event.event_date and d.value.isoformat() > event.event_date)
+               for d in mentions.dates_in(start, end))
 
 
 def _in_long_period_sentence(text: str, mentions: Mentions, start: int, end: int, cues: CueLexicon) -> bool:

@@ -313,6 +313,8 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
     # "ont tué par balles trois fidèles": how they were killed, between the verb and its count
     manner = rf"(?:\s+{_alternation(vocab['manners_between'])}(?![\w-]))"
     aside = rf"(?:\s*,?\s*{_alternation(vocab['subset_markers'])}[^,.;:!?]{{1,60}}?,?)?"
+    # "neuf civils, selon des sources locales, ont été tués": the source, told between the count and its verb
+    source = rf"(?:\s*,\s*{_alternation(vocab['source_openers'])}(?![\w-])[^,.;:!?\d]{{1,50}}?,)?"
     avoir_death = (
         rf"{_alternation(vocab['auxiliaries_avoir'])}{adverbs}\s+"
         rf"(?:ete{adverbs}\s+{_alternation(vocab['passive_death_participles'])}"
@@ -334,7 +336,8 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
         # "12 morts", "trois soldats syriens tués", "une vingtaine d'hommes abattus"
         "noun": rf"{qty}(?P<fill>{fill}{{0,4}}){_SEP}(?P<death>{_alternation(vocab['death_nouns'])}){end}",
         # "12 civils ont été tués", "les trois assaillants sont morts", "4 soldats ont péri"
-        "clause": rf"{qty}(?P<fill>{fill}{{0,6}}){of_one}{age}{aside}{relative}\s+(?:{avoir_death}|{etre_death}){end}",
+        "clause": (rf"{qty}(?P<fill>{fill}{{0,6}}){of_one}{age}{aside}{source}{relative}\s+"
+                   rf"(?:{avoir_death}|{etre_death}){end}"),
         # "tuant 12 personnes", "a coûté la vie à trois soldats", "la mort de nombreux miliciens"
         # "ont tué dimanche douze civils", "ont abattu hier soir trois soldats"
         "lead": (
@@ -348,6 +351,11 @@ def _toll_patterns() -> dict[str, re.Pattern[str]]:
         "loss": (
             rf"(?<![\w-]){_alternation(vocab['loss_lead_ins'])}{_time_adverbial()}?{_SEP}{qty}"
             rf"(?P<fill>{_SEP}{_alternation(vocab['lost_fighters'])}){end}"  # "une vingtaine d'hommes"
+        ),
+        # "les corps de sept soldats ont été retrouvés", "les dépouilles de douze civils": the dead, by their bodies
+        "remains": (
+            rf"(?<![\w-]){_alternation(vocab['remains_nouns'])}\s+d(?:e\s+|'\s*)"
+            rf"(?:{_alternation(vocab['definite_articles'])}\s+)?{qty}(?P<fill>{fill}{{0,3}})"
         ),
         # "les assaillants, au nombre de quatre, ont été abattus"
         "numbered": (
@@ -394,7 +402,7 @@ QUANTITY_START = r"(?:(?<![\w-])|(?<![\w,.])(?=\d)|(?=entre))"
 QUANTITY_FIRST = ("noun", "clause")
 # the toll patterns that open on one of the words they cannot match without ("tuant", "a perdu", "tués :"): none
 # begins before a line's first death word (:func:`_death_word_pattern`)
-OPEN_ON_NEEDED_WORDS = ("lead", "loss", "label")
+OPEN_ON_NEEDED_WORDS = ("lead", "loss", "label", "remains")
 # the toll patterns that tell one dead by no figure ("l'assaillant a été abattu", "avant d'être abattu")
 ONE_DEAD = ("one", "one_after", "one_named")
 
@@ -569,9 +577,27 @@ def _with_conjoined_subject(folded: str, start: int, count: int) -> tuple[int, i
         earlier = join.search(folded[window_start:start])
         extra = None if earlier is None else _listed_count(folded, earlier, window_start)
         if earlier is None or extra is None:
-            return start, count
+            return _with_one_named_first(folded, start, count, join is comma)
         start, count = window_start + earlier.start(), count + extra
         join = comma  # one "et" closes a list: the counts before it are joined by commas
+
+
+@lru_cache(maxsize=2)
+def _one_named_conjunct(by_comma: bool) -> re.Pattern[str]:
+    """A person named by a definite singular noun, first of a list of the dead ("le chauffeur et deux passagers",
+    "l'assaillant, cinq policiers et deux civils"): joined by "et", or by a comma once an "et" closed the list."""
+    join = r"\s*,\s*" if by_comma else r"\s+et\s+"
+    nouns = _alternation(_vocabulary()["one_dead_nouns"])
+    return re.compile(rf"(?<![\w-])(?:l'|le|la)\s*{nouns}(?:\s+[a-z-]+)?{join}(?:(?:ses|leurs|son|sa|les)\s+)?$")
+
+
+def _with_one_named_first(folded: str, start: int, count: int, by_comma: bool) -> tuple[int, int]:
+    """Add the one dead a definite singular noun names first in the list (not the source "selon le policier")."""
+    window_start = max(0, start - 60)
+    first = _one_named_conjunct(by_comma).search(folded, window_start, start)
+    if first is None or ARTICLE_AFTER.search(folded, 0, first.start()):
+        return start, count
+    return first.start(), count + 1
 
 
 def _with_listed_objects(folded: str, end: int, count: int) -> tuple[int, int, bool]:
@@ -618,6 +644,22 @@ def _with_also_listed(folded: str, end: int, count: int) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=1)
+def _side_share_pattern() -> re.Pattern[str]:
+    """After a death noun, its side, then another side's count with no noun ("huit morts côté militaire et une
+    trentaine parmi les assaillants")."""
+    sides = _alternation(_vocabulary()["side_words"])
+    return re.compile(rf"\s+{sides}(?![\w-])[^,.;:!?\d]{{1,40}}?\s+et\s+"
+                      rf"(?P<qty>{_quantity_pattern()})\s+{sides}(?![\w-])")
+
+
+def _with_side_share(folded: str, end: int, count: int) -> tuple[int, int]:
+    """Add the other side's share of a toll told by sides, its death noun left out."""
+    share = _side_share_pattern().match(folded, end)
+    extra = None if share is None else parse_quantity(share.group("qty"))
+    return (end, count) if share is None or extra is None else (share.end(), count + extra)
+
+
+@lru_cache(maxsize=1)
 def _death_breakdown_pattern() -> re.Pattern[str]:
     """ ", dont 3 morts" after a generic "12 victimes": the death figure of that toll."""
     vocab = _vocabulary()
@@ -648,6 +690,7 @@ _TOLL_WORDS = {
     "clause": ("passive_death_participles", "intransitive_avoir_deaths", "etre_deaths"),
     "lead": ("killing_lead_ins",),
     "loss": ("loss_lead_ins",),
+    "remains": ("remains_nouns",),
     "numbered": ("passive_death_participles", "intransitive_avoir_deaths", "etre_deaths"),
     "numbered_after": ("passive_death_participles",),
     "label": ("toll_labels",),
@@ -760,7 +803,9 @@ def _candidates(text: str, folded: str, zero: bool = True) -> list[TollMention]:
                 breakdown = _death_breakdown(folded, match)
                 if breakdown is not None:
                     count, end = breakdown
-            if name == "lead":
+                else:
+                    end, count = _with_side_share(folded, end, count)
+            if name in ("lead", "remains"):
                 # the trailing words after "tuant 3 soldats" are not part of the toll, unless they list more dead
                 listed_end, listed_count, past = _with_listed_objects(folded, match.end(), count)
                 # the toll's words stop at its first noun when that noun's complement comes between ("tuant quatre
