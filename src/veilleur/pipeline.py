@@ -342,8 +342,6 @@ def _countries_acting(text: str, annotation: Annotation, triggers: TriggerLexico
         subject = head_of(token) if token.dep == "conj" else token
         head = head_of(subject) if subject is not None and subject.dep == "nsubj" else _detached_verb(
             annotation, token)
-        if head is None:
-            continue
         if head is not None and (head.lemma in triggers.by_lemma or head.lemma in triggers.support_verbs
                                  or head.lemma in triggers.governing_verbs):
             name = MILITARY.format(country=country_with_article(country))

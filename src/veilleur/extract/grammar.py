@@ -365,8 +365,8 @@ def detached_subject(tree: Tree, verb: Token) -> list[Token]:
         return []
     first = tree.tokens[0]
     top = first
-    while tree.head(top) is not None:
-        top = tree.head(top)  # type: ignore[assignment]
+    while (parent := tree.head(top)) is not None:
+        top = parent
     if top.i == verb.i or top.i > verb.i or top.pos not in ("NOUN", "PROPN"):
         return []
     words = [w for w in tree.subtree(top) if w.pos != "PUNCT"]
