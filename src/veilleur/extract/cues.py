@@ -170,6 +170,7 @@ class CueLexicon:
     toll_sentence: re.Pattern[str]  # "le bilan est de quatre morts": the toll of what was told
     place_anaphor: re.Pattern[str]  # "cette ville", "la région": the town (region) named last
     near_anaphor: re.Pattern[str]  # "aux abords de" before a place anaphor: near it, not in it
+    route_between: re.Pattern[str]  # "sur la route entre" before two places: one stretch, one event
     # "une embuscade tendue par X": a fight one side began
     initiative_words: frozenset[str] = frozenset()
 
@@ -386,5 +387,6 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         toll_sentence=re.compile(data["toll_sentence"], re.IGNORECASE),
         place_anaphor=re.compile(data["place_anaphor"], re.IGNORECASE),
         near_anaphor=re.compile(data["near_anaphor"], re.IGNORECASE),
+        route_between=re.compile(data["route_between"], re.IGNORECASE),
         initiative_words=frozenset(data["initiative_words"]),
     )

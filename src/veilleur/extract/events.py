@@ -82,16 +82,6 @@ UNDATED_BY_NATURE = frozenset({"weapons"})  # discoveries are reported, rarely d
 # the event types no act of violence is: an anaphor ("l'attaque", "ces frappes") never tells one of them again
 NON_VIOLENT_TYPES = frozenset({"Strategic developments", "Protests"})
 BACKGROUND_REACH = 60  # a year ("en 2014") this close to a cue dates it
-# "sur la route entre Boni et Hombori", "sur l'axe reliant Mossoul et Kirkouk", "sur l'axe Mora-Waza"
-# a stretch between two places, or the boundary two areas share ("à la limite des wilayas de Skikda et El-Tarf",
-# "aux confins des provinces de X et Y"): one place the text ties to both names, not one event in each
-ROUTE_BETWEEN = re.compile(
-    r"(?:\bentre|\b(?:route|axe|tronçon|piste)(?:\s+(?:qui\s+relie|reliant))?"
-    r"|\b(?:limites?|confins)\s+(?:des|du|de\s+la|de\s+l'))"
-    r"\s+(?:les?\s+)?(?:(?:villes?|localités?|wilayas?|régions?|provinces?|départements?|préfectures?|communes?)\s+)?"
-    r"(?:de\s+|d')?$",
-    re.IGNORECASE,
-)
 DAY_CARRIED_SENTENCES = 2  # a day named carries to the next two sentences that name none
 PERIOD_START_REACH = 30  # "qui ont débuté le " before a day
 REPORTED_DAY_REACH = 25  # "a indiqué mardi": a day right after a verb of saying dates the saying
@@ -171,7 +161,7 @@ def extract_events(
                 tolls = frame.tolls if trigger.toll_only else placeless.tolls
                 current.extend(_events_from_frame(article, replace(placeless, places=frame.places, tolls=tolls,
                                                                    dates=placeless.dates or frame.dates),
-                                                  context, recent_dates))
+                                                  context, recent_dates, cues))
                 placeless = None
                 continue
             another_time = trigger.anaphoric and (_another_time(article, frame, events + current)
@@ -212,7 +202,7 @@ def extract_events(
                                     agents=placeless.agents, patients=placeless.patients,
                                     sentence=(placeless.sentence[0], frame.sentence[1]))
                 placeless = None
-            told = _events_from_frame(article, frame, context, recent_dates)
+            told = _events_from_frame(article, frame, context, recent_dates, cues)
             if (trigger.toll_only or _attack_noun(trigger)) and (events or current):
                 _as_the_strikes_told(told, (events + current)[-1], cues.alike.match(text, trigger.end) is not None)
             if not told and not frame.places and not trigger.anaphoric:
@@ -432,12 +422,13 @@ def _events_from_frame(
     frame: Frame,
     context: ArticleContext,
     recent_dates: list[DateRef],
+    cues: CueLexicon,
 ) -> list[Event]:
     when = _event_date(frame, article.published, recent_dates, article.published_precision == "month")
     if when is None:
         return []
     event_day, time_precision, date_ref = when
-    places = _event_places(article.text, frame, context)
+    places = _event_places(article.text, frame, context, cues)
     if not places:
         return []
     actor1, assoc1, actor2, assoc2 = sides(article.text, frame, context, places[0])
@@ -616,7 +607,7 @@ def _distance(mention: DateRef, trigger: Trigger) -> int:
     return max(0, mention.start - trigger.end, trigger.start - mention.end)
 
 
-def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[PlaceRef]:
+def _event_places(text: str, frame: Frame, context: ArticleContext, cues: CueLexicon) -> list[PlaceRef]:
     """The place(s) of the event: coordinated places split into one event each."""
     trigger = frame.trigger
     # a place inside the cue's words is the complement the row asked for ("l'explosion de Gao"); a capture's is
@@ -660,7 +651,7 @@ def _event_places(text: str, frame: Frame, context: ArticleContext) -> list[Plac
         chosen = [replace(context.place, precision=max(context.place.precision, 2))] if frame.unplaced else [
             context.place
         ]
-    if len(chosen) > 1 and ROUTE_BETWEEN.search(text[max(0, chosen[0].start - 40) : chosen[0].start]):
+    if len(chosen) > 1 and cues.route_between.search(text[max(0, chosen[0].start - 40) : chosen[0].start]):
         # "sur la route entre Boni et Hombori": the first named place, precision 2 (codebook section 4)
         chosen = [replace(chosen[0], precision=max(chosen[0].precision, 2))]
     finer = [p for p in chosen if p.precision < 3]
