@@ -28,7 +28,6 @@ from veilleur.extract.cues import (
     VIOLENT_DEMONSTRATION,
     CueLexicon,
     Trigger,
-    load_cues,
     opens_with,
 )
 from veilleur.extract.frames import (
@@ -214,12 +213,12 @@ def extract_events(
         # "Dix-sept civils ont été tués." after the sentence that named the strike (the sentence is read for
         # a total only then)
         tolls = mentions.tolls_in(start, end) if not frames else []
-        told_before = (previous or _added_to(tolls, last_told)
-                       or _untolled_given(tolls, last_told, text, start, end, cues))
+        # "le bilan est de quatre morts": the sentence gives the toll of what was told
+        counted = bool(tolls) and cues.toll_sentence.search(text, start, end) is not None
+        told_before = previous or _added_to(tolls, last_told) or _untolled_given(tolls, last_told, counted)
         tolls = tolls if told_before else []
         summed = tolls and cues.totals_a_period(text, start, end, day_starts(mentions, start, end))
-        if tolls and not summed and not _dates_another_day(mentions, start, end, told_before[-1],
-                                                           cues.toll_sentence.search(text, start, end) is not None):
+        if tolls and not summed and not _dates_another_day(mentions, start, end, told_before[-1], counted):
             _share_tolls(article, _told_with_the_last(told_before, events), tolls, cues)
         if cues.unclaimed.search(text, start, end):
             # "l'assaut, qui n'a pas été revendiqué": the sentence's own events; "L'attentat n'a pas été
@@ -276,14 +275,13 @@ def _previous_end(annotation: Annotation, start: int) -> int:
     return max((e for _, e in annotation.sentences if e <= start), default=-1)
 
 
-def _untolled_given(tolls: list[TollRef], last_told: list[Event], text: str, start: int, end: int,
-                    cues: CueLexicon) -> list[Event]:
+def _untolled_given(tolls: list[TollRef], last_told: list[Event], counted: bool) -> list[Event]:
     """The events told last, when they have no toll yet and the sentence gives the toll of what the story told ("le
     bilan est de quatre gendarmes et 14 soldats tués"), though sentences with no cue came between; else none (a
     figure for an event that has one is another source's, see _share_tolls)."""
     if not tolls or not last_told or any(e.fatalities for e in last_told):
         return []
-    return last_told if cues.toll_sentence.search(text, start, end) is not None else []
+    return last_told if counted else []
 
 
 def _added_to(tolls: list[TollRef], last_told: list[Event]) -> list[Event]:
@@ -440,7 +438,7 @@ def _events_from_frame(
     if category.civilian_type and civilians_hit:
         event_type, sub_event_type = category.civilian_type
     elif (civilians_hit and category.name == "clash" and frame.civilian_target and not frame.forces_target
-          and opens_with(frame.trigger.text, load_cues().initiative_words)):
+          and opens_with(frame.trigger.text, cues.initiative_words)):
         # "ont tendu une embuscade à un bus de voyageurs", "un minibus est tombé dans une embuscade": what the
         # ambush hit is the people's, no armed side: an attack on them (codebook section 2); civilians killed in
         # "combats" or "affrontements" stay the toll of the fight between armed sides

@@ -120,8 +120,8 @@ class TriggerRow:
         if self.not_present and token.feature("Tense") == "Pres" and token.feature("VerbForm") == "Fin" and not any(
                 k.dep.startswith("aux") for k in kids):
             return None
-        if self.and_with and not any(test.passes(k) for test in self.and_with for k in (*kids, *(
-                g for k in kids if k.dep not in CLAUSE_DEPS for g in tree.children(k)))):
+        if self.and_with and not any(test.passes(k) for test in self.and_with
+                                     for k in (*kids, *_grandchildren(tree, kids))):
             return None  # "ont brûlé vifs quatre villageois": the parser may hang the manner on the victims
         if not self.with_any:
             return []
@@ -130,8 +130,7 @@ class TriggerRow:
             # the parser often hangs a complement one level too low ("saisi dimanche un dépôt": dépôt under
             # dimanche; "découvert et saisi un dépôt": the shared object under the conjunct): a grandchild
             # outside any embedded clause passes on its lemma alone
-            grandchildren = [g for k in kids if k.dep not in CLAUSE_DEPS for g in tree.children(k)]
-            found = [g for g in grandchildren if self._passes_on_lemma(g, tree)]
+            found = [g for g in _grandchildren(tree, kids) if self._passes_on_lemma(g, tree)]
         if not found:
             # "l'attaque-suicide": the parser cuts the compound at its hyphen and roots the second half apart
             found = [j for j in _hyphen_joined(tree, token) if self._passes_on_lemma(j)]
@@ -441,6 +440,12 @@ def noun_key(word: str) -> str:
     return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
 
+def _grandchildren(tree: Tree, kids: Iterable[Token]) -> list[Token]:
+    """The dependents of ``kids`` outside any clause embedded in them: where the parser often hangs a cue's
+    complement, one level too low."""
+    return [g for k in kids if k.dep not in CLAUSE_DEPS for g in tree.children(k)]
+
+
 def _participle_misread(tree: Tree, token: Token) -> Token:
     """A participle in "-é" that the tagger took for a noun or a determiner ("ont massacré au moins quarante
     civils": the words after it throw the tagger, which then lemmatises the word as itself): with a tense or
@@ -534,7 +539,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         support_verbs=frozenset(data["support_verbs"]),
         governing_verbs=frozenset(lemma for row in rows if row.head is not None for lemma in row.head.lemmas),
         undergo_words=frozenset(data["undergo_words"]),
-        undergo_on_words=frozenset(data.get("undergo_on_words", [])),
+        undergo_on_words=frozenset(data["undergo_on_words"]),
         harm_verbs=frozenset(data["harm_verbs"]),
         state_participles=frozenset(data["state_participles"]),
         plan_lemmas=frozenset(data["plan_lemmas"]),
