@@ -543,10 +543,7 @@ def _report_time(tree: Tree, token: Token, saying_verbs: frozenset[str]) -> list
     mercredi par des médias", "l'armée a confirmé jeudi l'attaque"): they date the report, not the event (a day
     inside the noun's phrase, "l'attaque de lundi", still dates it)."""
     verb = _verb_taking(tree, token, saying_verbs, ("obj", "nsubj:pass"))
-    if verb is None:
-        return []
-    return [span for k in tree.children(verb) if k.dep in REPORT_TIME_DEPS and k.i != token.i
-            and (span := tree.span(tree.subtree(k))) is not None]
+    return [] if verb is None else _time_phrases(tree, verb, token)
 
 
 def _said_time(tree: Tree, token: Token, saying_verbs: frozenset[str]) -> list[tuple[int, int]]:
@@ -555,6 +552,11 @@ def _said_time(tree: Tree, token: Token, saying_verbs: frozenset[str]) -> list[t
     verb = tree.head(token) if token.pos == "VERB" and token.dep in ("xcomp", "ccomp") else None
     if verb is None or verb.lemma not in saying_verbs:
         return []
+    return _time_phrases(tree, verb, token)
+
+
+def _time_phrases(tree: Tree, verb: Token, token: Token) -> list[tuple[int, int]]:
+    """The spans of the time phrases hung on a verb of saying, other than the cue ``token`` itself."""
     return [span for k in tree.children(verb) if k.dep in REPORT_TIME_DEPS and k.i != token.i
             and (span := tree.span(tree.subtree(k))) is not None]
 
