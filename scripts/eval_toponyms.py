@@ -15,7 +15,7 @@ import csv
 from pathlib import Path
 
 from veilleur.records import great_circle_km
-from veilleur.resolve.places import Geocoder
+from veilleur.resolve.places.geocoder import Geocoder
 
 TOPONYMS = Path(__file__).resolve().parents[1] / "tests" / "data" / "toponyms.csv"
 

@@ -868,7 +868,7 @@ def test_a_groups_countries_of_operation_hold_its_own() -> None:
 
 
 def test_countries_of_operation_are_gazetteer_countries(registry: ActorRegistry) -> None:
-    from veilleur.resolve.places import country_codes
+    from veilleur.resolve.places.countries import country_codes
 
     reach = {c for actor in registry.actors for c in actor.operates_in}
     assert reach and reach <= set(country_codes())

@@ -9,7 +9,8 @@ from types import ModuleType
 
 import pytest
 
-from veilleur.resolve.places import default_gazetteer, name_key
+from veilleur.resolve.places.gazetteer import default_gazetteer
+from veilleur.resolve.places.keys import name_key
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "build_gazetteer.py"
 

@@ -279,7 +279,7 @@ def test_acled_source_scale(sources: list[str], outlet: str, country: str, expec
 
 def test_acled_region_for_every_gazetteer_country() -> None:
     from veilleur.acled import default_conventions
-    from veilleur.resolve.places import load_countries
+    from veilleur.resolve.places.countries import load_countries
 
     conventions = default_conventions()
     missing = [c.name for c in load_countries() if not conventions.region(c.name)]

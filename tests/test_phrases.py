@@ -9,7 +9,7 @@ import pytest
 
 from veilleur.frame import attribution
 from veilleur.phrases import PhraseScanner
-from veilleur.resolve import places
+from veilleur.resolve.places.countries import country_words
 
 SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "sample" / "articles"
 TRICKY = [
@@ -39,7 +39,7 @@ def test_scanner_finds_what_the_alternation_finds(hyphen: bool) -> None:
 
 
 def test_country_words_and_attribution_scanners_match_their_regexes() -> None:
-    scanner, words = places._country_words()
+    scanner, words = country_words()
     regex = _regex(list(words), r"\w")
     for text in _texts():
         lowered = text.lower().replace("’", "'")

@@ -9,16 +9,13 @@ from pathlib import Path
 import pytest
 
 from veilleur.records import Place, great_circle_km
-from veilleur.resolve.places import (
-    Gazetteer,
-    Geocoder,
-    PlaceMention,
-    _Match,
-    _surveyed_point,
-    default_gazetteer,
-    name_key,
-    rank_countries,
-)
+from veilleur.resolve.places.choice import surveyed_point
+from veilleur.resolve.places.gazetteer import Gazetteer, default_gazetteer
+from veilleur.resolve.places.geocoder import Geocoder
+from veilleur.resolve.places.keys import name_key
+from veilleur.resolve.places.matching import Match
+from veilleur.resolve.places.results import PlaceMention
+from veilleur.resolve.places.votes import rank_countries
 
 TOPONYMS = Path(__file__).parent / "data" / "toponyms.csv"
 
@@ -512,9 +509,9 @@ def test_the_head_of_a_longer_unknown_name_is_no_vote_for_a_country(geocoder: Ge
 
 
 def test_two_distinct_lone_places_still_make_a_country() -> None:
-    def lone(key: str, country: str) -> _Match:
+    def lone(key: str, country: str) -> Match:
         place = Place(key, 0.0, 0.0, country, geonameid=key)
-        return _Match(0, 1, key, [place], frozenset({key}))
+        return Match(0, 1, key, [place], frozenset({key}))
 
     matches = [lone("a", "Mali"), lone("b", "Niger"), lone("b", "Niger"), lone("c", "Niger"), lone("a", "Mali")]
     # Niger: two distinct lone places rank it; Mali: one namesake told twice does not
@@ -755,9 +752,9 @@ def test_a_gaza_town_in_its_press_spelling_votes_for_palestine(geocoder: Geocode
     ],
 )
 def test_a_matched_word_gives_its_token_fields(matched: str, skip: int, word: str, capitalised: bool) -> None:
-    from veilleur.resolve.places import _word_fields, _word_key, tokenize
+    from veilleur.resolve.places.keys import tokenize, word_fields, word_key
 
-    assert _word_fields(matched) == (skip, word, _word_key(word), capitalised)
+    assert word_fields(matched) == (skip, word, word_key(word), capitalised)
     text = f"Des tirs ont visé {matched} lundi."
     token = tokenize(text)[4]
     assert (token.start, token.text) == (text.index(matched) + skip, word)
@@ -870,7 +867,7 @@ def test_a_town_of_the_extracts_takes_the_point_geonames_gives_it() -> None:
     extracted = Place("Bourg", 20.20, 1.09, "Mali", "Kidal", feature="city", geonameid="wof:1")
     surveyed = Place("Bourg", 20.20, 1.02, "Mali", "Kidal", feature="village", geonameid="2")
     namesake = Place("Bourg", 14.5, -4.2, "Mali", "Mopti", feature="village", geonameid="3")
-    moved = _surveyed_point(extracted, [extracted, namesake, surveyed])
+    moved = surveyed_point(extracted, [extracted, namesake, surveyed])
     assert (moved.name, moved.latitude, moved.longitude, moved.feature) == ("Bourg", 20.20, 1.02, "city")
-    assert _surveyed_point(extracted, [extracted, namesake]) == extracted
-    assert _surveyed_point(surveyed, [extracted, surveyed]) == surveyed  # GeoNames' own entries are left as they are
+    assert surveyed_point(extracted, [extracted, namesake]) == extracted
+    assert surveyed_point(surveyed, [extracted, surveyed]) == surveyed  # GeoNames' own entries are left as they are

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from veilleur.resolve.places import Geocoder, name_key
+from veilleur.resolve.places.geocoder import Geocoder
+from veilleur.resolve.places.keys import name_key
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ import pytest
 
 from veilleur.datafiles import load_json
 from veilleur.records import great_circle_km
-from veilleur.resolve.places import Geocoder, read_cue
+from veilleur.resolve.places.cues import read_cue
+from veilleur.resolve.places.geocoder import Geocoder
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from veilleur.resolve.places import Geocoder
+from veilleur.resolve.places.geocoder import Geocoder
 
 
 @pytest.fixture(scope="module")

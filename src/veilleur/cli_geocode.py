@@ -15,7 +15,7 @@ QUERY_SHAPE = 'a query is a JSON object {"name": "...", "country": "ML" or null,
 
 def country_name(value: object) -> str | None:
     """The ACLED country name for an ISO code or a name (any case); None for none. ValueError when unknown."""
-    from veilleur.resolve.places import load_countries
+    from veilleur.resolve.places.countries import load_countries
 
     if value is None or value == "":
         return None
@@ -56,7 +56,7 @@ def geocode(
 ) -> None:
     """Resolve a place name against the gazetteer: the place chosen, its precision, the candidates and why.
     A NAME that resolves to no place is reported as not found, with exit code 1."""
-    from veilleur.resolve.places import Geocoder
+    from veilleur.resolve.places.geocoder import Geocoder
 
     if (name is None) == (batch is None):
         raise typer.BadParameter("give a NAME or --batch FILE (not both)")

