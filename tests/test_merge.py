@@ -3,6 +3,7 @@ down to the finer events it summarises."""
 
 from __future__ import annotations
 
+from veilleur.extract.cues import load_cues
 from veilleur.extract.merge import inherit_dates, merge_events
 from veilleur.records import Event, Span
 
@@ -29,7 +30,7 @@ def test_a_detail_whose_unnamed_actor_is_the_leads_target_keeps_the_sides_revers
     lead = _clash("Sinaï", 3, army, group, "armée")
     lead.add_evidence("actor2", _span("Etat islamique"))
     detail = _clash("Rafah", 1, group, "", "jihadistes")
-    merged = merge_events([lead, detail])
+    merged = merge_events([lead, detail], load_cues())
     rafah = next(e for e in merged if e.location == "Rafah")
     assert (rafah.actor1, rafah.actor2) == (group, army)
 
@@ -38,7 +39,7 @@ def test_a_target_the_lead_only_borrowed_from_the_story_does_not_reverse_the_sid
     army, group = "Military Forces of Egypt", "Islamic State Sinai Province"
     lead = _clash("Sinaï", 3, group, army, "Etat islamique")  # the army is the story's, not the sentence's
     detail = _clash("Rafah", 1, army, "", "jihadistes")
-    merged = merge_events([lead, detail])
+    merged = merge_events([lead, detail], load_cues())
     assert next(e for e in merged if e.location == "Rafah").actor1 == group
 
 
@@ -93,11 +94,11 @@ def test_an_attentat_that_names_no_means_is_the_shooting_the_text_tells() -> Non
     # "attentat" is coded a bomb by default; at the place and day of a shooting it is that shooting
     shooting = _shooting_event("Attack", "abattu")
     attentat = _shooting_event("Remote explosive/landmine/IED", "attentat")
-    merged = merge_events([shooting, attentat])
+    merged = merge_events([shooting, attentat], load_cues())
     assert [(e.sub_event_type, e.fatalities) for e in merged] == [("Attack", 12)]
     # a bomb named as such ("une voiture piégée") still takes in the killing it made
     bomb = _shooting_event("Remote explosive/landmine/IED", "voiture piégée")
-    assert [e.sub_event_type for e in merge_events([_shooting_event("Attack", "abattu"), bomb])] == [
+    assert [e.sub_event_type for e in merge_events([_shooting_event("Attack", "abattu"), bomb], load_cues())] == [
         "Remote explosive/landmine/IED"]
 
 
@@ -110,10 +111,10 @@ def test_arrests_and_seizures_by_a_side_of_the_fight_are_part_of_it() -> None:
     # "trois jihadistes ont été tués et cinq arrêtés à Rafah ; les soldats ont saisi leurs armes"
     army, police, group = "Military Forces of Egypt", "Police Forces of Egypt", "Islamic State Sinai Province"
     fight = _clash("Rafah", 1, army, group, "armée")
-    merged = merge_events([fight, _spoils("Arrests", police), _spoils("Disrupted weapons use", army)])
+    merged = merge_events([fight, _spoils("Arrests", police), _spoils("Disrupted weapons use", army)], load_cues())
     assert [e.sub_event_type for e in merged] == ["Armed clash"]
     # an arrest made by someone the fight does not involve is an event of its own
-    merged = merge_events([fight, _spoils("Arrests", "Military Forces of Israel")])
+    merged = merge_events([fight, _spoils("Arrests", "Military Forces of Israel")], load_cues())
     assert sorted(e.sub_event_type for e in merged) == ["Armed clash", "Arrests"]
 
 
@@ -121,7 +122,7 @@ def test_a_find_in_a_place_taken_is_not_part_of_the_capture() -> None:
     # "l'armée a repris Rafah, où elle a découvert un dépôt d'armes": the search follows the capture
     capture = _clash("Rafah", 1, "Military Forces of Egypt", "Islamic State Sinai Province", "armée")
     capture.sub_event_type = "Government regains territory"
-    merged = merge_events([capture, _spoils("Disrupted weapons use", "Military Forces of Egypt")])
+    merged = merge_events([capture, _spoils("Disrupted weapons use", "Military Forces of Egypt")], load_cues())
     assert len(merged) == 2
 
 
@@ -134,18 +135,19 @@ def test_civilians_attacked_where_a_crowd_is_are_part_of_its_demonstration() -> 
     # "la police a tué deux personnes en tirant sur les manifestants": the force used on the crowd
     protest = _crowd("Protests", "Excessive force against protesters", "Protesters (Tunisia)")
     shot = _crowd("Violence against civilians", "Attack", "Police Forces of Tunisia")
-    assert [e.event_type for e in merge_events([protest, shot])] == ["Protests"]
+    assert [e.event_type for e in merge_events([protest, shot], load_cues())] == ["Protests"]
     # "des commerces ont été attaqués" by no one named, where rioters are
     riot = _crowd("Riots", "Violent demonstration", "Rioters (Tunisia)")
     looted = _crowd("Violence against civilians", "Attack", "Unidentified Armed Group (Tunisia)")
-    assert [e.event_type for e in merge_events([riot, looted])] == ["Riots"]
+    assert [e.event_type for e in merge_events([riot, looted], load_cues())] == ["Riots"]
     # an unnamed group's attack near a peaceful march is not the marchers' doing
     march = _crowd("Protests", "Peaceful protest", "Protesters (Tunisia)")
-    assert len(merge_events([march, looted])) == 2
+    assert len(merge_events([march, looted], load_cues())) == 2
     # nor is a massacre, where a riot is told too
     massacre = _crowd("Violence against civilians", "Attack", "Unidentified Armed Group (Tunisia)")
     massacre.fatalities = 30
-    assert len(merge_events([_crowd("Riots", "Violent demonstration", "Rioters (Tunisia)"), massacre])) == 2
+    unmerged_riot = _crowd("Riots", "Violent demonstration", "Rioters (Tunisia)")  # merging folds into the first
+    assert len(merge_events([unmerged_riot, massacre], load_cues())) == 2
 
 
 def _fight(location: str, precision: int, latitude: float, sentence: str, reversed_sides: bool = False) -> Event:
@@ -163,11 +165,11 @@ def test_a_fight_told_near_a_town_is_the_one_told_at_its_place() -> None:
     # "les shebab ont attaqué une base au nord de Mogadiscio" ... "la base de Hawadley": one fight, told twice
     near = _fight("Mogadishu", 2, 2.04, "Mardi", reversed_sides=True)
     there = _fight("Xawaadley", 1, 2.60, "Les jihadistes")
-    merged = merge_events([near, there])
+    merged = merge_events([near, there], load_cues())
     assert [e.location for e in merged] == ["Xawaadley"]
     # a fight at the place itself, or far from it, is another one
-    assert len(merge_events([_fight("Afgooye", 1, 2.14, "Mardi"), there])) == 2
-    assert len(merge_events([_fight("Baidoa", 2, 3.11, "Mardi"), there])) == 2
+    assert len(merge_events([_fight("Afgooye", 1, 2.14, "Mardi"), there], load_cues())) == 2
+    assert len(merge_events([_fight("Baidoa", 2, 3.11, "Mardi"), there], load_cues())) == 2
 
 
 BLAST = "Une explosion a secoué le port et une voiture piégée a été retrouvée : douze personnes sont mortes."
@@ -184,7 +186,7 @@ def _blast_cue(trigger: str, fatalities: int) -> Event:
 
 def test_one_toll_read_for_two_cues_of_a_sentence_is_counted_once() -> None:
     # two cues of one sentence, each given the same words: one toll, not two parts of the story that add up
-    merged = merge_events([_blast_cue("explosion", 6), _blast_cue("voiture piégée", 12)])
+    merged = merge_events([_blast_cue("explosion", 6), _blast_cue("voiture piégée", 12)], load_cues())
     assert [e.fatalities for e in merged] == [12]
 
 
@@ -195,7 +197,7 @@ def test_a_bombing_told_on_a_day_outside_the_undated_ones_week_is_another_one() 
     earlier.location = "Maiduguri market"
     for event in (this_week, earlier):
         event.latitude, event.longitude, event.geo_precision = 11.85, 13.16, 1
-    merged = merge_events([this_week, earlier])
+    merged = merge_events([this_week, earlier], load_cues())
     assert sorted(e.event_date for e in merged) == ["2017-05-02", "2017-11-20"]
 
 
@@ -216,11 +218,11 @@ def test_figures_of_one_sentence_add_up_and_a_figure_told_in_another_sentence_is
     first = CRACKDOWN[: CRACKDOWN.index(".") + 1]
     later = CRACKDOWN[len(first) + 1 :]
     parts = [_crackdown(first, "Trois manifestants ont été tués", 3), _crackdown(first, "deux autres", 2)]
-    assert [e.fatalities for e in merge_events(parts)] == [5]
+    assert [e.fatalities for e in merge_events(parts, load_cues())] == [5]
     # the next sentence of the same paragraph gives another count (another source, or a wider total): the lowest
     told_apart = [_crackdown(first, "Trois manifestants ont été tués", 3),
                   _crackdown(later, "neuf manifestants tués", 9)]
-    assert [e.fatalities for e in merge_events(told_apart)] == [3]
+    assert [e.fatalities for e in merge_events(told_apart, load_cues())] == [3]
 
 
 MARCH = ("Vendredi, des centaines de personnes ont manifesté à Tunis. Les services de sécurité ont interpellé "
@@ -240,7 +242,7 @@ def test_the_force_an_arrest_hands_to_a_protest_keeps_the_words_that_named_it() 
                    actor1="Military Forces of Tunisia", actor2="Protesters (Tunisia)", location="Tunis",
                    country="Tunisia", event_date="2019-08-02")
     arrest.add_evidence("actor1", march_span("services de sécurité"))
-    merged = merge_events([march, arrest])
+    merged = merge_events([march, arrest], load_cues())
     assert len(merged) == 1
     assert (merged[0].actor2, [s.text for s in merged[0].evidence.get("actor2", [])]) == (
         "Military Forces of Tunisia", ["services de sécurité"])
@@ -258,7 +260,7 @@ def test_a_strike_folded_into_another_face_of_it_hands_over_who_it_hit() -> None
     shelling = strike("Shelling/artillery/missile attack", "Civilians (Ukraine)")
     start = text.index("cinq habitants")
     shelling.add_evidence("actor2", Span("doc", start, start + len("cinq habitants"), "cinq habitants"))
-    merged = merge_events([shelling, strike("Air/drone strike", "")])
+    merged = merge_events([shelling, strike("Air/drone strike", "")], load_cues())
     assert [(e.sub_event_type, e.actor2) for e in merged] == [("Air/drone strike", "Civilians (Ukraine)")]
     assert [s.text for s in merged[0].evidence["actor2"]] == ["cinq habitants"]
 
@@ -273,7 +275,7 @@ def test_a_second_report_with_the_sides_reversed_does_not_rename_the_first_side(
                      location="Karak", country="Jordan", event_date="2016-12-18")
 
     group, army, police = "Unidentified Armed Group (Jordan)", "Military Forces of Jordan", "Police Forces of Jordan"
-    merged = merge_events([clash(group, army), clash(police, group)])
+    merged = merge_events([clash(group, army), clash(police, group)], load_cues())
     assert [(e.actor1, e.actor2) for e in merged] == [(group, army)]
 
 
@@ -288,7 +290,7 @@ def test_an_unidentified_group_is_not_renamed_by_a_state_force_another_report_re
                      location="Garoua", country="Cameroon", event_date="2018-01-19")
 
     merged = merge_events([abduction("Unidentified Armed Group (Cameroon)"),
-                           abduction("Military Forces of Cameroon")])
+                           abduction("Military Forces of Cameroon")], load_cues())
     assert [e.actor1 for e in merged] == ["Unidentified Armed Group (Cameroon)"]
 
 
@@ -307,7 +309,7 @@ def test_a_side_left_unidentified_is_the_side_a_nearby_report_of_the_same_fight_
                                     "Des milices se sont affrontées lundi à Tripoli.")
     named = _fight_near_the_capital("444th Combat Brigade", "Mitiga airport", 32.84,
                                     "La brigade a combattu près de l'aéroport de Mitiga.")
-    assert len(merge_events([vague, named])) == 1
+    assert len(merge_events([vague, named], load_cues())) == 1
 
 
 def test_two_unidentified_attackers_near_each_other_are_not_one() -> None:
@@ -316,7 +318,7 @@ def test_two_unidentified_attackers_near_each_other_are_not_one() -> None:
                                   "Des assaillants ont attaqué une patrouille lundi.")
     other = _fight_near_the_capital("Unidentified Armed Group (Israel)", "Mitiga airport", 32.84,
                                     "Un autre assaillant a attaqué des policiers près de l'aéroport.")
-    assert len(merge_events([one, other])) == 2
+    assert len(merge_events([one, other], load_cues())) == 2
 
 
 RAID = "Des rebelles ont attaqué lundi une base militaire près de Kidal. Le raid s'est produit à l'aube."
@@ -338,10 +340,10 @@ def test_a_raid_that_names_no_aircraft_told_near_a_fight_of_its_sides_is_that_fi
     # "ont attaqué une base ... Le raid s'est produit dans le district voisin": the fight told again
     fight = _base_attack("Armed clash", "attaqué", 18.44)
     raid = _base_attack("Air/drone strike", "raid", 18.60, reversed_sides=True)
-    assert [e.sub_event_type for e in merge_events([fight, raid])] == ["Armed clash"]
+    assert [e.sub_event_type for e in merge_events([fight, raid], load_cues())] == ["Armed clash"]
     # far away, it is another event
     far = _base_attack("Air/drone strike", "raid", 20.0, reversed_sides=True)
-    assert len(merge_events([_base_attack("Armed clash", "attaqué", 18.44), far])) == 2
+    assert len(merge_events([_base_attack("Armed clash", "attaqué", 18.44), far], load_cues())) == 2
 
 
 KNIFE = "Un homme a poignardé deux passants mardi à Jérusalem. La police a abattu l'assaillant."
@@ -364,14 +366,14 @@ def _knife(sub_event_type: str, actor2: str, trigger: str, named_target: bool = 
 def test_fighting_by_an_attacker_of_civilians_that_names_no_target_is_the_attack() -> None:
     attack = _knife("Attack", "Civilians (Israel)", "poignardé")
     shot = _knife("Armed clash", "Police Forces of Israel", "abattu")  # its target came from the story
-    assert [e.sub_event_type for e in merge_events([attack, shot])] == ["Attack"]
+    assert [e.sub_event_type for e in merge_events([attack, shot], load_cues())] == ["Attack"]
     # a fight that names the force it faced is one of its own
     named = _knife("Armed clash", "Police Forces of Israel", "abattu", named_target=True)
-    assert len(merge_events([_knife("Attack", "Civilians (Israel)", "poignardé"), named])) == 2
+    assert len(merge_events([_knife("Attack", "Civilians (Israel)", "poignardé"), named], load_cues())) == 2
     # so is one told as a fight ("la police a repoussé les assaillants")
     fought = _knife("Armed clash", "Police Forces of Israel", "abattu")
     fought.add_evidence("trigger", Span("doc", 0, 9, "repoussés"))
-    assert len(merge_events([_knife("Attack", "Civilians (Israel)", "poignardé"), fought])) == 2
+    assert len(merge_events([_knife("Attack", "Civilians (Israel)", "poignardé"), fought], load_cues())) == 2
 
 
 FIRE = "Des blindés ont bombardé mardi un terminal de l'aéroport de Donetsk ; ils ont ouvert le feu sur les soldats."
@@ -391,13 +393,14 @@ def _fire(sub_event_type: str, trigger: str, location: str = "Donetsk", reversed
 def test_fire_opened_between_the_sides_of_a_strike_there_that_day_is_the_strike() -> None:
     shelling = _fire("Shelling/artillery/missile attack", "bombardé")
     fire = _fire("Armed clash", "ouvert le feu", reversed_sides=True)
-    assert [e.sub_event_type for e in merge_events([shelling, fire])] == ["Shelling/artillery/missile attack"]
+    merged = merge_events([shelling, fire], load_cues())
+    assert [e.sub_event_type for e in merged] == ["Shelling/artillery/missile attack"]
     # at another place, or told with a fight's own words, it is a fight of its own
     elsewhere = _fire("Armed clash", "ouvert le feu", location="Debaltseve")
-    assert len(merge_events([_fire("Shelling/artillery/missile attack", "bombardé"), elsewhere])) == 2
+    assert len(merge_events([_fire("Shelling/artillery/missile attack", "bombardé"), elsewhere], load_cues())) == 2
     fought = _fire("Armed clash", "ouvert le feu")
     fought.add_evidence("trigger", Span("doc", 0, 6, "combats"))
-    assert len(merge_events([_fire("Shelling/artillery/missile attack", "bombardé"), fought])) == 2
+    assert len(merge_events([_fire("Shelling/artillery/missile attack", "bombardé"), fought], load_cues())) == 2
 
 
 def test_a_toll_with_a_figure_beats_a_count_by_convention_for_the_same_event() -> None:
@@ -407,7 +410,7 @@ def test_a_toll_with_a_figure_beats_a_count_by_convention_for_the_same_event() -
     figure.evidence["fatalities"] = [Span("doc", 300, 335, "quatre gendarmes et 14 soldats tués")]
     for event, start in ((vague, 100), (figure, 400)):
         event.evidence["sentence"] = [Span("doc", start, start + 50, "une phrase")]
-    assert [e.fatalities for e in merge_events([vague, figure])] == [18]
+    assert [e.fatalities for e in merge_events([vague, figure], load_cues())] == [18]
 
 
 AMBUSH = ("Douze miliciens ont été tués dimanche dans un guet-apens près de Kirkouk. Dimanche soir, une unité est "
@@ -430,13 +433,13 @@ def test_one_fight_told_near_two_places_stays_where_the_fuller_report_places_it(
     # the larger toll places it, even told first
     near_kirkuk = _ambush("Kirkuk", 35.47, "guet-apens", 27)
     in_hawija = _ambush("Hawija", 35.32, "embuscade", 0)
-    assert [e.location for e in merge_events([near_kirkuk, in_hawija])] == ["Kirkuk"]
+    assert [e.location for e in merge_events([near_kirkuk, in_hawija], load_cues())] == ["Kirkuk"]
     # with one toll, the later, detailed report places it
     lead, detail = _ambush("Kirkuk", 35.47, "guet-apens", 0), _ambush("Hawija", 35.32, "embuscade", 0)
-    assert [e.location for e in merge_events([lead, detail])] == ["Hawija"]
+    assert [e.location for e in merge_events([lead, detail], load_cues())] == ["Hawija"]
     # far apart, they are two fights
     far = _ambush("Mosul", 36.9, "guet-apens", 12)
-    assert len(merge_events([far, _ambush("Hawija", 35.32, "embuscade", 27)])) == 2
+    assert len(merge_events([far, _ambush("Hawija", 35.32, "embuscade", 27)], load_cues())) == 2
 
 
 def _explosion(location: str, precision: int, admin1: str, day: str, toll: int = 0) -> Event:
@@ -452,13 +455,13 @@ def test_a_province_lead_dated_the_day_after_its_detail_is_the_detail_reported()
     # heurté mardi un engin explosif près de Parou": one explosion, told the day after it happened
     lead = _explosion("Mopti", 3, "Mopti", "2021-01-27", toll=4)
     detail = _explosion("Parou", 1, "Mopti", "2021-01-26")
-    merged = merge_events([lead, detail])
+    merged = merge_events([lead, detail], load_cues())
     assert [(e.location, e.event_date, e.fatalities) for e in merged] == [("Parou", "2021-01-26", 4)]
     # two days apart, or the lead before the detail, they are two explosions
     later = _explosion("Mopti", 3, "Mopti", "2021-01-28", toll=4)
-    assert len(merge_events([later, _explosion("Parou", 1, "Mopti", "2021-01-26")])) == 2
+    assert len(merge_events([later, _explosion("Parou", 1, "Mopti", "2021-01-26")], load_cues())) == 2
     earlier = _explosion("Mopti", 3, "Mopti", "2021-01-25", toll=4)
-    assert len(merge_events([earlier, _explosion("Parou", 1, "Mopti", "2021-01-26")])) == 2
+    assert len(merge_events([earlier, _explosion("Parou", 1, "Mopti", "2021-01-26")], load_cues())) == 2
 
 
 def test_a_lead_dated_by_its_report_sums_up_a_detail_of_the_day_before() -> None:
@@ -469,7 +472,7 @@ def test_a_lead_dated_by_its_report_sums_up_a_detail_of_the_day_before() -> None
     lead.event_date = "2015-07-01"
     detail = _clash("Rafah", 1, group, army, "jihadistes")
     detail.add_evidence("event_date", _span("Mardi"))
-    assert [e.location for e in merge_events([lead, detail])] == ["Rafah"]
+    assert [e.location for e in merge_events([lead, detail], load_cues())] == ["Rafah"]
 
 
 def test_a_report_that_names_the_day_dates_the_undated_report_of_the_same_happening() -> None:
@@ -479,5 +482,5 @@ def test_a_report_that_names_the_day_dates_the_undated_report_of_the_same_happen
     headline.latitude, headline.longitude = 11.846, 13.157
     headline.add_evidence("sentence", Span("doc", 0, 5, "Titre"))
     detail.add_evidence("sentence", Span("doc", 6, 12, "Phrase"))
-    merged = merge_events([headline, detail])
+    merged = merge_events([headline, detail], load_cues())
     assert [(e.event_date, e.time_precision) for e in merged] == [("2017-11-18", 1)]

@@ -251,7 +251,7 @@ def extract_events(
         # sentence that only tells an event again keeps it the one the next sentence goes on about
         previous = current or retold
         last_told = previous or last_told
-    merged = armed_groups_first(merge_events(inherit_dates(crowd_clashes(events, annotation, cues))))
+    merged = armed_groups_first(merge_events(inherit_dates(crowd_clashes(events, annotation, cues)), cues))
     revise_unclaimed([e for e in merged if any(lo <= span.start < hi for span in e.evidence.get("trigger", [])
                                                for lo, hi in unclaimed)])
     return revise(merged, cues, country)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from veilleur.extract.cues import REMOTE_VIOLENCE, load_cues, opens_with
+from veilleur.extract.cues import REMOTE_VIOLENCE, CueLexicon, opens_with
 from veilleur.extract.mentions import STATE_FORCES
 from veilleur.extract.sides import CIVILIAN_PREFIX, UNIDENTIFIED_PREFIX
 from veilleur.records import Event, great_circle_km
@@ -98,7 +98,7 @@ def day_in_span(day: date, undated: Event) -> bool:
     return -1 <= gap <= SPAN_DAYS.get(undated.time_precision, 0)
 
 
-def merge_events(events: Sequence[Event]) -> list[Event]:
+def merge_events(events: Sequence[Event], cues: CueLexicon) -> list[Event]:
     """One event per sub-event type x place x day (codebook section 1), then two folds:
 
     an event that is one face of another at the same place and day is folded into it (see
@@ -113,11 +113,11 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
         if kept is None:
             merged[key] = event
         else:
-            _absorb(kept, event)
-    result = _fold_told_nearby(_merge_neighbours(list(merged.values())))
+            _absorb(kept, event, cues)
+    result = _fold_told_nearby(_merge_neighbours(list(merged.values()), cues), cues)
     out = []
     for event in result:
-        absorber = _final_absorber(event, result)
+        absorber = _final_absorber(event, result, cues)
         if absorber is not None:
             _fold(event, absorber)
             continue
@@ -125,7 +125,7 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
         if details:
             _hand_down(event, details)
             continue
-        told_how = _told_how(event, result)
+        told_how = _told_how(event, result, cues)
         if told_how:
             _hand_down_toll(event, told_how)
             continue
@@ -143,18 +143,18 @@ def _told_apart(a: Event, b: Event) -> bool:
     return (APART in a.evidence or APART in b.evidence) and not _same_sentence(a, b)
 
 
-def _final_absorber(event: Event, events: list[Event]) -> Event | None:
+def _final_absorber(event: Event, events: list[Event], cues: CueLexicon) -> Event | None:
     """The event ``event`` folds into, followed through the events that fold in turn (a protest's arrests
     fold into the protest, which folds into the day's graver turn of the same crowd)."""
     absorber, seen = None, {id(event)}
     current = event
-    while (nxt := next((o for o in events if id(o) not in seen and _part_of(current, o)), None)) is not None:
+    while (nxt := next((o for o in events if id(o) not in seen and _part_of(current, o, cues)), None)) is not None:
         absorber = current = nxt
         seen.add(id(nxt))
     return absorber
 
 
-def _part_of(event: Event, other: Event) -> bool:
+def _part_of(event: Event, other: Event, cues: CueLexicon) -> bool:
     """Is ``event`` one face of ``other``, the way the codebook codes it once?
 
     The fighting for a captured place is the capture; a car bomb driven by a suicide attacker is the
@@ -210,7 +210,7 @@ def _part_of(event: Event, other: Event) -> bool:
                 # a crowd told burning, stoning or killing was violent, however hard it was met: a riot; clashes
                 # alone ("des heurts") do not say who was violent, and lethal force on the crowd is the graver turn
                 riot = other if other.sub_event_type == VIOLENT_DEMONSTRATION else event
-                return (other is riot) == _told_by_the_crowds_violence(riot)
+                return (other is riot) == _told_by_the_crowds_violence(riot, cues)
             return DEMONSTRATION_SEVERITY.index(event.sub_event_type) < DEMONSTRATION_SEVERITY.index(
                 other.sub_event_type)
         return event.sub_event_type == "Arrests"
@@ -280,11 +280,10 @@ def _trigger_words(event: Event) -> set[str]:
     return words
 
 
-def _told_by_the_crowds_violence(riot: Event) -> bool:
+def _told_by_the_crowds_violence(riot: Event, cues: CueLexicon) -> bool:
     """A riot told by some act of the crowd's own ("ont incendié", "jets de pierres"), not only as clashes."""
-    two_sided = load_cues().two_sided_words
     words = [span.text for span in riot.evidence.get("trigger", [])]
-    return any(not opens_with(word, two_sided) for word in words)
+    return any(not opens_with(word, cues.two_sided_words) for word in words)
 
 
 def _side_of(actor: str, fight: Event) -> bool:
@@ -342,7 +341,7 @@ def _fold(event: Event, absorber: Event) -> None:
                 absorber.add_evidence(key, span)
 
 
-def _merge_neighbours(events: list[Event]) -> list[Event]:
+def _merge_neighbours(events: list[Event], cues: CueLexicon) -> list[Event]:
     """"une frappe sur Hodeïdah ... une maison du quartier d'Al Hali": one strike, two names for its place."""
     out: list[Event] = []
     for event in events:
@@ -350,11 +349,11 @@ def _merge_neighbours(events: list[Event]) -> list[Event]:
         if twin is None:
             out.append(event)
         else:
-            _absorb(twin, event)
+            _absorb(twin, event, cues)
     return out
 
 
-def _fold_told_nearby(events: list[Event]) -> list[Event]:
+def _fold_told_nearby(events: list[Event], cues: CueLexicon) -> list[Event]:
     """"une embuscade ... entre les villes de Dori et de Seytenga", "une base militaire au nord de Mogadiscio":
     an event told near a town, in another sentence than the one that names the place it happened at, of the same
     kind, between the same two sides, the same day, is that event, told again by the nearest town a reader knows."""
@@ -364,7 +363,7 @@ def _fold_told_nearby(events: list[Event]) -> list[Event]:
         if precise is None:
             out.append(event)
         else:
-            _absorb(precise, event)
+            _absorb(precise, event, cues)
     return out
 
 
@@ -417,7 +416,7 @@ def _same_sentence(a: Event, b: Event) -> bool:
     return bool(set(a.evidence.get("sentence", [])) & set(b.evidence.get("sentence", [])))
 
 
-def _absorb(kept: Event, other: Event) -> None:
+def _absorb(kept: Event, other: Event, cues: CueLexicon) -> None:
     """Fold a second report of the same event into the first.
 
     Tolls: two figures of one sentence are parts of the story ("sept ... puis cinq morts") and add up;
@@ -430,7 +429,7 @@ def _absorb(kept: Event, other: Event) -> None:
         # explosé ... dans le quartier de Kizilay": the report that names the day dates the event
         kept.event_date, kept.time_precision = other.event_date, other.time_precision
     kept.time_precision = min(kept.time_precision, other.time_precision)
-    if _named_the_other_way(kept, other):
+    if _named_the_other_way(kept, other, cues):
         trade_sides(kept)
     for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
         mine, theirs = getattr(kept, name), getattr(other, name)
@@ -452,7 +451,7 @@ def _absorb(kept: Event, other: Event) -> None:
             kept.add_evidence(name, span)
 
 
-def _named_the_other_way(kept: Event, other: Event) -> bool:
+def _named_the_other_way(kept: Event, other: Event, cues: CueLexicon) -> bool:
     """The kept report has both its sides from the story only (the protagonist, the adversary), and the other
     names the same two in its sentence, the other way round: the order the text gives wins."""
     if not kept.actor1 or not kept.actor2 or kept.actor1 == kept.actor2 or (
@@ -461,7 +460,7 @@ def _named_the_other_way(kept: Event, other: Event) -> bool:
     if not any(name in kept.evidence for name in ("actor1", "actor2")) and all(
             name in other.evidence for name in ("actor1", "actor2")):
         return True
-    if kept.sub_event_type == "Armed clash" and _begun_by_its_actor1(other) and not _told_as_begun(kept):
+    if kept.sub_event_type == "Armed clash" and _begun_by_its_actor1(other, cues) and not _told_as_begun(kept, cues):
         # "les Hachd ont perdu 27 combattants dans des affrontements qui les ont opposés aux jihadistes", then "les
         # Hachd sont tombés dans une embuscade tendue par les jihadistes": the side that began the fight acts
         return True
@@ -471,14 +470,14 @@ def _named_the_other_way(kept: Event, other: Event) -> bool:
     return kept.sub_event_type != "Armed clash" and "actor1" not in kept.evidence and "actor1" in other.evidence
 
 
-def _begun_by_its_actor1(event: Event) -> bool:
+def _begun_by_its_actor1(event: Event, cues: CueLexicon) -> bool:
     """Is the fight told as one its actor1, named in the text, began ("une embuscade tendue par les rebelles")?"""
-    return "actor1" in event.evidence and _told_as_begun(event)
+    return "actor1" in event.evidence and _told_as_begun(event, cues)
 
 
-def _told_as_begun(event: Event) -> bool:
+def _told_as_begun(event: Event, cues: CueLexicon) -> bool:
     """Is the fight told as one a side began ("une embuscade", "l'attaque"), not only as fighting ("combats")?"""
-    return told_with(event, load_cues().initiative_words)
+    return told_with(event, cues.initiative_words)
 
 
 def told_with(event: Event, words: frozenset[str]) -> bool:
@@ -557,7 +556,7 @@ def _details_of(event: Event, events: list[Event]) -> list[Event]:
     ]
 
 
-def _told_how(lead: Event, events: list[Event]) -> list[Event]:
+def _told_how(lead: Event, events: list[Event], cues: CueLexicon) -> list[Event]:
     """"une série d'attaques attribuées à Boko Haram dans l'Extrême-Nord", then "un homme a été tué mardi par des
     membres de Boko Haram à Mora": a province-level fight told only as "attaques" is summed up by the attacks on
     civilians, the strikes and the bombs of its side that the article places in that province that day (the word
@@ -574,7 +573,7 @@ def _told_how(lead: Event, events: list[Event]) -> list[Event]:
         and _told_of_the_leads_day(other, lead)
         and bool(sides & {other.actor1, other.actor2})
         and not _told_apart(lead, other)
-        and not _part_of(other, lead)  # "le raid" that tells the fight again folds into it
+        and not _part_of(other, lead, cues)  # "le raid" that tells the fight again folds into it
     ]
 
 
