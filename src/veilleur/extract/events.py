@@ -14,10 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import lru_cache
 
 from veilleur.annotate import Annotation
-from veilleur.datafiles import load_json
 from veilleur.extract.cues import (
     AIR_STRIKE,
     ARMED_CLASH,
@@ -75,6 +73,7 @@ from veilleur.extract.sides import (
 from veilleur.extract.triggers import TriggerLexicon
 from veilleur.records import Article, Event, great_circle_km
 from veilleur.resolve.dates import month_end
+from veilleur.resolve.places.cues import area_nouns
 
 BACKGROUND_DAYS = 365
 UNDATED_BY_NATURE = frozenset({"weapons"})  # discoveries are reported, rarely dated
@@ -665,14 +664,10 @@ UNIT_AFTER_REACH = 60  # characters from a province's name to the unit of it nam
 _UNIT_BREAK = re.compile(r"[.;:!?()]|\bet\b")  # a list or another clause: no unit of the province
 
 
-@lru_cache(maxsize=1)
-def _area_nouns() -> frozenset[str]:
-    return frozenset(load_json("place_cues.json")["area_nouns"])
-
-
 def _unit_within(text: str, province: PlaceRef, places: list[PlaceRef]) -> PlaceRef | None:
     """"dans la région du Nord-Ouest, département de la Menchum": a unit of the province (a department, a
-    circle, a territory: ``place_cues.json``'s area nouns) named right after it is where the event is, finer."""
+    circle, a territory: the geocoder's :func:`~veilleur.resolve.places.cues.area_nouns`) named right after it is
+    where the event is, finer."""
     if province.precision != 3:
         return None
     unit = next((p for p in places if p.start >= province.end), None)
@@ -682,7 +677,8 @@ def _unit_within(text: str, province: PlaceRef, places: list[PlaceRef]) -> Place
     between = text[province.end : unit.start]
     if _UNIT_BREAK.search(between):
         return None
-    return unit if _area_nouns() & set(re.findall(r"[\w-]+", between.lower())) else None
+    words = set(re.findall(r"[\w-]+", between.lower()))
+    return unit if not words.isdisjoint(area_nouns()) else None
 
 
 def _list_from(text: str, first: PlaceRef, following: list[PlaceRef],

@@ -67,9 +67,16 @@ _CUE_LAST_WORDS = ("de", "la", "l'", "l’", "d'", "d’", "du", "des", "entre",
 
 
 @lru_cache(maxsize=1)
+def area_nouns() -> tuple[str, ...]:
+    """The units below a province that French news names before a place ("le territoire de Masisi", "le cercle de
+    Bourem"), as ``data/place_cues.json`` lists them (``area_nouns``)."""
+    return tuple(load_json("place_cues.json")["area_nouns"])
+
+
+@lru_cache(maxsize=1)
 def _area_cue() -> re.Pattern[str]:
-    """"le territoire de", "l'arrondissement de", "les cantons de": the units of ``data/place_cues.json``."""
-    nouns = "|".join(re.escape(n) for n in sorted(load_json("place_cues.json")["area_nouns"], key=len, reverse=True))
+    """"le territoire de", "l'arrondissement de", "les cantons de": a unit of :func:`area_nouns` and "de"."""
+    nouns = "|".join(re.escape(n) for n in sorted(area_nouns(), key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?:" + nouns + r")s?(?:\s+(?:rurale?s?|urbaine?s?))?\s+" + DE + r"$")
 
 
