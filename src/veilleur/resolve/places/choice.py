@@ -25,6 +25,8 @@ SPELLING_BONUS = 1.5  # "Palmyre" is Tadmur's French name, not Palmer (Alaska) f
 FUZZY_REACH_KM = 150.0  # a place found by a near-miss spelling lies this near a place the text names exactly
 TOWN_POPULATION = 10_000  # a name the parser took for a person is still a place if it is a real town
 WORLD_CITY = 1_000_000  # a city this large may be named without its country ("à Paris", "à Washington")
+# a name whose candidates lie this close together is one anchor (a town with its district and province)
+ANCHOR_SPREAD_KM = 50.0
 SURVEYED_KM = 15.0  # how far apart two gazetteers may put one town
 
 
@@ -234,3 +236,21 @@ def plausible(text: str, match: Match, home: set[str], named: set[str], spans: S
         or (far_city and p.population >= WORLD_CITY and p.geonameid in match.exact)
     ]
     return bool(match.places) or match.key.startswith("?")
+
+
+def anchors_of(matches: Sequence[Match], home: set[str]) -> list[tuple[str, Place]]:
+    """(key, place) of each name the text names without ambiguity, each once (a name told again is no new anchor
+    to measure): the places the other names are measured against (:func:`choose_place`)."""
+    anchors: list[tuple[str, Place]] = []
+    anchored: set[tuple[str, int]] = set()
+    for m in matches:
+        if m.fuzzy:
+            continue  # a near-miss spelling vouches for nothing
+        local = [p for p in m.places if p.country in home] or m.places
+        # hamlets that share a city's or a province's name do not make the name ambiguous
+        local = [p for p in local if p.feature != "village"] or local
+        if (local and (m.key, id(local[0])) not in anchored
+                and all(distance_km(local[0], p) <= ANCHOR_SPREAD_KM for p in local)):
+            anchors.append((m.key, local[0]))  # one place, or a town with its district and province
+            anchored.add((m.key, id(local[0])))
+    return anchors

@@ -11,6 +11,7 @@ from veilleur.records import Place
 from veilleur.resolve.places.capitals import capital_anaphors
 from veilleur.resolve.places.choice import (
     DOMINANT_POPULATION,
+    anchors_of,
     choose_place,
     geo_precision,
     near_others,
@@ -31,7 +32,6 @@ from veilleur.resolve.places.gazetteer import (
     candidates_of,
     country_gazetteer,
     default_gazetteer,
-    distance_km,
     gazetteer_size,
     near_key,
     prominence,
@@ -70,8 +70,6 @@ from veilleur.resolve.places.votes import MAX_DETAIL_COUNTRIES, rank_countries, 
 from veilleur.resolve.sized_cache import SizedCache
 from veilleur.spans import SpanIndex
 
-# a name whose candidates lie this close together is one anchor (a town with its district and province)
-ANCHOR_SPREAD_KM = 50.0
 MAX_REACH_COUNTRIES = 4  # villages are also looked up in as many countries where the text's named actors operate
 DETAIL_BUDGET = 512 * 2**20  # bytes of country gazetteers a geocoder keeps (all of them take about 900 MiB)
 
@@ -183,18 +181,7 @@ class Geocoder:
                    and not opens_district_name(text, m)]
         cues = [read_cue(text, m.start) for m in matches]
         admins = {p.admin1 for m, c in zip(matches, cues, strict=True) if c.wants_admin1 for p in m.places}
-        anchors: list[tuple[str, Place]] = []  # (key, place) the text names without ambiguity
-        anchored: set[tuple[str, int]] = set()  # each once: a name told again is no new anchor to measure
-        for m in matches:
-            if m.fuzzy:
-                continue  # a near-miss spelling vouches for nothing
-            local = [p for p in m.places if p.country in home] or m.places
-            # hamlets that share a city's or a province's name do not make the name ambiguous
-            local = [p for p in local if p.feature != "village"] or local
-            if (local and (m.key, id(local[0])) not in anchored
-                    and all(distance_km(local[0], p) <= ANCHOR_SPREAD_KM for p in local)):
-                anchors.append((m.key, local[0]))  # one place, or a town with its district and province
-                anchored.add((m.key, id(local[0])))
+        anchors = anchors_of(matches, home)
         # what a near-miss spelling is checked against: the places the text names exactly, each once
         exact = list({id(p): p for m in matches if not m.fuzzy for p in m.places
                       if not home or p.country in home}.values())

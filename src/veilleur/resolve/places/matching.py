@@ -39,6 +39,9 @@ from veilleur.spans import SpanIndex
 
 @dataclass
 class Match:
+    """A name of the text a gazetteer holds (or, its key starting with "?", a name to report as unresolved), with
+    its candidate places; later steps narrow the candidates down."""
+
     start: int
     end: int
     key: str
