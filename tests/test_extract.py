@@ -1230,6 +1230,29 @@ def test_bombers_counted_make_one_bombing(pipeline: Pipeline) -> None:
     assert (event.sub_event_type, event.location) == ("Suicide bomb", "Beirut")
 
 
+def test_fighting_over_the_last_hours_where_a_town_fell_is_the_capture(pipeline: Pipeline) -> None:
+    # the fighting told over the 48 hours up to the report took the town that fell the day before (codebook
+    # section 2: the capture only)
+    text = ("La ville de Bunagana est tombée dimanche aux mains des rebelles du M23. De violents combats opposaient "
+            "ces dernières 48 heures l'armée congolaise aux rebelles du M23 à Bunagana.")
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.location, event.event_date) == (
+        "Non-state actor overtakes territory", "Bunagana", "2017-10-15")
+
+
+@pytest.mark.parametrize("text", [
+    # fighting told on the day after the capture, by its day, goes on after it
+    "L'armée malienne a repris dimanche la ville de Konna aux jihadistes. Lundi, les combats se poursuivaient contre "
+    "les jihadistes à Konna.",
+    # the last hours' fighting elsewhere is another fight
+    "L'armée malienne a repris dimanche la ville de Konna aux jihadistes. De violents combats ont opposé ces dernières "
+    "24 heures l'armée aux jihadistes à Sévaré.",
+])
+def test_fighting_told_apart_from_a_capture_stays_a_fight(pipeline: Pipeline, text: str) -> None:
+    _, events = run(pipeline, text)
+    assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Government regains territory"]
+
+
 def test_an_anaphor_is_not_a_placeless_event_of_another_kind(pipeline: Pipeline) -> None:
     # the arrests have no place; "l'attaque" that follows is an attack of its own, not the arrests placed at Gao
     text = ("Des arrestations ont visé des opposants ces derniers mois. C'est après l'attaque par des hommes armés "

@@ -167,6 +167,8 @@ def _part_of(event: Event, other: Event) -> bool:
         return True
     if event.location != other.location:
         return False
+    if clash and other.sub_event_type in CAPTURES and _fought_in_the_hours_before(event, other):
+        return True  # "tombée dimanche aux mains du M23 ... de violents combats ces dernières 48 heures"
     same_day = event.event_date == other.event_date or "event_date" not in event.evidence
     if not same_day:
         return False
@@ -218,6 +220,15 @@ def _part_of(event: Event, other: Event) -> bool:
         # what attackers or rioters loot and burn where they strike is part of that attack or riot
         return other.event_type in ("Battles", "Violence against civilians", "Riots")
     return False
+
+
+def _fought_in_the_hours_before(fight: Event, capture: Event) -> bool:
+    """Is the fight dated only by a span of the last hours up to the report ("ces dernières 48 heures"), which
+    the capture's day (the fight's, or the day before) falls in? Then it is the fighting that took the place."""
+    spans = fight.evidence.get("event_date", [])
+    recent_hours = load_cues().recent_hours
+    return bool(spans) and all(recent_hours.search(span.text) for span in spans) and 0 <= (
+        date.fromisoformat(fight.event_date) - date.fromisoformat(capture.event_date)).days <= 1
 
 
 def _same_day_nearby(a: Event, b: Event, km: float) -> bool:
