@@ -1253,6 +1253,25 @@ def test_fighting_told_apart_from_a_capture_stays_a_fight(pipeline: Pipeline, te
     assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Government regains territory"]
 
 
+@pytest.mark.parametrize("text", [
+    "Le gouvernement et les rebelles ont signé dimanche à Khartoum un accord de paix. Conclu jeudi dernier, l'accord a "
+    "été paraphé dans la capitale soudanaise par le président.",
+    "Le gouvernement et les rebelles ont signé dimanche à Khartoum un accord de paix. L'accord avait été conclu jeudi "
+    "dernier à Khartoum.",
+])
+def test_the_steps_of_one_agreement_are_that_agreement(pipeline: Pipeline, text: str) -> None:
+    # concluded, initialled, signed within the week at one place: one agreement, on the day told first
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.location, event.event_date) == ("Agreement", "Khartoum", "2017-10-15")
+
+
+def test_an_agreement_months_before_is_another(pipeline: Pipeline) -> None:
+    text = ("Le gouvernement et les rebelles ont signé dimanche à Khartoum un accord de paix. Un premier accord avait "
+            "été signé en juillet à Khartoum.")
+    _, events = run(pipeline, text)
+    assert sorted(e.event_date for e in events) == ["2017-07-01", "2017-10-15"]
+
+
 def test_an_anaphor_is_not_a_placeless_event_of_another_kind(pipeline: Pipeline) -> None:
     # the arrests have no place; "l'attaque" that follows is an attack of its own, not the arrests placed at Gao
     text = ("Des arrestations ont visé des opposants ces derniers mois. C'est après l'attaque par des hommes armés "
