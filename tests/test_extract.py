@@ -1181,6 +1181,97 @@ def test_a_zone_named_by_bombardments_reports_none(pipeline: Pipeline) -> None:
     assert (event.sub_event_type, event.location) == ("Armed clash", "Homs")
 
 
+@pytest.mark.parametrize("text", [
+    "Le député a montré aux journalistes les vestiges du combat à Goma.",
+    "Les traces des affrontements sont encore visibles dans les rues de Kasserine.",
+    "Après des années de combats, la ville de Kidal retrouve le calme.",
+    "Le chef rebelle a déclaré que ses hommes avaient l'expérience du combat dans la région de Goma.",
+])
+def test_what_fighting_left_or_how_long_it_lasted_reports_none(pipeline: Pipeline, text: str) -> None:
+    # the fighting is the background of what the sentence tells: the remains it left, the years it lasted
+    _, events = run(pipeline, text)
+    assert events == []
+
+
+def test_the_traces_of_a_dated_fight_report_it(pipeline: Pipeline) -> None:
+    # a day named in the phrase makes the fight news
+    event = only_event(pipeline, "Les stigmates des affrontements de samedi sont encore visibles dans les rues de "
+                                 "Kasserine.")
+    assert (event.sub_event_type, event.location, event.event_date) == ("Armed clash", "Kasserine", "2017-10-14")
+
+
+@pytest.mark.parametrize("text", [
+    "Pas moins de trois attaques ont fait des morts dans la région de Tillabéri.",
+    "Une série d'enlèvements et d'attaques a secoué la région de Diffa ces derniers mois.",
+    "Les premières attaques ont eu lieu en décembre dernier dans la région de l'Atacora.",
+])
+def test_a_run_of_events_told_with_no_day_and_no_town_reports_none(pipeline: Pipeline, text: str) -> None:
+    # a count, a series or the first of a run, placed no finer than a province and on no day, sums them up
+    _, events = run(pipeline, text)
+    assert events == []
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Deux attaques ont visé dimanche les villages de Kolo et de Tamou, faisant six morts.", 2),
+    ("Deux attaques ont visé les villages de Kolo et de Tamou, au Niger, faisant six morts.", 2),
+    ("Les premiers affrontements ont éclaté samedi dans la région de Diffa.", 1),
+    ("Une série d'attaques a frappé dimanche la province de Karak.", 1),
+])
+def test_a_run_of_events_told_by_day_or_town_reports_them(pipeline: Pipeline, text: str, places: int) -> None:
+    _, events = run(pipeline, text)
+    assert len(events) == places, [(e.sub_event_type, e.location) for e in events]
+
+
+def test_bombers_counted_make_one_bombing(pipeline: Pipeline) -> None:
+    # "deux kamikazes" count the bombers of one bombing, not a run of bombings
+    text = ("Deux explosions ont secoué jeudi la banlieue sud de Beyrouth. Il y aurait 40 morts. Deux kamikazes ont "
+            "actionné leurs charges d'explosifs devant un centre commercial.")
+    event = only_event(pipeline, text, published=date(2015, 11, 13))
+    assert (event.sub_event_type, event.location) == ("Suicide bomb", "Beirut")
+
+
+def test_fighting_over_the_last_hours_where_a_town_fell_is_the_capture(pipeline: Pipeline) -> None:
+    # the fighting told over the 48 hours up to the report took the town that fell the day before (codebook
+    # section 2: the capture only)
+    text = ("La ville de Bunagana est tombée dimanche aux mains des rebelles du M23. De violents combats opposaient "
+            "ces dernières 48 heures l'armée congolaise aux rebelles du M23 à Bunagana.")
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.location, event.event_date) == (
+        "Non-state actor overtakes territory", "Bunagana", "2017-10-15")
+
+
+@pytest.mark.parametrize("text", [
+    # fighting told on the day after the capture, by its day, goes on after it
+    "L'armée malienne a repris dimanche la ville de Konna aux jihadistes. Lundi, les combats se poursuivaient contre "
+    "les jihadistes à Konna.",
+    # the last hours' fighting elsewhere is another fight
+    "L'armée malienne a repris dimanche la ville de Konna aux jihadistes. De violents combats ont opposé ces dernières "
+    "24 heures l'armée aux jihadistes à Sévaré.",
+])
+def test_fighting_told_apart_from_a_capture_stays_a_fight(pipeline: Pipeline, text: str) -> None:
+    _, events = run(pipeline, text)
+    assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Government regains territory"]
+
+
+@pytest.mark.parametrize("text", [
+    "Le gouvernement et les rebelles ont signé dimanche à Khartoum un accord de paix. Conclu jeudi dernier, l'accord a "
+    "été paraphé dans la capitale soudanaise par le président.",
+    "Le gouvernement et les rebelles ont signé dimanche à Khartoum un accord de paix. L'accord avait été conclu jeudi "
+    "dernier à Khartoum.",
+])
+def test_the_steps_of_one_agreement_are_that_agreement(pipeline: Pipeline, text: str) -> None:
+    # concluded, initialled, signed within the week at one place: one agreement, on the day told first
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.location, event.event_date) == ("Agreement", "Khartoum", "2017-10-15")
+
+
+def test_an_agreement_months_before_is_another(pipeline: Pipeline) -> None:
+    text = ("Le gouvernement et les rebelles ont signé dimanche à Khartoum un accord de paix. Un premier accord avait "
+            "été signé en juillet à Khartoum.")
+    _, events = run(pipeline, text)
+    assert sorted(e.event_date for e in events) == ["2017-07-01", "2017-10-15"]
+
+
 def test_an_anaphor_is_not_a_placeless_event_of_another_kind(pipeline: Pipeline) -> None:
     # the arrests have no place; "l'attaque" that follows is an attack of its own, not the arrests placed at Gao
     text = ("Des arrestations ont visé des opposants ces derniers mois. C'est après l'attaque par des hommes armés "

@@ -132,6 +132,7 @@ class CueLexicon:
     summing: re.Pattern[str]  # "au total": cumulative unless the sentence names the day
     since_the_start: re.Pattern[str]  # "depuis le début du conflit": a clause that counts over a long period
     short_period: re.Pattern[str]
+    recent_hours: re.Pattern[str]  # "ces dernières 48 heures": a span of hours up to the report
     negation: re.Pattern[str]
     no_fight: re.Pattern[str]  # "sans combat", "sans rencontrer de résistance": a capture is a non-violent transfer
     attribution: re.Pattern[str]
@@ -337,6 +338,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         summing=_alternation(data["summing"]),
         since_the_start=_alternation(data["since_the_start"], end=""),
         short_period=re.compile(data["short_period"], re.IGNORECASE),
+        recent_hours=re.compile(data["recent_hours"], re.IGNORECASE),
         negation=_alternation([re.escape(w) for w in data["negations"]]),
         no_fight=_alternation(data["no_fight"]),
         # "d'après-midi" is no "d'après": a hyphen continues the word

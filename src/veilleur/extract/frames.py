@@ -658,6 +658,14 @@ def exclusion_reason(
     if token.pos == "NOUN" and token.dep == "nmod" and (zone := tree.head(token)) is not None and \
             zone.lemma in triggers.zone_nouns and not _names_a_day(tree, mentions, tree.subtree(token)):
         return f"a zone named by it: {zone.text!r}"  # "piégés dans la zone des bombardements"
+    if token.pos == "NOUN" and token.dep == "nmod" and (left := tree.head(token)) is not None and \
+            left.lemma in triggers.aftermath_heads and not _names_a_day(tree, mentions, tree.subtree(token)):
+        return f"what fighting left or how long it lasted: {left.text!r}"  # "les vestiges du combat"
+    if token.pos == "NOUN" and _run_of_events(tree, token, triggers) and not _names_a_day(tree, mentions) \
+            and not _names_a_town(tree, mentions):
+        # "trois attaques ont fait des morts dans le département", "une série d'enlèvements a secoué la région": a
+        # run of events told with no day and no town sums them up, it tells none of them
+        return "a run of events told with no day and no town"
     if token.pos == "NOUN" and (described := _place_described_by(tree, token, triggers.place_nouns)) is not None \
             and not _names_a_day(tree, mentions, tree.subtree(described)):
         # "Kasserine, ville agitée par des heurts": what a place is shaken by, told as what it is, is the background
@@ -908,6 +916,28 @@ def _perceiving_verb(tree: Tree, token: Token, perception_verbs: frozenset[str])
     while token.pos == "NOUN" and token.dep == "nmod" and (head := tree.head(token)) is not None:
         token = head
     return _verb_taking(tree, token, perception_verbs, ("obj", "nsubj:pass"))
+
+
+def _run_of_events(tree: Tree, token: Token, triggers: TriggerLexicon) -> int:
+    """How many events a cue noun counts when it is told as a run of them ("trois attaques", "une série
+    d'attaques", "les premières attaques": two at least), or 0 for a noun that tells one event or a tally (read
+    apart, as "a tally of events")."""
+    head = tree.head(token)
+    if token.dep in ("nmod", "conj") and head is not None and head.lemma in triggers.series_heads:
+        return 2  # "une série d'enlèvements et d'attaques" (the parser may hang the second as the head's conjunct)
+    if token.feature("Number") != "Plur" or token.lemma in triggers.counted_within_one_event:
+        return 0
+    kids = tree.children(token)
+    if any(k.dep == "amod" and k.lemma in triggers.series_modifiers for k in kids):
+        return 2
+    counts = [parse_quantity(k.text) or 0 for k in kids if k.dep == "nummod"]
+    return next((n for n in counts if 2 <= n < triggers.tally_min_events), 0)
+
+
+def _names_a_town(tree: Tree, mentions: Mentions) -> bool:
+    """Whether the sentence names a place finer than a province (a town, a village, a district)."""
+    span = tree.span(tree.tokens)
+    return span is not None and any(place.precision < 3 for place in mentions.places_in(*span))
 
 
 def _abstract_head(tree: Tree, token: Token, abstract_heads: frozenset[str]) -> Token | None:

@@ -20,7 +20,8 @@ APART = "apart"  # evidence key: the words that open the event's sentence as ano
 NEIGHBOUR_KM = 10.0  # two names for one happening's place (a town and its district)
 # how far from the town it names a place told only "near" it may lie ("une base au nord de Mogadiscio")
 NEARBY_KM = 75.0
-CLASH_OUTCOMES = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Agreement"})
+AGREEMENT = "Agreement"
+CLASH_OUTCOMES = frozenset({"Government regains territory", "Non-state actor overtakes territory", AGREEMENT})
 # the means of a strike, from the most precisely named to the least ("bombardé" says less than "frappes aériennes")
 REMOTE_MEANS = ("Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
                 "Remote explosive/landmine/IED", "Grenade")
@@ -167,6 +168,10 @@ def _part_of(event: Event, other: Event, cues: CueLexicon) -> bool:
         return True
     if event.location != other.location:
         return False
+    if _the_agreement_told_again(event, other):
+        return True  # "ont signé mardi à Khartoum un accord de paix ... Conclu samedi dernier, l'accord a été paraphé"
+    if clash and other.sub_event_type in CAPTURES and _fought_in_the_hours_before(event, other):
+        return True  # "tombée dimanche aux mains du M23 ... de violents combats ces dernières 48 heures"
     same_day = event.event_date == other.event_date or "event_date" not in event.evidence
     if not same_day:
         return False
@@ -218,6 +223,27 @@ def _part_of(event: Event, other: Event, cues: CueLexicon) -> bool:
         # what attackers or rioters loot and burn where they strike is part of that attack or riot
         return other.event_type in ("Battles", "Violence against civilians", "Riots")
     return False
+
+
+def _the_agreement_told_again(event: Event, other: Event) -> bool:
+    """Is ``event`` an agreement told after ``other``, at its place, between the same sides (or sides left unnamed),
+    within a week of it? An agreement is concluded, initialled, signed and comes into force over a few days: the
+    steps the article tells of one agreement are that agreement, coded once on the day it tells first."""
+    if not event.sub_event_type == other.sub_event_type == AGREEMENT or _same_sentence(event, other):
+        return False
+    if not (_same_or_unnamed(event.actor1, other.actor1) and _same_or_unnamed(event.actor2, other.actor2)):
+        return False
+    days = abs((date.fromisoformat(event.event_date) - date.fromisoformat(other.event_date)).days)
+    return days <= SPAN_DAYS[2] and _report_weight(event)[1] > _report_weight(other)[1]
+
+
+def _fought_in_the_hours_before(fight: Event, capture: Event) -> bool:
+    """Is the fight dated only by a span of the last hours up to the report ("ces dernières 48 heures"), which
+    the capture's day (the fight's, or the day before) falls in? Then it is the fighting that took the place."""
+    spans = fight.evidence.get("event_date", [])
+    recent_hours = load_cues().recent_hours
+    return bool(spans) and all(recent_hours.search(span.text) for span in spans) and 0 <= (
+        date.fromisoformat(fight.event_date) - date.fromisoformat(capture.event_date)).days <= 1
 
 
 def _same_day_nearby(a: Event, b: Event, km: float) -> bool:

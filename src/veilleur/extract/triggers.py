@@ -292,6 +292,9 @@ class TriggerLexicon:
     home_nouns: frozenset[str]  # "une milice de Misrata": the place says whose the force is, not where it acted
     area_nouns: frozenset[str]  # "les forces de la région du Kurdistan": between a home noun and its place
     zone_nouns: frozenset[str]  # "la zone des bombardements": a zone named by the cue
+    aftermath_heads: frozenset[str]  # "les vestiges du combat", "des années de combats": background, not one event
+    series_heads: frozenset[str]  # "une série d'attaques": a run of events
+    series_modifiers: frozenset[str]  # "les premières attaques": the start of a run of events
     anticipation_modifiers: frozenset[str]  # "la prochaine bataille", "une éventuelle attaque": not yet an event
     any_determiners: frozenset[str]  # "tout rassemblement", "chaque attaque": any event of the kind, not one
     habit_modifiers: frozenset[str]  # "des affrontements réguliers": a kind of event, not one
@@ -557,6 +560,9 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         home_nouns=frozenset(data["home_nouns"]),
         area_nouns=frozenset(data["area_nouns"]),
         zone_nouns=frozenset(data["zone_nouns"]),
+        aftermath_heads=frozenset(data["aftermath_heads"]),
+        series_heads=frozenset(data["series_heads"]),
+        series_modifiers=frozenset(data["series_modifiers"]),
         anticipation_modifiers=frozenset(data["anticipation_modifiers"]),
         any_determiners=frozenset(data["any_determiners"]),
         habit_modifiers=frozenset(data["habit_modifiers"]),
