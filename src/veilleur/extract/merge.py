@@ -170,7 +170,7 @@ def _part_of(event: Event, other: Event, cues: CueLexicon) -> bool:
         return False
     if _the_agreement_told_again(event, other):
         return True  # "ont signé mardi à Khartoum un accord de paix ... Conclu samedi dernier, l'accord a été paraphé"
-    if clash and other.sub_event_type in CAPTURES and _fought_in_the_hours_before(event, other):
+    if clash and other.sub_event_type in CAPTURES and _fought_in_the_hours_before(event, other, cues):
         return True  # "tombée dimanche aux mains du M23 ... de violents combats ces dernières 48 heures"
     same_day = event.event_date == other.event_date or "event_date" not in event.evidence
     if not same_day:
@@ -237,12 +237,11 @@ def _the_agreement_told_again(event: Event, other: Event) -> bool:
     return days <= SPAN_DAYS[2] and _report_weight(event)[1] > _report_weight(other)[1]
 
 
-def _fought_in_the_hours_before(fight: Event, capture: Event) -> bool:
+def _fought_in_the_hours_before(fight: Event, capture: Event, cues: CueLexicon) -> bool:
     """Is the fight dated only by a span of the last hours up to the report ("ces dernières 48 heures"), which
     the capture's day (the fight's, or the day before) falls in? Then it is the fighting that took the place."""
     spans = fight.evidence.get("event_date", [])
-    recent_hours = load_cues().recent_hours
-    return bool(spans) and all(recent_hours.search(span.text) for span in spans) and 0 <= (
+    return bool(spans) and all(cues.recent_hours.search(span.text) for span in spans) and 0 <= (
         date.fromisoformat(fight.event_date) - date.fromisoformat(capture.event_date)).days <= 1
 
 
