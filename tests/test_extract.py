@@ -3746,3 +3746,37 @@ def test_a_country_before_a_clause_between_commas_is_the_subject_of_the_verb_aft
                                  "positions de l'armée syrienne à Deraa.", published=date(2024, 7, 4))
     assert (event.sub_event_type, event.actor1, event.location) == ("Air/drone strike", "Military Forces of Israel",
                                                                     "Dar‘ā")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a count right before each place, the later ones elliptic ("trois à B")
+    ("Des frappes aériennes russes ont tué jeudi cinq civils à Ariha, trois à Saraqeb et deux à Jisr al-Choughour, "
+     "dans la province d'Idleb.", [("Arīḩā", 5), ("Jisr ash Shughūr", 2), ("Saraqib", 3)]),
+    ("Les frappes ont tué 12 personnes dans le village de Saraqeb et 3 dans celui d'Ariha.",
+     [("Arīḩā", 3), ("Saraqib", 12)]),
+    ("Des hommes armés ont tué mardi sept civils à Djibo et quatre à Dori.", [("Djibo", 7), ("Dori", 4)]),
+    # each place opens its own clause with its toll
+    ("Des frappes aériennes russes ont visé jeudi la province d'Idleb. À Ariha, elles ont fait cinq morts ; à "
+     "Saraqeb, trois civils ont été tués.", [("Arīḩā", 5), ("Saraqib", 3)]),
+    ("Des hommes armés ont attaqué mardi les villages de Djibo et de Kaya. À Djibo, cinq civils ont été tués ; à "
+     "Kaya, deux personnes ont péri.", [("Djibo", 5), ("Kaya", 2)]),
+    # a relative on each place tells its dead
+    ("Des hommes armés ont attaqué mardi Djibo, où sept civils ont été tués, puis Dori, où quatre personnes ont "
+     "péri.", [("Djibo", 7), ("Dori", 4)]),
+])
+def test_each_place_told_with_its_own_dead_is_an_event_with_that_toll(pipeline: Pipeline, text: str,
+                                                                     expected: list[tuple[str, int]]) -> None:
+    # codebook sections 1 and 6: one event per place, each with the toll the text gives it (not one split evenly)
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert sorted((e.location, e.fatalities) for e in events) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a distance names no place of its own dead; a source's place counts none
+    "Des jihadistes ont tué cinq civils mardi à Djibo, selon un bilan établi à Ouagadougou.",
+    # one count only: the toll is the place's, as before
+    "Les frappes ont visé mardi Ariha, où cinq civils ont été tués, dans la province d'Idleb.",
+])
+def test_a_single_counted_place_keeps_one_event(pipeline: Pipeline, text: str) -> None:
+    event = only_event(pipeline, text, published=date(2024, 5, 10))
+    assert event.fatalities == 5

@@ -32,6 +32,7 @@ from veilleur.extract.cues import (
 )
 from veilleur.extract.frames import (
     CLAUSE_BREAK,
+    CountedPlace,
     Frame,
     day_starts,
     frames_for_sentence,
@@ -498,7 +499,8 @@ def _events_from_frame(
         actor1, actor2 = crowd.as_rioters() if crowd is not None else None, other
     if sub_event_type == PEACEFUL_PROTEST:
         actor2, assoc2 = None, []  # a force named near a peaceful march did not act on it (codebook section 2)
-    fatalities = _fatalities(frame.tolls, len(places))
+    own_counts = _own_counts(frame, places)
+    fatalities = own_counts or _fatalities(frame.tolls, len(places))
     events = []
     for index, place in enumerate(places):
         own_day = _own_day(frame, places[index - 1], place) if index else None
@@ -538,8 +540,9 @@ def _events_from_frame(
         if actor2 is not None and actor2.start == actor2.end and actor2.name.startswith(CIVILIAN_PREFIX):
             for toll in frame.tolls:  # the victims are known from the toll ("21 civils tués")
                 event.add_evidence("actor2", article.span(toll.start, toll.end))
-        for toll in frame.tolls:
-            event.add_evidence("fatalities", article.span(toll.start, toll.end))
+        toll_words = [(c.start, c.end) for c in own_counts_of(frame, place)] or [(t.start, t.end) for t in frame.tolls]
+        for lo, hi in toll_words:
+            event.add_evidence("fatalities", article.span(lo, hi))
         events.append(event)
     return events
 
@@ -649,6 +652,10 @@ def _event_places(text: str, frame: Frame, context: ArticleContext, cues: CueLex
         chosen = [replace(context.place, precision=max(context.place.precision, 2))] if frame.unplaced else [
             context.place
         ]
+    counted = [c.place for c in frame.counted]
+    if counted and all(p.precision == 3 or any(p.start == c.start for c in counted) for p in chosen):
+        # "cinq civils à Ariha, trois à Saraqeb et deux à Jisr": each place told with its own dead is an event
+        chosen = counted
     if len(chosen) > 1 and cues.route_between.search(text[max(0, chosen[0].start - 40) : chosen[0].start]):
         # "sur la route entre Boni et Hombori": the first named place, precision 2 (codebook section 4)
         chosen = [replace(chosen[0], precision=max(chosen[0].precision, 2))]
@@ -726,6 +733,18 @@ def _unique_places(places: list[PlaceRef]) -> list[PlaceRef]:
             seen.add(key)
             out.append(place)
     return out
+
+
+def own_counts_of(frame: Frame, place: PlaceRef) -> list[CountedPlace]:
+    """The count of dead the frame tells at ``place`` itself ("trois à Saraqeb"), if any."""
+    return [c for c in frame.counted if c.place.start == place.start][:1]
+
+
+def _own_counts(frame: Frame, places: list[PlaceRef]) -> list[int]:
+    """Killed per place when every place is told with its own count ("cinq civils à Ariha, trois à Saraqeb"),
+    else none (the clause's toll is split among them, :func:`_fatalities`)."""
+    counts = [own_counts_of(frame, place) for place in places]
+    return [found[0].count for found in counts] if len(places) > 1 and all(counts) else []
 
 
 def _fatalities(tolls: list[TollRef], places: int) -> list[int]:
