@@ -3780,3 +3780,38 @@ def test_each_place_told_with_its_own_dead_is_an_event_with_that_toll(pipeline: 
 def test_a_single_counted_place_keeps_one_event(pipeline: Pipeline, text: str) -> None:
     event = only_event(pipeline, text, published=date(2024, 5, 10))
     assert event.fatalities == 5
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a lead placed by its province only is placed where it struck hardest
+    ("Des jihadistes ont attaqué mardi plusieurs villages de la région de Mopti, tuant huit civils. Le village de "
+     "Sévaré a été le plus touché.", ("Sevare", 8)),
+    ("Des frappes aériennes ont visé mardi la province d'Idleb, tuant six civils. La ville d'Ariha a été la plus "
+     "durement frappée.", ("Arīḩā", 6)),
+    ("Des jihadistes ont attaqué mardi des villages de la région de Mopti. Sévaré a été le village le plus touché, "
+     "avec huit morts.", ("Sevare", 8)),
+    # a lead told with no place is placed there
+    ("L'armée a lancé mardi des missiles vers des zones urbaines, tuant six civils. La ville d'Ariha a été "
+     "particulièrement touchée.", ("Arīḩā", 6)),
+    # not a place struck by something that is no event, nor one only "touchée"
+    ("Des frappes aériennes ont visé mardi la province d'Idleb, tuant six civils. La ville d'Ariha a été la plus "
+     "touchée par les inondations l'an dernier.", ("Idlib", 6)),
+    ("Des frappes aériennes ont visé mardi la province d'Idleb, tuant six civils. La ville d'Ariha a été touchée.",
+     ("Idlib", 6)),
+])
+def test_the_place_a_lead_struck_hardest_places_it(pipeline: Pipeline, text: str, expected: tuple[str, int]) -> None:
+    # codebook section 4: the most precise place the text ties to the event
+    event = only_event(pipeline, text, published=date(2024, 5, 10))
+    assert (event.location, event.fatalities) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Une frappe aérienne a tué mardi quatre civils à Saraqeb. Une autre frappe aérienne a frappé Sarmin, tuant deux "
+    "civils.",
+    "Une frappe aérienne a tué mardi quatre civils à Saraqeb. Une deuxième frappe a tué deux civils à Sarmin.",
+])
+def test_another_strike_at_a_town_nearby_is_an_event_of_its_own(pipeline: Pipeline, text: str) -> None:
+    # "une autre frappe", "une deuxième frappe": another happening, not the first told again by the name of a town
+    # nearby (codebook section 1)
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert sorted((e.location, e.fatalities) for e in events) == [("Saraqib", 4), ("Sarmīn", 2)]

@@ -55,6 +55,7 @@ from veilleur.extract.mentions import (
     TollRef,
 )
 from veilleur.extract.merge import (
+    ANOTHER,
     APART,
     ATTACK_NOUNS,
     day_in_span,
@@ -209,6 +210,18 @@ def extract_events(
                 placeless_told = [*(f for f in placeless_told if f.sentence == frame.sentence), frame]
                 placeless = frame
             current.extend(told)
+        if not frames and (hit := _hardest_hit(text, annotation, (start, end), mentions, triggers)) is not None:
+            if placeless is not None and not (events or current) and _tells_again(placeless.trigger, placeless):
+                # "L'armée a lancé des missiles vers des zones urbaines, tuant six civils. La ville d'Ariha a été
+                # particulièrement touchée": the place the lead struck hardest places it
+                current.extend(_events_from_frame(
+                    article, replace(placeless, places=[hit], tolls=placeless.tolls or mentions.tolls_in(start, end)),
+                    context, recent_dates, cues))
+                placeless = None
+            else:
+                # "... plusieurs villages de la région de Mopti. Le village de Sévaré a été le plus touché": the lead
+                # placed by its province only is placed where it struck hardest (codebook section 4)
+                _narrow_to(article, previous or last_told, hit)
         if not frames and events:
             current.extend(_done_elsewhere_too(article, annotation, (start, end), mentions, triggers, events))
         # "Dix-sept civils ont été tués." after the sentence that named the strike (the sentence is read for
@@ -528,6 +541,8 @@ def _events_from_frame(
         )
         event.add_evidence("sentence", article.span(*frame.sentence))
         event.add_evidence("trigger", article.span(frame.trigger.start, frame.trigger.end))
+        if frame.another:
+            event.add_evidence(ANOTHER, article.span(frame.trigger.start, frame.trigger.end))
         if place.start < place.end:
             event.add_evidence("location", article.span(place.start, place.end))
         if day_ref is not None:
@@ -851,7 +866,12 @@ def _place_told_again(article: Article, events: list[Event], frame: Frame) -> No
     finer = {(p.name, p.admin1, p.country): p for p in frame.places if p.precision < 3}
     if len(finer) != 1:
         return  # several places: a list, or a place and its town, that no single event is refined to
-    place = next(iter(finer.values()))
+    _narrow_to(article, events, next(iter(finer.values())))
+
+
+def _narrow_to(article: Article, events: list[Event], place: PlaceRef) -> None:
+    """The events placed only by the province ``place`` lies in are placed at ``place``, the most specific place
+    named for them (codebook section 4)."""
     for event in events:
         if event.geo_precision == 3 and (event.country, event.admin1) == (place.country, place.admin1):
             event.location, event.admin1, event.admin2 = place.name, place.admin1, place.admin2
@@ -940,6 +960,22 @@ def _told_at(article: Article, last: Event, place: PlaceRef, fatalities: int, se
         for span in last.evidence.get(key, []):
             event.add_evidence(f"{key}_context" if key in ("actor1", "actor2") else key, span)
     return event
+
+
+def _hardest_hit(text: str, annotation: Annotation, sentence: tuple[int, int], mentions: Mentions,
+                 triggers: TriggerLexicon) -> PlaceRef | None:
+    """"Le village de Sévaré a été le plus touché", "la ville d'Ariha a été particulièrement touchée": the place a
+    sentence with no cue of its own tells was struck hardest by what was told (triggers.hit_verbs with one of the
+    hit_intensifiers), named before the verb; not a place struck by something that is no event ("touchée par les
+    inondations": an agent that no cue names)."""
+    start, end = sentence
+    tree = Tree.of(annotation.tokens_within(start, end))
+    verb = next((t for t in tree.tokens if t.lemma in triggers.hit_verbs and any(
+        k.lemma in triggers.hit_intensifiers for k in tree.children(t) if k.dep == "advmod")), None)
+    if verb is None or any(k.dep == "obl:agent" and k.lemma not in triggers.by_lemma for k in tree.children(verb)):
+        return None
+    return next((p for p in mentions.places_in(start, verb.start) if p.precision < 3
+                 and not is_reference_point(text, p, start) and not names_an_origin(text, p, start)), None)
 
 
 def _another_place(frame: Frame, told: list[Event]) -> bool:

@@ -138,6 +138,8 @@ class Frame:
     # the places of its reach told each with a count of their own dead ("cinq civils à Ariha, trois à Saraqeb"),
     # when two or more are: one event per place, each with its own toll
     counted: list[CountedPlace] = field(default_factory=list)
+    # "une autre frappe a visé X", "ont attaqué un autre poste": told as another happening than one told before
+    another: bool = False
 
 
 @dataclass(frozen=True)
@@ -270,6 +272,7 @@ def frames_for_sentence(
         frame.dates = [d for d in own_dates if lo <= d.start < hi or t.start <= d.start < t.end]
         frame.dates = frame.dates or own_dates
         frame.day_offset = _day_offset(tree, token, triggers.relative_days, mentions)
+        frame.another = _told_as_another(tree, token, triggers.another_modifiers)
         frame.additive = any(k.dep == "advmod" and k.lemma in triggers.additive_adverbs
                              for k in tree.children(clause_head(tree, token)))
         # "l'aviation syrienne", "les bombardiers russes": the cue word may open the actor's name
@@ -316,6 +319,13 @@ def frames_for_sentence(
     frames = _fold_objects_into_verbs(frames, tree, triggers.time_nouns)
     frames = _fold_means_into_acts(frames, tree, triggers.gunfire_nouns)
     return _drop_subsumed_frames(_grenades_into_the_fight(frames, tree, triggers.gunfire_nouns), tree)
+
+
+def _told_as_another(tree: Tree, token: Token, modifiers: frozenset[str]) -> bool:
+    """"une autre frappe", "ont attaqué un autre poste": the cue noun, or the object of the cue verb, says it is
+    another of its kind."""
+    heads = [token, *(k for k in tree.children(token) if k.dep in OBJECT_DEPS)]
+    return any(k.lemma in modifiers and k.dep in ("amod", "det") for head in heads for k in tree.children(head))
 
 
 def _counts_at_places(text: str, sentence_start: int, places: list[PlaceRef], tolls: list[TollRef],
