@@ -3815,3 +3815,36 @@ def test_another_strike_at_a_town_nearby_is_an_event_of_its_own(pipeline: Pipeli
     # nearby (codebook section 1)
     _, events = run(pipeline, text, published=date(2024, 5, 10))
     assert sorted((e.location, e.fatalities) for e in events) == [("Saraqib", 4), ("Sarmīn", 2)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "s'en prendre à" a village is to attack it; the day it brings is its own
+    ("Des hommes armés ont attaqué lundi le village de Djibo, avant de s'en prendre le lendemain à Dori, où trois "
+     "civils ont été tués.", [("Djibo", "2024-05-06", 0), ("Dori", "2024-05-07", 3)]),
+    # a toll given to each place is each place's whole toll, not split
+    ("Des hommes armés ont attaqué mardi les villages de Djibo et de Dori. Cinq personnes ont été tuées dans chacune "
+     "des deux localités.", [("Djibo", "2024-05-07", 5), ("Dori", "2024-05-07", 5)]),
+    ("Des hommes armés ont attaqué mardi les villages de Djibo et de Dori, tuant cinq personnes dans chaque village.",
+     [("Djibo", "2024-05-07", 5), ("Dori", "2024-05-07", 5)]),
+    # ... but a total is split
+    ("Des hommes armés ont attaqué mardi les villages de Djibo et de Dori, tuant dix personnes au total.",
+     [("Djibo", "2024-05-07", 5), ("Dori", "2024-05-07", 5)]),
+    # a sentence with no verb that counts other dead at another place tells the event there too
+    ("Des hommes armés ont tué mardi dix habitants à Djibo. Cinq autres à Dori.",
+     [("Djibo", "2024-05-07", 10), ("Dori", "2024-05-07", 5)]),
+    ("Des frappes aériennes ont tué mardi cinq civils à Ariha. Trois autres à Saraqeb et deux à Sarmin.",
+     [("Arīḩā", "2024-05-07", 5), ("Saraqib", "2024-05-07", 3), ("Sarmīn", "2024-05-07", 2)]),
+    # ... not other dead at the same place, nor a count with no place
+    ("Des frappes aériennes ont tué mardi cinq civils à Ariha. Deux autres dans la matinée.",
+     [("Arīḩā", "2024-05-07", 5)]),
+])
+def test_villages_attacked_in_turn_each_have_their_own_event_and_toll(pipeline: Pipeline, text: str,
+                                                                      expected: list[tuple[str, str, int]]) -> None:
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert sorted((e.location, e.event_date, e.fatalities) for e in events) == expected
+
+
+def test_words_against_a_party_are_no_attack(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Le ministre s'en est pris aux journalistes lundi à Ouagadougou.",
+                    published=date(2024, 5, 10))
+    assert events == []

@@ -175,6 +175,7 @@ class CueLexicon:
     count_at_place: re.Pattern[str]
     place_opens_clause: re.Pattern[str]  # "; à Saraqeb, trois civils ont été tués": the place opens its clause
     place_relative: re.Pattern[str]  # "puis Dori, où quatre personnes ont été tuées": a clause on the place follows
+    each_place: re.Pattern[str]  # "cinq morts dans chacune des localités": the toll is every place's, not split
     # "une embuscade tendue par X": a fight one side began
     initiative_words: frozenset[str] = frozenset()
 
@@ -395,5 +396,6 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         count_at_place=re.compile(data["count_at_place"], re.IGNORECASE),
         place_opens_clause=re.compile(data["place_opens_clause"], re.IGNORECASE),
         place_relative=re.compile(data["place_relative"], re.IGNORECASE),
+        each_place=re.compile(data["each_place"], re.IGNORECASE),
         initiative_words=frozenset(data["initiative_words"]),
     )

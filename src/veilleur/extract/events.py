@@ -34,6 +34,7 @@ from veilleur.extract.frames import (
     CLAUSE_BREAK,
     CountedPlace,
     Frame,
+    count_before,
     day_starts,
     frames_for_sentence,
     is_a_source,
@@ -223,7 +224,8 @@ def extract_events(
                 # placed by its province only is placed where it struck hardest (codebook section 4)
                 _narrow_to(article, previous or last_told, hit)
         if not frames and events:
-            current.extend(_done_elsewhere_too(article, annotation, (start, end), mentions, triggers, events))
+            current.extend(_done_elsewhere_too(article, annotation, (start, end), mentions, triggers, events)
+                           or _counted_elsewhere(article, annotation, (start, end), mentions, cues, events))
         # "Dix-sept civils ont été tués." after the sentence that named the strike (the sentence is read for
         # a total only then)
         tolls = mentions.tolls_in(start, end) if not frames else []
@@ -513,7 +515,7 @@ def _events_from_frame(
     if sub_event_type == PEACEFUL_PROTEST:
         actor2, assoc2 = None, []  # a force named near a peaceful march did not act on it (codebook section 2)
     own_counts = _own_counts(frame, places)
-    fatalities = own_counts or _fatalities(frame.tolls, len(places))
+    fatalities = own_counts or _fatalities(frame.tolls, len(places), _for_each_place(article.text, frame.tolls, cues))
     events = []
     for index, place in enumerate(places):
         own_day = _own_day(frame, places[index - 1], place) if index else None
@@ -762,14 +764,25 @@ def _own_counts(frame: Frame, places: list[PlaceRef]) -> list[int]:
     return [found[0].count for found in counts] if len(places) > 1 and all(counts) else []
 
 
-def _fatalities(tolls: list[TollRef], places: int) -> list[int]:
-    """Killed per place: the largest toll of the clause, split evenly, remainder to the first; the dead of two
-    armed sides add up ("neutralisé une vingtaine de terroristes ; quatre soldats ont perdu la vie": 24)."""
+def _for_each_place(text: str, tolls: list[TollRef], cues: CueLexicon) -> bool:
+    """Is a toll told as every place's ("cinq personnes tuées dans chacune des deux localités")?"""
+    return any(cues.each_place.match(text[toll.end : toll.end + EACH_PLACE_REACH]) for toll in tolls)
+
+
+EACH_PLACE_REACH = 60  # characters after a toll to "dans chacune des localités"
+
+
+def _fatalities(tolls: list[TollRef], places: int, each: bool = False) -> list[int]:
+    """Killed per place: the largest toll of the clause, split evenly, remainder to the first (``each``: the toll is
+    told as every place's, "dans chacune des localités", and each place takes it whole); the dead of two armed sides
+    add up ("neutralisé une vingtaine de terroristes ; quatre soldats ont perdu la vie": 24)."""
     by_side: dict[str, int] = {}
     for toll in tolls:
         if toll.side:
             by_side[toll.side] = max(by_side.get(toll.side, 0), toll.count)
     total = max([*(t.count for t in tolls), sum(by_side.values()) if len(by_side) > 1 else 0], default=0)
+    if each:
+        return [total] * places
     share, remainder = divmod(total, places)
     return [share + (remainder if i == 0 else 0) for i in range(places)]
 
@@ -783,7 +796,8 @@ def _share_tolls(article: Article, events: list[Event], tolls: list[TollRef], cu
     # top of the event's own add up to them; any other figure is the same dead told again
     additive = all(t.additive for t in tolls)
     vague = all(t.indefinite for t in tolls)
-    for event, share in zip(events, _fatalities(tolls, len(events)), strict=True):
+    for event, share in zip(events, _fatalities(tolls, len(events), _for_each_place(article.text, tolls, cues)),
+                            strict=True):
         told = set(event.evidence.get("fatalities", []))
         if not event.fatalities or any(article.span(t.start, t.end) in told for t in tolls):
             event.fatalities = max(event.fatalities, share)
@@ -943,6 +957,31 @@ def _done_elsewhere_too(article: Article, annotation: Annotation, sentence: tupl
             # nearby before (merge keeps it apart from them)
             event.add_evidence(APART, article.span(additive.start, additive.end))
             out.append(event)
+    return out
+
+
+def _counted_elsewhere(article: Article, annotation: Annotation, sentence: tuple[int, int], mentions: Mentions,
+                       cues: CueLexicon, told: list[Event]) -> list[Event]:
+    """"À Djibo, dix habitants ont été tués. Cinq autres à Dori.": a sentence with no verb that gives a count of dead
+    at a place the story has not told the last event at ("N autres à X", "trois à X et deux à Y") tells that event at
+    that place too, with that toll."""
+    start, end = sentence
+    if any(t.feature("VerbForm") == "Fin" or t.pos == "VERB" for t in annotation.tokens_within(start, end)):
+        return []
+    last = told[-1]
+    told_at = {e.location for e in told if (e.sub_event_type, e.event_date) == (last.sub_event_type, last.event_date)}
+    places = [p for p in mentions.places_in(start, end) if p.precision < 3 and p.name not in told_at]
+    out, floor = [], start
+    for place in places:
+        counted = count_before(article.text, floor, place, mentions.tolls_in(start, end), cues)
+        floor = place.end
+        if counted is None:
+            continue
+        event = _told_at(article, last, place, counted.count, sentence, None)
+        event.add_evidence("fatalities", article.span(counted.start, counted.end))
+        # the dead of another place: another happening than one told at a town nearby
+        event.add_evidence(ANOTHER, article.span(counted.start, counted.end))
+        out.append(event)
     return out
 
 

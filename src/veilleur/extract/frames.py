@@ -339,7 +339,7 @@ def _counts_at_places(text: str, sentence_start: int, places: list[PlaceRef], to
         if not reach[0] <= place.start < reach[1]:
             continue
         floor = max(places[index - 1].end if index else sentence_start, reach[0])
-        found = _count_before(text, floor, place, tolls, cues) or _count_of_clause(
+        found = count_before(text, floor, place, tolls, cues) or _count_of_clause(
             text, sentence_start, place, places[index + 1 :], tolls, reach[1], cues)
         if found is not None:
             counted.append(found)
@@ -355,8 +355,8 @@ def _counts_at_places(text: str, sentence_start: int, places: list[PlaceRef], to
 ELLIPTIC_COUNT = re.compile(r"(?:^|[,;]|\bet)\s*(?P<count>\d+|[a-zà-ÿ-]+)$", re.IGNORECASE)
 
 
-def _count_before(text: str, floor: int, place: PlaceRef, tolls: list[TollRef], cues: CueLexicon
-                  ) -> CountedPlace | None:
+def count_before(text: str, floor: int, place: PlaceRef, tolls: list[TollRef], cues: CueLexicon
+                 ) -> CountedPlace | None:
     """"cinq civils à Ariha", "trois à Saraqeb", "deux autres dans le village de X": a toll (or a bare number
     after a comma or "et", standing for one) that only a locative stands between and the place."""
     for toll in tolls:
@@ -365,12 +365,13 @@ def _count_before(text: str, floor: int, place: PlaceRef, tolls: list[TollRef], 
     gap = text[floor : place.start]
     for word in reversed(list(re.finditer(r"[\w-]+", gap))):
         if cues.count_at_place.match(gap[word.end() :]) is None:
-            continue
+            continue  # a word of the locative itself ("dans le village de")
         elliptic = ELLIPTIC_COUNT.search(gap, 0, word.end())
         count = parse_quantity(word.group()) if elliptic is not None else None
         if count is not None and elliptic is not None and elliptic.start("count") == word.start():
             return CountedPlace(place, count, floor + word.start(), floor + word.end())
-        break
+        if cues.count_at_place.match(" " + gap[word.start() :]) is None:
+            break  # a word that is no part of the locative ("cinq [autres] à"): no count stands before it
     return None
 
 
