@@ -3837,3 +3837,105 @@ def test_a_country_before_a_clause_between_commas_is_the_subject_of_the_verb_aft
                                  "positions de l'armée syrienne à Deraa.", published=date(2024, 7, 4))
     assert (event.sub_event_type, event.actor1, event.location) == ("Air/drone strike", "Military Forces of Israel",
                                                                     "Dar‘ā")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a count right before each place, the later ones elliptic ("trois à B")
+    ("Des frappes aériennes russes ont tué jeudi cinq civils à Ariha, trois à Saraqeb et deux à Jisr al-Choughour, "
+     "dans la province d'Idleb.", [("Arīḩā", 5), ("Jisr ash Shughūr", 2), ("Saraqib", 3)]),
+    ("Les frappes ont tué 12 personnes dans le village de Saraqeb et 3 dans celui d'Ariha.",
+     [("Arīḩā", 3), ("Saraqib", 12)]),
+    ("Des hommes armés ont tué mardi sept civils à Djibo et quatre à Dori.", [("Djibo", 7), ("Dori", 4)]),
+    # each place opens its own clause with its toll
+    ("Des frappes aériennes russes ont visé jeudi la province d'Idleb. À Ariha, elles ont fait cinq morts ; à "
+     "Saraqeb, trois civils ont été tués.", [("Arīḩā", 5), ("Saraqib", 3)]),
+    ("Des hommes armés ont attaqué mardi les villages de Djibo et de Kaya. À Djibo, cinq civils ont été tués ; à "
+     "Kaya, deux personnes ont péri.", [("Djibo", 5), ("Kaya", 2)]),
+    # a relative on each place tells its dead
+    ("Des hommes armés ont attaqué mardi Djibo, où sept civils ont été tués, puis Dori, où quatre personnes ont "
+     "péri.", [("Djibo", 7), ("Dori", 4)]),
+])
+def test_each_place_told_with_its_own_dead_is_an_event_with_that_toll(pipeline: Pipeline, text: str,
+                                                                     expected: list[tuple[str, int]]) -> None:
+    # codebook sections 1 and 6: one event per place, each with the toll the text gives it (not one split evenly)
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert sorted((e.location, e.fatalities) for e in events) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a distance names no place of its own dead; a source's place counts none
+    "Des jihadistes ont tué cinq civils mardi à Djibo, selon un bilan établi à Ouagadougou.",
+    # one count only: the toll is the place's, as before
+    "Les frappes ont visé mardi Ariha, où cinq civils ont été tués, dans la province d'Idleb.",
+])
+def test_a_single_counted_place_keeps_one_event(pipeline: Pipeline, text: str) -> None:
+    event = only_event(pipeline, text, published=date(2024, 5, 10))
+    assert event.fatalities == 5
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a lead placed by its province only is placed where it struck hardest
+    ("Des jihadistes ont attaqué mardi plusieurs villages de la région de Mopti, tuant huit civils. Le village de "
+     "Sévaré a été le plus touché.", ("Sevare", 8)),
+    ("Des frappes aériennes ont visé mardi la province d'Idleb, tuant six civils. La ville d'Ariha a été la plus "
+     "durement frappée.", ("Arīḩā", 6)),
+    ("Des jihadistes ont attaqué mardi des villages de la région de Mopti. Sévaré a été le village le plus touché, "
+     "avec huit morts.", ("Sevare", 8)),
+    # a lead told with no place is placed there
+    ("L'armée a lancé mardi des missiles vers des zones urbaines, tuant six civils. La ville d'Ariha a été "
+     "particulièrement touchée.", ("Arīḩā", 6)),
+    # not a place struck by something that is no event, nor one only "touchée"
+    ("Des frappes aériennes ont visé mardi la province d'Idleb, tuant six civils. La ville d'Ariha a été la plus "
+     "touchée par les inondations l'an dernier.", ("Idlib", 6)),
+    ("Des frappes aériennes ont visé mardi la province d'Idleb, tuant six civils. La ville d'Ariha a été touchée.",
+     ("Idlib", 6)),
+])
+def test_the_place_a_lead_struck_hardest_places_it(pipeline: Pipeline, text: str, expected: tuple[str, int]) -> None:
+    # codebook section 4: the most precise place the text ties to the event
+    event = only_event(pipeline, text, published=date(2024, 5, 10))
+    assert (event.location, event.fatalities) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Une frappe aérienne a tué mardi quatre civils à Saraqeb. Une autre frappe aérienne a frappé Sarmin, tuant deux "
+    "civils.",
+    "Une frappe aérienne a tué mardi quatre civils à Saraqeb. Une deuxième frappe a tué deux civils à Sarmin.",
+])
+def test_another_strike_at_a_town_nearby_is_an_event_of_its_own(pipeline: Pipeline, text: str) -> None:
+    # "une autre frappe", "une deuxième frappe": another happening, not the first told again by the name of a town
+    # nearby (codebook section 1)
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert sorted((e.location, e.fatalities) for e in events) == [("Saraqib", 4), ("Sarmīn", 2)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "s'en prendre à" a village is to attack it; the day it brings is its own
+    ("Des hommes armés ont attaqué lundi le village de Djibo, avant de s'en prendre le lendemain à Dori, où trois "
+     "civils ont été tués.", [("Djibo", "2024-05-06", 0), ("Dori", "2024-05-07", 3)]),
+    # a toll given to each place is each place's whole toll, not split
+    ("Des hommes armés ont attaqué mardi les villages de Djibo et de Dori. Cinq personnes ont été tuées dans chacune "
+     "des deux localités.", [("Djibo", "2024-05-07", 5), ("Dori", "2024-05-07", 5)]),
+    ("Des hommes armés ont attaqué mardi les villages de Djibo et de Dori, tuant cinq personnes dans chaque village.",
+     [("Djibo", "2024-05-07", 5), ("Dori", "2024-05-07", 5)]),
+    # ... but a total is split
+    ("Des hommes armés ont attaqué mardi les villages de Djibo et de Dori, tuant dix personnes au total.",
+     [("Djibo", "2024-05-07", 5), ("Dori", "2024-05-07", 5)]),
+    # a sentence with no verb that counts other dead at another place tells the event there too
+    ("Des hommes armés ont tué mardi dix habitants à Djibo. Cinq autres à Dori.",
+     [("Djibo", "2024-05-07", 10), ("Dori", "2024-05-07", 5)]),
+    ("Des frappes aériennes ont tué mardi cinq civils à Ariha. Trois autres à Saraqeb et deux à Sarmin.",
+     [("Arīḩā", "2024-05-07", 5), ("Saraqib", "2024-05-07", 3), ("Sarmīn", "2024-05-07", 2)]),
+    # ... not other dead at the same place, nor a count with no place
+    ("Des frappes aériennes ont tué mardi cinq civils à Ariha. Deux autres dans la matinée.",
+     [("Arīḩā", "2024-05-07", 5)]),
+])
+def test_villages_attacked_in_turn_each_have_their_own_event_and_toll(pipeline: Pipeline, text: str,
+                                                                      expected: list[tuple[str, str, int]]) -> None:
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert sorted((e.location, e.event_date, e.fatalities) for e in events) == expected
+
+
+def test_words_against_a_party_are_no_attack(pipeline: Pipeline) -> None:
+    _, events = run(pipeline, "Le ministre s'en est pris aux journalistes lundi à Ouagadougou.",
+                    published=date(2024, 5, 10))
+    assert events == []

@@ -172,6 +172,11 @@ class CueLexicon:
     place_anaphor: re.Pattern[str]  # "cette ville", "la région": the town (region) named last
     near_anaphor: re.Pattern[str]  # "aux abords de" before a place anaphor: near it, not in it
     route_between: re.Pattern[str]  # "sur la route entre" before two places: one stretch, one event
+    # "cinq civils à Ariha, trois à Saraqeb": the words between a count of dead and the place they fell at
+    count_at_place: re.Pattern[str]
+    place_opens_clause: re.Pattern[str]  # "; à Saraqeb, trois civils ont été tués": the place opens its clause
+    place_relative: re.Pattern[str]  # "puis Dori, où quatre personnes ont été tuées": a clause on the place follows
+    each_place: re.Pattern[str]  # "cinq morts dans chacune des localités": the toll is every place's, not split
     # "une embuscade tendue par X": a fight one side began
     initiative_words: frozenset[str] = frozenset()
 
@@ -390,5 +395,9 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         place_anaphor=re.compile(data["place_anaphor"], re.IGNORECASE),
         near_anaphor=re.compile(data["near_anaphor"], re.IGNORECASE),
         route_between=re.compile(data["route_between"], re.IGNORECASE),
+        count_at_place=re.compile(data["count_at_place"], re.IGNORECASE),
+        place_opens_clause=re.compile(data["place_opens_clause"], re.IGNORECASE),
+        place_relative=re.compile(data["place_relative"], re.IGNORECASE),
+        each_place=re.compile(data["each_place"], re.IGNORECASE),
         initiative_words=frozenset(data["initiative_words"]),
     )

@@ -30,7 +30,9 @@ from veilleur.extract.cues import (
 )
 from veilleur.extract.frames import (
     CLAUSE_BREAK,
+    CountedPlace,
     Frame,
+    count_before,
     day_starts,
     frames_for_sentence,
     is_a_source,
@@ -52,6 +54,7 @@ from veilleur.extract.mentions import (
     TollRef,
 )
 from veilleur.extract.merge import (
+    ANOTHER,
     APART,
     ATTACK_NOUNS,
     day_in_span,
@@ -207,8 +210,21 @@ def extract_events(
                 placeless_told = [*(f for f in placeless_told if f.sentence == frame.sentence), frame]
                 placeless = frame
             current.extend(told)
+        if not frames and (hit := _hardest_hit(text, annotation, (start, end), mentions, triggers)) is not None:
+            if placeless is not None and not (events or current) and _tells_again(placeless.trigger, placeless):
+                # "L'armée a lancé des missiles vers des zones urbaines, tuant six civils. La ville d'Ariha a été
+                # particulièrement touchée": the place the lead struck hardest places it
+                current.extend(_events_from_frame(
+                    article, replace(placeless, places=[hit], tolls=placeless.tolls or mentions.tolls_in(start, end)),
+                    context, recent_dates, cues))
+                placeless = None
+            else:
+                # "... plusieurs villages de la région de Mopti. Le village de Sévaré a été le plus touché": the lead
+                # placed by its province only is placed where it struck hardest (codebook section 4)
+                _narrow_to(article, previous or last_told, hit)
         if not frames and events:
-            current.extend(_done_elsewhere_too(article, annotation, (start, end), mentions, triggers, events))
+            current.extend(_done_elsewhere_too(article, annotation, (start, end), mentions, triggers, events)
+                           or _counted_elsewhere(article, annotation, (start, end), mentions, cues, events))
         # "Dix-sept civils ont été tués." after the sentence that named the strike (the sentence is read for
         # a total only then)
         tolls = mentions.tolls_in(start, end) if not frames else []
@@ -497,7 +513,8 @@ def _events_from_frame(
         actor1, actor2 = crowd.as_rioters() if crowd is not None else None, other
     if sub_event_type == PEACEFUL_PROTEST:
         actor2, assoc2 = None, []  # a force named near a peaceful march did not act on it (codebook section 2)
-    fatalities = _fatalities(frame.tolls, len(places))
+    own_counts = _own_counts(frame, places)
+    fatalities = own_counts or _fatalities(frame.tolls, len(places), _for_each_place(article.text, frame.tolls, cues))
     events = []
     for index, place in enumerate(places):
         own_day = _own_day(frame, places[index - 1], place) if index else None
@@ -525,6 +542,8 @@ def _events_from_frame(
         )
         event.add_evidence("sentence", article.span(*frame.sentence))
         event.add_evidence("trigger", article.span(frame.trigger.start, frame.trigger.end))
+        if frame.another:
+            event.add_evidence(ANOTHER, article.span(frame.trigger.start, frame.trigger.end))
         if place.start < place.end:
             event.add_evidence("location", article.span(place.start, place.end))
         if day_ref is not None:
@@ -537,8 +556,9 @@ def _events_from_frame(
         if actor2 is not None and actor2.start == actor2.end and actor2.name.startswith(CIVILIAN_PREFIX):
             for toll in frame.tolls:  # the victims are known from the toll ("21 civils tués")
                 event.add_evidence("actor2", article.span(toll.start, toll.end))
-        for toll in frame.tolls:
-            event.add_evidence("fatalities", article.span(toll.start, toll.end))
+        toll_words = [(c.start, c.end) for c in own_counts_of(frame, place)] or [(t.start, t.end) for t in frame.tolls]
+        for lo, hi in toll_words:
+            event.add_evidence("fatalities", article.span(lo, hi))
         events.append(event)
     return events
 
@@ -648,6 +668,10 @@ def _event_places(text: str, frame: Frame, context: ArticleContext, cues: CueLex
         chosen = [replace(context.place, precision=max(context.place.precision, 2))] if frame.unplaced else [
             context.place
         ]
+    counted = [c.place for c in frame.counted]
+    if counted and all(p.precision == 3 or any(p.start == c.start for c in counted) for p in chosen):
+        # "cinq civils à Ariha, trois à Saraqeb et deux à Jisr": each place told with its own dead is an event
+        chosen = counted
     if len(chosen) > 1 and cues.route_between.search(text[max(0, chosen[0].start - 40) : chosen[0].start]):
         # "sur la route entre Boni et Hombori": the first named place, precision 2 (codebook section 4)
         chosen = [replace(chosen[0], precision=max(chosen[0].precision, 2))]
@@ -724,14 +748,37 @@ def _unique_places(places: list[PlaceRef]) -> list[PlaceRef]:
     return out
 
 
-def _fatalities(tolls: list[TollRef], places: int) -> list[int]:
-    """Killed per place: the largest toll of the clause, split evenly, remainder to the first; the dead of two
-    armed sides add up ("neutralisé une vingtaine de terroristes ; quatre soldats ont perdu la vie": 24)."""
+def own_counts_of(frame: Frame, place: PlaceRef) -> list[CountedPlace]:
+    """The count of dead the frame tells at ``place`` itself ("trois à Saraqeb"), if any."""
+    return [c for c in frame.counted if c.place.start == place.start][:1]
+
+
+def _own_counts(frame: Frame, places: list[PlaceRef]) -> list[int]:
+    """Killed per place when every place is told with its own count ("cinq civils à Ariha, trois à Saraqeb"),
+    else none (the clause's toll is split among them, :func:`_fatalities`)."""
+    counts = [own_counts_of(frame, place) for place in places]
+    return [found[0].count for found in counts] if len(places) > 1 and all(counts) else []
+
+
+def _for_each_place(text: str, tolls: list[TollRef], cues: CueLexicon) -> bool:
+    """Is a toll told as every place's ("cinq personnes tuées dans chacune des deux localités")?"""
+    return any(cues.each_place.match(text[toll.end : toll.end + EACH_PLACE_REACH]) for toll in tolls)
+
+
+EACH_PLACE_REACH = 60  # characters after a toll to "dans chacune des localités"
+
+
+def _fatalities(tolls: list[TollRef], places: int, each: bool = False) -> list[int]:
+    """Killed per place: the largest toll of the clause, split evenly, remainder to the first (``each``: the toll is
+    told as every place's, "dans chacune des localités", and each place takes it whole); the dead of two armed sides
+    add up ("neutralisé une vingtaine de terroristes ; quatre soldats ont perdu la vie": 24)."""
     by_side: dict[str, int] = {}
     for toll in tolls:
         if toll.side:
             by_side[toll.side] = max(by_side.get(toll.side, 0), toll.count)
     total = max([*(t.count for t in tolls), sum(by_side.values()) if len(by_side) > 1 else 0], default=0)
+    if each:
+        return [total] * places
     share, remainder = divmod(total, places)
     return [share + (remainder if i == 0 else 0) for i in range(places)]
 
@@ -745,7 +792,8 @@ def _share_tolls(article: Article, events: list[Event], tolls: list[TollRef], cu
     # top of the event's own add up to them; any other figure is the same dead told again
     additive = all(t.additive for t in tolls)
     vague = all(t.indefinite for t in tolls)
-    for event, share in zip(events, _fatalities(tolls, len(events)), strict=True):
+    for event, share in zip(events, _fatalities(tolls, len(events), _for_each_place(article.text, tolls, cues)),
+                            strict=True):
         told = set(event.evidence.get("fatalities", []))
         if not event.fatalities or any(article.span(t.start, t.end) in told for t in tolls):
             event.fatalities = max(event.fatalities, share)
@@ -828,7 +876,12 @@ def _place_told_again(article: Article, events: list[Event], frame: Frame) -> No
     finer = {(p.name, p.admin1, p.country): p for p in frame.places if p.precision < 3}
     if len(finer) != 1:
         return  # several places: a list, or a place and its town, that no single event is refined to
-    place = next(iter(finer.values()))
+    _narrow_to(article, events, next(iter(finer.values())))
+
+
+def _narrow_to(article: Article, events: list[Event], place: PlaceRef) -> None:
+    """The events placed only by the province ``place`` lies in are placed at ``place``, the most specific place
+    named for them (codebook section 4)."""
     for event in events:
         if event.geo_precision == 3 and (event.country, event.admin1) == (place.country, place.admin1):
             event.location, event.admin1, event.admin2 = place.name, place.admin1, place.admin2
@@ -903,6 +956,31 @@ def _done_elsewhere_too(article: Article, annotation: Annotation, sentence: tupl
     return out
 
 
+def _counted_elsewhere(article: Article, annotation: Annotation, sentence: tuple[int, int], mentions: Mentions,
+                       cues: CueLexicon, told: list[Event]) -> list[Event]:
+    """"À Djibo, dix habitants ont été tués. Cinq autres à Dori.": a sentence with no verb that gives a count of dead
+    at a place the story has not told the last event at ("N autres à X", "trois à X et deux à Y") tells that event at
+    that place too, with that toll."""
+    start, end = sentence
+    if any(t.feature("VerbForm") == "Fin" or t.pos == "VERB" for t in annotation.tokens_within(start, end)):
+        return []
+    last = told[-1]
+    told_at = {e.location for e in told if (e.sub_event_type, e.event_date) == (last.sub_event_type, last.event_date)}
+    places = [p for p in mentions.places_in(start, end) if p.precision < 3 and p.name not in told_at]
+    out, floor = [], start
+    for place in places:
+        counted = count_before(article.text, floor, place, mentions.tolls_in(start, end), cues)
+        floor = place.end
+        if counted is None:
+            continue
+        event = _told_at(article, last, place, counted.count, sentence, None)
+        event.add_evidence("fatalities", article.span(counted.start, counted.end))
+        # the dead of another place: another happening than one told at a town nearby
+        event.add_evidence(ANOTHER, article.span(counted.start, counted.end))
+        out.append(event)
+    return out
+
+
 def _told_at(article: Article, last: Event, place: PlaceRef, fatalities: int, sentence: tuple[int, int],
              toll: TollRef | None) -> Event:
     """The event ``last`` told again at another place, with its own toll."""
@@ -917,6 +995,22 @@ def _told_at(article: Article, last: Event, place: PlaceRef, fatalities: int, se
         for span in last.evidence.get(key, []):
             event.add_evidence(f"{key}_context" if key in ("actor1", "actor2") else key, span)
     return event
+
+
+def _hardest_hit(text: str, annotation: Annotation, sentence: tuple[int, int], mentions: Mentions,
+                 triggers: TriggerLexicon) -> PlaceRef | None:
+    """"Le village de Sévaré a été le plus touché", "la ville d'Ariha a été particulièrement touchée": the place a
+    sentence with no cue of its own tells was struck hardest by what was told (triggers.hit_verbs with one of the
+    hit_intensifiers), named before the verb; not a place struck by something that is no event ("touchée par les
+    inondations": an agent that no cue names)."""
+    start, end = sentence
+    tree = Tree.of(annotation.tokens_within(start, end))
+    verb = next((t for t in tree.tokens if t.lemma in triggers.hit_verbs and any(
+        k.lemma in triggers.hit_intensifiers for k in tree.children(t) if k.dep == "advmod")), None)
+    if verb is None or any(k.dep == "obl:agent" and k.lemma not in triggers.by_lemma for k in tree.children(verb)):
+        return None
+    return next((p for p in mentions.places_in(start, verb.start) if p.precision < 3
+                 and not is_reference_point(text, p, start) and not names_an_origin(text, p, start)), None)
 
 
 def _another_place(frame: Frame, told: list[Event]) -> bool:

@@ -33,7 +33,7 @@ from veilleur.extract.grammar import (
 )
 from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
 from veilleur.extract.triggers import SUBJECTS, RelativeDays, TriggerLexicon, TriggerRow
-from veilleur.resolve.numbers import parse_quantity
+from veilleur.resolve.numbers import find_death_tolls, parse_quantity
 from veilleur.resolve.places import UNKNOWN_MEMBERS, country_names_in
 
 CUE_ARTICLE = 4  # "l'aviation syrienne était intervenue": an actor the cue opens with (after "l'", "les ") acts
@@ -135,6 +135,21 @@ class Frame:
     # (start, start) of two of its places that nouns the tree coordinates each carry ("des positions à Homs et des
     # dépôts à Hama"): members of one list although words stand between them
     coordinated: set[tuple[int, int]] = field(default_factory=set)
+    # the places of its reach told each with a count of their own dead ("cinq civils à Ariha, trois à Saraqeb"),
+    # when two or more are: one event per place, each with its own toll
+    counted: list[CountedPlace] = field(default_factory=list)
+    # "une autre frappe a visé X", "ont attaqué un autre poste": told as another happening than one told before
+    another: bool = False
+
+
+@dataclass(frozen=True)
+class CountedPlace:
+    """A place told with the count of the dead that fell there, and where that count is written."""
+
+    place: PlaceRef
+    count: int
+    start: int
+    end: int
 
 
 def frames_for_sentence(
@@ -257,6 +272,7 @@ def frames_for_sentence(
         frame.dates = [d for d in own_dates if lo <= d.start < hi or t.start <= d.start < t.end]
         frame.dates = frame.dates or own_dates
         frame.day_offset = _day_offset(tree, token, triggers.relative_days, mentions)
+        frame.another = _told_as_another(tree, token, triggers.another_modifiers)
         frame.additive = any(k.dep == "advmod" and k.lemma in triggers.additive_adverbs
                              for k in tree.children(clause_head(tree, token)))
         # "l'aviation syrienne", "les bombardiers russes": the cue word may open the actor's name
@@ -298,9 +314,87 @@ def frames_for_sentence(
                            and not any(s <= x.start < e for s, e in others)
                            and not (index + 1 < len(frames) and x.start <= hi < x.end)
                            and not (index and x.start < lo <= x.end)]
+            frame.counted = _counts_at_places(text, start, sentence_places, mentions.tolls_in(start, end), (lo, hi),
+                                              cues)
     frames = _fold_objects_into_verbs(frames, tree, triggers.time_nouns)
     frames = _fold_means_into_acts(frames, tree, triggers.gunfire_nouns)
     return _drop_subsumed_frames(_grenades_into_the_fight(frames, tree, triggers.gunfire_nouns), tree)
+
+
+def _told_as_another(tree: Tree, token: Token, modifiers: frozenset[str]) -> bool:
+    """"une autre frappe", "ont attaqué un autre poste": the cue noun, or the object of the cue verb, says it is
+    another of its kind."""
+    heads = [token, *(k for k in tree.children(token) if k.dep in OBJECT_DEPS)]
+    return any(k.lemma in modifiers and k.dep in ("amod", "det") for head in heads for k in tree.children(head))
+
+
+def _counts_at_places(text: str, sentence_start: int, places: list[PlaceRef], tolls: list[TollRef],
+                      reach: tuple[int, int], cues: CueLexicon) -> list[CountedPlace]:
+    """The places of the cue's reach each told with a count of its own dead, when two or more are: "cinq civils à
+    Ariha, trois à Saraqeb et deux à Jisr" (a toll, or a bare number standing for one, right before the place), "À
+    Ariha, les frappes ont fait cinq morts ; à Saraqeb, trois civils ont été tués" (the first toll of the clause
+    the place opens). Each count is that place's toll, not a part of one toll split evenly (codebook section 6)."""
+    counted: list[CountedPlace] = []
+    for index, place in enumerate(places):
+        if not reach[0] <= place.start < reach[1]:
+            continue
+        floor = max(places[index - 1].end if index else sentence_start, reach[0])
+        found = count_before(text, floor, place, tolls, cues) or _count_of_clause(
+            text, sentence_start, place, places[index + 1 :], tolls, reach[1], cues)
+        if found is not None:
+            counted.append(found)
+    # "la région a été bombardée ... trois morts à A, deux à B": the towns counted lie in the province the sentence
+    # names (a town of that name elsewhere is a homonym, not one of them)
+    provinces = {(p.country, p.admin1) for p in places if p.precision == 3 and reach[0] <= p.start < reach[1]}
+    if provinces:
+        counted = [c for c in counted if (c.place.country, c.place.admin1) in provinces]
+    spans = {(c.start, c.end) for c in counted}
+    return counted if len(counted) >= 2 and len(spans) == len(counted) else []
+
+
+ELLIPTIC_COUNT = re.compile(r"(?:^|[,;]|\bet)\s*(?P<count>\d+|[a-zà-ÿ-]+)$", re.IGNORECASE)
+
+
+def count_before(text: str, floor: int, place: PlaceRef, tolls: list[TollRef], cues: CueLexicon
+                 ) -> CountedPlace | None:
+    """"cinq civils à Ariha", "trois à Saraqeb", "deux autres dans le village de X": a toll (or a bare number
+    after a comma or "et", standing for one) that only a locative stands between and the place."""
+    for toll in tolls:
+        if floor <= toll.end <= place.start and cues.count_at_place.match(text[toll.end : place.start]):
+            return CountedPlace(place, _own_count(text, toll), toll.start, toll.end)
+    gap = text[floor : place.start]
+    for word in reversed(list(re.finditer(r"[\w-]+", gap))):
+        if cues.count_at_place.match(gap[word.end() :]) is None:
+            continue  # a word of the locative itself ("dans le village de")
+        elliptic = ELLIPTIC_COUNT.search(gap, 0, word.end())
+        count = parse_quantity(word.group()) if elliptic is not None else None
+        if count is not None and elliptic is not None and elliptic.start("count") == word.start():
+            return CountedPlace(place, count, floor + word.start(), floor + word.end())
+        if cues.count_at_place.match(" " + gap[word.start() :]) is None:
+            break  # a word that is no part of the locative ("cinq [autres] à"): no count stands before it
+    return None
+
+
+def _count_of_clause(text: str, sentence_start: int, place: PlaceRef, later: list[PlaceRef], tolls: list[TollRef],
+                     reach_end: int, cues: CueLexicon) -> CountedPlace | None:
+    """"; à Saraqeb, trois civils ont été tués", "puis Dori, où quatre personnes ont été tuées": the first toll of
+    the clause that the place opens (or that a relative on the place opens), before the next place and clause."""
+    fronted = cues.place_opens_clause.search(text[sentence_start : place.start]) is not None and re.match(
+        r"\s*,", text[place.end : place.end + 3]) is not None
+    if not fronted and cues.place_relative.match(text[place.end : reach_end]) is None:
+        return None
+    clause_end = min([reach_end, *(p.start for p in later)])
+    stop = re.compile(r"[;:]").search(text, place.end, clause_end)
+    clause_end = stop.start() if stop is not None else clause_end
+    toll = next((t for t in tolls if place.end <= t.start < clause_end), None)
+    return CountedPlace(place, _own_count(text, toll), toll.start, toll.end) if toll is not None else None
+
+
+def _own_count(text: str, toll: TollRef) -> int:
+    """The dead a toll's own words count: "12 personnes dans le village de A et 3 dans celui de B" is read as one
+    toll of 15, whose words count the 12 of A."""
+    own = find_death_tolls(text[toll.start : toll.end])
+    return own[0].count if len(own) == 1 else toll.count
 
 
 TERRITORY = "territory"

@@ -17,6 +17,7 @@ from veilleur.records import Event, great_circle_km
 from veilleur.resolve.numbers import indefinite_toll
 
 APART = "apart"  # evidence key: the words that open the event's sentence as another happening ("Ailleurs, ...")
+ANOTHER = "another"  # evidence key: the cue told as another of its kind ("une autre frappe"), at its own place
 NEIGHBOUR_KM = 10.0  # two names for one happening's place (a town and its district)
 # how far from the town it names a place told only "near" it may lie ("une base au nord de Mogadiscio")
 NEARBY_KM = 75.0
@@ -142,6 +143,12 @@ def _apart_sentence(event: Event) -> int:
 def _told_apart(a: Event, b: Event) -> bool:
     """Is one of the two told, in a sentence of its own, as another happening than the other?"""
     return (APART in a.evidence or APART in b.evidence) and not _same_sentence(a, b)
+
+
+def _told_as_another(a: Event, b: Event) -> bool:
+    """Is one of the two told, in a sentence of its own, as another of its kind ("une autre frappe a visé X")? Then
+    it is no second name for the other's place, however near."""
+    return (ANOTHER in a.evidence or ANOTHER in b.evidence) and not _same_sentence(a, b)
 
 
 def _final_absorber(event: Event, events: list[Event], cues: CueLexicon) -> Event | None:
@@ -403,7 +410,7 @@ def _told_near(approximate: Event, precise: Event) -> bool:
     if approximate.sub_event_type != precise.sub_event_type or approximate.event_date != precise.event_date:
         return False
     if {approximate.actor1, approximate.actor2} != {precise.actor1, precise.actor2} or _same_sentence(
-            approximate, precise) or _told_apart(approximate, precise):
+            approximate, precise) or _told_apart(approximate, precise) or _told_as_another(approximate, precise):
         return False
     return _within_km(approximate, precise, NEARBY_KM)
 
@@ -423,7 +430,7 @@ def _same_happening_nearby(a: Event, b: Event) -> bool:
         return False
     if _another_day_than_undated(a, b) or _another_day_than_undated(b, a):
         return False  # "ce marché avait déjà été la cible d'un attentat le 1er juillet": an earlier one
-    if _same_sentence(a, b) or _told_apart(a, b):
+    if _same_sentence(a, b) or _told_apart(a, b) or _told_as_another(a, b):
         return False  # "Jobar et Zamalka": places named together are distinct events; so is one told "ailleurs"
     if a.geo_precision == 3 or b.geo_precision == 3:
         return False  # a province's capital point is not a neighbour of the town the detail names

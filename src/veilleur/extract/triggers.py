@@ -300,6 +300,9 @@ class TriggerLexicon:
     habit_modifiers: frozenset[str]  # "des affrontements réguliers": a kind of event, not one
     additive_adverbs: frozenset[str]  # "ont également visé": the clause adds to what was told
     occurrence_verbs: frozenset[str]  # "des heurts se sont aussi produits à": something took place
+    hit_verbs: frozenset[str]  # "le village de X a été le plus touché": where the event told struck hardest...
+    hit_intensifiers: frozenset[str]  # ... told with one of these
+    another_modifiers: frozenset[str]  # "une autre frappe", "un autre poste": another happening than the one told
     tally_min_events: int  # "350 assauts": a cue noun counted this high is a tally of events, not one
     counted_within_one_event: frozenset[str]  # "35 arrestations": ... unless one event counts them
     held_weapon_heads: frozenset[str]  # "ont découvert des obus": a weapon found or seized, not fired
@@ -568,6 +571,9 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         habit_modifiers=frozenset(data["habit_modifiers"]),
         additive_adverbs=frozenset(data["additive_adverbs"]),
         occurrence_verbs=frozenset(data["occurrence_verbs"]),
+        hit_verbs=frozenset(data["hit_verbs"]),
+        hit_intensifiers=frozenset(data["hit_intensifiers"]),
+        another_modifiers=frozenset(data["another_modifiers"]),
         tally_min_events=int(data["tally_min_events"]),
         counted_within_one_event=frozenset(data["counted_within_one_event"]),
         held_weapon_heads=frozenset(data["held_weapon_heads"]),
