@@ -195,3 +195,35 @@ def test_a_leader_a_groups_label_qualifies_is_of_that_group(pipeline: Pipeline, 
     event = only_event(pipeline, text)
     assert (event.actor1, event.actor2) == (
         "Military Forces of Burkina Faso", "Unidentified Armed Group (Burkina Faso)")
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("« Nous avons pris la ville de Rutshuru ce matin », a affirmé le porte-parole du M23, Willy Ngoma.",
+     ("Non-state actor overtakes territory", "M23: March 23 Movement", "")),
+    ("Le porte-parole du M23 a déclaré : « Nous avons pris la ville de Rutshuru ».",
+     ("Non-state actor overtakes territory", "M23: March 23 Movement", "")),
+    ("« Nos combattants ont pris le contrôle de la base de Tessit », a affirmé un porte-parole du JNIM.",
+     ("Non-state actor overtakes territory", "JNIM: Group for Support of Islam and Muslims", "")),
+    ("« Nous avons abattu douze terroristes près de Djibo », a indiqué un porte-parole de l'armée burkinabè.",
+     ("Armed clash", "Military Forces of Burkina Faso", "Unidentified Armed Group (Burkina Faso)")),
+    ("« Nous avons été attaqués à l'aube à Kibumba par le M23 », a déclaré le porte-parole de l'armée congolaise.",
+     ("Armed clash", "M23: March 23 Movement", "Military Forces of the Democratic Republic of Congo")),
+    # the speaker after the verb, though another side opens the sentence
+    ("Les rebelles du M23 ont pris mardi la ville de Rutshuru, a affirmé le porte-parole de l'armée congolaise : "
+     "« Nous avons dû nous replier ».",
+     ("Non-state actor overtakes territory", "M23: March 23 Movement",
+      "Military Forces of the Democratic Republic of Congo")),
+])
+def test_we_in_a_spokesmans_quote_is_the_spokesmans_side(pipeline: Pipeline, text: str,
+                                                         sides: tuple[str, str, str]) -> None:
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.actor2 or "") == sides
+
+
+def test_we_in_a_witness_quote_is_no_side(pipeline: Pipeline) -> None:
+    # a witness speaks for no armed side: "nous" stays no one's
+    article = article_from_text("doc", "« Nous avons entendu des tirs toute la nuit à Rutshuru », a raconté un "
+                                "habitant.", published=FRIDAY, source="Test")
+    assert isinstance(article, Article)
+    result = pipeline.process(article)
+    assert not any(e.actor1.startswith("Civilians") for e in result.events)

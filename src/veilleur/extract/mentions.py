@@ -51,6 +51,7 @@ class DateRef:
 
 STATE_FORCES = ("Military Forces of ", "Police Forces of ")
 PROTESTERS, RIOTERS = "Protesters", "Rioters"
+CIVILIANS = "Civilians"
 
 
 def country_with_article(country: str) -> str:
@@ -79,7 +80,7 @@ class ActorRef:
     @classmethod
     def civilians(cls, country: str) -> ActorRef:
         """The civilians of a country, implied by a toll ("21 civils tués")."""
-        return cls.synthetic(f"Civilians ({country})", country, state=False)
+        return cls.synthetic(f"{CIVILIANS} ({country})", country, state=False)
 
     @classmethod
     def synthetic(cls, name: str, country: str, state: bool) -> ActorRef:

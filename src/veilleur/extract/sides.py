@@ -15,6 +15,7 @@ from veilleur.datafiles import load_json
 from veilleur.extract.cues import REMOTE_VIOLENCE, VIOLENCE_AGAINST_CIVILIANS, Category
 from veilleur.extract.frames import Frame
 from veilleur.extract.mentions import (
+    CIVILIANS,
     CROWD_PREFIXES,
     VAGUE_PEOPLE,
     ActorRef,
@@ -23,7 +24,7 @@ from veilleur.extract.mentions import (
     country_with_article,
 )
 
-CIVILIAN_PREFIX = "Civilians"
+CIVILIAN_PREFIX = CIVILIANS
 UNIDENTIFIED = "Unidentified Armed Group ({country})"
 UNIDENTIFIED_PREFIX = UNIDENTIFIED.split("{", 1)[0]
 MILITARY = "Military Forces of {country}"
