@@ -227,3 +227,10 @@ def test_we_in_a_witness_quote_is_no_side(pipeline: Pipeline) -> None:
     assert isinstance(article, Article)
     result = pipeline.process(article)
     assert not any(e.actor1.startswith("Civilians") for e in result.events)
+
+
+def test_a_group_that_fights_across_borders_is_at_home_where_it_operates(pipeline: Pipeline) -> None:
+    # Boko Haram, named once in a story from Chad, is the group the story follows there: the unnamed assailants are it
+    event = only_event(pipeline, "Boko Haram a multiplié les attaques au Tchad. Mardi, des assaillants ont tué vingt "
+                                 "soldats tchadiens à Bol.")
+    assert (event.actor1, event.actor2) == ("Boko Haram", "Military Forces of Chad")

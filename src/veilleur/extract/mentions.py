@@ -76,6 +76,8 @@ class ActorRef:
     anonymous: bool = False  # named by a label that says who acted is unknown ("des hommes armés")
     # a foreign or international force (a UN mission, a coalition, AMISOM): not an armed group a story follows
     external: bool = False
+    # the countries a group fights in across borders (Boko Haram: Nigeria, Cameroon, Chad, Niger)
+    operates_in: tuple[str, ...] = ()
 
     @classmethod
     def civilians(cls, country: str) -> ActorRef:

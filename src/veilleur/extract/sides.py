@@ -135,7 +135,9 @@ class ArticleContext:
         named = [(n, a) for n, a in groups if not a.name.startswith(UNIDENTIFIED_PREFIX)]
         # (named once, a group of another country is one the story compares, not the one it follows; one named as
         # the holder of a place, "la banlieue sud de Beyrouth, un fief du Hezbollah", is where things happened)
-        home = [(n, a) for n, a in named if country and a.country == country and a.name not in context.holders]
+        # (a group that fights across borders is at home in each country it operates in: Boko Haram in Chad)
+        home = [(n, a) for n, a in named if country and country in (a.country, *a.operates_in)
+                and a.name not in context.holders]
         context.adversary = next((a for n, a in groups if n >= 2), None)
         if context.adversary is None or context.adversary.name.startswith(UNIDENTIFIED_PREFIX):
             context.adversary = next((a for n, a in named if n >= 2), None) or (
