@@ -234,3 +234,24 @@ def test_a_group_that_fights_across_borders_is_at_home_where_it_operates(pipelin
     event = only_event(pipeline, "Boko Haram a multiplié les attaques au Tchad. Mardi, des assaillants ont tué vingt "
                                  "soldats tchadiens à Bol.")
     assert (event.actor1, event.actor2) == ("Boko Haram", "Military Forces of Chad")
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("Les affrontements continuent mardi dans la province du Nord-Kivu, où le M23 combat l'armée congolaise depuis "
+     "deux ans.", ("M23: March 23 Movement", "Military Forces of the Democratic Republic of Congo")),
+    ("Les affrontements continuent mardi dans la région de Tillabéri, où des jihadistes combattent l'armée "
+     "nigérienne.", ("Unidentified Armed Group (Niger)", "Military Forces of Niger")),
+    # a lead that names the two sides, then a fight told with none: the lead's order holds for it
+    ("Les affrontements continuent dans la province du Nord-Kivu, où le M23 combat l'armée congolaise. Mardi, des "
+     "affrontements ont aussi eu lieu à Rutshuru.",
+     ("M23: March 23 Movement", "Military Forces of the Democratic Republic of Congo")),
+    # counter-examples: the army named first is first
+    ("Les affrontements se poursuivent mardi à Rutshuru, où l'armée congolaise affronte les rebelles du M23.",
+     ("Military Forces of the Democratic Republic of Congo", "M23: March 23 Movement")),
+    ("Des combats ont éclaté mardi à Rutshuru entre l'armée et le M23.",
+     ("Military Forces of the Democratic Republic of Congo", "M23: March 23 Movement")),
+])
+def test_a_fight_with_no_subject_opposes_the_sides_its_cue_names_first_named_first(
+        pipeline: Pipeline, text: str, sides: tuple[str, str]) -> None:
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == sides

@@ -269,7 +269,7 @@ def sides(
     if category.name == "clash" and not subject_group and len(named_sides) == 1:
         # "des combats opposant les FSR à l'armée", "ont opposé le M23 aux FARDC": the side the first is
         # opposed to is the other side of the fight
-        named_sides += _opposed_to(text, named_sides[0], frame.actors_after)
+        named_sides += _opposed_to(text, named_sides[0], frame.actors_after) or _named_after(named_sides[0], frame)
     if (category.name == "clash" and not subject_group and len(named_sides) > 1
             and not _same_side(named_sides[0], named_sides[1])):
         # "des combats ont opposé l'armée israélienne et le Hamas", "combats entre Tsahal et le Hamas": fighting
@@ -436,6 +436,22 @@ def _opposed_to(text: str, first: ActorRef, after: list[ActorRef]) -> list[Actor
         return []
     return [a for a in after if a.start >= first.end and a.name != first.name
             and OPPOSED_TO.fullmatch(text, first.end, a.start)][:1]
+
+
+def _named_after(first: ActorRef, frame: Frame) -> list[ActorRef]:
+    """The other side a fight's cue names after the first, when it names no subject ("les affrontements continuent
+    dans le Nord-Kivu, où le M23 combat l'armée"): the two sides the cue's reach names are the fight's, the first
+    named first, as in "des combats entre A et B"; civilians there are the fight's toll, not a side."""
+    named = sorted(_unique_spans([*frame.actors_after, *frame.patients]), key=lambda a: a.start)
+    if not any(a.start == first.start for a in named):
+        return []
+    return [a for a in named if a.start > first.start and a.name != first.name
+            and not _same_side(first, a) and not a.name.startswith((CIVILIAN_PREFIX, *CROWD_PREFIXES))][:1]
+
+
+def _unique_spans(actors: list[ActorRef]) -> list[ActorRef]:
+    """The mentions, each span once."""
+    return list({(a.start, a.end): a for a in actors}.values())
 
 
 def _named_as_agent(text: str, actor: ActorRef) -> bool:
