@@ -255,3 +255,16 @@ def test_a_fight_with_no_subject_opposes_the_sides_its_cue_names_first_named_fir
         pipeline: Pipeline, text: str, sides: tuple[str, str]) -> None:
     event = only_event(pipeline, text)
     assert (event.actor1, event.actor2) == sides
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("Une attaque de l'EIGS contre l'armée nigérienne a fait vingt morts mardi à Tillabéri.",
+     ("Islamic State (Greater Sahara)", "Military Forces of Niger")),
+    ("Une attaque des jihadistes contre l'armée a fait vingt morts mardi à Tillabéri.",
+     ("Unidentified Armed Group (Niger)", "Military Forces of Niger")),
+])
+def test_what_an_attack_of_a_group_is_against_is_its_target(pipeline: Pipeline, text: str,
+                                                           sides: tuple[str, str]) -> None:
+    # the parser may hang "contre l'armée" on the group's noun: the army is hit, it is no ally of the group
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == sides
