@@ -268,3 +268,10 @@ def test_what_an_attack_of_a_group_is_against_is_its_target(pipeline: Pipeline, 
     # the parser may hang "contre l'armée" on the group's noun: the army is hit, it is no ally of the group
     event = only_event(pipeline, text)
     assert (event.actor1, event.actor2) == sides
+
+
+def test_sides_that_fought_each_other_are_in_the_order_the_text_names_them(pipeline: Pipeline) -> None:
+    # a state named with its allies leads them; one named with the group it fought does not
+    event = only_event(pipeline, "Des jihadistes et des soldats se sont affrontés mardi près de Djibo.")
+    assert (event.actor1, event.actor2) == (
+        "Unidentified Armed Group (Burkina Faso)", "Military Forces of Burkina Faso")

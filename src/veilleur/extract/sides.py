@@ -280,7 +280,9 @@ def sides(
         # "l'armée et le M23 ont conclu une trêve": the first party and the other (the Syrian army and Hezbollah
         # that fights beside it are one party)
         subject_group, object_group = subject_group[:1], subject_group[1:2]
-    parties = _unique(subject_group)
+    # (in the order the text names them, though a state named with its allies leads them: "des jihadistes et des
+    # soldats se sont affrontés")
+    parties = sorted(_unique(subject_group), key=lambda a: a.start)
     if (category.name == "clash" and len(parties) > 1 and not object_group and not _same_side(parties[0], parties[1])
             and RECIPROCAL.search(text[max(0, frame.trigger.start - 30) : frame.trigger.start])):
         # "les FARDC et les Wazalendo se sont affrontés": the subjects fought each other, the first named first
