@@ -256,7 +256,7 @@ class Pipeline:
         modifiers = _adjectives(annotation.tokens, _leader_heads())
         actors = [
             ActorRef(m.start, m.end, m.actor.name, m.actor.country, m.actor.state, m.generic, m.actor.government_ally,
-                     fights_for=m.actor.fights_for, anonymous=m.anonymous,
+                     fights_for=m.actor.fights_for, operates_in=m.actor.operates_in, anonymous=m.anonymous,
                      external=m.actor.actor_type == EXTERNAL_FORCES)
             for index, m in enumerate(found)
             if not _qualified_by_next(text, m, found[index + 1 :]) and not (m.generic and (m.start, m.end) in modifiers)

@@ -28,7 +28,8 @@ CIVILIAN_ATTACK = ("Violence against civilians", "Attack")
 ARMED_CLASH = ("Battles", "Armed clash")
 AIR_STRIKE = "Air/drone strike"
 CAPTION_MAX_CHARS = 300  # a caption is a short line of its own
-REPORTED_CLAUSE = re.compile(r"\s*(?:que\b|qu['’])", re.IGNORECASE)  # "a indiqué que ...", "a affirmé qu'"
+# "a indiqué que ...", "a déclaré : « ...": what follows is what was said
+REPORTED_CLAUSE = re.compile(r"""\s*(?:que\b|qu['’]|:?\s*["«])""", re.IGNORECASE)
 CAPTION_CREDIT_REACH = 40  # a photo credit closes its caption line: look at the line's last characters only
 SINCE = re.compile(r"\b(?:depuis|à partir d[eu']?|dès)\s*(?:le\s+|ce\s+)?$", re.IGNORECASE)  # "depuis mardi"
 SINCE_REACH = 20
@@ -144,6 +145,8 @@ class CueLexicon:
     in_a_country: re.Pattern[str]  # "en" before "Afghanistan", "dans le sud du" before "Liban": no finer either
     claim: re.Pattern[str]  # "l'attaque a été revendiquée par X": X answers for the events just told
     unclaimed: re.Pattern[str]  # "aucun groupe n'a revendiqué l'attaque": who did it is unknown
+    first_person: re.Pattern[str]  # "« Nous avons pris la ville »": in a quote, the speaker's side
+    quote_speech: re.Pattern[str]  # "», a affirmé le porte-parole du M23": the verb that introduces a quote's speaker
     same_day: re.Pattern[str]  # "le même jour": the story's last named day goes on
     sequel: re.Pattern[str]  # "Puis, dans la soirée, ...": so does a sentence that opens so
     apart: re.Pattern[str]  # "Ailleurs, ...", "Parallèlement, ...": the sentence tells another happening
@@ -361,6 +364,8 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         in_a_country=re.compile(data["in_a_country"], re.IGNORECASE),
         claim=re.compile(data["claims"], re.IGNORECASE),
         unclaimed=re.compile(data["unclaimed"], re.IGNORECASE),
+        first_person=re.compile(data["first_person"], re.IGNORECASE),
+        quote_speech=re.compile(data["quote_speech"], re.IGNORECASE),
         same_day=_alternation([re.escape(w) for w in data["same_day_markers"]]),
         sequel=re.compile(r"\W*(?:et\s+)?(?:" + "|".join(map(re.escape, data["sequel_openers"])) + r")\b",
                           re.IGNORECASE),

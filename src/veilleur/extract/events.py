@@ -34,6 +34,7 @@ from veilleur.extract.frames import (
     Frame,
     count_before,
     day_starts,
+    first_person_sides,
     frames_for_sentence,
     is_a_source,
     is_reference_point,
@@ -406,7 +407,8 @@ def _with_article_knowledge(text: str, mentions: Mentions, context: ArticleConte
     """Read generic labels and place anaphora with what the whole article says.
 
     "les terroristes" in a story about one named group is that group ("des hommes armés", who the text says
-    it does not know, are not); "cette ville" is the town named last.
+    it does not know, are not); "nous" in a spokesman's quote is the spokesman's side; "cette ville" is the town
+    named last.
     """
     # ... but not the label of someone's allies ("les forces gouvernementales et leurs alliés des milices claniques")
     actors = [
@@ -416,6 +418,8 @@ def _with_article_knowledge(text: str, mentions: Mentions, context: ArticleConte
         else a
         for a in mentions.actors
     ]
+    # "« Nous avons pris la ville », a affirmé le porte-parole du M23": "nous" is the speaker's side
+    actors = sorted([*actors, *first_person_sides(text, actors, cues)], key=lambda a: (a.start, a.end))
     places = list(mentions.places)
     for match in cues.place_anaphor.finditer(text):
         wants_region = bool(match.group("region"))

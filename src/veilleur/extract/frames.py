@@ -31,7 +31,7 @@ from veilleur.extract.grammar import (
     roles,
     subject_relatives_on_others,
 )
-from veilleur.extract.mentions import ActorRef, DateRef, Mentions, PlaceRef, TollRef
+from veilleur.extract.mentions import CIVILIANS, CROWD_PREFIXES, ActorRef, DateRef, Mentions, PlaceRef, TollRef
 from veilleur.extract.triggers import SUBJECTS, RelativeDays, TriggerLexicon, TriggerRow
 from veilleur.resolve.numbers import find_death_tolls, parse_quantity
 from veilleur.resolve.places import UNKNOWN_MEMBERS, country_names_in
@@ -1396,3 +1396,68 @@ def is_a_source(text: str, actor: ActorRef, sentence_start: int, cues: CueLexico
     speaking for it here, not a side acting."""
     return cues.follows_attribution(text, actor.start, reach=30, max_words=3, floor=sentence_start) or bool(
         cues.speaker.search(text, max(sentence_start, actor.start - 40), actor.start))
+
+
+SPEAKER_REACH = 150  # "», a déclaré mardi soir à la presse le colonel Jean Dupont, porte-parole du M23"
+SPEAKER_END = re.compile(r'[."«»\n]')  # the speaker's words run to the sentence's end or the next quote
+SPEAKER_BEFORE = re.compile(r":\s*$")  # "le porte-parole de l'armée a déclaré : «"
+SPEAKER_GAP = re.compile(r"\s*,?\s*")  # between a closing quote and the verb that introduces its speaker
+# the normalised text has only '"'; text given as it is may keep French quotes
+QUOTE_MARK = re.compile('["«»]')
+
+
+def first_person_sides(text: str, actors: Sequence[ActorRef], cues: CueLexicon) -> list[ActorRef]:
+    """"« Nous avons pris Rutshuru », a affirmé le porte-parole du M23": the first person plural of a quote ("nous",
+    "nos combattants") is the side of the speaker the text names, an armed side or a state's force (not a witness
+    nor a crowd), as a mention of that side where the pronoun stands."""
+    found: list[ActorRef] = []
+    for start, end in _quotes(text):
+        speaker = _quote_speaker(text, start, end, actors, cues)
+        if speaker is None:
+            continue
+        for match in cues.first_person.finditer(text, start, end):
+            if not any(a.start < match.end() and match.start() < a.end for a in actors):
+                found.append(speaker.at(match.start(), match.end()))
+    return found
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    """Every quote of the text (its opening and closing marks); quotes pair up from the start of each paragraph."""
+    quotes: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        marks = [m.start() for m in QUOTE_MARK.finditer(text, start, end)]
+        quotes += list(zip(marks[0::2], marks[1::2], strict=False))
+        start = end + 1
+    return quotes
+
+
+def _quote_speaker(text: str, start: int, end: int, actors: Sequence[ActorRef],
+                   cues: CueLexicon) -> ActorRef | None:
+    """The side whose spokesman says the quote: named after it ("», a affirmé le porte-parole du M23") or before it
+    ("le porte-parole de l'armée a déclaré : «"); none when the speaker is no side or not named."""
+    gap = SPEAKER_GAP.match(text, end + 1)
+    verb = cues.quote_speech.match(text, gap.end() if gap else end + 1)
+    if verb is not None:  # "», a affirmé le porte-parole du M23": the speaker follows the verb
+        stop = SPEAKER_END.search(text, verb.end(), verb.end() + SPEAKER_REACH)
+        hi = stop.start() if stop else verb.end() + SPEAKER_REACH
+        speaker = next((a for a in actors if verb.end() <= a.start < hi), None)
+    else:
+        lead_start = max(0, start - SPEAKER_REACH)
+        if SPEAKER_BEFORE.search(text, lead_start, start) is None:
+            return None
+        lead = text[lead_start:start]
+        lo = lead_start + 1 + max(lead.rfind(". "), lead.rfind("\n"), *(m.start() for m in QUOTE_MARK.finditer(lead)))
+        verbs = list(cues.quote_speech.finditer(text, lo, start))
+        if not verbs:
+            return None
+        # ", a affirmé le porte-parole de l'armée : «" names the speaker after the verb; "le porte-parole de l'armée
+        # a déclaré : «" before it
+        verb = verbs[-1]
+        speaker = next((a for a in actors if verb.end() <= a.start < start), None) or next(
+            (a for a in reversed(actors) if lo <= a.start < verb.start()), None)
+    if speaker is None or speaker.name.startswith((CIVILIANS, *CROWD_PREFIXES)):
+        return None
+    return speaker

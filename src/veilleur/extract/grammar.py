@@ -466,7 +466,17 @@ def _noun_roles(tree: Tree, noun: Token, support_verbs: frozenset[str], undergo_
         elif noun.dep.startswith("obl") and verb.lemma in harm_verbs and not is_passive(tree, verb):
             agents += [(_antecedent(tree, a, verb) or a) for a in verb_kids if a.dep in SUBJECT_DEPS]
             patients = patients or [k for k in verb_kids if k.dep in OBJECT_DEPS]
-    return Roles(agents=_spans(tree, agents, exclude=None), patients=_spans(tree, patients, exclude=None))
+    # "une attaque de l'EIGS contre l'armée": the parser may hang the target on the agent's noun rather than on the
+    # action's; it is what the action hits, not one of those who act
+    patients += [k for a in agents for k in _targets_within(tree, a) if k not in patients]
+    return Roles(agents=_spans(tree, agents, exclude=None, without_targets=True),
+                 patients=_spans(tree, patients, exclude=None))
+
+
+def _targets_within(tree: Tree, head: Token) -> list[Token]:
+    """The nouns of a phrase that a word of target ("contre") introduces."""
+    return [k for k in tree.subtree(head) if k.i != head.i and k.pos in ("NOUN", "PROPN")
+            and prepositions_of(tree, k) & TARGET_MARKS]
 
 
 def _misparsed_object(tree: Tree, kid: Token) -> bool:

@@ -51,6 +51,7 @@ class DateRef:
 
 STATE_FORCES = ("Military Forces of ", "Police Forces of ")
 PROTESTERS, RIOTERS = "Protesters", "Rioters"
+CIVILIANS = "Civilians"
 
 
 def country_with_article(country: str) -> str:
@@ -75,11 +76,13 @@ class ActorRef:
     anonymous: bool = False  # named by a label that says who acted is unknown ("des hommes armés")
     # a foreign or international force (a UN mission, a coalition, AMISOM): not an armed group a story follows
     external: bool = False
+    # the countries a group fights in across borders (Boko Haram: Nigeria, Cameroon, Chad, Niger)
+    operates_in: tuple[str, ...] = ()
 
     @classmethod
     def civilians(cls, country: str) -> ActorRef:
         """The civilians of a country, implied by a toll ("21 civils tués")."""
-        return cls.synthetic(f"Civilians ({country})", country, state=False)
+        return cls.synthetic(f"{CIVILIANS} ({country})", country, state=False)
 
     @classmethod
     def synthetic(cls, name: str, country: str, state: bool) -> ActorRef:

@@ -15,6 +15,7 @@ from veilleur.datafiles import load_json
 from veilleur.extract.cues import REMOTE_VIOLENCE, VIOLENCE_AGAINST_CIVILIANS, Category
 from veilleur.extract.frames import Frame
 from veilleur.extract.mentions import (
+    CIVILIANS,
     CROWD_PREFIXES,
     VAGUE_PEOPLE,
     ActorRef,
@@ -23,7 +24,7 @@ from veilleur.extract.mentions import (
     country_with_article,
 )
 
-CIVILIAN_PREFIX = "Civilians"
+CIVILIAN_PREFIX = CIVILIANS
 UNIDENTIFIED = "Unidentified Armed Group ({country})"
 UNIDENTIFIED_PREFIX = UNIDENTIFIED.split("{", 1)[0]
 MILITARY = "Military Forces of {country}"
@@ -134,7 +135,9 @@ class ArticleContext:
         named = [(n, a) for n, a in groups if not a.name.startswith(UNIDENTIFIED_PREFIX)]
         # (named once, a group of another country is one the story compares, not the one it follows; one named as
         # the holder of a place, "la banlieue sud de Beyrouth, un fief du Hezbollah", is where things happened)
-        home = [(n, a) for n, a in named if country and a.country == country and a.name not in context.holders]
+        # (a group that fights across borders is at home in each country it operates in: Boko Haram in Chad)
+        home = [(n, a) for n, a in named if country and country in (a.country, *a.operates_in)
+                and a.name not in context.holders]
         context.adversary = next((a for n, a in groups if n >= 2), None)
         if context.adversary is None or context.adversary.name.startswith(UNIDENTIFIED_PREFIX):
             context.adversary = next((a for n, a in named if n >= 2), None) or (
@@ -266,7 +269,7 @@ def sides(
     if category.name == "clash" and not subject_group and len(named_sides) == 1:
         # "des combats opposant les FSR à l'armée", "ont opposé le M23 aux FARDC": the side the first is
         # opposed to is the other side of the fight
-        named_sides += _opposed_to(text, named_sides[0], frame.actors_after)
+        named_sides += _opposed_to(text, named_sides[0], frame.actors_after) or _named_after(named_sides[0], frame)
     if (category.name == "clash" and not subject_group and len(named_sides) > 1
             and not _same_side(named_sides[0], named_sides[1])):
         # "des combats ont opposé l'armée israélienne et le Hamas", "combats entre Tsahal et le Hamas": fighting
@@ -277,7 +280,9 @@ def sides(
         # "l'armée et le M23 ont conclu une trêve": the first party and the other (the Syrian army and Hezbollah
         # that fights beside it are one party)
         subject_group, object_group = subject_group[:1], subject_group[1:2]
-    parties = _unique(subject_group)
+    # (in the order the text names them, though a state named with its allies leads them: "des jihadistes et des
+    # soldats se sont affrontés")
+    parties = sorted(_unique(subject_group), key=lambda a: a.start)
     if (category.name == "clash" and len(parties) > 1 and not object_group and not _same_side(parties[0], parties[1])
             and RECIPROCAL.search(text[max(0, frame.trigger.start - 30) : frame.trigger.start])):
         # "les FARDC et les Wazalendo se sont affrontés": the subjects fought each other, the first named first
@@ -433,6 +438,22 @@ def _opposed_to(text: str, first: ActorRef, after: list[ActorRef]) -> list[Actor
         return []
     return [a for a in after if a.start >= first.end and a.name != first.name
             and OPPOSED_TO.fullmatch(text, first.end, a.start)][:1]
+
+
+def _named_after(first: ActorRef, frame: Frame) -> list[ActorRef]:
+    """The other side a fight's cue names after the first, when it names no subject ("les affrontements continuent
+    dans le Nord-Kivu, où le M23 combat l'armée"): the two sides the cue's reach names are the fight's, the first
+    named first, as in "des combats entre A et B"; civilians there are the fight's toll, not a side."""
+    named = sorted(_unique_spans([*frame.actors_after, *frame.patients]), key=lambda a: a.start)
+    if not any(a.start == first.start for a in named):
+        return []
+    return [a for a in named if a.start > first.start and a.name != first.name
+            and not _same_side(first, a) and not a.name.startswith((CIVILIAN_PREFIX, *CROWD_PREFIXES))][:1]
+
+
+def _unique_spans(actors: list[ActorRef]) -> list[ActorRef]:
+    """The mentions, each span once."""
+    return list({(a.start, a.end): a for a in actors}.values())
 
 
 def _named_as_agent(text: str, actor: ActorRef) -> bool:
