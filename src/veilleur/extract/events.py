@@ -204,7 +204,10 @@ def extract_events(
                 placeless = None
             told = _events_from_frame(article, frame, context, recent_dates, cues)
             if (trigger.toll_only or _attack_noun(trigger)) and (events or current):
-                _as_the_strikes_told(told, (events + current)[-1], cues.alike.match(text, trigger.end) is not None)
+                # (deaths told with no means are the strikes' by the side standing in for their author, as attacks
+                # the text says are alike)
+                _as_the_strikes_told(told, (events + current)[-1],
+                                     trigger.toll_only or cues.alike.match(text, trigger.end) is not None)
             if not told and not frame.places and not trigger.anaphoric:
                 placeless_told = [*(f for f in placeless_told if f.sentence == frame.sentence), frame]
                 placeless = frame
