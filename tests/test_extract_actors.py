@@ -301,3 +301,16 @@ def test_deaths_told_with_no_means_in_a_story_of_shelling_are_the_shelling_of_th
     assert [(e.location, e.sub_event_type, e.actor1) for e in events] == [
         ("Mogadishu", "Shelling/artillery/missile attack", "al-Shabaab"),
         ("Afgooye", "Shelling/artillery/missile attack", "al-Shabaab")]
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("Des hommes armés ont attaqué mardi les forces de sécurité à Kirkouk, en Irak. Quatre policiers ont été tués et "
+     "deux autres policiers ont été blessés.", "Police Forces of Iraq"),
+    # soldiers named, or no force named by a word that says which: the army, as before
+    ("Des hommes armés ont attaqué mardi les forces de sécurité à Kirkouk, en Irak. Quatre soldats ont été tués.",
+     "Military Forces of Iraq"),
+    ("Des hommes armés ont attaqué mardi les forces de sécurité à Kirkouk, en Irak.", "Military Forces of Iraq"),
+])
+def test_security_forces_are_the_police_in_a_story_that_names_policemen_and_no_soldiers(
+        pipeline: Pipeline, text: str, actor2: str) -> None:
+    assert only_event(pipeline, text).actor2 == actor2
