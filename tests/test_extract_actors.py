@@ -275,3 +275,42 @@ def test_sides_that_fought_each_other_are_in_the_order_the_text_names_them(pipel
     event = only_event(pipeline, "Des jihadistes et des soldats se sont affrontés mardi près de Djibo.")
     assert (event.actor1, event.actor2) == (
         "Unidentified Armed Group (Burkina Faso)", "Military Forces of Burkina Faso")
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Des rebelles séparatistes ont attaqué mardi les positions de l'armée ukrainienne près de Donetsk.",
+     "NAF: United Armed Forces of Novorossiya"),
+    ("Des séparatistes ont attaqué mardi un poste de gendarmerie à Bamenda, au Cameroun.", "Ambazonian Separatists"),
+    # elsewhere the word names no one group
+    ("Des séparatistes ont attaqué mardi un poste de police à Quetta, au Pakistan.",
+     "Unidentified Armed Group (Pakistan)"),
+])
+def test_the_separatists_are_the_separatist_force_of_the_countrys_war(pipeline: Pipeline, text: str,
+                                                                      actor1: str) -> None:
+    assert only_event(pipeline, text).actor1 == actor1
+
+
+def test_deaths_told_with_no_means_in_a_story_of_shelling_are_the_shelling_of_the_group_it_follows(
+        pipeline: Pipeline) -> None:
+    # the group the story follows stands in for the unnamed author, as an unidentified group would
+    article = article_from_text("doc", "Les Shebab ont tiré mardi des obus de mortier sur le quartier de Hodan, à "
+                                "Mogadiscio. Plus au sud, à Afgoye, trois personnes ont été tuées.",
+                                published=FRIDAY, source="Test")
+    assert isinstance(article, Article)
+    events = pipeline.process(article).events
+    assert [(e.location, e.sub_event_type, e.actor1) for e in events] == [
+        ("Mogadishu", "Shelling/artillery/missile attack", "al-Shabaab"),
+        ("Afgooye", "Shelling/artillery/missile attack", "al-Shabaab")]
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("Des hommes armés ont attaqué mardi les forces de sécurité à Kirkouk, en Irak. Quatre policiers ont été tués et "
+     "deux autres policiers ont été blessés.", "Police Forces of Iraq"),
+    # soldiers named, or no force named by a word that says which: the army, as before
+    ("Des hommes armés ont attaqué mardi les forces de sécurité à Kirkouk, en Irak. Quatre soldats ont été tués.",
+     "Military Forces of Iraq"),
+    ("Des hommes armés ont attaqué mardi les forces de sécurité à Kirkouk, en Irak.", "Military Forces of Iraq"),
+])
+def test_security_forces_are_the_police_in_a_story_that_names_policemen_and_no_soldiers(
+        pipeline: Pipeline, text: str, actor2: str) -> None:
+    assert only_event(pipeline, text).actor2 == actor2

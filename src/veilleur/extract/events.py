@@ -11,6 +11,7 @@ publication (codebook section 1).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -68,6 +69,7 @@ from veilleur.extract.revise import armed_groups_first, crowd_clashes, revise, t
 from veilleur.extract.revise import unclaimed as revise_unclaimed
 from veilleur.extract.sides import (
     CIVILIAN_PREFIX,
+    MILITARY_PREFIX,
     POLICE_PREFIX,
     UNIDENTIFIED_PREFIX,
     ArticleContext,
@@ -106,9 +108,9 @@ def extract_events(
     # officier de police a indiqué")
     # ... nor one a link to another article names ("Lire aussi : ... la Police de Kinshasa")
     links = [(start, end) for start, end in annotation.sentences if start < body_end and cues.is_link(text, start, end)]
-    context = ArticleContext.survey([a for a in mentions.actors if a.start < body_end
-                                     and not any(lo <= a.start < hi for lo, hi in links)
-                                     and not (a.state and _a_source(text, a, annotation, cues))], country, text)
+    surveyed = [a for a in mentions.actors if a.start < body_end and not any(lo <= a.start < hi for lo, hi in links)
+                and not (a.state and _a_source(text, a, annotation, cues))]
+    context = ArticleContext.survey(surveyed, country, text)
     mentions = _with_article_knowledge(text, mentions, context, cues)
     events: list[Event] = []
     previous: list[Event] = []
@@ -206,7 +208,10 @@ def extract_events(
                 placeless = None
             told = _events_from_frame(article, frame, context, recent_dates, cues)
             if (trigger.toll_only or _attack_noun(trigger)) and (events or current):
-                _as_the_strikes_told(told, (events + current)[-1], cues.alike.match(text, trigger.end) is not None)
+                # (deaths told with no means are the strikes' by the side standing in for their author, as attacks
+                # the text says are alike)
+                _as_the_strikes_told(told, (events + current)[-1],
+                                     trigger.toll_only or cues.alike.match(text, trigger.end) is not None)
             if not told and not frame.places and not trigger.anaphoric:
                 placeless_told = [*(f for f in placeless_told if f.sentence == frame.sentence), frame]
                 placeless = frame
@@ -270,7 +275,22 @@ def extract_events(
     merged = armed_groups_first(merge_events(inherit_dates(crowd_clashes(events, annotation, cues)), cues))
     revise_unclaimed([e for e in merged if any(lo <= span.start < hi for span in e.evidence.get("trigger", [])
                                                for lo, hi in unclaimed)])
-    return revise(merged, cues, country)
+    return revise(merged, cues, country, _policed(text, surveyed, cues))
+
+
+def _policed(text: str, actors: list[ActorRef], cues: CueLexicon) -> set[str]:
+    """The countries whose police the story tells of, and not their army (by words that say which: "policiers",
+    "soldats"; not "les forces de sécurité", which may be either; ``actors`` leaves out the forces it quotes)."""
+    police: Counter[str] = Counter()
+    army: Counter[str] = Counter()
+    for actor in actors:
+        if text[actor.start : actor.end].lower().startswith(cues.crowd_police_words):
+            continue
+        if actor.name.startswith(POLICE_PREFIX):
+            police[actor.country] += 1
+        elif actor.name.startswith(MILITARY_PREFIX):
+            army[actor.country] += 1
+    return {country for country in police if country and not army[country]}
 
 
 def _tolls_to_the_placed(frames: list[Frame]) -> list[Frame]:

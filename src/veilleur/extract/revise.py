@@ -38,11 +38,27 @@ CROWD_EVENT_TYPES = frozenset({"Protests", "Riots"})
 ARRESTS = "Arrests"
 
 
-def revise(events: list[Event], cues: CueLexicon, country: str | None) -> list[Event]:
+def revise(events: list[Event], cues: CueLexicon, country: str | None,
+           policed: frozenset[str] | set[str] = frozenset()) -> list[Event]:
     """The merged events of an article, revised with what the whole article tells (``country``: the
-    article's own)."""
+    article's own; ``policed``: the countries whose police the story names, and not their army)."""
     return _unnamed_groups_at_home(_without_places_in_passing(_demonstration_sides(
-        _bloodless(_police_facing_crowds(_lethal_interventions(_assault_bombs(events)), cues)), cues), country))
+        _bloodless(_police_facing_crowds(_police_of_the_story(_lethal_interventions(_assault_bombs(events)), cues,
+                                                              policed), cues)), cues), country))
+
+
+def _police_of_the_story(events: list[Event], cues: CueLexicon, policed: frozenset[str] | set[str]) -> list[Event]:
+    """"un groupe armé a attaqué les forces de sécurité" in a story of policemen killed: a force named by words
+    that may mean the army or the police is the police, where the story names policemen and no soldiers."""
+    for event in events:
+        for field_name in ("actor1", "actor2"):
+            name = getattr(event, field_name)
+            words = [span.text.lower() for key in (field_name, f"{field_name}_context")
+                     for span in event.evidence.get(key, [])]
+            if (name.startswith(MILITARY_PREFIX) and event.country in policed and words
+                    and all(w.startswith(cues.crowd_police_words) for w in words)):
+                setattr(event, field_name, POLICE_PREFIX + name.removeprefix(MILITARY_PREFIX))
+    return events
 
 
 def _unnamed_groups_at_home(events: list[Event]) -> list[Event]:
