@@ -174,6 +174,8 @@ class CueLexicon:
     route_between: re.Pattern[str]  # "sur la route entre" before two places: one stretch, one event
     # "une embuscade tendue par X": a fight one side began
     initiative_words: frozenset[str] = frozenset()
+    # "une roquette a atterri": a bombardment told by its munition, not by an act
+    munition_words: frozenset[str] = frozenset()
 
     def totals_a_period(self, text: str, start: int, end: int, day_starts: Iterable[int]) -> bool:
         """Does the sentence sum deaths or events over a period ("depuis le début du conflit", "au total" with
@@ -391,4 +393,5 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         near_anaphor=re.compile(data["near_anaphor"], re.IGNORECASE),
         route_between=re.compile(data["route_between"], re.IGNORECASE),
         initiative_words=frozenset(data["initiative_words"]),
+        munition_words=frozenset(data["munition_words"]),
     )

@@ -44,7 +44,8 @@ BARE_RAID_WORDS = frozenset({"raid", "raids"})
 FOUGHT_STEMS = ("assaut", "repouss", "combat", "affront", "accroch", "échange", "ripost")
 # fighting told only as fire opened or exchanged, with no means named ("des affrontements", "ont ouvert le feu")
 FIRE_ONLY_STEMS = ("affrontement", "ouvert le feu", "ouvrir le feu", "ouvrent le feu")
-STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+SHELLING = "Shelling/artillery/missile attack"
+STRIKES = frozenset({"Air/drone strike", SHELLING})
 ATTACK_NOUNS = frozenset({"attaque", "attaques"})  # the word says an attack, not how it was made
 DETERMINERS = frozenset({"la", "le", "les", "l'", "un", "une", "des", "cette", "ces", "cet", "ce", "d'", "de", "du"})
 # what a province-level "attaque" may tell in detail: killings of civilians, strikes, bombs
@@ -170,6 +171,8 @@ def _part_of(event: Event, other: Event) -> bool:
         return False
     if _the_agreement_told_again(event, other):
         return True  # "ont signé mardi à Khartoum un accord de paix ... Conclu samedi dernier, l'accord a été paraphé"
+    if _shell_of_the_fight(event, other):
+        return True  # "de violents combats entre milices ... une roquette a atterri dans la chambre du voisin"
     if clash and other.sub_event_type in CAPTURES and _fought_in_the_hours_before(event, other):
         return True  # "tombée dimanche aux mains du M23 ... de violents combats ces dernières 48 heures"
     same_day = event.event_date == other.event_date or "event_date" not in event.evidence
@@ -235,6 +238,26 @@ def _the_agreement_told_again(event: Event, other: Event) -> bool:
         return False
     days = abs((date.fromisoformat(event.event_date) - date.fromisoformat(other.event_date)).days)
     return days <= SPAN_DAYS[2] and _report_weight(event)[1] > _report_weight(other)[1]
+
+
+def _shell_of_the_fight(event: Event, other: Event) -> bool:
+    """"De violents combats ont opposé l'armée aux rebelles à Goma ... Une roquette est tombée sur une maison": a
+    shell or a rocket that kills no one and that its sentence gives no side of, told where and when a fight is, is
+    a shot of that fight (its sides are the story's, the fight's), not a bombardment of its own (a fight told only
+    as fire opened is the strike's instead, see ``_fire_of_the_strike``; a bombardment told by its act, "les
+    blindés ont bombardé le terminal", stays one)."""
+    return (event.sub_event_type == SHELLING and not event.fatalities and other.sub_event_type == "Armed clash"
+            and _told_only_by(event, load_cues().munition_words)
+            and not any(name in event.evidence for name in ("actor1", "actor2"))
+            and {event.actor1, event.actor2} == {other.actor1, other.actor2}
+            and event.location == other.location and event.event_date == other.event_date
+            and not _fire_of_the_strike(other, event))
+
+
+def _told_only_by(event: Event, words: frozenset[str]) -> bool:
+    """Does every cue of the event open with one of these words ("une roquette", "les obus")?"""
+    cues = _trigger_words(event)
+    return bool(cues) and all(opens_with(cue, words) for cue in cues)
 
 
 def _fought_in_the_hours_before(fight: Event, capture: Event) -> bool:
