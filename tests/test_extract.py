@@ -1304,6 +1304,28 @@ def test_a_bombardment_told_by_its_act_in_a_fight_stays_a_bombardment(pipeline: 
     assert len(events) == 2, [(e.sub_event_type, e.location) for e in events]
 
 
+def test_an_event_months_old_that_a_period_runs_from_is_background(pipeline: Pipeline) -> None:
+    # "depuis l'attaque ..., dans la nuit du 3 au 4 août": the start of the period, not the story's news; the next
+    # sentence does not take up its day
+    text = ("Les rebelles se sont retranchés dans la forêt du Pool depuis l'attaque de Brazzaville, dans la nuit du 3 "
+            "au 4 août. Une femme a été enlevée par des bandits armés à Kinkala.")
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.location) == ("Abduction/forced disappearance", "Kinkala")
+    assert event.event_date == "2017-10-16"
+
+
+def test_a_recent_event_a_period_runs_from_is_news(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Les écoles de Brazzaville sont fermées depuis l'attaque de samedi.")
+    assert (event.location, event.event_date) == ("Brazzaville", "2017-10-14")
+
+
+def test_events_told_with_other_repeated_ones_are_a_habit(pipeline: Pipeline) -> None:
+    # "les embuscades et autres attaques répétées": the ambushes are among the repeated attacks
+    _, events = run(pipeline, "Dans le Pool, les embuscades et autres attaques répétées des rebelles ont provoqué "
+                              "l'exode des habitants.")
+    assert events == []
+
+
 def test_an_anaphor_is_not_a_placeless_event_of_another_kind(pipeline: Pipeline) -> None:
     # the arrests have no place; "l'attaque" that follows is an attack of its own, not the arrests placed at Gao
     text = ("Des arrestations ont visé des opposants ces derniers mois. C'est après l'attaque par des hommes armés "
