@@ -614,10 +614,7 @@ def exclusion_reason(
         return "a question"  # "Y a-t-il eu des explosions ?" asks, it does not report
     if is_negated(tree, token):
         return "negated"
-    # "les embuscades et autres attaques répétées": what qualifies "autres" conjuncts qualifies the first noun too
-    nouns = [token, *(k for k in tree.children(token) if k.dep == "conj" and _told_as_others(tree, k))]
-    modifiers = {k.lemma for noun in nouns for k in tree.children(noun) if k.dep in ("amod", "acl")} \
-        if token.pos == "NOUN" else set()
+    modifiers = _noun_modifiers(tree, token) if token.pos == "NOUN" else set()
     if modifiers & triggers.anticipation_modifiers:
         return "an event to come"  # "la prochaine bataille", "une éventuelle attaque"
     if modifiers & triggers.habit_modifiers:
@@ -668,7 +665,7 @@ def exclusion_reason(
     if token.pos == "NOUN" and token.dep == "nmod" and (left := tree.head(token)) is not None and \
             left.lemma in triggers.aftermath_heads and not _names_a_day(tree, mentions, tree.subtree(token)):
         return f"what fighting left or how long it lasted: {left.text!r}"  # "les vestiges du combat"
-    if token.pos == "NOUN" and _run_of_events(tree, token, triggers) and not _names_a_day(tree, mentions) \
+    if token.pos == "NOUN" and _told_as_a_run(tree, token, triggers) and not _names_a_day(tree, mentions) \
             and not _names_a_town(tree, mentions):
         # "trois attaques ont fait des morts dans le département", "une série d'enlèvements a secoué la région": a
         # run of events told with no day and no town sums them up, it tells none of them
@@ -930,20 +927,18 @@ def _perceiving_verb(tree: Tree, token: Token, perception_verbs: frozenset[str])
     return _verb_taking(tree, token, perception_verbs, ("obj", "nsubj:pass"))
 
 
-def _run_of_events(tree: Tree, token: Token, triggers: TriggerLexicon) -> int:
-    """How many events a cue noun counts when it is told as a run of them ("trois attaques", "une série
-    d'attaques", "les premières attaques": two at least), or 0 for a noun that tells one event or a tally (read
-    apart, as "a tally of events")."""
+def _told_as_a_run(tree: Tree, token: Token, triggers: TriggerLexicon) -> bool:
+    """Is the cue noun told as a run of events: counted by a small number ("trois attaques"; a tally of tens is read
+    apart), the complement of a series ("une série d'attaques") or the first of a run ("les premières attaques")?"""
     head = tree.head(token)
     if token.dep in ("nmod", "conj") and head is not None and head.lemma in triggers.series_heads:
-        return 2  # "une série d'enlèvements et d'attaques" (the parser may hang the second as the head's conjunct)
+        return True  # "une série d'enlèvements et d'attaques" (the parser may hang the second as the head's conjunct)
     if token.feature("Number") != "Plur" or token.lemma in triggers.counted_within_one_event:
-        return 0
+        return False
     kids = tree.children(token)
     if any(k.dep == "amod" and k.lemma in triggers.series_modifiers for k in kids):
-        return 2
-    counts = [parse_quantity(k.text) or 0 for k in kids if k.dep == "nummod"]
-    return next((n for n in counts if 2 <= n < triggers.tally_min_events), 0)
+        return True
+    return any(k.dep == "nummod" and 2 <= (parse_quantity(k.text) or 0) < triggers.tally_min_events for k in kids)
 
 
 def _names_a_town(tree: Tree, mentions: Mentions) -> bool:
@@ -996,6 +991,13 @@ def _period_since(text: str, tree: Tree, token: Token, dates: list[DateRef], mar
 # what may come between a "depuis" phrase and the date that ends it: ", dans la nuit du 3 au 4 avril" (the date read
 # may begin at "au 4 avril"), ", le 3 avril"
 SINCE_THEN_DATE = re.compile(r"[\s,]*(?:(?:dans\s+)?la\s+nuit\s+)?(?:du\s+(?:\d{1,2}\s+)?|le\s+)?")
+
+
+def _noun_modifiers(tree: Tree, noun: Token) -> set[str]:
+    """The lemmas of the adjectives and participles that qualify a cue noun, and the "autres" nouns listed with it
+    ("les embuscades et autres attaques répétées": the ambushes are among the repeated attacks)."""
+    nouns = [noun, *(k for k in tree.children(noun) if k.dep == "conj" and _told_as_others(tree, k))]
+    return {k.lemma for n in nouns for k in tree.children(n) if k.dep in ("amod", "acl")}
 
 
 def _told_as_others(tree: Tree, conjunct: Token) -> bool:

@@ -21,6 +21,7 @@ NEIGHBOUR_KM = 10.0  # two names for one happening's place (a town and its distr
 # how far from the town it names a place told only "near" it may lie ("une base au nord de Mogadiscio")
 NEARBY_KM = 75.0
 AGREEMENT = "Agreement"
+AGREEMENT_STEPS_DAYS = 7  # an agreement is concluded, initialled, signed and comes into force within about a week
 CLASH_OUTCOMES = frozenset({"Government regains territory", "Non-state actor overtakes territory", AGREEMENT})
 # the means of a strike, from the most precisely named to the least ("bombardé" says less than "frappes aériennes")
 REMOTE_MEANS = ("Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
@@ -237,7 +238,12 @@ def _the_agreement_told_again(event: Event, other: Event) -> bool:
     if not (_same_or_unnamed(event.actor1, other.actor1) and _same_or_unnamed(event.actor2, other.actor2)):
         return False
     days = abs((date.fromisoformat(event.event_date) - date.fromisoformat(other.event_date)).days)
-    return days <= SPAN_DAYS[2] and _report_weight(event)[1] > _report_weight(other)[1]
+    return days <= AGREEMENT_STEPS_DAYS and _first_cue_at(event) > _first_cue_at(other)
+
+
+def _first_cue_at(event: Event) -> int:
+    """Where the event's first cue stands in the text (-1 with none)."""
+    return min((span.start for span in event.evidence.get("trigger", [])), default=-1)
 
 
 def _shell_of_the_fight(event: Event, other: Event) -> bool:
@@ -435,7 +441,7 @@ def _told_near(approximate: Event, precise: Event) -> bool:
 
 def _report_weight(event: Event) -> tuple[int, int]:
     """How full a report is: its toll, then how late it comes (the detail follows the lead)."""
-    return event.fatalities, min((span.start for span in event.evidence.get("trigger", [])), default=-1)
+    return event.fatalities, _first_cue_at(event)
 
 
 def _same_happening_nearby(a: Event, b: Event) -> bool:
