@@ -1272,6 +1272,60 @@ def test_an_agreement_months_before_is_another(pipeline: Pipeline) -> None:
     assert sorted(e.event_date for e in events) == ["2017-07-01", "2017-10-15"]
 
 
+def test_a_rocket_that_kills_no_one_in_a_fight_is_a_shot_of_that_fight(pipeline: Pipeline) -> None:
+    # the rocket's sentence names no side: its sides are the fight's, told that day at that place
+    text = ("De violents combats ont opposé dimanche l'armée aux rebelles du M23 à Goma. Une roquette est tombée sur "
+            "une maison du centre de Goma.")
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.location) == ("Armed clash", "Goma")
+
+
+@pytest.mark.parametrize("text", [
+    # shells that kill are a bombardment of their own
+    "De violents combats ont opposé dimanche l'armée aux rebelles du M23 à Goma. Des obus tirés par les rebelles ont "
+    "tué trois civils à Goma.",
+    # so are rockets another day
+    "De violents combats ont opposé samedi l'armée aux rebelles du M23 à Goma. Dimanche, des roquettes sont tombées "
+    "sur Goma.",
+    # and rockets a side is told firing
+    "De violents combats ont opposé dimanche l'armée aux rebelles du M23 à Goma. Les rebelles ont tiré des roquettes "
+    "sur Goma.",
+])
+def test_shells_that_kill_fall_another_day_or_are_fired_by_a_side_stay_a_bombardment(pipeline: Pipeline,
+                                                                                       text: str) -> None:
+    _, events = run(pipeline, text)
+    assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Shelling/artillery/missile attack"]
+
+
+def test_a_bombardment_told_by_its_act_in_a_fight_stays_a_bombardment(pipeline: Pipeline) -> None:
+    text = ("De violents combats ont opposé dimanche l'armée aux rebelles du M23 à Goma. Des blindés ont bombardé "
+            "dimanche l'aéroport de Goma.")
+    _, events = run(pipeline, text)
+    assert len(events) == 2, [(e.sub_event_type, e.location) for e in events]
+
+
+def test_an_event_months_old_that_a_period_runs_from_is_background(pipeline: Pipeline) -> None:
+    # "depuis l'attaque ..., dans la nuit du 3 au 4 août": the start of the period, not the story's news; the next
+    # sentence does not take up its day
+    text = ("Les rebelles se sont retranchés dans la forêt du Pool depuis l'attaque de Brazzaville, dans la nuit du 3 "
+            "au 4 août. Une femme a été enlevée par des bandits armés à Kinkala.")
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, event.location) == ("Abduction/forced disappearance", "Kinkala")
+    assert event.event_date == "2017-10-16"
+
+
+def test_a_recent_event_a_period_runs_from_is_news(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Les écoles de Brazzaville sont fermées depuis l'attaque de samedi.")
+    assert (event.location, event.event_date) == ("Brazzaville", "2017-10-14")
+
+
+def test_events_told_with_other_repeated_ones_are_a_habit(pipeline: Pipeline) -> None:
+    # "les embuscades et autres attaques répétées": the ambushes are among the repeated attacks
+    _, events = run(pipeline, "Dans le Pool, les embuscades et autres attaques répétées des rebelles ont provoqué "
+                              "l'exode des habitants.")
+    assert events == []
+
+
 def test_an_anaphor_is_not_a_placeless_event_of_another_kind(pipeline: Pipeline) -> None:
     # the arrests have no place; "l'attaque" that follows is an attack of its own, not the arrests placed at Gao
     text = ("Des arrestations ont visé des opposants ces derniers mois. C'est après l'attaque par des hommes armés "

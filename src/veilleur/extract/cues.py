@@ -182,6 +182,8 @@ class CueLexicon:
     each_place: re.Pattern[str]  # "cinq morts dans chacune des localités": the toll is every place's, not split
     # "une embuscade tendue par X": a fight one side began
     initiative_words: frozenset[str] = frozenset()
+    # "une roquette a atterri": a bombardment told by its munition, not by an act
+    munition_words: frozenset[str] = frozenset()
 
     def totals_a_period(self, text: str, start: int, end: int, day_starts: Iterable[int]) -> bool:
         """Does the sentence sum deaths or events over a period ("depuis le début du conflit", "au total" with
@@ -405,4 +407,5 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         place_relative=re.compile(data["place_relative"], re.IGNORECASE),
         each_place=re.compile(data["each_place"], re.IGNORECASE),
         initiative_words=frozenset(data["initiative_words"]),
+        munition_words=frozenset(data["munition_words"]),
     )

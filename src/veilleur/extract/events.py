@@ -42,6 +42,7 @@ from veilleur.extract.frames import (
     listed_together,
     names_an_origin,
     opens_a_period,
+    periods_opened,
     situates,
 )
 from veilleur.extract.grammar import CLAUSE_DEPS, Tree, past_relative_clauses
@@ -260,6 +261,11 @@ def extract_events(
         # sentences after it tell what goes on since, not that day
         named_days = [d for d in named_days if not (opens_a_period(d, article.published) and cues.period_start.search(
             text, max(start, d.start - PERIOD_START_REACH), d.start))]
+        if named_days and any(opens_a_period(d, article.published) for d in named_days):
+            # ... nor the day of an event a period runs from ("retranchés depuis l'attaque de Brazzaville, dans la nuit
+            # du 3 au 4 avril")
+            opened = periods_opened(text, annotation, start, end, mentions, triggers.period_marks)
+            named_days = [d for d in named_days if d not in opened]
         last_day, since_day = (named_days[-1:], 1) if named_days else (last_day, since_day + 1)
         if current and (apart := cues.opens_apart(text, start, end)) is not None:
             # "Ailleurs, les forces ont abattu trois militants": another happening than those told before (merge

@@ -256,6 +256,10 @@ def frames_for_sentence(
                                                triggers.occasion_words)
         # a day, week or month more than a week old in a "depuis" phrase the cue is not part of opens a period
         opened = _since_phrases(tree, token, triggers.period_marks)
+        # ... and so does the day that ends one, told after it ("depuis l'attaque de Brazzaville, dans la nuit du 3 au
+        # 4 avril, les embuscades ... ont provoqué l'exode")
+        opened += [(day.start, day.end) for other in tree.tokens if other.i != token.i
+                   and (day := _period_opened_by(text, tree, other, mentions, triggers.period_marks)) is not None]
         # "les victimes de l'explosion du 4 août": a day that complements another noun is that noun's
         described_days += _days_of_other_nouns(tree, token, sentence_dates, triggers.time_nouns,
                                               triggers.harm_verbs | triggers.state_participles)
@@ -704,7 +708,7 @@ def exclusion_reason(
         return "a question"  # "Y a-t-il eu des explosions ?" asks, it does not report
     if is_negated(tree, token):
         return "negated"
-    modifiers = {k.lemma for k in tree.children(token) if k.dep in ("amod", "acl")} if token.pos == "NOUN" else set()
+    modifiers = _noun_modifiers(tree, token) if token.pos == "NOUN" else set()
     if modifiers & triggers.anticipation_modifiers:
         return "an event to come"  # "la prochaine bataille", "une éventuelle attaque"
     if modifiers & triggers.habit_modifiers:
@@ -755,7 +759,7 @@ def exclusion_reason(
     if token.pos == "NOUN" and token.dep == "nmod" and (left := tree.head(token)) is not None and \
             left.lemma in triggers.aftermath_heads and not _names_a_day(tree, mentions, tree.subtree(token)):
         return f"what fighting left or how long it lasted: {left.text!r}"  # "les vestiges du combat"
-    if token.pos == "NOUN" and _run_of_events(tree, token, triggers) and not _names_a_day(tree, mentions) \
+    if token.pos == "NOUN" and _told_as_a_run(tree, token, triggers) and not _names_a_day(tree, mentions) \
             and not _names_a_town(tree, mentions):
         # "trois attaques ont fait des morts dans le département", "une série d'enlèvements a secoué la région": a
         # run of events told with no day and no town sums them up, it tells none of them
@@ -822,6 +826,11 @@ def exclusion_reason(
         return f"long period in its clause: {long_period!r}"
     if (since := _period_since(text, tree, token, own_dates, triggers.period_marks, mentions.published)) is not None:
         return f"a total since {text[since.start:since.end]!r}"
+    if (start := _period_opened_by(text, tree, token, mentions, triggers.period_marks)) is not None:
+        # "retranchés dans la forêt depuis l'attaque de Brazzaville, dans la nuit du 3 au 4 avril": an event told as
+        # the start of a period, months ago, is the background the period runs from, not the story's news (a recent
+        # one is: "les écoles sont fermées depuis l'attaque de mardi")
+        return f"the start of a period: {text[start.start:start.end]!r}"
     head = clause_head(tree, token)
     if head.feature("VerbForm") in ("Inf", "Part") and not own_dates:
         # "avaient combattu l'armée entre 1998 et 2003, avant de signer un cessez-le-feu": a clause with no
@@ -1012,20 +1021,18 @@ def _perceiving_verb(tree: Tree, token: Token, perception_verbs: frozenset[str])
     return _verb_taking(tree, token, perception_verbs, ("obj", "nsubj:pass"))
 
 
-def _run_of_events(tree: Tree, token: Token, triggers: TriggerLexicon) -> int:
-    """How many events a cue noun counts when it is told as a run of them ("trois attaques", "une série
-    d'attaques", "les premières attaques": two at least), or 0 for a noun that tells one event or a tally (read
-    apart, as "a tally of events")."""
+def _told_as_a_run(tree: Tree, token: Token, triggers: TriggerLexicon) -> bool:
+    """Is the cue noun told as a run of events: counted by a small number ("trois attaques"; a tally of tens is read
+    apart), the complement of a series ("une série d'attaques") or the first of a run ("les premières attaques")?"""
     head = tree.head(token)
     if token.dep in ("nmod", "conj") and head is not None and head.lemma in triggers.series_heads:
-        return 2  # "une série d'enlèvements et d'attaques" (the parser may hang the second as the head's conjunct)
+        return True  # "une série d'enlèvements et d'attaques" (the parser may hang the second as the head's conjunct)
     if token.feature("Number") != "Plur" or token.lemma in triggers.counted_within_one_event:
-        return 0
+        return False
     kids = tree.children(token)
     if any(k.dep == "amod" and k.lemma in triggers.series_modifiers for k in kids):
-        return 2
-    counts = [parse_quantity(k.text) or 0 for k in kids if k.dep == "nummod"]
-    return next((n for n in counts if 2 <= n < triggers.tally_min_events), 0)
+        return True
+    return any(k.dep == "nummod" and 2 <= (parse_quantity(k.text) or 0) < triggers.tally_min_events for k in kids)
 
 
 def _names_a_town(tree: Tree, mentions: Mentions) -> bool:
@@ -1072,6 +1079,58 @@ def _period_since(text: str, tree: Tree, token: Token, dates: list[DateRef], mar
             if lo <= mention.start < hi or (
                     hi <= mention.start and PHRASE_THEN_DATE.fullmatch(text, hi, mention.start) is not None):
                 return mention
+    return None
+
+
+# what may come between a "depuis" phrase and the date that ends it: ", dans la nuit du 3 au 4 avril" (the date read
+# may begin at "au 4 avril"), ", le 3 avril"
+SINCE_THEN_DATE = re.compile(r"[\s,]*(?:(?:dans\s+)?la\s+nuit\s+)?(?:du\s+(?:\d{1,2}\s+)?|le\s+)?")
+
+
+def _noun_modifiers(tree: Tree, noun: Token) -> set[str]:
+    """The lemmas of the adjectives and participles that qualify a cue noun, and the "autres" nouns listed with it
+    ("les embuscades et autres attaques répétées": the ambushes are among the repeated attacks)."""
+    nouns = [noun, *(k for k in tree.children(noun) if k.dep == "conj" and _told_as_others(tree, k))]
+    return {k.lemma for n in nouns for k in tree.children(n) if k.dep in ("amod", "acl")}
+
+
+def _told_as_others(tree: Tree, conjunct: Token) -> bool:
+    """Is the conjunct told as "autres" of the same kind ("les embuscades et autres attaques")?"""
+    return any(k.dep == "amod" and k.lemma == "autre" for k in tree.children(conjunct))
+
+
+def periods_opened(text: str, annotation: Annotation, start: int, end: int, mentions: Mentions,
+                   marks: frozenset[str]) -> list[DateRef]:
+    """The days (weeks, months) more than a month old that date what "depuis" opens in the sentence ("depuis
+    l'attaque de Brazzaville, dans la nuit du 3 au 4 avril"): the start of a period, which the sentences after it
+    do not take up."""
+    tree = Tree.of(annotation.tokens_within(start, end))
+    return [day for token in tree.tokens if (day := _period_opened_by(text, tree, token, mentions, marks)) is not None]
+
+
+BACKGROUND_START_DAYS = 31  # an event a period runs from, told more than a month back, is the story's background
+
+
+def _period_opened_by(text: str, tree: Tree, token: Token, mentions: Mentions,
+                      marks: frozenset[str]) -> DateRef | None:
+    """The day, week or month more than a month old that dates a cue noun opened by "depuis" ("depuis l'attaque de
+    Brazzaville, dans la nuit du 3 au 4 avril" told in September), or None ("fermées depuis l'attaque du 2 octobre"
+    told in mid-October dates an attack that is news)."""
+    if token.pos != "NOUN" or not any(k.dep == "case" and k.lemma in marks for k in tree.children(token)):
+        return None
+    span = tree.span(tree.subtree(token))
+    if span is None:
+        return None
+    lo, hi = span
+    for mention in mentions.dates_in(lo, len(text)):
+        inside = mention.start < hi
+        if not inside and SINCE_THEN_DATE.fullmatch(text, hi, mention.start) is None:
+            break
+        if mentions.published is not None and mention.kind in ("day", "week", "month") and (
+                mentions.published - mention.value).days > BACKGROUND_START_DAYS:
+            return mention
+        if not inside:
+            break
     return None
 
 

@@ -22,6 +22,7 @@ NEIGHBOUR_KM = 10.0  # two names for one happening's place (a town and its distr
 # how far from the town it names a place told only "near" it may lie ("une base au nord de Mogadiscio")
 NEARBY_KM = 75.0
 AGREEMENT = "Agreement"
+AGREEMENT_STEPS_DAYS = 7  # an agreement is concluded, initialled, signed and comes into force within about a week
 CLASH_OUTCOMES = frozenset({"Government regains territory", "Non-state actor overtakes territory", AGREEMENT})
 # the means of a strike, from the most precisely named to the least ("bombardé" says less than "frappes aériennes")
 REMOTE_MEANS = ("Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
@@ -45,7 +46,8 @@ BARE_RAID_WORDS = frozenset({"raid", "raids"})
 FOUGHT_STEMS = ("assaut", "repouss", "combat", "affront", "accroch", "échange", "ripost")
 # fighting told only as fire opened or exchanged, with no means named ("des affrontements", "ont ouvert le feu")
 FIRE_ONLY_STEMS = ("affrontement", "ouvert le feu", "ouvrir le feu", "ouvrent le feu")
-STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+SHELLING = "Shelling/artillery/missile attack"
+STRIKES = frozenset({"Air/drone strike", SHELLING})
 ATTACK_NOUNS = frozenset({"attaque", "attaques"})  # the word says an attack, not how it was made
 DETERMINERS = frozenset({"la", "le", "les", "l'", "un", "une", "des", "cette", "ces", "cet", "ce", "d'", "de", "du"})
 # what a province-level "attaque" may tell in detail: killings of civilians, strikes, bombs
@@ -177,6 +179,8 @@ def _part_of(event: Event, other: Event, cues: CueLexicon) -> bool:
         return False
     if _the_agreement_told_again(event, other):
         return True  # "ont signé mardi à Khartoum un accord de paix ... Conclu samedi dernier, l'accord a été paraphé"
+    if _shell_of_the_fight(event, other, cues):
+        return True  # "de violents combats entre milices ... une roquette a atterri dans la chambre du voisin"
     if clash and other.sub_event_type in CAPTURES and _fought_in_the_hours_before(event, other, cues):
         return True  # "tombée dimanche aux mains du M23 ... de violents combats ces dernières 48 heures"
     same_day = event.event_date == other.event_date or "event_date" not in event.evidence
@@ -241,7 +245,32 @@ def _the_agreement_told_again(event: Event, other: Event) -> bool:
     if not (_same_or_unnamed(event.actor1, other.actor1) and _same_or_unnamed(event.actor2, other.actor2)):
         return False
     days = abs((date.fromisoformat(event.event_date) - date.fromisoformat(other.event_date)).days)
-    return days <= SPAN_DAYS[2] and _report_weight(event)[1] > _report_weight(other)[1]
+    return days <= AGREEMENT_STEPS_DAYS and _first_cue_at(event) > _first_cue_at(other)
+
+
+def _first_cue_at(event: Event) -> int:
+    """Where the event's first cue stands in the text (-1 with none)."""
+    return min((span.start for span in event.evidence.get("trigger", [])), default=-1)
+
+
+def _shell_of_the_fight(event: Event, other: Event, cues: CueLexicon) -> bool:
+    """"De violents combats ont opposé l'armée aux rebelles à Goma ... Une roquette est tombée sur une maison": a
+    shell or a rocket that kills no one and that its sentence gives no side of, told where and when a fight is, is
+    a shot of that fight (its sides are the story's, the fight's), not a bombardment of its own (a fight told only
+    as fire opened is the strike's instead, see ``_fire_of_the_strike``; a bombardment told by its act, "les
+    blindés ont bombardé le terminal", stays one)."""
+    return (event.sub_event_type == SHELLING and not event.fatalities and other.sub_event_type == "Armed clash"
+            and _told_only_by(event, cues.munition_words)
+            and not any(name in event.evidence for name in ("actor1", "actor2"))
+            and {event.actor1, event.actor2} == {other.actor1, other.actor2}
+            and event.location == other.location and event.event_date == other.event_date
+            and not _fire_of_the_strike(other, event))
+
+
+def _told_only_by(event: Event, words: frozenset[str]) -> bool:
+    """Does every cue of the event open with one of these words ("une roquette", "les obus")?"""
+    told = _trigger_words(event)
+    return bool(told) and all(opens_with(cue, words) for cue in told)
 
 
 def _fought_in_the_hours_before(fight: Event, capture: Event, cues: CueLexicon) -> bool:
@@ -417,7 +446,7 @@ def _told_near(approximate: Event, precise: Event) -> bool:
 
 def _report_weight(event: Event) -> tuple[int, int]:
     """How full a report is: its toll, then how late it comes (the detail follows the lead)."""
-    return event.fatalities, min((span.start for span in event.evidence.get("trigger", [])), default=-1)
+    return event.fatalities, _first_cue_at(event)
 
 
 def _same_happening_nearby(a: Event, b: Event) -> bool:
