@@ -3848,3 +3848,32 @@ def test_words_against_a_party_are_no_attack(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Le ministre s'en est pris aux journalistes lundi à Ouagadougou.",
                     published=date(2024, 5, 10))
     assert events == []
+
+
+@pytest.mark.parametrize("text", [
+    "Des hommes armés ont attaqué mardi les villages de Djibo et de Dori, faisant respectivement cinq et trois morts.",
+    "Des attaques à Djibo et à Dori ont fait mardi respectivement cinq et trois morts.",
+])
+def test_counts_given_respectively_go_to_the_places_in_order(pipeline: Pipeline, text: str) -> None:
+    # "respectivement": the first count is the first place's, the second the second's (not their sum split evenly)
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert sorted((e.location, e.fatalities) for e in events) == [("Djibo", 5), ("Dori", 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "Une bombe a explosé mardi dans un marché de Maiduguri, tuant dix personnes. Peu après, une kamikaze s'est fait "
+    "exploser au même endroit, tuant cinq personnes.",
+    "Une bombe a explosé mardi dans un marché de Maiduguri, tuant dix personnes. Une deuxième explosion, provoquée par "
+    "une kamikaze, a tué cinq personnes au même endroit.",
+])
+def test_a_second_blast_told_after_the_first_is_an_event_of_its_own(pipeline: Pipeline, text: str) -> None:
+    # the bomb and the suicide bomber that struck next are two blasts, not one bombing told by two means
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert sorted((e.sub_event_type, e.fatalities) for e in events) == [
+        ("Remote explosive/landmine/IED", 10), ("Suicide bomb", 5)]
+
+
+def test_a_car_bomb_driven_by_a_suicide_attacker_stays_one_bombing(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Une voiture piégée conduite par un kamikaze a explosé mardi à Maiduguri, tuant dix "
+                                 "personnes. Le kamikaze a été identifié.", published=date(2024, 5, 10))
+    assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 10)

@@ -59,6 +59,7 @@ from veilleur.extract.merge import (
     ANOTHER,
     APART,
     ATTACK_NOUNS,
+    SEQUEL,
     day_in_span,
     inherit_dates,
     merge_events,
@@ -78,6 +79,7 @@ from veilleur.extract.sides import (
 from veilleur.extract.triggers import TriggerLexicon
 from veilleur.records import Article, Event, great_circle_km
 from veilleur.resolve.dates import month_end
+from veilleur.resolve.numbers import parse_quantity
 
 BACKGROUND_DAYS = 365
 UNDATED_BY_NATURE = frozenset({"weapons"})  # discoveries are reported, rarely dated
@@ -261,6 +263,10 @@ def extract_events(
             # keeps it apart from them)
             for event in current:
                 event.add_evidence(APART, article.span(apart.start(), apart.end()))
+        elif current and (sequel := cues.sequel.match(text, start, end)) is not None:
+            # "Peu après, une kamikaze s'est fait exploser au même endroit": what happened next
+            for event in current:
+                event.add_evidence(SEQUEL, article.span(sequel.start(), sequel.end()))
         _update_context(context, text, mentions, start, end, current)
         events.extend(current)
         # "L'attaque s'est déroulée près de la rivière. Cette attaque a coûté la vie à douze personnes": a
@@ -514,7 +520,7 @@ def _events_from_frame(
         actor1, actor2 = crowd.as_rioters() if crowd is not None else None, other
     if sub_event_type == PEACEFUL_PROTEST:
         actor2, assoc2 = None, []  # a force named near a peaceful march did not act on it (codebook section 2)
-    own_counts = _own_counts(frame, places)
+    own_counts = _own_counts(frame, places) or _respective_counts(article.text, frame, len(places), cues)
     fatalities = own_counts or _fatalities(frame.tolls, len(places), _for_each_place(article.text, frame.tolls, cues))
     events = []
     for index, place in enumerate(places):
@@ -762,6 +768,19 @@ def _own_counts(frame: Frame, places: list[PlaceRef]) -> list[int]:
     else none (the clause's toll is split among them, :func:`_fatalities`)."""
     counts = [own_counts_of(frame, place) for place in places]
     return [found[0].count for found in counts] if len(places) > 1 and all(counts) else []
+
+
+def _respective_counts(text: str, frame: Frame, places: int, cues: CueLexicon) -> list[int]:
+    """"ont attaqué A et B, faisant respectivement cinq et trois morts": the counts one toll lists, one per place in
+    the order told, when the clause says "respectivement" and the toll lists as many counts as there are places."""
+    if places < 2 or cues.respectively.search(text, *frame.sentence) is None:
+        return []
+    for toll in frame.tolls:
+        counts = [n for word in re.findall(r"[\w-]+", text[toll.start : toll.end])
+                  if (n := parse_quantity(word)) is not None]
+        if len(counts) == places and sum(counts) == toll.count:
+            return counts
+    return []
 
 
 def _for_each_place(text: str, tolls: list[TollRef], cues: CueLexicon) -> bool:

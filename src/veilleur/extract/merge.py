@@ -18,6 +18,8 @@ from veilleur.resolve.numbers import indefinite_toll
 
 APART = "apart"  # evidence key: the words that open the event's sentence as another happening ("Ailleurs, ...")
 ANOTHER = "another"  # evidence key: the cue told as another of its kind ("une autre frappe"), at its own place
+# evidence key: the words that open the event's sentence as what happened next ("Peu après, ...")
+SEQUEL = "sequel"
 NEIGHBOUR_KM = 10.0  # two names for one happening's place (a town and its district)
 # how far from the town it names a place told only "near" it may lie ("une base au nord de Mogadiscio")
 NEARBY_KM = 75.0
@@ -188,14 +190,17 @@ def _part_of(event: Event, other: Event) -> bool:
     if event.event_type == other.event_type == REMOTE_VIOLENCE and event.sub_event_type in REMOTE_MEANS and (
             other.sub_event_type in REMOTE_MEANS and _same_or_unnamed(event.actor1, other.actor1)):
         # one side's strikes on one place and day, told once as "bombardé", once as "frappes aériennes", are one
-        # event, coded by the means the text names most precisely
-        return REMOTE_MEANS.index(event.sub_event_type) > REMOTE_MEANS.index(other.sub_event_type)
+        # event, coded by the means the text names most precisely (not a second blast told as what happened next)
+        return REMOTE_MEANS.index(event.sub_event_type) > REMOTE_MEANS.index(other.sub_event_type) and not (
+            _a_second_blast(event, other))
     if _only_called_attentat(event) and (other.event_type, other.sub_event_type) == CIVILIAN_ATTACK:
         # "les assaillants ont abattu quatorze passagers ... cet horrible attentat": the word says a terrorist
         # attack, not a bomb; the killing the text tells is how it was done
         return True
     if event.sub_event_type == "Remote explosive/landmine/IED":
-        return other.sub_event_type == "Suicide bomb"
+        # "une voiture piégée conduite par un kamikaze" is the suicide bombing; "une bombe a explosé ... Peu après, une
+        # kamikaze s'est fait exploser au même endroit" ("une deuxième explosion") is a second blast
+        return other.sub_event_type == "Suicide bomb" and not _a_second_blast(event, other)
     if (event.event_type, event.sub_event_type) == CIVILIAN_ATTACK:
         if other.event_type in CROWD_TYPES:
             # "les forces de sécurité ont tué cinq personnes en tirant pour disperser les manifestants": the force
@@ -225,6 +230,18 @@ def _part_of(event: Event, other: Event) -> bool:
         # what attackers or rioters loot and burn where they strike is part of that attack or riot
         return other.event_type in ("Battles", "Violence against civilians", "Riots")
     return False
+
+
+def _a_second_blast(a: Event, b: Event) -> bool:
+    """Is the later told of two blasts told, in a sentence of its own, as what happened next ("Peu après, ...") or as
+    another ("une deuxième explosion")? (A blast told before the other is no second one of it.)"""
+    later = max((a, b), key=_told_at_offset)
+    return not _same_sentence(a, b) and (ANOTHER in later.evidence or SEQUEL in later.evidence)
+
+
+def _told_at_offset(event: Event) -> int:
+    """Where the event's first cue is told."""
+    return min((span.start for span in event.evidence.get("trigger", [])), default=-1)
 
 
 def _same_day_nearby(a: Event, b: Event, km: float) -> bool:
