@@ -3877,3 +3877,29 @@ def test_a_car_bomb_driven_by_a_suicide_attacker_stays_one_bombing(pipeline: Pip
     event = only_event(pipeline, "Une voiture piégée conduite par un kamikaze a explosé mardi à Maiduguri, tuant dix "
                                  "personnes. Le kamikaze a été identifié.", published=date(2024, 5, 10))
     assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 10)
+
+
+@pytest.mark.parametrize("text", [
+    "Deux attaques ont visé cette semaine des positions de l'armée dans la région de Mopti. La première a eu lieu "
+    "lundi à Djenné, faisant deux morts. La seconde est survenue mercredi à Sévaré, où trois soldats ont été tués.",
+    "Deux attaques ont visé cette semaine des positions de l'armée dans la région de Mopti, la première lundi à "
+    "Djenné, faisant deux morts, la seconde mercredi à Sévaré, faisant trois morts.",
+])
+def test_the_first_and_the_second_of_a_counted_lead_are_events_of_their_own(pipeline: Pipeline, text: str) -> None:
+    # "la première ..., la seconde ...": each ordinal takes up one of the attacks, with its own place, day and toll;
+    # the lead placed by its province only sums them up
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert sorted((e.location, e.event_date, e.fatalities) for e in events) == [
+        ("Djenné", "2024-05-06", 2), ("Sevare", "2024-05-08", 3)]
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    # an earlier event, recalled
+    ("Des jihadistes ont attaqué mardi Djibo. Deux attaques similaires avaient eu lieu l'an dernier. La première "
+     "remonte à mars 2023, à Dori.", "Djibo"),
+    # the rank of the event told, not one of several counted
+    ("Un assaillant a poignardé samedi deux passants à Hébron, la deuxième de la semaine à Naplouse.", "Hebron"),
+])
+def test_an_ordinal_that_takes_up_no_counted_event_tells_none(pipeline: Pipeline, text: str, location: str) -> None:
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert [e.location for e in events] == [location]

@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from veilleur.annotate import Annotation
+from veilleur.annotate import Annotation, Token
 from veilleur.datafiles import load_json
 from veilleur.extract.cues import (
     AIR_STRIKE,
@@ -225,6 +225,10 @@ def extract_events(
                 # "... plusieurs villages de la région de Mopti. Le village de Sévaré a été le plus touché": the lead
                 # placed by its province only is placed where it struck hardest (codebook section 4)
                 _narrow_to(article, previous or last_told, hit)
+        if (told_last := current or previous or last_told) and (
+                one_by_one := _told_one_by_one(article, annotation, (start, end), mentions, triggers, told_last[-1])):
+            # "Deux attaques ont visé la région. La première a eu lieu lundi à A ... La seconde, mercredi, à B"
+            current.extend(one_by_one)
         if not frames and events:
             current.extend(_done_elsewhere_too(article, annotation, (start, end), mentions, triggers, events)
                            or _counted_elsewhere(article, annotation, (start, end), mentions, cues, events))
@@ -977,6 +981,56 @@ def _done_elsewhere_too(article: Article, annotation: Annotation, sentence: tupl
             event.add_evidence(APART, article.span(additive.start, additive.end))
             out.append(event)
     return out
+
+
+def _told_one_by_one(article: Article, annotation: Annotation, sentence: tuple[int, int], mentions: Mentions,
+                     triggers: TriggerLexicon, lead: Event) -> list[Event]:
+    """"Deux attaques ont visé la région de Mopti. La première a eu lieu lundi à Djenné, faisant deux morts. La
+    seconde, mercredi à Sévaré": an ordinal standing for a noun (triggers.ordinal_pronouns with its article) takes up
+    one of the events the lead told; the place, day and toll its part of the sentence names are that event's."""
+    start, end = sentence
+    if not _counted_plural(article, lead):
+        return []  # "l'attaque au couteau, la 2e de la semaine": a rank of the event told, not one of several
+    tree = Tree.of(annotation.tokens_within(start, end))
+    days = [d for d in mentions.dates_in(start, end) if d.kind == "day"]
+    # "la première lundi à Djenné": the parser may hang the ordinal, and its article, on the day that follows it
+    ordinals = [t for t in tree.tokens if t.lemma in triggers.ordinal_pronouns and (
+        t.dep != "amod" and any(k.dep == "det" for k in tree.children(t))
+        or t.dep == "amod" and _on_a_day(head := tree.head(t), days) and head is not None
+        and any(k.dep == "det" and k.i < t.i for k in tree.children(head)))]
+    out = []
+    for index, ordinal in enumerate(ordinals):
+        part_end = ordinals[index + 1].start if index + 1 < len(ordinals) else end
+        place = next((p for p in mentions.places_in(ordinal.start, part_end) if p.precision < 3
+                      and not is_reference_point(article.text, p, start)
+                      and not names_an_origin(article.text, p, start)), None)
+        if place is None or any(d.kind != "day" for d in mentions.dates_in(ordinal.start, part_end)):
+            continue  # "la première remonte à mars 2019, à Dori": an earlier event, recalled
+        toll = next(iter(mentions.tolls_in(ordinal.start, part_end)), None)
+        event = _told_at(article, lead, place, toll.count if toll is not None else 0, sentence, toll)
+        day = next((d for d in days if ordinal.start <= d.start < part_end), None)
+        if day is not None:
+            event.event_date, event.time_precision = day.value.isoformat(), day.precision
+            event.evidence["event_date"] = [article.span(day.start, day.end)]
+        event.add_evidence(ANOTHER, article.span(ordinal.start, ordinal.end))
+        out.append(event)
+    return out
+
+
+COUNT_BEFORE_CUE_REACH = 25  # characters before a cue noun where its count stands ("Deux violentes attaques")
+
+
+def _counted_plural(article: Article, event: Event) -> bool:
+    """Was the event told by a cue counted two or more ("Deux attaques ont visé", "trois explosions")?"""
+    for span in event.evidence.get("trigger", []):
+        words = re.findall(r"[\w-]+", article.original[max(0, span.start - COUNT_BEFORE_CUE_REACH) : span.end])
+        if any((n := parse_quantity(word)) is not None and n >= 2 for word in words[-4:-1]):
+            return True
+    return False
+
+
+def _on_a_day(token: Token | None, days: list[DateRef]) -> bool:
+    return token is not None and any(d.start <= token.start < d.end for d in days)
 
 
 def _counted_elsewhere(article: Article, annotation: Annotation, sentence: tuple[int, int], mentions: Mentions,

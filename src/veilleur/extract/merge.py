@@ -571,7 +571,7 @@ def _details_of(event: Event, events: list[Event]) -> list[Event]:
         and other.geo_precision <= 2 and other.location != event.location
         and (event.geo_precision == 3 or _in_the_district(other, event))
         and (undated or other.event_date == event.event_date or "event_date" not in other.evidence
-             or _the_day_before(other, event))
+             or _the_day_before(other, event) or _in_the_leads_span(other, event))
         and (
             other.actor1 == event.actor1
             or unnamed_actor1(other)  # "les bombardiers ont visé X et Y" after "l'aviation russe a ..."
@@ -579,6 +579,13 @@ def _details_of(event: Event, events: list[Event]) -> list[Event]:
             or _is_generic_name(event.actor1)
         )
     ]
+
+
+def _in_the_leads_span(detail: Event, lead: Event) -> bool:
+    """"Deux attaques ont visé cette semaine la région de Mopti ... la première lundi à Djenné": a lead dated to the
+    week (or month) only stands for the days of it its details name."""
+    return lead.time_precision > 1 and detail.time_precision == 1 and day_in_span(
+        date.fromisoformat(detail.event_date), lead)
 
 
 def _told_how(lead: Event, events: list[Event]) -> list[Event]:
