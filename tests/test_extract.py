@@ -3903,3 +3903,22 @@ def test_the_first_and_the_second_of_a_counted_lead_are_events_of_their_own(pipe
 def test_an_ordinal_that_takes_up_no_counted_event_tells_none(pipeline: Pipeline, text: str, location: str) -> None:
     _, events = run(pipeline, text, published=date(2024, 5, 10))
     assert [e.location for e in events] == [location]
+
+
+@pytest.mark.parametrize("text", [
+    # each place with the day named right after it
+    "Des hommes armés ont attaqué Djibo lundi et Dori mardi.",
+    # ... or before it
+    "Des hommes armés ont attaqué lundi Djibo et, le lendemain, Dori.",
+    # ... or given "respectivement", in order
+    "Les villages de Djibo et Dori ont été attaqués, respectivement lundi et mardi.",
+])
+def test_each_listed_place_keeps_its_own_day(pipeline: Pipeline, text: str) -> None:
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert sorted((e.location, e.event_date) for e in events) == [("Djibo", "2024-05-06"), ("Dori", "2024-05-07")]
+
+
+def test_the_turn_of_another_place_is_the_event_told_there(pipeline: Pipeline) -> None:
+    # "ce fut au tour de Dori": the attack told goes on at Dori, on the day the sentence names
+    _, events = run(pipeline, "Djibo a été attaqué lundi. Mardi, ce fut au tour de Dori.", published=date(2024, 5, 10))
+    assert sorted((e.location, e.event_date) for e in events) == [("Djibo", "2024-05-06"), ("Dori", "2024-05-07")]

@@ -231,7 +231,8 @@ def extract_events(
             current.extend(one_by_one)
         if not frames and events:
             current.extend(_done_elsewhere_too(article, annotation, (start, end), mentions, triggers, events)
-                           or _counted_elsewhere(article, annotation, (start, end), mentions, cues, events))
+                           or _counted_elsewhere(article, annotation, (start, end), mentions, cues, events)
+                           or _its_turn(article, (start, end), mentions, cues, events))
         # "Dix-sept civils ont été tués." after the sentence that named the strike (the sentence is read for
         # a total only then)
         tolls = mentions.tolls_in(start, end) if not frames else []
@@ -527,8 +528,10 @@ def _events_from_frame(
     own_counts = _own_counts(frame, places) or _respective_counts(article.text, frame, len(places), cues)
     fatalities = own_counts or _fatalities(frame.tolls, len(places), _for_each_place(article.text, frame.tolls, cues))
     events = []
+    respective_days = _respective_days(article.text, frame, places, cues)
     for index, place in enumerate(places):
-        own_day = _own_day(frame, places[index - 1], place) if index else None
+        own_day = respective_days[index] if respective_days else _own_day(frame, places[index - 1], place) if index \
+            else None
         day, precision, day_ref = ((own_day.value, own_day.precision, own_day) if own_day is not None
                                    else (event_day, time_precision, date_ref))
         event = Event(
@@ -745,10 +748,18 @@ def _without_days(text: str, start: int, end: int, days: Sequence[DateRef]) -> s
 
 
 def _own_day(frame: Frame, before: PlaceRef, place: PlaceRef) -> DateRef | None:
-    """The day a listed place brings with it, named between the place before it and itself ("mercredi à
-    Omdurman, puis jeudi à Bahri")."""
-    return next((d for d in frame.dates if d.kind == "day" and before.end <= d.start and d.end <= place.start),
-                None)
+    """The day a listed place brings with it: named right after it ("ont attaqué Djibo lundi et Dori mardi"), or
+    between the place before it and itself ("mercredi à Omdurman, puis jeudi à Bahri"), unless it is the day named
+    right after the place before (that place's own)."""
+    days = [d for d in frame.dates if d.kind == "day"]
+    following = next((d for d in days if d.start >= place.end and _right_after(frame.text, place, d)), None)
+    return following or next((d for d in days if before.end <= d.start and d.end <= place.start
+                              and not _right_after(frame.text, before, d)), None)
+
+
+def _right_after(text: str, place: PlaceRef, day: DateRef) -> bool:
+    """Is the day named right after the place, only a comma between ("Djibo lundi", "Djibo, lundi,")?"""
+    return day.start >= place.end and not text[place.end : day.start].strip(" ,")
 
 
 def _unique_places(places: list[PlaceRef]) -> list[PlaceRef]:
@@ -785,6 +796,15 @@ def _respective_counts(text: str, frame: Frame, places: int, cues: CueLexicon) -
         if len(counts) == places and sum(counts) == toll.count:
             return counts
     return []
+
+
+def _respective_days(text: str, frame: Frame, places: list[PlaceRef], cues: CueLexicon) -> list[DateRef]:
+    """"Les villages de A et B ont été attaqués, respectivement lundi et mardi": the days named after the places, one
+    per place in the order told, when the clause says "respectivement"."""
+    if len(places) < 2 or cues.respectively.search(text, *frame.sentence) is None:
+        return []
+    days = [d for d in frame.dates if d.kind == "day" and d.start > max(p.end for p in places)]
+    return days if len(days) == len(places) else []
 
 
 def _for_each_place(text: str, tolls: list[TollRef], cues: CueLexicon) -> bool:
@@ -1031,6 +1051,30 @@ def _counted_plural(article: Article, event: Event) -> bool:
 
 def _on_a_day(token: Token | None, days: list[DateRef]) -> bool:
     return token is not None and any(d.start <= token.start < d.end for d in days)
+
+
+def _its_turn(article: Article, sentence: tuple[int, int], mentions: Mentions, cues: CueLexicon,
+              told: list[Event]) -> list[Event]:
+    """"Djibo a été attaqué lundi. Mardi, ce fut au tour de Dori": a sentence with no cue of its own that gives a
+    place its turn (cues.turn_of) tells the last event there too, on the day it names (else the last event's), with
+    the toll it gives."""
+    start, end = sentence
+    turn = cues.turn_of.search(article.text, start, end)
+    if turn is None:
+        return []
+    last = told[-1]
+    place = next((p for p in mentions.places_in(turn.end(), end) if p.precision < 3
+                  and not is_reference_point(article.text, p, start)), None)
+    if place is None or place.name == last.location:
+        return []
+    toll = next(iter(mentions.tolls_in(start, end)), None)
+    event = _told_at(article, last, place, toll.count if toll is not None else 0, sentence, toll)
+    day = next((d for d in mentions.dates_in(start, end) if d.kind == "day"), None)
+    if day is not None:
+        event.event_date, event.time_precision = day.value.isoformat(), day.precision
+        event.evidence["event_date"] = [article.span(day.start, day.end)]
+    event.add_evidence(ANOTHER, article.span(turn.start(), turn.end()))
+    return [event]
 
 
 def _counted_elsewhere(article: Article, annotation: Annotation, sentence: tuple[int, int], mentions: Mentions,
