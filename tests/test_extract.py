@@ -3918,7 +3918,13 @@ def test_each_listed_place_keeps_its_own_day(pipeline: Pipeline, text: str) -> N
     assert sorted((e.location, e.event_date) for e in events) == [("Djibo", "2024-05-06"), ("Dori", "2024-05-07")]
 
 
-def test_the_turn_of_another_place_is_the_event_told_there(pipeline: Pipeline) -> None:
-    # "ce fut au tour de Dori": the attack told goes on at Dori, on the day the sentence names
-    _, events = run(pipeline, "Djibo a été attaqué lundi. Mardi, ce fut au tour de Dori.", published=date(2024, 5, 10))
-    assert sorted((e.location, e.event_date) for e in events) == [("Djibo", "2024-05-06"), ("Dori", "2024-05-07")]
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Djibo a été attaqué lundi. Mardi, ce fut au tour de Dori.", [("Djibo", "2024-05-06"), ("Dori", "2024-05-07")]),
+    ("L'armée a pris le contrôle du camp de Goundam le 6 mai. Ce fut le tour du camp de Léré le 8 mai, d'être investi "
+     "par l'armée.", [("Goundam", "2024-05-06"), ("Lere", "2024-05-08")]),
+])
+def test_the_turn_of_another_place_is_the_event_told_there(pipeline: Pipeline, text: str,
+                                                           expected: list[tuple[str, str]]) -> None:
+    # "ce fut au tour de Dori": the event told goes on at Dori, on the day the sentence names
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert sorted((e.location, e.event_date) for e in events) == expected
