@@ -3755,6 +3755,10 @@ def test_a_country_before_a_clause_between_commas_is_the_subject_of_the_verb_aft
     ("Les frappes ont tué 12 personnes dans le village de Saraqeb et 3 dans celui d'Ariha.",
      [("Arīḩā", 3), ("Saraqib", 12)]),
     ("Des hommes armés ont tué mardi sept civils à Djibo et quatre à Dori.", [("Djibo", 7), ("Dori", 4)]),
+    # a total, then its parts per place, after "dont", a comma or a colon
+    ("Des attaques jihadistes ont fait dix morts mardi dans le nord du Burkina, dont six à Djibo et quatre à Dori.",
+     [("Djibo", 6), ("Dori", 4)]),
+    ("Des hommes armés ont tué mardi dix civils : six à Djibo et quatre à Dori.", [("Djibo", 6), ("Dori", 4)]),
     # each place opens its own clause with its toll
     ("Des frappes aériennes russes ont visé jeudi la province d'Idleb. À Ariha, elles ont fait cinq morts ; à "
      "Saraqeb, trois civils ont été tués.", [("Arīḩā", 5), ("Saraqib", 3)]),
