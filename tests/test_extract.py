@@ -3932,3 +3932,16 @@ def test_the_turn_of_another_place_is_the_event_told_there(pipeline: Pipeline, t
     # "ce fut au tour de Dori": the event told goes on at Dori, on the day the sentence names
     _, events = run(pipeline, text, published=date(2024, 5, 10))
     assert sorted((e.location, e.event_date) for e in events) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "également" and a town of its own: the strikes told struck there too
+    ("Des frappes aériennes ont tué mardi cinq civils à Ariha. Ces frappes ont également visé Saraqeb.",
+     ["Arīḩā", "Saraqib"]),
+    # ... a town next to the one told is a second name for its place
+    ("Une frappe aérienne a tué mardi cinq civils à Idleb. La frappe a également touché Binnish.", ["Idlib"]),
+])
+def test_an_anaphor_that_adds_a_town_of_its_own_tells_an_event_there(pipeline: Pipeline, text: str,
+                                                                     expected: list[str]) -> None:
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert sorted(e.location for e in events) == expected

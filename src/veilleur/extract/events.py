@@ -59,6 +59,7 @@ from veilleur.extract.merge import (
     ANOTHER,
     APART,
     ATTACK_NOUNS,
+    NEIGHBOUR_KM,
     SEQUEL,
     day_in_span,
     inherit_dates,
@@ -90,7 +91,9 @@ DAY_CARRIED_SENTENCES = 2  # a day named carries to the next two sentences that 
 PERIOD_START_REACH = 30  # "qui ont débuté le " before a day
 REPORTED_DAY_REACH = 25  # "a indiqué mardi": a day right after a verb of saying dates the saying
 PLACE_REACH = 100  # a place named further after the cue belongs to another clause
-ANOTHER_PLACE_KM = 25.0  # an anaphor naming a town this far from every event told tells another one
+# an anaphor that adds ("également") a town this far from every event told tells another one: a town of its own,
+# not a second name for the place told (merge.NEIGHBOUR_KM: a town and its district)
+ANOTHER_PLACE_KM = NEIGHBOUR_KM
 
 
 def extract_events(
