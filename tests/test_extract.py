@@ -3900,6 +3900,10 @@ def test_a_country_before_a_clause_between_commas_is_the_subject_of_the_verb_aft
     ("Les frappes ont tué 12 personnes dans le village de Saraqeb et 3 dans celui d'Ariha.",
      [("Arīḩā", 3), ("Saraqib", 12)]),
     ("Des hommes armés ont tué mardi sept civils à Djibo et quatre à Dori.", [("Djibo", 7), ("Dori", 4)]),
+    # a total, then its parts per place, after "dont", a comma or a colon
+    ("Des attaques jihadistes ont fait dix morts mardi dans le nord du Burkina, dont six à Djibo et quatre à Dori.",
+     [("Djibo", 6), ("Dori", 4)]),
+    ("Des hommes armés ont tué mardi dix civils : six à Djibo et quatre à Dori.", [("Djibo", 6), ("Dori", 4)]),
     # each place opens its own clause with its toll
     ("Des frappes aériennes russes ont visé jeudi la province d'Idleb. À Ariha, elles ont fait cinq morts ; à "
      "Saraqeb, trois civils ont été tués.", [("Arīḩā", 5), ("Saraqib", 3)]),
@@ -3993,3 +3997,96 @@ def test_words_against_a_party_are_no_attack(pipeline: Pipeline) -> None:
     _, events = run(pipeline, "Le ministre s'en est pris aux journalistes lundi à Ouagadougou.",
                     published=date(2024, 5, 10))
     assert events == []
+
+
+@pytest.mark.parametrize("text", [
+    "Des hommes armés ont attaqué mardi les villages de Djibo et de Dori, faisant respectivement cinq et trois morts.",
+    "Des attaques à Djibo et à Dori ont fait mardi respectivement cinq et trois morts.",
+])
+def test_counts_given_respectively_go_to_the_places_in_order(pipeline: Pipeline, text: str) -> None:
+    # "respectivement": the first count is the first place's, the second the second's (not their sum split evenly)
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert sorted((e.location, e.fatalities) for e in events) == [("Djibo", 5), ("Dori", 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "Une bombe a explosé mardi dans un marché de Maiduguri, tuant dix personnes. Peu après, une kamikaze s'est fait "
+    "exploser au même endroit, tuant cinq personnes.",
+    "Une bombe a explosé mardi dans un marché de Maiduguri, tuant dix personnes. Une deuxième explosion, provoquée par "
+    "une kamikaze, a tué cinq personnes au même endroit.",
+])
+def test_a_second_blast_told_after_the_first_is_an_event_of_its_own(pipeline: Pipeline, text: str) -> None:
+    # the bomb and the suicide bomber that struck next are two blasts, not one bombing told by two means
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert sorted((e.sub_event_type, e.fatalities) for e in events) == [
+        ("Remote explosive/landmine/IED", 10), ("Suicide bomb", 5)]
+
+
+def test_a_car_bomb_driven_by_a_suicide_attacker_stays_one_bombing(pipeline: Pipeline) -> None:
+    event = only_event(pipeline, "Une voiture piégée conduite par un kamikaze a explosé mardi à Maiduguri, tuant dix "
+                                 "personnes. Le kamikaze a été identifié.", published=date(2024, 5, 10))
+    assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 10)
+
+
+@pytest.mark.parametrize("text", [
+    "Deux attaques ont visé cette semaine des positions de l'armée dans la région de Mopti. La première a eu lieu "
+    "lundi à Djenné, faisant deux morts. La seconde est survenue mercredi à Sévaré, où trois soldats ont été tués.",
+    "Deux attaques ont visé cette semaine des positions de l'armée dans la région de Mopti, la première lundi à "
+    "Djenné, faisant deux morts, la seconde mercredi à Sévaré, faisant trois morts.",
+])
+def test_the_first_and_the_second_of_a_counted_lead_are_events_of_their_own(pipeline: Pipeline, text: str) -> None:
+    # "la première ..., la seconde ...": each ordinal takes up one of the attacks, with its own place, day and toll;
+    # the lead placed by its province only sums them up
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert sorted((e.location, e.event_date, e.fatalities) for e in events) == [
+        ("Djenné", "2024-05-06", 2), ("Sevare", "2024-05-08", 3)]
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    # an earlier event, recalled
+    ("Des jihadistes ont attaqué mardi Djibo. Deux attaques similaires avaient eu lieu l'an dernier. La première "
+     "remonte à mars 2023, à Dori.", "Djibo"),
+    # the rank of the event told, not one of several counted
+    ("Un assaillant a poignardé samedi deux passants à Hébron, la deuxième de la semaine à Naplouse.", "Hebron"),
+])
+def test_an_ordinal_that_takes_up_no_counted_event_tells_none(pipeline: Pipeline, text: str, location: str) -> None:
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert [e.location for e in events] == [location]
+
+
+@pytest.mark.parametrize("text", [
+    # each place with the day named right after it
+    "Des hommes armés ont attaqué Djibo lundi et Dori mardi.",
+    # ... or before it
+    "Des hommes armés ont attaqué lundi Djibo et, le lendemain, Dori.",
+    # ... or given "respectivement", in order
+    "Les villages de Djibo et Dori ont été attaqués, respectivement lundi et mardi.",
+])
+def test_each_listed_place_keeps_its_own_day(pipeline: Pipeline, text: str) -> None:
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert sorted((e.location, e.event_date) for e in events) == [("Djibo", "2024-05-06"), ("Dori", "2024-05-07")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Djibo a été attaqué lundi. Mardi, ce fut au tour de Dori.", [("Djibo", "2024-05-06"), ("Dori", "2024-05-07")]),
+    ("L'armée a pris le contrôle du camp de Goundam le 6 mai. Ce fut le tour du camp de Léré le 8 mai, d'être investi "
+     "par l'armée.", [("Goundam", "2024-05-06"), ("Lere", "2024-05-08")]),
+])
+def test_the_turn_of_another_place_is_the_event_told_there(pipeline: Pipeline, text: str,
+                                                           expected: list[tuple[str, str]]) -> None:
+    # "ce fut au tour de Dori": the event told goes on at Dori, on the day the sentence names
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert sorted((e.location, e.event_date) for e in events) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "également" and a town of its own: the strikes told struck there too
+    ("Des frappes aériennes ont tué mardi cinq civils à Ariha. Ces frappes ont également visé Saraqeb.",
+     ["Arīḩā", "Saraqib"]),
+    # ... a town next to the one told is a second name for its place
+    ("Une frappe aérienne a tué mardi cinq civils à Idleb. La frappe a également touché Binnish.", ["Idlib"]),
+])
+def test_an_anaphor_that_adds_a_town_of_its_own_tells_an_event_there(pipeline: Pipeline, text: str,
+                                                                     expected: list[str]) -> None:
+    _, events = run(pipeline, text, published=date(2024, 5, 10))
+    assert sorted(e.location for e in events) == expected

@@ -180,6 +180,8 @@ class CueLexicon:
     place_opens_clause: re.Pattern[str]  # "; à Saraqeb, trois civils ont été tués": the place opens its clause
     place_relative: re.Pattern[str]  # "puis Dori, où quatre personnes ont été tuées": a clause on the place follows
     each_place: re.Pattern[str]  # "cinq morts dans chacune des localités": the toll is every place's, not split
+    respectively: re.Pattern[str]  # "faisant respectivement cinq et trois morts": counts for the places in order
+    turn_of: re.Pattern[str]  # "Mardi, ce fut au tour de Dori": the last event told, at that place too
     # "une embuscade tendue par X": a fight one side began
     initiative_words: frozenset[str] = frozenset()
     # "une roquette a atterri": a bombardment told by its munition, not by an act
@@ -406,6 +408,8 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         place_opens_clause=re.compile(data["place_opens_clause"], re.IGNORECASE),
         place_relative=re.compile(data["place_relative"], re.IGNORECASE),
         each_place=re.compile(data["each_place"], re.IGNORECASE),
+        respectively=re.compile(data["respectively"], re.IGNORECASE),
+        turn_of=re.compile(data["turn_of"], re.IGNORECASE),
         initiative_words=frozenset(data["initiative_words"]),
         munition_words=frozenset(data["munition_words"]),
     )

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from veilleur.annotate import Annotation
+from veilleur.annotate import Annotation, Token
 from veilleur.extract.cues import (
     AIR_STRIKE,
     ARMED_CLASH,
@@ -60,6 +60,8 @@ from veilleur.extract.merge import (
     ANOTHER,
     APART,
     ATTACK_NOUNS,
+    NEIGHBOUR_KM,
+    SEQUEL,
     day_in_span,
     inherit_dates,
     merge_events,
@@ -80,6 +82,7 @@ from veilleur.extract.sides import (
 from veilleur.extract.triggers import TriggerLexicon
 from veilleur.records import Article, Event, great_circle_km
 from veilleur.resolve.dates import month_end
+from veilleur.resolve.numbers import parse_quantity
 from veilleur.resolve.places.cues import area_nouns
 
 BACKGROUND_DAYS = 365
@@ -91,7 +94,9 @@ DAY_CARRIED_SENTENCES = 2  # a day named carries to the next two sentences that 
 PERIOD_START_REACH = 30  # "qui ont débuté le " before a day
 REPORTED_DAY_REACH = 25  # "a indiqué mardi": a day right after a verb of saying dates the saying
 PLACE_REACH = 100  # a place named further after the cue belongs to another clause
-ANOTHER_PLACE_KM = 25.0  # an anaphor naming a town this far from every event told tells another one
+# an anaphor that adds ("également") a town this far from every event told tells another one: a town of its own,
+# not a second name for the place told (merge.NEIGHBOUR_KM: a town and its district)
+ANOTHER_PLACE_KM = NEIGHBOUR_KM
 
 
 def extract_events(
@@ -229,9 +234,14 @@ def extract_events(
                 # "... plusieurs villages de la région de Mopti. Le village de Sévaré a été le plus touché": the lead
                 # placed by its province only is placed where it struck hardest (codebook section 4)
                 _narrow_to(article, previous or last_told, hit)
+        if (told_last := current or previous or last_told) and (
+                one_by_one := _told_one_by_one(article, annotation, (start, end), mentions, triggers, told_last[-1])):
+            # "Deux attaques ont visé la région. La première a eu lieu lundi à A ... La seconde, mercredi, à B"
+            current.extend(one_by_one)
         if not frames and events:
             current.extend(_done_elsewhere_too(article, annotation, (start, end), mentions, triggers, events)
-                           or _counted_elsewhere(article, annotation, (start, end), mentions, cues, events))
+                           or _counted_elsewhere(article, annotation, (start, end), mentions, cues, events)
+                           or _its_turn(article, (start, end), mentions, cues, events))
         # "Dix-sept civils ont été tués." after the sentence that named the strike (the sentence is read for
         # a total only then)
         tolls = mentions.tolls_in(start, end) if not frames else []
@@ -272,6 +282,10 @@ def extract_events(
             # keeps it apart from them)
             for event in current:
                 event.add_evidence(APART, article.span(apart.start(), apart.end()))
+        elif current and (sequel := cues.sequel.match(text, start, end)) is not None:
+            # "Peu après, une kamikaze s'est fait exploser au même endroit": what happened next
+            for event in current:
+                event.add_evidence(SEQUEL, article.span(sequel.start(), sequel.end()))
         _update_context(context, text, mentions, start, end, current)
         events.extend(current)
         # "L'attaque s'est déroulée près de la rivière. Cette attaque a coûté la vie à douze personnes": a
@@ -543,11 +557,13 @@ def _events_from_frame(
         actor1, actor2 = crowd.as_rioters() if crowd is not None else None, other
     if sub_event_type == PEACEFUL_PROTEST:
         actor2, assoc2 = None, []  # a force named near a peaceful march did not act on it (codebook section 2)
-    own_counts = _own_counts(frame, places)
+    own_counts = _own_counts(frame, places) or _respective_counts(article.text, frame, len(places), cues)
     fatalities = own_counts or _fatalities(frame.tolls, len(places), _for_each_place(article.text, frame.tolls, cues))
     events = []
+    respective_days = _respective_days(article.text, frame, places, cues)
     for index, place in enumerate(places):
-        own_day = _own_day(frame, places[index - 1], place) if index else None
+        own_day = respective_days[index] if respective_days else _own_day(frame, places[index - 1], place) if index \
+            else None
         day, precision, day_ref = ((own_day.value, own_day.precision, own_day) if own_day is not None
                                    else (event_day, time_precision, date_ref))
         event = Event(
@@ -761,10 +777,18 @@ def _without_days(text: str, start: int, end: int, days: Sequence[DateRef]) -> s
 
 
 def _own_day(frame: Frame, before: PlaceRef, place: PlaceRef) -> DateRef | None:
-    """The day a listed place brings with it, named between the place before it and itself ("mercredi à
-    Omdurman, puis jeudi à Bahri")."""
-    return next((d for d in frame.dates if d.kind == "day" and before.end <= d.start and d.end <= place.start),
-                None)
+    """The day a listed place brings with it: named right after it ("ont attaqué Djibo lundi et Dori mardi"), or
+    between the place before it and itself ("mercredi à Omdurman, puis jeudi à Bahri"), unless it is the day named
+    right after the place before (that place's own)."""
+    days = [d for d in frame.dates if d.kind == "day"]
+    following = next((d for d in days if d.start >= place.end and _right_after(frame.text, place, d)), None)
+    return following or next((d for d in days if before.end <= d.start and d.end <= place.start
+                              and not _right_after(frame.text, before, d)), None)
+
+
+def _right_after(text: str, place: PlaceRef, day: DateRef) -> bool:
+    """Is the day named right after the place, only a comma between ("Djibo lundi", "Djibo, lundi,")?"""
+    return day.start >= place.end and not text[place.end : day.start].strip(" ,")
 
 
 def _unique_places(places: list[PlaceRef]) -> list[PlaceRef]:
@@ -788,6 +812,28 @@ def _own_counts(frame: Frame, places: list[PlaceRef]) -> list[int]:
     else none (the clause's toll is split among them, :func:`_fatalities`)."""
     counts = [own_counts_of(frame, place) for place in places]
     return [found[0].count for found in counts] if len(places) > 1 and all(counts) else []
+
+
+def _respective_counts(text: str, frame: Frame, places: int, cues: CueLexicon) -> list[int]:
+    """"ont attaqué A et B, faisant respectivement cinq et trois morts": the counts one toll lists, one per place in
+    the order told, when the clause says "respectivement" and the toll lists as many counts as there are places."""
+    if places < 2 or cues.respectively.search(text, *frame.sentence) is None:
+        return []
+    for toll in frame.tolls:
+        counts = [n for word in re.findall(r"[\w-]+", text[toll.start : toll.end])
+                  if (n := parse_quantity(word)) is not None]
+        if len(counts) == places and sum(counts) == toll.count:
+            return counts
+    return []
+
+
+def _respective_days(text: str, frame: Frame, places: list[PlaceRef], cues: CueLexicon) -> list[DateRef]:
+    """"Les villages de A et B ont été attaqués, respectivement lundi et mardi": the days named after the places, one
+    per place in the order told, when the clause says "respectivement"."""
+    if len(places) < 2 or cues.respectively.search(text, *frame.sentence) is None:
+        return []
+    days = [d for d in frame.dates if d.kind == "day" and d.start > max(p.end for p in places)]
+    return days if len(days) == len(places) else []
 
 
 def _for_each_place(text: str, tolls: list[TollRef], cues: CueLexicon) -> bool:
@@ -984,6 +1030,80 @@ def _done_elsewhere_too(article: Article, annotation: Annotation, sentence: tupl
             event.add_evidence(APART, article.span(additive.start, additive.end))
             out.append(event)
     return out
+
+
+def _told_one_by_one(article: Article, annotation: Annotation, sentence: tuple[int, int], mentions: Mentions,
+                     triggers: TriggerLexicon, lead: Event) -> list[Event]:
+    """"Deux attaques ont visé la région de Mopti. La première a eu lieu lundi à Djenné, faisant deux morts. La
+    seconde, mercredi à Sévaré": an ordinal standing for a noun (triggers.ordinal_pronouns with its article) takes up
+    one of the events the lead told; the place, day and toll its part of the sentence names are that event's."""
+    start, end = sentence
+    if not _counted_plural(article, lead):
+        return []  # "l'attaque au couteau, la 2e de la semaine": a rank of the event told, not one of several
+    tree = Tree.of(annotation.tokens_within(start, end))
+    days = [d for d in mentions.dates_in(start, end) if d.kind == "day"]
+    # "la première lundi à Djenné": the parser may hang the ordinal, and its article, on the day that follows it
+    ordinals = [t for t in tree.tokens if t.lemma in triggers.ordinal_pronouns and (
+        t.dep != "amod" and any(k.dep == "det" for k in tree.children(t))
+        or t.dep == "amod" and _on_a_day(head := tree.head(t), days) and head is not None
+        and any(k.dep == "det" and k.i < t.i for k in tree.children(head)))]
+    out = []
+    for index, ordinal in enumerate(ordinals):
+        part_end = ordinals[index + 1].start if index + 1 < len(ordinals) else end
+        place = next((p for p in mentions.places_in(ordinal.start, part_end) if p.precision < 3
+                      and not is_reference_point(article.text, p, start)
+                      and not names_an_origin(article.text, p, start)), None)
+        if place is None or any(d.kind != "day" for d in mentions.dates_in(ordinal.start, part_end)):
+            continue  # "la première remonte à mars 2019, à Dori": an earlier event, recalled
+        toll = next(iter(mentions.tolls_in(ordinal.start, part_end)), None)
+        event = _told_at(article, lead, place, toll.count if toll is not None else 0, sentence, toll)
+        day = next((d for d in days if ordinal.start <= d.start < part_end), None)
+        if day is not None:
+            event.event_date, event.time_precision = day.value.isoformat(), day.precision
+            event.evidence["event_date"] = [article.span(day.start, day.end)]
+        event.add_evidence(ANOTHER, article.span(ordinal.start, ordinal.end))
+        out.append(event)
+    return out
+
+
+COUNT_BEFORE_CUE_REACH = 25  # characters before a cue noun where its count stands ("Deux violentes attaques")
+
+
+def _counted_plural(article: Article, event: Event) -> bool:
+    """Was the event told by a cue counted two or more ("Deux attaques ont visé", "trois explosions")?"""
+    for span in event.evidence.get("trigger", []):
+        words = re.findall(r"[\w-]+", article.original[max(0, span.start - COUNT_BEFORE_CUE_REACH) : span.end])
+        if any((n := parse_quantity(word)) is not None and n >= 2 for word in words[-4:-1]):
+            return True
+    return False
+
+
+def _on_a_day(token: Token | None, days: list[DateRef]) -> bool:
+    return token is not None and any(d.start <= token.start < d.end for d in days)
+
+
+def _its_turn(article: Article, sentence: tuple[int, int], mentions: Mentions, cues: CueLexicon,
+              told: list[Event]) -> list[Event]:
+    """"Djibo a été attaqué lundi. Mardi, ce fut au tour de Dori": a sentence with no cue of its own that gives a
+    place its turn (cues.turn_of) tells the last event there too, on the day it names (else the last event's), with
+    the toll it gives."""
+    start, end = sentence
+    turn = cues.turn_of.search(article.text, start, end)
+    if turn is None:
+        return []
+    last = told[-1]
+    place = next((p for p in mentions.places_in(turn.end(), end) if p.precision < 3
+                  and not is_reference_point(article.text, p, start)), None)
+    if place is None or place.name == last.location:
+        return []
+    toll = next(iter(mentions.tolls_in(start, end)), None)
+    event = _told_at(article, last, place, toll.count if toll is not None else 0, sentence, toll)
+    day = next((d for d in mentions.dates_in(start, end) if d.kind == "day"), None)
+    if day is not None:
+        event.event_date, event.time_precision = day.value.isoformat(), day.precision
+        event.evidence["event_date"] = [article.span(day.start, day.end)]
+    event.add_evidence(ANOTHER, article.span(turn.start(), turn.end()))
+    return [event]
 
 
 def _counted_elsewhere(article: Article, annotation: Annotation, sentence: tuple[int, int], mentions: Mentions,

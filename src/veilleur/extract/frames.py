@@ -356,7 +356,8 @@ def _counts_at_places(text: str, sentence_start: int, places: list[PlaceRef], to
     return counted if len(counted) >= 2 and len(spans) == len(counted) else []
 
 
-ELLIPTIC_COUNT = re.compile(r"(?:^|[,;]|\bet)\s*(?P<count>\d+|[a-zà-ÿ-]+)$", re.IGNORECASE)
+# "trois à Saraqeb" after a comma, "et", a colon or "dont" ("dix morts, dont six à A et quatre à B")
+ELLIPTIC_COUNT = re.compile(r"(?:^|[,;:]|\bet|\bdont)\s*(?P<count>\d+|[a-zà-ÿ-]+)$", re.IGNORECASE)
 
 
 def count_before(text: str, floor: int, place: PlaceRef, tolls: list[TollRef], cues: CueLexicon

@@ -18,6 +18,8 @@ from veilleur.resolve.numbers import indefinite_toll
 
 APART = "apart"  # evidence key: the words that open the event's sentence as another happening ("Ailleurs, ...")
 ANOTHER = "another"  # evidence key: the cue told as another of its kind ("une autre frappe"), at its own place
+# evidence key: the words that open the event's sentence as what happened next ("Peu après, ...")
+SEQUEL = "sequel"
 NEIGHBOUR_KM = 10.0  # two names for one happening's place (a town and its district)
 # how far from the town it names a place told only "near" it may lie ("une base au nord de Mogadiscio")
 NEARBY_KM = 75.0
@@ -197,14 +199,17 @@ def _part_of(event: Event, other: Event, cues: CueLexicon) -> bool:
     if event.event_type == other.event_type == REMOTE_VIOLENCE and event.sub_event_type in REMOTE_MEANS and (
             other.sub_event_type in REMOTE_MEANS and _same_or_unnamed(event.actor1, other.actor1)):
         # one side's strikes on one place and day, told once as "bombardé", once as "frappes aériennes", are one
-        # event, coded by the means the text names most precisely
-        return REMOTE_MEANS.index(event.sub_event_type) > REMOTE_MEANS.index(other.sub_event_type)
+        # event, coded by the means the text names most precisely (not a second blast told as what happened next)
+        return REMOTE_MEANS.index(event.sub_event_type) > REMOTE_MEANS.index(other.sub_event_type) and not (
+            _a_second_blast(event, other))
     if _only_called_attentat(event) and (other.event_type, other.sub_event_type) == CIVILIAN_ATTACK:
         # "les assaillants ont abattu quatorze passagers ... cet horrible attentat": the word says a terrorist
         # attack, not a bomb; the killing the text tells is how it was done
         return True
     if event.sub_event_type == "Remote explosive/landmine/IED":
-        return other.sub_event_type == "Suicide bomb"
+        # "une voiture piégée conduite par un kamikaze" is the suicide bombing; "une bombe a explosé ... Peu après, une
+        # kamikaze s'est fait exploser au même endroit" ("une deuxième explosion") is a second blast
+        return other.sub_event_type == "Suicide bomb" and not _a_second_blast(event, other)
     if (event.event_type, event.sub_event_type) == CIVILIAN_ATTACK:
         if other.event_type in CROWD_TYPES:
             # "les forces de sécurité ont tué cinq personnes en tirant pour disperser les manifestants": the force
@@ -279,6 +284,13 @@ def _fought_in_the_hours_before(fight: Event, capture: Event, cues: CueLexicon) 
     spans = fight.evidence.get("event_date", [])
     return bool(spans) and all(cues.recent_hours.search(span.text) for span in spans) and 0 <= (
         date.fromisoformat(fight.event_date) - date.fromisoformat(capture.event_date)).days <= 1
+
+
+def _a_second_blast(a: Event, b: Event) -> bool:
+    """Is the later told of two blasts told, in a sentence of its own, as what happened next ("Peu après, ...") or as
+    another ("une deuxième explosion")? (A blast told before the other is no second one of it.)"""
+    later = max((a, b), key=_first_cue_at)
+    return not _same_sentence(a, b) and (ANOTHER in later.evidence or SEQUEL in later.evidence)
 
 
 def _same_day_nearby(a: Event, b: Event, km: float) -> bool:
@@ -607,7 +619,7 @@ def _details_of(event: Event, events: list[Event]) -> list[Event]:
         and other.geo_precision <= 2 and other.location != event.location
         and (event.geo_precision == 3 or _in_the_district(other, event))
         and (undated or other.event_date == event.event_date or "event_date" not in other.evidence
-             or _the_day_before(other, event))
+             or _the_day_before(other, event) or _in_the_leads_span(other, event))
         and (
             other.actor1 == event.actor1
             or unnamed_actor1(other)  # "les bombardiers ont visé X et Y" after "l'aviation russe a ..."
@@ -615,6 +627,13 @@ def _details_of(event: Event, events: list[Event]) -> list[Event]:
             or _is_generic_name(event.actor1)
         )
     ]
+
+
+def _in_the_leads_span(detail: Event, lead: Event) -> bool:
+    """"Deux attaques ont visé cette semaine la région de Mopti ... la première lundi à Djenné": a lead dated to the
+    week (or month) only stands for the days of it its details name."""
+    return lead.time_precision > 1 and detail.time_precision == 1 and day_in_span(
+        date.fromisoformat(detail.event_date), lead)
 
 
 def _told_how(lead: Event, events: list[Event], cues: CueLexicon) -> list[Event]:

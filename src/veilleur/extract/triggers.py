@@ -303,6 +303,7 @@ class TriggerLexicon:
     hit_verbs: frozenset[str]  # "le village de X a été le plus touché": where the event told struck hardest...
     hit_intensifiers: frozenset[str]  # ... told with one of these
     another_modifiers: frozenset[str]  # "une autre frappe", "un autre poste": another happening than the one told
+    ordinal_pronouns: frozenset[str]  # "la première ..., la seconde ...": each takes up one of the events told
     tally_min_events: int  # "350 assauts": a cue noun counted this high is a tally of events, not one
     counted_within_one_event: frozenset[str]  # "35 arrestations": ... unless one event counts them
     held_weapon_heads: frozenset[str]  # "ont découvert des obus": a weapon found or seized, not fired
@@ -574,6 +575,7 @@ def load_triggers(name: str = TRIGGERS_FILE) -> TriggerLexicon:
         hit_verbs=frozenset(data["hit_verbs"]),
         hit_intensifiers=frozenset(data["hit_intensifiers"]),
         another_modifiers=frozenset(data["another_modifiers"]),
+        ordinal_pronouns=frozenset(data["ordinal_pronouns"]),
         tally_min_events=int(data["tally_min_events"]),
         counted_within_one_event=frozenset(data["counted_within_one_event"]),
         held_weapon_heads=frozenset(data["held_weapon_heads"]),
