@@ -34,7 +34,8 @@ from veilleur.extract.grammar import (
 from veilleur.extract.mentions import CIVILIANS, CROWD_PREFIXES, ActorRef, DateRef, Mentions, PlaceRef, TollRef
 from veilleur.extract.triggers import SUBJECTS, RelativeDays, TriggerLexicon, TriggerRow
 from veilleur.resolve.numbers import find_death_tolls, parse_quantity
-from veilleur.resolve.places import UNKNOWN_MEMBERS, country_names_in
+from veilleur.resolve.places.countries import country_names_in
+from veilleur.resolve.places.links import UNKNOWN_MEMBERS
 
 CUE_ARTICLE = 4  # "l'aviation syrienne était intervenue": an actor the cue opens with (after "l'", "les ") acts
 # "en provenance de l'est de Deir Ezzor": where the force came from, not the event; "des malades évacués sur

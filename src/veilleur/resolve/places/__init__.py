@@ -28,9 +28,3 @@ The modules, in the order a text goes through them:
 - :mod:`.results`: what the geocoder returns;
 - :mod:`.geocoder`: :class:`~.geocoder.Geocoder`, which runs them.
 """
-
-# extract/frames.py reads these two from the package itself; every other importer names the module
-from veilleur.resolve.places.countries import country_names_in
-from veilleur.resolve.places.links import UNKNOWN_MEMBERS
-
-__all__ = ["UNKNOWN_MEMBERS", "country_names_in"]
