@@ -4090,3 +4090,10 @@ def test_an_anaphor_that_adds_a_town_of_its_own_tells_an_event_there(pipeline: P
                                                                      expected: list[str]) -> None:
     _, events = run(pipeline, text, published=date(2024, 5, 10))
     assert sorted(e.location for e in events) == expected
+
+
+def test_a_pronoun_for_the_subjects_place_noun_adds_its_place_to_the_list(pipeline: Pipeline) -> None:
+    # "et celui de Dori": "celui" stands for "le village"; each village is attacked on its own day
+    _, events = run(pipeline, "Le village de Djibo a été attaqué lundi et celui de Dori mardi.",
+                    published=date(2024, 5, 10))
+    assert sorted((e.location, e.event_date) for e in events) == [("Djibo", "2024-05-06"), ("Dori", "2024-05-07")]

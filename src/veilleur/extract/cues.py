@@ -182,6 +182,7 @@ class CueLexicon:
     each_place: re.Pattern[str]  # "cinq morts dans chacune des localités": the toll is every place's, not split
     respectively: re.Pattern[str]  # "faisant respectivement cinq et trois morts": counts for the places in order
     turn_of: re.Pattern[str]  # "Mardi, ce fut au tour de Dori": the last event told, at that place too
+    pronoun_member: re.Pattern[str]  # "Djibo a été attaqué lundi et celui de Dori mardi": one list across the verb
     # "une embuscade tendue par X": a fight one side began
     initiative_words: frozenset[str] = frozenset()
     # "une roquette a atterri": a bombardment told by its munition, not by an act
@@ -410,6 +411,7 @@ def load_cues(name: str = CUES_FILE) -> CueLexicon:
         each_place=re.compile(data["each_place"], re.IGNORECASE),
         respectively=re.compile(data["respectively"], re.IGNORECASE),
         turn_of=re.compile(data["turn_of"], re.IGNORECASE),
+        pronoun_member=re.compile(data["pronoun_member"], re.IGNORECASE),
         initiative_words=frozenset(data["initiative_words"]),
         munition_words=frozenset(data["munition_words"]),
     )

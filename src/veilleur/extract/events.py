@@ -697,6 +697,10 @@ def _event_places(text: str, frame: Frame, context: ArticleContext, cues: CueLex
         # Kasserine et à Jelma" names three places however far the list runs on
         chosen = _list_from(text, after[0], [p for p in frame.places if p.start > after[0].start], frame.coordinated,
                             frame.dates)
+        if before and cues.pronoun_member.search(text, trigger.end, after[0].start):
+            # "Le village de Djibo a été attaqué lundi et celui de Dori mardi": the pronoun stands for the subject's
+            # place noun, whose place heads the list
+            chosen = [before[-1], *chosen]
     elif before:
         # "les villages de Kfar Kila et de Khiam ont été visés par les raids": every coordinated place
         chosen = [before[-1]]
