@@ -33,6 +33,7 @@ from veilleur.extract.grammar import (
 )
 from veilleur.extract.mentions import CIVILIANS, CROWD_PREFIXES, ActorRef, DateRef, Mentions, PlaceRef, TollRef
 from veilleur.extract.triggers import SUBJECTS, RelativeDays, TriggerLexicon, TriggerRow
+from veilleur.resolve.dates import PRECISION_DAY, PRECISION_WEEK
 from veilleur.resolve.numbers import find_death_tolls, parse_quantity
 from veilleur.resolve.places.countries import country_names_in
 from veilleur.resolve.places.links import UNKNOWN_MEMBERS
@@ -761,10 +762,11 @@ def exclusion_reason(
     if token.pos == "NOUN" and token.dep == "nmod" and (left := tree.head(token)) is not None and \
             left.lemma in triggers.aftermath_heads and not _names_a_day(tree, mentions, tree.subtree(token)):
         return f"what fighting left or how long it lasted: {left.text!r}"  # "les vestiges du combat"
-    if token.pos == "NOUN" and _told_as_a_run(tree, token, triggers) and not _names_a_day(tree, mentions) \
+    if token.pos == "NOUN" and _told_as_a_run(tree, token, triggers) and not _names_a_week(tree, mentions) \
             and not _names_a_town(tree, mentions):
         # "trois attaques ont fait des morts dans le département", "une série d'enlèvements a secoué la région": a
-        # run of events told with no day and no town sums them up, it tells none of them
+        # run of events told with no day and no town sums them up, it tells none of them; one told this week ("deux
+        # attaques ont visé cette semaine la région. La première ...") is news the article may take up one by one
         return "a run of events told with no day and no town"
     if token.pos == "NOUN" and (described := _place_described_by(tree, token, triggers.place_nouns)) is not None \
             and not _names_a_day(tree, mentions, tree.subtree(described)):
@@ -1252,7 +1254,13 @@ def _where_in_the_present(tree: Tree, subject: Token) -> Token | None:
 def _names_a_day(tree: Tree, mentions: Mentions, tokens: Sequence[Token] | None = None) -> bool:
     """Whether a date to the day lies in the tokens (the whole sentence by default)."""
     span = tree.span(tree.tokens if tokens is None else tokens)
-    return span is not None and any(d.precision == 1 for d in mentions.dates_in(*span))
+    return span is not None and any(d.precision == PRECISION_DAY for d in mentions.dates_in(*span))
+
+
+def _names_a_week(tree: Tree, mentions: Mentions) -> bool:
+    """Whether the sentence names a day or a week ("lundi", "cette semaine")."""
+    span = tree.span(tree.tokens)
+    return span is not None and any(d.precision <= PRECISION_WEEK for d in mentions.dates_in(*span))
 
 
 def day_starts(mentions: Mentions, start: int, end: int) -> list[int]:
