@@ -97,6 +97,7 @@ PLACE_REACH = 100  # a place named further after the cue belongs to another clau
 # an anaphor that adds ("également") a town this far from every event told tells another one: a town of its own,
 # not a second name for the place told (merge.NEIGHBOUR_KM: a town and its district)
 ANOTHER_PLACE_KM = NEIGHBOUR_KM
+EACH_PLACE_REACH = 60  # characters after a toll to "dans chacune des localités"
 
 
 def extract_events(
@@ -843,9 +844,6 @@ def _respective_days(text: str, frame: Frame, places: list[PlaceRef], cues: CueL
 def _for_each_place(text: str, tolls: list[TollRef], cues: CueLexicon) -> bool:
     """Is a toll told as every place's ("cinq personnes tuées dans chacune des deux localités")?"""
     return any(cues.each_place.match(text[toll.end : toll.end + EACH_PLACE_REACH]) for toll in tolls)
-
-
-EACH_PLACE_REACH = 60  # characters after a toll to "dans chacune des localités"
 
 
 def _fatalities(tolls: list[TollRef], places: int, each: bool = False) -> list[int]:
