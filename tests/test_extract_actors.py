@@ -314,3 +314,28 @@ def test_deaths_told_with_no_means_in_a_story_of_shelling_are_the_shelling_of_th
 def test_security_forces_are_the_police_in_a_story_that_names_policemen_and_no_soldiers(
         pipeline: Pipeline, text: str, actor2: str) -> None:
     assert only_event(pipeline, text).actor2 == actor2
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Les Russes ont bombardé jeudi la ville de Kharkiv, tuant trois civils.", "Military Forces of Russia"),
+    ("Les Turcs ont pilonné jeudi des positions kurdes près de Kobané, en Syrie, tuant quatre combattants.",
+     "Military Forces of Turkey"),
+])
+def test_a_people_named_by_its_nationality_striking_is_that_states_force(
+    pipeline: Pipeline, text: str, actor1: str
+) -> None:
+    # "les Russes ont bombardé": a plural nationality noun acting militarily stands for that state's forces
+    event = only_event(pipeline, text)
+    assert event.actor1 == actor1
+
+
+@pytest.mark.parametrize("text", [
+    "L'armée a mené jeudi un raid à Jénine, en Cisjordanie, tuant deux hommes armés.",
+    "Des soldats ont tué jeudi un adolescent près de Naplouse, en Cisjordanie.",
+])
+def test_the_army_in_a_territory_with_no_army_of_its_own_is_the_army_that_holds_it(
+    pipeline: Pipeline, text: str
+) -> None:
+    # "l'armée" in the West Bank: the Palestinian Authority has police but no army, the soldiers are Israel's
+    event = only_event(pipeline, text)
+    assert event.actor1 == "Military Forces of Israel"

@@ -101,11 +101,20 @@ class ActorRef:
         """The same template read for another country ("l'armée" in a sentence about Iraq)."""
         if not self.country:
             return self
+        if self.name.startswith(STATE_FORCES[0]):  # "l'armée" in Gaza is Israel's: Palestine has none
+            country = army_of(country)
         if self.name.startswith(STATE_FORCES):  # "Military Forces of the Democratic Republic of Congo"
             name = self.name.replace(country_with_article(self.country), country_with_article(country), 1)
         else:
             name = self.name.replace(self.country, country)
         return replace(self, name=name, country=country)
+
+
+def army_of(country: str) -> str:
+    """The state whose army "l'armée" of a story set in ``country`` is (actors.json ``armies_of_territories``):
+    a territory with no army of its own is held by another state's ("Palestine" -> "Israel"); else ``country``."""
+    armies: dict[str, str] = load_json("actors.json").get("armies_of_territories", {})
+    return armies.get(country, country)
 
 
 VAGUE_PEOPLE = frozenset({"personnes", "personne", "victimes", "victime"})  # people, said of no side

@@ -21,6 +21,7 @@ from veilleur.extract.mentions import (
     ActorRef,
     PlaceRef,
     TollRef,
+    army_of,
     country_with_article,
 )
 
@@ -514,6 +515,8 @@ def _coordinated(text: str, actors: list[ActorRef], reverse: bool) -> list[Actor
 
 def state_force(template: str, country: str) -> ActorRef:
     """A country's army or police (``MILITARY``, ``POLICE``), implied by the text."""
+    if template == MILITARY:  # a territory with no army of its own is held by another state's
+        country = army_of(country)
     return ActorRef.synthetic(template.format(country=country_with_article(country)), country, state=True)
 
 

@@ -38,6 +38,7 @@ _CONTEXTUAL = "contextual"
 _TEMPLATE = "template"
 _BLOCK = "block"
 _NOT_ACTOR_KIND = "not_actor"
+_MILITARY_KIND = "military"  # the template of a state's army
 # On equal length: a non-actor phrase beats a named actor, which beats a nationality phrase, etc.
 _PRIORITY = {_BLOCK: 0, _ACTOR: 1, _NATIONALITY: 2, _CONTEXTUAL: 3, _TEMPLATE: 4}
 _CONNECTORS = ("de la", "de l", "du", "des", "de", "d")
@@ -275,6 +276,7 @@ class ActorRegistry:
         self._contextual: list[_Contextual] = []
         self._country_the: dict[str, str] = dict(nationalities.get("country_the", {}))
         self._nationalities: dict[str, str] = {k.lower(): v for k, v in nationalities.get("adjectives", {}).items()}
+        self._army_of: dict[str, str] = dict(data.get("armies_of_territories", {}))
         self._determiners = frozenset(fold_key(d).lower() for d in data.get("determiners", []))
         entries: _Entries = {}
         self._add_actors(data.get("actors", []), entries)
@@ -362,6 +364,8 @@ class ActorRegistry:
             }
             for head in {fold_key(h).lower() for h in words}:
                 for qualifier, country in folded:
+                    if kind == _MILITARY_KIND and country in self._army_of:
+                        continue  # "les Palestiniens" name no army: the territory has none of its own
                     _put_key(entries, f"{head} {qualifier}", by_country[country])
 
     # ----------------------------------------------------------------- public API
@@ -501,7 +505,9 @@ class ActorRegistry:
         if country is None:
             return None
         if entry.kind == _TEMPLATE:
-            return self._from_template(entry.target, country), True
+            # "l'armée" in a territory with no army of its own (the West Bank) is the army that holds it
+            home = self._army_of.get(country, country) if entry.target == _MILITARY_KIND else country
+            return self._from_template(entry.target, home), True
         if entry.kind == _CONTEXTUAL:
             contextual = self._contextual[int(entry.target)]
             name = contextual.by_country.get(country)
