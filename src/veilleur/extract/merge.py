@@ -144,15 +144,11 @@ def _apart_sentence(event: Event) -> int:
     return min((span.start for span in event.evidence.get(APART, [])), default=-1)
 
 
-def _told_apart(a: Event, b: Event) -> bool:
-    """Is one of the two told, in a sentence of its own, as another happening than the other?"""
-    return (APART in a.evidence or APART in b.evidence) and not _same_sentence(a, b)
-
-
-def _told_as_another(a: Event, b: Event) -> bool:
-    """Is one of the two told, in a sentence of its own, as another of its kind ("une autre frappe a visé X")? Then
-    it is no second name for the other's place, however near."""
-    return (ANOTHER in a.evidence or ANOTHER in b.evidence) and not _same_sentence(a, b)
+def _told_apart(a: Event, b: Event, marks: tuple[str, ...] = (APART,)) -> bool:
+    """Is one of the two told, in a sentence of its own, as another happening than the other ("Ailleurs, ...")?
+    With ``ANOTHER`` among the marks, also as another of its kind ("une autre frappe a visé X"): no second name
+    for the other's place, however near."""
+    return any(mark in event.evidence for event in (a, b) for mark in marks) and not _same_sentence(a, b)
 
 
 def _final_absorber(event: Event, events: list[Event], cues: CueLexicon) -> Event | None:
@@ -451,7 +447,7 @@ def _told_near(approximate: Event, precise: Event) -> bool:
     if approximate.sub_event_type != precise.sub_event_type or approximate.event_date != precise.event_date:
         return False
     if {approximate.actor1, approximate.actor2} != {precise.actor1, precise.actor2} or _same_sentence(
-            approximate, precise) or _told_apart(approximate, precise) or _told_as_another(approximate, precise):
+            approximate, precise) or _told_apart(approximate, precise, (APART, ANOTHER)):
         return False
     return _within_km(approximate, precise, NEARBY_KM)
 
@@ -471,7 +467,7 @@ def _same_happening_nearby(a: Event, b: Event) -> bool:
         return False
     if _another_day_than_undated(a, b) or _another_day_than_undated(b, a):
         return False  # "ce marché avait déjà été la cible d'un attentat le 1er juillet": an earlier one
-    if _same_sentence(a, b) or _told_apart(a, b) or _told_as_another(a, b):
+    if _same_sentence(a, b) or _told_apart(a, b, (APART, ANOTHER)):
         return False  # "Jobar et Zamalka": places named together are distinct events; so is one told "ailleurs"
     if a.geo_precision == 3 or b.geo_precision == 3:
         return False  # a province's capital point is not a neighbour of the town the detail names
